@@ -1,0 +1,142 @@
+/**
+ * Whole days as Excel serial numbers in the 1900 date system.
+ *
+ * Serial 1 is 1900-01-01 and serial 60 is Excel's fictitious 1900-02-29 (kept for Lotus
+ * compatibility), so from 1900-03-01 (serial 61) a serial is the number of days since
+ * 1899-12-30. The add-in accepts dates from 1900-03-01 to 9999-12-31, where serials and the
+ * real calendar agree. Conversions use integer arithmetic only: no Date objects, no time zones.
+ */
+
+/** An Excel serial day number (1900 system), always an integer. */
+export type Serial = number;
+
+export interface Ymd {
+  year: number;
+  month: number; // 1..12
+  day: number; // 1..31
+}
+
+/** 1900-03-01: the first day after Excel's fictitious leap day. */
+export const FIRST_SERIAL: Serial = 61;
+/** 9999-12-31: Excel's last date. */
+export const LAST_SERIAL: Serial = 2958465;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): Ymd {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** Days from 1970-01-01 to 1899-12-30, Excel's day zero for serials from 61 on. */
+const EXCEL_EPOCH = daysFromCivil(1899, 12, 30);
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+function isValidYmd({ year, month, day }: Ymd): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+/** Serial of a calendar date, with Excel's 1900 quirk for January and February 1900. */
+export function serialFromYmd(year: number, month: number, day: number): Serial {
+  if (year === 1900 && month === 2 && day === 29) return 60;
+  const serial = daysFromCivil(year, month, day) - EXCEL_EPOCH;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+export function ymdFromSerial(serial: Serial): Ymd {
+  if (serial === 60) return { year: 1900, month: 2, day: 29 };
+  return civilFromDays(serial < 60 ? serial + 1 + EXCEL_EPOCH : serial + EXCEL_EPOCH);
+}
+
+/** ISO text of a date (2026-05-01), for sheets, audit lines and messages. */
+export function isoFromSerial(serial: Serial): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Danish text of a date (01-05-2026). */
+export function danishFromSerial(serial: Serial): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return `${String(day).padStart(2, "0")}-${String(month).padStart(2, "0")}-${year}`;
+}
+
+/**
+ * Excel's EDATE: the same day `months` months later, clamped to the end of a shorter month
+ * (EDATE(2024-02-29, 12) = 2025-02-28; EDATE(2024-01-31, 1) = 2024-02-29).
+ */
+export function edate(serial: Serial, months: number): Serial {
+  const { year, month, day } = ymdFromSerial(serial);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return serialFromYmd(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+export function yearOf(serial: Serial): number {
+  return ymdFromSerial(serial).year;
+}
+
+/** Quarter 1..4 of a date. */
+export function quarterOf(serial: Serial): number {
+  return Math.floor((ymdFromSerial(serial).month - 1) / 3) + 1;
+}
+
+export function isInRange(serial: Serial): boolean {
+  return Number.isInteger(serial) && serial >= FIRST_SERIAL && serial <= LAST_SERIAL;
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DANISH = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/;
+
+/**
+ * Parses date text: ISO `2026-05-01`, or Danish day-month-year `01-05-2026`, `1.5.2026`,
+ * `1/5/2026`. Returns undefined for anything else, including impossible dates (2026-02-30).
+ * Range checks (1900-03-01 .. 9999-12-31) are the caller's, so it can word its own message.
+ */
+export function parseDateText(text: string): Serial | undefined {
+  const t = text.trim();
+  let ymd: Ymd | undefined;
+  const iso = ISO.exec(t);
+  if (iso) ymd = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const dk = DANISH.exec(t);
+  if (dk) ymd = { year: Number(dk[3]), month: Number(dk[2]), day: Number(dk[1]) };
+  if (!ymd || !isValidYmd(ymd)) return undefined;
+  return serialFromYmd(ymd.year, ymd.month, ymd.day);
+}
+
+/** Shorthand for code and tests: serial of an ISO date literal; throws on bad text. */
+export function d(iso: string): Serial {
+  const serial = parseDateText(iso);
+  if (serial === undefined) throw new Error(`Not a date: ${iso}`);
+  return serial;
+}

@@ -1,0 +1,171 @@
+/**
+ * One set of coercion helpers for every custom function (and for the task pane, which reads
+ * the same kinds of cells): Excel arguments -> engine values, or a Danish error.
+ *
+ * Excel passes a range as a 2-D array of cell values and a single cell as a scalar (or a 1x1
+ * array); an omitted optional argument arrives as null or undefined; a blank cell in a range
+ * as "" or null. Errors are values here, never exceptions.
+ */
+import { FIRST_SERIAL, LAST_SERIAL, isInRange, parseDateText, type Serial } from "../engine/calendar";
+import { Decimal, dec } from "../engine/money";
+import { ruleSetByName, RULE_SETS, type RuleSet } from "../engine/rules";
+import type { Period, RowError } from "../engine/shelter";
+import { isErrorValue } from "./runtime";
+
+export type { RowError };
+
+export const isRowError = (v: unknown): v is RowError =>
+  typeof v === "object" && v !== null && "code" in v && "message" in v && !(v instanceof Decimal);
+
+const valueError = (message: string): RowError => ({ code: "#VALUE!", message });
+const numError = (message: string): RowError => ({ code: "#NUM!", message });
+
+/** A blank cell: omitted, null, or text with only spaces. */
+export function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+const EXCEL_ERROR_TEXT = /^#(VALUE!|NUM!|N\/A|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+/** Rejects what no column accepts: Excel error values and booleans. */
+function rejectSpecial(cell: unknown, label: string): RowError | undefined {
+  if (isErrorValue(cell)) return valueError(`${label}: cellen indeholder fejlen ${cell.code}`);
+  if (typeof cell === "string" && EXCEL_ERROR_TEXT.test(cell.trim())) {
+    return valueError(`${label}: cellen indeholder fejlen ${cell.trim().toUpperCase()}`);
+  }
+  if (typeof cell === "boolean") return valueError(`${label}: SAND/FALSK er ikke en gyldig værdi`);
+  return undefined;
+}
+
+function show(cell: unknown): string {
+  return typeof cell === "string" ? `«${cell}»` : String(cell);
+}
+
+/**
+ * A date cell: an Excel serial (a time of day is dropped: whole days) or date text in ISO
+ * (2026-05-01) or Danish (01-05-2026, 1.5.2026) form.
+ */
+export function dateCell(cell: unknown, label: string): Serial | RowError {
+  const special = rejectSpecial(cell, label);
+  if (special) return special;
+  if (isBlank(cell)) return valueError(`${label} mangler`);
+  let serial: number | undefined;
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return numError(`${label}: ${cell} er ikke en dato`);
+    serial = Math.floor(cell);
+  } else if (typeof cell === "string") {
+    serial = parseDateText(cell);
+    if (serial === undefined) {
+      return valueError(`${label}: ${show(cell)} er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026)`);
+    }
+  } else {
+    return valueError(`${label}: ${show(cell)} er ikke en dato`);
+  }
+  if (!isInRange(serial)) {
+    return numError(`${label}: datoen skal ligge fra 01-03-1900 til 31-12-9999 (serienummer ${FIRST_SERIAL}-${LAST_SERIAL})`);
+  }
+  return serial;
+}
+
+/** A date cell that may be blank (a discharge of an open stay, a period end). */
+export function optionalDateCell(cell: unknown, label: string): Serial | null | RowError {
+  if (isBlank(cell)) return null;
+  return dateCell(cell, label);
+}
+
+/** A non-negative amount in kroner; text in a number cell is an error, not a silent 0. */
+export function moneyCell(cell: unknown, label: string, blank: "zero" | "error"): Decimal | RowError {
+  const special = rejectSpecial(cell, label);
+  if (special) return special;
+  if (isBlank(cell)) return blank === "zero" ? dec(0) : valueError(`${label} mangler`);
+  if (typeof cell !== "number") return valueError(`${label}: ${show(cell)} er ikke et tal`);
+  if (!Number.isFinite(cell)) return numError(`${label}: ${cell} er ikke et gyldigt beløb`);
+  if (cell < 0) return numError(`${label} må ikke være negativ (${cell})`);
+  return dec(cell);
+}
+
+/** A citizen id (borger): text or a number, never blank. */
+export function citizenCell(cell: unknown, label: string): string | RowError {
+  const special = rejectSpecial(cell, label);
+  if (special) return special;
+  if (isBlank(cell)) return valueError(`${label} mangler`);
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : valueError(`${label}: ugyldig værdi`);
+  if (typeof cell === "string") return cell.trim();
+  return valueError(`${label}: ${show(cell)} er ikke et borger-id`);
+}
+
+/** A single-cell argument given as a scalar or a 1x1 range. */
+export function scalarArg(arg: unknown): unknown {
+  if (Array.isArray(arg)) {
+    if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) return arg[0][0];
+    return arg; // left for the caller to reject as "not one cell"
+  }
+  return arg;
+}
+
+/** The rule set argument: NY (default) or GAMMEL, also NEW/OLD, any case. */
+export function ruleSetArg(arg: unknown): RuleSet | RowError {
+  const value = scalarArg(arg);
+  if (isBlank(value)) return RULE_SETS.NY;
+  const special = rejectSpecial(value, "Regelsæt");
+  if (special) return special;
+  const found = typeof value === "string" ? ruleSetByName(value) : undefined;
+  return found ?? valueError(`Ukendt regelsæt ${show(value)}: brug "NY" (gældende regler) eller "GAMMEL" (før L 64)`);
+}
+
+/** The optional period [start, end], both inclusive. */
+export function periodArgs(startArg: unknown, endArg: unknown): Period | RowError {
+  const start = Array.isArray(scalarArg(startArg))
+    ? valueError("Periodestart skal være én celle")
+    : optionalDateCell(scalarArg(startArg), "Periodestart");
+  if (isRowError(start)) return start;
+  const end = Array.isArray(scalarArg(endArg))
+    ? valueError("Periodeslut skal være én celle")
+    : optionalDateCell(scalarArg(endArg), "Periodeslut");
+  if (isRowError(end)) return end;
+  if (start !== null && end !== null && end < start) {
+    return numError("Periodeslut ligger før periodestart");
+  }
+  return { start: start ?? undefined, end: end ?? undefined };
+}
+
+/** A row-wise argument: one cell (applies to every row) or a single-column range. */
+export interface Column {
+  cells: unknown[];
+  /** False when the argument was a single value, which then applies to every row. */
+  isRange: boolean;
+}
+
+export function columnArg(arg: unknown, label: string): Column | RowError {
+  if (!Array.isArray(arg)) return { cells: [arg], isRange: false };
+  if (arg.length === 0) return valueError(`${label}: området er tomt`);
+  const rows = arg as unknown[];
+  if (!rows.every((r) => Array.isArray(r))) return { cells: rows, isRange: true };
+  const width = (rows[0] as unknown[]).length;
+  if (width !== 1 || !rows.every((r) => (r as unknown[]).length === 1)) {
+    return valueError(`${label}: området skal være én kolonne (det har ${width} kolonner)`);
+  }
+  return { cells: rows.map((r) => (r as unknown[])[0]), isRange: true };
+}
+
+/**
+ * Checks that the row-wise arguments agree on a length (a single value fits any length) and
+ * returns it, with whether the result should spill as a column.
+ */
+export function alignColumns(columns: Record<string, Column>): { length: number; spill: boolean } | RowError {
+  let length = 1;
+  let lengthFrom = "";
+  for (const [label, column] of Object.entries(columns)) {
+    const n = column.cells.length;
+    if (n === 1) continue;
+    if (lengthFrom && n !== length) {
+      return valueError(`Områderne har forskellig længde: ${lengthFrom} har ${length} rækker, ${label} har ${n}`);
+    }
+    length = n;
+    lengthFrom = label;
+  }
+  return { length, spill: Object.values(columns).some((c) => c.isRange) };
+}
+
+/** The cell of a column for a row, repeating a single value. */
+export const at = (column: Column, row: number): unknown => (column.cells.length === 1 ? column.cells[0] : column.cells[row]);
