@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { allocateOre, dec, formatKr, roundOre, sum } from "../src/engine/money";
+
+describe("money to the øre", () => {
+  it("rounds half up at the half-øre where binary floats drift", () => {
+    // 1.005 is 1.00499999… as a binary float: the naive rounding loses the øre.
+    expect(Math.round(1.005 * 100) / 100).toBe(1); // the drift this module avoids
+    expect(roundOre(dec(1.005)).toFixed(2)).toBe("1.01");
+    expect(roundOre(dec(1000.01).times("0.5")).toFixed(2)).toBe("500.01");
+    expect(roundOre(dec("1.005")).toFixed(2)).toBe("1.01");
+    expect(roundOre(dec("-1.005")).toFixed(2)).toBe("-1.01");
+  });
+
+  it("formats Danish kroner", () => {
+    expect(formatKr(dec(15500))).toBe("15.500,00 kr.");
+    expect(formatKr(dec("1188.4434"))).toBe("1.188,44 kr.");
+    expect(formatKr(dec("-3749.47"))).toBe("-3.749,47 kr.");
+  });
+
+  it("allocates a rounded total over parts that add up exactly", () => {
+    expect(allocateOre(dec("0.01"), [1, 1]).map((x) => x.toFixed(2))).toEqual(["0.01", "0.00"]);
+    expect(allocateOre(dec("100.00"), [1, 1, 1]).map((x) => x.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 8 }),
+        (ore, weights) => {
+          const total = dec(ore).dividedBy(100);
+          const parts = allocateOre(total, weights);
+          const allZero = weights.every((w) => w === 0);
+          return allZero || (sum(parts).equals(total) && parts.every((p) => p.times(100).isInteger() && !p.isNegative()));
+        },
+      ),
+    );
+  });
+});
