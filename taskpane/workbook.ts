@@ -1,0 +1,193 @@
+/**
+ * The one interface the task pane talks to. Two implementations: src/office/excelWorkbook.ts
+ * (Office.js, inside Excel) and src/demo/memoryWorkbook.ts (in memory, for the standalone demo
+ * and the tests). The pane never sees Office.js.
+ *
+ * Conventions:
+ * - Rows and columns are 0-based sheet positions; `top`/`left` locate a block's first cell.
+ *   Addresses are A1 text without a sheet name ("A1:F200"); user-facing row numbers are
+ *   `top + index + 1`.
+ * - Reads and writes are chunked (Excel on the web rejects requests over 5 MB); both report
+ *   progress and stop with an AbortError when the signal is aborted.
+ * - The add-in writes ONLY to its own sheets. A sheet is "own" when the add-in created it (a
+ *   worksheet custom property in Excel, a flag in memory). Writing to a name that a user's sheet
+ *   already holds never touches that sheet: the write goes to "Name (2)", "Name (3)", … (the
+ *   first free or own one) and the result says so.
+ */
+
+/** A cell value as Office.js reports it: blank cells are "" (or null), error cells are text ("#N/A"). */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetInfo {
+  name: string;
+  /** Created by the add-in (safe to replace). */
+  own: boolean;
+  active: boolean;
+}
+
+/** An Excel table (ListObject) in the workbook. */
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  /** Whole table including its header row, e.g. "B3:G250". */
+  address: string;
+  /** Data rows, without the header row. */
+  rowCount: number;
+}
+
+/** A rectangle of values read from a sheet; values[0] is the first row of the rectangle. */
+export interface CellBlock {
+  sheet: string;
+  top: number;
+  left: number;
+  values: CellValue[][];
+}
+
+/** A table read with its header row split off; `top` is the sheet row of the header. */
+export interface TableBlock extends CellBlock {
+  table: string;
+  header: CellValue[];
+  /** values[0] is the first data row, at sheet row top + 1. */
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface IoOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** One rectangle of an own sheet: values, per-column number formats, optionally an Excel table. */
+export interface SheetSection {
+  /** Top-left cell, A1 ("A1", "L2"). */
+  at: string;
+  /** Row 0 is the header row when `table` is set. */
+  values: CellValue[][];
+  /**
+   * Number format per column, in the invariant (en-US) syntax that Excel's `numberFormat` API
+   * takes and that Excel shows in the user's locale: `#,##0.00 "kr."` shows as 15.500,00 kr.
+   * on a Danish machine. null = General. Applied to every row below the header.
+   */
+  numberFormats?: (string | null)[];
+  /** Rows (index into `values`) to show in bold, e.g. total rows. */
+  boldRows?: number[];
+  /**
+   * Make values[0 .. tableRows-1] an Excel table (header = values[0]); rows after it (totals)
+   * stay plain cells right below the table. The name is a wish: on a clash with a user's table
+   * the implementation picks another and reports it.
+   */
+  table?: { name: string; rows: number };
+}
+
+export interface SheetSpec {
+  /** Wanted sheet name; see the module comment for clashes with a user's sheet. */
+  name: string;
+  sections: SheetSection[];
+  /** Column widths in points (Excel's `format.columnWidth`), from column A; null = default. */
+  columnWidths?: (number | null)[];
+  /** Freeze the first n rows. */
+  freezeRows?: number;
+}
+
+export interface WrittenSheet {
+  /** The name actually used. */
+  name: string;
+  /** True when `name` differs from the wanted name because a user's sheet had it. */
+  renamed: boolean;
+  wanted: string;
+  /** Table names actually used, in the order of the sections that asked for one. */
+  tables: string[];
+}
+
+export type ChartType = "columnClustered" | "line";
+
+/** A native chart on an own sheet, from ranges of that sheet. */
+export interface ChartSpec {
+  /** The own sheet (the name returned by writeOwnSheet). */
+  sheet: string;
+  name: string;
+  type: ChartType;
+  title: string;
+  /** Category labels (x axis), e.g. "M3:M8". */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Where the chart goes: top-left and bottom-right cells, e.g. "R2", "Z18". */
+  from: string;
+  to: string;
+}
+
+export interface SheetChange {
+  sheet: string;
+  /** Changed range, A1. */
+  address: string;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+export interface Workbook {
+  listSheets(): Promise<SheetInfo[]>;
+  listTables(): Promise<TableInfo[]>;
+  /** The used range of a sheet (from A1's side: top/left say where it starts). */
+  readUsedRange(sheet: string, options?: IoOptions): Promise<CellBlock>;
+  readTable(name: string, options?: IoOptions): Promise<TableBlock>;
+  /** Create or replace an own sheet (never a user's sheet, see the module comment). */
+  writeOwnSheet(spec: SheetSpec, options?: IoOptions): Promise<WrittenSheet>;
+  /** Add a native chart; only on an own sheet (rejects otherwise). */
+  addChart(spec: ChartSpec): Promise<void>;
+  /** Select and show a range (a bad row in the validation report). */
+  selectRange(sheet: string, address: string): Promise<void>;
+  /** Listen for edits on a sheet (live scenarios); returns a function that stops listening. */
+  onSheetChanged(sheet: string, handler: (change: SheetChange) => void): Promise<Unsubscribe>;
+}
+
+/** Thrown by reads and writes when their AbortSignal fires between chunks. */
+export class AbortError extends Error {
+  constructor() {
+    super("Afbrudt");
+    this.name = "AbortError";
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError();
+}
+
+/** Column letters of a 0-based column index: 0 -> A, 26 -> AA. */
+export function columnLetters(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A1 address of a rectangle (0-based, inclusive ends); a single cell gives "B3". */
+export function a1(top: number, left: number, bottom = top, right = left): string {
+  const start = `${columnLetters(left)}${top + 1}`;
+  return bottom === top && right === left ? start : `${start}:${columnLetters(right)}${bottom + 1}`;
+}
+
+/** Parses "B3" or "B3:F9" (optionally "Sheet!B3:F9", '$' allowed) into 0-based inclusive bounds. */
+export function parseA1(address: string): { top: number; left: number; bottom: number; right: number } {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const parts = local.replace(/\$/g, "").split(":");
+  const cell = (text: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(text.trim());
+    if (!m) throw new Error(`Not an A1 address: ${address}`);
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const a = cell(parts[0]);
+  const b = parts[1] ? cell(parts[1]) : a;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/** Candidate names for an own sheet: "Name", "Name (2)", "Name (3)", … */
+export function ownSheetName(wanted: string, attempt: number): string {
+  return attempt === 1 ? wanted : `${wanted} (${attempt})`;
+}
+
+/** Lets the pane repaint between chunks. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
