@@ -88,6 +88,10 @@ function shelterCall(
  * @param {any} [rules] Regelsæt: "NY" (gældende, standard) eller "GAMMEL" (før L 64, ingen dagegrænse).
  * @returns {any[][]} Refusion i kr. pr. ophold.
  */
+// Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
+// and requires them to match the JSDoc; the second signature is for callers in Node.
+export function refusion110(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], periodStart?: any, periodEnd?: any, rules?: any): any[][];
+export function refusion110(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment?: unknown, periodStart?: unknown, periodEnd?: unknown, rules?: unknown): FunctionResult;
 export function refusion110(
   citizen: unknown,
   admission: unknown,
@@ -126,6 +130,8 @@ export function refusion110(
  * @param {any} [rules] Regelsæt: "NY" (gældende, standard) eller "GAMMEL" (før L 64, ingen dagegrænse).
  * @returns {any[][]} Refusionsberettigede døgn pr. ophold.
  */
+export function refusionDays110(citizen: any[][], admission: any[][], discharge: any[][], periodStart?: any, periodEnd?: any, rules?: any): any[][];
+export function refusionDays110(citizen: unknown, admission: unknown, discharge: unknown, periodStart?: unknown, periodEnd?: unknown, rules?: unknown): FunctionResult;
 export function refusionDays110(
   citizen: unknown,
   admission: unknown,
