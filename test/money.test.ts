@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { allocateOre, dec, formatKr, roundOre, sum } from "../src/engine/money";
+import { Decimal, allocateOre, dec, exactOre, formatKr, refundOre, roundOre, shareOf, sum } from "../src/engine/money";
 
 describe("money to the øre", () => {
   it("rounds half up at the half-øre where binary floats drift", () => {
@@ -33,5 +33,24 @@ describe("money to the øre", () => {
         },
       ),
     );
+  });
+});
+
+describe("refundOre: the integer hot path agrees with decimal.js", () => {
+  it("on random 2-decimal amounts, including half-øre boundaries", () => {
+    const half = shareOf("0.5");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 4000 }), (rateOre, selfOre, days) => {
+        const rate = rateOre / 100;
+        const self = selfOre / 100;
+        const expected = roundOre(Decimal.max(0, dec(rate).minus(dec(self))).times("0.5").times(days)).times(100).toNumber();
+        return refundOre(rate, self, days, half) === expected;
+      }),
+    );
+  });
+  it("exactOre takes 2-decimal cells and leaves others to the decimal path", () => {
+    expect(exactOre(1234.56)).toBe(123456);
+    expect(exactOre(0.1 + 0.2)).toBeUndefined(); // 0.30000000000000004 is not a 2-decimal amount
+    expect(exactOre(1000.005)).toBeUndefined();
   });
 });

@@ -15,6 +15,50 @@ export function dec(value: number | string | Decimal): Decimal {
   return new Decimal(value);
 }
 
+/**
+ * Whole øre of a kroner amount as a cell holds it, when it was typed with at most 2 decimals
+ * (1234.56 -> 123456); undefined when it has more, so the caller takes the decimal path.
+ * Exact: k/100 is the double nearest to the decimal k/100, so it equals the cell's value
+ * exactly when the cell holds that decimal.
+ */
+export function exactOre(kroner: number): number | undefined {
+  const ore = Math.round(kroner * 100);
+  return Number.isSafeInteger(ore) && ore / 100 === kroner ? ore : undefined;
+}
+
+/** A refund share such as "0.5", also as a fraction of small integers for exact integer math. */
+export interface Share {
+  text: string;
+  num: number;
+  den: number;
+}
+
+export function shareOf(text: string): Share {
+  const [num, den] = dec(text).toFraction().map((x) => x.toNumber());
+  return { text, num, den };
+}
+
+/**
+ * share × max(0, rate − self-payment) × days, rounded half up to whole øre, exactly: in
+ * integers when the amounts have at most 2 decimals (the hot path), else in decimal.js.
+ * Amounts are kroner per day as cells hold them.
+ */
+export function refundOre(rate: number, selfPayment: number, days: number, share: Share): number {
+  const rateOre = exactOre(rate);
+  const selfOre = exactOre(selfPayment);
+  if (rateOre !== undefined && selfOre !== undefined) {
+    const twice = 2 * Math.max(0, rateOre - selfOre) * days * share.num; // in 1/(2·den) øre
+    if (Number.isSafeInteger(twice + share.den)) return Math.floor((twice + share.den) / (2 * share.den));
+  }
+  const net = Decimal.max(0, dec(rate).minus(dec(selfPayment)));
+  return roundOre(net.times(share.text).times(days)).times(100).toNumber();
+}
+
+/** Whole øre as a Decimal amount in kroner. */
+export function kronerFromOre(ore: number): Decimal {
+  return new Decimal(ore).dividedBy(100);
+}
+
 /** Rounds to whole øre (2 decimals), half up. */
 export function roundOre(amount: Decimal): Decimal {
   return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

@@ -12,7 +12,7 @@
  * Intervals are half-open [from, to) in Excel serial days.
  */
 import { edate, isoFromSerial, type Serial } from "./calendar";
-import { Decimal, ZERO, dec, roundOre } from "./money";
+import { refundOre, shareOf } from "./money";
 import { dayLimitOn, type DayLimit, type RuleSet } from "./rules";
 
 /** One row of the stays table, already coerced from cells. */
@@ -21,10 +21,10 @@ export interface StayInput {
   admission: Serial;
   /** Udskrivning (discharge), exclusive; null for an open stay. */
   discharge: Serial | null;
-  /** Takst: daily rate in kroner. */
-  dailyRate: Decimal;
+  /** Takst: daily rate in kroner, as the cell holds it (money.ts keeps it exact). */
+  dailyRate: number;
   /** Egenbetaling: the resident's self-payment per day in kroner. */
-  selfPayment: Decimal;
+  selfPayment: number;
 }
 
 /** Both ends inclusive, as a user types them; either may be missing. */
@@ -70,10 +70,8 @@ export interface StayResult {
   stayDaysInPeriod: number;
   /** Refundable days inside the period. */
   refundableDays: number;
-  /** Refund for the period's refundable days, rounded to øre. */
-  amount: Decimal;
-  /** max(0, rate − self-payment) × share, per day: the refund of one refundable day. */
-  refundPerDay: Decimal;
+  /** Refund for the period's refundable days in whole øre (rounded half up per stay). */
+  amountOre: number;
   warnings: Warning[];
 }
 
@@ -116,9 +114,20 @@ function stayInterval(stay: StayInput, period: Period): Span | RowError {
 }
 
 function validateAmounts(stay: StayInput): RowError | undefined {
-  if (stay.dailyRate.isNegative()) return { code: "#NUM!", message: "Taksten må ikke være negativ" };
-  if (stay.selfPayment.isNegative()) return { code: "#NUM!", message: "Egenbetalingen må ikke være negativ" };
+  if (!(stay.dailyRate >= 0 && Number.isFinite(stay.dailyRate))) {
+    return { code: "#NUM!", message: "Taksten skal være et beløb på 0 kr. eller mere" };
+  }
+  if (!(stay.selfPayment >= 0 && Number.isFinite(stay.selfPayment))) {
+    return { code: "#NUM!", message: "Egenbetalingen skal være et beløb på 0 kr. eller mere" };
+  }
   return undefined;
+}
+
+/** Appends [from, to) to the spans, merging with the last span when they touch. */
+function pushSpan(spans: Span[], from: Serial, to: Serial): void {
+  const last = spans[spans.length - 1];
+  if (last && last.to === from) last.to = to;
+  else spans.push({ from, to });
 }
 
 /** Per-citizen window state: the window in force and how many of its days were refunded. */
@@ -139,16 +148,11 @@ function refundDays(
   result: Pick<StayResult, "refundSpans" | "windows" | "unlimitedDays">,
 ): void {
   const shelter = rules.shelter;
-  const push = (from: Serial, to: Serial) => {
-    const last = result.refundSpans[result.refundSpans.length - 1];
-    if (last && last.to === from) last.to = to;
-    else result.refundSpans.push({ from, to });
-  };
   let cursor = own.from;
   const limitFrom = shelter.limitFrom?.value ?? Infinity;
   if (cursor < limitFrom) {
     const to = Math.min(own.to, limitFrom);
-    push(cursor, to);
+    pushSpan(result.refundSpans, cursor, to);
     result.unlimitedDays += to - cursor;
     cursor = to;
   }
@@ -169,7 +173,7 @@ function refundDays(
       const next = byDay ? (shelter.dayLimits.find((l) => l.from > p)?.from ?? Infinity) : Infinity;
       const q = Math.min(segmentEnd, next);
       const refunded = limit ? Math.min(Math.max(0, limit.days - w.used), q - p) : q - p;
-      if (refunded > 0) push(p, p + refunded);
+      if (refunded > 0) pushSpan(result.refundSpans, p, p + refunded);
       w.used += refunded;
       use.refundedDays += refunded;
       if (limit && !use.limits.includes(limit)) use.limits.push(limit);
@@ -191,67 +195,72 @@ export interface ShelterOptions {
 export function computeShelterRefunds(stays: readonly StayInput[], options: ShelterOptions): StayOutcome[] {
   const period = options.period ?? {};
   const rules = options.rules;
-  const share = dec(rules.shelter.refundShare.value);
+  const share = shareOf(rules.shelter.refundShare.value);
   const inPeriod = periodSpan(period);
   const outcomes: StayOutcome[] = new Array(stays.length);
 
-  const byCitizen = new Map<string, { row: number; span: Span }[]>();
-  stays.forEach((stay, row) => {
-    const amountError = validateAmounts(stay);
-    const span = amountError ?? stayInterval(stay, period);
+  // Day intervals in flat arrays and rows grouped by citizen: no object per stay until its result.
+  const from = new Float64Array(stays.length);
+  const to = new Float64Array(stays.length);
+  const byCitizen = new Map<string, number[]>();
+  for (let row = 0; row < stays.length; row++) {
+    const stay = stays[row];
+    const span = validateAmounts(stay) ?? stayInterval(stay, period);
     if ("code" in span) {
       outcomes[row] = { row, error: span };
-      return;
+      continue;
     }
-    let list = byCitizen.get(stay.citizen);
-    if (!list) byCitizen.set(stay.citizen, (list = []));
-    list.push({ row, span });
-  });
+    from[row] = span.from;
+    to[row] = span.to;
+    const rows = byCitizen.get(stay.citizen);
+    if (rows) rows.push(row);
+    else byCitizen.set(stay.citizen, [row]);
+  }
 
-  for (const list of byCitizen.values()) {
-    list.sort((a, b) => a.span.from - b.span.from || a.row - b.row);
+  const byAdmission = (a: number, b: number) => from[a] - from[b] || a - b;
+  for (const rows of byCitizen.values()) {
+    if (rows.length > 1) rows.sort(byAdmission);
     const state: { window: Window | null } = { window: null };
     let coveredTo = -Infinity;
     let coveredBy = -1;
-    for (const { row, span } of list) {
+    for (const row of rows) {
       const stay = stays[row];
       const warnings: Warning[] = [];
-      const from = Math.max(span.from, coveredTo);
-      if (coveredTo > span.from) {
-        warnings.push({ kind: "overlap", withRow: coveredBy, days: Math.min(coveredTo, span.to) - span.from });
+      const start = Math.max(from[row], coveredTo);
+      if (coveredTo > from[row]) {
+        warnings.push({ kind: "overlap", withRow: coveredBy, days: Math.min(coveredTo, to[row]) - from[row] });
       }
-      if (span.to > coveredTo) {
-        coveredTo = span.to;
+      if (to[row] > coveredTo) {
+        coveredTo = to[row];
         coveredBy = row;
       }
       if (stay.discharge === null) warnings.push({ kind: "open", countedTo: period.end! });
-      const net = stay.dailyRate.minus(stay.selfPayment);
-      if (net.isNegative()) warnings.push({ kind: "selfPaymentAboveRate" });
-      const refundPerDay = net.isNegative() ? ZERO : net.times(share);
+      if (stay.selfPayment > stay.dailyRate) warnings.push({ kind: "selfPaymentAboveRate" });
 
       const result: StayResult = {
         row,
-        ownDays: from < span.to ? { from, to: span.to } : null,
+        ownDays: start < to[row] ? { from: start, to: to[row] } : null,
         refundSpans: [],
         unlimitedDays: 0,
         windows: [],
         stayDaysInPeriod: 0,
         refundableDays: 0,
-        amount: ZERO,
-        refundPerDay,
+        amountOre: 0,
         warnings,
       };
       if (result.ownDays) {
         refundDays(result.ownDays, rules, state, result);
-        result.stayDaysInPeriod = spanDays(intersect(result.ownDays, inPeriod) ?? { from: 0, to: 0 });
+        result.stayDaysInPeriod = overlapDays(result.ownDays, inPeriod);
       }
-      for (const s of result.refundSpans) {
-        const hit = intersect(s, inPeriod);
-        if (hit) result.refundableDays += spanDays(hit);
-      }
-      result.amount = roundOre(refundPerDay.times(result.refundableDays));
+      for (const s of result.refundSpans) result.refundableDays += overlapDays(s, inPeriod);
+      result.amountOre = refundOre(stay.dailyRate, stay.selfPayment, result.refundableDays, share);
       outcomes[row] = result;
     }
   }
   return outcomes;
+}
+
+/** Days that two spans share. */
+export function overlapDays(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
 }

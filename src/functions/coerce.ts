@@ -73,15 +73,24 @@ export function optionalDateCell(cell: unknown, label: string): Serial | null | 
   return dateCell(cell, label);
 }
 
-/** A non-negative amount in kroner; text in a number cell is an error, not a silent 0. */
-export function moneyCell(cell: unknown, label: string, blank: "zero" | "error"): Decimal | RowError {
+/**
+ * A non-negative amount in kroner as the cell holds it; text in a number cell is an error, not
+ * a silent 0. The engine keeps such numbers exact (money.ts); see moneyCell for a Decimal.
+ */
+export function kronerCell(cell: unknown, label: string, blank: "zero" | "error"): number | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return blank === "zero" ? dec(0) : valueError(`${label} mangler`);
+  if (isBlank(cell)) return blank === "zero" ? 0 : valueError(`${label} mangler`);
   if (typeof cell !== "number") return valueError(`${label}: ${show(cell)} er ikke et tal`);
   if (!Number.isFinite(cell)) return numError(`${label}: ${cell} er ikke et gyldigt beløb`);
   if (cell < 0) return numError(`${label} må ikke være negativ (${cell})`);
-  return dec(cell);
+  return cell;
+}
+
+/** kronerCell as an exact Decimal. */
+export function moneyCell(cell: unknown, label: string, blank: "zero" | "error"): Decimal | RowError {
+  const kroner = kronerCell(cell, label, blank);
+  return isRowError(kroner) ? kroner : dec(kroner);
 }
 
 /** A citizen id (borger): text or a number, never blank. */
@@ -169,3 +178,48 @@ export function alignColumns(columns: Record<string, Column>): { length: number;
 
 /** The cell of a column for a row, repeating a single value. */
 export const at = (column: Column, row: number): unknown => (column.cells.length === 1 ? column.cells[0] : column.cells[row]);
+
+/** A signed number (a discount rate, a year's amount); text is an error, not a silent 0. */
+export function numberCell(cell: unknown, label: string, blank: "zero" | "error"): Decimal | RowError {
+  const special = rejectSpecial(cell, label);
+  if (special) return special;
+  if (isBlank(cell)) return blank === "zero" ? dec(0) : valueError(`${label} mangler`);
+  if (typeof cell !== "number") return valueError(`${label}: ${show(cell)} er ikke et tal`);
+  if (!Number.isFinite(cell)) return numError(`${label}: ${cell} er ikke et gyldigt tal`);
+  return dec(cell);
+}
+
+/** A TRUE/FALSE cell (SAND/FALSK in Danish Excel); blank gives `blankValue`. */
+export function flagCell(cell: unknown, label: string, blankValue: boolean): boolean | RowError {
+  if (isErrorValue(cell)) return valueError(`${label}: cellen indeholder fejlen ${cell.code}`);
+  if (isBlank(cell)) return blankValue;
+  if (typeof cell === "boolean") return cell;
+  return valueError(`${label}: ${show(cell)} er ikke SAND eller FALSK`);
+}
+
+/**
+ * Per-year amounts for years 1..T from one row or one column (or one cell: one year).
+ * A blank year is 0 (unlike Excel's NPV, which skips blanks and shifts the later years).
+ */
+export function yearsArg(arg: unknown, label: string): Decimal[] | RowError {
+  let cells: unknown[];
+  if (!Array.isArray(arg)) cells = [arg];
+  else if (!arg.every((r) => Array.isArray(r))) cells = arg;
+  else {
+    const rows = arg as unknown[][];
+    const width = rows[0]?.length ?? 0;
+    if (rows.length === 0 || width === 0) return valueError(`${label}: området er tomt`);
+    if (!rows.every((r) => r.length === width)) return valueError(`${label}: området er ikke rektangulært`);
+    if (rows.length > 1 && width > 1) {
+      return valueError(`${label}: området skal være én række eller én kolonne (det har ${rows.length} × ${width} celler)`);
+    }
+    cells = rows.length === 1 ? rows[0] : rows.map((r) => r[0]);
+  }
+  const years: Decimal[] = [];
+  for (let t = 0; t < cells.length; t++) {
+    const value = numberCell(cells[t], `${label}, år ${t + 1}`, "zero");
+    if (isRowError(value)) return value;
+    years.push(value);
+  }
+  return years;
+}

@@ -31,8 +31,10 @@ export function rowwise<Row>(
   }
   const shape = alignColumns(columns);
   if (isRowError(shape)) return toCell(shape);
-  const rows: (Row | RowError)[] = [];
-  for (let r = 0; r < shape.length; r++) rows.push(parseRow((label) => at(columns[label], r)));
-  const results = compute(rows).map(toCell);
-  return shape.spill ? results.map((v) => [v]) : results[0];
+  const rows: (Row | RowError)[] = new Array(shape.length);
+  let r = 0;
+  const cell = (label: string) => at(columns[label], r);
+  for (; r < shape.length; r++) rows[r] = parseRow(cell);
+  const results = compute(rows);
+  return shape.spill ? results.map((v) => [toCell(v)]) : toCell(results[0]);
 }

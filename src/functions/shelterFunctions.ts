@@ -3,9 +3,8 @@
  * The JSDoc below is the functions' public contract: custom-functions-metadata generates
  * functions.json from it at build time (Danish help text as users see it in Excel).
  */
-import { Decimal } from "../engine/money";
 import { computeShelterRefunds, isRowError as isStayError, type StayInput, type StayOutcome } from "../engine/shelter";
-import { citizenCell, dateCell, isRowError, moneyCell, optionalDateCell, periodArgs, ruleSetArg, type RowError } from "./coerce";
+import { citizenCell, dateCell, isRowError, kronerCell, optionalDateCell, periodArgs, ruleSetArg, type RowError } from "./coerce";
 import { rowwise, toCell, type FunctionResult } from "./rowwise";
 
 const L = {
@@ -23,12 +22,12 @@ function parseStay(cell: (label: string) => unknown, withMoney: boolean): StayIn
   if (isRowError(admission)) return admission;
   const discharge = optionalDateCell(cell(L.discharge), L.discharge);
   if (isRowError(discharge)) return discharge;
-  let dailyRate = new Decimal(0);
-  let selfPayment = new Decimal(0);
+  let dailyRate = 0;
+  let selfPayment = 0;
   if (withMoney) {
-    const rate = moneyCell(cell(L.rate), L.rate, "error");
+    const rate = kronerCell(cell(L.rate), L.rate, "error");
     if (isRowError(rate)) return rate;
-    const self = moneyCell(cell(L.selfPayment), L.selfPayment, "zero");
+    const self = kronerCell(cell(L.selfPayment), L.selfPayment, "zero");
     if (isRowError(self)) return self;
     dailyRate = rate;
     selfPayment = self;
@@ -114,7 +113,7 @@ export function refusion110(
     periodStart,
     periodEnd,
     rules,
-    (o) => o.amount.toNumber(),
+    (o) => o.amountOre / 100,
   );
 }
 
