@@ -1,0 +1,102 @@
+/**
+ * The Housing First investment case (SPEC 2): per-year costs and savings for one cohort of
+ * citizens moved from shelters to their own homes with support, years 1..T.
+ *
+ * The share still housed in the municipality at the start of year t is k^(t−1) with
+ * k = 1 − relapse − move-away, and every year is discounted at its end, as Excel's NPV does:
+ *   NPV = Σ k^(t−1)·(savings_t − costs_t) / (1 + rate)^t.
+ * Everything is exact decimal arithmetic; rounding to øre is the caller's, for display.
+ */
+import { ZERO, dec, type Decimal } from "./money";
+import type { RowError } from "./shelter";
+
+export interface InvestmentInput {
+  /** Discount rate per year as a fraction (0.035 = 3.5 %). */
+  rate: Decimal;
+  /** Costs and savings per year, year 1 first; equal lengths. */
+  costs: readonly Decimal[];
+  savings: readonly Decimal[];
+  /** Share of the housed cohort that returns to homelessness each year. */
+  relapseRate: Decimal;
+  /** Share that moves to another municipality each year. */
+  moveAwayRate: Decimal;
+}
+
+export interface InvestmentYear {
+  year: number; // 1-based
+  /** k^(t−1): share of the cohort still housed at the start of the year. */
+  housedShare: Decimal;
+  pvSavings: Decimal;
+  pvCosts: Decimal;
+  /** Discounted net of years 1..t. */
+  cumulativeNet: Decimal;
+}
+
+export interface InvestmentResult {
+  years: InvestmentYear[];
+  pvSavings: Decimal;
+  pvCosts: Decimal;
+  /** PV(savings) − PV(costs), unrounded. */
+  npv: Decimal;
+  /** PV(savings) / PV(costs); null when PV(costs) is 0. */
+  ratio: Decimal | null;
+  /** First year whose cumulative discounted net is ≥ 0; null if none. */
+  breakEvenYear: number | null;
+}
+
+const numError = (message: string): RowError => ({ code: "#NUM!", message });
+
+function validate(input: InvestmentInput): RowError | undefined {
+  if (input.costs.length !== input.savings.length) {
+    return {
+      code: "#VALUE!",
+      message: `Udgifter og besparelser skal have lige mange år (udgifter har ${input.costs.length}, besparelser har ${input.savings.length})`,
+    };
+  }
+  if (input.rate.lte(-1)) return numError(`Diskonteringsrenten skal være større end -100 % (fik ${input.rate.toString()})`);
+  if (input.relapseRate.lt(0)) return numError("Tilbagefaldsraten må ikke være negativ");
+  if (input.moveAwayRate.lt(0)) return numError("Fraflytningsraten må ikke være negativ");
+  if (input.relapseRate.plus(input.moveAwayRate).gt(1)) {
+    return numError(
+      `Tilbagefald + fraflytning må højst være 100 % pr. år (fik ${input.relapseRate.toString()} + ${input.moveAwayRate.toString()})`,
+    );
+  }
+  return undefined;
+}
+
+/** NPV, ratio and break-even of the investment, or an error for inputs outside the model. */
+export function evaluateInvestment(input: InvestmentInput): InvestmentResult | RowError {
+  const invalid = validate(input);
+  if (invalid) return invalid;
+  const k = dec(1).minus(input.relapseRate).minus(input.moveAwayRate);
+  const growth = dec(1).plus(input.rate);
+  const years: InvestmentYear[] = [];
+  let pvSavings = ZERO;
+  let pvCosts = ZERO;
+  let breakEvenYear: number | null = null;
+  input.costs.forEach((cost, i) => {
+    const year = i + 1;
+    const housedShare = k.pow(i);
+    // One division per term, so equal flows give identical present values.
+    const discount = growth.pow(year);
+    const savings = housedShare.times(input.savings[i]).dividedBy(discount);
+    const costs = housedShare.times(cost).dividedBy(discount);
+    pvSavings = pvSavings.plus(savings);
+    pvCosts = pvCosts.plus(costs);
+    const cumulativeNet = pvSavings.minus(pvCosts);
+    if (breakEvenYear === null && cumulativeNet.gte(0)) breakEvenYear = year;
+    years.push({ year, housedShare, pvSavings: savings, pvCosts: costs, cumulativeNet });
+  });
+  return {
+    years,
+    pvSavings,
+    pvCosts,
+    npv: pvSavings.minus(pvCosts),
+    ratio: pvCosts.isZero() ? null : pvSavings.dividedBy(pvCosts),
+    breakEvenYear,
+  };
+}
+
+export function isInvestmentError(outcome: InvestmentResult | RowError): outcome is RowError {
+  return "code" in outcome;
+}
