@@ -3,9 +3,11 @@
  * matched case-, space- and punctuation-insensitively; then a validation report of every row,
  * using the same cell coercers as the custom functions so the pane and the cells agree.
  */
+import { isoFromSerial } from "../src/engine/calendar";
 import type { ForecastStay } from "../src/engine/forecast";
 import type { RowError } from "../src/engine/shelter";
-import type { CellValue } from "./workbook";
+import { citizenCell, dateCell, isBlank, isRowError, kronerCell, optionalDateCell } from "../src/functions/coerce";
+import { a1, type CellValue } from "./workbook";
 
 export type Field = "citizen" | "admission" | "discharge" | "dailyRate" | "selfPayment" | "shelter";
 
@@ -50,8 +52,145 @@ export interface ValidationReport {
   cprLike: boolean;
 }
 
-export declare const FIELDS: readonly Field[];
-export declare const REQUIRED_FIELDS: readonly Field[];
-export declare function mapColumns(header: readonly CellValue[]): ColumnMapping;
-export declare function findHeaderRow(values: readonly CellValue[][]): { index: number; mapping: ColumnMapping } | undefined;
-export declare function validateRows(table: StaysTable, mapping: ColumnMapping): ValidationReport;
+export const FIELDS: readonly Field[] = ["citizen", "admission", "discharge", "dailyRate", "selfPayment", "shelter"];
+
+/** Without these there is nothing to compute; self-payment (blank = 0) and shelter are optional. */
+export const REQUIRED_FIELDS: readonly Field[] = ["citizen", "admission", "discharge", "dailyRate"];
+
+/** Field names as the pane and the messages show them. */
+export const FIELD_LABELS: Readonly<Record<Field, { da: string; en: string }>> = {
+  citizen: { da: "Borger", en: "Citizen" },
+  admission: { da: "Indskrivning", en: "Admission" },
+  discharge: { da: "Udskrivning", en: "Discharge" },
+  dailyRate: { da: "Takst", en: "Daily rate" },
+  selfPayment: { da: "Egenbetaling", en: "Self-payment" },
+  shelter: { da: "Boform", en: "Shelter" },
+};
+
+/**
+ * Header names per field, normalised (see `normalise`). An alias of five letters or more also
+ * matches as a prefix ("Takst (kr./døgn)", "Indskrivningsdato"); short ones only exactly, so
+ * "til" does not catch "tilbud".
+ */
+const ALIASES: Readonly<Record<Field, readonly string[]>> = {
+  citizen: ["borger", "borgerid", "borgernr", "borgernummer", "cpr", "cprnr", "cprnummer", "personnummer", "citizen", "citizenid", "person", "personid", "klient", "klientid", "client", "clientid"],
+  admission: ["indskrivning", "indskrevet", "indskrivningsdato", "indskrdato", "startdato", "start", "fra", "fradato", "admission", "admissiondate", "admitted", "startdate", "from"],
+  discharge: ["udskrivning", "udskrevet", "udskrivningsdato", "udskrdato", "slutdato", "slut", "til", "tildato", "discharge", "dischargedate", "discharged", "enddate", "end", "to"],
+  dailyRate: ["takst", "døgntakst", "doegntakst", "dogntakst", "dagtakst", "dailyrate", "rate", "rateperday", "dailycost", "costperday"],
+  selfPayment: ["egenbetaling", "egenbetal", "beboerbetaling", "brugerbetaling", "selfpayment", "residentpayment", "copayment", "userpayment", "ownpayment"],
+  shelter: ["boform", "herberg", "forsorgshjem", "institution", "tilbud", "shelter", "facility"],
+};
+
+/** Lower case, letters and digits only: "Borger-ID" -> "borgerid", "Døgn takst" -> "døgntakst". */
+export function normalise(header: CellValue): string {
+  return String(header ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9æøåäöü]/g, "");
+}
+
+function matchQuality(header: string, field: Field): 0 | 1 | 2 {
+  if (header === "") return 0;
+  const aliases = ALIASES[field];
+  if (aliases.includes(header)) return 2;
+  return aliases.some((a) => a.length >= 5 && header.startsWith(a)) ? 1 : 0;
+}
+
+/** Maps header cells to fields: exact names first, then prefixes; each column serves one field. */
+export function mapColumns(header: readonly CellValue[]): ColumnMapping {
+  const names = header.map(normalise);
+  const mapping = Object.fromEntries(FIELDS.map((f) => [f, null])) as ColumnMapping;
+  const taken = new Set<number>();
+  for (const quality of [2, 1] as const) {
+    for (const field of FIELDS) {
+      if (mapping[field] !== null) continue;
+      const col = names.findIndex((n, i) => !taken.has(i) && matchQuality(n, field) === quality);
+      if (col >= 0) {
+        mapping[field] = col;
+        taken.add(col);
+      }
+    }
+  }
+  return mapping;
+}
+
+const mappedCount = (m: ColumnMapping): number => FIELDS.filter((f) => m[f] !== null).length;
+
+/**
+ * The header row of a used range that holds no Excel table: among the first rows, the one that
+ * maps the most fields (at least an admission column and two others); the earliest wins ties.
+ * `index` is the row within `values`.
+ */
+export function findHeaderRow(values: readonly CellValue[][], scanRows = 30): { index: number; mapping: ColumnMapping } | undefined {
+  let best: { index: number; mapping: ColumnMapping } | undefined;
+  for (let i = 0; i < Math.min(values.length, scanRows); i++) {
+    const mapping = mapColumns(values[i]);
+    const n = mappedCount(mapping);
+    if (mapping.admission === null || n < 3) continue;
+    if (!best || n > mappedCount(best.mapping)) best = { index: i, mapping };
+  }
+  return best;
+}
+
+/** A CPR number (ddmmyy-nnnn), as text or as a number that lost its leading zero. */
+export function isCprLike(cell: CellValue): boolean {
+  let digits: string;
+  if (typeof cell === "number") {
+    if (!Number.isInteger(cell) || cell < 1e8 || cell >= 1e10) return false;
+    digits = String(cell).padStart(10, "0");
+  } else if (typeof cell === "string") {
+    const m = /^(\d{6})[- ]?(\d{4})$/.exec(cell.trim());
+    if (!m) return false;
+    digits = m[1] + m[2];
+  } else {
+    return false;
+  }
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+const label = (f: Field) => FIELD_LABELS[f].da;
+
+function parseRow(row: readonly CellValue[], mapping: ColumnMapping): ForecastStay | RowError {
+  const cell = (f: Field): CellValue => (mapping[f] === null ? null : (row[mapping[f]!] ?? null));
+  const citizen = citizenCell(cell("citizen"), label("citizen"));
+  if (isRowError(citizen)) return citizen;
+  const admission = dateCell(cell("admission"), label("admission"));
+  if (isRowError(admission)) return admission;
+  const discharge = optionalDateCell(cell("discharge"), label("discharge"));
+  if (isRowError(discharge)) return discharge;
+  // The engine's own check (and message), made here so the report shows it before computing.
+  if (discharge !== null && discharge < admission) {
+    return { code: "#NUM!", message: `Udskrivning ${isoFromSerial(discharge)} ligger før indskrivning ${isoFromSerial(admission)}` };
+  }
+  const dailyRate = kronerCell(cell("dailyRate"), label("dailyRate"), "error");
+  if (isRowError(dailyRate)) return dailyRate;
+  const selfPayment = kronerCell(cell("selfPayment"), label("selfPayment"), "zero");
+  if (isRowError(selfPayment)) return selfPayment;
+  const shelter = cell("shelter");
+  return { citizen, admission, discharge, dailyRate, selfPayment, ...(isBlank(shelter) ? {} : { shelter: String(shelter).trim() }) };
+}
+
+/** Every non-blank row parsed, or reported with its sheet row and a Danish reason. */
+export function validateRows(table: StaysTable, mapping: ColumnMapping): ValidationReport {
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
+  const report: ValidationReport = { total: 0, ok: 0, bad: [], stays: [], stayRows: [], missing, cprLike: false };
+  const width = Math.max(1, table.header.length);
+  table.rows.forEach((row, index) => {
+    if (row.every((c) => isBlank(c))) return;
+    report.total++;
+    if (missing.length > 0) return;
+    const sheetRow = table.firstRow + index + 1;
+    if (!report.cprLike && isCprLike(row[mapping.citizen!])) report.cprLike = true;
+    const parsed = parseRow(row, mapping);
+    if (isRowError(parsed)) {
+      const top = table.firstRow + index;
+      report.bad.push({ index, sheetRow, address: a1(top, table.left, top, table.left + width - 1), error: parsed });
+      return;
+    }
+    report.stays.push(parsed);
+    report.stayRows.push(sheetRow);
+  });
+  report.ok = report.stays.length;
+  return report;
+}

@@ -191,3 +191,36 @@ export function ownSheetName(wanted: string, attempt: number): string {
 
 /** Lets the pane repaint between chunks. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Byte budget per request. Excel on the web rejects requests (and responses) over 5 MB; 4 MB of
+ * estimated JSON leaves room for the protocol's own overhead.
+ */
+export const CHUNK_BUDGET_BYTES = 4_000_000;
+
+/** Estimated request bytes of one row of values: its JSON text plus the separating comma. */
+export function rowBytes(row: readonly unknown[]): number {
+  return JSON.stringify(row).length + 1;
+}
+
+/**
+ * Splits rows into consecutive [start, end) chunks whose estimated JSON stays within `budget`
+ * (`perRow` adds the bytes of whatever else travels with each row, e.g. its number formats).
+ * A single row larger than the budget still gets a chunk of its own.
+ */
+export function rowChunks(rows: readonly (readonly unknown[])[], budget = CHUNK_BUDGET_BYTES, perRow = 0): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let bytes = 2; // the outer brackets
+  rows.forEach((row, i) => {
+    const b = rowBytes(row) + perRow;
+    if (i > start && bytes + b > budget) {
+      chunks.push([start, i]);
+      start = i;
+      bytes = 2;
+    }
+    bytes += b;
+  });
+  if (start < rows.length) chunks.push([start, rows.length]);
+  return chunks;
+}

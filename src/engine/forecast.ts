@@ -1,10 +1,32 @@
 /**
  * The refund forecast (refusionsprognose): stays -> stay days, gross cost, self-payment and
  * refunds under NY and GAMMEL by year and quarter, plus one line per stay for the audit sheet.
+ *
+ * Each stay runs through the § 110 engine under both rule sets with the forecast period, so a
+ * stay's refund is exactly what DK.REFUSION110 returns for the same rows and period. Its days
+ * are then split by quarter on spans (never day by day), and each of its rounded amounts is
+ * spread over the quarters with allocateOre, so the quarters add up to the stay's amount to the
+ * øre, and years and totals are exact sums of stays.
+ *
+ * Defaults (documented for the pane and the audit sheet):
+ * - period: whole calendar years, from the year of the earliest admission to the year of the
+ *   latest admission: the years the sheet budgets stays for. Nights after that (a planned
+ *   discharge next year) still consume the citizen's quota but are not reported;
+ * - open stays (no udskrivning) are counted through the status date, inclusive, which defaults
+ *   to the period end: the same reading as DK.REFUSION110's "open stay counts through the period
+ *   end". An open stay admitted after the status date has no days.
  */
-import type { Serial } from "./calendar";
-import type { Decimal } from "./money";
-import type { StayInput, StayOutcome } from "./shelter";
+import { serialFromYmd, yearOf, type Serial } from "./calendar";
+import { Decimal, allocateOre, dec, exactOre, kronerFromOre, roundOre } from "./money";
+import { RULE_SETS } from "./rules";
+import {
+  computeShelterRefunds,
+  intersect,
+  isRowError,
+  type Span,
+  type StayInput,
+  type StayOutcome,
+} from "./shelter";
 
 /** A stay as the forecast reads it: the engine's input plus the shelter (boform), if known. */
 export interface ForecastStay extends StayInput {
@@ -49,8 +71,9 @@ export interface StayLine {
   gammel: StayOutcome;
   /** Counting end of an open stay (exclusive), else null. */
   openTo: Serial | null;
-  gross: Decimal;
-  selfPayment: Decimal;
+  /** Takst × stay days in the period, and egenbetaling × the same days, in whole øre. */
+  grossOre: number;
+  selfPaymentOre: number;
 }
 
 export interface Forecast {
@@ -62,5 +85,233 @@ export interface Forecast {
   stays: StayLine[];
 }
 
-export declare function defaultYears(stays: readonly ForecastStay[]): { first: number; last: number };
-export declare function computeForecast(stays: readonly ForecastStay[], options?: ForecastOptions): Forecast;
+/** The default period's years: first to last admission year; undefined when there are no stays. */
+export function defaultYears(stays: readonly ForecastStay[]): { first: number; last: number } | undefined {
+  if (stays.length === 0) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of stays) {
+    first = Math.min(first, s.admission);
+    last = Math.max(last, s.admission);
+  }
+  return { first: yearOf(first), last: yearOf(last) };
+}
+
+/** Sums in whole øre: exact JavaScript integers far beyond any municipal budget. */
+interface OreSums {
+  stayDays: number;
+  refundDaysNy: number;
+  refundDaysGammel: number;
+  gross: number;
+  selfPayment: number;
+  refundNy: number;
+  refundGammel: number;
+}
+
+const emptySums = (): OreSums => ({
+  stayDays: 0,
+  refundDaysNy: 0,
+  refundDaysGammel: 0,
+  gross: 0,
+  selfPayment: 0,
+  refundNy: 0,
+  refundGammel: 0,
+});
+
+const fromOre = kronerFromOre;
+
+/** perDay × days in whole øre, rounded half up (integers when the cell has at most 2 decimals). */
+function costOre(perDay: number, days: number): number {
+  const ore = exactOre(perDay);
+  if (ore !== undefined && Number.isSafeInteger(ore * days)) return ore * days;
+  return roundOre(dec(perDay).times(days)).times(100).toNumber();
+}
+
+function toAmounts(s: OreSums): Amounts {
+  return {
+    stayDays: s.stayDays,
+    refundDaysNy: s.refundDaysNy,
+    refundDaysGammel: s.refundDaysGammel,
+    gross: fromOre(s.gross),
+    selfPayment: fromOre(s.selfPayment),
+    refundNy: fromOre(s.refundNy),
+    refundGammel: fromOre(s.refundGammel),
+    difference: fromOre(s.refundGammel - s.refundNy),
+    netCost: fromOre(s.gross - s.selfPayment - s.refundNy),
+  };
+}
+
+/** The period's quarters as half-open spans: starts[i] .. starts[i + 1]. */
+function quarterStarts(first: number, last: number): Serial[] {
+  const starts: Serial[] = [];
+  for (let y = first; y <= last + 1; y++) for (let m = 1; m <= 10; m += 3) starts.push(serialFromYmd(y, m, 1));
+  return starts.slice(0, (last - first + 1) * 4 + 1);
+}
+
+/** The quarter (index into starts) that holds a day of the period. */
+function quarterIndex(starts: readonly Serial[], day: Serial): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Days of `spans` per quarter, as [quarter index, days] pairs in quarter order. */
+function daysByQuarter(spans: readonly Span[], period: Span, starts: readonly Serial[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of spans) {
+    const hit = intersect(s, period);
+    if (!hit) continue;
+    let q = quarterIndex(starts, hit.from);
+    for (let from = hit.from; from < hit.to; q++) {
+      const to = Math.min(hit.to, starts[q + 1]);
+      const last = out[out.length - 1];
+      if (last && last[0] === q) last[1] += to - from;
+      else out.push([q, to - from]);
+      from = to;
+    }
+  }
+  return out;
+}
+
+function addDays(parts: readonly [number, number][], sums: OreSums[], key: keyof OreSums): void {
+  for (const [q, days] of parts) sums[q][key] += days;
+}
+
+/**
+ * money.allocateOre on whole øre in integer arithmetic (the hot path: most long stays span
+ * several quarters): largest remainder, ties to the earlier part. Falls back to allocateOre
+ * when a product would leave the exact integer range.
+ */
+export function allocateOreInt(totalOre: number, weights: readonly number[]): number[] {
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  if (weightSum === 0) return weights.map(() => 0);
+  if (totalOre < 0 || !Number.isSafeInteger(totalOre * weightSum)) {
+    return allocateOre(kronerFromOre(totalOre), weights).map((k) => k.times(100).toNumber());
+  }
+  const parts = weights.map((w) => Math.floor((totalOre * w) / weightSum));
+  const remainders = weights.map((w, i) => ({ i, r: totalOre * w - parts[i] * weightSum }));
+  let left = totalOre - parts.reduce((a, b) => a + b, 0);
+  remainders.sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k++, left--) parts[remainders[k].i] += 1;
+  return parts;
+}
+
+/** Adds a stay's rounded amount (øre) to the quarters in proportion to its days there. */
+function spread(ore: number, parts: readonly [number, number][], sums: OreSums[], key: keyof OreSums): void {
+  if (parts.length === 0 || ore === 0) return;
+  if (parts.length === 1) {
+    sums[parts[0][0]][key] += ore;
+    return;
+  }
+  const shares = allocateOreInt(ore, parts.map(([, days]) => days));
+  parts.forEach(([q], i) => (sums[q][key] += shares[i]));
+}
+
+/**
+ * Runs the engine under one rule set, with open stays closed at the status date. Outcomes come
+ * back per input index (rows and overlap references renumbered to the input).
+ */
+function runRules(
+  stays: readonly ForecastStay[],
+  rules: (typeof RULE_SETS)[keyof typeof RULE_SETS],
+  period: { start: Serial; end: Serial },
+  statusDate: Serial,
+): StayOutcome[] {
+  const input: StayInput[] = [];
+  const index: number[] = [];
+  const outcomes: StayOutcome[] = new Array(stays.length);
+  stays.forEach((s, i) => {
+    if (s.discharge === null && s.admission > statusDate) {
+      outcomes[i] = {
+        row: i,
+        ownDays: null,
+        refundSpans: [],
+        unlimitedDays: 0,
+        windows: [],
+        stayDaysInPeriod: 0,
+        refundableDays: 0,
+        amountOre: 0,
+        warnings: [{ kind: "open", countedTo: statusDate }],
+      };
+      return;
+    }
+    input.push(s.discharge === null ? { ...s, discharge: statusDate + 1 } : s);
+    index.push(i);
+  });
+  computeShelterRefunds(input, { period, rules }).forEach((o, k) => {
+    const i = index[k];
+    o.row = i;
+    if (!isRowError(o)) {
+      for (const w of o.warnings) if (w.kind === "overlap") w.withRow = index[w.withRow];
+      if (stays[i].discharge === null) o.warnings.push({ kind: "open", countedTo: statusDate });
+    }
+    outcomes[i] = o;
+  });
+  return outcomes;
+}
+
+/** The forecast for `stays`; rows the engine rejects are kept as error lines and add nothing. */
+export function computeForecast(stays: readonly ForecastStay[], options: ForecastOptions = {}): Forecast {
+  const years = options.years ?? defaultYears(stays);
+  if (!years || years.last < years.first) throw new RangeError("computeForecast: no stays and no years to report");
+  const period = { start: serialFromYmd(years.first, 1, 1), end: serialFromYmd(years.last, 12, 31) };
+  const statusDate = options.statusDate ?? period.end;
+  const span: Span = { from: period.start, to: period.end + 1 };
+  const starts = quarterStarts(years.first, years.last);
+  const sums = Array.from({ length: starts.length - 1 }, emptySums);
+
+  const ny = runRules(stays, RULE_SETS.NY, period, statusDate);
+  const gammel = runRules(stays, RULE_SETS.GAMMEL, period, statusDate);
+  const lines: StayLine[] = stays.map((stay, i) => {
+    const n = ny[i];
+    const g = gammel[i];
+    const line: StayLine = {
+      index: i,
+      ny: n,
+      gammel: g,
+      openTo: stay.discharge === null ? Math.max(stay.admission, statusDate + 1) : null,
+      grossOre: 0,
+      selfPaymentOre: 0,
+    };
+    if (isRowError(n) || isRowError(g)) return line;
+    const own = n.ownDays ? daysByQuarter([n.ownDays], span, starts) : [];
+    line.grossOre = costOre(stay.dailyRate, n.stayDaysInPeriod);
+    line.selfPaymentOre = costOre(stay.selfPayment, n.stayDaysInPeriod);
+    addDays(own, sums, "stayDays");
+    spread(line.grossOre, own, sums, "gross");
+    spread(line.selfPaymentOre, own, sums, "selfPayment");
+    const nyDays = daysByQuarter(n.refundSpans, span, starts);
+    addDays(nyDays, sums, "refundDaysNy");
+    spread(n.amountOre, nyDays, sums, "refundNy");
+    const gammelDays = daysByQuarter(g.refundSpans, span, starts);
+    addDays(gammelDays, sums, "refundDaysGammel");
+    spread(g.amountOre, gammelDays, sums, "refundGammel");
+    return line;
+  });
+
+  const quarters: QuarterLine[] = sums.map((s, q) => ({
+    year: years.first + Math.floor(q / 4),
+    quarter: ((q % 4) + 1) as 1 | 2 | 3 | 4,
+    ...toAmounts(s),
+  }));
+  const yearSums: OreSums[] = [];
+  sums.forEach((s, q) => {
+    const y = (yearSums[Math.floor(q / 4)] ??= emptySums());
+    for (const k of Object.keys(s) as (keyof OreSums)[]) y[k] += s[k];
+  });
+  const totalSums = emptySums();
+  for (const y of yearSums) for (const k of Object.keys(y) as (keyof OreSums)[]) totalSums[k] += y[k];
+  return {
+    period,
+    statusDate,
+    quarters,
+    years: yearSums.map((s, i) => ({ year: years.first + i, ...toAmounts(s) })),
+    total: toAmounts(totalSums),
+    stays: lines,
+  };
+}

@@ -1,0 +1,350 @@
+/**
+ * The workbook in memory: the same interface as Excel (taskpane/workbook.ts) for the standalone
+ * demo and the tests. Sheets are 2-D value arrays with number formats, bold rows, tables and
+ * charts kept as specs (the demo page draws them as SVG from `chartData`).
+ *
+ * Reads and writes go through the same row chunks, progress and cancel points as the Office.js
+ * adapter, so the pane behaves the same in both.
+ */
+import { danishFromSerial } from "../engine/calendar";
+import {
+  AbortError,
+  a1,
+  columnLetters,
+  ownSheetName,
+  parseA1,
+  rowChunks,
+  throwIfAborted,
+  yieldToEventLoop,
+  type CellBlock,
+  type CellValue,
+  type ChartSpec,
+  type IoOptions,
+  type SheetChange,
+  type SheetInfo,
+  type SheetSpec,
+  type TableBlock,
+  type TableInfo,
+  type Unsubscribe,
+  type Workbook,
+  type WrittenSheet,
+} from "../../taskpane/workbook";
+
+/** A rectangle with one number format (or bold), 0-based inclusive bounds. */
+export interface FormatRegion {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+export interface MemoryTable {
+  name: string;
+  top: number;
+  left: number;
+  /** Last row (inclusive), header included in top. */
+  bottom: number;
+  right: number;
+}
+
+export interface MemorySheet {
+  name: string;
+  own: boolean;
+  /** Rows may be ragged; a missing cell is blank. */
+  values: CellValue[][];
+  formats: FormatRegion[];
+  tables: MemoryTable[];
+  charts: ChartSpec[];
+  columnWidths: (number | null)[];
+  freezeRows: number;
+}
+
+/** A chart's data resolved from its sheet, for drawing. */
+export interface ChartData {
+  spec: ChartSpec;
+  categories: string[];
+  series: { name: string; values: number[] }[];
+}
+
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
+const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
+
+export class MemoryWorkbook implements Workbook {
+  private readonly sheetList: MemorySheet[] = [];
+  private active: string | undefined;
+  private selected: Selection | undefined;
+  private readonly sheetListeners = new Map<string, Set<(change: SheetChange) => void>>();
+  private readonly anyListeners = new Set<() => void>();
+
+  /** Adds (or replaces) a user's sheet, optionally with Excel tables and formats on it. */
+  addUserSheet(name: string, values: CellValue[][], tables: MemoryTable[] = [], formats: FormatRegion[] = []): MemorySheet {
+    const existing = this.sheetList.findIndex((s) => sameName(s.name, name));
+    const sheet: MemorySheet = { name, own: false, values, formats, tables, charts: [], columnWidths: [], freezeRows: 0 };
+    if (existing >= 0) this.sheetList[existing] = sheet;
+    else this.sheetList.push(sheet);
+    this.active ??= name;
+    this.changed();
+    return sheet;
+  }
+
+  /** All sheets in tab order (the live objects: read, don't mutate; use setCell). */
+  get sheets(): readonly MemorySheet[] {
+    return this.sheetList;
+  }
+
+  getSheet(name: string): MemorySheet | undefined {
+    return this.sheetList.find((s) => sameName(s.name, name));
+  }
+
+  get activeSheet(): string | undefined {
+    return this.active;
+  }
+
+  setActiveSheet(name: string): void {
+    this.active = this.sheet(name).name;
+    this.changed();
+  }
+
+  get selection(): Selection | undefined {
+    return this.selected;
+  }
+
+  /** Edits one cell, as a user typing in the grid; fires onSheetChanged listeners. */
+  setCell(sheetName: string, row: number, col: number, value: CellValue): void {
+    const sheet = this.sheet(sheetName);
+    while (sheet.values.length <= row) sheet.values.push([]);
+    const r = sheet.values[row];
+    while (r.length < col) r.push("");
+    r[col] = value;
+    const change = { sheet: sheet.name, address: a1(row, col) };
+    for (const handler of this.sheetListeners.get(sheet.name.toLowerCase()) ?? []) handler(change);
+    this.changed();
+  }
+
+  /** Called after every change (for re-rendering the demo's grids); returns an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
+  }
+
+  /** The value of a cell ("" when blank). */
+  cell(sheetName: string, row: number, col: number): CellValue {
+    return this.sheet(sheetName).values[row]?.[col] ?? "";
+  }
+
+  /** The number format of a cell, or null for General. The last region that covers it wins. */
+  numberFormat(sheetName: string, row: number, col: number): string | null {
+    return this.regionAt(this.sheet(sheetName), row, col, (f) => f.numberFormat !== undefined)?.numberFormat ?? null;
+  }
+
+  isBold(sheetName: string, row: number, col: number): boolean {
+    return this.regionAt(this.sheet(sheetName), row, col, (f) => f.bold !== undefined)?.bold ?? false;
+  }
+
+  /** A chart's categories and series values, read from its sheet. */
+  chartData(spec: ChartSpec): ChartData {
+    const sheet = this.sheet(spec.sheet);
+    const column = (address: string) => {
+      const r = parseA1(address);
+      const out: CellValue[] = [];
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(sheet.values[row]?.[col] ?? "");
+      return out;
+    };
+    return {
+      spec,
+      categories: column(spec.categories).map((v) => String(v ?? "")),
+      series: spec.series.map((s) => ({ name: s.name, values: column(s.values).map((v) => (typeof v === "number" ? v : 0)) })),
+    };
+  }
+
+  // ---- Workbook ----
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.sheetList.map((s) => ({ name: s.name, own: s.own, active: s.name === this.active }));
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    return this.sheetList.flatMap((s) =>
+      s.tables.map((t) => ({ name: t.name, sheet: s.name, address: a1(t.top, t.left, t.bottom, t.right), rowCount: t.bottom - t.top })),
+    );
+  }
+
+  async readUsedRange(sheetName: string, options: IoOptions = {}): Promise<CellBlock> {
+    const sheet = this.sheet(sheetName);
+    const used = usedBounds(sheet.values);
+    if (!used) return { sheet: sheet.name, top: 0, left: 0, values: [] };
+    const values = await this.readRows(sheet, used.top, used.bottom, used.left, used.right, options);
+    return { sheet: sheet.name, top: used.top, left: used.left, values };
+  }
+
+  async readTable(name: string, options: IoOptions = {}): Promise<TableBlock> {
+    for (const sheet of this.sheetList) {
+      const t = sheet.tables.find((x) => sameName(x.name, name));
+      if (!t) continue;
+      const header = (await this.readRows(sheet, t.top, t.top, t.left, t.right, {}))[0];
+      const values = await this.readRows(sheet, t.top + 1, t.bottom, t.left, t.right, options);
+      return { sheet: sheet.name, table: t.name, top: t.top, left: t.left, header, values };
+    }
+    throw new Error(`Tabellen ${name} findes ikke`);
+  }
+
+  async writeOwnSheet(spec: SheetSpec, options: IoOptions = {}): Promise<WrittenSheet> {
+    throwIfAborted(options.signal);
+    let attempt = 1;
+    let name = ownSheetName(spec.name, attempt);
+    for (let s = this.getSheet(name); s && !s.own; s = this.getSheet(name)) name = ownSheetName(spec.name, ++attempt);
+    const fresh: MemorySheet = { name, own: true, values: [], formats: [], tables: [], charts: [], columnWidths: spec.columnWidths ?? [], freezeRows: spec.freezeRows ?? 0 };
+    const old = this.getSheet(name);
+    // Build the new sheet aside and swap it in at the end: a cancelled write leaves the old one.
+    const tableNames = new Set(this.sheetList.filter((s) => s !== old).flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+    const tables: string[] = [];
+    const total = spec.sections.reduce((n, s) => n + s.values.length, 0);
+    let done = 0;
+    for (const section of spec.sections) {
+      const at = parseA1(section.at);
+      for (const [start, end] of rowChunks(section.values)) {
+        throwIfAborted(options.signal);
+        for (let i = start; i < end; i++) {
+          const row = (fresh.values[at.top + i] ??= []);
+          while (row.length < at.left) row.push("");
+          section.values[i].forEach((v, c) => (row[at.left + c] = v));
+        }
+        done += end - start;
+        options.onProgress?.({ done, total });
+        await yieldToEventLoop();
+      }
+      const width = Math.max(0, ...section.values.map((r) => r.length));
+      const bottom = at.top + section.values.length - 1;
+      section.numberFormats?.forEach((f, c) => {
+        if (f !== null && section.values.length > 1) {
+          fresh.formats.push({ top: at.top + 1, left: at.left + c, bottom, right: at.left + c, numberFormat: f });
+        }
+      });
+      for (const r of section.boldRows ?? []) {
+        fresh.formats.push({ top: at.top + r, left: at.left, bottom: at.top + r, right: at.left + width - 1, bold: true });
+      }
+      if (section.table) {
+        let tableName = section.table.name;
+        for (let n = 2; tableNames.has(tableName.toLowerCase()); n++) tableName = `${section.table.name}${n}`;
+        tableNames.add(tableName.toLowerCase());
+        tables.push(tableName);
+        fresh.tables.push({ name: tableName, top: at.top, left: at.left, bottom: at.top + section.table.rows - 1, right: at.left + width - 1 });
+      }
+    }
+    throwIfAborted(options.signal);
+    if (old) this.sheetList[this.sheetList.indexOf(old)] = fresh;
+    else this.sheetList.push(fresh);
+    this.changed();
+    return { name, renamed: name !== spec.name, wanted: spec.name, tables };
+  }
+
+  async addChart(spec: ChartSpec): Promise<void> {
+    const sheet = this.sheet(spec.sheet);
+    if (!sheet.own) throw new Error(`Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${sheet.name}`);
+    sheet.charts.push(spec);
+    this.changed();
+  }
+
+  async selectRange(sheetName: string, address: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    parseA1(address);
+    this.active = sheet.name;
+    this.selected = { sheet: sheet.name, address };
+    this.changed();
+  }
+
+  async onSheetChanged(sheetName: string, handler: (change: SheetChange) => void): Promise<Unsubscribe> {
+    const key = this.sheet(sheetName).name.toLowerCase();
+    let set = this.sheetListeners.get(key);
+    if (!set) this.sheetListeners.set(key, (set = new Set()));
+    set.add(handler);
+    return async () => {
+      set.delete(handler);
+    };
+  }
+
+  // ---- internals ----
+
+  private sheet(name: string): MemorySheet {
+    const sheet = this.getSheet(name);
+    if (!sheet) throw new Error(`Arket ${name} findes ikke`);
+    return sheet;
+  }
+
+  private changed(): void {
+    for (const listener of this.anyListeners) listener();
+  }
+
+  private regionAt(sheet: MemorySheet, row: number, col: number, has: (f: FormatRegion) => boolean): FormatRegion | undefined {
+    for (let i = sheet.formats.length - 1; i >= 0; i--) {
+      const f = sheet.formats[i];
+      if (has(f) && row >= f.top && row <= f.bottom && col >= f.left && col <= f.right) return f;
+    }
+    return undefined;
+  }
+
+  /** Rows top..bottom, columns left..right (padded with ""), in budget-sized chunks. */
+  private async readRows(sheet: MemorySheet, top: number, bottom: number, left: number, right: number, options: IoOptions): Promise<CellValue[][]> {
+    const slice = (r: number): CellValue[] => {
+      const src = sheet.values[r] ?? [];
+      const out: CellValue[] = new Array(right - left + 1);
+      for (let c = left; c <= right; c++) out[c - left] = src[c] ?? "";
+      return out;
+    };
+    const rows: CellValue[][] = [];
+    for (let r = top; r <= bottom; r++) rows.push(slice(r));
+    const total = rows.length;
+    for (const [, end] of rowChunks(rows)) {
+      if (options.signal?.aborted) throw new AbortError();
+      options.onProgress?.({ done: end, total });
+      if (end < total) await yieldToEventLoop();
+    }
+    return rows;
+  }
+}
+
+/** Bounds of the non-blank cells, like Excel's used range (values only). */
+function usedBounds(values: readonly CellValue[][]): { top: number; left: number; bottom: number; right: number } | undefined {
+  let top = -1;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  values.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v === "" || v === null || v === undefined) return;
+      if (top < 0) top = r;
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  });
+  return top < 0 ? undefined : { top, left, bottom, right };
+}
+
+/** Column header letters for a grid of `n` columns. */
+export const columnHeaders = (n: number): string[] => Array.from({ length: n }, (_, i) => columnLetters(i));
+
+/**
+ * A cell as Excel on a Danish machine shows it, for the demo's grids: the invariant number
+ * formats the add-in writes (`#,##0.00 "kr."`, `#,##0`, `0`, `dd-mm-yyyy`) with Danish
+ * separators; other values as text.
+ */
+export function displayText(value: CellValue, numberFormat: string | null): string {
+  if (value === null || value === "") return "";
+  if (typeof value === "boolean") return value ? "SAND" : "FALSK";
+  if (typeof value !== "number") return value;
+  if (numberFormat === "dd-mm-yyyy") return danishFromSerial(Math.floor(value));
+  const m = numberFormat ? /^(#,##)?0(?:\.(0+))?(?: "(.*)")?$/.exec(numberFormat) : null;
+  if (!m) return String(value).replace(".", ",");
+  const decimals = m[2]?.length ?? 0;
+  const [whole, frac] = Math.abs(value).toFixed(decimals).split(".");
+  const grouped = m[1] ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : whole;
+  const sign = value < 0 && Number(whole + (frac ?? "")) !== 0 ? "-" : "";
+  return `${sign}${grouped}${frac ? `,${frac}` : ""}${m[3] ? ` ${m[3]}` : ""}`;
+}
