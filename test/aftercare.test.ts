@@ -248,3 +248,12 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
     expect(period).toMatchObject({ code: "#NUM!", message: "Periodeslut ligger før periodestart" });
   });
 });
+
+describe("§ 176 a applies from L 64's entry into force, 1 October 2023", () => {
+  it("§ 85 a support from a discharge on 2023-06-01 is refunded only from 2023-10-01 (61 of 183 days)", () => {
+    expect(refusion85a("2023-06-01", "2023-06-01", "2023-12-01", 36500)).toBe(3050); // 0.5 × 100 × 61
+  });
+  it("§ 107 days before 2023-10-01 are not refunded and use none of the 183 days", () => {
+    expect(refusion107("A", "2023-09-01", "2023-09-01", "2023-10-11", 1000)).toBe(5000); // 10 days
+  });
+});

@@ -116,6 +116,12 @@ function rowDays(firstDischarge: Serial, start: Serial, end: Serial | null, peri
   return days;
 }
 
+/** The part of a window from § 176 a's entry into force. */
+const inForce = (window: Span, rules: AftercareRules): Span => ({
+  from: Math.max(window.from, rules.inForceFrom.value),
+  to: window.to,
+});
+
 const daysIn = (span: Span | null, period: Span): number => (span ? spanDays(intersect(span, period) ?? { from: 0, to: 0 }) : 0);
 
 /** § 85 a refunds per support row, in input order; a bad row gets its own error. */
@@ -132,7 +138,7 @@ export function computeSupportRefunds(
     const supportDays = rowDays(input.firstDischarge, input.start, input.end, period, SUPPORT);
     if ("code" in supportDays) return { row, error: supportDays };
     const window = { from: input.firstDischarge, to: edate(input.firstDischarge, supportWindowMonths.value) };
-    const refundSpan = intersect(supportDays, window);
+    const refundSpan = intersect(supportDays, inForce(window, options.rules));
     const refundableDays = input.eligible ? daysIn(refundSpan, inPeriod) : 0;
     // Daily expense = annual / 365 exactly: divide last so no øre is lost before rounding.
     const amount = roundOre(share.times(input.annualCost).times(refundableDays).dividedBy(daysPerYear.value));
@@ -189,7 +195,7 @@ export function computeAccommodationRefunds(
       const from = Math.max(days.from, coveredTo);
       coveredTo = Math.max(coveredTo, days.to);
       const ownDays = from < days.to ? { from, to: days.to } : null;
-      const inWindow = ownDays && intersect(ownDays, window);
+      const inWindow = ownDays && intersect(ownDays, inForce(window, options.rules));
       let refundSpan: Span | null = null;
       if (inWindow && left > 0) {
         const n = Math.min(left, spanDays(inWindow));

@@ -41,6 +41,8 @@ export interface ShelterRules {
 }
 
 export interface AftercareRules {
+  /** § 176 a refunds exist from L 64's entry into force; earlier support days get none. */
+  inForceFrom: Sourced<Serial>;
   /** § 85 a bostøtte (Housing First support): share and window after first discharge. */
   supportShare: Sourced<string>;
   supportWindowMonths: Sourced<number>;
@@ -73,6 +75,10 @@ const SELF_PAYMENT: Sourced<boolean> = {
 };
 
 const AFTERCARE: AftercareRules = {
+  inForceFrom: {
+    value: d("2023-10-01"),
+    source: `${L64}; projektets fortolkning: § 176 a refunderer kun udgifter til dage fra ikrafttrædelsen`,
+  },
   supportShare: { value: "0.5", source: "Serviceloven § 176 a, stk. 1 (L 64): 50 pct. refusion af § 85 a-bostøtte" },
   supportWindowMonths: {
     value: 24,
