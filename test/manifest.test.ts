@@ -1,0 +1,283 @@
+/**
+ * Offline checks of manifest.xml against what the build emits. `office-addin-manifest validate`
+ * needs Microsoft's online service (npm run validate, for users); here we check what we can
+ * without it: the manifest parses, and its ids, URLs, namespace and element order agree with
+ * webpack.config.js and dist/ (npm test builds dist/ first).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { OfficeAddinManifest } from "office-addin-manifest";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const MANIFEST = path.join(ROOT, "manifest.xml");
+const require = createRequire(import.meta.url);
+const webpackConfig = require("../webpack.config.js") as {
+  (env: Record<string, unknown>, options: { mode: string }): Promise<{ devServer: { host: string; port: number } }>;
+  urlDev: string;
+};
+
+interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]);
+
+/** A small XML reader that keeps element order (the manifest has no CDATA or DTD). */
+function parseXml(xml: string): XmlElement {
+  const body = xml.replace(/<\?[\s\S]*?\?>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const doc: XmlElement = { name: "#document", attrs: {}, children: [], text: "" };
+  const stack = [doc];
+  for (const m of body.matchAll(/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)/g)) {
+    const top = stack[stack.length - 1];
+    if (m[5] !== undefined) {
+      top.text += decode(m[5].trim());
+    } else if (m[1]) {
+      const closed = stack.pop();
+      if (closed?.name !== m[2]) throw new Error(`</${m[2]}> closes <${closed?.name}>`);
+    } else {
+      const attrs = Object.fromEntries([...m[3].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1], decode(a[2])]));
+      const element: XmlElement = { name: m[2], attrs, children: [], text: "" };
+      top.children.push(element);
+      if (!m[4]) stack.push(element);
+    }
+  }
+  if (stack.length !== 1 || doc.children.length !== 1) throw new Error("manifest.xml is not one balanced element");
+  return doc.children[0];
+}
+
+const localName = (name: string) => name.replace(/^.*:/, "");
+const all = (e: XmlElement): XmlElement[] => [e, ...e.children.flatMap(all)];
+const child = (e: XmlElement, name: string) => e.children.find((c) => localName(c.name) === name);
+function el(e: XmlElement, ...names: string[]): XmlElement {
+  let at = e;
+  for (const name of names) {
+    const next = child(at, name);
+    if (!next) throw new Error(`<${name}> missing under <${at.name}>`);
+    at = next;
+  }
+  return at;
+}
+
+/** OfficeApp (TaskPaneApp) children in the order of the schema's sequence (OfficeAppManifestv1.1.xsd). */
+const SCHEMA_ORDER = [
+  "Id",
+  "AlternateId",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "Dictionary",
+  "VersionOverrides",
+  "ExtendedOverrides",
+];
+const REQUIRED = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
+
+let root: XmlElement;
+let resources: { urls: Map<string, string>; strings: Map<string, string>; images: Map<string, string> };
+
+beforeAll(() => {
+  if (!existsSync(path.join(DIST, "functions.json"))) {
+    throw new Error("dist/ is missing: run `npm run build` first (`npm test` does it)");
+  }
+  root = parseXml(readFileSync(MANIFEST, "utf8"));
+  const res = el(root, "VersionOverrides", "Resources");
+  const byId = (group: string) =>
+    new Map(el(res, group).children.map((e): [string, string] => [e.attrs.id, e.attrs.DefaultValue]));
+  resources = {
+    urls: byId("Urls"),
+    images: byId("Images"),
+    strings: new Map([...byId("ShortStrings"), ...byId("LongStrings")]),
+  };
+});
+
+/** The resource URL a `resid` names. */
+function url(resid: string | undefined): string {
+  const value = resid === undefined ? undefined : resources.urls.get(resid);
+  if (!value) throw new Error(`no bt:Url with id ${resid}`);
+  return value;
+}
+
+describe("office-addin-manifest reads the manifest offline", () => {
+  it("`office-addin-manifest info manifest.xml` succeeds and reports the id", () => {
+    const cli = path.join(ROOT, "node_modules", "office-addin-manifest", "cli.js");
+    const run = spawnSync(process.execPath, [cli, "info", MANIFEST], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Id: ${el(root, "Id").text}`);
+  });
+
+  it("the package's reader agrees: an Excel task pane add-in, Danish by default", async () => {
+    const info = await OfficeAddinManifest.readManifestFile(MANIFEST);
+    expect(info.officeAppType).toBe("TaskPaneApp");
+    expect(info.hosts).toEqual(["Workbook"]);
+    expect(info.defaultLocale).toBe("da-DK");
+    expect(info.displayName).toBe("Refusion og Housing First");
+    expect(info.id).toBe(el(root, "Id").text);
+  });
+});
+
+describe("manifest identity and texts", () => {
+  it("the id is a GUID of its own (not a template's)", () => {
+    const id = el(root, "Id").text;
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(["ca968be6-628b-4f14-ba3c-3e614effa9bd", "00d559b8-5760-4756-ab89-dee3a8ef4cf2"]).not.toContain(id);
+  });
+
+  it("display name and description are Danish with en-US overrides", () => {
+    for (const name of ["DisplayName", "Description"]) {
+      const e = el(root, name);
+      expect(e.attrs.DefaultValue).toMatch(/[æøå]|\bog\b/);
+      const overrides = e.children.filter((c) => c.name === "Override");
+      expect(overrides.map((o) => o.attrs.Locale)).toEqual(["en-US"]);
+      expect(overrides[0].attrs.Value).toMatch(/\band\b/);
+    }
+  });
+
+  it("requires the shared runtime and asks for read/write access to the workbook", () => {
+    const sets = el(root, "Requirements", "Sets").children.map((s) => [s.attrs.Name, s.attrs.MinVersion]);
+    expect(sets).toEqual([["SharedRuntime", "1.1"]]);
+    expect(el(root, "Permissions").text).toBe("ReadWriteDocument");
+  });
+});
+
+describe("element order follows the schema", () => {
+  it("OfficeApp's children appear in the schema's sequence, required ones present", () => {
+    const names = root.children.map((c) => localName(c.name));
+    for (const name of names) expect(SCHEMA_ORDER).toContain(name);
+    const positions = names.map((n) => SCHEMA_ORDER.indexOf(n));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const name of REQUIRED) expect(names).toContain(name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("the workbook host declares Runtimes, then AllFormFactors, then DesktopFormFactor", () => {
+    const host = el(root, "VersionOverrides", "Hosts", "Host");
+    expect(host.attrs["xsi:type"]).toBe("Workbook");
+    expect(host.children.map((c) => c.name)).toEqual(["Runtimes", "AllFormFactors", "DesktopFormFactor"]);
+  });
+
+  it("the CustomFunctions extension point has Script, Page, Metadata, Namespace in that order", () => {
+    const ext = el(root, "VersionOverrides", "Hosts", "Host", "AllFormFactors", "ExtensionPoint");
+    expect(ext.attrs["xsi:type"]).toBe("CustomFunctions");
+    expect(ext.children.map((c) => c.name)).toEqual(["Script", "Page", "Metadata", "Namespace"]);
+  });
+});
+
+describe("shared runtime and custom functions", () => {
+  const host = () => el(root, "VersionOverrides", "Hosts", "Host");
+  const functions = () => el(host(), "AllFormFactors", "ExtensionPoint");
+
+  it("the long-lived Runtime is the task pane page, which is also the functions' Page", () => {
+    const runtime = el(host(), "Runtimes", "Runtime");
+    expect(runtime.attrs.lifetime).toBe("long");
+    const page = el(functions(), "Page", "SourceLocation").attrs.resid;
+    expect(page).toBe(runtime.attrs.resid);
+    expect(new URL(url(page)).pathname).toBe("/taskpane.html");
+  });
+
+  it("the ribbon button, the function file and the default source all open that same page", () => {
+    const desktop = el(host(), "DesktopFormFactor");
+    const action = all(desktop).find((e) => e.name === "Action");
+    expect(action?.attrs["xsi:type"]).toBe("ShowTaskpane");
+    const runtimeUrl = url(el(host(), "Runtimes", "Runtime").attrs.resid);
+    expect(url(el(action as XmlElement, "SourceLocation").attrs.resid)).toBe(runtimeUrl);
+    expect(url(el(desktop, "FunctionFile").attrs.resid)).toBe(runtimeUrl);
+    expect(el(root, "DefaultSettings", "SourceLocation").attrs.DefaultValue).toBe(runtimeUrl);
+    expect(el(desktop, "ExtensionPoint", "OfficeTab").attrs.id).toBe("TabHome");
+  });
+
+  it("Script is functions.js and Metadata is functions.json", () => {
+    expect(new URL(url(el(functions(), "Script", "SourceLocation").attrs.resid)).pathname).toBe("/functions.js");
+    expect(new URL(url(el(functions(), "Metadata", "SourceLocation").attrs.resid)).pathname).toBe("/functions.json");
+  });
+
+  it("the namespace is DK and no function id repeats it (Excel would show DK.DK.)", () => {
+    const resid = el(functions(), "Namespace").attrs.resid;
+    expect(resources.strings.get(resid)).toBe("DK");
+    const metadata = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
+    expect(metadata.functions.length).toBeGreaterThan(0);
+    for (const f of metadata.functions) expect(f.id).not.toMatch(/^DK\./i);
+  });
+
+  it("every resid names a resource, and none is longer than the schema's 32 characters", () => {
+    const known = new Set([...resources.urls.keys(), ...resources.strings.keys(), ...resources.images.keys()]);
+    const resids = all(root).flatMap((e) => (e.attrs.resid ? [e.attrs.resid] : []));
+    expect(resids.length).toBeGreaterThan(10);
+    for (const resid of resids) {
+      expect(known.has(resid), resid).toBe(true);
+      expect(resid.length).toBeLessThanOrEqual(32);
+    }
+  });
+});
+
+describe("every URL points at the dev server and at a file the build emits", () => {
+  const urls = () =>
+    all(root).flatMap((e) => {
+      const values = [e.attrs.DefaultValue, e.attrs.Value, e.name === "AppDomain" ? e.text : undefined];
+      return values.filter((v): v is string => v !== undefined && /^https?:/.test(v));
+    });
+
+  it("the origin is the one webpack.config.js serves (https, localhost, its dev-server port)", async () => {
+    const config = await webpackConfig({}, { mode: "development" });
+    const origin = new URL(webpackConfig.urlDev);
+    expect(origin.protocol).toBe("https:");
+    expect(origin.hostname).toBe(config.devServer.host);
+    expect(Number(origin.port)).toBe(config.devServer.port);
+    expect(urls().length).toBeGreaterThan(10);
+    for (const u of urls()) expect(new URL(u).origin, u).toBe(origin.origin);
+  });
+
+  it("each URL's path is a file in dist/", () => {
+    for (const u of urls()) {
+      const file = new URL(u).pathname.replace(/^\//, "");
+      if (file === "") continue; // an AppDomain is an origin, not a file
+      expect(existsSync(path.join(DIST, file)), `dist/${file}`).toBe(true);
+    }
+  });
+
+  it("the icons are PNGs of the sizes the manifest declares", () => {
+    const pngSize = (file: string) => {
+      const buf = readFileSync(path.join(DIST, file));
+      expect(buf.subarray(1, 4).toString("ascii")).toBe("PNG");
+      return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
+    };
+    const file = (u: string) => new URL(u).pathname.slice(1);
+    for (const image of el(root, "VersionOverrides", "Resources", "Images").children) {
+      const size = Number(image.attrs.id.match(/(\d+)x\1$/)?.[1]);
+      expect(pngSize(file(image.attrs.DefaultValue))).toEqual([size, size]);
+    }
+    expect(pngSize(file(el(root, "IconUrl").attrs.DefaultValue))).toEqual([32, 32]);
+    expect(pngSize(file(el(root, "HighResolutionIconUrl").attrs.DefaultValue))).toEqual([64, 64]);
+  });
+});
+
+describe("the built page", () => {
+  it("loads office.js from Microsoft's CDN as its only remote script, then both bundles", () => {
+    const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    // The production build minifies the page, so attribute values may be unquoted.
+    const value = String.raw`=["']?([^"'\s>]+)`;
+    const scripts = [...html.matchAll(new RegExp(String.raw`<script\b[^>]*?\bsrc${value}`, "g"))].map((m) => m[1]);
+    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    const remote = [...html.matchAll(new RegExp(String.raw`\b(?:src|href)${value}`, "g"))]
+      .map((m) => m[1])
+      .filter((v) => /^(https?:)?\/\//.test(v));
+    expect(remote).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+});
