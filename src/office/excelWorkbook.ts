@@ -1,0 +1,272 @@
+/**
+ * The workbook interface (taskpane/workbook.ts) on Office.js, inside Excel.
+ *
+ * - Own sheets carry a worksheet custom property (ExcelApi 1.12); only sheets with it are ever
+ *   cleared or written, and charts go only on them.
+ * - Every request stays under the byte budget (Excel on the web rejects requests and responses
+ *   over 5 MB): writes are split into row chunks from the JSON size of the values; reads probe a
+ *   few rows, then size chunks from the largest row seen so far, with a safety factor. Number
+ *   formats go as one value per column ([[format]] is broadcast over the range), not per cell.
+ * - Between chunks: progress, an AbortSignal check, and a yield so the pane stays responsive.
+ *   A cancelled write leaves the own sheet partly written; the next run replaces it.
+ */
+import {
+  CHUNK_BUDGET_BYTES,
+  columnLetters,
+  ownSheetName,
+  parseA1,
+  rowBytes,
+  rowChunks,
+  throwIfAborted,
+  yieldToEventLoop,
+  type CellBlock,
+  type CellValue,
+  type ChartSpec,
+  type IoOptions,
+  type SheetChange,
+  type SheetInfo,
+  type SheetSpec,
+  type TableBlock,
+  type TableInfo,
+  type Unsubscribe,
+  type Workbook,
+  type WrittenSheet,
+} from "../../taskpane/workbook";
+
+/** The custom property that marks a sheet as the add-in's own. */
+export const OWN_SHEET_KEY = "DkRefusionOwnSheet";
+
+/** Rows in the first read of a range, before any row size is known: about 64 bytes a cell. */
+const probeRows = (columns: number, budget: number) => Math.max(1, Math.min(100, Math.floor(budget / (64 * Math.max(1, columns)))));
+/** Read chunks assume rows up to 1.5 × the largest row seen so far. */
+const READ_SAFETY = 1.5;
+
+const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
+
+/** Text that Excel would read as a formula (=, +, -) is written with Excel's text prefix. */
+function asCellInput(value: CellValue): CellValue {
+  return typeof value === "string" && /^[=+-]/.test(value) ? `'${value}` : (value ?? "");
+}
+
+/** Drops a sheet prefix from an address: "Budget!B3:F9" -> "B3:F9". */
+const localAddress = (address: string) => address.slice(address.lastIndexOf("!") + 1);
+
+export class ExcelWorkbook implements Workbook {
+  constructor(private readonly budget = CHUNK_BUDGET_BYTES) {}
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      const active = sheets.getActiveWorksheet();
+      active.load("name");
+      await ctx.sync();
+      const own = await this.ownFlags(ctx, sheets.items);
+      return sheets.items.map((ws, i) => ({ name: ws.name, own: own[i], active: ws.name === active.name }));
+    });
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    return Excel.run(async (ctx) => {
+      const tables = ctx.workbook.tables;
+      tables.load("items/name");
+      await ctx.sync();
+      const details = tables.items.map((t) => {
+        const ws = t.worksheet.load("name");
+        const range = t.getRange().load("address");
+        const body = t.getDataBodyRange().load("rowCount");
+        return { t, ws, range, body };
+      });
+      await ctx.sync();
+      return details.map(({ t, ws, range, body }) => ({ name: t.name, sheet: ws.name, address: localAddress(range.address), rowCount: body.rowCount }));
+    });
+  }
+
+  async readUsedRange(sheet: string, options: IoOptions = {}): Promise<CellBlock> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.load("name");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await ctx.sync();
+      if (used.isNullObject) return { sheet: ws.name, top: 0, left: 0, values: [] };
+      const values = await this.readRows(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount, options);
+      return { sheet: ws.name, top: used.rowIndex, left: used.columnIndex, values };
+    });
+  }
+
+  async readTable(name: string, options: IoOptions = {}): Promise<TableBlock> {
+    return Excel.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem(name);
+      table.load("name");
+      const ws = table.worksheet;
+      ws.load("name");
+      const header = table.getHeaderRowRange();
+      header.load("values,rowIndex,columnIndex,columnCount");
+      const body = table.getDataBodyRange();
+      body.load("rowIndex,rowCount");
+      await ctx.sync();
+      const values = await this.readRows(ctx, ws, body.rowIndex, header.columnIndex, body.rowCount, header.columnCount, options);
+      return { sheet: ws.name, table: table.name, top: header.rowIndex, left: header.columnIndex, header: header.values[0] as CellValue[], values };
+    });
+  }
+
+  async writeOwnSheet(spec: SheetSpec, options: IoOptions = {}): Promise<WrittenSheet> {
+    return Excel.run(async (ctx) => {
+      throwIfAborted(options.signal);
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const own = await this.ownFlags(ctx, sheets.items);
+      // The first candidate name that is free or already ours; a user's sheet is never touched.
+      let attempt = 1;
+      let name = ownSheetName(spec.name, attempt);
+      const find = (n: string) => sheets.items.findIndex((ws) => sameName(ws.name, n));
+      while (find(name) >= 0 && !own[find(name)]) name = ownSheetName(spec.name, ++attempt);
+      const index = find(name);
+      let ws: Excel.Worksheet;
+      if (index < 0) {
+        ws = sheets.add(name);
+        ws.customProperties.add(OWN_SHEET_KEY, "1");
+      } else {
+        ws = sheets.items[index];
+        name = ws.name;
+        ws.charts.load("items/name");
+        ws.tables.load("items/name");
+        await ctx.sync();
+        for (const chart of ws.charts.items) chart.delete();
+        for (const table of ws.tables.items) table.delete();
+        ws.getRange().clear();
+        ws.freezePanes.unfreeze();
+      }
+      const tables = ctx.workbook.tables;
+      tables.load("items/name");
+      await ctx.sync();
+      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+
+      const total = spec.sections.reduce((n, s) => n + s.values.length, 0);
+      let done = 0;
+      const written: string[] = [];
+      for (const section of spec.sections) {
+        const at = parseA1(section.at);
+        const width = Math.max(1, ...section.values.map((r) => r.length));
+        const rows = section.values.map((r) => Array.from({ length: width }, (_, c) => asCellInput(r[c] ?? "")));
+        for (const [start, end] of rowChunks(rows, this.budget)) {
+          throwIfAborted(options.signal);
+          ws.getRangeByIndexes(at.top + start, at.left, end - start, width).values = rows.slice(start, end);
+          await ctx.sync();
+          done += end - start;
+          options.onProgress?.({ done, total });
+          await yieldToEventLoop();
+        }
+        section.numberFormats?.forEach((format, c) => {
+          if (format !== null && rows.length > 1) ws.getRangeByIndexes(at.top + 1, at.left + c, rows.length - 1, 1).numberFormat = [[format]];
+        });
+        for (const r of section.boldRows ?? []) ws.getRangeByIndexes(at.top + r, at.left, 1, width).format.font.bold = true;
+        if (section.table) {
+          let tableName = section.table.name;
+          for (let n = 2; tableNames.has(tableName.toLowerCase()); n++) tableName = `${section.table.name}${n}`;
+          tableNames.add(tableName.toLowerCase());
+          const table = ws.tables.add(ws.getRangeByIndexes(at.top, at.left, section.table.rows, width), true);
+          table.name = tableName;
+          written.push(tableName);
+        }
+      }
+      spec.columnWidths?.forEach((w, c) => {
+        if (w !== null) ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w;
+      });
+      if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+      await ctx.sync();
+      return { name, renamed: name !== spec.name, wanted: spec.name, tables: written };
+    });
+  }
+
+  async addChart(spec: ChartSpec): Promise<void> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(spec.sheet);
+      const mark = ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY);
+      mark.load("value");
+      await ctx.sync();
+      if (mark.isNullObject) throw new Error(`Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${spec.sheet}`);
+      const [first, ...rest] = spec.series;
+      const type = spec.type === "line" ? "Line" : "ColumnClustered";
+      const chart = ws.charts.add(type, ws.getRange(first.values), "Columns");
+      chart.name = spec.name;
+      chart.title.text = spec.title;
+      chart.legend.position = "Bottom";
+      const categories = ws.getRange(spec.categories);
+      const s0 = chart.series.getItemAt(0);
+      s0.name = first.name;
+      s0.setXAxisValues(categories);
+      for (const s of rest) {
+        const series = chart.series.add(s.name);
+        series.setValues(ws.getRange(s.values));
+        series.setXAxisValues(categories);
+      }
+      chart.setPosition(spec.from, spec.to);
+      await ctx.sync();
+    });
+  }
+
+  async selectRange(sheet: string, address: string): Promise<void> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+  }
+
+  async onSheetChanged(sheet: string, handler: (change: SheetChange) => void): Promise<Unsubscribe> {
+    const registration = await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const result = ws.onChanged.add(async (event) => handler({ sheet, address: localAddress(event.address) }));
+      await ctx.sync();
+      return result;
+    });
+    return async () => {
+      await Excel.run(registration.context, async (ctx) => {
+        registration.remove();
+        await ctx.sync();
+      });
+    };
+  }
+
+  /** Whether each sheet carries the own-sheet mark. */
+  private async ownFlags(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<boolean[]> {
+    const marks = sheets.map((ws) => ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY).load("value"));
+    await ctx.sync();
+    return marks.map((m) => !m.isNullObject);
+  }
+
+  /** `count` rows of `columns` cells from (top, left), in chunks under the byte budget. */
+  private async readRows(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    top: number,
+    left: number,
+    count: number,
+    columns: number,
+    options: IoOptions,
+  ): Promise<CellValue[][]> {
+    const out: CellValue[][] = [];
+    let largestRow = 0;
+    while (out.length < count) {
+      throwIfAborted(options.signal);
+      const n =
+        out.length === 0
+          ? Math.min(count, probeRows(columns, this.budget))
+          : Math.max(1, Math.min(count - out.length, Math.floor(this.budget / (largestRow * READ_SAFETY))));
+      const range = ws.getRangeByIndexes(top + out.length, left, n, columns);
+      range.load("values");
+      await ctx.sync();
+      for (const row of range.values as CellValue[][]) {
+        largestRow = Math.max(largestRow, rowBytes(row));
+        out.push(row);
+      }
+      options.onProgress?.({ done: out.length, total: count });
+      if (out.length < count) await yieldToEventLoop();
+    }
+    return out;
+  }
+}
