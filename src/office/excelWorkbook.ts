@@ -43,9 +43,12 @@ const READ_SAFETY = 1.5;
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
 
-/** Text that Excel would read as a formula (=, +, -) is written with Excel's text prefix. */
-function asCellInput(value: CellValue): CellValue {
-  return typeof value === "string" && /^[=+-]/.test(value) ? `'${value}` : (value ?? "");
+/**
+ * Text that Excel would read as a formula (=, +, -, @) is written with Excel's text prefix, so
+ * text from a user's file or a shared template never runs; a leading ' is kept the same way.
+ */
+export function asCellInput(value: CellValue): CellValue {
+  return typeof value === "string" && /^[=+\-@']/.test(value) ? `'${value}` : (value ?? "");
 }
 
 /** Drops a sheet prefix from an address: "Budget!B3:F9" -> "B3:F9". */
