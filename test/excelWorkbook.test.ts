@@ -1,0 +1,435 @@
+/**
+ * The Office.js adapter against office-addin-mock: a small fake Excel object model (sheets,
+ * ranges, tables, charts, custom properties) behind an OfficeMockObject `Excel` global, which
+ * records every request: bytes written and bytes read per context.sync(), and every mutation
+ * by sheet. Checks: no request above the byte budget, only own sheets written or cleared, the
+ * table and chart calls, and the whole forecast pipeline through the adapter.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { OfficeMockObject } from "office-addin-mock";
+import { ExcelWorkbook, OWN_SHEET_KEY } from "../src/office/excelWorkbook";
+import { sampleBudgetSheet } from "../src/demo/sampleData";
+import { AUDIT_SHEET, FORECAST_SHEET, findStays, runForecast } from "../taskpane/forecastRun";
+import { AbortError, a1, parseA1, type CellValue } from "../taskpane/workbook";
+
+interface FakeSheet {
+  name: string;
+  own: boolean;
+  cells: CellValue[][];
+  tables: { name: string; address: string }[];
+  charts: FakeChart[];
+  formats: { address: string; format: string }[];
+  frozenRows: number;
+}
+
+interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  name?: string;
+  title: { text?: string };
+  legend: { position?: string };
+  series: { name?: string; values?: string; xAxis?: string }[];
+  position?: [string, string];
+}
+
+/** The fake workbook and its request log. */
+class FakeBook {
+  sheets: FakeSheet[] = [];
+  active = "";
+  /** One entry per context.sync(): bytes of values/formats sent, bytes of values returned. */
+  requests: { sent: number; received: number }[] = [];
+  /** Mutations as "sheet: what". */
+  log: string[] = [];
+  private sent = 0;
+  private loads: { values: () => CellValue[][] }[] = [];
+
+  addSheet(name: string, cells: CellValue[][], own = false): FakeSheet {
+    const sheet: FakeSheet = { name, own, cells, tables: [], charts: [], formats: [], frozenRows: 0 };
+    this.sheets.push(sheet);
+    this.active ||= name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new Error(`ItemNotFound: ${name}`);
+    return s;
+  }
+
+  sync(): void {
+    const received = this.loads.reduce((n, l) => n + JSON.stringify(l.values()).length, 0);
+    this.requests.push({ sent: this.sent, received });
+    this.sent = 0;
+    this.loads = [];
+  }
+
+  range(sheet: FakeSheet, top: number, left: number, rows: number, cols: number) {
+    const book = this;
+    const read = () =>
+      Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cells[top + r]?.[left + c] ?? ""));
+    return {
+      rowIndex: top,
+      columnIndex: left,
+      rowCount: rows,
+      columnCount: cols,
+      address: `${sheet.name}!${a1(top, left, top + rows - 1, left + cols - 1)}`,
+      isNullObject: false,
+      format: {
+        font: {
+          set bold(v: boolean) {
+            book.log.push(`${sheet.name}: bold ${a1(top, left, top + rows - 1, left + cols - 1)} ${v}`);
+          },
+        },
+        set columnWidth(w: number) {
+          book.log.push(`${sheet.name}: width ${w}`);
+        },
+      },
+      load(props: string) {
+        if (props.includes("values")) book.loads.push({ values: read });
+        return this;
+      },
+      get values() {
+        return read();
+      },
+      set values(v: CellValue[][]) {
+        book.sent += JSON.stringify(v).length;
+        book.log.push(`${sheet.name}: values ${a1(top, left, top + rows - 1, left + cols - 1)}`);
+        expect(v.length).toBe(rows);
+        v.forEach((row, r) => {
+          expect(row.length).toBe(cols);
+          const target = (sheet.cells[top + r] ??= []);
+          row.forEach((x, c) => (target[left + c] = x));
+        });
+      },
+      set numberFormat(v: string[][]) {
+        book.sent += JSON.stringify(v).length;
+        sheet.formats.push({ address: a1(top, left, top + rows - 1, left + cols - 1), format: v[0][0] });
+      },
+      clear() {
+        book.log.push(`${sheet.name}: clear`);
+        sheet.cells = [];
+        sheet.formats = [];
+      },
+      select() {
+        book.log.push(`${sheet.name}: select ${a1(top, left, top + rows - 1, left + cols - 1)}`);
+      },
+    };
+  }
+
+  worksheet(sheet: FakeSheet) {
+    const book = this;
+    const rangeAt = (address?: string) => {
+      if (!address) return book.range(sheet, 0, 0, 1_048_576, 16_384);
+      if (/^[A-Z]+:[A-Z]+$/.test(address)) {
+        const col = parseA1(`${address.split(":")[0]}1`).left;
+        return book.range(sheet, 0, col, 1_048_576, 1);
+      }
+      const r = parseA1(address);
+      return book.range(sheet, r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+    };
+    const ws = {
+      name: sheet.name,
+      load() {
+        return ws;
+      },
+      activate() {
+        book.active = sheet.name;
+      },
+      customProperties: {
+        add(key: string, value: string) {
+          expect([key, value]).toEqual([OWN_SHEET_KEY, "1"]);
+          sheet.own = true;
+        },
+        getItemOrNullObject(key: string) {
+          const mark = { isNullObject: !(key === OWN_SHEET_KEY && sheet.own), value: "1", load: () => mark };
+          return mark;
+        },
+      },
+      getRange: rangeAt,
+      getRangeByIndexes: (top: number, left: number, rows: number, cols: number) => book.range(sheet, top, left, rows, cols),
+      getUsedRangeOrNullObject() {
+        let bottom = -1;
+        let right = -1;
+        sheet.cells.forEach((row, r) =>
+          row?.forEach((v, c) => {
+            if (v !== "" && v !== null && v !== undefined) {
+              bottom = Math.max(bottom, r);
+              right = Math.max(right, c);
+            }
+          }),
+        );
+        const used = bottom < 0 ? { isNullObject: true } : book.range(sheet, 0, 0, bottom + 1, right + 1);
+        return { ...used, load: () => used };
+      },
+      freezePanes: {
+        unfreeze: () => book.log.push(`${sheet.name}: unfreeze`),
+        freezeRows: (n: number) => (sheet.frozenRows = n),
+      },
+      tables: {
+        items: [] as unknown[],
+        load() {
+          ws.tables.items = sheet.tables.map((t) => ({
+            name: t.name,
+            delete: () => {
+              book.log.push(`${sheet.name}: delete table ${t.name}`);
+              sheet.tables = sheet.tables.filter((x) => x !== t);
+            },
+          }));
+        },
+        add(range: { address: string }, hasHeaders: boolean) {
+          expect(hasHeaders).toBe(true);
+          const table = { name: "", address: range.address.split("!")[1] };
+          sheet.tables.push(table);
+          book.log.push(`${sheet.name}: add table ${table.address}`);
+          return table;
+        },
+      },
+      charts: {
+        items: [] as unknown[],
+        load() {
+          ws.charts.items = sheet.charts.map((c) => ({
+            delete: () => {
+              book.log.push(`${sheet.name}: delete chart ${c.name}`);
+              sheet.charts = sheet.charts.filter((x) => x !== c);
+            },
+          }));
+        },
+        add(type: string, source: { address: string }, seriesBy: string) {
+          const chart: FakeChart = { type, source: source.address.split("!")[1], seriesBy, title: {}, legend: {}, series: [{ values: source.address.split("!")[1] }] };
+          sheet.charts.push(chart);
+          book.log.push(`${sheet.name}: add chart`);
+          const seriesApi = (s: FakeChart["series"][number]) => ({
+            set name(v: string) {
+              s.name = v;
+            },
+            setValues: (r: { address: string }) => (s.values = r.address.split("!")[1]),
+            setXAxisValues: (r: { address: string }) => (s.xAxis = r.address.split("!")[1]),
+          });
+          return {
+            set name(v: string) {
+              chart.name = v;
+            },
+            title: chart.title,
+            legend: chart.legend,
+            series: {
+              getItemAt: (i: number) => seriesApi(chart.series[i]),
+              add: (name: string) => {
+                const s = { name };
+                chart.series.push(s);
+                return seriesApi(s);
+              },
+            },
+            setPosition: (from: string, to: string) => (chart.position = [from, to]),
+          };
+        },
+      },
+      onChanged: {
+        add(handler: (e: { address: string }) => Promise<void>) {
+          book.log.push(`${sheet.name}: listen`);
+          void handler;
+          return { context: "ctx", remove: () => book.log.push(`${sheet.name}: unlisten`) };
+        },
+      },
+    };
+    return ws;
+  }
+
+  /** The `Excel` global: an OfficeMockObject with the fake model behind its context. */
+  excel(): OfficeMockObject {
+    const book = this;
+    const mock: OfficeMockObject = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: {
+            load() {
+              mock.context.workbook.worksheets.items = book.sheets.map((s) => book.worksheet(s));
+            },
+            getItem: (name: string) => book.worksheet(book.sheet(name)),
+            getActiveWorksheet: () => book.worksheet(book.sheet(book.active)),
+            add(name: string) {
+              book.log.push(`${name}: create`);
+              return book.worksheet(book.addSheet(name, []));
+            },
+          },
+          tables: {
+            load() {
+              mock.context.workbook.tables.items = book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+            },
+          },
+        },
+        sync: async () => book.sync(),
+      },
+      run: async (a: unknown, b?: unknown) => {
+        const batch = (b ?? a) as (ctx: unknown) => Promise<unknown>;
+        return batch(mock.context);
+      },
+    });
+    return mock;
+  }
+}
+
+let book: FakeBook;
+beforeEach(() => {
+  book = new FakeBook();
+  (globalThis as { Excel?: unknown }).Excel = book.excel();
+});
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+});
+
+const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+
+describe("requests stay under the byte budget", () => {
+  it("writing 3 000 rows with a 40 kB budget: many chunks, none above the budget, values intact", async () => {
+    const budget = 40_000;
+    const rows: CellValue[][] = Array.from({ length: 3000 }, (_, i) => [i, `Borger ${i}`, 46000 + i, 1234.5, "en tekst der fylder lidt"]);
+    const wb = new ExcelWorkbook(budget);
+    const progress: number[] = [];
+    const written = await wb.writeOwnSheet({ name: "Ark", sections: [{ at: "B2", values: rows }] }, { onProgress: (p) => progress.push(p.done) });
+    expect(written).toMatchObject({ name: "Ark", renamed: false });
+    const chunks = book.log.filter((l) => l.startsWith("Ark: values")).length;
+    expect(chunks).toBeGreaterThanOrEqual(Math.ceil(JSON.stringify(rows).length / budget));
+    expect(chunks).toBeGreaterThan(1);
+    for (const r of book.requests) expect(r.sent).toBeLessThanOrEqual(budget);
+    expect(book.sheet("Ark").cells[2][1]).toBe(1);
+    expect(book.sheet("Ark").cells[3000][2]).toBe("Borger 2999");
+    expect(progress.at(-1)).toBe(3000);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  it("reading a 5 000-row used range with a 60 kB budget: every response under the budget, values intact", async () => {
+    const sheet = sampleBudgetSheet({ rows: 5000 });
+    book.addSheet(sheet.name, copy(sheet.values));
+    const budget = 60_000;
+    const block = await new ExcelWorkbook(budget).readUsedRange(sheet.name);
+    expect(block.values).toEqual(sheet.values.map((r) => Array.from({ length: 7 }, (_, c) => r[c] ?? "")));
+    const reads = book.requests.filter((r) => r.received > 0);
+    expect(reads.length).toBeGreaterThan(10);
+    for (const r of book.requests) expect(r.received).toBeLessThanOrEqual(budget);
+  });
+
+  it("a cancel between chunks stops the write with an AbortError", async () => {
+    const controller = new AbortController();
+    const rows: CellValue[][] = Array.from({ length: 2000 }, (_, i) => [i, "x".repeat(50)]);
+    const write = new ExcelWorkbook(10_000).writeOwnSheet(
+      { name: "Ark", sections: [{ at: "A1", values: rows }] },
+      { signal: controller.signal, onProgress: (p) => p.done > 300 && controller.abort() },
+    );
+    await expect(write).rejects.toBeInstanceOf(AbortError);
+    expect(book.log.filter((l) => l.startsWith("Ark: values")).length).toBeLessThan(10);
+  });
+});
+
+describe("only the add-in's own sheets are written", () => {
+  it("a user's sheet named Refusionsprognose is never touched: the write goes to 'Refusionsprognose (2)', and a rerun replaces only that", async () => {
+    const userCells: CellValue[][] = [["Mine egne tal"], [1, 2, 3]];
+    book.addSheet(FORECAST_SHEET, copy(userCells));
+    const wb = new ExcelWorkbook();
+    const spec = { name: FORECAST_SHEET, sections: [{ at: "A1", values: [["År", "Beløb"], [2026, 5]], table: { name: "Refusionsprognose", rows: 2 } }] };
+    const first = await wb.writeOwnSheet(spec);
+    expect(first).toEqual({ name: "Refusionsprognose (2)", renamed: true, wanted: FORECAST_SHEET, tables: ["Refusionsprognose"] });
+    expect(book.sheet("Refusionsprognose (2)").own).toBe(true);
+    const second = await wb.writeOwnSheet(spec);
+    expect(second.name).toBe("Refusionsprognose (2)");
+    expect(book.sheets.map((s) => s.name)).toEqual([FORECAST_SHEET, "Refusionsprognose (2)"]);
+    expect(book.log).toContain("Refusionsprognose (2): clear");
+    expect(book.log).toContain("Refusionsprognose (2): delete table Refusionsprognose");
+    expect(book.log.filter((l) => l.startsWith(`${FORECAST_SHEET}:`))).toEqual([]);
+    expect(book.sheet(FORECAST_SHEET).cells).toEqual(userCells);
+    const sheets = await wb.listSheets();
+    expect(sheets).toEqual([
+      { name: FORECAST_SHEET, own: false, active: true },
+      { name: "Refusionsprognose (2)", own: true, active: false },
+    ]);
+  });
+
+  it("a chart on a user's sheet is refused", async () => {
+    book.addSheet("Budget", [["x"]]);
+    const spec = { sheet: "Budget", name: "c", type: "line" as const, title: "t", categories: "A1:A2", series: [{ name: "s", values: "B1:B2" }], from: "D1", to: "H9" };
+    await expect(new ExcelWorkbook().addChart(spec)).rejects.toThrow(/egne ark/);
+    expect(book.sheet("Budget").charts).toEqual([]);
+  });
+
+  it("text that Excel would read as a formula is written as text", async () => {
+    await new ExcelWorkbook().writeOwnSheet({ name: "Ark", sections: [{ at: "A1", values: [["=SUM(A1)", "-3 dage", "ok", 5]] }] });
+    expect(book.sheet("Ark").cells[0]).toEqual(["'=SUM(A1)", "'-3 dage", "ok", 5]);
+  });
+});
+
+describe("the forecast through the Office.js adapter", () => {
+  it("reads the budget sheet, writes both own sheets with tables, formats and two charts, under a 50 kB budget", async () => {
+    const sample = sampleBudgetSheet({ rows: 3000 });
+    const userCells = copy(sample.values);
+    book.addSheet(sample.name, copy(sample.values));
+    const wb = new ExcelWorkbook(50_000);
+    const found = await findStays(wb);
+    expect(found?.source).toEqual({ kind: "sheet", sheet: sample.name });
+    const result = await runForecast(wb, found!, found!.mapping, { pseudonymise: true });
+
+    for (const r of book.requests) {
+      expect(r.sent).toBeLessThanOrEqual(50_000);
+      expect(r.received).toBeLessThanOrEqual(50_000);
+    }
+    expect(book.sheet(sample.name).cells).toEqual(userCells);
+    expect(book.log.filter((l) => l.startsWith(`${sample.name}:`))).toEqual([]);
+
+    const forecast = book.sheet(FORECAST_SHEET);
+    const audit = book.sheet(AUDIT_SHEET);
+    expect(forecast.own && audit.own).toBe(true);
+    expect(forecast.tables.map((t) => t.name)).toEqual(["Refusionsprognose", "RefusionPrAar"]);
+    expect(forecast.tables[0].address).toBe("A7:K31"); // header + 6 years × 4 quarters
+    expect(audit.tables).toEqual([{ name: "RefusionPrOphold", address: `A1:O${3000 + 1}` }]);
+    expect(forecast.formats.some((f) => f.format === '#,##0.00 "kr."')).toBe(true);
+    expect(audit.formats.some((f) => f.format === "dd-mm-yyyy")).toBe(true);
+    expect(audit.frozenRows).toBe(1);
+
+    expect(forecast.charts).toHaveLength(2);
+    const [refund, net] = forecast.charts;
+    expect(refund).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", name: "RefusionNyGammel", legend: { position: "Bottom" } });
+    expect(refund.series.map((s) => s.name)).toEqual(["Refusion NY", "Refusion GAMMEL"]);
+    expect(refund.series.every((s) => s.xAxis === "M8:M13")).toBe(true);
+    expect(net.series.map((s) => s.name)).toEqual(["Kommunal nettoudgift"]);
+    expect(net.position).toBeDefined();
+
+    // The sheet's total row holds the engine's own total.
+    const totalRow = forecast.cells[31];
+    expect(totalRow[0]).toBe("I alt");
+    expect(totalRow[7]).toBe(result.forecast.total.refundNy.toNumber());
+    // Pseudonymised ids only.
+    expect(audit.cells.slice(1).every((r) => /^Borger \d+$/.test(String(r[1])))).toBe(true);
+  });
+
+  it("reads an Excel table: header and data body, and lists it", async () => {
+    const cells: CellValue[][] = [[], [], ["", "Borger", "Indskrivning", "Udskrivning", "Takst"], ["", "A", 46143, 46173, 1000], ["", "B", 46150, 46160, 1200]];
+    const sheet = book.addSheet("Data", cells);
+    sheet.tables.push({ name: "Ophold", address: "B3:E5" });
+    const mock = (globalThis as unknown as { Excel: OfficeMockObject }).Excel;
+    mock.context.workbook.tables.getItem = () => {
+      const ws = book.worksheet(sheet);
+      return {
+        name: "Ophold",
+        load: () => undefined,
+        worksheet: ws,
+        getHeaderRowRange: () => ({ ...book.range(sheet, 2, 1, 1, 4), load() {} }),
+        getDataBodyRange: () => ({ ...book.range(sheet, 3, 1, 2, 4), load() {} }),
+      };
+    };
+    const table = await new ExcelWorkbook().readTable("Ophold");
+    expect(table).toEqual({ sheet: "Data", table: "Ophold", top: 2, left: 1, header: ["Borger", "Indskrivning", "Udskrivning", "Takst"], values: [["A", 46143, 46173, 1000], ["B", 46150, 46160, 1200]] });
+  });
+});
+
+describe("selection and change events", () => {
+  it("selectRange activates the sheet and selects the row; onSheetChanged registers and removes its handler", async () => {
+    book.addSheet("Budget", [["x"]]);
+    book.addSheet("Andet", [["y"]]);
+    const wb = new ExcelWorkbook();
+    await wb.selectRange("Andet", "A7:G7");
+    expect(book.active).toBe("Andet");
+    expect(book.log).toContain("Andet: select A7:G7");
+    const stop = await wb.onSheetChanged("Budget", () => undefined);
+    await stop();
+    expect(book.log.slice(-2)).toEqual(["Budget: listen", "Budget: unlisten"]);
+  });
+});
