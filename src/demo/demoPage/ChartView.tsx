@@ -1,0 +1,114 @@
+/**
+ * A chart of the in-memory workbook drawn as plain SVG: clustered columns or lines, from the
+ * chart's spec and the values its ranges hold now (MemoryWorkbook.chartData). The SVG is an
+ * image to assistive technology, with the values in its description.
+ */
+import { tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { useTexts, type Language } from "../../../taskpane/i18n";
+import type { ChartData } from "../memoryWorkbook";
+
+const WIDTH = 520;
+const HEIGHT = 300;
+const PLOT = { left: 76, right: 12, top: 16, bottom: 34 };
+/** Office's first chart colours. */
+const COLOURS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47"];
+
+/** About five round steps (1, 2 or 5 × 10^k) covering [min, max], always including 0. */
+export function niceTicks(min: number, max: number, target = 5): number[] {
+  const lo = Math.min(0, min);
+  const hi = Math.max(0, max);
+  if (hi === lo) return [0, 1];
+  const raw = (hi - lo) / target;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let t = Math.floor(lo / step) * step; t <= hi + step / 2; t += step) {
+    ticks.push(Number(t.toPrecision(12)));
+    if (t >= hi) break;
+  }
+  return ticks;
+}
+
+const compact: Record<Language, Intl.NumberFormat> = {
+  da: new Intl.NumberFormat("da-DK", { notation: "compact", maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 }),
+};
+const full: Record<Language, Intl.NumberFormat> = {
+  da: new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }),
+};
+
+export function ChartView({ data }: { data: ChartData }) {
+  const text = useTexts();
+  const id = useId();
+  const { spec, categories, series } = data;
+  const values = series.flatMap((s) => s.values);
+  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const plotW = WIDTH - PLOT.left - PLOT.right;
+  const plotH = HEIGHT - PLOT.top - PLOT.bottom;
+  const y = (v: number) => PLOT.top + plotH * (1 - (v - lo) / (hi - lo));
+  const band = plotW / Math.max(1, categories.length);
+  const barW = (band * 0.7) / Math.max(1, series.length);
+  const description = categories
+    .map((c, i) => `${c}: ${series.map((s) => `${s.name} ${full[text.language].format(s.values[i] ?? 0)}`).join(", ")}`)
+    .join("; ");
+
+  return (
+    <figure style={{ margin: 0, background: "#fff", border: `1px solid ${tokens.colorNeutralStroke2}`, padding: 8 }} data-chart={spec.name}>
+      <figcaption id={`${id}-title`} style={{ fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
+        {spec.title}
+      </figcaption>
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        style={{ maxWidth: "100%", height: "auto", fontFamily: "inherit" }}
+      >
+        <desc id={`${id}-desc`}>{description}</desc>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#8a8a8a" : "#e0e0e0"} />
+            <text x={PLOT.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#424242">
+              {compact[text.language].format(t)}
+            </text>
+          </g>
+        ))}
+        {categories.map((c, i) => (
+          <text key={c + i} x={PLOT.left + band * (i + 0.5)} y={HEIGHT - PLOT.bottom + 16} textAnchor="middle" fontSize={11} fill="#424242">
+            {c}
+          </text>
+        ))}
+        {spec.type === "columnClustered"
+          ? series.map((s, k) =>
+              s.values.map((v, i) => {
+                const x = PLOT.left + band * i + band * 0.15 + barW * k;
+                return (
+                  <rect key={`${k}-${i}`} x={x} width={Math.max(1, barW - 1)} y={Math.min(y(v), y(0))} height={Math.abs(y(v) - y(0))} fill={COLOURS[k % COLOURS.length]} />
+                );
+              }),
+            )
+          : series.map((s, k) => (
+              <g key={k} stroke={COLOURS[k % COLOURS.length]} fill={COLOURS[k % COLOURS.length]}>
+                <polyline fill="none" strokeWidth={2} points={s.values.map((v, i) => `${PLOT.left + band * (i + 0.5)},${y(v)}`).join(" ")} />
+                {s.values.map((v, i) => (
+                  <circle key={i} cx={PLOT.left + band * (i + 0.5)} cy={y(v)} r={3} />
+                ))}
+              </g>
+            ))}
+      </svg>
+      <ul style={{ display: "flex", gap: 16, listStyle: "none", margin: "4px 0 0", padding: 0, fontSize: 12 }}>
+        {series.map((s, k) => (
+          <li key={s.name} style={{ display: "flex", alignItems: "center", gap: 6 }}>
+            <span aria-hidden="true" style={{ width: 12, height: 12, background: COLOURS[k % COLOURS.length], display: "inline-block" }} />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

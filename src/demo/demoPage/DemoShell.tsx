@@ -1,0 +1,127 @@
+/**
+ * The standalone demo: the in-memory workbook as sheet tabs, grids and charts on the left, the
+ * task pane (the same App as in Excel) on the right, and a file input to load the user's own
+ * .xlsx or .csv instead of the synthetic budget sheet.
+ */
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { App } from "../../../taskpane/app/App";
+import { useTexts } from "../../../taskpane/i18n";
+import { loadFile } from "../loadFile";
+import type { MemoryWorkbook } from "../memoryWorkbook";
+import { ChartView } from "./ChartView";
+import { SheetGrid } from "./SheetGrid";
+
+type FileState = { status: "idle" } | { status: "loading" } | { status: "loaded"; name: string } | { status: "failed"; message: string };
+
+
+/** Re-renders on every change of the workbook; returns a counter that changes with it. */
+function useWorkbookVersion(workbook: MemoryWorkbook): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => workbook.subscribe(() => setVersion((v) => v + 1)), [workbook]);
+  return version;
+}
+
+export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
+  const text = useTexts();
+  const [fileState, setFileState] = useState<FileState>({ status: "idle" });
+  /** Bumped per loaded file: the pane starts afresh and finds the new sheets. */
+  const [generation, setGeneration] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const version = useWorkbookVersion(workbook);
+
+  const sheets = workbook.sheets;
+  const active = workbook.getSheet(workbook.activeSheet ?? "") ?? sheets[0];
+
+  const open = async (file: File) => {
+    setFileState({ status: "loading" });
+    try {
+      // The file's sheets join the workbook as user sheets; the first is shown and searched first.
+      const names = await loadFile(workbook, file);
+      if (names.length > 0) workbook.setActiveSheet(names[0]);
+      setGeneration((g) => g + 1);
+      setFileState({ status: "loaded", name: file.name });
+    } catch (error) {
+      setFileState({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div style={{ display: "flex", flexDirection: "column", height: "100vh", background: tokens.colorNeutralBackground2 }}>
+      <header style={{ padding: "10px 16px", display: "flex", flexWrap: "wrap", alignItems: "center", gap: "4px 24px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, background: tokens.colorNeutralBackground1 }}>
+        <div style={{ flex: "1 1 420px" }}>
+          <Title2 as="h1" block>
+            {text.demoTitle}
+          </Title2>
+          <Body1 as="p" block style={{ margin: 0 }}>
+            {text.demoIntro}
+          </Body1>
+        </div>
+        <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+          <Button onClick={() => fileInput.current?.click()} disabled={fileState.status === "loading"}>
+            {text.loadFile}
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            aria-label={text.loadFile}
+            data-testid="file-input"
+            hidden
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = "";
+              if (file) void open(file);
+            }}
+          />
+          <Caption1>{text.loadFileHint}</Caption1>
+          <div aria-live="polite">
+            {fileState.status === "loading" && <Spinner size="tiny" label={text.loadingFile} />}
+            {fileState.status === "loaded" && <Caption1>{text.loaded(fileState.name)}</Caption1>}
+          </div>
+        </div>
+      </header>
+      {fileState.status === "failed" && (
+        <MessageBar intent="error">
+          <MessageBarBody>{text.loadFailed(fileState.message)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
+        <main aria-label={text.workbookLabel} style={{ flex: 1, minWidth: 0, display: "flex", flexDirection: "column", padding: "8px 12px", gap: 8, overflow: "auto" }}>
+          <TabList
+            aria-label={text.sheetTabs}
+            selectedValue={active?.name}
+            onTabSelect={(_, data) => workbook.setActiveSheet(String(data.value))}
+            size="small"
+          >
+            {sheets.map((s) => (
+              <Tab key={s.name} value={s.name} data-own={s.own}>
+                {s.name}
+                <span style={{ color: tokens.colorNeutralForeground3, fontWeight: 400 }}> ({s.own ? text.ownSheet : text.userSheet})</span>
+              </Tab>
+            ))}
+          </TabList>
+          {active && <SheetGrid workbook={workbook} sheet={active} selection={workbook.selection} version={version} />}
+          {active && active.charts.length > 0 && (
+            <section aria-labelledby="charts-heading">
+              <Subtitle2 as="h2" id="charts-heading">
+                {text.chartsHeading}
+              </Subtitle2>
+              <div style={{ display: "flex", flexWrap: "wrap", gap: 12, marginTop: 6 }}>
+                {active.charts.map((spec) => (
+                  <ChartView key={spec.name} data={workbook.chartData(spec)} />
+                ))}
+              </div>
+            </section>
+          )}
+        </main>
+        <aside
+          aria-label={text.paneLabel}
+          style={{ width: 400, flexShrink: 0, overflowY: "auto", borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, background: tokens.colorNeutralBackground1 }}
+        >
+          <App key={generation} workbook={workbook} onResult={(r) => workbook.setActiveSheet(r.sheets.forecast.name)} />
+        </aside>
+      </div>
+    </div>
+  );
+}

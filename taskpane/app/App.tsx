@@ -1,0 +1,219 @@
+/**
+ * The task pane: find the stays, let the user correct the column mapping, show the validation
+ * report, run the forecast (progress, cancel) and summarise what was written. It talks only to
+ * the Workbook interface, so the same pane runs in Excel and on the demo's in-memory workbook.
+ * Its host supplies the landmark around it (main in Excel, a side region in the demo).
+ */
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Divider,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Title3,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { validateRows, type BadRow, type ColumnMapping, type ValidationReport } from "../columns";
+import { findStays, listSources, runForecast, type FoundStays, type RunResult, type StaysSource } from "../forecastRun";
+import { useTexts, type Texts } from "../i18n";
+import type { Workbook } from "../workbook";
+import { ResultSummary } from "./ResultSummary";
+import { RuleSetInfo } from "./RuleSetInfo";
+import { MappingEditor, SourcePicker } from "./SourcePicker";
+import { ValidationList } from "./ValidationList";
+
+type Phase = keyof Texts["phase"];
+
+type Loaded =
+  | { status: "loading" }
+  | { status: "none"; sources: StaysSource[] }
+  | { status: "failed"; message: string }
+  | { status: "found"; sources: StaysSource[]; found: FoundStays };
+
+type Run =
+  | { status: "idle" }
+  | { status: "running"; phase: Phase; fraction: number }
+  | { status: "done"; result: RunResult; elapsedMs: number }
+  | { status: "cancelled" }
+  | { status: "failed"; message: string };
+
+/** Share of the progress bar for re-reading the stays; runForecast reports the rest. */
+const READ_SHARE = 0.1;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const isAbort = (error: unknown): boolean => error instanceof Error && error.name === "AbortError";
+
+export interface AppProps {
+  workbook: Workbook;
+  /** Told after a successful run (the demo shows the forecast sheet then). */
+  onResult?: (result: RunResult) => void;
+}
+
+export function App({ workbook, onResult }: AppProps) {
+  const text = useTexts();
+  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+  const [mapping, setMapping] = useState<ColumnMapping | undefined>();
+  /** undefined: follow the report (pseudonymise when the citizen column looks like CPR numbers). */
+  const [pseudonymiseChoice, setPseudonymiseChoice] = useState<boolean | undefined>();
+  const [run, setRun] = useState<Run>({ status: "idle" });
+  const abort = useRef<AbortController | undefined>();
+
+  const load = useCallback(
+    async (source?: StaysSource) => {
+      setLoaded({ status: "loading" });
+      try {
+        const [sources, found] = await Promise.all([listSources(workbook), findStays(workbook, source)]);
+        setMapping(found?.mapping);
+        setLoaded(found ? { status: "found", sources, found } : { status: "none", sources });
+      } catch (error) {
+        setLoaded({ status: "failed", message: messageOf(error) });
+      }
+    },
+    [workbook],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const found = loaded.status === "found" ? loaded.found : undefined;
+  const liveReport = useMemo(() => (found && mapping ? validateRows(found, mapping) : undefined), [found, mapping]);
+  // After a run, its own report (of the rows it re-read) until the source or the mapping changes.
+  const [runReport, setRunReport] = useState<{ found: FoundStays; mapping: ColumnMapping; report: ValidationReport }>();
+  const report = runReport && runReport.found === found && runReport.mapping === mapping ? runReport.report : liveReport;
+  const pseudonymise = pseudonymiseChoice ?? report?.cprLike ?? false;
+  const running = run.status === "running";
+  const canRun = !running && report !== undefined && report.missing.length === 0 && report.ok > 0;
+
+  const selectRow = (bad: BadRow) => {
+    if (found) void workbook.selectRange(found.sheet, bad.address);
+  };
+
+  const start = async () => {
+    if (!found || !mapping) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    const t0 = performance.now();
+    setRun({ status: "running", phase: "read", fraction: 0 });
+    try {
+      // Read again: the sheet may have been edited since the report was shown.
+      const fresh = await findStays(workbook, found.source, {
+        signal: controller.signal,
+        onProgress: (p) => setRun({ status: "running", phase: "read", fraction: (READ_SHARE * p.done) / Math.max(1, p.total) }),
+      });
+      if (!fresh) throw new Error(text.noStays);
+      const result = await runForecast(workbook, fresh, mapping, {
+        pseudonymise,
+        signal: controller.signal,
+        onProgress: (p) => setRun({ status: "running", phase: p.phase, fraction: READ_SHARE + (1 - READ_SHARE) * p.fraction }),
+      });
+      setRunReport({ found, mapping, report: result.report });
+      setRun({ status: "done", result, elapsedMs: performance.now() - t0 });
+      onResult?.(result);
+    } catch (error) {
+      setRun(isAbort(error) ? { status: "cancelled" } : { status: "failed", message: messageOf(error) });
+    } finally {
+      abort.current = undefined;
+    }
+  };
+
+  return (
+    <div style={{ padding: "12px 16px", display: "flex", flexDirection: "column", gap: 12 }}>
+      <Title3 as="h1">{text.title}</Title3>
+      <RuleSetInfo />
+      <Divider />
+
+      <section aria-labelledby="source-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+        <Subtitle2 as="h2" id="source-heading">
+          {text.sourceHeading}
+        </Subtitle2>
+        {loaded.status === "loading" && <Spinner size="tiny" label={text.reading} />}
+        {loaded.status === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{text.readFailed(loaded.message)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {(loaded.status === "found" || loaded.status === "none") && (
+          <SourcePicker
+            sources={loaded.sources}
+            selected={found?.source}
+            disabled={running}
+            onSelect={(source) => void load(source)}
+            onRefresh={() => void load(found?.source)}
+          />
+        )}
+        {loaded.status === "none" && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{text.noStays}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      {found && mapping && (
+        <section aria-labelledby="mapping-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+          <Subtitle2 as="h2" id="mapping-heading">
+            {text.mappingHeading}
+          </Subtitle2>
+          <MappingEditor header={found.header} left={found.left} mapping={mapping} disabled={running} onChange={setMapping} />
+        </section>
+      )}
+
+      {report && (
+        <section aria-labelledby="report-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+          <Subtitle2 as="h2" id="report-heading">
+            {text.reportHeading}
+          </Subtitle2>
+          <ValidationList report={report} onSelectRow={selectRow} />
+        </section>
+      )}
+
+      {report && (
+        <section aria-labelledby="run-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+          <Subtitle2 as="h2" id="run-heading">
+            {text.runHeading}
+          </Subtitle2>
+          <Checkbox
+            checked={pseudonymise}
+            disabled={running}
+            onChange={(_, data) => setPseudonymiseChoice(data.checked === true)}
+            label={text.pseudonymise}
+          />
+          {report.cprLike && <Caption1>{text.cprDetected}</Caption1>}
+          <Caption1>{text.pseudonymiseHint}</Caption1>
+          <div style={{ display: "flex", gap: 8 }}>
+            <Button appearance="primary" disabled={!canRun} onClick={() => void start()} data-testid="run">
+              {text.run}
+            </Button>
+            {running && (
+              <Button onClick={() => abort.current?.abort()} data-testid="cancel">
+                {text.cancel}
+              </Button>
+            )}
+          </div>
+          {running && (
+            <Field label={text.progressLabel} hint={text.phase[run.phase]}>
+              <ProgressBar value={run.fraction} max={1} thickness="large" />
+            </Field>
+          )}
+          {run.status === "cancelled" && (
+            <MessageBar intent="info">
+              <MessageBarBody>{text.cancelled}</MessageBarBody>
+            </MessageBar>
+          )}
+          {run.status === "failed" && (
+            <MessageBar intent="error" data-testid="run-failed">
+              <MessageBarBody>{text.runFailed(run.message)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+
+      {run.status === "done" && <ResultSummary result={run.result} elapsedMs={run.elapsedMs} />}
+    </div>
+  );
+}

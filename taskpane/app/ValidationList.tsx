@@ -1,0 +1,44 @@
+/**
+ * The validation report before computing: how many rows are fine, and each bad row with its
+ * reason. A bad row is a link that selects that row in the sheet.
+ */
+import { Body1, Caption1, Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { BadRow, ValidationReport } from "../columns";
+import { useTexts } from "../i18n";
+
+/** Enough to work through by hand; the rest is a count (a sheet can have thousands). */
+const SHOWN_BAD_ROWS = 50;
+
+export function ValidationList(props: { report: ValidationReport; onSelectRow: (row: BadRow) => void }) {
+  const text = useTexts();
+  const { report, onSelectRow } = props;
+  if (report.missing.length > 0) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{text.missingFields(report.missing.map(text.fieldLabel).join(", "))}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const shown = report.bad.slice(0, SHOWN_BAD_ROWS);
+  return (
+    <div data-testid="validation-report" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+      <Body1 data-testid="rows-ok">{text.rowsOk(report.ok, report.total)}</Body1>
+      {report.bad.length > 0 && (
+        <>
+          <Body1>{text.rowsBad(report.bad.length)}</Body1>
+          <ul data-testid="bad-rows" style={{ margin: 0, paddingInlineStart: 20, maxHeight: 200, overflowY: "auto" }}>
+            {shown.map((bad) => (
+              <li key={bad.index} data-row={bad.sheetRow}>
+                <Link as="button" aria-label={text.showInSheet(bad.sheetRow)} onClick={() => onSelectRow(bad)}>
+                  {text.badRow(bad.sheetRow)}
+                </Link>
+                : <Caption1>{bad.error.message}</Caption1>
+              </li>
+            ))}
+          </ul>
+          {report.bad.length > shown.length && <Caption1>{text.moreBadRows(report.bad.length - shown.length)}</Caption1>}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,291 @@
+/**
+ * What the pane and the demo page say, in Danish (the default) and English. English is chosen
+ * when Office's display language is English (Office.context.displayLanguage "en-US", "en-GB", …)
+ * or, in the standalone demo, with ?lang=en.
+ */
+import { createContext, useContext } from "react";
+import type { Decimal } from "../src/engine/money";
+import { FIELD_LABELS, type Field } from "./columns";
+
+export type Language = "da" | "en";
+
+/** "en-US", "en-GB", … -> English; anything else (or nothing) -> Danish. */
+export function languageOf(tag: string | null | undefined): Language {
+  return (tag ?? "").trim().toLowerCase().startsWith("en") ? "en" : "da";
+}
+
+/** The demo's ?lang=… query parameter. */
+export function languageFromQuery(search: string): Language {
+  return languageOf(new URLSearchParams(search).get("lang"));
+}
+
+const LOCALE: Record<Language, string> = { da: "da-DK", en: "en-GB" };
+
+const integer = { da: new Intl.NumberFormat(LOCALE.da), en: new Intl.NumberFormat(LOCALE.en) };
+
+/** A whole number with the language's thousands separator: 50.000 / 50,000. */
+export function formatCount(n: number, language: Language): string {
+  return integer[language].format(n);
+}
+
+/**
+ * An amount in kroner to the øre, from its exact decimal text (never through a float):
+ * 1.234.567,89 kr. in Danish, DKK 1,234,567.89 in English.
+ */
+export function formatMoney(amount: Decimal | number, language: Language): string {
+  const fixed = typeof amount === "number" ? amount.toFixed(2) : amount.toFixed(2);
+  const negative = fixed.startsWith("-");
+  const [whole, ore] = (negative ? fixed.slice(1) : fixed).split(".");
+  const [group, point] = language === "da" ? [".", ","] : [",", "."];
+  const text = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${point}${ore}`;
+  const sign = negative ? "-" : "";
+  return language === "da" ? `${sign}${text} kr.` : `${sign}DKK ${text}`;
+}
+
+/** Seconds with one decimal: 1,4 s / 1.4 s. */
+export function formatSeconds(ms: number, language: Language): string {
+  return `${(ms / 1000).toLocaleString(LOCALE[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+}
+
+export interface Texts {
+  language: Language;
+  fieldLabel(field: Field): string;
+  // Rule set and help (from the first, minimal pane).
+  title: string;
+  activeRuleSet: string;
+  dayLimit(days: number, from: string): string;
+  help: string;
+  // Source and column mapping.
+  sourceHeading: string;
+  source: string;
+  sourceTable(table: string, sheet: string): string;
+  sourceSheet(sheet: string): string;
+  refresh: string;
+  reading: string;
+  noStays: string;
+  readFailed(message: string): string;
+  mappingHeading: string;
+  mappingHint: string;
+  notMapped: string;
+  columnOption(letter: string, header: string): string;
+  required: string;
+  missingFields(fields: string): string;
+  // Validation report.
+  reportHeading: string;
+  rowsOk(ok: number, total: number): string;
+  rowsBad(bad: number): string;
+  badRow(row: number): string;
+  showInSheet(row: number): string;
+  moreBadRows(n: number): string;
+  // Run.
+  runHeading: string;
+  pseudonymise: string;
+  pseudonymiseHint: string;
+  cprDetected: string;
+  run: string;
+  cancel: string;
+  progressLabel: string;
+  phase: Record<"read" | "compute" | "write" | "charts" | "done", string>;
+  cancelled: string;
+  runFailed(message: string): string;
+  // Results.
+  resultHeading: string;
+  resultIntro(stays: number, first: number, last: number): string;
+  elapsed(time: string): string;
+  totals: {
+    stayDays: string;
+    gross: string;
+    selfPayment: string;
+    refundNy: string;
+    refundGammel: string;
+    difference: string;
+    netCost: string;
+  };
+  amountColumn: string;
+  wroteSheet(name: string): string;
+  renamedSheet(wanted: string, name: string): string;
+  tablesWritten(names: string): string;
+  chartsWritten(names: string): string;
+  userSheetsUntouched: string;
+  // Demo page.
+  demoTitle: string;
+  demoIntro: string;
+  loadFile: string;
+  loadFileHint: string;
+  loadingFile: string;
+  loadFailed(message: string): string;
+  loaded(name: string): string;
+  sheetTabs: string;
+  ownSheet: string;
+  userSheet: string;
+  gridLabel(sheet: string): string;
+  rowsShown(first: number, last: number, total: number): string;
+  emptySheet: string;
+  chartsHeading: string;
+  chartLabel(title: string): string;
+  paneLabel: string;
+  workbookLabel: string;
+}
+
+const DA: Texts = {
+  language: "da",
+  fieldLabel: (field) => FIELD_LABELS[field].da,
+  title: "Refusion og Housing First",
+  activeRuleSet: "Aktivt regelsæt",
+  dayLimit: (days, from) => `Fra ${from}: refusion for de første ${days} døgn i et løbende år pr. borger`,
+  help: "Hjælp til funktionerne (DK.REFUSION110 m.fl.)",
+  sourceHeading: "1. Opholdene",
+  source: "Hvor står opholdene?",
+  sourceTable: (table, sheet) => `Tabellen ${table} (arket ${sheet})`,
+  sourceSheet: (sheet) => `Arket ${sheet}`,
+  refresh: "Læs igen",
+  reading: "Læser arket …",
+  noStays: "Fandt ingen ophold. Opholdene skal stå i en tabel eller under en overskriftsrække med fx Borger, Indskrivning, Udskrivning og Takst.",
+  readFailed: (message) => `Arket kunne ikke læses: ${message}`,
+  mappingHeading: "2. Kolonner",
+  mappingHint: "Kolonnerne er fundet ud fra overskrifterne. Ret dem, hvis de er forkerte.",
+  notMapped: "(ingen kolonne)",
+  columnOption: (letter, header) => `${letter}: ${header || "(uden overskrift)"}`,
+  required: "skal vælges",
+  missingFields: (fields) => `Vælg en kolonne til: ${fields}`,
+  reportHeading: "3. Kontrol af rækkerne",
+  rowsOk: (ok, total) => `${formatCount(ok, "da")} af ${formatCount(total, "da")} rækker er i orden.`,
+  rowsBad: (bad) => (bad === 1 ? "1 række har en fejl og regnes ikke med:" : `${formatCount(bad, "da")} rækker har fejl og regnes ikke med:`),
+  badRow: (row) => `Række ${row}`,
+  showInSheet: (row) => `Vis række ${row} i arket`,
+  moreBadRows: (n) => `… og ${formatCount(n, "da")} rækker mere med fejl.`,
+  runHeading: "4. Beregn",
+  pseudonymise: "Erstat borger-id med Borger 1, Borger 2, … i arket Refusion pr. ophold",
+  pseudonymiseHint: "Dine egne ark ændres ikke. Tilføjelsesprogrammet skriver kun i sine egne ark.",
+  cprDetected: "Borgerkolonnen ligner CPR-numre, så de erstattes som standard.",
+  run: "Beregn refusionsprognose",
+  cancel: "Annullér",
+  progressLabel: "Fremdrift",
+  phase: { read: "Læser opholdene …", compute: "Beregner refusion …", write: "Skriver arkene …", charts: "Tegner diagrammerne …", done: "Færdig" },
+  cancelled: "Beregningen blev annulleret. Tidligere resultater er ikke ændret.",
+  runFailed: (message) => `Beregningen mislykkedes: ${message}`,
+  resultHeading: "Resultat",
+  resultIntro: (stays, first, last) =>
+    `${formatCount(stays, "da")} ophold er beregnet for ${first === last ? first : `${first}–${last}`} under både de nye regler (NY) og de gamle (GAMMEL).`,
+  elapsed: (time) => `Tid: ${time}`,
+  totals: {
+    stayDays: "Opholdsdøgn",
+    gross: "Bruttoudgift",
+    selfPayment: "Egenbetaling",
+    refundNy: "Refusion, NY",
+    refundGammel: "Refusion, GAMMEL",
+    difference: "Forskel (reformens pris)",
+    netCost: "Kommunens nettoudgift",
+  },
+  amountColumn: "I alt",
+  wroteSheet: (name) => `Skrev arket «${name}».`,
+  renamedSheet: (wanted, name) => `Du har selv et ark, der hedder «${wanted}». Det er ikke rørt; resultatet står i «${name}».`,
+  tablesWritten: (names) => `Tabeller: ${names}.`,
+  chartsWritten: (names) => `Diagrammer: ${names}.`,
+  userSheetsUntouched: "Dine egne ark er ikke ændret.",
+  demoTitle: "Demo: refusionsprognose uden Excel",
+  demoIntro:
+    "Siden kører uden for Excel på en arbejdsbog i hukommelsen med en opdigtet kommunes budgetark. Opgaveruden til højre er den samme som i Excel.",
+  loadFile: "Indlæs din egen fil (.xlsx eller .csv)",
+  loadFileHint: "Filen bliver i browseren; intet sendes nogen steder hen.",
+  loadingFile: "Indlæser filen …",
+  loadFailed: (message) => `Filen kunne ikke indlæses: ${message}`,
+  loaded: (name) => `Indlæste ${name}.`,
+  sheetTabs: "Ark i arbejdsbogen",
+  ownSheet: "tilføjelsesprogrammets ark",
+  userSheet: "dit ark",
+  gridLabel: (sheet) => `Arket ${sheet}`,
+  rowsShown: (first, last, total) => `Række ${formatCount(first, "da")}–${formatCount(last, "da")} af ${formatCount(total, "da")}`,
+  emptySheet: "Arket er tomt.",
+  chartsHeading: "Diagrammer",
+  chartLabel: (title) => `Diagram: ${title}`,
+  paneLabel: "Opgaverude",
+  workbookLabel: "Arbejdsbog",
+};
+
+const EN: Texts = {
+  language: "en",
+  fieldLabel: (field) => FIELD_LABELS[field].en,
+  title: "Refunds and Housing First",
+  activeRuleSet: "Active rule set",
+  dayLimit: (days, from) => `From ${from}: refund for the first ${days} days in a rolling year per citizen`,
+  help: "Help on the functions (DK.REFUSION110 and others)",
+  sourceHeading: "1. The stays",
+  source: "Where are the stays?",
+  sourceTable: (table, sheet) => `Table ${table} (sheet ${sheet})`,
+  sourceSheet: (sheet) => `Sheet ${sheet}`,
+  refresh: "Read again",
+  reading: "Reading the sheet …",
+  noStays: "No stays found. Stays must be in a table or below a header row with e.g. Citizen, Admission, Discharge and Daily rate.",
+  readFailed: (message) => `The sheet could not be read: ${message}`,
+  mappingHeading: "2. Columns",
+  mappingHint: "The columns were matched from the headers. Correct them if they are wrong.",
+  notMapped: "(no column)",
+  columnOption: (letter, header) => `${letter}: ${header || "(no header)"}`,
+  required: "required",
+  missingFields: (fields) => `Choose a column for: ${fields}`,
+  reportHeading: "3. Row check",
+  rowsOk: (ok, total) => `${formatCount(ok, "en")} of ${formatCount(total, "en")} rows are fine.`,
+  rowsBad: (bad) => (bad === 1 ? "1 row has an error and is left out:" : `${formatCount(bad, "en")} rows have errors and are left out:`),
+  badRow: (row) => `Row ${row}`,
+  showInSheet: (row) => `Show row ${row} in the sheet`,
+  moreBadRows: (n) => `… and ${formatCount(n, "en")} more rows with errors.`,
+  runHeading: "4. Compute",
+  pseudonymise: "Replace citizen ids by Borger 1, Borger 2, … on the sheet Refusion pr. ophold",
+  pseudonymiseHint: "Your own sheets are not changed. The add-in only writes to its own sheets.",
+  cprDetected: "The citizen column looks like CPR numbers, so they are replaced by default.",
+  run: "Compute refund forecast",
+  cancel: "Cancel",
+  progressLabel: "Progress",
+  phase: { read: "Reading the stays …", compute: "Computing refunds …", write: "Writing the sheets …", charts: "Drawing the charts …", done: "Done" },
+  cancelled: "The computation was cancelled. Earlier results are unchanged.",
+  runFailed: (message) => `The computation failed: ${message}`,
+  resultHeading: "Result",
+  resultIntro: (stays, first, last) =>
+    `${formatCount(stays, "en")} stays computed for ${first === last ? first : `${first}–${last}`} under both the new rules (NY) and the old ones (GAMMEL).`,
+  elapsed: (time) => `Time: ${time}`,
+  totals: {
+    stayDays: "Stay days",
+    gross: "Gross cost",
+    selfPayment: "Self-payment",
+    refundNy: "Refund, NY",
+    refundGammel: "Refund, GAMMEL",
+    difference: "Difference (cost of the reform)",
+    netCost: "Municipal net cost",
+  },
+  amountColumn: "Total",
+  wroteSheet: (name) => `Wrote the sheet “${name}”.`,
+  renamedSheet: (wanted, name) => `You have a sheet of your own named “${wanted}”. It was left alone; the result is in “${name}”.`,
+  tablesWritten: (names) => `Tables: ${names}.`,
+  chartsWritten: (names) => `Charts: ${names}.`,
+  userSheetsUntouched: "Your own sheets are unchanged.",
+  demoTitle: "Demo: refund forecast without Excel",
+  demoIntro:
+    "This page runs outside Excel on an in-memory workbook holding a made-up municipality's budget sheet. The task pane on the right is the same as in Excel.",
+  loadFile: "Load your own file (.xlsx or .csv)",
+  loadFileHint: "The file stays in the browser; nothing is sent anywhere.",
+  loadingFile: "Loading the file …",
+  loadFailed: (message) => `The file could not be loaded: ${message}`,
+  loaded: (name) => `Loaded ${name}.`,
+  sheetTabs: "Sheets in the workbook",
+  ownSheet: "add-in sheet",
+  userSheet: "your sheet",
+  gridLabel: (sheet) => `Sheet ${sheet}`,
+  rowsShown: (first, last, total) => `Rows ${formatCount(first, "en")}–${formatCount(last, "en")} of ${formatCount(total, "en")}`,
+  emptySheet: "The sheet is empty.",
+  chartsHeading: "Charts",
+  chartLabel: (title) => `Chart: ${title}`,
+  paneLabel: "Task pane",
+  workbookLabel: "Workbook",
+};
+
+export const TEXTS: Readonly<Record<Language, Texts>> = { da: DA, en: EN };
+
+const TextContext = createContext<Texts>(DA);
+
+export const TextProvider = TextContext.Provider;
+
+/** The texts of the language the pane runs in. */
+export function useTexts(): Texts {
+  return useContext(TextContext);
+}

@@ -1,0 +1,147 @@
+/**
+ * Headless Chromium on the built demo, for the browser tests and the bench: a tiny static
+ * server for dist/ on a free port, Debian's chromium through playwright-core with a fresh
+ * profile, and no network: office.js from Microsoft's CDN is aborted, so the page runs as it
+ * does offline (standalone, on the in-memory workbook).
+ */
+import { createServer, type Server } from "node:http";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export const DIST = resolve(__dirname, "../../dist");
+export const CHROMIUM = "/usr/bin/chromium";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".css": "text/css; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `root` on 127.0.0.1 at a port the system picks. */
+export async function serveStatic(root = DIST): Promise<StaticServer> {
+  const base = resolve(root);
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const file = normalize(join(base, path === "/" ? "taskpane.html" : path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Chromium with a fresh profile; every request to Microsoft's Office CDN fails as offline. */
+export async function launchBrowser(viewport = { width: 1400, height: 1000 }): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), "demo-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort("internetdisconnected"));
+  // tsx and vitest compile with esbuild's keepNames, which wraps the functions that
+  // page.evaluate sends to the page in a __name(...) helper that only Node has.
+  await context.addInitScript("window.__name = (fn) => fn;");
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the demo page and waits until the pane has read the sample and shown its row check. */
+export async function openDemo(browser: Browser, origin: string, query = ""): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${origin}/taskpane.html${query}`);
+  await page.getByTestId("validation-report").waitFor({ timeout: 60_000 });
+  if (errors.length > 0) throw new Error(`Page errors: ${errors.join("; ")}`);
+  return page;
+}
+
+/** Clicks the run button and waits for the result and the charts; returns the page's own timing (ms). */
+export async function runForecastInPage(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="run"]');
+    if (!button || button.disabled) throw new Error("The run button is not available");
+    const t0 = performance.now();
+    button.click();
+    const done = () =>
+      document.querySelector('[data-testid="run-result"]') !== null && document.querySelectorAll("figure[data-chart]").length > 0;
+    const failed = () => document.querySelector('[data-testid="run-failed"]') !== null;
+    await new Promise<void>((ok, fail) => {
+      const check = () => {
+        if (done()) ok();
+        else if (failed()) fail(new Error(document.querySelector('[data-testid="run-failed"]')?.textContent ?? "failed"));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    // The frame with the charts painted.
+    await new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    return performance.now() - t0;
+  });
+}
+
+/**
+ * The rendered cells of the grid now on screen, as text, by sheet row and column (0-based).
+ * Scrolls the virtualised grid from top to bottom to collect every row.
+ */
+export async function readRenderedGrid(page: Page): Promise<string[][]> {
+  return page.evaluate(async () => {
+    const scroller = document.querySelector<HTMLElement>('[data-testid="sheet-grid"]');
+    if (!scroller) throw new Error("No grid");
+    const rows: string[][] = [];
+    const frame = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const collect = () => {
+      for (const tr of scroller.querySelectorAll<HTMLTableRowElement>("tr[data-row]")) {
+        const r = Number(tr.dataset.row);
+        rows[r] = [...tr.querySelectorAll<HTMLTableCellElement>("td[data-col]")].map((td) => td.textContent ?? "");
+      }
+    };
+    scroller.scrollTop = 0;
+    await frame();
+    collect();
+    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+      scroller.scrollTop += scroller.clientHeight;
+      await frame();
+      collect();
+    }
+    scroller.scrollTop = 0;
+    await frame();
+    return Array.from(rows, (r) => r ?? []);
+  });
+}
