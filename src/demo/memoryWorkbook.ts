@@ -238,6 +238,7 @@ export class MemoryWorkbook implements Workbook {
       }
     }
     throwIfAborted(options.signal);
+    for (let r = 0; r < fresh.values.length; r++) fresh.values[r] ??= [];
     if (old) this.sheetList[this.sheetList.indexOf(old)] = fresh;
     else this.sheetList.push(fresh);
     this.changed();

@@ -1,0 +1,174 @@
+/**
+ * The in-memory workbook: the same contract as the Office.js adapter (own sheets only, name
+ * clashes, tables, charts, selection, change events, progress and cancel), plus what the demo
+ * page draws from (formats, chart data, Danish display text).
+ */
+import { describe, expect, it } from "vitest";
+import { d } from "../src/engine/calendar";
+import { MemoryWorkbook, displayText } from "../src/demo/memoryWorkbook";
+import { AbortError, type CellValue, type ChartSpec, type SheetSpec } from "../taskpane/workbook";
+
+const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+
+const spec = (name: string, rows = 3): SheetSpec => ({
+  name,
+  sections: [
+    {
+      at: "B2",
+      values: [["År", "Refusion"], ...Array.from({ length: rows - 1 }, (_, i) => [2024 + i, 1000.5 * (i + 1)])],
+      numberFormats: ["0", '#,##0.00 "kr."'],
+      boldRows: [0],
+      table: { name: "Prognose", rows },
+    },
+  ],
+});
+
+describe("reading", () => {
+  it("the used range starts where the data starts (top/left), padded to a rectangle", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Data", [[], ["", "", "Borger", "Takst"], ["", "", "A"], ["", "", "B", 1200]]);
+    expect(await wb.readUsedRange("Data")).toEqual({ sheet: "Data", top: 1, left: 2, values: [["Borger", "Takst"], ["A", ""], ["B", 1200]] });
+    wb.addUserSheet("Tom", []);
+    expect(await wb.readUsedRange("Tom")).toEqual({ sheet: "Tom", top: 0, left: 0, values: [] });
+  });
+
+  it("an Excel table: header split off, data rows below; listed with its address", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Data", [["Noter"], ["Borger", "Takst"], ["A", 1000], ["B", 1100]], [{ name: "Ophold", top: 1, left: 0, bottom: 3, right: 1 }]);
+    expect(await wb.listTables()).toEqual([{ name: "Ophold", sheet: "Data", address: "A2:B4", rowCount: 2 }]);
+    expect(await wb.readTable("ophold")).toEqual({ sheet: "Data", table: "Ophold", top: 1, left: 0, header: ["Borger", "Takst"], values: [["A", 1000], ["B", 1100]] });
+  });
+
+  it("progress reaches the row count, and an aborted signal stops the read", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Data", Array.from({ length: 50 }, (_, i) => [i]));
+    const seen: number[] = [];
+    await wb.readUsedRange("Data", { onProgress: (p) => seen.push(p.done) });
+    expect(seen.at(-1)).toBe(50);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(wb.readUsedRange("Data", { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe("writing own sheets", () => {
+  it("creates an own sheet with values, formats, bold rows and a table", async () => {
+    const wb = new MemoryWorkbook();
+    const written = await wb.writeOwnSheet(spec("Prognose"));
+    expect(written).toEqual({ name: "Prognose", renamed: false, wanted: "Prognose", tables: ["Prognose"] });
+    const sheet = wb.getSheet("Prognose")!;
+    expect(sheet.own).toBe(true);
+    expect(wb.cell("Prognose", 1, 1)).toBe("År");
+    expect(wb.cell("Prognose", 3, 2)).toBe(2001);
+    expect(wb.numberFormat("Prognose", 3, 2)).toBe('#,##0.00 "kr."');
+    expect(wb.numberFormat("Prognose", 1, 2)).toBeNull();
+    expect(wb.isBold("Prognose", 1, 1)).toBe(true);
+    expect(wb.isBold("Prognose", 2, 1)).toBe(false);
+    expect(sheet.tables).toEqual([{ name: "Prognose", top: 1, left: 1, bottom: 3, right: 2 }]);
+  });
+
+  it("a user's sheet with the name is never touched: 'Prognose (2)', then '(2)' is replaced on the next run", async () => {
+    const wb = new MemoryWorkbook();
+    const user: CellValue[][] = [["Mine tal"], [1, 2]];
+    wb.addUserSheet("Prognose", copy(user), [{ name: "Prognose", top: 0, left: 0, bottom: 1, right: 1 }]);
+    const first = await wb.writeOwnSheet(spec("Prognose"));
+    expect(first).toEqual({ name: "Prognose (2)", renamed: true, wanted: "Prognose", tables: ["Prognose2"] });
+    const second = await wb.writeOwnSheet(spec("Prognose", 5));
+    expect(second.name).toBe("Prognose (2)");
+    expect(second.tables).toEqual(["Prognose2"]);
+    expect(wb.sheets.map((s) => [s.name, s.own])).toEqual([
+      ["Prognose", false],
+      ["Prognose (2)", true],
+    ]);
+    expect(wb.getSheet("Prognose")!.values).toEqual(user);
+    expect(wb.cell("Prognose (2)", 5, 1)).toBe(2027);
+  });
+
+  it("names compare case-insensitively, as Excel's do", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("PROGNOSE", [["x"]]);
+    expect((await wb.writeOwnSheet(spec("Prognose"))).name).toBe("Prognose (2)");
+  });
+
+  it("a cancelled write leaves the previous own sheet as it was", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeOwnSheet(spec("Prognose"));
+    const before = copy(wb.getSheet("Prognose")!.values);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(wb.writeOwnSheet(spec("Prognose", 10), { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    expect(wb.getSheet("Prognose")!.values).toEqual(before);
+  });
+});
+
+describe("charts, selection and change events", () => {
+  const chart = (sheet: string): ChartSpec => ({
+    sheet,
+    name: "Refusion",
+    type: "columnClustered",
+    title: "Refusion pr. år",
+    categories: "B3:B4",
+    series: [{ name: "Refusion", values: "C3:C4" }],
+    from: "E2",
+    to: "L16",
+  });
+
+  it("a chart on an own sheet, with its data resolved for drawing; refused on a user's sheet", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Budget", [["x"]]);
+    await wb.writeOwnSheet(spec("Prognose"));
+    await wb.addChart(chart("Prognose"));
+    expect(wb.chartData(wb.getSheet("Prognose")!.charts[0])).toMatchObject({
+      categories: ["2024", "2025"],
+      series: [{ name: "Refusion", values: [1000.5, 2001] }],
+    });
+    await expect(wb.addChart(chart("Budget"))).rejects.toThrow(/egne ark/);
+    expect(wb.getSheet("Budget")!.charts).toEqual([]);
+  });
+
+  it("selectRange activates the sheet and records the selection", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("A", [["x"]]);
+    wb.addUserSheet("B", [["y"]]);
+    await wb.selectRange("B", "A7:G7");
+    expect(wb.activeSheet).toBe("B");
+    expect(wb.selection).toEqual({ sheet: "B", address: "A7:G7" });
+    expect((await wb.listSheets()).map((s) => s.active)).toEqual([false, true]);
+  });
+
+  it("onSheetChanged fires on an edit of that sheet only, until unsubscribed; subscribe sees every change", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Parametre", [["Vækst", 0.02]]);
+    wb.addUserSheet("Andet", [[]]);
+    const changes: string[] = [];
+    let any = 0;
+    const stopAny = wb.subscribe(() => any++);
+    const stop = await wb.onSheetChanged("parametre", (c) => changes.push(`${c.sheet}!${c.address}`));
+    wb.setCell("Parametre", 0, 1, 0.03);
+    wb.setCell("Andet", 0, 0, 1);
+    await stop();
+    wb.setCell("Parametre", 0, 1, 0.04);
+    expect(changes).toEqual(["Parametre!B1"]);
+    expect(wb.cell("Parametre", 0, 1)).toBe(0.04);
+    expect(any).toBe(3);
+    stopAny();
+  });
+});
+
+describe("Danish display text of the formats the add-in writes", () => {
+  const cases: [CellValue, string | null, string][] = [
+    [15500, '#,##0.00 "kr."', "15.500,00 kr."],
+    [1234567.891, '#,##0.00 "kr."', "1.234.567,89 kr."],
+    [-42.5, '#,##0.00 "kr."', "-42,50 kr."],
+    [1095, "#,##0", "1.095"],
+    [2026, "0", "2026"],
+    [d("2026-05-01"), "dd-mm-yyyy", "01-05-2026"],
+    [0.5, null, "0,5"],
+    ["tekst", '#,##0.00 "kr."', "tekst"],
+    ["", null, ""],
+    [true, null, "SAND"],
+  ];
+  for (const [value, format, text] of cases) {
+    it(`${JSON.stringify(value)} with ${format ?? "General"} -> ${text}`, () => expect(displayText(value, format)).toBe(text));
+  }
+});
