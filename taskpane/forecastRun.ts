@@ -267,8 +267,8 @@ const AUDIT_FORMATS = [
   null,
 ];
 
-/** Which rule decided the stay's days under NY, and the sources for it. */
-function ruleText(r: StayResult): { rule: string; source: string } {
+/** Which rule decided the stay's days under NY, and the sources behind it. */
+function ruleText(r: StayResult): { rule: string; sources: string[] } {
   const shelter = RULE_SETS.NY.shelter;
   const parts: string[] = [];
   const sources = new Set<string>();
@@ -283,7 +283,23 @@ function ruleText(r: StayResult): { rule: string; source: string } {
     sources.add(shelter.windowMonths.source);
   }
   if (parts.length === 0) parts.push("ingen egne opholdsdøgn");
-  return { rule: parts.join("; "), source: [...sources].join(" | ") };
+  return { rule: parts.join("; "), sources: [...sources] };
+}
+
+/**
+ * Short references (K1, K2, …) to the legal sources, listed in full beside the audit table:
+ * the same few long texts would otherwise repeat on every row of a large sheet.
+ */
+function sourceRefs(): { ref: (source: string) => string; legend: () => CellValue[][] } {
+  const ids = new Map<string, string>();
+  return {
+    ref: (source) => {
+      let id = ids.get(source);
+      if (!id) ids.set(source, (id = `K${ids.size + 1}`));
+      return id;
+    },
+    legend: () => [["Kilde", "Tekst"], ...[...ids].map(([text, id]) => [id, text])],
+  };
 }
 
 function warningText(line: StayLine, stayRows: readonly number[]): string {
@@ -314,6 +330,7 @@ function pseudonyms(): (id: string) => string {
 
 function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTable, mapping: ColumnMapping, pseudonymise: boolean): SheetSpec {
   const name = pseudonymise ? pseudonyms() : (id: string) => id;
+  const refs = sourceRefs();
   const rows: { sheetRow: number; cells: CellValue[] }[] = [];
   forecast.stays.forEach((line) => {
     const stay = report.stays[line.index];
@@ -326,7 +343,7 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
       rows.push({ sheetRow, cells: [...base, "", "", "", "", "", "", "", "", "", `Fejl: ${error.message}`] });
       return;
     }
-    const { rule, source } = ruleText(ny);
+    const { rule, sources } = ruleText(ny);
     rows.push({
       sheetRow,
       cells: [
@@ -339,7 +356,7 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
         kronerFromOre(g.amountOre).toNumber(),
         kronerFromOre(line.grossOre).toNumber(),
         rule,
-        source,
+        sources.map(refs.ref).join(", "),
         warningText(line, report.stayRows),
       ],
     });
@@ -354,8 +371,11 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
   return {
     name: AUDIT_SHEET,
     freezeRows: 1,
-    columnWidths: [45, 80, 110, 75, 75, 70, 75, 70, 90, 70, 90, 95, 420, 420, 300],
-    sections: [{ at: "A1", values: [AUDIT_HEADERS, ...rows.map((r) => r.cells)], numberFormats: AUDIT_FORMATS, table: { name: TABLES.audit, rows: rows.length + 1 } }],
+    columnWidths: [45, 80, 110, 75, 75, 70, 75, 70, 90, 70, 90, 95, 420, 70, 300, 20, 40, 600],
+    sections: [
+      { at: "A1", values: [AUDIT_HEADERS, ...rows.map((r) => r.cells)], numberFormats: AUDIT_FORMATS, table: { name: TABLES.audit, rows: rows.length + 1 } },
+      { at: a1(0, AUDIT_HEADERS.length + 1), values: refs.legend(), boldRows: [0] },
+    ],
   };
 }
 
@@ -380,8 +400,9 @@ export async function runForecast(workbook: Workbook, stays: StaysTable, mapping
 
   const forecastSpec = forecastSheet(forecast, report);
   const auditSpec = auditSheet(forecast, report, stays, mapping, options.pseudonymise);
-  const forecastRows = forecast.quarters.length + 10;
-  const auditRows = auditSpec.sections[0].values.length;
+  const rowsOf = (spec: SheetSpec) => spec.sections.reduce((n, section) => n + section.values.length, 0);
+  const forecastRows = rowsOf(forecastSpec);
+  const auditRows = rowsOf(auditSpec);
   const writeShare = 0.85 / (forecastRows + auditRows);
   const forecastWritten = await workbook.writeOwnSheet(forecastSpec, {
     signal,

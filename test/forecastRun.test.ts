@@ -139,7 +139,13 @@ describe("the demo run on the sample budget (1 000 rows)", async () => {
     }
     const late = rows.find((r) => (r["Indskrivning"] as number) >= d("2024-01-01") && (r["Refusionsdøgn NY"] as number) > 0)!;
     expect(late["Regel (NY)"]).toMatch(/vindue \d\d-\d\d-\d{4}–\d\d-\d\d-\d{4}: \d+ døgn refunderet \(grænse (120|90|120\/90) dage\)/);
-    expect(late["Kilde"]).toMatch(/Serviceloven § 177/);
+    expect(late["Kilde"]).toMatch(/^K\d+(, K\d+)*$/);
+    // The references resolve in the legend beside the table.
+    const audit = wb.getSheet(AUDIT_SHEET)!;
+    const legendCol = audit.values[0].indexOf("Tekst");
+    const legend = new Map(audit.values.slice(1).filter((r) => r[legendCol]).map((r) => [r[legendCol - 1], String(r[legendCol])]));
+    for (const ref of String(late["Kilde"]).split(", ")) expect(legend.get(ref)).toBeTruthy();
+    expect([...legend.values()].some((t) => /Serviceloven § 177 \(L 64\)/.test(t))).toBe(true);
     expect(rows.some((r) => /Overlapper opholdet i række \d+/.test(String(r["Advarsler"])))).toBe(true);
     expect(rows.some((r) => /Åbent ophold: talt med til og med 31-12-2026/.test(String(r["Advarsler"])))).toBe(true);
     expect(rows[0]["Borger"]).toMatch(/^B\d{5}$/);
