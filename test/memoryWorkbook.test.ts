@@ -1,11 +1,10 @@
 /**
  * The in-memory workbook: the same contract as the Office.js adapter (own sheets only, name
  * clashes, tables, charts, selection, change events, progress and cancel), plus what the demo
- * page draws from (formats, chart data, Danish display text).
+ * page draws from (formats, chart data).
  */
 import { describe, expect, it } from "vitest";
-import { d } from "../src/engine/calendar";
-import { MemoryWorkbook, displayText } from "../src/demo/memoryWorkbook";
+import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { AbortError, type CellValue, type ChartSpec, type SheetSpec } from "../taskpane/workbook";
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
@@ -153,22 +152,4 @@ describe("charts, selection and change events", () => {
     expect(any).toBe(3);
     stopAny();
   });
-});
-
-describe("Danish display text of the formats the add-in writes", () => {
-  const cases: [CellValue, string | null, string][] = [
-    [15500, '#,##0.00 "kr."', "15.500,00 kr."],
-    [1234567.891, '#,##0.00 "kr."', "1.234.567,89 kr."],
-    [-42.5, '#,##0.00 "kr."', "-42,50 kr."],
-    [1095, "#,##0", "1.095"],
-    [2026, "0", "2026"],
-    [d("2026-05-01"), "dd-mm-yyyy", "01-05-2026"],
-    [0.5, null, "0,5"],
-    ["tekst", '#,##0.00 "kr."', "tekst"],
-    ["", null, ""],
-    [true, null, "SAND"],
-  ];
-  for (const [value, format, text] of cases) {
-    it(`${JSON.stringify(value)} with ${format ?? "General"} -> ${text}`, () => expect(displayText(value, format)).toBe(text));
-  }
 });

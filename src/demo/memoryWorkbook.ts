@@ -1,16 +1,15 @@
 /**
  * The workbook in memory: the same interface as Excel (taskpane/workbook.ts) for the standalone
  * demo and the tests. Sheets are 2-D value arrays with number formats, bold rows, tables and
- * charts kept as specs (the demo page draws them as SVG from `chartData`).
+ * charts kept as specs (the demo page draws them as SVG from `chartData`, and shows cells
+ * with their formats through its own cellFormat.ts).
  *
  * Reads and writes go through the same row chunks, progress and cancel points as the Office.js
  * adapter, so the pane behaves the same in both.
  */
-import { danishFromSerial } from "../engine/calendar";
 import {
   AbortError,
   a1,
-  columnLetters,
   ownSheetName,
   parseA1,
   rowChunks,
@@ -326,26 +325,4 @@ function usedBounds(values: readonly CellValue[][]): { top: number; left: number
     });
   });
   return top < 0 ? undefined : { top, left, bottom, right };
-}
-
-/** Column header letters for a grid of `n` columns. */
-export const columnHeaders = (n: number): string[] => Array.from({ length: n }, (_, i) => columnLetters(i));
-
-/**
- * A cell as Excel on a Danish machine shows it, for the demo's grids: the invariant number
- * formats the add-in writes (`#,##0.00 "kr."`, `#,##0`, `0`, `dd-mm-yyyy`) with Danish
- * separators; other values as text.
- */
-export function displayText(value: CellValue, numberFormat: string | null): string {
-  if (value === null || value === "") return "";
-  if (typeof value === "boolean") return value ? "SAND" : "FALSK";
-  if (typeof value !== "number") return value;
-  if (numberFormat === "dd-mm-yyyy") return danishFromSerial(Math.floor(value));
-  const m = numberFormat ? /^(#,##)?0(?:\.(0+))?(?: "(.*)")?$/.exec(numberFormat) : null;
-  if (!m) return String(value).replace(".", ",");
-  const decimals = m[2]?.length ?? 0;
-  const [whole, frac] = Math.abs(value).toFixed(decimals).split(".");
-  const grouped = m[1] ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : whole;
-  const sign = value < 0 && Number(whole + (frac ?? "")) !== 0 ? "-" : "";
-  return `${sign}${grouped}${frac ? `,${frac}` : ""}${m[3] ? ` ${m[3]}` : ""}`;
 }
