@@ -5,17 +5,7 @@
  * times the same data.
  */
 import { d } from "../src/engine/calendar";
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/demo/sampleData";
 
 function stayLength(rand: () => number): number {
   const u = rand();
@@ -34,7 +24,7 @@ export interface BenchRows {
 
 /** `stays` rows over `citizens` citizens from 2022 on, as Excel passes cells (serial numbers). */
 export function benchRows(stays: number, citizens: number, seed = 2026): BenchRows {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const rows: BenchRows = { citizen: [], admission: [], discharge: [], rate: [], selfPayment: [] };
   const perCitizen = stays / citizens;
   let made = 0;
