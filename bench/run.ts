@@ -61,3 +61,14 @@ console.log(`  read every input cell to values : ${read.toFixed(1)} ms`);
 console.log(`  REFUSION110                     : ${full.toFixed(1)} ms`);
 console.log(`  ratio to reading the cells      : ${(full / read).toFixed(1)}x (target <= 10x)`);
 console.log(`  ratio to touching the cells     : ${(full / touch).toFixed(1)}x`);
+
+// The demo end to end in headless Chromium (needs dist/: `npm run build`).
+void import("./demo").then(({ benchDemoForecast }) =>
+  benchDemoForecast(50_000).then(
+    (demo) => console.log(`Demo forecast, 50 000 stays: ${demo.seconds.toFixed(2)} s (target <= 3 s; runs ${demo.runs.map((s) => s.toFixed(2)).join(", ")} s)`),
+    (error: unknown) => {
+      console.log(`Demo forecast, 50 000 stays: not measured (${error instanceof Error ? error.message : String(error)})`);
+      process.exitCode = 1;
+    },
+  ),
+);

@@ -122,7 +122,6 @@ export interface Texts {
   rowsShown(first: number, last: number, total: number): string;
   emptySheet: string;
   chartsHeading: string;
-  chartLabel(title: string): string;
   paneLabel: string;
   workbookLabel: string;
 }
@@ -198,7 +197,6 @@ const DA: Texts = {
   rowsShown: (first, last, total) => `Række ${formatCount(first, "da")}–${formatCount(last, "da")} af ${formatCount(total, "da")}`,
   emptySheet: "Arket er tomt.",
   chartsHeading: "Diagrammer",
-  chartLabel: (title) => `Diagram: ${title}`,
   paneLabel: "Opgaverude",
   workbookLabel: "Arbejdsbog",
 };
@@ -274,7 +272,6 @@ const EN: Texts = {
   rowsShown: (first, last, total) => `Rows ${formatCount(first, "en")}–${formatCount(last, "en")} of ${formatCount(total, "en")}`,
   emptySheet: "The sheet is empty.",
   chartsHeading: "Charts",
-  chartLabel: (title) => `Chart: ${title}`,
   paneLabel: "Task pane",
   workbookLabel: "Workbook",
 };

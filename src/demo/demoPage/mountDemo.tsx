@@ -34,6 +34,8 @@ export function mountDemo(root: Root, search: string): void {
   const language = languageOf(params.get("lang"));
   document.documentElement.lang = language === "da" ? "da" : "en";
   document.title = TEXTS[language].demoTitle;
+  // The demo fills the window like an Excel window; the pane alone keeps Office's body margin.
+  document.body.style.margin = "0";
   const workbook = sampleWorkbook({ rows: sampleRows(params.get("stays")) });
   window.__demo = { workbook };
   root.render(
