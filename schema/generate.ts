@@ -1,0 +1,18 @@
+/**
+ * Writes the generated files of the template format: the published JSON Schema
+ * (schema/template.schema.json, from the zod schema in src/engine/template.ts) and the shipped
+ * template (templates/standard.json, from templates/standard.ts). Run after changing either:
+ *   npx tsx schema/generate.ts
+ * test/template.schema.test.ts fails when the files and their sources disagree.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { exportTemplate, templateJsonSchema } from "../src/engine/template";
+import { STANDARD_TEMPLATE } from "../templates/standard";
+
+const root = join(__dirname, "..");
+writeFileSync(join(root, "schema", "template.schema.json"), `${JSON.stringify(templateJsonSchema(), null, 2)}\n`);
+const standard = exportTemplate(STANDARD_TEMPLATE);
+if (!standard.ok) throw new Error(standard.problems.map((p) => `${p.where}: ${p.message}`).join("\n"));
+writeFileSync(join(root, "templates", "standard.json"), standard.text);
+console.log("Skrev schema/template.schema.json og templates/standard.json");

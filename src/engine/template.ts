@@ -1,0 +1,792 @@
+/**
+ * The shared template (skabelon): what one municipality hands another so it can start from the
+ * same setup. Content, and nothing else: the format version, the rule set and the version of its
+ * rule data, the column mapping (header names only), the scenario parameter sets with labels,
+ * units, sources and notes, the municipality that made it, the author and the date. No stays,
+ * no citizens.
+ *
+ * One zod schema is the contract: it validates imports and generates the published JSON Schema
+ * (schema/template.schema.json, kept in sync by test/template.schema.test.ts). Around it:
+ * - limits before anything is interpreted: 1 MB, nesting depth, 50 scenarios;
+ * - a personal-data scan of every key, text and number: CPR-shaped values (ddmmåå-xxxx or ten
+ *   digits), dates of birth, and on export the workbook's own citizen ids. Such a template is
+ *   refused, never cleaned, and the messages never repeat the value;
+ * - parameter values checked against the scenario registry (parameters.ts) with its messages, so
+ *   a template and a cell formula refuse the same values with the same words;
+ * - migration from format version 0 (below); other versions are refused with a clear message.
+ * Every problem is collected with where it is, in Danish, so the pane can list them all.
+ *
+ * Text from a template is data: the Workbook implementations write strings as text, never as
+ * formulas (src/office/excelWorkbook.ts, asCellInput).
+ *
+ * Format version 0 (the prototype's files, Danish keys; migrated on import):
+ *   { "skabelonversion": 0, "kommune": "…", "forfatter": "…", "dato": "01-05-2026",
+ *     "regelsaet": "NY" | "GAMMEL",
+ *     "kolonner": { "borger"?, "indskrivning"?, "udskrivning"?, "takst"?, "egenbetaling"?, "boform"? },
+ *     "scenarier": [ { "navn": "…", "note"?: "…", "parametre": { "<Danish parameter name>": number | null } } ] }
+ * Percentages were whole percents (3,5 % stored as 3.5); there were no labels, units, sources or
+ * rule-data version. Migration divides percentages by 100 and takes labels, units and sources
+ * from the registry.
+ */
+import { z } from "zod";
+import { isoFromSerial, parseDateText, type Serial } from "./calendar";
+import { dec } from "./money";
+import {
+  DEFAULT_PARAMETERS,
+  PARAMETERS,
+  findParameter,
+  formatParameterValue,
+  validateParameterValue,
+  validateParameters,
+  type ParameterDef,
+  type ParameterId,
+  type ParameterValues,
+  type ScenarioParameters,
+} from "./parameters";
+import { RULE_SETS, type RuleSet, type RuleSetName } from "./rules";
+
+export const TEMPLATE_FORMAT = "dk-refusion-skabelon";
+export const TEMPLATE_VERSION = 1;
+
+export const TEMPLATE_LIMITS = {
+  /** UTF-8 bytes of the file. */
+  maxBytes: 1_000_000,
+  /** Objects and arrays inside each other; the format itself needs 5. */
+  maxDepth: 8,
+  maxScenarios: 50,
+} as const;
+
+/** Characters per text field. */
+const TEXT_LIMITS = { name: 100, header: 255, label: 300, source: 1000, note: 2000, version: 64 } as const;
+
+/** The fields of the column mapping; the same keys as the pane's mapping (taskpane/columns.ts). */
+export const COLUMN_FIELDS = ["citizen", "admission", "discharge", "dailyRate", "selfPayment", "shelter"] as const;
+export type ColumnField = (typeof COLUMN_FIELDS)[number];
+
+const COLUMN_LABELS: Readonly<Record<ColumnField, string>> = {
+  citizen: "Borger",
+  admission: "Indskrivning",
+  discharge: "Udskrivning",
+  dailyRate: "Takst",
+  selfPayment: "Egenbetaling",
+  shelter: "Boform",
+};
+
+// ---------------------------------------------------------------------------------------------
+// The schema (format version 1)
+
+/** Tab and line breaks are fine in notes; other control characters have no place in a template. */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const NOT_BLANK = /\S/;
+
+const text = (max: number) => z.string().max(max).regex(NO_CONTROL_CHARACTERS);
+const requiredText = (max: number) => text(max).regex(NOT_BLANK);
+
+function valueSchema(def: ParameterDef) {
+  let n = def.integer ? z.number().int() : z.number();
+  n = def.min.exclusive ? n.gt(def.min.value) : n.gte(def.min.value);
+  n = def.max.exclusive ? n.lt(def.max.value) : n.lte(def.max.value);
+  return def.default === null ? n.nullable() : n;
+}
+
+/** One parameter of a scenario: its value with the registry's unit and range, and its documentation. */
+const parameterEntrySchema = (def: ParameterDef) =>
+  z
+    .object({
+      id: z.literal(def.id),
+      name: text(TEXT_LIMITS.name),
+      label: text(TEXT_LIMITS.label),
+      unit: z.literal(def.unit),
+      value: valueSchema(def),
+      source: text(TEXT_LIMITS.source),
+      note: text(TEXT_LIMITS.note).optional(),
+    })
+    .strict()
+    .meta({ title: def.name, description: `${def.label.da} (${def.unit}). Standard: ${def.source}` });
+
+const ParameterEntrySchema = z.discriminatedUnion(
+  "id",
+  PARAMETERS.map(parameterEntrySchema) as unknown as [ReturnType<typeof parameterEntrySchema>, ...ReturnType<typeof parameterEntrySchema>[]],
+);
+
+const ScenarioSchema = z
+  .object({
+    name: requiredText(TEXT_LIMITS.name),
+    note: text(TEXT_LIMITS.note).optional(),
+    parameters: z.array(ParameterEntrySchema),
+  })
+  .strict();
+
+const ColumnsSchema = z
+  .object(Object.fromEntries(COLUMN_FIELDS.map((f) => [f, requiredText(TEXT_LIMITS.header).nullable()])) as Record<
+    ColumnField,
+    z.ZodNullable<z.ZodString>
+  >)
+  .strict();
+
+export const TemplateSchema = z
+  .object({
+    format: z.literal(TEMPLATE_FORMAT),
+    version: z.literal(TEMPLATE_VERSION),
+    municipality: requiredText(TEXT_LIMITS.name),
+    author: requiredText(TEXT_LIMITS.name),
+    created: z.iso.date(),
+    ruleSet: z
+      .object({
+        name: z.enum(Object.keys(RULE_SETS) as [RuleSetName, ...RuleSetName[]]),
+        version: requiredText(TEXT_LIMITS.version),
+      })
+      .strict(),
+    columns: ColumnsSchema,
+    scenarios: z.array(ScenarioSchema).min(1).max(TEMPLATE_LIMITS.maxScenarios),
+  })
+  .strict();
+
+export type Template = z.infer<typeof TemplateSchema>;
+export type TemplateScenario = Template["scenarios"][number];
+export type TemplateParameter = TemplateScenario["parameters"][number];
+export type TemplateColumns = Template["columns"];
+
+/** The published JSON Schema (draft 2020-12) of format version 1, generated from the zod schema. */
+export function templateJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(TemplateSchema, { target: "draft-2020-12" }),
+    $id: `urn:${TEMPLATE_FORMAT}:${TEMPLATE_VERSION}`,
+    title: "Skabelon for Refusion og Housing First",
+    description:
+      "En skabelon, som én kommune deler med en anden: regelsæt og udgave af regeldata, kolonneoverskrifter, " +
+      "scenarier med parametre, enheder, kilder og noter, kommune, forfatter og dato. Aldrig personoplysninger: " +
+      "en fil med noget, der ligner CPR-numre, fødselsdatoer eller borger-id'er, afvises. Værdiernes tilladte " +
+      "områder står ved hver parameter; summen af tilbagefald og fraflytning må højst være 100 %.",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rule data's version
+
+/**
+ * The version of a rule set's data: a fingerprint (FNV-1a, 32 bit) of its entries, so it changes
+ * whenever a limit, date, share or source changes, with no number to remember to raise. Two
+ * templates with the same version were made under the same reading of the law.
+ */
+export function ruleSetVersion(rules: RuleSet): string {
+  let hash = 0x811c9dc5;
+  for (const ch of JSON.stringify(rules)) {
+    hash ^= ch.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `regeldata-${hash.toString(16).padStart(8, "0")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problems and where they are
+
+export interface TemplateProblem {
+  /** Where in the file, in Danish ("Scenarie 2 «Basis» › parameter «Horisont» › værdi"); "" for the whole file. */
+  where: string;
+  /** What is wrong, in Danish. Never repeats personal data. */
+  message: string;
+}
+
+export type TemplatePath = readonly (string | number)[];
+
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  format: "format",
+  version: "version",
+  municipality: "kommune",
+  author: "forfatter",
+  created: "dato",
+  ruleSet: "regelsæt",
+  columns: "kolonner",
+  scenarios: "scenarier",
+  parameters: "parametre",
+  name: "navn",
+  note: "note",
+  id: "id",
+  label: "betegnelse",
+  unit: "enhed",
+  value: "værdi",
+  source: "kilde",
+};
+
+function at(raw: unknown, path: TemplatePath): unknown {
+  let node = raw;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+const quoted = (s: string, max = 40) => `«${s.length > max ? `${s.slice(0, max)}…` : s}»`;
+
+/** A path as the user reads it, with the scenario's name and the parameter's name where known. */
+export function describePath(path: TemplatePath, raw: unknown): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = path[i + 1];
+    if ((key === "scenarios" || key === "scenarier") && typeof next === "number") {
+      const name = at(raw, [...path.slice(0, i + 2), key === "scenarios" ? "name" : "navn"]);
+      parts.push(`Scenarie ${next + 1}${typeof name === "string" && name.trim() ? ` ${quoted(name)}` : ""}`);
+      i++;
+    } else if (key === "parameters" && typeof next === "number") {
+      const id = at(raw, [...path.slice(0, i + 2), "id"]);
+      const def = typeof id === "string" ? findParameter(id) : undefined;
+      parts.push(def ? `parameter ${quoted(def.name)}` : `parameter nr. ${next + 1}`);
+      i++;
+    } else if (key === "parametre" && typeof next === "string") {
+      parts.push(`parameter ${quoted(next)}`);
+      i++;
+    } else if ((key === "columns" || key === "kolonner") && typeof next === "string") {
+      const field = (COLUMN_FIELDS as readonly string[]).includes(next) ? COLUMN_LABELS[next as ColumnField] : next;
+      parts.push(`kolonne ${quoted(field)}`);
+      i++;
+    } else if (typeof key === "number") {
+      parts.push(`nr. ${key + 1}`);
+    } else {
+      parts.push(FIELD_NAMES[key] ?? key);
+    }
+  }
+  const where = parts.join(" › ");
+  return where.charAt(0).toUpperCase() + where.slice(1);
+}
+
+const problem = (raw: unknown, path: TemplatePath, message: string): TemplateProblem => ({ where: describePath(path, raw), message });
+
+// ---------------------------------------------------------------------------------------------
+// Limits on the raw text
+
+/** UTF-8 bytes of a text. */
+export const byteLength = (s: string): number => new TextEncoder().encode(s).length;
+
+/** The deepest nesting of objects and arrays in JSON text (brackets inside strings do not count). */
+export function jsonDepth(json: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") max = Math.max(max, ++depth);
+    else if (c === "}" || c === "]") depth--;
+  }
+  return max;
+}
+
+const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1000).toLocaleString("da-DK")} kB`;
+
+// ---------------------------------------------------------------------------------------------
+// Personal data
+
+/** Six digits and four (ddmmåå-xxxx, also with a space or no separator): ten digits in a row count too. */
+const CPR_IN_TEXT = /(?<!\d)\d{6}[-‐–\s]?\d{4}(?!\d)/;
+/** A date close after a word for birth. */
+const BIRTH_DATE_IN_TEXT =
+  /(?<!\p{L})(?:født|fødselsdato|fødselsdag|f\.\s?d\.|birth|born|dob|d\.o\.b\.)[^\d\n]{0,25}\d{1,4}\.?[-./ ]\s?(?:\d{1,2}|[a-zæøå]{3,9})\.?[-./ ]\s?\d{2,4}/iu;
+/** Keys that only personal data would have. */
+const PERSONAL_KEY = /cpr|personnummer|personnr|fødsel|birth|dob|borgerid|citizenid/i;
+
+/** A number that may be a CPR number that lost its leading zero in a number cell. */
+function isCprNumber(n: number): boolean {
+  if (!Number.isInteger(n) || n < 1e8 || n >= 1e10) return false;
+  const digits = String(n).padStart(10, "0");
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Every place in a parsed file that holds personal data: CPR-shaped text or numbers, dates of
+ * birth, keys that only personal data would have, and (when given) any of the workbook's own
+ * citizen ids as a whole word. Messages say where and what kind, never the value.
+ */
+export function findPersonalData(raw: unknown, citizenIds: Iterable<string> = []): TemplateProblem[] {
+  const ids = [...new Set([...citizenIds].map((id) => id.trim()).filter((id) => id.length >= 3))];
+  // One pattern for all ids; a long list is split to keep each pattern small.
+  const idPatterns: RegExp[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    idPatterns.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${ids.slice(i, i + 500).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "iu"));
+  }
+  const found: TemplateProblem[] = [];
+  const report = (path: TemplatePath, what: string) =>
+    found.push(problem(raw, path, `${what}. En skabelon må ikke indeholde personoplysninger; fjern det og prøv igen.`));
+  const checkText = (s: string, path: TemplatePath, isKey: boolean) => {
+    if (CPR_IN_TEXT.test(s)) report(path, `${isKey ? "Et feltnavn" : "Teksten"} indeholder noget, der ligner et CPR-nummer (ddmmåå-xxxx eller 10 cifre)`);
+    else if (BIRTH_DATE_IN_TEXT.test(s)) report(path, "Teksten ligner en fødselsdato");
+    else if (idPatterns.some((p) => p.test(s))) report(path, "Teksten indeholder et borger-id fra arbejdsbogens ophold");
+    else if (isKey && PERSONAL_KEY.test(s)) report(path, `Feltet ${quoted(s)} hører til personoplysninger`);
+  };
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (typeof node === "string") checkText(node, path, false);
+    else if (typeof node === "number") {
+      if (isCprNumber(node)) report(path, "Tallet ligner et CPR-nummer (10 cifre)");
+    } else if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, i]));
+    else if (node !== null && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        checkText(key, [...path, key], true);
+        walk(value, [...path, key]);
+      }
+    }
+  };
+  walk(raw, []);
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages for the schema's issues
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: "en tekst",
+  number: "et tal",
+  int: "et helt tal",
+  boolean: "SAND/FALSK",
+  object: "et objekt { … }",
+  array: "en liste [ … ]",
+  null: "tom (null)",
+};
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "en liste";
+  if (typeof value === "string") return "en tekst";
+  if (typeof value === "number") return "et tal";
+  if (typeof value === "boolean") return "SAND/FALSK";
+  return "et objekt";
+}
+
+/** The issue's own Danish message: what is wrong at its path (the path is said separately). */
+function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
+  const input = at(raw, issue.path as TemplatePath);
+  const last = issue.path[issue.path.length - 1];
+  switch (issue.code) {
+    case "invalid_type":
+      if (input === undefined) return "Feltet mangler";
+      return `Skal være ${TYPE_NAMES[issue.expected] ?? issue.expected}, ikke ${kindOf(input)}`;
+    case "too_big":
+      if (issue.origin === "string") return `Må højst være ${issue.maximum} tegn (er ${String(input).length})`;
+      if (issue.origin === "array") return `Højst ${issue.maximum} scenarier`;
+      return `Må højst være ${issue.maximum}`;
+    case "too_small":
+      if (issue.origin === "array") return "Skabelonen skal have mindst ét scenarie";
+      return `Skal være mindst ${issue.minimum}`;
+    case "invalid_format":
+      if (issue.format === "date") return "Skal være en gyldig dato skrevet som 2026-05-01";
+      if (issue.format === "regex" && "pattern" in issue && String(issue.pattern) === String(NOT_BLANK)) return "Må ikke være tom";
+      return "Indeholder kontroltegn, som ikke hører hjemme i en skabelon";
+    case "unrecognized_keys":
+      return `Ukendt felt ${issue.keys.map((k) => quoted(k)).join(", ")}: en skabelon indeholder kun de felter, formatet beskriver`;
+    case "invalid_value":
+      if (last === "format") return `Filen er ikke en skabelon fra Refusion og Housing First (forventede format ${quoted(TEMPLATE_FORMAT)})`;
+      if (last === "unit") return `Enheden skal være ${quoted(String(issue.values[0]))} for denne parameter (er ${quoted(String(input))}); ellers kan værdien blive læst forkert`;
+      return `Skal være ${issue.values.map((v) => quoted(String(v))).join(" eller ")} (er ${quoted(String(input))})`;
+    case "invalid_union":
+      if (last === "id") return `Ukendt parameter ${quoted(String(input))}; kendte parametre: ${PARAMETERS.map((p) => p.id).join(", ")}`;
+      return "Har ikke en gyldig form";
+    default:
+      return z.locales.da().localeError(issue as never)?.toString() ?? issue.message;
+  }
+}
+
+/** Range and type problems of a parameter value, in the registry's words (without its name: the path says it). */
+function valueMessage(path: TemplatePath, raw: unknown): string | undefined {
+  const id = at(raw, [...path.slice(0, -1), "id"]);
+  const def = typeof id === "string" ? findParameter(id) : undefined;
+  if (!def || def.id !== id) return undefined;
+  const checked = validateParameterValue(def, at(raw, path));
+  return checked !== null && typeof checked === "object" ? checked.message.replace(/^«[^»]*»: /, "").replace(/^./, (c) => c.toUpperCase()) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a template
+
+export type ImportResult =
+  | {
+      ok: true;
+      template: Template;
+      /** The format version of the file when it was migrated. */
+      migratedFrom?: number;
+      /** Things the user should know before applying (migration, defaults filled in, other rule data). */
+      notices: string[];
+    }
+  | { ok: false; problems: TemplateProblem[] };
+
+export interface ReadOptions {
+  /** On export: the workbook's citizen ids, none of which may appear in the file. */
+  citizenIds?: Iterable<string>;
+}
+
+const refuse = (...problems: TemplateProblem[]): ImportResult => ({ ok: false, problems });
+const whole = (message: string): TemplateProblem => ({ where: "", message });
+
+/** Reads and checks a template file's text: limits, JSON, personal data, version, schema, parameters. */
+export function parseTemplate(json: string, options: ReadOptions = {}): ImportResult {
+  const bytes = byteLength(json);
+  if (bytes > TEMPLATE_LIMITS.maxBytes) {
+    return refuse(whole(`Filen er for stor: ${kilobytes(bytes)}. En skabelon må højst fylde ${kilobytes(TEMPLATE_LIMITS.maxBytes)} (1 MB).`));
+  }
+  const depth = jsonDepth(json);
+  if (depth > TEMPLATE_LIMITS.maxDepth) {
+    return refuse(whole(`Filen er indlejret for dybt (${depth} niveauer). En skabelon har højst ${TEMPLATE_LIMITS.maxDepth} niveauer.`));
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    const where = /position (\d+)/.exec(String(e));
+    return refuse(whole(`Filen er ikke gyldig JSON${where ? ` (fejl ved tegn nr. ${Number(where[1]) + 1})` : ""}. Er det den rigtige fil, og er hele teksten kopieret med?`));
+  }
+  return readTemplate(raw, options);
+}
+
+/** Checks a parsed file (see parseTemplate); migrates format version 0. */
+export function readTemplate(raw: unknown, options: ReadOptions = {}): ImportResult {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return refuse(whole("Filen er ikke en skabelon: den skal være et JSON-objekt { … }."));
+  }
+  const record = raw as Record<string, unknown>;
+  const scenarios = record.scenarios ?? record.scenarier;
+  if (Array.isArray(scenarios) && scenarios.length > TEMPLATE_LIMITS.maxScenarios) {
+    return refuse(whole(`Skabelonen har ${scenarios.length} scenarier; højst ${TEMPLATE_LIMITS.maxScenarios} kan importeres.`));
+  }
+  const personal = findPersonalData(raw, options.citizenIds);
+  const version = formatVersion(record);
+  if (typeof version === "string") return refuse(...personal, whole(version));
+  if (version === 0) {
+    const migrated = migrateFromV0(record);
+    if (!migrated.ok) return refuse(...personal, ...migrated.problems);
+    const result = checkV1(migrated.template);
+    if (!result.ok || personal.length > 0) return refuse(...personal, ...(result.ok ? [] : result.problems));
+    return { ...result, migratedFrom: 0, notices: [...migrated.notices, ...result.notices] };
+  }
+  const result = checkV1(raw);
+  if (!result.ok || personal.length > 0) return refuse(...personal, ...(result.ok ? [] : result.problems));
+  return result;
+}
+
+/** The file's format version (0 or 1), or why it cannot be read. */
+function formatVersion(record: Record<string, unknown>): 0 | 1 | string {
+  if ("format" in record && record.format !== TEMPLATE_FORMAT) {
+    return `Filen er ikke en skabelon fra Refusion og Housing First (feltet «format» er ${quoted(String(record.format))}, forventede ${quoted(TEMPLATE_FORMAT)}).`;
+  }
+  const version = "version" in record ? record.version : record.skabelonversion;
+  if (version === undefined) {
+    return `Filen mangler sin formatversion (feltet «version»). Denne udgave af tilføjelsesprogrammet læser version 0 og ${TEMPLATE_VERSION}.`;
+  }
+  if (version === 0 || version === TEMPLATE_VERSION) return version;
+  if (typeof version === "number" && Number.isInteger(version) && version > TEMPLATE_VERSION) {
+    return (
+      `Skabelonen har formatversion ${version}, som er nyere end denne udgave af tilføjelsesprogrammet (den læser version 0 og ${TEMPLATE_VERSION}). ` +
+      `Opdater tilføjelsesprogrammet, eller bed afsenderen om en skabelon i version ${TEMPLATE_VERSION}.`
+    );
+  }
+  return `Ukendt formatversion ${quoted(String(version))}. Denne udgave af tilføjelsesprogrammet læser version 0 og ${TEMPLATE_VERSION}.`;
+}
+
+/** Format version 1: the schema, then what the schema cannot say (names once, linked parameters). */
+function checkV1(raw: unknown): ImportResult {
+  const parsed = TemplateSchema.safeParse(raw);
+  if (!parsed.success) {
+    return refuse(
+      ...parsed.error.issues.map((issue) => {
+        const path = issue.path as TemplatePath;
+        const message = (path[path.length - 1] === "value" && valueMessage(path, raw)) || issueMessage(issue, raw);
+        return problem(raw, path, message);
+      }),
+    );
+  }
+  const template = parsed.data;
+  const problems: TemplateProblem[] = [];
+  const notices: string[] = [];
+
+  const names = new Map<string, number>();
+  template.scenarios.forEach((s, i) => {
+    const key = s.name.trim().toLocaleLowerCase("da");
+    if (names.has(key)) problems.push(problem(raw, ["scenarios", i, "name"], `Navnet ${quoted(s.name)} er også brugt af scenarie ${names.get(key)! + 1}; hvert scenarie skal have sit eget navn`));
+    else names.set(key, i);
+  });
+
+  template.scenarios.forEach((s, i) => {
+    const seen = new Set<ParameterId>();
+    s.parameters.forEach((p, j) => {
+      if (seen.has(p.id)) problems.push(problem(raw, ["scenarios", i, "parameters", j], "Parameteren står to gange i scenariet"));
+      seen.add(p.id);
+    });
+    const missing = PARAMETERS.filter((def) => !seen.has(def.id));
+    if (missing.length > 0) {
+      notices.push(
+        `Scenarie ${quoted(s.name)}: ${missing.map((def) => `${quoted(def.name)} mangler og får standardværdien ${def.default === null ? "tom (udledes af data)" : formatParameterValue(def, def.default)}`).join("; ")}.`,
+      );
+    }
+    const checked = validateParameters(scenarioParameters(s));
+    if (!checked.ok) {
+      for (const error of checked.errors) {
+        const j = s.parameters.findIndex((p) => p.id === error.parameter);
+        problems.push(problem(raw, j >= 0 ? ["scenarios", i, "parameters", j, "value"] : ["scenarios", i], error.message));
+      }
+    }
+  });
+
+  const headers = new Map<string, ColumnField>();
+  for (const field of COLUMN_FIELDS) {
+    const header = template.columns[field];
+    if (header === null) continue;
+    const key = header.trim().toLocaleLowerCase("da");
+    const other = headers.get(key);
+    if (other) problems.push(problem(raw, ["columns", field], `Overskriften ${quoted(header)} er også valgt til ${quoted(COLUMN_LABELS[other])}; én kolonne kan kun have én betydning`));
+    else headers.set(key, field);
+  }
+
+  const current = ruleSetVersion(RULE_SETS[template.ruleSet.name]);
+  if (template.ruleSet.version !== current) {
+    notices.push(
+      `Skabelonen er lavet med en anden udgave af regelsættet ${template.ruleSet.name} (${template.ruleSet.version}) end denne (${current}). ` +
+        "Parametrene importeres; beregningerne følger de regler, der er indbygget her.",
+    );
+  }
+  return problems.length > 0 ? refuse(...problems) : { ok: true, template, notices };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format version 0
+
+const V0_COLUMNS: Readonly<Record<string, ColumnField>> = {
+  borger: "citizen",
+  indskrivning: "admission",
+  udskrivning: "discharge",
+  takst: "dailyRate",
+  egenbetaling: "selfPayment",
+  boform: "shelter",
+};
+
+const V0Schema = z
+  .object({
+    skabelonversion: z.literal(0),
+    kommune: z.string(),
+    forfatter: z.string(),
+    dato: z.string(),
+    regelsaet: z.string(),
+    kolonner: z.record(z.string(), z.string().nullable()).optional(),
+    scenarier: z.array(
+      z
+        .object({
+          navn: z.string(),
+          note: z.string().optional(),
+          parametre: z.record(z.string(), z.number().nullable()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** A version 0 file in version 1's shape (still to be checked as version 1). */
+function migrateFromV0(raw: Record<string, unknown>): { ok: true; template: unknown; notices: string[] } | { ok: false; problems: TemplateProblem[] } {
+  const parsed = V0Schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => problem(raw, issue.path as TemplatePath, `${issueMessage(issue, raw)} (formatversion 0)`)) };
+  }
+  const v0 = parsed.data;
+  const problems: TemplateProblem[] = [];
+  const date = parseDateText(v0.dato);
+  if (date === undefined) problems.push(problem(raw, ["dato"], "Skal være en dato som 01-05-2026 (formatversion 0)"));
+  const ruleSet = v0.regelsaet.trim().toUpperCase();
+  const columns = Object.fromEntries(COLUMN_FIELDS.map((f) => [f, null])) as Record<ColumnField, string | null>;
+  for (const [key, header] of Object.entries(v0.kolonner ?? {})) {
+    const field = V0_COLUMNS[key.toLowerCase()];
+    if (field) columns[field] = header;
+    else problems.push(problem(raw, ["kolonner", key], `Ukendt kolonne; formatversion 0 kender ${Object.keys(V0_COLUMNS).join(", ")}`));
+  }
+  const scenarios = v0.scenarier.map((s, i) => ({
+    name: s.navn,
+    ...(s.note === undefined ? {} : { note: s.note }),
+    parameters: Object.entries(s.parametre).flatMap(([name, value]) => {
+      const def = findParameter(name);
+      if (!def) {
+        problems.push(problem(raw, ["scenarier", i, "parametre", name], "Ukendt parameter (formatversion 0 brugte de danske navne fra arket Scenarier)"));
+        return [];
+      }
+      // Version 0 stored percentages as whole percents: 3,5 % was 3.5.
+      const migrated = value !== null && def.unit === "%" ? dec(value).dividedBy(100).toNumber() : value;
+      return [{ id: def.id, name: def.name, label: def.label.da, unit: def.unit, value: migrated, source: def.source }];
+    }),
+  }));
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    template: {
+      format: TEMPLATE_FORMAT,
+      version: TEMPLATE_VERSION,
+      municipality: v0.kommune,
+      author: v0.forfatter,
+      created: isoFromSerial(date!),
+      ruleSet: { name: ruleSet, version: "ukendt (formatversion 0)" },
+      columns,
+      scenarios,
+    },
+    notices: [
+      "Skabelonen var i formatversion 0 og er opdateret til version 1: procenter er omregnet (3,5 blev til 3,5 %), " +
+        "og betegnelser, enheder og kilder er tilføjelsesprogrammets standard. Tjek værdierne, før du anvender den.",
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Making a template
+
+/** A scenario as the pane holds it, with optional documentation per parameter. */
+export interface DraftScenario {
+  name: string;
+  note?: string;
+  values: Partial<Record<ParameterId, number | null>>;
+  /** The maker's own label, source and note for a parameter; the registry's label and source otherwise. */
+  annotations?: Partial<Record<ParameterId, { label?: string; source?: string; note?: string }>>;
+}
+
+export interface TemplateDraft {
+  municipality: string;
+  author: string;
+  created: Serial;
+  ruleSet: RuleSetName;
+  /** Header names of the mapped columns; a field not mapped is null or absent. */
+  columns: Partial<Record<ColumnField, string | null>>;
+  scenarios: DraftScenario[];
+}
+
+/** A template from the pane's state: every parameter of every scenario, documented from the registry. */
+export function buildTemplate(draft: TemplateDraft): Template {
+  return {
+    format: TEMPLATE_FORMAT,
+    version: TEMPLATE_VERSION,
+    municipality: draft.municipality.trim(),
+    author: draft.author.trim(),
+    created: isoFromSerial(draft.created),
+    ruleSet: { name: draft.ruleSet, version: ruleSetVersion(RULE_SETS[draft.ruleSet]) },
+    columns: Object.fromEntries(COLUMN_FIELDS.map((f) => [f, draft.columns[f]?.trim() || null])) as TemplateColumns,
+    scenarios: draft.scenarios.map((s) => ({
+      name: s.name.trim(),
+      ...(s.note?.trim() ? { note: s.note.trim() } : {}),
+      parameters: PARAMETERS.map((def) => {
+        const own = s.annotations?.[def.id];
+        const value = def.id in s.values ? s.values[def.id]! : def.default;
+        return {
+          id: def.id,
+          name: def.name,
+          label: own?.label?.trim() || def.label.da,
+          unit: def.unit,
+          value,
+          source: own?.source?.trim() || def.source,
+          ...(own?.note?.trim() ? { note: own.note.trim() } : {}),
+        } as TemplateParameter;
+      }),
+    })),
+  };
+}
+
+export type ExportResult = { ok: true; text: string; template: Template } | { ok: false; problems: TemplateProblem[] };
+
+/**
+ * The file's text for a draft, checked exactly as an import would check it (plus the workbook's
+ * citizen ids), so every export can be imported and none carries personal data.
+ */
+export function exportTemplate(draft: TemplateDraft, options: ReadOptions = {}): ExportResult {
+  const template = buildTemplate(draft);
+  const text = `${JSON.stringify(template, null, 2)}\n`;
+  const checked = parseTemplate(text, options);
+  return checked.ok ? { ok: true, text, template } : { ok: false, problems: checked.problems };
+}
+
+/** A scenario's full parameter set: its values, the registry's defaults for any it leaves out. */
+export function scenarioParameters(scenario: TemplateScenario): ScenarioParameters {
+  const values: ParameterValues = { ...DEFAULT_PARAMETERS };
+  for (const p of scenario.parameters) values[p.id] = p.value;
+  return values as ScenarioParameters;
+}
+
+/** A suggested file name: "skabelon-syntetisk-kommune-2026-05-01.json". */
+export function templateFileName(template: Template): string {
+  const slug = template.municipality
+    .toLocaleLowerCase("da")
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "oe")
+    .replace(/å/g, "aa")
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `skabelon-${slug || "kommune"}-${template.created}.json`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an import changes
+
+/** A scenario as it stands in the workbook (the Scenarier sheet's scenario manager). */
+export interface ExistingScenario {
+  name: string;
+  values: ScenarioParameters;
+}
+
+export interface ValueChange {
+  id: ParameterId;
+  name: string;
+  from: string;
+  to: string;
+}
+
+export type ScenarioPlan =
+  | { name: string; action: "add"; values: ScenarioParameters }
+  | { name: string; action: "replace"; values: ScenarioParameters; changes: ValueChange[] }
+  | { name: string; action: "unchanged"; values: ScenarioParameters }
+  | { name: string; action: "keep" };
+
+export interface ColumnPlan {
+  field: ColumnField;
+  label: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface ImportPlan {
+  /** The template's scenarios in its order, then the workbook's other scenarios (kept as they are). */
+  scenarios: ScenarioPlan[];
+  /** Header names per field that the template changes. */
+  columns: ColumnPlan[];
+}
+
+const shown = (def: ParameterDef, v: number | null | undefined) => (v === null || v === undefined ? "tom" : formatParameterValue(def, v));
+
+/**
+ * What applying a template would do: scenarios with the template's names are replaced (or added),
+ * the workbook's other scenarios are kept; the column mapping takes the template's header names.
+ */
+export function planImport(
+  template: Template,
+  current: { scenarios: readonly ExistingScenario[]; columns: Partial<Record<ColumnField, string | null>> },
+): ImportPlan {
+  const key = (name: string) => name.trim().toLocaleLowerCase("da");
+  const byName = new Map(current.scenarios.map((s) => [key(s.name), s]));
+  const incoming = new Set(template.scenarios.map((s) => key(s.name)));
+  const scenarios: ScenarioPlan[] = template.scenarios.map((s) => {
+    const values = scenarioParameters(s);
+    const old = byName.get(key(s.name));
+    if (!old) return { name: s.name, action: "add", values };
+    const changes = PARAMETERS.filter((def) => old.values[def.id] !== values[def.id]).map((def) => ({
+      id: def.id,
+      name: def.name,
+      from: shown(def, old.values[def.id]),
+      to: shown(def, values[def.id]),
+    }));
+    return changes.length > 0 ? { name: s.name, action: "replace", values, changes } : { name: s.name, action: "unchanged", values };
+  });
+  for (const s of current.scenarios) if (!incoming.has(key(s.name))) scenarios.push({ name: s.name, action: "keep" });
+  const columns = COLUMN_FIELDS.filter((f) => (current.columns[f] ?? null) !== template.columns[f]).map((f) => ({
+    field: f,
+    label: COLUMN_LABELS[f],
+    from: current.columns[f] ?? null,
+    to: template.columns[f],
+  }));
+  return { scenarios, columns };
+}
