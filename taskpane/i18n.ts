@@ -101,6 +101,7 @@ export interface Texts {
     difference: string;
     netCost: string;
   };
+  itemColumn: string;
   amountColumn: string;
   wroteSheet(name: string): string;
   renamedSheet(wanted: string, name: string): string;
@@ -176,6 +177,7 @@ const DA: Texts = {
     difference: "Forskel (reformens pris)",
     netCost: "Kommunens nettoudgift",
   },
+  itemColumn: "Post",
   amountColumn: "I alt",
   wroteSheet: (name) => `Skrev arket «${name}».`,
   renamedSheet: (wanted, name) => `Du har selv et ark, der hedder «${wanted}». Det er ikke rørt; resultatet står i «${name}».`,
@@ -251,6 +253,7 @@ const EN: Texts = {
     difference: "Difference (cost of the reform)",
     netCost: "Municipal net cost",
   },
+  itemColumn: "Item",
   amountColumn: "Total",
   wroteSheet: (name) => `Wrote the sheet “${name}”.`,
   renamedSheet: (wanted, name) => `You have a sheet of your own named “${wanted}”. It was left alone; the result is in “${name}”.`,

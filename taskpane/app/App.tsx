@@ -125,8 +125,6 @@ export function App({ workbook, onResult }: AppProps) {
   return (
     <div style={{ padding: "12px 16px", display: "flex", flexDirection: "column", gap: 12 }}>
       <Title3 as="h1">{text.title}</Title3>
-      <RuleSetInfo />
-      <Divider />
 
       <section aria-labelledby="source-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
         <Subtitle2 as="h2" id="source-heading">
@@ -214,6 +212,8 @@ export function App({ workbook, onResult }: AppProps) {
       )}
 
       {run.status === "done" && <ResultSummary result={run.result} elapsedMs={run.elapsedMs} />}
+      <Divider />
+      <RuleSetInfo />
     </div>
   );
 }

@@ -33,8 +33,8 @@ export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapse
       <Table size="small" aria-labelledby="result-heading">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{text.resultHeading}</TableHeaderCell>
-            <TableHeaderCell scope="col" style={{ textAlign: "end" }}>
+            <TableHeaderCell scope="col">{text.itemColumn}</TableHeaderCell>
+            <TableHeaderCell scope="col" button={{ style: { justifyContent: "flex-end" } }}>
               {text.amountColumn}
             </TableHeaderCell>
           </TableRow>
@@ -73,7 +73,7 @@ export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapse
           </li>
         )}
       </ul>
-      <Caption1>
+      <Caption1 role="status">
         {text.userSheetsUntouched} {text.elapsed(formatSeconds(elapsedMs, text.language))}
       </Caption1>
     </section>

@@ -20,6 +20,8 @@ const DEFAULT_COLUMN_WIDTH = 96;
 const PX_PER_POINT = 96 / 72;
 /** Long texts (rule sources) get a wide column but not a page-wide one. */
 const MAX_COLUMN_WIDTH = 420;
+/** Texts longer than this may be cut off in their cell: they get a tooltip with the whole text. */
+const LONG_TEXT = 12;
 
 /** Rows looked at to size a column that has no width of its own. */
 const SIZING_ROWS = 200;
@@ -111,28 +113,27 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
           const value = values[c];
           const kind = role(r, c);
           // Text runs on over empty cells to its right, as in Excel.
-          const overflows = typeof value === "string" && (values[c + 1] === undefined || values[c + 1] === "" || values[c + 1] === null);
+          const next = values[c + 1];
+          const overflows = typeof value === "string" && value !== "" && (next === undefined || next === "" || next === null);
           const inSelection = rowSelected && c >= selected!.left && c <= selected!.right;
+          const shown = formatCell(value, workbook.numberFormat(sheet.name, r, c), text.language);
+          const background = inSelection ? tokens.colorBrandBackground2 : kind === "header" ? "#dbe7f6" : kind === "band" ? "#f3f7fc" : undefined;
           return (
             <td
               key={c}
               data-col={c}
+              title={!overflows && shown.length > LONG_TEXT ? shown : undefined}
               style={{
                 ...cellStyle,
-                ...(overflows ? { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 0 } : {}),
+                ...(overflows ? { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 } : {}),
                 textAlign: alignsRight(value) ? "right" : "left",
                 fontWeight: kind === "header" || workbook.isBold(sheet.name, r, c) ? 600 : 400,
-                background: inSelection
-                  ? tokens.colorBrandBackground2
-                  : kind === "header"
-                    ? "#dbe7f6"
-                    : kind === "band"
-                      ? "#f3f7fc"
-                      : undefined,
+                background,
                 outline: inSelection ? `1px solid ${tokens.colorBrandStroke1}` : undefined,
               }}
             >
-              {formatCell(value, workbook.numberFormat(sheet.name, r, c), text.language)}
+              {/* Overflowing text covers the grid lines of the empty cells it runs over. */}
+              {overflows ? <span style={{ background: background ?? "#fff", paddingRight: 2 }}>{shown}</span> : shown}
             </td>
           );
         })}
