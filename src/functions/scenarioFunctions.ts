@@ -1,0 +1,280 @@
+/**
+ * The functions that make the Scenarier sheet live: DK.FORECAST (the stays' refund forecast by
+ * year) and DK.PROJECTION ("cost if we don't act" against Housing First, from the stays and a
+ * two-column parameter range). Each returns a table with a header row that spills from its cell;
+ * editing a stay or a parameter cell recalculates it. A bad argument gives one error value.
+ * The JSDoc below is the functions' public contract: custom-functions-metadata generates
+ * functions.json from it at build time (Danish help text as users see it in Excel).
+ */
+import { computeForecast, defaultYears, type Amounts } from "../engine/forecast";
+import { parseParameterRange } from "../engine/parameters";
+import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
+import type { StayInput } from "../engine/shelter";
+import { alignColumns, at, citizenCell, columnArg, dateCell, isBlank, isRowError, kronerCell, optionalDateCell, scalarArg, type Column, type RowError } from "./coerce";
+import { cellError } from "./runtime";
+import { toCell } from "./rowwise";
+
+/** A cell of a spilled table: a number, a header text, "" for blank, or an error value. */
+export type TableCell = number | string | CustomFunctions.Error;
+export type TableResult = TableCell[][] | CustomFunctions.Error;
+
+const L = {
+  citizen: "Borger",
+  admission: "Indskrivning",
+  discharge: "Udskrivning",
+  rate: "Takst",
+  selfPayment: "Egenbetaling",
+};
+
+/**
+ * The stays of the row-wise columns: fully blank rows are skipped (a range may run past the
+ * data); any other bad row makes the whole argument an error that names the row, since a table
+ * of totals cannot show it and must not silently leave it out.
+ */
+export function staysArg(args: { citizen: unknown; admission: unknown; discharge: unknown; dailyRate: unknown; selfPayment: unknown }): StayInput[] | RowError {
+  const raw: Record<string, unknown> = {
+    [L.citizen]: args.citizen,
+    [L.admission]: args.admission,
+    [L.discharge]: args.discharge,
+    [L.rate]: args.dailyRate,
+    [L.selfPayment]: args.selfPayment ?? null,
+  };
+  const columns: Record<string, Column> = {};
+  for (const [label, arg] of Object.entries(raw)) {
+    const column = columnArg(arg, label);
+    if (isRowError(column)) return column;
+    columns[label] = column;
+  }
+  const shape = alignColumns(columns);
+  if (isRowError(shape)) return shape;
+  const stays: StayInput[] = [];
+  for (let r = 0; r < shape.length; r++) {
+    const cell = (label: string) => at(columns[label], r);
+    const rowCells = [L.citizen, L.admission, L.discharge, L.rate, L.selfPayment].map((l) => (columns[l].isRange ? cell(l) : null));
+    if (rowCells.every(isBlank)) continue;
+    const where = (e: RowError): RowError => ({ code: e.code, message: `Opholdenes række ${r + 1}: ${e.message}` });
+    const citizen = citizenCell(cell(L.citizen), L.citizen);
+    if (isRowError(citizen)) return where(citizen);
+    const admission = dateCell(cell(L.admission), L.admission);
+    if (isRowError(admission)) return where(admission);
+    const discharge = optionalDateCell(cell(L.discharge), L.discharge);
+    if (isRowError(discharge)) return where(discharge);
+    if (discharge !== null && discharge < admission) {
+      return where({ code: "#NUM!", message: "Udskrivningen ligger før indskrivningen" });
+    }
+    const dailyRate = kronerCell(cell(L.rate), L.rate, "error");
+    if (isRowError(dailyRate)) return where(dailyRate);
+    const selfPayment = kronerCell(cell(L.selfPayment), L.selfPayment, "zero");
+    if (isRowError(selfPayment)) return where(selfPayment);
+    stays.push({ citizen, admission, discharge, dailyRate, selfPayment });
+  }
+  if (stays.length === 0) return { code: "#VALUE!", message: "Opholdsområdet er tomt: der er ingen ophold at regne på" };
+  return stays;
+}
+
+const fail = (e: RowError): CustomFunctions.Error => toCell(e) as CustomFunctions.Error;
+
+// ---- DK.FORECAST ----
+
+export const FORECAST_HEADER = [
+  "År",
+  "Opholdsdøgn",
+  "Refusionsdøgn NY",
+  "Refusionsdøgn GAMMEL",
+  "Bruttoudgift",
+  "Egenbetaling",
+  "Refusion NY",
+  "Refusion GAMMEL",
+  "Reformens pris (GAMMEL − NY)",
+  "Nettoudgift",
+] as const;
+
+const amountsRow = (label: number | string, a: Amounts): TableCell[] => [
+  label,
+  a.stayDays,
+  a.refundDaysNy,
+  a.refundDaysGammel,
+  a.gross.toNumber(),
+  a.selfPayment.toNumber(),
+  a.refundNy.toNumber(),
+  a.refundGammel.toNumber(),
+  a.difference.toNumber(),
+  a.netCost.toNumber(),
+];
+
+/** The years argument: blank (the data's years), one year, or one row/column of years. */
+function yearsArgument(arg: unknown): number[] | null | RowError {
+  const value = scalarArg(arg);
+  if (isBlank(value)) return null;
+  const cells = Array.isArray(value) ? (value as unknown[][]).flat() : [value];
+  const years: number[] = [];
+  for (const cell of cells) {
+    if (isBlank(cell)) continue;
+    if (typeof cell !== "number" || !Number.isInteger(cell) || cell < 1901 || cell > 9998) {
+      return { code: "#VALUE!", message: `År: ${typeof cell === "string" ? `«${cell}»` : String(cell)} er ikke et årstal (fx 2026)` };
+    }
+    if (!years.includes(cell)) years.push(cell);
+  }
+  return years.length > 0 ? years.sort((a, b) => a - b) : null;
+}
+
+/**
+ * Refusionsprognose pr. år for opholdene i boform efter § 110: opholdsdøgn, bruttoudgift, egenbetaling, refusion efter NY og GAMMEL, reformens pris og kommunens nettoudgift. Giver en tabel med overskrifter og en total; åbne ophold tælles til årets udgang.
+ * @customfunction FORECAST
+ * @helpurl https://localhost:3000/help.html#forecast
+ * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over.
+ * @param {any[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
+ * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold.
+ * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
+ * @param {any[][]} [selfPayment] Egenbetaling pr. døgn i kr. Tom = 0.
+ * @param {any} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = alle år med ophold.
+ * @returns {any[][]} Tabel pr. år med overskrifter og en total.
+ */
+export function forecast(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], years?: any): any[][];
+export function forecast(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment?: unknown, years?: unknown): TableResult;
+export function forecast(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  dailyRate: unknown,
+  selfPayment?: unknown,
+  years?: unknown,
+): TableResult {
+  const wanted = yearsArgument(years);
+  if (isRowError(wanted)) return fail(wanted);
+  const stays = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
+  if (isRowError(stays)) return fail(stays);
+  const span = wanted ? { first: wanted[0], last: wanted[wanted.length - 1] } : defaultYears(stays)!;
+  const result = computeForecast(stays, { years: span });
+  const lines = wanted ? result.years.filter((y) => wanted.includes(y.year)) : result.years;
+  const total = lines.length === result.years.length ? result.total : sumAmounts(lines);
+  return [[...FORECAST_HEADER], ...lines.map((y) => amountsRow(y.year, y)), amountsRow("I alt", total)];
+}
+
+function sumAmounts(lines: readonly Amounts[]): Amounts {
+  const [first, ...rest] = lines;
+  return rest.reduce<Amounts>(
+    (s, a) => ({
+      stayDays: s.stayDays + a.stayDays,
+      refundDaysNy: s.refundDaysNy + a.refundDaysNy,
+      refundDaysGammel: s.refundDaysGammel + a.refundDaysGammel,
+      gross: s.gross.plus(a.gross),
+      selfPayment: s.selfPayment.plus(a.selfPayment),
+      refundNy: s.refundNy.plus(a.refundNy),
+      refundGammel: s.refundGammel.plus(a.refundGammel),
+      difference: s.difference.plus(a.difference),
+      netCost: s.netCost.plus(a.netCost),
+    }),
+    first,
+  );
+}
+
+// ---- DK.PROJECTION ----
+
+/** The projection table's columns, in order (the sheet writer binds charts to them by key). */
+export const PROJECTION_COLUMNS = [
+  { key: "year", da: "År", en: "Year" },
+  { key: "stayDays", da: "Opholdsdøgn uden indsats", en: "Stay nights without action" },
+  { key: "gross", da: "Bruttoudgift uden indsats", en: "Gross cost without action" },
+  { key: "selfPayment", da: "Egenbetaling uden indsats", en: "Self-payment without action" },
+  { key: "refundNy", da: "Refusion NY uden indsats", en: "Refund NY without action" },
+  { key: "refundGammel", da: "Refusion GAMMEL uden indsats", en: "Refund GAMMEL without action" },
+  { key: "reformCost", da: "Reformens pris (GAMMEL − NY)", en: "Cost of the reform (GAMMEL − NY)" },
+  { key: "netCost", da: "Nettoudgift uden indsats", en: "Net cost without action" },
+  { key: "hfStayDays", da: "Opholdsdøgn med Housing First", en: "Stay nights with Housing First" },
+  { key: "moves", da: "Flyttet i egen bolig", en: "Moved to own home" },
+  { key: "housedYears", da: "Boligplacerede (personår)", en: "Housed (person-years)" },
+  { key: "programmeCost", da: "Housing First-udgift, netto", en: "Housing First cost, net" },
+  { key: "shelterSavings", da: "Sparet herbergsudgift, netto", en: "Shelter cost saved, net" },
+  { key: "hfNetCost", da: "Nettoudgift med Housing First", en: "Net cost with Housing First" },
+  { key: "difference", da: "Forskel (uden − med)", en: "Difference (without − with)" },
+  { key: "cumulativeNpv", da: "Akkumuleret nutidsværdi", en: "Cumulative present value" },
+] as const;
+
+export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number]["key"];
+
+export const projectionColumn = (key: ProjectionColumn): number => PROJECTION_COLUMNS.findIndex((c) => c.key === key);
+
+/** Labels of the summary rows below the years (first column; the value is in the second). */
+export const PROJECTION_SUMMARY = ["Nutidsværdi (NPV)", "Afkast pr. krone", "Break-even-år"] as const;
+
+/** The projection as the spilled table: header, base year, projection years, summary rows. */
+export function projectionTable(projection: Projection): TableCell[][] {
+  const width = PROJECTION_COLUMNS.length;
+  const rows: TableCell[][] = [PROJECTION_COLUMNS.map((c) => c.da)];
+  for (const y of projection.years) {
+    const n = y.noAction;
+    const h = y.housingFirst;
+    rows.push([
+      y.year,
+      n.stayDays.toNumber(),
+      n.gross.toNumber(),
+      n.selfPayment.toNumber(),
+      n.refundNy.toNumber(),
+      n.refundGammel.toNumber(),
+      n.reformCost.toNumber(),
+      n.netCost.toNumber(),
+      h.stayDays.toNumber(),
+      h.moves.toNumber(),
+      h.housedYears.toNumber(),
+      h.programmeCost.toNumber(),
+      h.shelterSavings.toNumber(),
+      h.netCost.toNumber(),
+      y.difference.toNumber(),
+      y.cumulativeNpv === null ? "" : y.cumulativeNpv.toNumber(),
+    ]);
+  }
+  const summary = (label: string, value: TableCell): TableCell[] => [label, value, ...Array<TableCell>(width - 2).fill("")];
+  rows.push(summary(PROJECTION_SUMMARY[0], projection.npv.toNumber()));
+  rows.push(
+    summary(
+      PROJECTION_SUMMARY[1],
+      projection.ratio === null ? cellError("#N/A", "Housing First-udgiften er 0, så afkastet kan ikke beregnes") : projection.ratio.toNumber(),
+    ),
+  );
+  rows.push(
+    summary(
+      PROJECTION_SUMMARY[2],
+      projection.breakEvenYear ?? cellError("#N/A", `Housing First tjener sig ikke hjem inden for de ${projection.horizon} år`),
+    ),
+  );
+  return rows;
+}
+
+/** The parameter range: exactly two columns of name and value. */
+function parametersArg(arg: unknown) {
+  if (!Array.isArray(arg) || !arg.every((r) => Array.isArray(r))) {
+    return { ok: false as const, errors: [{ code: "#VALUE!" as const, message: "Parameterområdet skal have to kolonner: navn og værdi (det er én celle)" }] };
+  }
+  return parseParameterRange(arg as unknown[][]);
+}
+
+/**
+ * Hvad koster det, hvis vi ikke handler, og hvad giver Housing First? Fremskriver basisårets ophold år for år (vækst, opholdslængde, takstregulering) og sammenligner med et Housing First-forløb (andel af de lange ophold i egen bolig med bostøtte efter § 85 a, tilbagefald, fraflytning, boliger). Giver en tabel pr. år med overskrifter, nutidsværdi, afkast pr. krone og break-even-år.
+ * @customfunction PROJECTION
+ * @helpurl https://localhost:3000/help.html#projection
+ * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over.
+ * @param {any[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
+ * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).
+ * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
+ * @param {any[][]} selfPayment Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.
+ * @param {any[][]} parameters Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Alle parametre skal stå der; se arket Scenarier.
+ * @returns {any[][]} Tabel pr. år med overskrifter for begge forløb, derefter nutidsværdi, afkast pr. krone og break-even-år.
+ */
+export function projection(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment: any[][], parameters: any[][]): any[][];
+export function projection(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment: unknown, parameters: unknown): TableResult;
+export function projection(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  dailyRate: unknown,
+  selfPayment: unknown,
+  parameters: unknown,
+): TableResult {
+  const params = parametersArg(parameters);
+  if (!params.ok) return fail(params.errors[0]);
+  const stays = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
+  if (isRowError(stays)) return fail(stays);
+  const result = computeProjection(stays, params.parameters);
+  return isProjectionError(result) ? fail(result) : projectionTable(result);
+}
