@@ -52,6 +52,11 @@ function sampleTable(rows?: number) {
   return { sheet, table, mapping: mapColumns(header) };
 }
 
+function engineYears(mapping: ColumnMapping): number {
+  const { table } = sampleTable();
+  return computeForecast(validateRows(table, mapping).stays).years.length;
+}
+
 function engineTotals(mapping: ColumnMapping, rows?: number): Amounts {
   const { table } = sampleTable(rows);
   return computeForecast(validateRows(table, mapping).stays).total;
@@ -138,7 +143,7 @@ async function axeSeriousViolations(page: Page): Promise<string[]> {
 
 // ---- the tests ----
 
-describe("the demo opened in a plain browser, offline", () => {
+describe("the standalone demo in headless Chromium", () => {
   it("runs standalone on the sample budget sheet when office.js cannot load", async () => {
     const page = await openDemo(browser, server.origin);
     expect(officeRequests, "office.js was requested and failed").toBeGreaterThan(0);
@@ -157,6 +162,17 @@ describe("the demo opened in a plain browser, offline", () => {
     const dk = `${String(admission.getUTCDate()).padStart(2, "0")}-${String(admission.getUTCMonth() + 1).padStart(2, "0")}-${admission.getUTCFullYear()}`;
     expect(grid[sheet.headerRow + 1][2]).toBe(dk);
     expect(grid[sheet.headerRow + 1][4]).toBe(`${String(first[4]).replace(/\B(?=(\d{3})+(?!\d))/g, ".")},00`);
+    await page.close();
+  });
+
+  it("also runs standalone when office.js loads but Office.onReady reports no host (a plain browser online)", async () => {
+    // What office.js does in a browser tab outside Office: onReady resolves with host null.
+    const stub = "window.Office = { HostType: { Excel: 'Excel' }, onReady: (cb) => { const info = { host: null, platform: null }; setTimeout(() => cb(info)); return Promise.resolve(info); } };";
+    const page = await openDemo(browser, server.origin, "", async (p) => {
+      await p.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+    });
+    expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("object");
+    expect(await activeSheet(page)).toBe(SAMPLE_SHEET_NAME);
     await page.close();
   });
 
@@ -197,6 +213,16 @@ describe("the demo opened in a plain browser, offline", () => {
     const withSelfPayment = engineTotals(mapping);
     expect(withSelfPayment.selfPayment.isZero()).toBe(false);
     expect(engine.refundNy.greaterThan(withSelfPayment.refundNy)).toBe(true);
+    // The charts: one bar per year and series, every bar below the axis' top gridline.
+    expect(await page.evaluate((n) => window.__demo!.workbook.getSheet(n)!.charts.length, FORECAST_SHEET)).toBe(2);
+    for (const [chart, series] of [["RefusionNyGammel", 2], ["KommunalNettoudgift", 1]] as const) {
+      const { bars, topLine } = await page.locator(`figure[data-chart="${chart}"] svg`).evaluate((svg) => ({
+        bars: [...svg.querySelectorAll("rect")].map((r) => r.getBBox().y),
+        topLine: Math.min(...[...svg.querySelectorAll("line")].map((l) => l.y1.baseVal.value)),
+      }));
+      expect(bars.length, chart).toBe(series * engineYears(corrected));
+      expect(Math.min(...bars), chart).toBeGreaterThanOrEqual(topLine - 0.5);
+    }
     // The pane's summary says the same.
     expect(parseShown((await page.locator('[data-total="refundNy"]').textContent())!, "da").toFixed(2)).toBe(engine.refundNy.toFixed(2));
     expect(await page.getByTestId("written-sheets").textContent()).toContain(`Skrev arket «${FORECAST_SHEET}».`);
@@ -264,16 +290,22 @@ describe("the demo opened in a plain browser, offline", () => {
     await page.close();
   });
 
-  it("writes to “Refusionsprognose (2)” when the user has a sheet of that name, and says so", async () => {
+  it("writes to “Refusionsprognose (2)” when the user has a sheet of that name, and says so; pseudonymises on request", async () => {
     const page = await openDemo(browser, server.origin);
     await page.evaluate((n) => window.__demo!.workbook.addUserSheet(n, [["Mine egne tal"], [1, 2, 3]]), FORECAST_SHEET);
     const before = await userSheetValues(page, FORECAST_SHEET);
+    await page.getByRole("checkbox", { name: /Erstat borger-id/ }).check();
     await runForecastInPage(page);
     expect(await activeSheet(page)).toBe(`${FORECAST_SHEET} (2)`);
     expect(await page.getByTestId("written-sheets").textContent()).toContain(
       `Du har selv et ark, der hedder «${FORECAST_SHEET}». Det er ikke rørt; resultatet står i «${FORECAST_SHEET} (2)».`,
     );
     expect(await userSheetValues(page, FORECAST_SHEET)).toBe(before);
+    // Pseudonymised: the audit sheet names citizens Borger 1, Borger 2, … in order of appearance.
+    const audit = (await page.evaluate((n) => window.__demo!.workbook.getSheet(n)!.values, AUDIT_SHEET)) as CellValue[][];
+    const citizens = audit.slice(1).map((l) => l[audit[0].indexOf("Borger")]);
+    expect(citizens.every((c) => /^Borger \d+$/.test(String(c)))).toBe(true);
+    expect(citizens[0]).toBe("Borger 1");
     await page.close();
   });
 

@@ -81,9 +81,13 @@ export async function launchBrowser(viewport = { width: 1400, height: 1000 }): P
   };
 }
 
-/** Opens the demo page and waits until the pane has read the sample and shown its row check. */
-export async function openDemo(browser: Browser, origin: string, query = ""): Promise<Page> {
+/**
+ * Opens the demo page and waits until the pane has read the sample and shown its row check.
+ * `prepare` runs on the new page before it loads (e.g. to route requests differently).
+ */
+export async function openDemo(browser: Browser, origin: string, query = "", prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await browser.context.newPage();
+  await prepare?.(page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${origin}/taskpane.html${query}`);

@@ -23,11 +23,11 @@ export function niceTicks(min: number, max: number, target = 5): number[] {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const ticks: number[] = [];
-  for (let t = Math.floor(lo / step) * step; t <= hi + step / 2; t += step) {
+  // Up to the first step at or above the highest value, so no bar rises above the axis.
+  for (let t = Math.floor(lo / step) * step; ; t += step) {
     ticks.push(Number(t.toPrecision(12)));
-    if (t >= hi) break;
+    if (t >= hi - step * 1e-9) return ticks;
   }
-  return ticks;
 }
 
 const compact: Record<Language, Intl.NumberFormat> = {

@@ -1,0 +1,49 @@
+/** The pane's language choice and its number texts. */
+import { describe, expect, it } from "vitest";
+import { dec } from "../src/engine/money";
+import { formatCount, formatMoney, formatSeconds, languageFromQuery, languageOf, TEXTS } from "../taskpane/i18n";
+
+describe("language", () => {
+  it("is English when Office's display language is any English, else Danish", () => {
+    expect(languageOf("en-US")).toBe("en");
+    expect(languageOf("en-GB")).toBe("en");
+    expect(languageOf("EN")).toBe("en");
+    expect(languageOf("da-DK")).toBe("da");
+    expect(languageOf("de-DE")).toBe("da");
+    expect(languageOf("")).toBe("da");
+    expect(languageOf(undefined)).toBe("da");
+  });
+  it("follows ?lang= in the demo", () => {
+    expect(languageFromQuery("?lang=en")).toBe("en");
+    expect(languageFromQuery("?stays=50000&lang=en-GB")).toBe("en");
+    expect(languageFromQuery("?lang=da")).toBe("da");
+    expect(languageFromQuery("")).toBe("da");
+  });
+  it("has the same texts in both languages", () => {
+    expect(Object.keys(TEXTS.en).sort()).toEqual(Object.keys(TEXTS.da).sort());
+    expect(TEXTS.da.fieldLabel("dailyRate")).toBe("Takst");
+    expect(TEXTS.en.fieldLabel("dailyRate")).toBe("Daily rate");
+  });
+});
+
+describe("number texts", () => {
+  it("shows money to the øre from the exact decimal, with the language's separators", () => {
+    expect(formatMoney(dec("57486652"), "da")).toBe("57.486.652,00 kr.");
+    expect(formatMoney(dec("57486652"), "en")).toBe("DKK 57,486,652.00");
+    // 2^53 + 1 øre is not a double; the text still shows every digit.
+    expect(formatMoney(dec("90071992547409.93"), "da")).toBe("90.071.992.547.409,93 kr.");
+    expect(formatMoney(dec("-15500.5"), "da")).toBe("-15.500,50 kr.");
+    expect(formatMoney(999.99, "en")).toBe("DKK 999.99");
+  });
+  it("groups counts and shows seconds with one decimal", () => {
+    expect(formatCount(50003, "da")).toBe("50.003");
+    expect(formatCount(50003, "en")).toBe("50,003");
+    expect(formatSeconds(1449, "da")).toBe("1,4 s");
+    expect(formatSeconds(1449, "en")).toBe("1.4 s");
+  });
+  it("words a sheet the add-in had to rename", () => {
+    expect(TEXTS.da.renamedSheet("Refusionsprognose", "Refusionsprognose (2)")).toBe(
+      "Du har selv et ark, der hedder «Refusionsprognose». Det er ikke rørt; resultatet står i «Refusionsprognose (2)».",
+    );
+  });
+});
