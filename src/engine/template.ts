@@ -424,12 +424,17 @@ export interface ReadOptions {
 const refuse = (...problems: TemplateProblem[]): ImportResult => ({ ok: false, problems });
 const whole = (message: string): TemplateProblem => ({ where: "", message });
 
+/** The refusal of a file over 1 MB, or undefined (the pane checks a picked file's size before reading it). */
+export function sizeProblem(bytes: number): TemplateProblem | undefined {
+  return bytes > TEMPLATE_LIMITS.maxBytes
+    ? whole(`Filen er for stor: ${kilobytes(bytes)}. En skabelon må højst fylde ${kilobytes(TEMPLATE_LIMITS.maxBytes)} (1 MB).`)
+    : undefined;
+}
+
 /** Reads and checks a template file's text: limits, JSON, personal data, version, schema, parameters. */
 export function parseTemplate(json: string, options: ReadOptions = {}): ImportResult {
-  const bytes = byteLength(json);
-  if (bytes > TEMPLATE_LIMITS.maxBytes) {
-    return refuse(whole(`Filen er for stor: ${kilobytes(bytes)}. En skabelon må højst fylde ${kilobytes(TEMPLATE_LIMITS.maxBytes)} (1 MB).`));
-  }
+  const tooLarge = sizeProblem(byteLength(json));
+  if (tooLarge) return refuse(tooLarge);
   const depth = jsonDepth(json);
   if (depth > TEMPLATE_LIMITS.maxDepth) {
     return refuse(whole(`Filen er indlejret for dybt (${depth} niveauer). En skabelon har højst ${TEMPLATE_LIMITS.maxDepth} niveauer.`));
@@ -726,6 +731,7 @@ export function templateFileName(template: Template): string {
 /** A scenario as it stands in the workbook (the Scenarier sheet's scenario manager). */
 export interface ExistingScenario {
   name: string;
+  note?: string;
   values: ScenarioParameters;
 }
 

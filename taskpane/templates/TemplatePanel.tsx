@@ -1,0 +1,399 @@
+/**
+ * The pane's template section: export the workbook's scenarios and column mapping as a template
+ * (a file where the host saves downloads, else the text to copy), and import one (a picked file,
+ * pasted text or the template that ships with the add-in): every problem listed, then what will
+ * change in the Scenarier sheet, and only on "apply" anything is written, through the scenario
+ * store, which writes only the add-in's own sheet.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field as FormField,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+} from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import { serialFromYmd } from "../../src/engine/calendar";
+import {
+  exportTemplate,
+  planImport,
+  templateFileName,
+  parseTemplate,
+  type ExistingScenario,
+  type ImportPlan,
+  type Template,
+  type TemplateProblem,
+  type TemplateScenario,
+} from "../../src/engine/template";
+import standardTemplate from "../../templates/standard.json";
+import type { ColumnMapping, Field } from "../columns";
+import { useTexts } from "../i18n";
+import type { CellValue } from "../workbook";
+import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile, saveTextFile } from "./templateIo";
+import { TEMPLATE_TEXTS, type TemplateTexts } from "./texts";
+
+/** Where the pane's named scenarios live (the Scenarier sheet's scenario manager). */
+export interface ScenarioPort {
+  list(): Promise<ExistingScenario[]>;
+  /**
+   * Saves the template's scenarios by name (a scenario with the same name is replaced, the others
+   * are kept) in the add-in's own Scenarier sheet; returns the name that sheet has.
+   */
+  save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }>;
+}
+
+export interface TemplatePanelProps {
+  scenarios: ScenarioPort;
+  /** The stays' header row and column mapping, once stays are found. */
+  columns?: { header: readonly CellValue[]; mapping: ColumnMapping; onChange: (mapping: ColumnMapping) => void };
+  /** The stays' citizen ids: an export that contains one is refused. */
+  citizenIds?: () => Iterable<string>;
+  disabled?: boolean;
+}
+
+type Exported = { status: "idle" } | { status: "refused"; problems: TemplateProblem[] } | { status: "done"; text: string; fileName: string; saved: boolean };
+
+type Imported =
+  | { status: "idle" }
+  | { status: "refused"; problems: TemplateProblem[] }
+  | { status: "ready"; template: Template; notices: string[]; plan: ImportPlan }
+  | { status: "applied"; count: number; sheet: string; unmatched: string[] };
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function today(): number {
+  const now = new Date();
+  return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+function ProblemList({ problems, text, testId }: { problems: TemplateProblem[]; text: TemplateTexts; testId: string }) {
+  return (
+    <ul data-testid={testId} style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
+      {problems.map((p, i) => (
+        <li key={i}>
+          <Body1>
+            <strong>{p.where || text.wholeFile}:</strong> {p.message}
+          </Body1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TemplatePanel({ scenarios, columns, citizenIds, disabled = false }: TemplatePanelProps) {
+  const paneText = useTexts();
+  const text = TEMPLATE_TEXTS[paneText.language];
+  const ids = { heading: useId(), exportHeading: useId(), importHeading: useId(), plan: useId() };
+  const [municipality, setMunicipality] = useState("");
+  const [author, setAuthor] = useState("");
+  const [exported, setExported] = useState<Exported>({ status: "idle" });
+  const [showText, setShowText] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [pasted, setPasted] = useState("");
+  const [imported, setImported] = useState<Imported>({ status: "idle" });
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+
+  const currentColumns = () => (columns ? columnsOfMapping(columns.header, columns.mapping) : {});
+
+  /** Runs one step with the panel busy; a failure (the workbook refused) is shown, not thrown. */
+  const step = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await work();
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const doExport = () =>
+    step(async () => {
+      const draft = {
+        municipality,
+        author,
+        created: today(),
+        ruleSet: "NY" as const,
+        columns: currentColumns(),
+        scenarios: await scenarios.list(),
+      };
+      const result = exportTemplate(draft, { citizenIds: citizenIds?.() ?? [] });
+      if (!result.ok) {
+        setExported({ status: "refused", problems: result.problems });
+        return;
+      }
+      const fileName = templateFileName(result.template);
+      const saved = downloadsAllowed();
+      if (saved) saveTextFile(result.text, fileName);
+      setCopied(false);
+      setShowText(!saved);
+      setExported({ status: "done", text: result.text, fileName, saved });
+    });
+
+  const copy = async () => {
+    textArea.current?.select();
+    try {
+      await navigator.clipboard.writeText(exported.status === "done" ? exported.text : "");
+    } catch {
+      // Without clipboard access the text stays selected for Ctrl+C.
+      document.execCommand?.("copy");
+    }
+    setCopied(true);
+  };
+
+  const review = (read: () => Promise<ReturnType<typeof parseTemplate>>) =>
+    step(async () => {
+      const result = await read();
+      if (!result.ok) {
+        setImported({ status: "refused", problems: result.problems });
+        return;
+      }
+      const plan = planImport(result.template, { scenarios: await scenarios.list(), columns: currentColumns() });
+      setImported({ status: "ready", template: result.template, notices: result.notices, plan });
+    });
+
+  const apply = (template: Template) =>
+    step(async () => {
+      const { sheet } = await scenarios.save(template.scenarios);
+      let unmatched: string[] = [];
+      if (columns) {
+        const next = mappingOfColumns(columns.header, template.columns, columns.mapping);
+        columns.onChange(next.mapping);
+        unmatched = next.unmatched.map(paneText.fieldLabel);
+      }
+      setImported({ status: "applied", count: template.scenarios.length, sheet, unmatched });
+    });
+
+  const locked = disabled || busy;
+
+  return (
+    <section aria-labelledby={ids.heading} style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="templates">
+      <Subtitle2 as="h2" id={ids.heading}>
+        {text.heading}
+      </Subtitle2>
+      <Caption1>{text.intro}</Caption1>
+
+      <Body1 as="h3" id={ids.exportHeading} style={{ fontWeight: 600, margin: "4px 0 0" }}>
+        {text.exportHeading}
+      </Body1>
+      <div style={{ display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: 8 }}>
+        <FormField label={text.municipality} required>
+          <Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} disabled={locked} data-testid="template-municipality" />
+        </FormField>
+        <FormField label={text.author} required>
+          <Input value={author} onChange={(_, d) => setAuthor(d.value)} disabled={locked} data-testid="template-author" />
+        </FormField>
+      </div>
+      <div>
+        <Button onClick={() => void doExport()} disabled={locked} data-testid="template-export">
+          {text.exportButton}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {exported.status === "refused" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{text.exportRefused(exported.problems.length)}</MessageBarTitle>
+              <ProblemList problems={exported.problems} text={text} testId="template-export-problems" />
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {exported.status === "done" && (
+          <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+            <MessageBar intent={exported.saved ? "success" : "info"} layout="multiline">
+              <MessageBarBody data-testid="template-exported">{exported.saved ? text.saved(exported.fileName) : text.copyHint}</MessageBarBody>
+            </MessageBar>
+            {exported.saved && !showText && (
+              <div>
+                <Button appearance="subtle" onClick={() => setShowText(true)}>
+                  {text.showText}
+                </Button>
+              </div>
+            )}
+            {showText && (
+              <>
+                <FormField label={`${text.textLabel} (${exported.fileName})`}>
+                  <Textarea ref={textArea} value={exported.text} readOnly resize="vertical" rows={8} data-testid="template-text" />
+                </FormField>
+                <div style={{ display: "flex", alignItems: "center", gap: 8 }}>
+                  <Button onClick={() => void copy()}>{text.copy}</Button>
+                  {copied && <Caption1 role="status">{text.copied}</Caption1>}
+                </div>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+
+      <Body1 as="h3" id={ids.importHeading} style={{ fontWeight: 600, margin: "8px 0 0" }}>
+        {text.importHeading}
+      </Body1>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+        <Button onClick={() => fileInput.current?.click()} disabled={locked}>
+          {text.pickFile}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label={text.pickFile}
+          data-testid="template-file"
+          hidden
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = "";
+            if (file) void review(() => readTemplateFile(file));
+          }}
+        />
+        <Button onClick={() => void review(async () => parseTemplate(JSON.stringify(standardTemplate)))} disabled={locked} data-testid="template-standard">
+          {text.useStandard}
+        </Button>
+      </div>
+      <FormField label={text.pasteLabel}>
+        <Textarea value={pasted} onChange={(_, d) => setPasted(d.value)} resize="vertical" rows={3} disabled={locked} data-testid="template-paste" />
+      </FormField>
+      <div>
+        <Button onClick={() => void review(async () => parseTemplate(pasted))} disabled={locked || pasted.trim() === ""} data-testid="template-read">
+          {text.readPasted}
+        </Button>
+      </div>
+
+      <div aria-live="polite">
+        {failure && (
+          <MessageBar intent="error">
+            <MessageBarBody>{text.failed(failure)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {imported.status === "refused" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{text.importRefused(imported.problems.length)}</MessageBarTitle>
+              <ProblemList problems={imported.problems} text={text} testId="template-problems" />
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {imported.status === "ready" && (
+          <ImportReview
+            text={text}
+            template={imported.template}
+            notices={imported.notices}
+            plan={imported.plan}
+            planId={ids.plan}
+            fieldLabel={paneText.fieldLabel}
+            disabled={locked}
+            onApply={() => void apply(imported.template)}
+            onCancel={() => setImported({ status: "idle" })}
+          />
+        )}
+        {imported.status === "applied" && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody data-testid="template-applied">
+              {text.applied(imported.count, imported.sheet)}
+              {imported.unmatched.length > 0 && ` ${text.unmatched(imported.unmatched.join(", "))}`}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ImportReview(props: {
+  text: TemplateTexts;
+  template: Template;
+  notices: string[];
+  plan: ImportPlan;
+  planId: string;
+  fieldLabel: (field: Field) => string;
+  disabled: boolean;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
+  const { text, template, notices, plan, planId, fieldLabel, disabled, onApply, onCancel } = props;
+  return (
+    <div style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="template-review">
+      <Body1>{text.from(template.municipality, template.author, template.created, template.ruleSet.name)}</Body1>
+      {notices.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{text.notices}</MessageBarTitle>
+            <ul data-testid="template-notices" style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
+              {notices.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Body1 as="h4" id={planId} style={{ fontWeight: 600, margin: 0 }}>
+        {text.planHeading}
+      </Body1>
+      <Table size="small" aria-labelledby={planId} data-testid="template-plan">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{text.scenario}</TableHeaderCell>
+            <TableHeaderCell>{text.change}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {plan.scenarios.map((s) => (
+            <TableRow key={s.name} data-action={s.action}>
+              <TableCell>{s.name}</TableCell>
+              <TableCell>
+                {text.action[s.action]}
+                {s.action === "replace" && (
+                  <ul style={{ margin: "2px 0 0", paddingInlineStart: 16 }}>
+                    {s.changes.map((c) => (
+                      <li key={c.id}>
+                        <Caption1>
+                          {c.name}: {c.from} → {c.to}
+                        </Caption1>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Body1 style={{ fontWeight: 600 }}>{text.columnsHeading}</Body1>
+      {plan.columns.length === 0 ? (
+        <Caption1>{text.noColumnChanges}</Caption1>
+      ) : (
+        <ul data-testid="template-column-changes" style={{ margin: 0, paddingInlineStart: 20 }}>
+          {plan.columns.map((c) => (
+            <li key={c.field}>
+              <Caption1>
+                {fieldLabel(c.field)}: {c.from ?? text.notMapped} → {c.to ?? text.notMapped}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div style={{ display: "flex", gap: 8 }}>
+        <Button appearance="primary" onClick={onApply} disabled={disabled} data-testid="template-apply">
+          {text.apply}
+        </Button>
+        <Button onClick={onCancel} disabled={disabled}>
+          {text.cancel}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The pane's template helpers (taskpane/templates/templateIo.ts): the column mapping as header
+ * names and back on another municipality's sheet, the size check before a picked file is read,
+ * and which hosts get a download.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { exportTemplate, TEMPLATE_LIMITS } from "../src/engine/template";
+import { d } from "../src/engine/calendar";
+import { mapColumns } from "../taskpane/columns";
+import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile } from "../taskpane/templates/templateIo";
+
+const OURS = ["Borger-ID", "Boform", "Indskrevet", "Udskrevet", "Døgntakst (kr.)", "Egenbetaling (kr./døgn)", "Bemærkning"];
+/** Another municipality's sheet: other order, other spelling, an extra column, no self-payment. */
+const THEIRS = ["Note", "borger id", "Fra dato", "INDSKREVET", "udskrevet", "Døgntakst (kr.)", "Herberg"];
+
+describe("the column mapping as header names", () => {
+  it("keeps the header name of each mapped column, null for the others", () => {
+    const mapping = { ...mapColumns(OURS), selfPayment: null };
+    expect(columnsOfMapping(OURS, mapping)).toEqual({
+      citizen: "Borger-ID",
+      admission: "Indskrevet",
+      discharge: "Udskrevet",
+      dailyRate: "Døgntakst (kr.)",
+      selfPayment: null,
+      shelter: "Boform",
+    });
+  });
+
+  it("finds the template's headers on another sheet regardless of case, spaces and punctuation", () => {
+    const columns = columnsOfMapping(OURS, mapColumns(OURS));
+    // What the sheet's own header matching would pick: "Fra dato" for admission, no shelter.
+    const auto = mapColumns(THEIRS);
+    expect([auto.admission, auto.shelter]).toEqual([2, 6]);
+    const { mapping, unmatched } = mappingOfColumns(THEIRS, columns, auto);
+    expect(mapping).toEqual({ citizen: 1, admission: 3, discharge: 4, dailyRate: 5, selfPayment: auto.selfPayment, shelter: 6 });
+    // "Egenbetaling (kr./døgn)" and "Boform" are not on their sheet: those fields keep their column.
+    expect(unmatched).toEqual(["selfPayment", "shelter"]);
+  });
+
+  it("a column the template gives to one field is taken from the field that held it", () => {
+    const current = { citizen: 0, admission: 1, discharge: 2, dailyRate: 3, selfPayment: null, shelter: 4 };
+    const header = ["Borger", "Start", "Slut", "Takst", "Sted"];
+    const { mapping } = mappingOfColumns(header, { citizen: null, admission: null, discharge: null, dailyRate: null, selfPayment: null, shelter: "Takst" }, current);
+    expect(mapping).toEqual({ citizen: 0, admission: 1, discharge: 2, dailyRate: null, selfPayment: null, shelter: 3 });
+  });
+});
+
+describe("reading a picked file", () => {
+  it("a file over 1 MB is refused without being read", async () => {
+    const file = new Blob(["x"]);
+    Object.defineProperty(file, "size", { value: TEMPLATE_LIMITS.maxBytes + 1 });
+    const text = vi.spyOn(file, "text");
+    const result = await readTemplateFile(file);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0].message).toMatch(/^Filen er for stor: 1\.001 kB/);
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it("a template file reads back as exported", async () => {
+    const out = exportTemplate({ municipality: "Nordby", author: "A", created: d("2026-01-02"), ruleSet: "GAMMEL", columns: {}, scenarios: [{ name: "S", values: { horizon: 7 } }] });
+    if (!out.ok) throw new Error("export refused");
+    const result = await readTemplateFile(new Blob([out.text]));
+    expect(result.ok && result.template).toEqual(out.template);
+  });
+});
+
+describe("saving a file or showing the text", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("a plain browser (the demo) and Excel on the web download; Excel desktop and Mac show the text", () => {
+    expect(downloadsAllowed()).toBe(true);
+    const PlatformType = { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" };
+    for (const [platform, allowed] of [["OfficeOnline", true], ["PC", false], ["Mac", false], [null, true]] as const) {
+      vi.stubGlobal("Office", { context: { platform }, PlatformType });
+      expect(downloadsAllowed(), String(platform)).toBe(allowed);
+    }
+  });
+});
