@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { refusion110 } from "../src/functions/functions";
 import { citizenCell, dateCell, kronerCell, optionalDateCell } from "../src/functions/coerce";
 import { benchRows } from "./stays";
+import { benchProjection } from "./projection";
 
 function best(runs: number, fn: () => unknown): number {
   let min = Infinity;
@@ -72,3 +73,6 @@ void import("./demo").then(({ benchDemoForecast }) =>
     },
   ),
 );
+
+const projection = benchProjection(20_000);
+console.log(`DK.PROJECTION, 20 000 stays: ${projection.best.toFixed(0)} ms (target <= 500 ms; median of 7: ${projection.median.toFixed(0)} ms)`);

@@ -102,7 +102,7 @@ const amountsRow = (label: number | string, a: Amounts): TableCell[] => [
   a.netCost.toNumber(),
 ];
 
-/** The years argument: blank (the data's years), one year, or one row/column of years. */
+/** The years argument: blank (first to last admission year, as the pane), one year, or a row/column of years. */
 function yearsArgument(arg: unknown): number[] | null | RowError {
   const value = scalarArg(arg);
   if (isBlank(value)) return null;
@@ -127,7 +127,7 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
  * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold.
  * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
  * @param {any[][]} [selfPayment] Egenbetaling pr. døgn i kr. Tom = 0.
- * @param {any} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = alle år med ophold.
+ * @param {any} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = årene fra første til sidste indskrivning.
  * @returns {any[][]} Tabel pr. år med overskrifter og en total.
  */
 export function forecast(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], years?: any): any[][];

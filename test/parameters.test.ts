@@ -1,0 +1,191 @@
+/**
+ * The scenario parameter registry: every parameter as data with a source, defaults inside their
+ * own ranges, names found in Danish and English, and Danish errors that name the parameter.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  DEFAULT_PARAMETERS,
+  PARAMETERS,
+  findParameter,
+  formatParameterValue,
+  parameterById,
+  parseParameterRange,
+  validateParameterValue,
+  validateParameters,
+  type ParameterId,
+} from "../src/engine/parameters";
+
+const defaults = (): Record<ParameterId, number | null> => ({ ...DEFAULT_PARAMETERS });
+const range = (overrides: Partial<Record<ParameterId, unknown>> = {}) =>
+  PARAMETERS.map((p) => [p.name, p.id in overrides ? overrides[p.id] : p.default]);
+
+describe("the registry", () => {
+  it("holds the 14 parameters of issue 5, each with a Danish name, an English alias, a unit and a source", () => {
+    expect(PARAMETERS.map((p) => p.id)).toEqual([
+      "baseYear",
+      "horizon",
+      "discountRate",
+      "admissionGrowth",
+      "stayLengthChange",
+      "rateIndexation",
+      "shareMoved",
+      "thresholdDays",
+      "supportCost",
+      "relapseRate",
+      "moveAwayRate",
+      "housingPerYear",
+      "rentSubsidy",
+      "oneOffCost",
+    ]);
+    for (const p of PARAMETERS) {
+      expect(p.source.length, p.id).toBeGreaterThan(20);
+      expect(p.label.da, p.id).not.toBe(p.label.en);
+    }
+    const names = PARAMETERS.flatMap((p) => [p.name, p.alias].map((n) => n.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("cites SPEC 5's facts where they are the defaults: SBST's 40 000–130 000 kr., the seed's 47 %/41 %, Fonden for Blandede Byer", () => {
+    expect(parameterById("supportCost").default).toBe(85000);
+    expect(parameterById("supportCost").source).toContain("40.000-130.000");
+    expect(parameterById("supportCost").source).toContain("550.000");
+    expect(parameterById("thresholdDays").source).toContain("47 %");
+    expect(parameterById("thresholdDays").source).toContain("41 %");
+    expect(parameterById("rentSubsidy").default).toBe(15000);
+    expect(parameterById("rentSubsidy").source).toContain("Fonden for Blandede Byer");
+    expect(parameterById("oneOffCost").source).toContain("450.000");
+    expect(parameterById("relapseRate").source).toContain("3,3");
+  });
+
+  it("every default lies in its own range, and the default set validates", () => {
+    for (const p of PARAMETERS) expect(validateParameterValue(p, p.default), p.id).toBe(p.default);
+    const r = validateParameters(defaults());
+    expect(r.ok).toBe(true);
+  });
+
+  it("finds a parameter by its Danish name, English alias or id, in any case and spacing", () => {
+    expect(findParameter("Vækst i indskrivninger")?.id).toBe("admissionGrowth");
+    expect(findParameter("  vækst  i INDSKRIVNINGER: ")?.id).toBe("admissionGrowth");
+    expect(findParameter("Admission growth")?.id).toBe("admissionGrowth");
+    expect(findParameter("housingPerYear")?.id).toBe("housingPerYear");
+    expect(findParameter("Vækst")).toBeUndefined();
+  });
+
+  it("formats values as Danish users read them", () => {
+    expect(formatParameterValue(parameterById("discountRate"), 0.035)).toBe("3,5 %");
+    expect(formatParameterValue(parameterById("supportCost"), 85000)).toBe("85.000 kr./år");
+    expect(formatParameterValue(parameterById("baseYear"), 2026)).toBe("2026");
+  });
+});
+
+describe("validation: Danish errors that name the parameter", () => {
+  const check = (id: ParameterId, value: unknown) => validateParameterValue(parameterById(id), value);
+
+  it("growth at or below −100 % is refused; −99 % is allowed", () => {
+    expect(check("admissionGrowth", -1)).toEqual({
+      code: "#NUM!",
+      message: "«Vækst i indskrivninger»: skal ligge over -100 % og højst 100 % (fik -100 %)",
+      parameter: "admissionGrowth",
+    });
+    expect(check("admissionGrowth", -1.5)).toMatchObject({ code: "#NUM!", parameter: "admissionGrowth" });
+    expect(check("admissionGrowth", -0.99)).toBe(-0.99);
+  });
+
+  it("shares outside 0–100 % are refused, with a hint when a percentage was typed as a whole number", () => {
+    expect(check("shareMoved", 1.2)).toMatchObject({ code: "#NUM!", message: expect.stringContaining("«Andel lange ophold i egen bolig»") });
+    expect(check("shareMoved", -0.1)).toMatchObject({ code: "#NUM!" });
+    expect((check("relapseRate", 10) as { message: string }).message).toContain("procent skrives 3,5 % eller 0,035");
+    expect(check("shareMoved", 0)).toBe(0);
+    expect(check("shareMoved", 1)).toBe(1);
+  });
+
+  it("negative costs are refused", () => {
+    for (const id of ["supportCost", "rentSubsidy", "oneOffCost"] as const) {
+      expect(check(id, -1)).toMatchObject({ code: "#NUM!", parameter: id, message: expect.stringContaining(`«${parameterById(id).name}»`) });
+    }
+  });
+
+  it("a horizon of 0 or above 30 years is refused, and must be whole", () => {
+    expect(check("horizon", 0)).toMatchObject({ code: "#NUM!", message: "«Horisont»: skal ligge fra 1 år og højst 30 år (fik 0 år)" });
+    expect(check("horizon", 31)).toMatchObject({ code: "#NUM!" });
+    expect(check("horizon", 2.5)).toMatchObject({ code: "#NUM!", message: "«Horisont»: skal være et helt tal (fik 2,5 år)" });
+    expect(check("horizon", 30)).toBe(30);
+  });
+
+  it("text, booleans and blanks: an error, except a blank base year (derived from the data)", () => {
+    expect(check("discountRate", "3,5 %")).toMatchObject({ code: "#VALUE!", message: "«Diskonteringsrente»: «3,5 %» er ikke et tal" });
+    expect(check("discountRate", true)).toMatchObject({ code: "#VALUE!" });
+    expect(check("discountRate", "")).toMatchObject({ code: "#VALUE!", message: "«Diskonteringsrente»: værdien mangler" });
+    expect(check("baseYear", "")).toBeNull();
+    expect(check("baseYear", null)).toBeNull();
+  });
+
+  it("relapse + move-away above 100 % is refused, naming both", () => {
+    const r = validateParameters({ ...defaults(), relapseRate: 0.7, moveAwayRate: 0.4 });
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ code: "#NUM!", message: "«Tilbagefald pr. år» + «Fraflytning pr. år» må højst være 100 % pr. år (fik 110 %)", parameter: "moveAwayRate" }],
+    });
+  });
+
+  it("lists every problem, not just the first", () => {
+    const r = validateParameters({ ...defaults(), horizon: 0, shareMoved: 2, supportCost: -5 });
+    expect(r.ok ? [] : r.errors.map((e) => e.parameter)).toEqual(["horizon", "shareMoved", "supportCost"]);
+  });
+
+  it("property: any value inside a parameter's range is accepted as is; any finite value outside is refused", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PARAMETERS), fc.double({ min: -1e7, max: 1e7, noNaN: true }), (def, raw) => {
+        const value = def.integer ? Math.round(raw) : raw;
+        const inside =
+          (def.min.exclusive ? value > def.min.value : value >= def.min.value) && (def.max.exclusive ? value < def.max.value : value <= def.max.value);
+        const r = validateParameterValue(def, value);
+        return inside ? r === value : typeof r === "object" && r !== null && r.parameter === def.id;
+      }),
+    );
+  });
+});
+
+describe("the two-column parameter range", () => {
+  it("reads the Scenarier sheet's table, header row included, in any order of rows", () => {
+    const rows = [["Parameter", "Værdi"], ...range({ horizon: 10 }).reverse()];
+    const r = parseParameterRange(rows);
+    expect(r.ok && r.parameters.horizon).toBe(10);
+    expect(r.ok && r.parameters.baseYear).toBeNull();
+  });
+
+  it("English names work too", () => {
+    const r = parseParameterRange(PARAMETERS.map((p) => [p.alias, p.default]));
+    expect(r.ok).toBe(true);
+  });
+
+  it("an unknown name is an error naming it and its row", () => {
+    const r = parseParameterRange([...range(), ["Vækst i udskrivninger", 0.1]]);
+    expect(r).toEqual({ ok: false, errors: [{ code: "#VALUE!", message: "Ukendt parameter «Vækst i udskrivninger» i parameterområdets række 15" }] });
+  });
+
+  it("a missing parameter is an error naming it", () => {
+    const r = parseParameterRange(range().filter(([name]) => name !== "Tærskel for lange ophold"));
+    expect(r).toEqual({ ok: false, errors: [{ code: "#VALUE!", message: "Parameteren «Tærskel for lange ophold» mangler", parameter: "thresholdDays" }] });
+  });
+
+  it("a parameter named twice is an error naming it", () => {
+    const r = parseParameterRange([...range(), ["horizon", 3]]);
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual(["Parameteren «Horisont» står to gange i parameterområdet"]);
+  });
+
+  it("a value without a name is an error naming the row; blank rows are skipped", () => {
+    expect(parseParameterRange([...range(), ["", ""], [null, null]]).ok).toBe(true);
+    const r = parseParameterRange([...range(), ["", 5]]);
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual(["Parameterområdets række 15 har en værdi, men intet navn"]);
+  });
+
+  it("a range that is not two columns is refused", () => {
+    expect(parseParameterRange(PARAMETERS.map((p) => [p.name, p.default, "x"]))).toEqual({
+      ok: false,
+      errors: [{ code: "#VALUE!", message: "Parameterområdet skal have to kolonner: navn og værdi (det har 3)" }],
+    });
+    expect(parseParameterRange([]).ok).toBe(false);
+  });
+});
