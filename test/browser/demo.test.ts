@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { computeForecast, type Amounts } from "../../src/engine/forecast";
 import { Decimal, dec } from "../../src/engine/money";
@@ -334,6 +335,32 @@ describe("the standalone demo in headless Chromium", () => {
     expect(shown.quarters.refundDaysGammel.toNumber()).toBe(365 + 365 + 90 + 10 + 457 + 1 + 1);
     expect(shown.quarters.refundGammel.toFixed(2)).toBe("644500.00");
     expect(shown.years.difference.toFixed(2)).toBe("403500.00");
+    await page.close();
+  });
+
+  it("loads an .xlsx with an Excel table, picks the table, and computes SPEC's self-payment example", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Ophold");
+    sheet.addTable({
+      name: "Ophold2026",
+      ref: "B2",
+      headerRow: true,
+      columns: ["CPR", "Indskrivning", "Udskrivning", "Døgntakst", "Egenbetaling"].map((name) => ({ name })),
+      // 31 nights at 1 200 kr. with 200 kr. self-payment a night: 0.5 × 1 000 × 31 = 15 500,00 kr.
+      rows: [["B1", new Date(Date.UTC(2026, 4, 1)), new Date(Date.UTC(2026, 5, 1)), 1200, 200]],
+    });
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+    const page = await openDemo(browser, server.origin);
+    await page.getByTestId("file-input").setInputFiles({ name: "budget.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await expect.poll(() => page.getByTestId("rows-ok").textContent(), { timeout: 20_000 }).toBe("1 af 1 rækker er i orden.");
+    expect(await page.getByRole("combobox", { name: "Hvor står opholdene?" }).locator("option:checked").textContent()).toBe("Tabellen Ophold2026 (arket Ophold)");
+    await runForecastInPage(page);
+    const shown = shownTotals(await readRenderedGrid(page), "da");
+    expect(shown.quarters.refundNy.toFixed(2)).toBe("15500.00");
+    expect(shown.quarters.gross.toFixed(2)).toBe("37200.00");
+    expect(shown.quarters.selfPayment.toFixed(2)).toBe("6200.00");
+    expect(shown.quarters.netCost.toFixed(2)).toBe("15500.00");
+    expect(shown.quarters.refundDaysNy.toNumber()).toBe(31);
     await page.close();
   });
 
