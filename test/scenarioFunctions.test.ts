@@ -8,7 +8,7 @@ import { computeForecast } from "../src/engine/forecast";
 import { DEFAULT_PARAMETERS, PARAMETERS, type ParameterId } from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
 import { forecast, projection, refusion110 } from "../src/functions/functions";
-import { FORECAST_HEADER, PROJECTION_COLUMNS, PROJECTION_SUMMARY, projectionColumn } from "../src/functions/scenarioFunctions";
+import { FORECAST_HEADER, PROJECTION_COLUMNS, PROJECTION_SUMMARY, SKIPPED_LABEL, projectionColumn } from "../src/functions/scenarioFunctions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 
 type Err = { code: string; message: string };
@@ -31,14 +31,15 @@ const s = sampleColumns();
 const call = (p: unknown, cols = s) => projection(cols.citizen, cols.admission, cols.discharge, cols.rate, cols.self, p);
 
 describe("DK.PROJECTION", () => {
-  it("spills a header row, the base year and 5 projection years, then NPV, ratio and break-even", () => {
+  it("spills a header row, the base year and 5 projection years, then NPV, ratio, break-even and the rows left out", () => {
     const t = call(params()) as unknown[][];
     expect(t[0]).toEqual(PROJECTION_COLUMNS.map((c) => c.da));
-    expect(t.map((r) => r[0])).toEqual(["År", 2026, 2027, 2028, 2029, 2030, 2031, ...PROJECTION_SUMMARY]);
+    expect(t.map((r) => r[0])).toEqual(["År", 2026, 2027, 2028, 2029, 2030, 2031, ...PROJECTION_SUMMARY, SKIPPED_LABEL]);
     expect(t.every((r) => r.length === 16)).toBe(true);
     expect(t[1][projectionColumn("cumulativeNpv")]).toBe("");
-    expect(t[t.length - 3][1]).toBe(t[6][projectionColumn("cumulativeNpv")]);
-    expect(t[t.length - 1][1]).toBeGreaterThanOrEqual(2027);
+    expect(t[7][1]).toBe(t[6][projectionColumn("cumulativeNpv")]);
+    expect(t[9][1]).toBeGreaterThanOrEqual(2027);
+    expect(t[10].slice(0, 3)).toEqual([SKIPPED_LABEL, 0, ""]);
   });
 
   it("its numbers are the engine's: the same as computeProjection for the same rows and parameters", () => {
@@ -101,14 +102,27 @@ describe("DK.PROJECTION", () => {
       const empty = { citizen: [[""]], admission: [[""]], discharge: [[""]], rate: [[""]], self: [[""]] };
       expectError(call(params(), empty), "#VALUE!", "Opholdsområdet er tomt: der er ingen ophold at regne på");
     });
-    it("a bad stay row names its row", () => {
-      const bad = { ...s, admission: s.admission.map((r, i) => (i === 4 ? ["30-02-2026"] : r)) };
-      expectError(call(params(), bad), "#VALUE!", /^Opholdenes række 5: Indskrivning: «30-02-2026» er ikke en dato/);
-      const swapped = { ...s, discharge: s.discharge.map((r, i) => (i === 9 ? [(s.admission[9][0] as number) - 3] : r)) };
-      expectError(call(params(), swapped), "#NUM!", "Opholdenes række 10: Udskrivningen ligger før indskrivningen");
-    });
     it("columns of different lengths", () => {
       expectError(call(params(), { ...s, rate: s.rate.slice(1) }), "#VALUE!", "forskellig længde");
+    });
+    it("no good stay row at all: the first bad row's error", () => {
+      const bad = { citizen: [["A"], ["B"]], admission: [["30-02-2026"], [46000]], discharge: [[""], [45990]], rate: [[1000]], self: [[0]] };
+      expectError(call(params(), bad), "#VALUE!", /^Ingen gyldige ophold: 2 rækker \(række 1: Indskrivning: «30-02-2026» er ikke en dato.*; række 2: Udskrivningen ligger før indskrivningen\)$/);
+    });
+  });
+
+  describe("a bad stay row is left out and reported in the table's last row, never silently", () => {
+    it("names each left-out row and its reason; the other rows still compute", () => {
+      const bad = { ...s, admission: s.admission.map((r, i) => (i === 4 ? ["30-02-2026"] : r)) };
+      const swapped = { ...bad, discharge: bad.discharge.map((r, i) => (i === 9 ? [(s.admission[9][0] as number) - 3] : r)) };
+      const t = call(params(), swapped) as unknown[][];
+      const last = t[t.length - 1];
+      expect(last.slice(0, 2)).toEqual([SKIPPED_LABEL, 2]);
+      expect(last[2]).toBe("2 rækker (række 5: Indskrivning: «30-02-2026» er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026); række 10: Udskrivningen ligger før indskrivningen)");
+      // The same as the projection of the good rows alone.
+      const keep = (xs: unknown[][]) => xs.filter((_, i) => i !== 4 && i !== 9);
+      const good = call(params(), { citizen: keep(s.citizen), admission: keep(s.admission), discharge: keep(s.discharge), rate: keep(s.rate), self: keep(s.self) }) as unknown[][];
+      expect(t.slice(0, -1)).toEqual(good.slice(0, -1));
     });
   });
 });
@@ -124,7 +138,7 @@ describe("DK.FORECAST", () => {
   it("spills a header row, one row per year (first to last admission, as the pane) and a total; SPEC 3's cases give 120 and 90 days", () => {
     const t = forecast(c(0), c(1), c(2), c(3), c(4)) as unknown[][];
     expect(t[0]).toEqual([...FORECAST_HEADER]);
-    expect(t.map((r) => r[0])).toEqual(["År", 2024, 2025, 2026, "I alt"]);
+    expect(t.map((r) => r[0])).toEqual(["År", 2024, 2025, 2026, "I alt", SKIPPED_LABEL]);
     const ny = FORECAST_HEADER.indexOf("Refusionsdøgn NY");
     expect(t[1][ny]).toBe(120);
     expect(t[2][ny]).toBe(0);
@@ -149,10 +163,10 @@ describe("DK.FORECAST", () => {
 
   it("years: one year, or a row of years; their total only", () => {
     const one = forecast(c(0), c(1), c(2), c(3), c(4), 2026) as unknown[][];
-    expect(one.map((r) => r[0])).toEqual(["År", 2026, "I alt"]);
+    expect(one.map((r) => r[0])).toEqual(["År", 2026, "I alt", SKIPPED_LABEL]);
     expect(one[2].slice(1)).toEqual(one[1].slice(1));
     const two = forecast(c(0), c(1), c(2), c(3), c(4), [[2024, 2026]]) as unknown[][];
-    expect(two.map((r) => r[0])).toEqual(["År", 2024, 2026, "I alt"]);
+    expect(two.map((r) => r[0])).toEqual(["År", 2024, 2026, "I alt", SKIPPED_LABEL]);
     const f = computeForecast(
       stays.map((r) => ({ citizen: String(r[0]), admission: d(String(r[1])), discharge: d(String(r[2])), dailyRate: Number(r[3]), selfPayment: Number(r[4]) })),
       { years: { first: 2024, last: 2026 } },
@@ -163,6 +177,8 @@ describe("DK.FORECAST", () => {
   it("bad input: a year that is not a year, an empty range, a bad row", () => {
     expect(forecast(c(0), c(1), c(2), c(3), c(4), "i år")).toMatchObject({ code: "#VALUE!", message: "År: «i år» er ikke et årstal (fx 2026)" });
     expect(forecast([[""]], [[""]], [[""]], [[""]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Opholdsområdet er tomt") });
-    expect(forecast(c(0), c(1), c(2), col(["x", 1, 1]), c(4))).toMatchObject({ code: "#VALUE!", message: "Opholdenes række 1: Takst: «x» er ikke et tal" });
+    const t = forecast(c(0), c(1), c(2), col(["x", 1000, 1200]), c(4)) as unknown[][];
+    expect(t[t.length - 1].slice(0, 3)).toEqual([SKIPPED_LABEL, 1, "1 række (række 1: Takst: «x» er ikke et tal)"]);
+    expect(t.map((r) => r[0])).toEqual(["År", 2026, "I alt", SKIPPED_LABEL]);
   });
 });

@@ -26,12 +26,19 @@ const L = {
   selfPayment: "Egenbetaling",
 };
 
+/** The stays that could be read, and the rows that could not (1-based within the ranges). */
+export interface StaysRead {
+  stays: StayInput[];
+  skipped: { row: number; error: RowError }[];
+}
+
 /**
- * The stays of the row-wise columns: fully blank rows are skipped (a range may run past the
- * data); any other bad row makes the whole argument an error that names the row, since a table
- * of totals cannot show it and must not silently leave it out.
+ * The stays of the row-wise columns. Fully blank rows are skipped (a range may run past the
+ * data). A bad row is left out of the table and reported in its last row ("Sprunget over"), as
+ * the pane reports bad rows and computes the others; with no good row at all, the first bad
+ * row's error is the answer.
  */
-export function staysArg(args: { citizen: unknown; admission: unknown; discharge: unknown; dailyRate: unknown; selfPayment: unknown }): StayInput[] | RowError {
+export function staysArg(args: { citizen: unknown; admission: unknown; discharge: unknown; dailyRate: unknown; selfPayment: unknown }): StaysRead | RowError {
   const raw: Record<string, unknown> = {
     [L.citizen]: args.citizen,
     [L.admission]: args.admission,
@@ -48,29 +55,52 @@ export function staysArg(args: { citizen: unknown; admission: unknown; discharge
   const shape = alignColumns(columns);
   if (isRowError(shape)) return shape;
   const stays: StayInput[] = [];
+  const skipped: StaysRead["skipped"] = [];
   for (let r = 0; r < shape.length; r++) {
     const cell = (label: string) => at(columns[label], r);
     const rowCells = [L.citizen, L.admission, L.discharge, L.rate, L.selfPayment].map((l) => (columns[l].isRange ? cell(l) : null));
     if (rowCells.every(isBlank)) continue;
-    const where = (e: RowError): RowError => ({ code: e.code, message: `Opholdenes række ${r + 1}: ${e.message}` });
-    const citizen = citizenCell(cell(L.citizen), L.citizen);
-    if (isRowError(citizen)) return where(citizen);
-    const admission = dateCell(cell(L.admission), L.admission);
-    if (isRowError(admission)) return where(admission);
-    const discharge = optionalDateCell(cell(L.discharge), L.discharge);
-    if (isRowError(discharge)) return where(discharge);
-    if (discharge !== null && discharge < admission) {
-      return where({ code: "#NUM!", message: "Udskrivningen ligger før indskrivningen" });
-    }
-    const dailyRate = kronerCell(cell(L.rate), L.rate, "error");
-    if (isRowError(dailyRate)) return where(dailyRate);
-    const selfPayment = kronerCell(cell(L.selfPayment), L.selfPayment, "zero");
-    if (isRowError(selfPayment)) return where(selfPayment);
-    stays.push({ citizen, admission, discharge, dailyRate, selfPayment });
+    const stay = parseStay(cell);
+    if (isRowError(stay)) skipped.push({ row: r + 1, error: stay });
+    else stays.push(stay);
   }
-  if (stays.length === 0) return { code: "#VALUE!", message: "Opholdsområdet er tomt: der er ingen ophold at regne på" };
-  return stays;
+  if (stays.length === 0) {
+    if (skipped.length > 0) return { code: skipped[0].error.code, message: `Ingen gyldige ophold: ${skippedText(skipped)}` };
+    return { code: "#VALUE!", message: "Opholdsområdet er tomt: der er ingen ophold at regne på" };
+  }
+  return { stays, skipped };
 }
+
+function parseStay(cell: (label: string) => unknown): StayInput | RowError {
+  const citizen = citizenCell(cell(L.citizen), L.citizen);
+  if (isRowError(citizen)) return citizen;
+  const admission = dateCell(cell(L.admission), L.admission);
+  if (isRowError(admission)) return admission;
+  const discharge = optionalDateCell(cell(L.discharge), L.discharge);
+  if (isRowError(discharge)) return discharge;
+  if (discharge !== null && discharge < admission) return { code: "#NUM!", message: "Udskrivningen ligger før indskrivningen" };
+  const dailyRate = kronerCell(cell(L.rate), L.rate, "error");
+  if (isRowError(dailyRate)) return dailyRate;
+  const selfPayment = kronerCell(cell(L.selfPayment), L.selfPayment, "zero");
+  if (isRowError(selfPayment)) return selfPayment;
+  return { citizen, admission, discharge, dailyRate, selfPayment };
+}
+
+/** "2 rækker: række 5: Indskrivning mangler; række 9: …" (at most three reasons). */
+function skippedText(skipped: StaysRead["skipped"]): string {
+  const reasons = skipped.slice(0, 3).map((s) => `række ${s.row}: ${s.error.message}`);
+  const more = skipped.length > 3 ? `; og ${skipped.length - 3} til` : "";
+  return `${skipped.length === 1 ? "1 række" : `${skipped.length} rækker`} (${reasons.join("; ")}${more})`;
+}
+
+/** The table's last row: how many stay rows were left out, and why. */
+export const SKIPPED_LABEL = "Sprunget over (fejl i rækken)";
+const skippedRow = (skipped: StaysRead["skipped"], width: number): TableCell[] => [
+  SKIPPED_LABEL,
+  skipped.length,
+  skipped.length > 0 ? skippedText(skipped) : "",
+  ...Array<TableCell>(width - 3).fill(""),
+];
 
 const fail = (e: RowError): CustomFunctions.Error => toCell(e) as CustomFunctions.Error;
 
@@ -122,13 +152,13 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
  * Refusionsprognose pr. år for opholdene i boform efter § 110: opholdsdøgn, bruttoudgift, egenbetaling, refusion efter NY og GAMMEL, reformens pris og kommunens nettoudgift. Giver en tabel med overskrifter og en total; åbne ophold tælles til årets udgang.
  * @customfunction FORECAST
  * @helpurl https://localhost:3000/help.html#forecast
- * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over.
+ * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
  * @param {any[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
  * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold.
  * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
  * @param {any[][]} [selfPayment] Egenbetaling pr. døgn i kr. Tom = 0.
  * @param {any} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = årene fra første til sidste indskrivning.
- * @returns {any[][]} Tabel pr. år med overskrifter og en total.
+ * @returns {any[][]} Tabel pr. år med overskrifter, en total og antallet af rækker, der er sprunget over.
  */
 export function forecast(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], years?: any): any[][];
 export function forecast(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment?: unknown, years?: unknown): TableResult;
@@ -142,13 +172,18 @@ export function forecast(
 ): TableResult {
   const wanted = yearsArgument(years);
   if (isRowError(wanted)) return fail(wanted);
-  const stays = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
-  if (isRowError(stays)) return fail(stays);
-  const span = wanted ? { first: wanted[0], last: wanted[wanted.length - 1] } : defaultYears(stays)!;
-  const result = computeForecast(stays, { years: span });
+  const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
+  if (isRowError(read)) return fail(read);
+  const span = wanted ? { first: wanted[0], last: wanted[wanted.length - 1] } : defaultYears(read.stays)!;
+  const result = computeForecast(read.stays, { years: span });
   const lines = wanted ? result.years.filter((y) => wanted.includes(y.year)) : result.years;
   const total = lines.length === result.years.length ? result.total : sumAmounts(lines);
-  return [[...FORECAST_HEADER], ...lines.map((y) => amountsRow(y.year, y)), amountsRow("I alt", total)];
+  return [
+    [...FORECAST_HEADER],
+    ...lines.map((y) => amountsRow(y.year, y)),
+    amountsRow("I alt", total),
+    skippedRow(read.skipped, FORECAST_HEADER.length),
+  ];
 }
 
 function sumAmounts(lines: readonly Amounts[]): Amounts {
@@ -195,7 +230,7 @@ export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number]["key"];
 
 export const projectionColumn = (key: ProjectionColumn): number => PROJECTION_COLUMNS.findIndex((c) => c.key === key);
 
-/** Labels of the summary rows below the years (first column; the value is in the second). */
+/** Labels of the summary rows below the years (first column; the value is in the second); DK.PROJECTION adds the skipped-rows row. */
 export const PROJECTION_SUMMARY = ["Nutidsværdi (NPV)", "Afkast pr. krone", "Break-even-år"] as const;
 
 /** The projection as the spilled table: header, base year, projection years, summary rows. */
@@ -253,13 +288,13 @@ function parametersArg(arg: unknown) {
  * Hvad koster det, hvis vi ikke handler, og hvad giver Housing First? Fremskriver basisårets ophold år for år (vækst, opholdslængde, takstregulering) og sammenligner med et Housing First-forløb (andel af de lange ophold i egen bolig med bostøtte efter § 85 a, tilbagefald, fraflytning, boliger). Giver en tabel pr. år med overskrifter, nutidsværdi, afkast pr. krone og break-even-år.
  * @customfunction PROJECTION
  * @helpurl https://localhost:3000/help.html#projection
- * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over.
+ * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
  * @param {any[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
  * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).
  * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
  * @param {any[][]} selfPayment Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.
  * @param {any[][]} parameters Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Alle parametre skal stå der; se arket Scenarier.
- * @returns {any[][]} Tabel pr. år med overskrifter for begge forløb, derefter nutidsværdi, afkast pr. krone og break-even-år.
+ * @returns {any[][]} Tabel pr. år med overskrifter for begge forløb, derefter nutidsværdi, afkast pr. krone, break-even-år og antallet af rækker, der er sprunget over.
  */
 export function projection(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment: any[][], parameters: any[][]): any[][];
 export function projection(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment: unknown, parameters: unknown): TableResult;
@@ -273,8 +308,8 @@ export function projection(
 ): TableResult {
   const params = parametersArg(parameters);
   if (!params.ok) return fail(params.errors[0]);
-  const stays = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
-  if (isRowError(stays)) return fail(stays);
-  const result = computeProjection(stays, params.parameters);
-  return isProjectionError(result) ? fail(result) : projectionTable(result);
+  const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
+  if (isRowError(read)) return fail(read);
+  const result = computeProjection(read.stays, params.parameters);
+  return isProjectionError(result) ? fail(result) : [...projectionTable(result), skippedRow(read.skipped, PROJECTION_COLUMNS.length)];
 }
