@@ -82,10 +82,22 @@ export interface SheetSection {
   table?: { name: string; rows: number };
 }
 
+/**
+ * One cell written after the sections: the add-in's own formula (=DK.…, built by the add-in,
+ * never text from a user's file or a template) and/or a number format for that one cell.
+ */
+export interface SheetCell {
+  /** A1 of one cell, e.g. "A21". */
+  at: string;
+  formula?: string;
+  numberFormat?: string;
+}
+
 export interface SheetSpec {
   /** Wanted sheet name; see the module comment for clashes with a user's sheet. */
   name: string;
   sections: SheetSection[];
+  cells?: SheetCell[];
   /** Column widths in points (Excel's `format.columnWidth`), from column A; null = default. */
   columnWidths?: (number | null)[];
   /** Freeze the first n rows. */

@@ -107,7 +107,7 @@ describe("DK.PROJECTION", () => {
     });
     it("no good stay row at all: the first bad row's error", () => {
       const bad = { citizen: [["A"], ["B"]], admission: [["30-02-2026"], [46000]], discharge: [[""], [45990]], rate: [[1000]], self: [[0]] };
-      expectError(call(params(), bad), "#VALUE!", /^Ingen gyldige ophold: 2 rækker \(række 1: Indskrivning: «30-02-2026» er ikke en dato.*; række 2: Udskrivningen ligger før indskrivningen\)$/);
+      expectError(call(params(), bad), "#VALUE!", /^Ingen gyldige ophold: 2 rækker \(række 1 i området: Indskrivning: «30-02-2026» er ikke en dato.*; række 2 i området: Udskrivningen ligger før indskrivningen\)$/);
     });
   });
 
@@ -118,7 +118,7 @@ describe("DK.PROJECTION", () => {
       const t = call(params(), swapped) as unknown[][];
       const last = t[t.length - 1];
       expect(last.slice(0, 2)).toEqual([SKIPPED_LABEL, 2]);
-      expect(last[2]).toBe("2 rækker (række 5: Indskrivning: «30-02-2026» er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026); række 10: Udskrivningen ligger før indskrivningen)");
+      expect(last[2]).toBe("2 rækker (række 5 i området: Indskrivning: «30-02-2026» er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026); række 10 i området: Udskrivningen ligger før indskrivningen)");
       // The same as the projection of the good rows alone.
       const keep = (xs: unknown[][]) => xs.filter((_, i) => i !== 4 && i !== 9);
       const good = call(params(), { citizen: keep(s.citizen), admission: keep(s.admission), discharge: keep(s.discharge), rate: keep(s.rate), self: keep(s.self) }) as unknown[][];
@@ -178,7 +178,7 @@ describe("DK.FORECAST", () => {
     expect(forecast(c(0), c(1), c(2), c(3), c(4), "i år")).toMatchObject({ code: "#VALUE!", message: "År: «i år» er ikke et årstal (fx 2026)" });
     expect(forecast([[""]], [[""]], [[""]], [[""]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Opholdsområdet er tomt") });
     const t = forecast(c(0), c(1), c(2), col(["x", 1000, 1200]), c(4)) as unknown[][];
-    expect(t[t.length - 1].slice(0, 3)).toEqual([SKIPPED_LABEL, 1, "1 række (række 1: Takst: «x» er ikke et tal)"]);
+    expect(t[t.length - 1].slice(0, 3)).toEqual([SKIPPED_LABEL, 1, "1 række (række 1 i området: Takst: «x» er ikke et tal)"]);
     expect(t.map((r) => r[0])).toEqual(["År", 2026, "I alt", SKIPPED_LABEL]);
   });
 });

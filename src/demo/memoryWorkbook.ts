@@ -28,6 +28,7 @@ import {
   type Workbook,
   type WrittenSheet,
 } from "../../taskpane/workbook";
+import { applyCells, recalculate, type SheetFormula } from "./formulas";
 
 /** A rectangle with one number format (or bold), 0-based inclusive bounds. */
 export interface FormatRegion {
@@ -56,6 +57,8 @@ export interface MemorySheet {
   formats: FormatRegion[];
   tables: MemoryTable[];
   charts: ChartSpec[];
+  /** The add-in's own =DK.… formulas, evaluated by formulas.ts (the demo has no calc engine). */
+  formulas?: SheetFormula[];
   columnWidths: (number | null)[];
   freezeRows: number;
 }
@@ -121,6 +124,7 @@ export class MemoryWorkbook implements Workbook {
     const r = sheet.values[row];
     while (r.length < col) r.push("");
     r[col] = value;
+    recalculate(this, { sheet: sheet.name, row, col });
     const change = { sheet: sheet.name, address: a1(row, col) };
     for (const handler of this.sheetListeners.get(sheet.name.toLowerCase()) ?? []) handler(change);
     this.changed();
@@ -236,10 +240,12 @@ export class MemoryWorkbook implements Workbook {
         fresh.tables.push({ name: tableName, top: at.top, left: at.left, bottom: at.top + section.table.rows - 1, right: at.left + width - 1 });
       }
     }
+    applyCells(fresh, spec.cells);
     throwIfAborted(options.signal);
     for (let r = 0; r < fresh.values.length; r++) fresh.values[r] ??= [];
     if (old) this.sheetList[this.sheetList.indexOf(old)] = fresh;
     else this.sheetList.push(fresh);
+    recalculate(this);
     this.changed();
     return { name, renamed: name !== spec.name, wanted: spec.name, tables };
   }

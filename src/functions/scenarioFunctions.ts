@@ -86,9 +86,9 @@ function parseStay(cell: (label: string) => unknown): StayInput | RowError {
   return { citizen, admission, discharge, dailyRate, selfPayment };
 }
 
-/** "2 rækker: række 5: Indskrivning mangler; række 9: …" (at most three reasons). */
+/** "2 rækker (række 5 i området: Indskrivning mangler; række 9 i området: …)", at most three reasons. */
 function skippedText(skipped: StaysRead["skipped"]): string {
-  const reasons = skipped.slice(0, 3).map((s) => `række ${s.row}: ${s.error.message}`);
+  const reasons = skipped.slice(0, 3).map((s) => `række ${s.row} i området: ${s.error.message}`);
   const more = skipped.length > 3 ? `; og ${skipped.length - 3} til` : "";
   return `${skipped.length === 1 ? "1 række" : `${skipped.length} rækker`} (${reasons.join("; ")}${more})`;
 }

@@ -175,6 +175,11 @@ export class ExcelWorkbook implements Workbook {
           written.push(tableName);
         }
       }
+      for (const cell of spec.cells ?? []) {
+        const range = ws.getRange(cell.at);
+        if (cell.formula !== undefined) range.formulas = [[cell.formula]];
+        if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
+      }
       spec.columnWidths?.forEach((w, c) => {
         if (w !== null) ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w;
       });

@@ -26,6 +26,8 @@ import { ResultSummary } from "./ResultSummary";
 import { RuleSetInfo } from "./RuleSetInfo";
 import { MappingEditor, SourcePicker } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
+import { ScenarioManager } from "../scenarios/ScenarioManager";
+import { staysArguments } from "../scenarios/scenarioSheet";
 
 type Phase = keyof Texts["phase"];
 
@@ -212,6 +214,13 @@ export function App({ workbook, onResult }: AppProps) {
       )}
 
       {run.status === "done" && <ResultSummary result={run.result} elapsedMs={run.elapsedMs} />}
+      <Divider />
+      <ScenarioManager
+        workbook={workbook}
+        staysArgs={found && mapping && report && report.missing.length === 0 ? staysArguments(found, mapping) : undefined}
+        stays={report?.stays}
+        disabled={running}
+      />
       <Divider />
       <RuleSetInfo />
     </div>

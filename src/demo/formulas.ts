@@ -1,0 +1,220 @@
+/**
+ * The demo workbook's stand-in for Excel's calc engine, for the add-in's own formulas only:
+ * `=DK.NAME(arg, …)` where an argument is an A1 range (optionally with a sheet name, quoted as
+ * Excel quotes it: 'Budget 2026'!A4:A803), a number, a "string", TRUE/FALSE, or left empty.
+ * The custom function runs exactly as Excel would call it (ranges as 2-D arrays of cell values,
+ * an omitted argument as null) and its result spills from the formula's cell; a formula is
+ * evaluated again when a cell it reads changes, and so are formulas that read its spill.
+ * Errors show as Excel shows them: #VALUE!, #NUM!, #N/A from the function, #NAME? for a formula
+ * this evaluator cannot read, #REF! for a missing sheet, #SPILL! when the result would cover
+ * cells that are not blank.
+ */
+import * as functions from "../functions/functions";
+import { isErrorValue } from "../functions/runtime";
+import { parseA1, type CellValue, type SheetCell } from "../../taskpane/workbook";
+import type { MemorySheet, MemoryWorkbook } from "./memoryWorkbook";
+
+type Arg =
+  | { kind: "range"; sheet?: string; address: string }
+  | { kind: "value"; value: number | string | boolean | null };
+
+export interface ParsedFormula {
+  /** The function's name without the namespace, upper case: "PROJECTION". */
+  name: string;
+  args: Arg[];
+}
+
+/** A formula on a sheet of the demo workbook and the area its last result covered. */
+export interface SheetFormula {
+  row: number;
+  col: number;
+  text: string;
+  spill: { rows: number; cols: number };
+}
+
+/** Splits on top-level commas, keeping quoted strings and quoted sheet names whole. */
+function splitArgs(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let current = "";
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      current += ch;
+      if (ch === quote) {
+        if (text[i + 1] === quote) current += text[++i];
+        else quote = undefined;
+      }
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current += ch;
+    } else if (ch === ",") {
+      parts.push(current.trim());
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  if (quote) return undefined;
+  parts.push(current.trim());
+  return parts;
+}
+
+const CELL = "\\$?[A-Za-z]{1,3}\\$?\\d+";
+const RANGE = new RegExp(`^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\\wæøåÆØÅ.]*))!)?(${CELL}(?::${CELL})?)$`);
+
+function parseArg(text: string): Arg | undefined {
+  if (text === "") return { kind: "value", value: null };
+  if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: "value", value: Number(text) };
+  if (/^"(?:[^"]|"")*"$/.test(text)) return { kind: "value", value: text.slice(1, -1).replace(/""/g, '"') };
+  if (/^(TRUE|FALSE|SAND|FALSK)$/i.test(text)) return { kind: "value", value: /^(TRUE|SAND)$/i.test(text) };
+  const m = RANGE.exec(text);
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return { kind: "range", sheet, address: m[3].replace(/\$/g, "").toUpperCase() };
+}
+
+/** Reads `=DK.NAME(args)`; undefined for anything else. */
+export function parseFormula(text: string): ParsedFormula | undefined {
+  const m = /^=\s*DK\.([A-Z][A-Z0-9]*)\s*\((.*)\)\s*$/is.exec(text);
+  if (!m) return undefined;
+  const parts = m[2].trim() === "" ? [] : splitArgs(m[2]);
+  if (!parts) return undefined;
+  const args: Arg[] = [];
+  for (const p of parts) {
+    const arg = parseArg(p);
+    if (!arg) return undefined;
+    args.push(arg);
+  }
+  return { name: m[1].toUpperCase(), args };
+}
+
+/** The custom function Excel would call for DK.NAME: the export whose name is NAME in lower camel case. */
+function customFunction(name: string): ((...args: unknown[]) => unknown) | undefined {
+  const key = Object.keys(functions).find((k) => k.toUpperCase() === name);
+  return key ? ((functions as Record<string, unknown>)[key] as (...args: unknown[]) => unknown) : undefined;
+}
+
+const cellOf = (value: unknown): CellValue => {
+  if (isErrorValue(value)) return value.code;
+  if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  return "";
+};
+
+/**
+ * Evaluates a formula with `read(sheet, address)` giving a range's cells (undefined for a sheet
+ * that does not exist): the function's result as a block of cell values.
+ */
+export function evaluateFormula(text: string, read: (sheet: string | undefined, address: string) => CellValue[][] | undefined): CellValue[][] {
+  const parsed = parseFormula(text);
+  const fn = parsed && customFunction(parsed.name);
+  if (!parsed || !fn) return [["#NAME?"]];
+  const args: unknown[] = [];
+  for (const arg of parsed.args) {
+    if (arg.kind === "value") {
+      args.push(arg.value);
+      continue;
+    }
+    const cells = read(arg.sheet, arg.address);
+    if (!cells) return [["#REF!"]];
+    args.push(cells);
+  }
+  const result = fn(...args);
+  if (!Array.isArray(result)) return [[cellOf(result)]];
+  return (result as unknown[][]).map((row) => (Array.isArray(row) ? row.map(cellOf) : [cellOf(row)]));
+}
+
+const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
+
+/** Takes a sheet spec's cells: number formats as format regions, formulas to evaluate. */
+export function applyCells(sheet: MemorySheet, cells: readonly SheetCell[] | undefined): void {
+  for (const cell of cells ?? []) {
+    const at = parseA1(cell.at);
+    if (cell.numberFormat !== undefined) sheet.formats.push({ ...at, bottom: at.top, right: at.left, numberFormat: cell.numberFormat });
+    if (cell.formula !== undefined) {
+      (sheet.formulas ??= []).push({ row: at.top, col: at.left, text: cell.formula, spill: { rows: 0, cols: 0 } });
+    }
+  }
+}
+
+interface Area {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The areas a formula reads, its own sheet for ranges without a sheet name. */
+function reads(formula: SheetFormula, home: string): Area[] {
+  const parsed = parseFormula(formula.text);
+  if (!parsed) return [];
+  return parsed.args.flatMap((a) => (a.kind === "range" ? [{ sheet: a.sheet ?? home, ...parseA1(a.address) }] : []));
+}
+
+const overlaps = (a: Area, b: Area) =>
+  sameName(a.sheet, b.sheet) && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/** Writes a result block from the formula's cell, clearing what its last result covered. */
+function spill(sheet: MemorySheet, formula: SheetFormula, block: CellValue[][]): Area {
+  const put = (r: number, c: number, v: CellValue) => {
+    while (sheet.values.length <= r) sheet.values.push([]);
+    const row = sheet.values[r];
+    while (row.length < c) row.push("");
+    row[c] = v;
+  };
+  const before = formula.spill;
+  const inBefore = (r: number, c: number) => r < formula.row + before.rows && c < formula.col + before.cols;
+  const rows = block.length;
+  const cols = Math.max(1, ...block.map((r) => r.length));
+  // Excel's #SPILL!: the result may only cover blank cells (or its own last result).
+  let blocked = false;
+  for (let r = 0; r < rows && !blocked; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (r === 0 && c === 0) continue;
+      const v = sheet.values[formula.row + r]?.[formula.col + c];
+      if (v !== undefined && v !== "" && v !== null && !inBefore(formula.row + r, formula.col + c)) {
+        blocked = true;
+        break;
+      }
+    }
+  }
+  for (let r = 0; r < before.rows; r++) for (let c = 0; c < before.cols; c++) put(formula.row + r, formula.col + c, "");
+  const shown = blocked ? [["#SPILL!"]] : block;
+  shown.forEach((row, r) => row.forEach((v, c) => put(formula.row + r, formula.col + c, v)));
+  formula.spill = blocked ? { rows: 1, cols: 1 } : { rows, cols };
+  const covered = { rows: Math.max(before.rows, formula.spill.rows), cols: Math.max(before.cols, formula.spill.cols) };
+  return { sheet: sheet.name, top: formula.row, left: formula.col, bottom: formula.row + covered.rows - 1, right: formula.col + covered.cols - 1 };
+}
+
+/**
+ * Evaluates the workbook's formulas: all of them, or those that read the changed cell, then
+ * those that read what they spilled (each formula at most once per change).
+ */
+export function recalculate(workbook: MemoryWorkbook, changed?: { sheet: string; row: number; col: number }): void {
+  const all = workbook.sheets.flatMap((sheet) => (sheet.formulas ?? []).map((formula) => ({ sheet, formula })));
+  if (all.length === 0) return;
+  const read = (home: MemorySheet) => (name: string | undefined, address: string) => {
+    const sheet = name === undefined ? home : workbook.getSheet(name);
+    if (!sheet) return undefined;
+    const a = parseA1(address);
+    const out: CellValue[][] = [];
+    for (let r = a.top; r <= a.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = a.left; c <= a.right; c++) row.push(sheet.values[r]?.[c] ?? "");
+      out.push(row);
+    }
+    return out;
+  };
+  const done = new Set<SheetFormula>();
+  let pending: Area[] | undefined = changed ? [{ sheet: changed.sheet, top: changed.row, left: changed.col, bottom: changed.row, right: changed.col }] : undefined;
+  while (true) {
+    const due = all.filter(({ sheet, formula }) => !done.has(formula) && (!pending || reads(formula, sheet.name).some((a) => pending!.some((p) => overlaps(a, p)))));
+    if (due.length === 0) return;
+    pending = due.map(({ sheet, formula }) => {
+      done.add(formula);
+      return spill(sheet, formula, evaluateFormula(formula.text, read(sheet)));
+    });
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * The Scenarier sheet: the active scenario's parameters as named cells (Danish names, units,
+ * labels and sources from the registry), the saved scenarios side by side, and the live output:
+ * a =DK.PROJECTION(...) formula over the stays and the parameter cells, with native charts bound
+ * to its spilled years. Editing a parameter cell in Excel recalculates the table and the charts.
+ *
+ * The layout is fixed (below), so the sheet can be read back: the parameters, the saved
+ * scenarios, and the formula's stays ranges from the text line that documents the formula.
+ * This module is pure (spec in, spec out); scenarioStore.ts talks to the workbook.
+ */
+import { PARAMETERS, type ParameterDef, type ParameterId } from "../../src/engine/parameters";
+import { PROJECTION_COLUMNS, PROJECTION_SUMMARY, projectionColumn } from "../../src/functions/scenarioFunctions";
+import type { ColumnMapping, StaysTable } from "../columns";
+import { a1, columnLetters, type CellBlock, type CellValue, type ChartSpec, type SheetCell, type SheetSection, type SheetSpec } from "../workbook";
+
+export const SCENARIO_SHEET = "Scenarier";
+export const DEFAULT_SCENARIO_NAME = "Basis";
+
+/** 0-based rows and columns of the layout. */
+export const LAYOUT = {
+  activeRow: 2,
+  headerRow: 3,
+  firstParameterRow: 4,
+  formulaNoteRow: 19,
+  outputRow: 20,
+  savedColumn: 6,
+  chartColumn: 17,
+} as const;
+
+/** Rows a horizon of 30 years spills: header, base year, 30 years, 3 summary rows, skipped rows. */
+const MAX_OUTPUT_ROWS = 1 + 31 + PROJECTION_SUMMARY.length + 1;
+
+/** A parameter value as a cell holds it: a number, or anything a user typed. */
+export type ParameterCells = Record<ParameterId, CellValue>;
+
+export interface NamedScenario {
+  name: string;
+  values: ParameterCells;
+}
+
+export interface ScenarioModel {
+  /** The five stays arguments of DK.PROJECTION (ranges or 0); null until the stays are known. */
+  staysArgs: string[] | null;
+  active: NamedScenario;
+  saved: NamedScenario[];
+}
+
+export const defaultValues = (): ParameterCells =>
+  Object.fromEntries(PARAMETERS.map((p) => [p.id, p.default ?? ""])) as ParameterCells;
+
+export const defaultModel = (staysArgs: string[] | null): ScenarioModel => ({
+  staysArgs,
+  active: { name: DEFAULT_SCENARIO_NAME, values: defaultValues() },
+  saved: [],
+});
+
+/** A sheet name as a formula writes it: always quoted, quotes doubled. */
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * DK.PROJECTION's stays arguments for a stays table and its column mapping: one column range
+ * per field over the table's rows; a self-payment that is not mapped is 0.
+ */
+export function staysArguments(stays: Pick<StaysTable, "sheet" | "firstRow" | "left" | "rows">, mapping: ColumnMapping): string[] | undefined {
+  const last = stays.firstRow + Math.max(1, stays.rows.length) - 1;
+  const column = (index: number | null) =>
+    index === null ? undefined : `${quoteSheet(stays.sheet)}!${a1(stays.firstRow, stays.left + index, last, stays.left + index)}`;
+  const required = [mapping.citizen, mapping.admission, mapping.discharge, mapping.dailyRate].map(column);
+  if (required.some((r) => r === undefined)) return undefined;
+  return [...(required as string[]), column(mapping.selfPayment) ?? "0"];
+}
+
+/** The parameter range the formula reads: the table's header row and its 14 parameter rows. */
+export const PARAMETER_RANGE = a1(LAYOUT.headerRow, 0, LAYOUT.firstParameterRow + PARAMETERS.length - 1, 1);
+export const OUTPUT_CELL = a1(LAYOUT.outputRow, 0);
+
+export function projectionFormula(staysArgs: readonly string[]): string {
+  return `=DK.PROJECTION(${[...staysArgs, PARAMETER_RANGE].join(",")})`;
+}
+
+const FORMULA_NOTE = `Formel i ${OUTPUT_CELL}: `;
+const NO_STAYS_NOTE = "Ingen ophold endnu: find opholdene i panelet, og vælg «Opdater arket Scenarier».";
+
+/** Number formats in Excel's invariant syntax (shown with Danish separators in Danish Excel). */
+const KR = '#,##0 "kr."';
+const FORMAT_BY_UNIT: Record<ParameterDef["unit"], string | undefined> = {
+  "%": "0.0%",
+  "kr./år": KR,
+  "kr.": KR,
+  dage: "0",
+  år: "0",
+  årstal: "0",
+  "boliger/år": undefined,
+};
+
+const OUTPUT_FORMATS: Record<string, string | null> = {
+  year: "0",
+  stayDays: "#,##0",
+  hfStayDays: "#,##0",
+  moves: "#,##0.0",
+  housedYears: "#,##0.0",
+};
+
+/** The horizon the sheet's charts are bound to: the active value when valid, else the default. */
+export function chartHorizon(values: ParameterCells): number {
+  const h = values.horizon;
+  return typeof h === "number" && Number.isInteger(h) && h >= 1 && h <= 30 ? h : (PARAMETERS.find((p) => p.id === "horizon")!.default as number);
+}
+
+/** The sheet and its charts (the charts need the name the sheet was written under). */
+export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: (sheet: string) => ChartSpec[] } {
+  const { firstParameterRow, outputRow, savedColumn } = LAYOUT;
+  const parameterRows = PARAMETERS.map((p): CellValue[] => [p.name, model.active.values[p.id], p.unit, p.label.da, p.source]);
+  const sections: SheetSection[] = [
+    {
+      at: "A1",
+      values: [
+        ["Scenarier: hvad koster det, hvis vi ikke handler – og hvad giver Housing First?"],
+        ["Ret værdierne i kolonne B. Tabellen fra række " + (outputRow + 1) + " er formlen DK.PROJECTION, der regnes om, når en værdi eller et ophold ændres."],
+        ["Aktivt scenarie", model.active.name],
+      ],
+      boldRows: [0],
+    },
+    { at: a1(LAYOUT.headerRow, 0), values: [["Parameter", "Værdi", "Enhed", "Beskrivelse", "Kilde"], ...parameterRows], boldRows: [0] },
+    {
+      at: a1(LAYOUT.formulaNoteRow, 0),
+      values: [[model.staysArgs ? FORMULA_NOTE + projectionFormula(model.staysArgs) : NO_STAYS_NOTE]],
+    },
+    // Formats for the spilled output, column by column, below its header row.
+    {
+      at: OUTPUT_CELL,
+      values: Array.from({ length: MAX_OUTPUT_ROWS }, () => []),
+      numberFormats: PROJECTION_COLUMNS.map((c) => (c.key in OUTPUT_FORMATS ? OUTPUT_FORMATS[c.key] : KR)),
+    },
+  ];
+  if (model.saved.length > 0) {
+    sections.push({
+      at: a1(LAYOUT.headerRow - 1, savedColumn),
+      values: [
+        ["Gemte scenarier"],
+        ["Parameter", ...model.saved.map((s) => s.name)],
+        ...PARAMETERS.map((p) => [p.name, ...model.saved.map((s) => s.values[p.id])]),
+      ],
+      boldRows: [0, 1],
+    });
+  }
+
+  const cells: SheetCell[] = [];
+  PARAMETERS.forEach((p, i) => {
+    const format = FORMAT_BY_UNIT[p.unit];
+    if (!format) return;
+    for (let c = 0; c <= model.saved.length; c++) {
+      cells.push({ at: a1(firstParameterRow + i, c === 0 ? 1 : savedColumn + c), numberFormat: format });
+    }
+  });
+  const horizon = chartHorizon(model.active.values);
+  const summaryRow = outputRow + 2 + horizon;
+  const summaryFormats = [KR, "0.00", "0", "0"];
+  summaryFormats.forEach((f, i) => cells.push({ at: a1(summaryRow + i, 1), numberFormat: f }));
+  if (model.staysArgs) cells.push({ at: OUTPUT_CELL, formula: projectionFormula(model.staysArgs) });
+
+  const spec: SheetSpec = {
+    name: SCENARIO_SHEET,
+    sections,
+    cells,
+    columnWidths: [190, 90, 70, 300, 420],
+    freezeRows: 0,
+  };
+
+  const charts = (sheet: string): ChartSpec[] => {
+    if (!model.staysArgs) return [];
+    const years = (key: Parameters<typeof projectionColumn>[0], fromBase: boolean) => {
+      const c = columnLetters(projectionColumn(key));
+      return `${c}${outputRow + (fromBase ? 2 : 3)}:${c}${outputRow + 2 + horizon}`;
+    };
+    const place = (row: number) => ({ from: a1(row, LAYOUT.chartColumn), to: a1(row + 16, LAYOUT.chartColumn + 8) });
+    return [
+      {
+        sheet,
+        name: "ScenarieNettoudgift",
+        type: "columnClustered",
+        title: "Kommunens nettoudgift pr. år: uden indsats og med Housing First",
+        categories: years("year", true),
+        series: [
+          { name: "Uden indsats", values: years("netCost", true) },
+          { name: "Med Housing First", values: years("hfNetCost", true) },
+        ],
+        ...place(1),
+      },
+      {
+        sheet,
+        name: "ScenarieForskel",
+        type: "line",
+        title: "Housing First: forskel pr. år og akkumuleret nutidsværdi",
+        categories: years("year", false),
+        series: [
+          { name: "Forskel (uden − med)", values: years("difference", false) },
+          { name: "Akkumuleret nutidsværdi", values: years("cumulativeNpv", false) },
+        ],
+        ...place(19),
+      },
+    ];
+  };
+  return { spec, charts };
+}
+
+/** The cell of a parameter's value in the active column. */
+export const parameterCell = (id: ParameterId): string => a1(LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === id), 1);
+
+/** Reads the sheet back (a used range from A1's side); undefined when it does not have the layout. */
+export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
+  const at = (row: number, col: number): CellValue => block.values[row - block.top]?.[col - block.left] ?? "";
+  if (at(LAYOUT.headerRow, 0) !== "Parameter" || at(LAYOUT.activeRow, 0) !== "Aktivt scenarie") return undefined;
+  const valuesIn = (col: number): ParameterCells =>
+    Object.fromEntries(PARAMETERS.map((p, i) => [p.id, at(LAYOUT.firstParameterRow + i, col)])) as ParameterCells;
+  if (PARAMETERS.some((p, i) => at(LAYOUT.firstParameterRow + i, 0) !== p.name)) return undefined;
+
+  const saved: NamedScenario[] = [];
+  for (let c = LAYOUT.savedColumn + 1; ; c++) {
+    const name = at(LAYOUT.headerRow, c);
+    if (typeof name !== "string" || name.trim() === "") break;
+    saved.push({ name, values: valuesIn(c) });
+  }
+  const note = String(at(LAYOUT.formulaNoteRow, 0));
+  const staysArgs = note.startsWith(FORMULA_NOTE) ? formulaStaysArgs(note.slice(FORMULA_NOTE.length)) : null;
+  const name = at(LAYOUT.activeRow, 1);
+  return {
+    staysArgs,
+    active: { name: typeof name === "string" && name.trim() !== "" ? name : DEFAULT_SCENARIO_NAME, values: valuesIn(1) },
+    saved,
+  };
+}
+
+/** The five stays arguments of a DK.PROJECTION formula written by projectionFormula. */
+function formulaStaysArgs(formula: string): string[] | null {
+  const m = /^=DK\.PROJECTION\((.*)\)$/.exec(formula);
+  if (!m) return null;
+  const args: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of m[1]) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      args.push(current);
+      current = "";
+    } else current += ch;
+  }
+  args.push(current);
+  return args.length === 6 && args[5] === PARAMETER_RANGE ? args.slice(0, 5) : null;
+}

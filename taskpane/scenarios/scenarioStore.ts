@@ -1,0 +1,135 @@
+/**
+ * The scenario manager's workbook side: read the Scenarier sheet, write it (with its charts),
+ * save the active parameters as a named scenario, switch the active one, and the port the
+ * template panel (issue 6) uses to list and save scenarios. Every write replaces the add-in's
+ * own sheet only; a user's sheet named Scenarier is never touched (the workbook picks another
+ * name and the store finds its own sheet by the own flag).
+ */
+import { PARAMETERS, validateParameters, type ParameterError, type ScenarioParameters } from "../../src/engine/parameters";
+import type { ExistingScenario, TemplateScenario } from "../../src/engine/template";
+import type { Workbook } from "../workbook";
+import {
+  SCENARIO_SHEET,
+  chartHorizon,
+  defaultModel,
+  readScenarioSheet,
+  scenarioSheet,
+  type NamedScenario,
+  type ParameterCells,
+  type ScenarioModel,
+} from "./scenarioSheet";
+
+/** The add-in's own Scenarier sheet ("Scenarier", or "Scenarier (2)" when a user has the name). */
+export async function findScenarioSheet(workbook: Workbook): Promise<string | undefined> {
+  const sheets = await workbook.listSheets();
+  const pattern = new RegExp(`^${SCENARIO_SHEET}( \\(\\d+\\))?$`, "i");
+  return sheets.find((s) => s.own && pattern.test(s.name))?.name;
+}
+
+export interface StoredModel {
+  sheet: string;
+  model: ScenarioModel;
+}
+
+export async function readModel(workbook: Workbook): Promise<StoredModel | undefined> {
+  const sheet = await findScenarioSheet(workbook);
+  if (!sheet) return undefined;
+  const model = readScenarioSheet(await workbook.readUsedRange(sheet));
+  return model && { sheet, model };
+}
+
+/** Writes the sheet and its charts; returns the name it has. */
+export async function writeModel(workbook: Workbook, model: ScenarioModel): Promise<string> {
+  const { spec, charts } = scenarioSheet(model);
+  const written = await workbook.writeOwnSheet(spec);
+  for (const chart of charts(written.name)) await workbook.addChart(chart);
+  return written.name;
+}
+
+/** Validates a scenario's cells with the registry: its parameters or every problem. */
+export function checkValues(values: ParameterCells): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
+  return validateParameters(values);
+}
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
+
+/** Creates the sheet, or points an existing one at new stays ranges (keeping its scenarios). */
+export async function createOrUpdate(workbook: Workbook, staysArgs: string[] | null): Promise<string> {
+  const stored = await readModel(workbook);
+  const model = stored ? { ...stored.model, staysArgs: staysArgs ?? stored.model.staysArgs } : defaultModel(staysArgs);
+  return writeModel(workbook, model);
+}
+
+/** Saves the active parameters under `name` (replacing a saved scenario of that name). */
+export async function saveActiveAs(workbook: Workbook, name: string): Promise<{ ok: true; sheet: string } | { ok: false; errors: ParameterError[] }> {
+  const stored = await readModel(workbook);
+  if (!stored) return { ok: false, errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }] };
+  const trimmed = name.trim();
+  if (trimmed === "") return { ok: false, errors: [{ code: "#VALUE!", message: "Scenariet skal have et navn" }] };
+  const checked = checkValues(stored.model.active.values);
+  if (!checked.ok) return checked;
+  const scenario: NamedScenario = { name: trimmed, values: { ...stored.model.active.values } };
+  const saved = upsert(stored.model.saved, scenario);
+  return { ok: true, sheet: await writeModel(workbook, { ...stored.model, active: { ...scenario }, saved }) };
+}
+
+function upsert(saved: readonly NamedScenario[], scenario: NamedScenario): NamedScenario[] {
+  const i = saved.findIndex((s) => sameName(s.name, scenario.name));
+  return i < 0 ? [...saved, scenario] : saved.map((s, k) => (k === i ? scenario : s));
+}
+
+/** Makes a saved scenario the active one: its values go into the parameter cells. */
+export async function switchTo(workbook: Workbook, name: string): Promise<string> {
+  const stored = await readModel(workbook);
+  const scenario = stored?.model.saved.find((s) => sameName(s.name, name));
+  if (!stored || !scenario) throw new Error(`Scenariet «${name}» findes ikke i arket Scenarier`);
+  return writeModel(workbook, { ...stored.model, active: { name: scenario.name, values: { ...scenario.values } } });
+}
+
+export async function removeScenario(workbook: Workbook, name: string): Promise<string> {
+  const stored = await readModel(workbook);
+  if (!stored) throw new Error("Arket Scenarier findes ikke endnu");
+  return writeModel(workbook, { ...stored.model, saved: stored.model.saved.filter((s) => !sameName(s.name, name)) });
+}
+
+/** The saved scenarios whose values are valid, with their parameters. */
+export function validScenarios(model: ScenarioModel): ExistingScenario[] {
+  return model.saved.flatMap((s) => {
+    const checked = checkValues(s.values);
+    return checked.ok ? [{ name: s.name, values: checked.parameters }] : [];
+  });
+}
+
+/** The horizon the sheet's charts were drawn for: a new horizon needs the sheet rewritten. */
+export const boundHorizon = (model: ScenarioModel): number => chartHorizon(model.active.values);
+
+/**
+ * The port the template panel uses (TemplatePanel's ScenarioPort). list: the active scenario and
+ * the saved ones whose values are valid. save: a template's scenarios by name, keeping the
+ * others; a scenario named like the active one also updates the parameter cells, and on a new
+ * sheet the first one becomes active.
+ */
+export function scenarioPort(workbook: Workbook, staysArgs: () => string[] | null) {
+  return {
+    async list(): Promise<ExistingScenario[]> {
+      const stored = await readModel(workbook);
+      if (!stored) return [];
+      const { active, saved } = stored.model;
+      const current = saved.some((s) => sameName(s.name, active.name)) ? [] : validScenarios({ ...stored.model, saved: [active] });
+      return [...current, ...validScenarios(stored.model)];
+    },
+    async save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }> {
+      const stored = await readModel(workbook);
+      let model = stored?.model ?? defaultModel(staysArgs());
+      for (const s of scenarios) {
+        const values = Object.fromEntries(PARAMETERS.map((p) => [p.id, p.default ?? ""])) as ParameterCells;
+        for (const p of s.parameters) values[p.id] = p.value ?? "";
+        const scenario = { name: s.name, values };
+        model = { ...model, saved: upsert(model.saved, scenario) };
+        if (sameName(model.active.name, s.name)) model = { ...model, active: { name: s.name, values: { ...values } } };
+      }
+      if (!stored && scenarios.length > 0) model = { ...model, active: { ...model.saved[0], values: { ...model.saved[0].values } } };
+      return { sheet: await writeModel(workbook, model) };
+    },
+  };
+}

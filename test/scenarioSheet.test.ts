@@ -1,0 +1,211 @@
+/**
+ * The Scenarier sheet and the scenario manager on the demo's memory workbook: the live formula
+ * over the sample municipality's stays, recalculation on a parameter edit (table and chart), the
+ * layout read back, named scenarios (save, switch, delete, the template port), and the
+ * comparison sheet with the tornado.
+ */
+import { describe, expect, it } from "vitest";
+import { sampleWorkbook } from "../src/demo/sampleData";
+import { DEFAULT_PARAMETERS, PARAMETERS, parameterById } from "../src/engine/parameters";
+import { computeProjection, isProjectionError } from "../src/engine/projection";
+import { buildTemplate } from "../src/engine/template";
+import { projection } from "../src/functions/functions";
+import { projectionColumn } from "../src/functions/scenarioFunctions";
+import { findStays } from "../taskpane/forecastRun";
+import { validateRows } from "../taskpane/columns";
+import { COMPARE_SHEET, comparisonSheet, runScenarios, tornado } from "../taskpane/scenarios/compare";
+import { LAYOUT, SCENARIO_SHEET, parameterCell, readScenarioSheet, staysArguments } from "../taskpane/scenarios/scenarioSheet";
+import { createOrUpdate, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
+import { parseA1 } from "../taskpane/workbook";
+
+async function setup() {
+  const workbook = sampleWorkbook();
+  const found = (await findStays(workbook))!;
+  const args = staysArguments(found, found.mapping)!;
+  const sheet = await createOrUpdate(workbook, args);
+  const report = validateRows(found, found.mapping);
+  return { workbook, found, args, sheet, report };
+}
+
+const OUT = LAYOUT.outputRow;
+
+describe("the Scenarier sheet", () => {
+  it("writes the parameters with Danish names, units, labels and sources, and DK.PROJECTION over the stays and the parameter cells", async () => {
+    const { workbook, sheet, args } = await setup();
+    expect(sheet).toBe(SCENARIO_SHEET);
+    expect(args).toEqual(["'Budget 2026'!A4:A803", "'Budget 2026'!C4:C803", "'Budget 2026'!D4:D803", "'Budget 2026'!E4:E803", "'Budget 2026'!F4:F803"]);
+    PARAMETERS.forEach((p, i) => {
+      const row = LAYOUT.firstParameterRow + i;
+      expect([0, 1, 2, 3, 4].map((c) => workbook.cell(sheet, row, c))).toEqual([p.name, p.default ?? "", p.unit, p.label.da, p.source]);
+    });
+    const s = workbook.getSheet(sheet)!;
+    expect(s.formulas?.map((f) => f.text)).toEqual([
+      "=DK.PROJECTION('Budget 2026'!A4:A803,'Budget 2026'!C4:C803,'Budget 2026'!D4:D803,'Budget 2026'!E4:E803,'Budget 2026'!F4:F803,A4:B18)",
+    ]);
+    expect(workbook.numberFormat(sheet, LAYOUT.firstParameterRow + 2, 1)).toBe("0.0%"); // Diskonteringsrente
+    expect(workbook.numberFormat(sheet, OUT + 2, projectionColumn("netCost"))).toBe('#,##0 "kr."');
+  });
+
+  it("the spilled output is DK.PROJECTION's own result for the same cells, the two bad sample rows reported", async () => {
+    const { workbook, sheet } = await setup();
+    const budget = workbook.getSheet("Budget 2026")!.values.slice(3, 803);
+    const col = (c: number) => budget.map((r) => [r[c] ?? ""]);
+    const params = [["Parameter", "Værdi"], ...PARAMETERS.map((p) => [p.name, p.default ?? ""])];
+    const expected = projection(col(0), col(2), col(3), col(4), col(5), params) as unknown[][];
+    const spilled = expected.map((row, r) => row.map((_, c) => workbook.cell(sheet, OUT + r, c)));
+    expect(spilled).toEqual(expected);
+    expect(workbook.cell(sheet, OUT + expected.length - 1, 1)).toBe(2);
+  });
+
+  it("editing a parameter cell recalculates the table and the charts: support 85 000 -> 130 000 kr. raises the Housing First cost", async () => {
+    const { workbook, sheet } = await setup();
+    const s = workbook.getSheet(sheet)!;
+    const chart = () => workbook.chartData(workbook.getSheet(sheet)!.charts.find((c) => c.name === "ScenarieNettoudgift")!);
+    const before = chart().series[1].values;
+    const costBefore = workbook.cell(sheet, OUT + 2, projectionColumn("programmeCost")) as number;
+    const at = parseA1(parameterCell("supportCost"));
+    workbook.setCell(sheet, at.top, at.left, 130000);
+    const costAfter = workbook.cell(sheet, OUT + 2, projectionColumn("programmeCost")) as number;
+    expect(costAfter).toBeGreaterThan(costBefore);
+    const after = chart().series[1].values;
+    expect(after[0]).toBe(before[0]); // the base year has no Housing First
+    expect(after[1]).toBeGreaterThan(before[1]);
+    expect(after[1]).toBe(workbook.cell(sheet, OUT + 2, projectionColumn("hfNetCost")));
+    expect(s.charts.map((c) => c.categories)).toEqual(["A22:A27", "A23:A27"]);
+  });
+
+  it("a bad parameter value shows the function's error in the output cell; fixing it brings the table back", async () => {
+    const { workbook, sheet } = await setup();
+    const at = parseA1(parameterCell("admissionGrowth"));
+    workbook.setCell(sheet, at.top, at.left, -1);
+    expect(workbook.cell(sheet, OUT, 0)).toBe("#NUM!");
+    expect(workbook.cell(sheet, OUT + 1, 0)).toBe("");
+    workbook.setCell(sheet, at.top, at.left, 0.1);
+    expect(workbook.cell(sheet, OUT + 1, 0)).toBe(2026);
+  });
+
+  it("reads back: the stays ranges, the active scenario and its values", async () => {
+    const { workbook, sheet, args } = await setup();
+    const model = readScenarioSheet(await workbook.readUsedRange(sheet))!;
+    expect(model.staysArgs).toEqual(args);
+    expect(model.active.name).toBe("Basis");
+    expect(model.active.values).toEqual({ ...DEFAULT_PARAMETERS, baseYear: "" });
+  });
+
+  it("never writes over a user's sheet named Scenarier: the add-in's sheet is Scenarier (2), and the store finds it", async () => {
+    const workbook = sampleWorkbook();
+    workbook.addUserSheet("Scenarier", [["Mine egne tal"]]);
+    const found = (await findStays(workbook))!;
+    const sheet = await createOrUpdate(workbook, staysArguments(found, found.mapping)!);
+    expect(sheet).toBe("Scenarier (2)");
+    expect(workbook.getSheet("Scenarier")!.values).toEqual([["Mine egne tal"]]);
+    expect((await readModel(workbook))?.sheet).toBe("Scenarier (2)");
+  });
+});
+
+describe("named scenarios", () => {
+  it("save the active values, switch between scenarios, delete one", async () => {
+    const { workbook, sheet } = await setup();
+    const support = parseA1(parameterCell("supportCost"));
+    expect(await saveActiveAs(workbook, "Basis")).toEqual({ ok: true, sheet });
+    workbook.setCell(sheet, support.top, support.left, 130000);
+    expect(await saveActiveAs(workbook, "Dyr støtte")).toEqual({ ok: true, sheet });
+    const net = () => workbook.cell(sheet, OUT + 2, projectionColumn("hfNetCost")) as number;
+    const dear = net();
+
+    await switchTo(workbook, "basis");
+    expect(workbook.cell(sheet, support.top, support.left)).toBe(85000);
+    expect(workbook.cell(sheet, LAYOUT.activeRow, 1)).toBe("Basis");
+    expect(net()).toBeLessThan(dear);
+    // The saved scenarios side by side.
+    expect(workbook.cell(sheet, LAYOUT.headerRow, LAYOUT.savedColumn + 1)).toBe("Basis");
+    expect(workbook.cell(sheet, LAYOUT.headerRow, LAYOUT.savedColumn + 2)).toBe("Dyr støtte");
+    expect(workbook.cell(sheet, support.top, LAYOUT.savedColumn + 2)).toBe(130000);
+
+    await switchTo(workbook, "Dyr støtte");
+    expect(net()).toBe(dear);
+    await removeScenario(workbook, "Basis");
+    expect((await readModel(workbook))!.model.saved.map((s) => s.name)).toEqual(["Dyr støtte"]);
+    await expect(switchTo(workbook, "Basis")).rejects.toThrow("Scenariet «Basis» findes ikke i arket Scenarier");
+  });
+
+  it("refuses to save values the registry refuses, naming the parameter", async () => {
+    const { workbook, sheet } = await setup();
+    const at = parseA1(parameterCell("horizon"));
+    workbook.setCell(sheet, at.top, at.left, 31);
+    const result = await saveActiveAs(workbook, "For langt");
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0].message).toBe("«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)");
+  });
+
+  it("the template port: list gives the active and saved scenarios; save writes a template's scenarios by name and keeps the others", async () => {
+    const { workbook, sheet } = await setup();
+    await saveActiveAs(workbook, "Basis");
+    const port = scenarioPort(workbook, () => null);
+    expect((await port.list()).map((s) => s.name)).toEqual(["Basis"]);
+    const template = buildTemplate({
+      municipality: "Eksempelkommune",
+      author: "Test",
+      created: 46000,
+      ruleSet: "NY",
+      columns: {},
+      scenarios: [
+        { name: "Basis", values: { ...DEFAULT_PARAMETERS, shareMoved: 0.3 } },
+        { name: "Stram", values: { ...DEFAULT_PARAMETERS, housingPerYear: 5 } },
+      ],
+    });
+    expect(await port.save(template.scenarios)).toEqual({ sheet });
+    const listed = await port.list();
+    expect(listed.map((s) => [s.name, s.values.shareMoved, s.values.housingPerYear])).toEqual([
+      ["Basis", 0.3, 25],
+      ["Stram", 0.5, 5],
+    ]);
+    // "Basis" is the active scenario: its cells took the template's values.
+    expect(workbook.cell(sheet, parseA1(parameterCell("shareMoved")).top, 1)).toBe(0.3);
+  });
+});
+
+describe("comparison and tornado", () => {
+  it("scenarios side by side with the engine's numbers, and a tornado sorted by the spread of the NPV", async () => {
+    const { workbook, report } = await setup();
+    const stays = report.stays;
+    const base = { ...DEFAULT_PARAMETERS };
+    const results = runScenarios(stays, [
+      { name: "Basis", parameters: base },
+      { name: "Dyr støtte", parameters: { ...base, supportCost: 130000 } },
+    ]);
+    const direct = computeProjection(stays, { ...base, supportCost: 130000 });
+    if (isProjectionError(direct)) throw new Error(direct.message);
+    expect(results[1].projection.npv.toNumber()).toBe(direct.npv.toNumber());
+
+    const npv = results[0].projection.npv.toNumber();
+    const bars = tornado(stays, base, npv);
+    expect(bars.map((b) => b.id)).not.toContain("baseYear");
+    expect(bars).toHaveLength(PARAMETERS.length - 1);
+    const spreads = bars.map((b) => Math.abs(b.npvHigh - b.npvLow));
+    expect(spreads).toEqual([...spreads].sort((a, b) => b - a));
+    const support = bars.find((b) => b.id === "supportCost")!;
+    expect([support.low, support.high]).toEqual([68000, 102000]);
+    expect(support.npvLow).toBeGreaterThan(npv);
+    expect(support.npvHigh).toBeLessThan(npv);
+    const horizon = bars.find((b) => b.id === "horizon")!;
+    expect([horizon.low, horizon.high]).toEqual([4, 6]);
+    // Parameters at 0 do not move: 0 × 1,2 = 0.
+    const growth = bars.find((b) => b.id === "admissionGrowth")!;
+    expect([growth.npvLow, growth.npvHigh]).toEqual([npv, npv]);
+    // A share of 50 % moves to 40 % and 60 %; at 100 % it could only move down.
+    const share = bars.find((b) => b.id === "shareMoved")!;
+    expect([share.low, share.high]).toEqual([0.4, 0.6]);
+
+    const { spec, charts } = comparisonSheet(results, { name: "Basis", npv, bars });
+    const written = await workbook.writeOwnSheet(spec);
+    for (const c of charts(written.name)) await workbook.addChart(c);
+    expect(written.name).toBe(COMPARE_SHEET);
+    expect([1, 2].map((c) => workbook.cell(COMPARE_SHEET, 4, c))).toEqual([npv, results[0].projection.ratio!.toNumber()]);
+    expect(workbook.cell(COMPARE_SHEET, 5, 0)).toBe("Dyr støtte");
+    const tornadoChart = workbook.chartData(workbook.getSheet(COMPARE_SHEET)!.charts.find((c) => c.name === "SammenligningTornado")!);
+    expect(tornadoChart.categories[0]).toBe(parameterById(bars[0].id).short.da);
+    expect(tornadoChart.series[0].values[0]).toBeCloseTo(bars[0].npvLow - npv, 6);
+    expect(tornadoChart.categories).toHaveLength(6);
+  });
+});
