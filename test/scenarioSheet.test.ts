@@ -15,7 +15,7 @@ import { findStays } from "../taskpane/forecastRun";
 import { validateRows } from "../taskpane/columns";
 import { COMPARE_SHEET, comparisonSheet, runScenarios, tornado } from "../taskpane/scenarios/compare";
 import { LAYOUT, SCENARIO_SHEET, parameterCell, readScenarioSheet, staysArguments } from "../taskpane/scenarios/scenarioSheet";
-import { createOrUpdate, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
+import { createOrUpdate, onModelWritten, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
 import { parseA1 } from "../taskpane/workbook";
 
 async function setup() {
@@ -154,7 +154,11 @@ describe("named scenarios", () => {
         { name: "Stram", values: { ...DEFAULT_PARAMETERS, housingPerYear: 5 } },
       ],
     });
+    let told = 0;
+    const stop = onModelWritten(workbook, () => told++);
     expect(await port.save(template.scenarios)).toEqual({ sheet });
+    stop();
+    expect(told).toBe(1); // the scenario manager rereads the sheet after an import
     const listed = await port.list();
     expect(listed.map((s) => [s.name, s.values.shareMoved, s.values.housingPerYear])).toEqual([
       ["Basis", 0.3, 25],

@@ -16,6 +16,7 @@ import {
   boundHorizon,
   checkValues,
   createOrUpdate,
+  onModelWritten,
   readModel,
   removeScenario,
   saveActiveAs,
@@ -55,9 +56,12 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
     return next;
   }, [workbook]);
 
+  // Read the sheet now and after every rewrite (also the template panel's imports).
   useEffect(() => {
-    void refresh().then((s) => (drawnFor.current = s && boundHorizon(s.model)));
-  }, [refresh]);
+    const reread = () => void refresh().then((s) => (drawnFor.current = s && boundHorizon(s.model)));
+    reread();
+    return onModelWritten(workbook, reread);
+  }, [workbook, refresh]);
 
   // Follow the sheet's edits; a new horizon needs the charts bound to the new years.
   const sheet = stored?.sheet;
@@ -174,8 +178,8 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
           {savedNames.length === 0 ? (
             <Caption1>{text.noSaved}</Caption1>
           ) : (
-            <div style={{ display: "flex", gap: 8, alignItems: "flex-end", flexWrap: "wrap" }}>
-              <Field label={text.savedLabel} style={{ flex: 1, minWidth: 140 }}>
+            <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+              <Field label={text.savedLabel}>
                 <Dropdown
                   value={choice ?? ""}
                   selectedOptions={choice ? [choice] : []}
@@ -190,12 +194,14 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
                   ))}
                 </Dropdown>
               </Field>
-              <Button disabled={locked || !choice} onClick={() => void run(async () => (await switchTo(workbook, choice!), text.switched(choice!)))} data-testid="scenario-switch">
-                {text.switchTo}
-              </Button>
-              <Button disabled={locked || !choice} onClick={() => void run(async () => (await removeScenario(workbook, choice!), text.removed(choice!)))} data-testid="scenario-remove">
-                {text.remove}
-              </Button>
+              <div style={{ display: "flex", gap: 8 }}>
+                <Button disabled={locked || !choice} onClick={() => void run(async () => (await switchTo(workbook, choice!), text.switched(choice!)))} data-testid="scenario-switch">
+                  {text.switchTo}
+                </Button>
+                <Button disabled={locked || !choice} onClick={() => void run(async () => (await removeScenario(workbook, choice!), text.removed(choice!)))} data-testid="scenario-remove">
+                  {text.remove}
+                </Button>
+              </div>
             </div>
           )}
 

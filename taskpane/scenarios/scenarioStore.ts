@@ -38,11 +38,22 @@ export async function readModel(workbook: Workbook): Promise<StoredModel | undef
   return model && { sheet, model };
 }
 
+/** Who wants to know when the sheet was rewritten (the manager, after a template import). */
+const writeListeners = new WeakMap<Workbook, Set<() => void>>();
+
+export function onModelWritten(workbook: Workbook, listener: () => void): () => void {
+  let set = writeListeners.get(workbook);
+  if (!set) writeListeners.set(workbook, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
 /** Writes the sheet and its charts; returns the name it has. */
 export async function writeModel(workbook: Workbook, model: ScenarioModel): Promise<string> {
   const { spec, charts } = scenarioSheet(model);
   const written = await workbook.writeOwnSheet(spec);
   for (const chart of charts(written.name)) await workbook.addChart(chart);
+  for (const listener of writeListeners.get(workbook) ?? []) listener();
   return written.name;
 }
 

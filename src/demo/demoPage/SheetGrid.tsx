@@ -6,10 +6,11 @@
  */
 import { tokens } from "@fluentui/react-components";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
-import { columnLetters, parseA1 } from "../../../taskpane/workbook";
+import { a1, columnLetters, parseA1 } from "../../../taskpane/workbook";
 import { useTexts } from "../../../taskpane/i18n";
 import type { MemorySheet, MemoryWorkbook, Selection } from "../memoryWorkbook";
 import { alignsRight, formatCell } from "./cellFormat";
+import { CellInput } from "../cellInput";
 
 const ROW_HEIGHT = 24;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
@@ -63,6 +64,8 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(480);
+  /** The cell being edited (double-click), as in Excel. */
+  const [editing, setEditing] = useState<{ row: number; col: number }>();
 
   const rowCount = sheet.values.length;
   // The widest row fixes the grid's columns; recounted only when the sheet changes.
@@ -122,6 +125,7 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
             <td
               key={c}
               data-col={c}
+              onDoubleClick={() => setEditing({ row: r, col: c })}
               title={!overflows && shown.length > LONG_TEXT ? shown : undefined}
               style={{
                 ...cellStyle,
@@ -132,8 +136,22 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
                 outline: inSelection ? `1px solid ${tokens.colorBrandStroke1}` : undefined,
               }}
             >
-              {/* Overflowing text covers the grid lines of the empty cells it runs over. */}
-              {overflows ? <span style={{ background: background ?? "#fff", paddingRight: 2 }}>{shown}</span> : shown}
+              {editing?.row === r && editing.col === c ? (
+                <CellInput
+                  value={value ?? ""}
+                  language={text.language}
+                  label={`${text.language === "da" ? "Rediger" : "Edit"} ${a1(r, c)}`}
+                  onDone={(v) => {
+                    setEditing(undefined);
+                    if (v !== undefined && v !== (value ?? "")) workbook.setCell(sheet.name, r, c, v);
+                  }}
+                />
+              ) : overflows ? (
+                // Overflowing text covers the grid lines of the empty cells it runs over.
+                <span style={{ background: background ?? "#fff", paddingRight: 2 }}>{shown}</span>
+              ) : (
+                shown
+              )}
             </td>
           );
         })}

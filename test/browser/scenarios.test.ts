@@ -1,0 +1,155 @@
+/**
+ * The live Scenarier sheet in the standalone demo (headless Chromium, no network): the pane
+ * writes the sheet, the user double-clicks a parameter cell in the grid and types a new value,
+ * and the spilled DK.PROJECTION output and its chart update to the engine's numbers for the
+ * same sample computed here in Node. Then a named scenario is saved, the active one switched,
+ * and the comparison sheet with the tornado is written.
+ *
+ * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { sampleBudgetSheet } from "../../src/demo/sampleData";
+import { PARAMETERS } from "../../src/engine/parameters";
+import { projection } from "../../src/functions/functions";
+import { projectionColumn } from "../../src/functions/scenarioFunctions";
+import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
+import { parseA1 } from "../../taskpane/workbook";
+import { DIST, launchBrowser, openDemo, serveStatic, type Browser, type StaticServer } from "./harness";
+
+const SHOTS = resolve(__dirname, "../../test-results");
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(DIST);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** DK.PROJECTION on the sample sheet's cells, in Node, with some parameters changed. */
+function expectedTable(overrides: Partial<Record<string, number>> = {}): unknown[][] {
+  const sheet = sampleBudgetSheet();
+  const rows = sheet.values.slice(sheet.headerRow + 1);
+  const col = (c: number) => rows.map((r) => [r[c] ?? ""]);
+  const params = [["Parameter", "Værdi"], ...PARAMETERS.map((p) => [p.name, p.id in overrides ? overrides[p.id]! : (p.default ?? "")])];
+  return projection(col(0), col(2), col(3), col(4), col(5), params) as unknown[][];
+}
+
+/** A cell of the demo workbook, through the page's test hook. */
+const cellValue = (page: Page, sheet: string, row: number, col: number) =>
+  page.evaluate(([s, r, c]) => window.__demo!.workbook.cell(s as string, r as number, c as number), [sheet, row, col] as const);
+
+const chartDescription = (page: Page, name: string) => page.locator(`figure[data-chart="${name}"] desc`).textContent();
+
+const OUT = LAYOUT.outputRow;
+
+describe("the live Scenarier sheet in the demo", () => {
+  it("editing a parameter cell in the grid recalculates the spilled outputs and the chart", async () => {
+    const page = await openDemo(browser, server.origin);
+    await page.getByTestId("scenario-sheet").click();
+    await page.getByTestId("scenario-status").waitFor();
+    await expect(page.getByTestId("scenario-status").textContent()).resolves.toBe("Arket Scenarier er skrevet.");
+    await page.locator('[data-testid="sheet-grid"][data-sheet="Scenarier"]').waitFor();
+
+    // The output is DK.PROJECTION's result for the sample, before the edit.
+    const before = expectedTable();
+    const net = projectionColumn("hfNetCost");
+    expect(await cellValue(page, "Scenarier", OUT + 2, net)).toBe(before[2][net]);
+    const chartBefore = await chartDescription(page, "ScenarieNettoudgift");
+
+    // Double-click "Bostøtte pr. år" in column B, type 130.000 (Danish grouping), Enter.
+    const at = parseA1(parameterCell("supportCost"));
+    await page.locator(`[data-sheet="Scenarier"] tr[data-row="${at.top}"] td[data-col="${at.left}"]`).dblclick();
+    const input = page.getByTestId("cell-input");
+    await input.fill("130.000");
+    await input.press("Enter");
+
+    const after = expectedTable({ supportCost: 130000 });
+    expect(after[2][net]).not.toBe(before[2][net]);
+    await expect.poll(() => cellValue(page, "Scenarier", OUT + 2, net)).toBe(after[2][net]);
+    expect(await cellValue(page, "Scenarier", at.top, at.left)).toBe(130000);
+    // Every spilled cell equals the engine's result with the new value.
+    for (let r = 0; r < after.length; r++) {
+      for (let c = 0; c < after[r].length; c++) expect(await cellValue(page, "Scenarier", OUT + r, c), `row ${r}, column ${c}`).toEqual(after[r][c]);
+    }
+    // The grid shows the new numbers, and the chart is redrawn from them.
+    const shown = await page.locator(`[data-sheet="Scenarier"] tr[data-row="${OUT + 2}"] td[data-col="${net}"]`).textContent();
+    const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(after[2][net] as number);
+    expect(shown).toBe(`${kroner} kr.`);
+    const chartAfter = await chartDescription(page, "ScenarieNettoudgift");
+    expect(chartAfter).not.toBe(chartBefore);
+    expect(chartAfter).toContain(`Med Housing First ${kroner}`);
+    await page.screenshot({ path: join(SHOTS, "scenarios-live.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("a bad value shows the registry's Danish message in the pane; the horizon rewrites the charts for the new years", async () => {
+    const page = await openDemo(browser, server.origin);
+    await page.getByTestId("scenario-sheet").click();
+    await page.getByTestId("scenario-status").waitFor();
+    const horizon = parseA1(parameterCell("horizon"));
+    const edit = async (value: string) => {
+      await page.locator(`[data-sheet="Scenarier"] tr[data-row="${horizon.top}"] td[data-col="${horizon.left}"]`).dblclick();
+      await page.getByTestId("cell-input").fill(value);
+      await page.getByTestId("cell-input").press("Enter");
+    };
+    await edit("31");
+    await expect.poll(() => cellValue(page, "Scenarier", OUT, 0)).toBe("#NUM!");
+    await expect(page.getByTestId("scenario-problems").textContent()).resolves.toContain("«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)");
+    await edit("8");
+    await expect.poll(() => cellValue(page, "Scenarier", OUT + 9, 0)).toBe(2034);
+    await expect.poll(() => page.locator('figure[data-chart="ScenarieForskel"] desc').textContent()).toContain("2034:");
+    await expect(page.getByTestId("scenario-problems").count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it("save a named scenario, switch the active one, and compare them with a tornado", async () => {
+    const page = await openDemo(browser, server.origin);
+    await page.getByTestId("scenario-sheet").click();
+    await page.getByTestId("scenario-status").waitFor();
+    await page.getByTestId("scenario-name").fill("Basis");
+    await page.getByTestId("scenario-save").click();
+    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Basis».");
+
+    const share = parseA1(parameterCell("shareMoved"));
+    await page.locator(`[data-sheet="Scenarier"] tr[data-row="${share.top}"] td[data-col="${share.left}"]`).dblclick();
+    await page.getByTestId("cell-input").fill("80 %");
+    await page.getByTestId("cell-input").press("Enter");
+    await expect.poll(() => cellValue(page, "Scenarier", share.top, share.left)).toBe(0.8);
+    await page.getByTestId("scenario-name").fill("Ambitiøs");
+    await page.getByTestId("scenario-save").click();
+    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Ambitiøs».");
+
+    // Make "Basis" active again: its 50 % goes back into the cell.
+    await page.getByTestId("scenario-pick").click();
+    await page.getByRole("option", { name: "Basis" }).click();
+    await page.getByTestId("scenario-switch").click();
+    await expect.poll(() => cellValue(page, "Scenarier", share.top, share.left)).toBe(0.5);
+    await expect(page.getByTestId("scenario-active").textContent()).resolves.toBe("Aktivt scenarie: Basis");
+
+    await page.getByTestId("scenario-compare").click();
+    await expect.poll(() => page.getByTestId("scenario-status").textContent(), { timeout: 60_000 }).toBe("Arket Sammenligning er skrevet.");
+    await page.locator('[data-testid="sheet-grid"][data-sheet="Sammenligning"]').waitFor();
+    expect(await cellValue(page, "Sammenligning", 4, 0)).toBe("Basis");
+    expect(await cellValue(page, "Sammenligning", 5, 0)).toBe("Ambitiøs");
+    const basisNpv = expectedTable()[7][1];
+    const ambitiousNpv = expectedTable({ shareMoved: 0.8 })[7][1];
+    expect(await cellValue(page, "Sammenligning", 4, 1)).toBe(basisNpv);
+    expect(await cellValue(page, "Sammenligning", 5, 1)).toBe(ambitiousNpv);
+    for (const chart of ["SammenligningNPV", "SammenligningForskel", "SammenligningTornado"]) {
+      await expect(page.locator(`figure[data-chart="${chart}"]`).count()).resolves.toBe(1);
+    }
+    await page.screenshot({ path: join(SHOTS, "scenarios-compare.png"), fullPage: true });
+    await page.close();
+  });
+});
