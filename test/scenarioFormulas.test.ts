@@ -4,6 +4,7 @@
  * reference errors; and the Office.js adapter writing a sheet's formula cells as formulas.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { editText, typedValue } from "../src/demo/cellInput";
 import { evaluateFormula, parseFormula } from "../src/demo/formulas";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { ExcelWorkbook } from "../src/office/excelWorkbook";
@@ -168,5 +169,21 @@ describe("the Office.js adapter writes a sheet's cells as formulas and number fo
     const formula = writes.findIndex(([p]) => p.endsWith(".formulas"));
     expect(values).toBeGreaterThanOrEqual(0);
     expect(formula).toBeGreaterThan(values);
+  });
+});
+
+describe("typing in a demo cell", () => {
+  it("Danish: decimal comma, point groups thousands, % divides by 100; anything else stays text", () => {
+    expect(["3,5", "130.000", "3,5 %", "80%", "-0,25", "0.035", "2026", "", "  ", "01-05-2026", "abc", "1,2,3"].map((t) => typedValue(t, "da"))).toEqual([
+      3.5, 130000, 0.035, 0.8, -0.25, 0.035, 2026, "", "", "01-05-2026", "abc", "1,2,3",
+    ]);
+  });
+  it("English: decimal point, comma groups thousands", () => {
+    expect(["3.5", "130,000", "3.5%", "0.035"].map((t) => typedValue(t, "en"))).toEqual([3.5, 130000, 0.035, 0.035]);
+  });
+  it("the edit box starts with the number in the page's notation, so Enter without a change keeps it", () => {
+    expect(editText(0.035, "da")).toBe("0,035");
+    expect(typedValue(editText(0.035, "da"), "da")).toBe(0.035);
+    expect(typedValue(editText(85000, "en"), "en")).toBe(85000);
   });
 });

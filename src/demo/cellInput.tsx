@@ -17,7 +17,7 @@ export function typedValue(text: string, language: Language): CellValue {
   let digits = m[2].replace(/\s/g, "");
   if (language === "da") {
     // A comma is the decimal point; a point groups thousands (130.000), unless it cannot (0.035).
-    digits = digits.includes(",") || /^\d{1,3}(\.\d{3})+$/.test(digits) ? digits.replace(/\./g, "").replace(",", ".") : digits;
+    digits = digits.includes(",") || /^[1-9]\d{0,2}(\.\d{3})+$/.test(digits) ? digits.replace(/\./g, "").replace(",", ".") : digits;
   } else {
     digits = digits.replace(/,/g, "");
   }
