@@ -28,6 +28,8 @@ import { MappingEditor, SourcePicker } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
 import { staysArguments } from "../scenarios/scenarioSheet";
+import { scenarioPort } from "../scenarios/scenarioStore";
+import { TemplatePanel } from "../templates/TemplatePanel";
 
 type Phase = keyof Texts["phase"];
 
@@ -63,6 +65,8 @@ export function App({ workbook, onResult }: AppProps) {
   /** undefined: follow the report (pseudonymise when the citizen column looks like CPR numbers). */
   const [pseudonymiseChoice, setPseudonymiseChoice] = useState<boolean | undefined>();
   const [run, setRun] = useState<Run>({ status: "idle" });
+  /** Bumped when a template wrote the Scenarier sheet: the scenario manager reads it again. */
+  const [scenariosWritten, setScenariosWritten] = useState(0);
   const abort = useRef<AbortController | undefined>();
 
   const load = useCallback(
@@ -216,10 +220,18 @@ export function App({ workbook, onResult }: AppProps) {
       {run.status === "done" && <ResultSummary result={run.result} elapsedMs={run.elapsedMs} />}
       <Divider />
       <ScenarioManager
+        key={scenariosWritten}
         workbook={workbook}
         staysArgs={found && mapping && report && report.missing.length === 0 ? staysArguments(found, mapping) : undefined}
         stays={report?.stays}
         disabled={running}
+      />
+      <Divider />
+      <TemplatePanel
+        scenarios={scenarioPort(workbook, () => (found && mapping ? (staysArguments(found, mapping) ?? null) : null))}
+        stays={found && mapping ? { header: found.header, rows: found.rows, mapping, onMappingChange: setMapping } : undefined}
+        disabled={running}
+        onApplied={() => setScenariosWritten((n) => n + 1)}
       />
       <Divider />
       <RuleSetInfo />

@@ -25,6 +25,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
 import { serialFromYmd } from "../../src/engine/calendar";
+import { parameterById } from "../../src/engine/parameters";
 import {
   exportTemplate,
   planImport,
@@ -55,11 +56,15 @@ export interface ScenarioPort {
 
 export interface TemplatePanelProps {
   scenarios: ScenarioPort;
-  /** The stays' header row and column mapping, once stays are found. */
-  columns?: { header: readonly CellValue[]; mapping: ColumnMapping; onChange: (mapping: ColumnMapping) => void };
-  /** The stays' citizen ids: an export that contains one is refused. */
-  citizenIds?: () => Iterable<string>;
+  /**
+   * The stays found in the workbook, once there are some: their header row and column mapping
+   * (exported as header names, set from an imported template) and their rows (no citizen id in
+   * them may appear in an export).
+   */
+  stays?: { header: readonly CellValue[]; rows: readonly CellValue[][]; mapping: ColumnMapping; onMappingChange: (mapping: ColumnMapping) => void };
   disabled?: boolean;
+  /** Told after a template was applied (the scenario manager reads the sheet again). */
+  onApplied?: () => void;
 }
 
 type Exported = { status: "idle" } | { status: "refused"; problems: TemplateProblem[] } | { status: "done"; text: string; fileName: string; saved: boolean };
@@ -91,7 +96,13 @@ function ProblemList({ problems, text, testId }: { problems: TemplateProblem[]; 
   );
 }
 
-export function TemplatePanel({ scenarios, columns, citizenIds, disabled = false }: TemplatePanelProps) {
+/** The citizen column's values (an export is checked against them). */
+function citizenIds(stays: NonNullable<TemplatePanelProps["stays"]>): string[] {
+  const col = stays.mapping.citizen;
+  return col === null ? [] : stays.rows.map((row) => String(row[col] ?? "").trim()).filter((id) => id !== "");
+}
+
+export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }: TemplatePanelProps) {
   const paneText = useTexts();
   const text = TEMPLATE_TEXTS[paneText.language];
   const ids = { heading: useId(), exportHeading: useId(), importHeading: useId(), plan: useId() };
@@ -107,7 +118,7 @@ export function TemplatePanel({ scenarios, columns, citizenIds, disabled = false
   const fileInput = useRef<HTMLInputElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
 
-  const currentColumns = () => (columns ? columnsOfMapping(columns.header, columns.mapping) : {});
+  const currentColumns = () => (stays ? columnsOfMapping(stays.header, stays.mapping) : {});
 
   /** Runs one step with the panel busy; a failure (the workbook refused) is shown, not thrown. */
   const step = async (work: () => Promise<void>) => {
@@ -132,7 +143,7 @@ export function TemplatePanel({ scenarios, columns, citizenIds, disabled = false
         columns: currentColumns(),
         scenarios: await scenarios.list(),
       };
-      const result = exportTemplate(draft, { citizenIds: citizenIds?.() ?? [] });
+      const result = exportTemplate(draft, { citizenIds: stays ? citizenIds(stays) : [] });
       if (!result.ok) {
         setExported({ status: "refused", problems: result.problems });
         return;
@@ -171,12 +182,13 @@ export function TemplatePanel({ scenarios, columns, citizenIds, disabled = false
     step(async () => {
       const { sheet } = await scenarios.save(template.scenarios);
       let unmatched: string[] = [];
-      if (columns) {
-        const next = mappingOfColumns(columns.header, template.columns, columns.mapping);
-        columns.onChange(next.mapping);
+      if (stays) {
+        const next = mappingOfColumns(stays.header, template.columns, stays.mapping);
+        stays.onMappingChange(next.mapping);
         unmatched = next.unmatched.map(paneText.fieldLabel);
       }
       setImported({ status: "applied", count: template.scenarios.length, sheet, unmatched });
+      onApplied?.();
     });
 
   const locked = disabled || busy;
@@ -192,11 +204,11 @@ export function TemplatePanel({ scenarios, columns, citizenIds, disabled = false
         {text.exportHeading}
       </Body1>
       <div style={{ display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: 8 }}>
-        <FormField label={text.municipality} required>
-          <Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} disabled={locked} data-testid="template-municipality" />
+        <FormField label={text.municipality} required style={{ minWidth: 0 }}>
+          <Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} disabled={locked} style={{ minWidth: 0 }} data-testid="template-municipality" />
         </FormField>
-        <FormField label={text.author} required>
-          <Input value={author} onChange={(_, d) => setAuthor(d.value)} disabled={locked} data-testid="template-author" />
+        <FormField label={text.author} required style={{ minWidth: 0 }}>
+          <Input value={author} onChange={(_, d) => setAuthor(d.value)} disabled={locked} style={{ minWidth: 0 }} data-testid="template-author" />
         </FormField>
       </div>
       <div>
@@ -313,6 +325,26 @@ export function TemplatePanel({ scenarios, columns, citizenIds, disabled = false
   );
 }
 
+/** What the template says about a scenario beyond its values: its note, and its own sources and notes per parameter. */
+const ownDocs = (scenario: TemplateScenario) => scenario.parameters.filter((p) => p.note || p.source !== parameterById(p.id).source);
+const hasDocs = (scenario: TemplateScenario) => Boolean(scenario.note) || ownDocs(scenario).length > 0;
+
+function ScenarioDocs({ scenario, text }: { scenario: TemplateScenario | undefined; text: TemplateTexts }) {
+  if (!scenario || !hasDocs(scenario)) return null;
+  const own = ownDocs(scenario);
+  return (
+    <div style={{ display: "flex", flexDirection: "column" }}>
+      {scenario.note && <Caption1 italic>{scenario.note}</Caption1>}
+      {own.map((p) => (
+        <Caption1 key={p.id}>
+          {text.ownSource(p.name)}: {p.source}
+          {p.note ? ` (${p.note})` : ""}
+        </Caption1>
+      ))}
+    </div>
+  );
+}
+
 function ImportReview(props: {
   text: TemplateTexts;
   template: Template;
@@ -327,7 +359,7 @@ function ImportReview(props: {
   const { text, template, notices, plan, planId, fieldLabel, disabled, onApply, onCancel } = props;
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="template-review">
-      <Body1>{text.from(template.municipality, template.author, template.created, template.ruleSet.name)}</Body1>
+      <Body1>{text.from(template.municipality, template.author, text.date(template.created), template.ruleSet.name)}</Body1>
       {notices.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -353,7 +385,10 @@ function ImportReview(props: {
         <TableBody>
           {plan.scenarios.map((s) => (
             <TableRow key={s.name} data-action={s.action}>
-              <TableCell>{s.name}</TableCell>
+              <TableCell>
+                {s.name}
+                <ScenarioDocs scenario={template.scenarios.find((t) => t.name === s.name)} text={text} />
+              </TableCell>
               <TableCell>
                 {text.action[s.action]}
                 {s.action === "replace" && (
@@ -372,6 +407,7 @@ function ImportReview(props: {
           ))}
         </TableBody>
       </Table>
+      {template.scenarios.some(hasDocs) && <Caption1>{text.docsNotKept}</Caption1>}
       <Body1 style={{ fontWeight: 600 }}>{text.columnsHeading}</Body1>
       {plan.columns.length === 0 ? (
         <Caption1>{text.noColumnChanges}</Caption1>

@@ -2,6 +2,7 @@
  * What the template panel says, in Danish and English (the pane's language). The problems and
  * notices of a template come from src/engine/template.ts and are Danish in both.
  */
+import { d, danishFromSerial } from "../../src/engine/calendar";
 import type { ScenarioPlan } from "../../src/engine/template";
 import type { Language } from "../i18n";
 
@@ -28,7 +29,11 @@ export interface TemplateTexts {
   wholeFile: string;
   notices: string;
   from(municipality: string, author: string, date: string, ruleSet: string): string;
+  /** The template's ISO date as the language writes dates. */
+  date(iso: string): string;
   planHeading: string;
+  ownSource(parameter: string): string;
+  docsNotKept: string;
   scenario: string;
   change: string;
   action: Record<ScenarioPlan["action"], string>;
@@ -65,8 +70,11 @@ const DA: TemplateTexts = {
   importRefused: (n) => `Skabelonen kan ikke bruges: ${n === 1 ? "ét problem" : `${n} problemer`}. Intet er ændret.`,
   wholeFile: "Filen",
   notices: "Værd at vide før du anvender den",
-  from: (municipality, author, date, ruleSet) => `Fra ${municipality} (${author}), ${date}, regelsæt ${ruleSet}.`,
+  from: (municipality, author, date, ruleSet) => `Fra ${municipality}, ${author}, ${date}. Regelsæt ${ruleSet}.`,
+  date: (iso) => danishFromSerial(d(iso)),
   planHeading: "Det ændres i arket Scenarier",
+  ownSource: (parameter) => `Skabelonens kilde til «${parameter}»`,
+  docsNotKept: "Skabelonens noter og egne kilder står her; arket Scenarier viser tilføjelsesprogrammets kilder ved hver parameter.",
   scenario: "Scenarie",
   change: "Ændring",
   action: { add: "Tilføjes", replace: "Erstattes", unchanged: "Uændret", keep: "Beholdes (ikke i skabelonen)" },
@@ -103,8 +111,11 @@ const EN: TemplateTexts = {
   importRefused: (n) => `The template cannot be used: ${n === 1 ? "one problem" : `${n} problems`}. Nothing was changed.`,
   wholeFile: "The file",
   notices: "Worth knowing before you apply it",
-  from: (municipality, author, date, ruleSet) => `From ${municipality} (${author}), ${date}, rule set ${ruleSet}.`,
+  from: (municipality, author, date, ruleSet) => `From ${municipality}, ${author}, ${date}. Rule set ${ruleSet}.`,
+  date: (iso) => iso,
   planHeading: "Changes to the Scenarier sheet",
+  ownSource: (parameter) => `The template's source for «${parameter}»`,
+  docsNotKept: "The template's notes and own sources are shown here; the Scenarier sheet shows the add-in's source for each parameter.",
   scenario: "Scenario",
   change: "Change",
   action: { add: "Added", replace: "Replaced", unchanged: "Unchanged", keep: "Kept (not in the template)" },
