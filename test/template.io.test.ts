@@ -1,13 +1,16 @@
 /**
  * The pane's template helpers (taskpane/templates/templateIo.ts): the column mapping as header
  * names and back on another municipality's sheet, the size check before a picked file is read,
- * and which hosts get a download.
+ * which hosts get a download, and how a template's text reaches Excel: as text, never a formula.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { exportTemplate, TEMPLATE_LIMITS } from "../src/engine/template";
+import { exportTemplate, parseTemplate, TEMPLATE_LIMITS } from "../src/engine/template";
 import { d } from "../src/engine/calendar";
+import { asCellInput } from "../src/office/excelWorkbook";
 import { mapColumns } from "../taskpane/columns";
+import { scenarioPort } from "../taskpane/scenarios/scenarioStore";
 import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile } from "../taskpane/templates/templateIo";
+import type { SheetSpec, Workbook } from "../taskpane/workbook";
 
 const OURS = ["Borger-ID", "Boform", "Indskrevet", "Udskrevet", "Døgntakst (kr.)", "Egenbetaling (kr./døgn)", "Bemærkning"];
 /** Another municipality's sheet: other order, other spelling, an extra column, no self-payment. */
@@ -74,5 +77,34 @@ describe("saving a file or showing the text", () => {
       vi.stubGlobal("Office", { context: { platform }, PlatformType });
       expect(downloadsAllowed(), String(platform)).toBe(allowed);
     }
+  });
+});
+
+describe("a template's text is written as text, never as a formula", () => {
+  it("the Excel adapter prefixes text that starts with =, +, -, @ or ' (Excel's text prefix); other values pass", () => {
+    for (const text of ["=1+1", "+45 1234 5678", "-10 %", "@SUM(A1)", "'citat"]) expect(asCellInput(text)).toBe(`'${text}`);
+    for (const value of ["Basis", " =1", 5, -3, true, ""]) expect(asCellInput(value)).toBe(value);
+    expect(asCellInput(null)).toBe("");
+  });
+
+  it("applying a template writes its names only as sheet values, which Excel gets prefixed; the only formulas are the add-in's own", async () => {
+    const names = ['=HYPERLINK("http://x","klik")', "+45 1234 5678", "-10 %", "@SUM(A1)"];
+    const out = exportTemplate({ municipality: "Nordby", author: "A", created: d("2026-05-01"), ruleSet: "NY", columns: {}, scenarios: names.map((name) => ({ name, values: {} })) });
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    const imported = parseTemplate(out.text);
+    if (!imported.ok) throw new Error("import refused");
+    const specs: SheetSpec[] = [];
+    const workbook = {
+      listSheets: async () => [],
+      writeOwnSheet: async (spec: SheetSpec) => (specs.push(spec), { name: spec.name, renamed: false, wanted: spec.name, tables: [] }),
+      addChart: async () => undefined,
+    } as unknown as Workbook;
+    await scenarioPort(workbook, () => ["'Budget'!A2:A9", "'Budget'!B2:B9", "'Budget'!C2:C9", "'Budget'!D2:D9", "0"]).save(imported.template.scenarios);
+    const texts = specs[0].sections.flatMap((s) => s.values.flat()).filter((v): v is string => typeof v === "string");
+    for (const name of names) {
+      expect(texts).toContain(name);
+      expect(asCellInput(name)).toBe(`'${name}`);
+    }
+    expect(specs[0].cells?.filter((c) => c.formula !== undefined).map((c) => c.formula)).toEqual([expect.stringMatching(/^=DK\.PROJECTION\(/)]);
   });
 });
