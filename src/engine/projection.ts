@@ -32,7 +32,8 @@
  *    threshold (on the projection's first day for a spell already past it) and the citizen moves
  *    to their own home with § 85 a support. Citizens are split into exact fractions, not drawn:
  *    - moves: share × the part of the citizen not yet moved. The dwellings available per year cap
- *      each year's moves: all of that year's moves are scaled by one factor so that they fit;
+ *      each year's moves: all of that year's moves are scaled by one factor so that they fit
+ *      (moves count with the year's growth weight, like every other figure of the year);
  *    - while housed: no shelter nights; the support expense (annual cost / 365 a day) with the
  *      § 85 a refund for 2 years from the move (the move is the discharge that opens the window),
  *      computed by aftercare.ts; the rent subsidy per dwelling; the one-off cost in the year of
