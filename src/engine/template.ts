@@ -299,6 +299,13 @@ function isCprNumber(n: number): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
+/**
+ * Citizen ids worth searching a text for: four characters or more with a letter (B00017, K-1234),
+ * or six digits or more. Shorter ids and short running numbers (1, 17, 2026) cannot be told apart
+ * from the figures and years that notes and sources are full of.
+ */
+const isSearchableId = (id: string): boolean => (/\p{L}/u.test(id) ? id.length >= 4 : /^\d{6,}$/.test(id));
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -307,7 +314,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * citizen ids as a whole word. Messages say where and what kind, never the value.
  */
 export function findPersonalData(raw: unknown, citizenIds: Iterable<string> = []): TemplateProblem[] {
-  const ids = [...new Set([...citizenIds].map((id) => id.trim()).filter((id) => id.length >= 3))];
+  const ids = [...new Set([...citizenIds].map((id) => id.trim()).filter(isSearchableId))];
   // One pattern for all ids; a long list is split to keep each pattern small.
   const idPatterns: RegExp[] = [];
   for (let i = 0; i < ids.length; i += 500) {

@@ -135,25 +135,23 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
 
   const doExport = () =>
     step(async () => {
-      const draft = {
-        municipality,
-        author,
-        created: today(),
-        ruleSet: "NY" as const,
-        columns: currentColumns(),
-        scenarios: await scenarios.list(),
-      };
+      const saved = await scenarios.list();
+      if (saved.length === 0) {
+        setExported({ status: "refused", problems: [{ where: "", message: text.noSavedScenarios }] });
+        return;
+      }
+      const draft = { municipality, author, created: today(), ruleSet: "NY" as const, columns: currentColumns(), scenarios: saved };
       const result = exportTemplate(draft, { citizenIds: stays ? citizenIds(stays) : [] });
       if (!result.ok) {
         setExported({ status: "refused", problems: result.problems });
         return;
       }
       const fileName = templateFileName(result.template);
-      const saved = downloadsAllowed();
-      if (saved) saveTextFile(result.text, fileName);
+      const download = downloadsAllowed();
+      if (download) saveTextFile(result.text, fileName);
       setCopied(false);
-      setShowText(!saved);
-      setExported({ status: "done", text: result.text, fileName, saved });
+      setShowText(!download);
+      setExported({ status: "done", text: result.text, fileName, saved: download });
     });
 
   const copy = async () => {

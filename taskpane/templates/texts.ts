@@ -14,6 +14,7 @@ export interface TemplateTexts {
   author: string;
   exportButton: string;
   exportRefused(n: number): string;
+  noSavedScenarios: string;
   saved(fileName: string): string;
   copyHint: string;
   textLabel: string;
@@ -56,6 +57,7 @@ const DA: TemplateTexts = {
   author: "Forfatter",
   exportButton: "Gem skabelon",
   exportRefused: (n) => `Skabelonen blev ikke gemt: ${n === 1 ? "ét problem" : `${n} problemer`}.`,
+  noSavedScenarios: "Der er ingen gemte scenarier at dele endnu. Gem mindst ét under Scenarier ovenfor (eller hent standardskabelonen).",
   saved: (fileName) => `Skabelonen er gemt som ${fileName}.`,
   copyHint: "Programmet kan ikke gemme filer her. Kopiér teksten, og gem den som en .json-fil.",
   textLabel: "Skabelonens tekst",
@@ -97,6 +99,7 @@ const EN: TemplateTexts = {
   author: "Author",
   exportButton: "Save template",
   exportRefused: (n) => `The template was not saved: ${n === 1 ? "one problem" : `${n} problems`}.`,
+  noSavedScenarios: "There are no saved scenarios to share yet. Save at least one under Scenarios above (or use the standard template).",
   saved: (fileName) => `The template is saved as ${fileName}.`,
   copyHint: "This host cannot save files. Copy the text and save it as a .json file.",
   textLabel: "The template's text",

@@ -131,6 +131,9 @@ describe("templates in the demo", () => {
 
   it("a template with a CPR number and a value out of range is refused, every problem listed, nothing written", async () => {
     const page = await openDemo(browser, server.origin);
+    // Nothing to export yet: no saved scenarios.
+    await page.getByTestId("template-export").click();
+    expect(await page.getByTestId("template-export-problems").textContent()).toMatch(/Der er ingen gemte scenarier at dele endnu/);
     const out = exportTemplate({ municipality: "Nordby", author: "A", created: d("2026-05-01"), ruleSet: "NY", columns: {}, scenarios: [{ name: "Basis", values: {} }] });
     if (!out.ok) throw new Error("export refused");
     const t = JSON.parse(out.text);
