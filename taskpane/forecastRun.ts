@@ -4,7 +4,7 @@
  * `findStays` (shows the mapping and `validateRows`' report), then `runForecast`.
  */
 import { danishFromSerial } from "../src/engine/calendar";
-import { computeForecast, type Amounts, type Forecast, type ForecastOptions, type StayLine } from "../src/engine/forecast";
+import { AMOUNT_HEADERS, amountValues, computeForecast, type Forecast, type ForecastOptions, type StayLine } from "../src/engine/forecast";
 import { kronerFromOre } from "../src/engine/money";
 import { RULE_SETS } from "../src/engine/rules";
 import { isRowError, type StayOutcome, type StayResult } from "../src/engine/shelter";
@@ -125,39 +125,17 @@ export async function findStays(workbook: Workbook, source?: StaysSource, io?: I
 
 // ---- the forecast sheet ----
 
-const AMOUNT_HEADERS = [
-  "Opholdsdøgn",
-  "Refusionsdøgn NY",
-  "Refusionsdøgn GAMMEL",
-  "Bruttoudgift",
-  "Egenbetaling",
-  "Refusion NY",
-  "Refusion GAMMEL",
-  "Forskel (reformens pris)",
-  "Kommunal nettoudgift",
-];
 const AMOUNT_FORMATS = [FORMATS.days, FORMATS.days, FORMATS.days, FORMATS.kr, FORMATS.kr, FORMATS.kr, FORMATS.kr, FORMATS.kr, FORMATS.kr];
 
-const amountCells = (a: Amounts): number[] => [
-  a.stayDays,
-  a.refundDaysNy,
-  a.refundDaysGammel,
-  a.gross.toNumber(),
-  a.selfPayment.toNumber(),
-  a.refundNy.toNumber(),
-  a.refundGammel.toNumber(),
-  a.difference.toNumber(),
-  a.netCost.toNumber(),
-];
 
 /** Where things go on the forecast sheet (0-based rows). */
 const LAYOUT = { tableRow: 6, quarterCol: 0, yearCol: 12, chartCol: 23 };
 
 function forecastSheet(forecast: Forecast, report: ValidationReport): SheetSpec {
   const { period, statusDate } = forecast;
-  const quarterRows: CellValue[][] = forecast.quarters.map((q) => [q.year, `K${q.quarter}`, ...amountCells(q)]);
-  const yearRows: CellValue[][] = forecast.years.map((y) => [y.year, ...amountCells(y)]);
-  const total = amountCells(forecast.total);
+  const quarterRows: CellValue[][] = forecast.quarters.map((q) => [q.year, `K${q.quarter}`, ...amountValues(q)]);
+  const yearRows: CellValue[][] = forecast.years.map((y) => [y.year, ...amountValues(y)]);
+  const total = amountValues(forecast.total);
   return {
     name: FORECAST_SHEET,
     freezeRows: LAYOUT.tableRow + 1,
@@ -201,7 +179,7 @@ function forecastSheet(forecast: Forecast, report: ValidationReport): SheetSpec 
 function charts(sheet: string, years: number): ChartSpec[] {
   const first = LAYOUT.tableRow + 1;
   const last = LAYOUT.tableRow + years;
-  const col = (header: string) => LAYOUT.yearCol + 1 + AMOUNT_HEADERS.indexOf(header);
+  const col = (header: (typeof AMOUNT_HEADERS)[number]) => LAYOUT.yearCol + 1 + AMOUNT_HEADERS.indexOf(header);
   const range = (c: number) => a1(first, c, last, c);
   const categories = range(LAYOUT.yearCol);
   const at = (row: number) => ({ from: a1(row, LAYOUT.chartCol), to: a1(row + 16, LAYOUT.chartCol + 8) });

@@ -171,7 +171,7 @@ describe("DK.FORECAST", () => {
       stays.map((r) => ({ citizen: String(r[0]), admission: d(String(r[1])), discharge: d(String(r[2])), dailyRate: Number(r[3]), selfPayment: Number(r[4]) })),
       { years: { first: 2024, last: 2026 } },
     );
-    expect(two[3][FORECAST_HEADER.indexOf("Nettoudgift")]).toBe(f.years[0].netCost.plus(f.years[2].netCost).toNumber());
+    expect(two[3][FORECAST_HEADER.indexOf("Kommunal nettoudgift")]).toBe(f.years[0].netCost.plus(f.years[2].netCost).toNumber());
   });
 
   it("bad input: a year that is not a year, an empty range, a bad row", () => {

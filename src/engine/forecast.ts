@@ -54,6 +54,34 @@ export interface Amounts {
   netCost: Decimal;
 }
 
+/** The amount columns of every forecast table (sheet and DK.FORECAST), Danish headers. */
+export const AMOUNT_HEADERS = [
+  "Opholdsdøgn",
+  "Refusionsdøgn NY",
+  "Refusionsdøgn GAMMEL",
+  "Bruttoudgift",
+  "Egenbetaling",
+  "Refusion NY",
+  "Refusion GAMMEL",
+  "Forskel (reformens pris)",
+  "Kommunal nettoudgift",
+] as const;
+
+/** One line's amounts as cell numbers, in AMOUNT_HEADERS order (money already in øre). */
+export function amountValues(a: Amounts): number[] {
+  return [
+    a.stayDays,
+    a.refundDaysNy,
+    a.refundDaysGammel,
+    a.gross.toNumber(),
+    a.selfPayment.toNumber(),
+    a.refundNy.toNumber(),
+    a.refundGammel.toNumber(),
+    a.difference.toNumber(),
+    a.netCost.toNumber(),
+  ];
+}
+
 export interface QuarterLine extends Amounts {
   year: number;
   quarter: 1 | 2 | 3 | 4;

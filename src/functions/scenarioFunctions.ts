@@ -6,7 +6,7 @@
  * The JSDoc below is the functions' public contract: custom-functions-metadata generates
  * functions.json from it at build time (Danish help text as users see it in Excel).
  */
-import { computeForecast, defaultYears, type Amounts } from "../engine/forecast";
+import { AMOUNT_HEADERS, amountValues, computeForecast, defaultYears, type Amounts } from "../engine/forecast";
 import { parseParameterRange } from "../engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
 import type { StayInput } from "../engine/shelter";
@@ -106,31 +106,9 @@ const fail = (e: RowError): CustomFunctions.Error => toCell(e) as CustomFunction
 
 // ---- DK.FORECAST ----
 
-export const FORECAST_HEADER = [
-  "År",
-  "Opholdsdøgn",
-  "Refusionsdøgn NY",
-  "Refusionsdøgn GAMMEL",
-  "Bruttoudgift",
-  "Egenbetaling",
-  "Refusion NY",
-  "Refusion GAMMEL",
-  "Reformens pris (GAMMEL − NY)",
-  "Nettoudgift",
-] as const;
+export const FORECAST_HEADER = ["År", ...AMOUNT_HEADERS] as const;
 
-const amountsRow = (label: number | string, a: Amounts): TableCell[] => [
-  label,
-  a.stayDays,
-  a.refundDaysNy,
-  a.refundDaysGammel,
-  a.gross.toNumber(),
-  a.selfPayment.toNumber(),
-  a.refundNy.toNumber(),
-  a.refundGammel.toNumber(),
-  a.difference.toNumber(),
-  a.netCost.toNumber(),
-];
+const amountsRow = (label: number | string, a: Amounts): TableCell[] => [label, ...amountValues(a)];
 
 /** The years argument: blank (first to last admission year, as the pane), one year, or a row/column of years. */
 function yearsArgument(arg: unknown): number[] | null | RowError {
