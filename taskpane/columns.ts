@@ -3,10 +3,9 @@
  * matched case-, space- and punctuation-insensitively; then a validation report of every row,
  * using the same cell coercers as the custom functions so the pane and the cells agree.
  */
-import { isoFromSerial } from "../src/engine/calendar";
 import type { ForecastStay } from "../src/engine/forecast";
 import type { RowError } from "../src/engine/shelter";
-import { citizenCell, dateCell, isBlank, isRowError, kronerCell, optionalDateCell } from "../src/functions/coerce";
+import { isBlank, isRowError, stayFromCells } from "../src/functions/coerce";
 import { a1, type CellValue } from "./workbook";
 
 export type Field = "citizen" | "admission" | "discharge" | "dailyRate" | "selfPayment" | "shelter";
@@ -149,26 +148,12 @@ export function isCprLike(cell: CellValue): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
-const label = (f: Field) => FIELD_LABELS[f].da;
-
 function parseRow(row: readonly CellValue[], mapping: ColumnMapping): ForecastStay | RowError {
   const cell = (f: Field): CellValue => (mapping[f] === null ? null : (row[mapping[f]!] ?? null));
-  const citizen = citizenCell(cell("citizen"), label("citizen"));
-  if (isRowError(citizen)) return citizen;
-  const admission = dateCell(cell("admission"), label("admission"));
-  if (isRowError(admission)) return admission;
-  const discharge = optionalDateCell(cell("discharge"), label("discharge"));
-  if (isRowError(discharge)) return discharge;
-  // The engine's own check (and message), made here so the report shows it before computing.
-  if (discharge !== null && discharge < admission) {
-    return { code: "#NUM!", message: `Udskrivning ${isoFromSerial(discharge)} ligger før indskrivning ${isoFromSerial(admission)}` };
-  }
-  const dailyRate = kronerCell(cell("dailyRate"), label("dailyRate"), "error");
-  if (isRowError(dailyRate)) return dailyRate;
-  const selfPayment = kronerCell(cell("selfPayment"), label("selfPayment"), "zero");
-  if (isRowError(selfPayment)) return selfPayment;
+  const stay = stayFromCells(cell);
+  if (isRowError(stay)) return stay;
   const shelter = cell("shelter");
-  return { citizen, admission, discharge, dailyRate, selfPayment, ...(isBlank(shelter) ? {} : { shelter: String(shelter).trim() }) };
+  return isBlank(shelter) ? stay : { ...stay, shelter: String(shelter).trim() };
 }
 
 /** Every non-blank row parsed, or reported with its sheet row and a Danish reason. */

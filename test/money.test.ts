@@ -54,3 +54,11 @@ describe("refundOre: the integer hot path agrees with decimal.js", () => {
     expect(exactOre(1000.005)).toBeUndefined();
   });
 });
+
+describe("allocateOre breaks ties exactly", () => {
+  it("equal remainders go to the earlier part, however long their decimals run (a case fast-check found)", () => {
+    const parts = allocateOre(dec(8220787586).dividedBy(100), [290, 157, 53, 370, 20, 316, 99, 346, 295, 34, 124, 129]);
+    // Parts 0 and 1 both have remainder 957/2233; the last øre goes to part 0.
+    expect(parts.slice(0, 2).map((p) => p.times(100).toNumber())).toEqual([1067634752, 577995365]);
+  });
+});

@@ -83,13 +83,14 @@ export function toCellNumber(amount: Decimal): number {
 export function allocateOre(total: Decimal, weights: readonly number[]): Decimal[] {
   const weightSum = weights.reduce((a, b) => a + b, 0);
   if (weightSum === 0) return weights.map(() => ZERO);
+  // Exact shares totalØre × w / W as whole øre plus a remainder over the common W, so that
+  // remainders compare exactly (a division rounded at any precision could break a tie).
   const totalOre = total.times(100);
-  const exact = weights.map((w) => totalOre.times(w).dividedBy(weightSum));
-  const floors = exact.map((e) => e.floor());
+  const numerators = weights.map((w) => totalOre.times(w));
+  const floors = numerators.map((n) => n.dividedToIntegerBy(weightSum));
+  const remainders = numerators.map((n, i) => n.minus(floors[i].times(weightSum)));
   let left = totalOre.minus(sum(floors)).toNumber();
-  const order = exact
-    .map((e, i) => ({ i, frac: e.minus(floors[i]) }))
-    .sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
+  const order = remainders.map((r, i) => ({ i, r })).sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = floors[i].plus(1);

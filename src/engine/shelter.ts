@@ -94,6 +94,10 @@ export function periodSpan(period: Period): Span {
   return { from: period.start ?? -Infinity, to: period.end === undefined ? Infinity : period.end + 1 };
 }
 
+export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): RowError {
+  return { code: "#NUM!", message: `Udskrivning ${isoFromSerial(discharge)} ligger før indskrivning ${isoFromSerial(admission)}` };
+}
+
 /** The stay's days before overlap attribution, or an error for the row. */
 function stayInterval(stay: StayInput, period: Period): Span | RowError {
   if (stay.discharge === null) {
@@ -103,12 +107,7 @@ function stayInterval(stay: StayInput, period: Period): Span | RowError {
     // An open stay counts through the period end; one admitted after the period has no days.
     return { from: stay.admission, to: Math.max(stay.admission, period.end + 1) };
   }
-  if (stay.discharge < stay.admission) {
-    return {
-      code: "#NUM!",
-      message: `Udskrivning ${isoFromSerial(stay.discharge)} ligger før indskrivning ${isoFromSerial(stay.admission)}`,
-    };
-  }
+  if (stay.discharge < stay.admission) return dischargeBeforeAdmission(stay.admission, stay.discharge);
   // Nights: discharge day excluded, but a same-day stay counts one day.
   return { from: stay.admission, to: Math.max(stay.discharge, stay.admission + 1) };
 }

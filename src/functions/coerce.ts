@@ -9,7 +9,7 @@
 import { FIRST_SERIAL, LAST_SERIAL, isInRange, parseDateText, type Serial } from "../engine/calendar";
 import { Decimal, dec } from "../engine/money";
 import { ruleSetByName, RULE_SETS, type RuleSet } from "../engine/rules";
-import type { Period, RowError } from "../engine/shelter";
+import { dischargeBeforeAdmission, type Period, type RowError, type StayInput } from "../engine/shelter";
 import { isErrorValue } from "./runtime";
 
 export type { RowError };
@@ -222,4 +222,35 @@ export function yearsArg(arg: unknown, label: string): Decimal[] | RowError {
     years.push(value);
   }
   return years;
+}
+
+/** A stay row's fields with the Danish labels that messages name them by. */
+export const STAY_LABELS = {
+  citizen: "Borger",
+  admission: "Indskrivning",
+  discharge: "Udskrivning",
+  dailyRate: "Takst",
+  selfPayment: "Egenbetaling",
+} as const;
+export type StayField = keyof typeof STAY_LABELS;
+
+/**
+ * One § 110 stay from its cells, for the cell functions and the pane alike. A discharge before
+ * its admission is reported here with the engine's own message, so a validation report shows
+ * it before anything is computed. Without `withMoney` the rate columns are not read (0).
+ */
+export function stayFromCells(cell: (field: StayField) => unknown, withMoney = true): StayInput | RowError {
+  const citizen = citizenCell(cell("citizen"), STAY_LABELS.citizen);
+  if (isRowError(citizen)) return citizen;
+  const admission = dateCell(cell("admission"), STAY_LABELS.admission);
+  if (isRowError(admission)) return admission;
+  const discharge = optionalDateCell(cell("discharge"), STAY_LABELS.discharge);
+  if (isRowError(discharge)) return discharge;
+  if (discharge !== null && discharge < admission) return dischargeBeforeAdmission(admission, discharge);
+  if (!withMoney) return { citizen, admission, discharge, dailyRate: 0, selfPayment: 0 };
+  const dailyRate = kronerCell(cell("dailyRate"), STAY_LABELS.dailyRate, "error");
+  if (isRowError(dailyRate)) return dailyRate;
+  const selfPayment = kronerCell(cell("selfPayment"), STAY_LABELS.selfPayment, "zero");
+  if (isRowError(selfPayment)) return selfPayment;
+  return { citizen, admission, discharge, dailyRate, selfPayment };
 }

@@ -10,7 +10,7 @@ import { AMOUNT_HEADERS, amountValues, computeForecast, defaultYears, type Amoun
 import { parseParameterRange } from "../engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
 import type { StayInput } from "../engine/shelter";
-import { alignColumns, at, citizenCell, columnArg, dateCell, isBlank, isRowError, kronerCell, optionalDateCell, scalarArg, type Column, type RowError } from "./coerce";
+import { STAY_LABELS, alignColumns, at, columnArg, isBlank, isRowError, scalarArg, stayFromCells, type Column, type RowError } from "./coerce";
 import { cellError } from "./runtime";
 import { toCell } from "./rowwise";
 
@@ -18,13 +18,7 @@ import { toCell } from "./rowwise";
 export type TableCell = number | string | CustomFunctions.Error;
 export type TableResult = TableCell[][] | CustomFunctions.Error;
 
-const L = {
-  citizen: "Borger",
-  admission: "Indskrivning",
-  discharge: "Udskrivning",
-  rate: "Takst",
-  selfPayment: "Egenbetaling",
-};
+const L = STAY_LABELS;
 
 /** The stays that could be read, and the rows that could not (1-based within the ranges). */
 export interface StaysRead {
@@ -43,7 +37,7 @@ export function staysArg(args: { citizen: unknown; admission: unknown; discharge
     [L.citizen]: args.citizen,
     [L.admission]: args.admission,
     [L.discharge]: args.discharge,
-    [L.rate]: args.dailyRate,
+    [L.dailyRate]: args.dailyRate,
     [L.selfPayment]: args.selfPayment ?? null,
   };
   const columns: Record<string, Column> = {};
@@ -58,9 +52,9 @@ export function staysArg(args: { citizen: unknown; admission: unknown; discharge
   const skipped: StaysRead["skipped"] = [];
   for (let r = 0; r < shape.length; r++) {
     const cell = (label: string) => at(columns[label], r);
-    const rowCells = [L.citizen, L.admission, L.discharge, L.rate, L.selfPayment].map((l) => (columns[l].isRange ? cell(l) : null));
+    const rowCells = Object.values(L).map((l) => (columns[l].isRange ? cell(l) : null));
     if (rowCells.every(isBlank)) continue;
-    const stay = parseStay(cell);
+    const stay = stayFromCells((field) => cell(L[field]));
     if (isRowError(stay)) skipped.push({ row: r + 1, error: stay });
     else stays.push(stay);
   }
@@ -71,20 +65,6 @@ export function staysArg(args: { citizen: unknown; admission: unknown; discharge
   return { stays, skipped };
 }
 
-function parseStay(cell: (label: string) => unknown): StayInput | RowError {
-  const citizen = citizenCell(cell(L.citizen), L.citizen);
-  if (isRowError(citizen)) return citizen;
-  const admission = dateCell(cell(L.admission), L.admission);
-  if (isRowError(admission)) return admission;
-  const discharge = optionalDateCell(cell(L.discharge), L.discharge);
-  if (isRowError(discharge)) return discharge;
-  if (discharge !== null && discharge < admission) return { code: "#NUM!", message: "Udskrivningen ligger før indskrivningen" };
-  const dailyRate = kronerCell(cell(L.rate), L.rate, "error");
-  if (isRowError(dailyRate)) return dailyRate;
-  const selfPayment = kronerCell(cell(L.selfPayment), L.selfPayment, "zero");
-  if (isRowError(selfPayment)) return selfPayment;
-  return { citizen, admission, discharge, dailyRate, selfPayment };
-}
 
 /** "2 rækker (række 5 i området: Indskrivning mangler; række 9 i området: …)", at most three reasons. */
 function skippedText(skipped: StaysRead["skipped"]): string {

@@ -4,36 +4,10 @@
  * functions.json from it at build time (Danish help text as users see it in Excel).
  */
 import { computeShelterRefunds, isRowError as isStayError, type StayInput, type StayOutcome } from "../engine/shelter";
-import { citizenCell, dateCell, isRowError, kronerCell, optionalDateCell, periodArgs, ruleSetArg, type RowError } from "./coerce";
+import { STAY_LABELS, isRowError, periodArgs, ruleSetArg, stayFromCells, type RowError } from "./coerce";
 import { rowwise, toCell, type FunctionResult } from "./rowwise";
 
-const L = {
-  citizen: "Borger",
-  admission: "Indskrivning",
-  discharge: "Udskrivning",
-  rate: "Takst",
-  selfPayment: "Egenbetaling",
-};
-
-function parseStay(cell: (label: string) => unknown, withMoney: boolean): StayInput | RowError {
-  const citizen = citizenCell(cell(L.citizen), L.citizen);
-  if (isRowError(citizen)) return citizen;
-  const admission = dateCell(cell(L.admission), L.admission);
-  if (isRowError(admission)) return admission;
-  const discharge = optionalDateCell(cell(L.discharge), L.discharge);
-  if (isRowError(discharge)) return discharge;
-  let dailyRate = 0;
-  let selfPayment = 0;
-  if (withMoney) {
-    const rate = kronerCell(cell(L.rate), L.rate, "error");
-    if (isRowError(rate)) return rate;
-    const self = kronerCell(cell(L.selfPayment), L.selfPayment, "zero");
-    if (isRowError(self)) return self;
-    dailyRate = rate;
-    selfPayment = self;
-  }
-  return { citizen, admission, discharge, dailyRate, selfPayment };
-}
+const L = STAY_LABELS;
 
 /**
  * Runs the § 110 engine on the rows that parsed; rows with errors keep them. A stay that
@@ -53,7 +27,7 @@ function shelterCall(
   if (isRowError(period)) return toCell(period);
   return rowwise(
     args,
-    (cell) => parseStay(cell, withMoney),
+    (cell) => stayFromCells((field) => cell(L[field]), withMoney),
     (rows) => {
       const valid: StayInput[] = [];
       const index: number[] = [];
@@ -106,7 +80,7 @@ export function refusion110(
       [L.citizen]: citizen,
       [L.admission]: admission,
       [L.discharge]: discharge,
-      [L.rate]: dailyRate,
+      [L.dailyRate]: dailyRate,
       [L.selfPayment]: selfPayment ?? null,
     },
     true,
