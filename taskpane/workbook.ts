@@ -102,6 +102,21 @@ export interface SheetSpec {
   columnWidths?: (number | null)[];
   /** Freeze the first n rows. */
   freezeRows?: number;
+  /**
+   * Workbook-scoped Excel names for cells of this sheet (A1 on this sheet), so users can write
+   * =DK_Diskonteringsrente in their own formulas. A name that already exists is replaced only
+   * when it points into an own sheet; a user's name is left alone (see WrittenSheet).
+   */
+  names?: DefinedName[];
+}
+
+export interface DefinedName {
+  /** A valid Excel name (see isValidDefinedName). */
+  name: string;
+  /** A1 on the sheet being written, e.g. "B7". */
+  address: string;
+  /** Shown in Excel's Name Manager. */
+  comment?: string;
 }
 
 export interface WrittenSheet {
@@ -112,6 +127,8 @@ export interface WrittenSheet {
   wanted: string;
   /** Table names actually used, in the order of the sections that asked for one. */
   tables: string[];
+  /** Names from `spec.names` left alone because a user's name already has them (only when the spec has names). */
+  skippedNames?: string[];
 }
 
 export type ChartType = "columnClustered" | "line";
@@ -194,6 +211,26 @@ export function parseA1(address: string): { top: number; left: number; bottom: n
   const a = cell(parts[0]);
   const b = parts[1] ? cell(parts[1]) : a;
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/**
+ * Whether Excel accepts `name` as a defined name: letters (æøå too), digits, underscore and
+ * period, starting with a letter or underscore, at most 255 characters, and not readable as a
+ * cell reference (A1 style like "AB12", R1C1 style like "R1C1", "R" or "C"). Conservative: any
+ * one to three letters followed by digits count as a reference, even beyond column XFD.
+ */
+export function isValidDefinedName(name: string): boolean {
+  if (name.length === 0 || name.length > 255) return false;
+  if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) return false;
+  return !/^[a-z]{1,3}\d+$/i.test(name) && !/^r\d*c?\d*$/i.test(name) && !/^c\d*$/i.test(name);
+}
+
+/** Throws on a name Excel would refuse or an address that is not A1, before anything is written. */
+export function checkDefinedNames(names: readonly DefinedName[] = []): void {
+  for (const n of names) {
+    if (!isValidDefinedName(n.name)) throw new Error(`Not a valid Excel name: ${n.name}`);
+    parseA1(n.address);
+  }
 }
 
 /** Candidate names for an own sheet: "Name", "Name (2)", "Name (3)", … */

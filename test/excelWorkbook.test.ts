@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OfficeMockObject } from "office-addin-mock";
-import { ExcelWorkbook, OWN_SHEET_KEY } from "../src/office/excelWorkbook";
+import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { AUDIT_SHEET, FORECAST_SHEET, findStays, runForecast } from "../taskpane/forecastRun";
 import { AbortError, a1, parseA1, type CellValue } from "../taskpane/workbook";
@@ -33,9 +33,17 @@ interface FakeChart {
   position?: [string, string];
 }
 
+interface FakeName {
+  name: string;
+  address: string | null;
+  comment?: string;
+}
+
 /** The fake workbook and its request log. */
 class FakeBook {
   sheets: FakeSheet[] = [];
+  /** Workbook-scoped names; `address` is Excel's ("Budget!B2"), null for a constant. */
+  names: FakeName[] = [];
   active = "";
   /** One entry per context.sync(): bytes of values/formats sent, bytes of values returned. */
   requests: { sent: number; received: number }[] = [];
@@ -73,7 +81,8 @@ class FakeBook {
       columnIndex: left,
       rowCount: rows,
       columnCount: cols,
-      address: `${sheet.name}!${a1(top, left, top + rows - 1, left + cols - 1)}`,
+      // Quoted like Excel does for sheet names with spaces or punctuation.
+      address: `${/^\w+$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`}!${a1(top, left, top + rows - 1, left + cols - 1)}`,
       isNullObject: false,
       format: {
         font: {
@@ -252,6 +261,26 @@ class FakeBook {
               return book.worksheet(book.addSheet(name, []));
             },
           },
+          names: {
+            load() {
+              mock.context.workbook.names.items = book.names.map((n) => ({
+                name: n.name,
+                getRangeOrNullObject() {
+                  const target = { isNullObject: n.address === null, address: n.address, load: () => target };
+                  return target;
+                },
+                delete() {
+                  book.log.push(`name ${n.name}: delete`);
+                  book.names = book.names.filter((x) => x !== n);
+                },
+              }));
+            },
+            add(name: string, range: { address: string }, comment?: string) {
+              if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: the name ${name} exists`);
+              book.log.push(`name ${name}: add`);
+              book.names.push({ name, address: range.address, comment });
+            },
+          },
           tables: {
             load() {
               mock.context.workbook.tables.items = book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
@@ -354,6 +383,58 @@ describe("only the add-in's own sheets are written", () => {
   it("text that Excel would read as a formula is written as text", async () => {
     await new ExcelWorkbook().writeOwnSheet({ name: "Ark", sections: [{ at: "A1", values: [["=SUM(A1)", "-3 dage", "ok", 5]] }] });
     expect(book.sheet("Ark").cells[0]).toEqual(["'=SUM(A1)", "'-3 dage", "ok", 5]);
+  });
+});
+
+describe("defined names", () => {
+  const spec = (sheet: string) => ({
+    name: sheet,
+    sections: [{ at: "A1", values: [["Rente", 0.035], ["Horisont", 5]] }],
+    names: [
+      { name: "DK_Rente", address: "B1", comment: "Diskonteringsrente" },
+      { name: "DK_Horisont", address: "B2" },
+      { name: "DK_Basisår", address: "B3" },
+    ],
+  });
+
+  it("creates each name on the written sheet (quoted when the sheet was renamed), leaves a user's names alone, and a rerun replaces its own", async () => {
+    book.addSheet("Scenarier", [["Mine egne tal"]]);
+    book.addSheet("Budget", [["x", 42]]);
+    book.names.push({ name: "dk_horisont", address: "Budget!B1" }, { name: "DK_Basisår", address: null });
+    const userNames = copy(book.names);
+    const wb = new ExcelWorkbook();
+    const first = await wb.writeOwnSheet(spec("Scenarier"));
+    expect(first).toEqual({ name: "Scenarier (2)", renamed: true, wanted: "Scenarier", tables: [], skippedNames: ["DK_Horisont", "DK_Basisår"] });
+    expect(book.names).toEqual([...userNames, { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: "Diskonteringsrente" }]);
+    expect(book.sheet("Scenarier (2)").cells[0][1]).toBe(0.035);
+
+    // The user deletes their DK_Horisont; the rerun replaces DK_Rente and now creates DK_Horisont.
+    book.names = book.names.filter((n) => n.name !== "dk_horisont");
+    book.log = [];
+    const second = await wb.writeOwnSheet(spec("Scenarier"));
+    expect(second.skippedNames).toEqual(["DK_Basisår"]);
+    expect(book.log.filter((l) => l.startsWith("name "))).toEqual(["name DK_Rente: delete", "name DK_Rente: add", "name DK_Horisont: add"]);
+    expect(book.names).toEqual([
+      { name: "DK_Basisår", address: null },
+      { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: "Diskonteringsrente" },
+      { name: "DK_Horisont", address: "'Scenarier (2)'!B2", comment: undefined },
+    ]);
+  });
+
+  it("a spec without names reports no skipped names and touches none; an invalid name is refused before anything is written", async () => {
+    book.names.push({ name: "Rente", address: "Budget!B1" });
+    const written = await new ExcelWorkbook().writeOwnSheet({ name: "Ark", sections: [{ at: "A1", values: [[1]] }] });
+    expect(written).toEqual({ name: "Ark", renamed: false, wanted: "Ark", tables: [] });
+    expect(book.names).toEqual([{ name: "Rente", address: "Budget!B1" }]);
+    const bad = { name: "Ark", sections: [{ at: "A1", values: [[2]] }], names: [{ name: "AB12", address: "A1" }] };
+    await expect(new ExcelWorkbook().writeOwnSheet(bad)).rejects.toThrow(/AB12/);
+    expect(book.sheet("Ark").cells[0][0]).toBe(1);
+  });
+
+  it("addressSheet reads the sheet of Excel's addresses, quoted or not", () => {
+    expect(addressSheet("Budget!B1")).toBe("Budget");
+    expect(addressSheet("'Bobs ''ark'' (2)'!$B$7")).toBe("Bobs 'ark' (2)");
+    expect(addressSheet("B7")).toBe("");
   });
 });
 

@@ -100,6 +100,51 @@ describe("writing own sheets", () => {
   });
 });
 
+describe("defined names", () => {
+  const named = (name: string): SheetSpec => ({
+    ...spec(name),
+    names: [
+      { name: "DK_År", address: "B3", comment: "Første år" },
+      { name: "DK_Refusion", address: "C3" },
+    ],
+  });
+
+  it("creates the names on the sheet actually written, leaves a user's name alone, and a rerun replaces its own", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Prognose", [["x"]]);
+    wb.addUserSheet("Budget", [["y", 7]]);
+    wb.addUserName("dk_refusion", "Budget", "B1");
+    const first = await wb.writeOwnSheet(named("Prognose"));
+    expect(first).toEqual({ name: "Prognose (2)", renamed: true, wanted: "Prognose", tables: ["Prognose"], skippedNames: ["DK_Refusion"] });
+    expect([...wb.names.values()]).toEqual([
+      { name: "dk_refusion", sheet: "Budget", address: "B1" },
+      { name: "DK_År", sheet: "Prognose (2)", address: "B3", comment: "Første år" },
+    ]);
+    expect(wb.cell("Prognose (2)", 2, 1)).toBe(2024);
+
+    const again = await wb.writeOwnSheet({ ...named("Prognose"), names: [{ name: "DK_år", address: "B4" }] });
+    expect(again.skippedNames).toEqual([]);
+    expect(wb.names.get("dk_år")).toEqual({ name: "DK_år", sheet: "Prognose (2)", address: "B4", comment: undefined });
+    expect(wb.names.get("dk_refusion")?.sheet).toBe("Budget");
+  });
+
+  it("a name on another own sheet is the add-in's to move; an invalid name is refused before anything is written", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Gammel", [["z"]]);
+    await wb.writeOwnSheet(named("Prognose"));
+    expect((await wb.writeOwnSheet(named("Andet"))).skippedNames).toEqual([]);
+    expect(wb.names.get("dk_år")?.sheet).toBe("Andet");
+    await expect(wb.writeOwnSheet({ ...spec("Ny"), names: [{ name: "R1C1", address: "A1" }] })).rejects.toThrow(/R1C1/);
+    await expect(wb.writeOwnSheet({ ...spec("Ny"), names: [{ name: "Rente sats", address: "A1" }] })).rejects.toThrow(/Rente sats/);
+    expect(wb.getSheet("Ny")).toBeUndefined();
+    expect(() => wb.addUserName("A1", "Gammel", "A1")).toThrow(/A1/);
+  });
+
+  it("a spec without names reports none", async () => {
+    expect(await new MemoryWorkbook().writeOwnSheet(spec("Prognose"))).not.toHaveProperty("skippedNames");
+  });
+});
+
 describe("charts, selection and change events", () => {
   const chart = (sheet: string): ChartSpec => ({
     sheet,

@@ -5,6 +5,7 @@
  * comparison sheet with the tornado.
  */
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { sampleWorkbook } from "../src/demo/sampleData";
 import { DEFAULT_PARAMETERS, PARAMETERS, parameterById } from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
@@ -14,9 +15,18 @@ import { projectionColumn } from "../src/functions/scenarioFunctions";
 import { findStays } from "../taskpane/forecastRun";
 import { validateRows } from "../taskpane/columns";
 import { COMPARE_SHEET, comparisonSheet, runScenarios, tornado } from "../taskpane/scenarios/compare";
-import { LAYOUT, SCENARIO_SHEET, parameterCell, readScenarioSheet, staysArguments } from "../taskpane/scenarios/scenarioSheet";
+import {
+  LAYOUT,
+  SCENARIO_SHEET,
+  defaultModel,
+  parameterCell,
+  parameterExcelName,
+  readScenarioSheet,
+  scenarioSheet,
+  staysArguments,
+} from "../taskpane/scenarios/scenarioSheet";
 import { createOrUpdate, onModelWritten, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
-import { parseA1 } from "../taskpane/workbook";
+import { isValidDefinedName, parseA1 } from "../taskpane/workbook";
 
 async function setup() {
   const workbook = sampleWorkbook();
@@ -100,6 +110,53 @@ describe("the Scenarier sheet", () => {
     expect(sheet).toBe("Scenarier (2)");
     expect(workbook.getSheet("Scenarier")!.values).toEqual([["Mine egne tal"]]);
     expect((await readModel(workbook))?.sheet).toBe("Scenarier (2)");
+  });
+});
+
+describe("Excel names for the parameter cells", () => {
+  it("every parameter gets a valid, unique DK_ name pointing at its value cell in the Scenarier sheet", async () => {
+    const { workbook, sheet } = await setup();
+    const names = PARAMETERS.map((p) => parameterExcelName(p));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(PARAMETERS.length);
+    PARAMETERS.forEach((p, i) => {
+      const name = names[i];
+      expect(isValidDefinedName(name), name).toBe(true);
+      const defined = workbook.names.get(name.toLowerCase())!;
+      expect(defined).toMatchObject({ name, sheet, address: `B${LAYOUT.firstParameterRow + i + 1}` });
+      const at = parseA1(defined.address);
+      expect(workbook.cell(sheet, at.top, at.left)).toBe(p.default ?? "");
+      expect(workbook.cell(sheet, at.top, 0)).toBe(p.name);
+    });
+    expect(names.slice(0, 4)).toEqual(["DK_Basisår", "DK_Horisont", "DK_Diskonteringsrente", "DK_Vækst_i_indskrivninger"]);
+    expect(names).toContain("DK_Bostøtte_pr_år");
+    expect(names).toContain("DK_Ændring_i_opholdslængde");
+    expect(workbook.names.get("dk_diskonteringsrente")?.comment).toBe("Diskonteringsrente pr. år (%)");
+    expect(String(workbook.cell(sheet, 1, 0))).toContain("=DK_Diskonteringsrente");
+  });
+
+  it("a user's own DK_Horisont is left alone and reported; the other names are written, and a rerun keeps it so", async () => {
+    const workbook = sampleWorkbook();
+    workbook.addUserName("DK_Horisont", "Budget 2026", "A1");
+    const found = (await findStays(workbook))!;
+    const first = await workbook.writeOwnSheet(scenarioSheet(defaultModel(staysArguments(found, found.mapping)!)).spec);
+    expect(first.skippedNames).toEqual(["DK_Horisont"]);
+    expect(workbook.names.get("dk_horisont")).toEqual({ name: "DK_Horisont", sheet: "Budget 2026", address: "A1" });
+    expect(workbook.names.get("dk_basisår")?.sheet).toBe(SCENARIO_SHEET);
+    await createOrUpdate(workbook, null);
+    expect(workbook.names.get("dk_horisont")?.sheet).toBe("Budget 2026");
+    expect(workbook.names.size).toBe(PARAMETERS.length);
+  });
+
+  it("the derived name is a valid Excel name for any parameter name", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200, unit: "grapheme" }), (name) => isValidDefinedName(parameterExcelName({ name }))));
+    expect(parameterExcelName({ name: " Andel: 3,5 % / år " })).toBe("DK_Andel_3_5_år");
+  });
+
+  it("isValidDefinedName follows Excel's rules", () => {
+    for (const ok of ["DK_Basisår", "_x", "Rente.2026", "A1B", "XFD1A", "Rc1x", "Æblerente"]) expect(isValidDefinedName(ok), ok).toBe(true);
+    for (const bad of ["", "AB12", "xfd1048576", "R1C1", "R", "c", "RC", "R12", "C3", "1abc", ".x", "Rente sats", "Rente-sats", "a".repeat(256)]) {
+      expect(isValidDefinedName(bad), bad).toBe(false);
+    }
   });
 });
 

@@ -2,7 +2,7 @@
  * The workbook in memory: the same interface as Excel (taskpane/workbook.ts) for the standalone
  * demo and the tests. Sheets are 2-D value arrays with number formats, bold rows, tables and
  * charts kept as specs (the demo page draws them as SVG from `chartData`, and shows cells
- * with their formats through its own cellFormat.ts).
+ * with their formats through its own cellFormat.ts). Defined names are kept in a map.
  *
  * Reads and writes go through the same row chunks, progress and cancel points as the Office.js
  * adapter, so the pane behaves the same in both.
@@ -10,6 +10,7 @@
 import {
   AbortError,
   a1,
+  checkDefinedNames,
   ownSheetName,
   parseA1,
   rowChunks,
@@ -70,6 +71,14 @@ export interface ChartData {
   series: { name: string; values: number[] }[];
 }
 
+/** A workbook-scoped defined name: one range of one sheet. */
+export interface MemoryName {
+  name: string;
+  sheet: string;
+  address: string;
+  comment?: string;
+}
+
 export interface Selection {
   sheet: string;
   address: string;
@@ -83,6 +92,8 @@ export class MemoryWorkbook implements Workbook {
   private selected: Selection | undefined;
   private readonly sheetListeners = new Map<string, Set<(change: SheetChange) => void>>();
   private readonly anyListeners = new Set<() => void>();
+  /** Defined names by lower-case name (Excel compares names case-insensitively). */
+  private readonly nameMap = new Map<string, MemoryName>();
 
   /** Adds (or replaces) a user's sheet, optionally with Excel tables and formats on it. */
   addUserSheet(name: string, values: CellValue[][], tables: MemoryTable[] = [], formats: FormatRegion[] = []): MemorySheet {
@@ -93,6 +104,17 @@ export class MemoryWorkbook implements Workbook {
     this.active ??= name;
     this.changed();
     return sheet;
+  }
+
+  /** Adds (or replaces) a user's own defined name. */
+  addUserName(name: string, sheet: string, address: string): void {
+    checkDefinedNames([{ name, address }]);
+    this.nameMap.set(name.toLowerCase(), { name, sheet: this.sheet(sheet).name, address });
+  }
+
+  /** The defined names, keyed by lower-case name (read-only). */
+  get names(): ReadonlyMap<string, Readonly<MemoryName>> {
+    return this.nameMap;
   }
 
   /** All sheets in tab order (the live objects: read, don't mutate; use setCell). */
@@ -199,11 +221,17 @@ export class MemoryWorkbook implements Workbook {
 
   async writeOwnSheet(spec: SheetSpec, options: IoOptions = {}): Promise<WrittenSheet> {
     throwIfAborted(options.signal);
+    checkDefinedNames(spec.names);
     let attempt = 1;
     let name = ownSheetName(spec.name, attempt);
     for (let s = this.getSheet(name); s && !s.own; s = this.getSheet(name)) name = ownSheetName(spec.name, ++attempt);
     const fresh: MemorySheet = { name, own: true, values: [], formats: [], tables: [], charts: [], columnWidths: spec.columnWidths ?? [], freezeRows: spec.freezeRows ?? 0 };
     const old = this.getSheet(name);
+    // An existing name is replaced only when it points into an own sheet; a user's is left alone.
+    const skippedNames = (spec.names ?? []).flatMap((n) => {
+      const existing = this.nameMap.get(n.name.toLowerCase());
+      return existing && !this.getSheet(existing.sheet)?.own ? [n.name] : [];
+    });
     // Build the new sheet aside and swap it in at the end: a cancelled write leaves the old one.
     const tableNames = new Set(this.sheetList.filter((s) => s !== old).flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
     const tables: string[] = [];
@@ -245,9 +273,12 @@ export class MemoryWorkbook implements Workbook {
     for (let r = 0; r < fresh.values.length; r++) fresh.values[r] ??= [];
     if (old) this.sheetList[this.sheetList.indexOf(old)] = fresh;
     else this.sheetList.push(fresh);
+    for (const n of spec.names ?? []) {
+      if (!skippedNames.includes(n.name)) this.nameMap.set(n.name.toLowerCase(), { name: n.name, sheet: name, address: n.address, comment: n.comment });
+    }
     recalculate(this);
     this.changed();
-    return { name, renamed: name !== spec.name, wanted: spec.name, tables };
+    return { name, renamed: name !== spec.name, wanted: spec.name, tables, ...(spec.names && { skippedNames }) };
   }
 
   async addChart(spec: ChartSpec): Promise<void> {

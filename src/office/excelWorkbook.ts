@@ -9,9 +9,12 @@
  *   formats go as one value per column ([[format]] is broadcast over the range), not per cell.
  * - Between chunks: progress, an AbortSignal check, and a yield so the pane stays responsive.
  *   A cancelled write leaves the own sheet partly written; the next run replaces it.
+ * - Defined names (ExcelApi 1.4) are workbook-scoped; an existing one is replaced only when its
+ *   range lies on an own sheet, so a user's name is never changed.
  */
 import {
   CHUNK_BUDGET_BYTES,
+  checkDefinedNames,
   columnLetters,
   ownSheetName,
   parseA1,
@@ -53,6 +56,12 @@ export function asCellInput(value: CellValue): CellValue {
 
 /** Drops a sheet prefix from an address: "Budget!B3:F9" -> "B3:F9". */
 const localAddress = (address: string) => address.slice(address.lastIndexOf("!") + 1);
+
+/** The sheet of an address: "'Scenarier (2)'!B7" -> "Scenarier (2)". */
+export function addressSheet(address: string): string {
+  const sheet = address.slice(0, Math.max(0, address.lastIndexOf("!")));
+  return /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
 
 export class ExcelWorkbook implements Workbook {
   constructor(private readonly budget = CHUNK_BUDGET_BYTES) {}
@@ -115,6 +124,7 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async writeOwnSheet(spec: SheetSpec, options: IoOptions = {}): Promise<WrittenSheet> {
+    checkDefinedNames(spec.names);
     return Excel.run(async (ctx) => {
       throwIfAborted(options.signal);
       const sheets = ctx.workbook.worksheets;
@@ -144,8 +154,11 @@ export class ExcelWorkbook implements Workbook {
       }
       const tables = ctx.workbook.tables;
       tables.load("items/name");
+      const names = ctx.workbook.names;
+      names.load("items/name");
       await ctx.sync();
       const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+      const { replace, skipped } = await this.existingNames(ctx, spec, names.items, sheets.items, own);
 
       const total = spec.sections.reduce((n, s) => n + s.values.length, 0);
       let done = 0;
@@ -184,9 +197,40 @@ export class ExcelWorkbook implements Workbook {
         if (w !== null) ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w;
       });
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+      for (const n of spec.names ?? []) {
+        if (skipped.includes(n.name)) continue;
+        replace.get(n.name)?.delete();
+        names.add(n.name, ws.getRange(n.address), n.comment);
+      }
       await ctx.sync();
-      return { name, renamed: name !== spec.name, wanted: spec.name, tables: written };
+      return { name, renamed: name !== spec.name, wanted: spec.name, tables: written, ...(spec.names && { skippedNames: skipped }) };
     });
+  }
+
+  /**
+   * The spec's names that exist already: those pointing into an own sheet (to replace) and the
+   * user's names (to leave alone: another target, a constant, a formula or a broken reference).
+   */
+  private async existingNames(
+    ctx: Excel.RequestContext,
+    spec: SheetSpec,
+    items: Excel.NamedItem[],
+    sheets: Excel.Worksheet[],
+    own: boolean[],
+  ): Promise<{ replace: Map<string, Excel.NamedItem>; skipped: string[] }> {
+    const clashes = (spec.names ?? []).flatMap((n) => {
+      const item = items.find((i) => sameName(i.name, n.name));
+      return item ? [{ name: n.name, item, target: item.getRangeOrNullObject().load("address") }] : [];
+    });
+    if (clashes.length > 0) await ctx.sync();
+    const ownSheet = (sheet: string) => sheets.some((ws, i) => own[i] && sameName(ws.name, sheet));
+    const replace = new Map<string, Excel.NamedItem>();
+    const skipped: string[] = [];
+    for (const c of clashes) {
+      if (!c.target.isNullObject && ownSheet(addressSheet(c.target.address))) replace.set(c.name, c.item);
+      else skipped.push(c.name);
+    }
+    return { replace, skipped };
   }
 
   async addChart(spec: ChartSpec): Promise<void> {

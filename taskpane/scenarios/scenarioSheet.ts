@@ -1,14 +1,15 @@
 /**
  * The Scenarier sheet: the active scenario's parameters as named cells (Danish names, units,
- * labels and sources from the registry), the saved scenarios side by side, and the live output:
- * a =DK.PROJECTION(...) formula over the stays and the parameter cells, with native charts bound
- * to its spilled years. Editing a parameter cell in Excel recalculates the table and the charts.
+ * labels and sources from the registry; each value cell also a workbook-scoped Excel name), the
+ * saved scenarios side by side, and the live output: a =DK.PROJECTION(...) formula over the
+ * stays and the parameter cells, with native charts bound to its spilled years. Editing a
+ * parameter cell in Excel recalculates the table and the charts.
  *
  * The layout is fixed (below), so the sheet can be read back: the parameters, the saved
  * scenarios, and the formula's stays ranges from the text line that documents the formula.
  * This module is pure (spec in, spec out); scenarioStore.ts talks to the workbook.
  */
-import { PARAMETERS, type ParameterDef, type ParameterId } from "../../src/engine/parameters";
+import { PARAMETERS, parameterById, type ParameterDef, type ParameterId } from "../../src/engine/parameters";
 import { PROJECTION_COLUMNS, PROJECTION_SUMMARY, projectionColumn } from "../../src/functions/scenarioFunctions";
 import type { ColumnMapping, StaysTable } from "../columns";
 import { a1, columnLetters, type CellBlock, type CellValue, type ChartSpec, type SheetCell, type SheetSection, type SheetSpec } from "../workbook";
@@ -78,6 +79,17 @@ export function projectionFormula(staysArgs: readonly string[]): string {
   return `=DK.PROJECTION(${[...staysArgs, PARAMETER_RANGE].join(",")})`;
 }
 
+/** Prefix of the parameters' Excel names, so they keep clear of a user's own names. */
+const NAME_PREFIX = "DK_";
+
+/**
+ * The workbook-scoped Excel name of a parameter's value cell: the prefix and the Danish name,
+ * each run of spaces and punctuation one underscore ("Bostøtte pr. år" -> DK_Bostøtte_pr_år).
+ */
+export function parameterExcelName(def: Pick<ParameterDef, "name">): string {
+  return NAME_PREFIX + def.name.replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_+|_+$/g, "");
+}
+
 const FORMULA_NOTE = `Formel i ${OUTPUT_CELL}: `;
 const NO_STAYS_NOTE = "Ingen ophold endnu: find opholdene i panelet, og vælg «Opdater arket Scenarier».";
 
@@ -116,7 +128,12 @@ export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: 
       at: "A1",
       values: [
         ["Scenarier: hvad koster det, hvis vi ikke handler – og hvad giver Housing First?"],
-        ["Ret værdierne i kolonne B. Tabellen fra række " + (outputRow + 1) + " er formlen DK.PROJECTION, der regnes om, når en værdi eller et ophold ændres."],
+        [
+          "Ret værdierne i kolonne B. Tabellen fra række " +
+            (outputRow + 1) +
+            " er formlen DK.PROJECTION, der regnes om, når en værdi eller et ophold ændres. " +
+            `Værdierne har Excel-navne, som egne formler kan bruge, fx =${parameterExcelName(parameterById("discountRate"))}.`,
+        ],
         ["Aktivt scenarie", model.active.name],
       ],
       boldRows: [0],
@@ -165,6 +182,7 @@ export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: 
     cells,
     columnWidths: [190, 90, 70, 300, 420],
     freezeRows: 0,
+    names: PARAMETERS.map((p) => ({ name: parameterExcelName(p), address: parameterCell(p.id), comment: `${p.label.da} (${p.unit})` })),
   };
 
   const charts = (sheet: string): ChartSpec[] => {
