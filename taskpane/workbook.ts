@@ -226,6 +226,17 @@ export function isValidDefinedName(name: string): boolean {
 }
 
 /** Throws on a name Excel would refuse or an address that is not A1, before anything is written. */
+/**
+ * The add-in marks the names it defines in their comment (shown in Excel's Name Manager), so it
+ * can recognise its own even when the sheet they pointed at was deleted (a #REF! name), and
+ * replace them; a user's name never carries the mark and is never touched.
+ */
+export const OWN_NAME_MARK = "(oprettet af Refusion og Housing First)";
+
+export const ownNameComment = (comment: string | undefined): string => (comment ? `${comment} ${OWN_NAME_MARK}` : OWN_NAME_MARK);
+
+export const isOwnNameComment = (comment: string | undefined | null): boolean => !!comment && comment.endsWith(OWN_NAME_MARK);
+
 export function checkDefinedNames(names: readonly DefinedName[] = []): void {
   for (const n of names) {
     if (!isValidDefinedName(n.name)) throw new Error(`Not a valid Excel name: ${n.name}`);

@@ -10,7 +10,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { AUDIT_SHEET, FORECAST_SHEET, findStays, runForecast } from "../taskpane/forecastRun";
-import { AbortError, a1, parseA1, type CellValue } from "../taskpane/workbook";
+import { AbortError, OWN_NAME_MARK, a1, parseA1, type CellValue } from "../taskpane/workbook";
 
 interface FakeSheet {
   name: string;
@@ -265,6 +265,10 @@ class FakeBook {
             load() {
               mock.context.workbook.names.items = book.names.map((n) => ({
                 name: n.name,
+                comment: n.comment,
+                load() {
+                  return this;
+                },
                 getRangeOrNullObject() {
                   const target = { isNullObject: n.address === null, address: n.address, load: () => target };
                   return target;
@@ -405,7 +409,7 @@ describe("defined names", () => {
     const wb = new ExcelWorkbook();
     const first = await wb.writeOwnSheet(spec("Scenarier"));
     expect(first).toEqual({ name: "Scenarier (2)", renamed: true, wanted: "Scenarier", tables: [], skippedNames: ["DK_Horisont", "DK_Basisår"] });
-    expect(book.names).toEqual([...userNames, { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: "Diskonteringsrente" }]);
+    expect(book.names).toEqual([...userNames, { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: `Diskonteringsrente ${OWN_NAME_MARK}` }]);
     expect(book.sheet("Scenarier (2)").cells[0][1]).toBe(0.035);
 
     // The user deletes their DK_Horisont; the rerun replaces DK_Rente and now creates DK_Horisont.
@@ -416,9 +420,17 @@ describe("defined names", () => {
     expect(book.log.filter((l) => l.startsWith("name "))).toEqual(["name DK_Rente: delete", "name DK_Rente: add", "name DK_Horisont: add"]);
     expect(book.names).toEqual([
       { name: "DK_Basisår", address: null },
-      { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: "Diskonteringsrente" },
-      { name: "DK_Horisont", address: "'Scenarier (2)'!B2", comment: undefined },
+      { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: `Diskonteringsrente ${OWN_NAME_MARK}` },
+      { name: "DK_Horisont", address: "'Scenarier (2)'!B2", comment: OWN_NAME_MARK },
     ]);
+  });
+
+  it("recreates its own name whose sheet was deleted (#REF!, known by its comment), never a user's broken one", async () => {
+    book.names.push({ name: "DK_Rente", address: null, comment: `Diskonteringsrente ${OWN_NAME_MARK}` }, { name: "DK_Horisont", address: null });
+    const written = await new ExcelWorkbook().writeOwnSheet(spec("Scenarier"));
+    expect(written.skippedNames).toEqual(["DK_Horisont"]);
+    expect(book.names.find((n) => n.name === "DK_Rente")).toEqual({ name: "DK_Rente", address: "Scenarier!B1", comment: `Diskonteringsrente ${OWN_NAME_MARK}` });
+    expect(book.names.find((n) => n.name === "DK_Horisont")).toEqual({ name: "DK_Horisont", address: null });
   });
 
   it("a spec without names reports no skipped names and touches none; an invalid name is refused before anything is written", async () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
-import { AbortError, type CellValue, type ChartSpec, type SheetSpec } from "../taskpane/workbook";
+import { AbortError, OWN_NAME_MARK, type CellValue, type ChartSpec, type SheetSpec } from "../taskpane/workbook";
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -118,13 +118,13 @@ describe("defined names", () => {
     expect(first).toEqual({ name: "Prognose (2)", renamed: true, wanted: "Prognose", tables: ["Prognose"], skippedNames: ["DK_Refusion"] });
     expect([...wb.names.values()]).toEqual([
       { name: "dk_refusion", sheet: "Budget", address: "B1" },
-      { name: "DK_År", sheet: "Prognose (2)", address: "B3", comment: "Første år" },
+      { name: "DK_År", sheet: "Prognose (2)", address: "B3", comment: `Første år ${OWN_NAME_MARK}` },
     ]);
     expect(wb.cell("Prognose (2)", 2, 1)).toBe(2024);
 
     const again = await wb.writeOwnSheet({ ...named("Prognose"), names: [{ name: "DK_år", address: "B4" }] });
     expect(again.skippedNames).toEqual([]);
-    expect(wb.names.get("dk_år")).toEqual({ name: "DK_år", sheet: "Prognose (2)", address: "B4", comment: undefined });
+    expect(wb.names.get("dk_år")).toEqual({ name: "DK_år", sheet: "Prognose (2)", address: "B4", comment: OWN_NAME_MARK });
     expect(wb.names.get("dk_refusion")?.sheet).toBe("Budget");
   });
 

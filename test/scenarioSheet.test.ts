@@ -26,7 +26,7 @@ import {
   staysArguments,
 } from "../taskpane/scenarios/scenarioSheet";
 import { createOrUpdate, onModelWritten, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
-import { isValidDefinedName, parseA1 } from "../taskpane/workbook";
+import { OWN_NAME_MARK, isValidDefinedName, parseA1 } from "../taskpane/workbook";
 
 async function setup() {
   const workbook = sampleWorkbook();
@@ -130,7 +130,7 @@ describe("Excel names for the parameter cells", () => {
     expect(names.slice(0, 4)).toEqual(["DK_Basisår", "DK_Horisont", "DK_Diskonteringsrente", "DK_Vækst_i_indskrivninger"]);
     expect(names).toContain("DK_Bostøtte_pr_år");
     expect(names).toContain("DK_Ændring_i_opholdslængde");
-    expect(workbook.names.get("dk_diskonteringsrente")?.comment).toBe("Diskonteringsrente pr. år (%)");
+    expect(workbook.names.get("dk_diskonteringsrente")?.comment).toBe(`Diskonteringsrente pr. år (%) ${OWN_NAME_MARK}`);
     expect(String(workbook.cell(sheet, 1, 0))).toContain("=DK_Diskonteringsrente");
   });
 

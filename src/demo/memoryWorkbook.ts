@@ -11,6 +11,8 @@ import {
   AbortError,
   a1,
   checkDefinedNames,
+  isOwnNameComment,
+  ownNameComment,
   ownSheetName,
   parseA1,
   rowChunks,
@@ -227,10 +229,10 @@ export class MemoryWorkbook implements Workbook {
     for (let s = this.getSheet(name); s && !s.own; s = this.getSheet(name)) name = ownSheetName(spec.name, ++attempt);
     const fresh: MemorySheet = { name, own: true, values: [], formats: [], tables: [], charts: [], columnWidths: spec.columnWidths ?? [], freezeRows: spec.freezeRows ?? 0 };
     const old = this.getSheet(name);
-    // An existing name is replaced only when it points into an own sheet; a user's is left alone.
+    // An existing name is replaced only when it is the add-in's (on an own sheet, or marked); a user's is left alone.
     const skippedNames = (spec.names ?? []).flatMap((n) => {
       const existing = this.nameMap.get(n.name.toLowerCase());
-      return existing && !this.getSheet(existing.sheet)?.own ? [n.name] : [];
+      return existing && !this.getSheet(existing.sheet)?.own && !isOwnNameComment(existing.comment) ? [n.name] : [];
     });
     // Build the new sheet aside and swap it in at the end: a cancelled write leaves the old one.
     const tableNames = new Set(this.sheetList.filter((s) => s !== old).flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
@@ -274,7 +276,7 @@ export class MemoryWorkbook implements Workbook {
     if (old) this.sheetList[this.sheetList.indexOf(old)] = fresh;
     else this.sheetList.push(fresh);
     for (const n of spec.names ?? []) {
-      if (!skippedNames.includes(n.name)) this.nameMap.set(n.name.toLowerCase(), { name: n.name, sheet: name, address: n.address, comment: n.comment });
+      if (!skippedNames.includes(n.name)) this.nameMap.set(n.name.toLowerCase(), { name: n.name, sheet: name, address: n.address, comment: ownNameComment(n.comment) });
     }
     recalculate(this);
     this.changed();

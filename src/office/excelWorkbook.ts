@@ -34,6 +34,8 @@ import {
   type Unsubscribe,
   type Workbook,
   type WrittenSheet,
+  isOwnNameComment,
+  ownNameComment,
 } from "../../taskpane/workbook";
 
 /** The custom property that marks a sheet as the add-in's own. */
@@ -200,7 +202,7 @@ export class ExcelWorkbook implements Workbook {
       for (const n of spec.names ?? []) {
         if (skipped.includes(n.name)) continue;
         replace.get(n.name)?.delete();
-        names.add(n.name, ws.getRange(n.address), n.comment);
+        names.add(n.name, ws.getRange(n.address), ownNameComment(n.comment));
       }
       await ctx.sync();
       return { name, renamed: name !== spec.name, wanted: spec.name, tables: written, ...(spec.names && { skippedNames: skipped }) };
@@ -208,8 +210,9 @@ export class ExcelWorkbook implements Workbook {
   }
 
   /**
-   * The spec's names that exist already: those pointing into an own sheet (to replace) and the
-   * user's names (to leave alone: another target, a constant, a formula or a broken reference).
+   * The spec's names that exist already: the add-in's own (pointing into an own sheet, or marked
+   * in their comment, as a broken one whose sheet was deleted), to replace; and the user's names
+   * (another target, a constant, a formula), to leave alone.
    */
   private async existingNames(
     ctx: Excel.RequestContext,
@@ -220,14 +223,15 @@ export class ExcelWorkbook implements Workbook {
   ): Promise<{ replace: Map<string, Excel.NamedItem>; skipped: string[] }> {
     const clashes = (spec.names ?? []).flatMap((n) => {
       const item = items.find((i) => sameName(i.name, n.name));
-      return item ? [{ name: n.name, item, target: item.getRangeOrNullObject().load("address") }] : [];
+      return item ? [{ name: n.name, item: item.load("comment"), target: item.getRangeOrNullObject().load("address") }] : [];
     });
     if (clashes.length > 0) await ctx.sync();
     const ownSheet = (sheet: string) => sheets.some((ws, i) => own[i] && sameName(ws.name, sheet));
     const replace = new Map<string, Excel.NamedItem>();
     const skipped: string[] = [];
     for (const c of clashes) {
-      if (!c.target.isNullObject && ownSheet(addressSheet(c.target.address))) replace.set(c.name, c.item);
+      const onOwnSheet = !c.target.isNullObject && ownSheet(addressSheet(c.target.address));
+      if (onOwnSheet || isOwnNameComment(c.item.comment)) replace.set(c.name, c.item);
       else skipped.push(c.name);
     }
     return { replace, skipped };
