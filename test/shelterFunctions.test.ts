@@ -131,3 +131,11 @@ describe("100 000 rows", () => {
     expect(out.some((r) => (r[0] as number) > 0)).toBe(true);
   });
 });
+
+describe("blank rows in a range drawn past the data", () => {
+  it("stay blank in the spilled column and take no part; a half-filled row is still an error", () => {
+    const out = refusion110(col("A", "", "", "A"), col("2026-06-01", "", "2026-07-01", "2026-09-19"), col("2026-08-30", "", "", "2026-09-29"), 1000);
+    expect(cells(out)).toEqual([45000, "", "#VALUE!", 0]);
+    expect(refusionDays110(col("A", null, "A"), col("2026-05-01", null, "2026-06-01"), col("2026-05-11", null, "2026-06-11"))).toEqual([[10], [""], [10]]);
+  });
+});

@@ -2,16 +2,24 @@
  * The shape every row-wise custom function shares: align the row arguments, coerce each row,
  * compute, and answer with a single value (single cells) or a spilled column (ranges) in
  * which a bad row holds its own error value and the other rows still compute.
+ *
+ * A row whose range cells are all blank (a range drawn past the data, an empty table row) is
+ * not a stay with missing fields: it stays blank in the result and takes no part in the
+ * computation. A row with some fields filled and others blank is an error, as always.
  */
-import { alignColumns, at, columnArg, isRowError, type Column, type RowError } from "./coerce";
+import { alignColumns, at, columnArg, isBlank, isRowError, type Column, type RowError } from "./coerce";
 import { cellError } from "./runtime";
 
-export type CellResult = number | CustomFunctions.Error;
+/** A result cell: a number, "" for a blank input row, or an error value. */
+export type CellResult = number | "" | CustomFunctions.Error;
 export type FunctionResult = CellResult | CellResult[][];
 
 export function toCell(value: number | RowError): CellResult {
   return isRowError(value) ? cellError(value.code, value.message) : value;
 }
+
+/** Stands in for a blank row in `compute`, which leaves error rows out of every history. */
+const BLANK_ROW: RowError = { code: "#VALUE!", message: "Tom række" };
 
 /**
  * @param args the row-wise arguments by their Danish label (used in messages)
@@ -31,10 +39,13 @@ export function rowwise<Row>(
   }
   const shape = alignColumns(columns);
   if (isRowError(shape)) return toCell(shape);
+  const ranges = Object.values(columns).filter((c) => c.cells.length > 1);
+  const blank = (row: number) => ranges.length > 0 && ranges.every((c) => isBlank(c.cells[row]));
   const rows: (Row | RowError)[] = new Array(shape.length);
   let r = 0;
   const cell = (label: string) => at(columns[label], r);
-  for (; r < shape.length; r++) rows[r] = parseRow(cell);
+  for (; r < shape.length; r++) rows[r] = blank(r) ? BLANK_ROW : parseRow(cell);
   const results = compute(rows);
-  return shape.spill ? results.map((v) => [toCell(v)]) : toCell(results[0]);
+  if (!shape.spill) return toCell(results[0]);
+  return results.map((v, i) => [rows[i] === BLANK_ROW ? "" : toCell(v)]);
 }
