@@ -67,7 +67,12 @@ async function axeSeriousViolations(page: Page): Promise<string[]> {
   });
 }
 
-const actions = (page: Page) => page.locator('[data-testid="template-plan"] tr[data-action]').evaluateAll((rows) => rows.map((r) => [r.children[0].firstChild?.textContent, r.getAttribute("data-action")]));
+/** The import plan's rows, once the plan is on screen (the check runs after the click returns). */
+async function actions(page: Page): Promise<(string | null | undefined)[][]> {
+  const rows = page.locator('[data-testid="template-plan"] tr[data-action]');
+  await rows.first().waitFor();
+  return rows.evaluateAll((trs) => trs.map((r) => [r.children[0].firstChild?.textContent, r.getAttribute("data-action")]));
+}
 
 describe("templates in the demo", () => {
   it("export, then import in a fresh demo workbook, gives identical scenarios", async () => {
@@ -125,7 +130,7 @@ describe("templates in the demo", () => {
     await page.getByTestId("template-paste").fill(text);
     await page.getByTestId("template-read").click();
     await page.getByTestId("template-review").waitFor();
-    expect((await actions(page)).map(([, a]) => a)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]);
+    await expect.poll(async () => (await actions(page)).map(([, a]) => a)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]);
     await page.close();
   });
 
