@@ -70,11 +70,6 @@ export function sum(amounts: Iterable<Decimal>): Decimal {
   return total;
 }
 
-/** A rounded amount as the number Excel shows (exact for any amount below 2^53 øre). */
-export function toCellNumber(amount: Decimal): number {
-  return amount.toNumber();
-}
-
 /**
  * Splits a total that is already rounded to øre over parts in proportion to `weights`,
  * so that the parts are whole øre and add up to the total exactly (largest remainder;
