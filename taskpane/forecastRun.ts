@@ -7,7 +7,7 @@ import { danishFromSerial } from "../src/engine/calendar";
 import { AMOUNT_HEADERS, amountValues, computeForecast, type Forecast, type ForecastOptions, type StayLine } from "../src/engine/forecast";
 import { kronerFromOre } from "../src/engine/money";
 import { RULE_SETS } from "../src/engine/rules";
-import { isRowError, type StayOutcome, type StayResult } from "../src/engine/shelter";
+import { isRowError, overlapDays, type StayOutcome, type StayResult } from "../src/engine/shelter";
 import { FIELD_LABELS, findHeaderRow, mapColumns, validateRows, type ColumnMapping, type Field, type StaysTable, type ValidationReport } from "./columns";
 import {
   a1,
@@ -256,7 +256,10 @@ function ruleText(r: StayResult): { rule: string; sources: string[] } {
   }
   for (const w of r.windows) {
     const limits = w.limits.map((l) => l.days).join("/");
-    parts.push(`vindue ${danishFromSerial(w.start)}–${danishFromSerial(w.end - 1)}: ${w.refundedDays} døgn refunderet (grænse ${limits} dage)`);
+    // The stay's days in the window beyond the refunded ones: the quota was used up (by this stay or earlier ones).
+    const over = overlapDays(r.ownDays!, { from: w.start, to: w.end }) - w.refundedDays;
+    const beyond = over > 0 ? `, ${over} døgn ud over grænsen` : "";
+    parts.push(`vindue ${danishFromSerial(w.start)}–${danishFromSerial(w.end - 1)}: ${w.refundedDays} døgn refunderet${beyond} (grænse ${limits} dage)`);
     for (const l of w.limits) sources.add(l.source);
     sources.add(shelter.windowMonths.source);
   }

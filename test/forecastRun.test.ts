@@ -138,7 +138,7 @@ describe("the demo run on the sample budget (1 000 rows)", async () => {
       expect(r["Refusionsdøgn NY"]).toBe(line.ny.refundableDays);
     }
     const late = rows.find((r) => (r["Indskrivning"] as number) >= d("2024-01-01") && (r["Refusionsdøgn NY"] as number) > 0)!;
-    expect(late["Regel (NY)"]).toMatch(/vindue \d\d-\d\d-\d{4}–\d\d-\d\d-\d{4}: \d+ døgn refunderet \(grænse (120|90|120\/90) dage\)/);
+    expect(late["Regel (NY)"]).toMatch(/vindue \d\d-\d\d-\d{4}–\d\d-\d\d-\d{4}: \d+ døgn refunderet(, \d+ døgn ud over grænsen)? \(grænse (120|90|120\/90) dage\)/);
     expect(late["Kilde"]).toMatch(/^K\d+(, K\d+)*$/);
     // The references resolve in the legend beside the table.
     const audit = wb.getSheet(AUDIT_SHEET)!;
@@ -157,6 +157,22 @@ describe("the demo run on the sample budget (1 000 rows)", async () => {
     expect(f.at(-1)).toBe(1);
     expect(f).toEqual([...f].sort((a, b) => a - b));
     expect(progress.at(-1)!.phase).toBe("done");
+  });
+});
+
+describe("the audit explains each stay's days (SPEC 3, re-admission inside the window)", () => {
+  it("90 refunded, then 0 refunded and 10 beyond the limit of the same window", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Ophold", [
+      ["Borger", "Indskrivning", "Udskrivning", "Takst"],
+      ["A", d("2026-06-01"), d("2026-08-30"), 1000],
+      ["A", d("2026-09-19"), d("2026-09-29"), 1000],
+    ]);
+    const found = (await findStays(wb))!;
+    await runForecast(wb, found, found.mapping, { pseudonymise: false });
+    const [first, second] = tableRows(wb, AUDIT_SHEET, "RefusionPrOphold").map((r) => r["Regel (NY)"]);
+    expect(first).toBe("vindue 01-06-2026–31-05-2027: 90 døgn refunderet (grænse 90 dage)");
+    expect(second).toBe("vindue 01-06-2026–31-05-2027: 0 døgn refunderet, 10 døgn ud over grænsen (grænse 90 dage)");
   });
 });
 
