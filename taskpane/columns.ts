@@ -5,7 +5,7 @@
  */
 import type { ForecastStay } from "../src/engine/forecast";
 import type { RowError } from "../src/engine/shelter";
-import { isBlank, isRowError, stayFromCells } from "../src/functions/coerce";
+import { STAY_FIELD_LABELS, isBlank, isRowError, stayFromCells } from "../src/functions/coerce";
 import { a1, type CellValue } from "./workbook";
 
 export type Field = "citizen" | "admission" | "discharge" | "dailyRate" | "selfPayment" | "shelter";
@@ -58,11 +58,7 @@ export const REQUIRED_FIELDS: readonly Field[] = ["citizen", "admission", "disch
 
 /** Field names as the pane and the messages show them. */
 export const FIELD_LABELS: Readonly<Record<Field, { da: string; en: string }>> = {
-  citizen: { da: "Borger", en: "Citizen" },
-  admission: { da: "Indskrivning", en: "Admission" },
-  discharge: { da: "Udskrivning", en: "Discharge" },
-  dailyRate: { da: "Takst", en: "Daily rate" },
-  selfPayment: { da: "Egenbetaling", en: "Self-payment" },
+  ...STAY_FIELD_LABELS,
   shelter: { da: "Boform", en: "Shelter" },
 };
 

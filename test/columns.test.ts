@@ -95,6 +95,15 @@ describe("validation report", () => {
     expect(report.bad[2].error.message).toMatch(/Takst: «tusind» er ikke et tal/);
   });
 
+  it("each reason also in English, for the pane when Office speaks English", () => {
+    expect(report.bad.map((b) => b.error.en)).toEqual([
+      "Admission: «30-02-2026» is not a date (write e.g. 2026-05-01 or 01-05-2026)",
+      "Discharge 2026-05-01 is before admission 2026-05-20",
+      "Daily rate: «tusind» is not a number",
+      "Daily rate must not be negative (-5)",
+    ]);
+  });
+
   it("the same reasons as DK.REFUSION110 gives in the cells for those rows", () => {
     for (const bad of report.bad) {
       const r = rows[bad.index];

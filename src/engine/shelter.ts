@@ -41,7 +41,10 @@ export interface Span {
 /** A row that cannot be computed: an Excel error code with a Danish message. */
 export interface RowError {
   code: "#VALUE!" | "#NUM!" | "#N/A";
+  /** Danish, as cells and sheets show it. */
   message: string;
+  /** English, for the task pane when Office's display language is English (where written). */
+  en?: string;
 }
 
 export type Warning =
@@ -95,7 +98,11 @@ export function periodSpan(period: Period): Span {
 }
 
 export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): RowError {
-  return { code: "#NUM!", message: `Udskrivning ${isoFromSerial(discharge)} ligger før indskrivning ${isoFromSerial(admission)}` };
+  return {
+    code: "#NUM!",
+    message: `Udskrivning ${isoFromSerial(discharge)} ligger før indskrivning ${isoFromSerial(admission)}`,
+    en: `Discharge ${isoFromSerial(discharge)} is before admission ${isoFromSerial(admission)}`,
+  };
 }
 
 /** The stay's days before overlap attribution, or an error for the row. */

@@ -17,8 +17,14 @@ export type { RowError };
 export const isRowError = (v: unknown): v is RowError =>
   typeof v === "object" && v !== null && "code" in v && "message" in v && !(v instanceof Decimal);
 
-const valueError = (message: string): RowError => ({ code: "#VALUE!", message });
-const numError = (message: string): RowError => ({ code: "#NUM!", message });
+/** An error's Danish message (cells) and, where given, its English one (the pane in English). */
+const valueError = (message: string, en?: string): RowError => ({ code: "#VALUE!", message, ...(en && { en }) });
+const numError = (message: string, en?: string): RowError => ({ code: "#NUM!", message, ...(en && { en }) });
+
+/** A column's name in messages: Danish, or Danish and English where the pane shows the message. */
+export type Label = string | { da: string; en: string };
+const da = (label: Label) => (typeof label === "string" ? label : label.da);
+const en = (label: Label) => (typeof label === "string" ? label : label.en);
 
 /** A blank cell: omitted, null, or text with only spaces. */
 export function isBlank(cell: unknown): boolean {
@@ -28,12 +34,10 @@ export function isBlank(cell: unknown): boolean {
 const EXCEL_ERROR_TEXT = /^#(VALUE!|NUM!|N\/A|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
 /** Rejects what no column accepts: Excel error values and booleans. */
-function rejectSpecial(cell: unknown, label: string): RowError | undefined {
-  if (isErrorValue(cell)) return valueError(`${label}: cellen indeholder fejlen ${cell.code}`);
-  if (typeof cell === "string" && EXCEL_ERROR_TEXT.test(cell.trim())) {
-    return valueError(`${label}: cellen indeholder fejlen ${cell.trim().toUpperCase()}`);
-  }
-  if (typeof cell === "boolean") return valueError(`${label}: SAND/FALSK er ikke en gyldig værdi`);
+function rejectSpecial(cell: unknown, label: Label): RowError | undefined {
+  const error = isErrorValue(cell) ? cell.code : typeof cell === "string" && EXCEL_ERROR_TEXT.test(cell.trim()) ? cell.trim().toUpperCase() : undefined;
+  if (error) return valueError(`${da(label)}: cellen indeholder fejlen ${error}`, `${en(label)}: the cell holds the error ${error}`);
+  if (typeof cell === "boolean") return valueError(`${da(label)}: SAND/FALSK er ikke en gyldig værdi`, `${en(label)}: TRUE/FALSE is not a valid value`);
   return undefined;
 }
 
@@ -45,30 +49,36 @@ function show(cell: unknown): string {
  * A date cell: an Excel serial (a time of day is dropped: whole days) or date text in ISO
  * (2026-05-01) or Danish (01-05-2026, 1.5.2026) form.
  */
-export function dateCell(cell: unknown, label: string): Serial | RowError {
+export function dateCell(cell: unknown, label: Label): Serial | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return valueError(`${label} mangler`);
+  if (isBlank(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
   let serial: number | undefined;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return numError(`${label}: ${cell} er ikke en dato`);
+    if (!Number.isFinite(cell)) return numError(`${da(label)}: ${cell} er ikke en dato`, `${en(label)}: ${cell} is not a date`);
     serial = Math.floor(cell);
   } else if (typeof cell === "string") {
     serial = parseDateText(cell);
     if (serial === undefined) {
-      return valueError(`${label}: ${show(cell)} er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026)`);
+      return valueError(
+        `${da(label)}: ${show(cell)} er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026)`,
+        `${en(label)}: ${show(cell)} is not a date (write e.g. 2026-05-01 or 01-05-2026)`,
+      );
     }
   } else {
-    return valueError(`${label}: ${show(cell)} er ikke en dato`);
+    return valueError(`${da(label)}: ${show(cell)} er ikke en dato`, `${en(label)}: ${show(cell)} is not a date`);
   }
   if (!isInRange(serial)) {
-    return numError(`${label}: datoen skal ligge fra 01-03-1900 til 31-12-9999 (serienummer ${FIRST_SERIAL}-${LAST_SERIAL})`);
+    return numError(
+      `${da(label)}: datoen skal ligge fra 01-03-1900 til 31-12-9999 (serienummer ${FIRST_SERIAL}-${LAST_SERIAL})`,
+      `${en(label)}: the date must lie from 1900-03-01 to 9999-12-31 (serial ${FIRST_SERIAL}-${LAST_SERIAL})`,
+    );
   }
   return serial;
 }
 
 /** A date cell that may be blank (a discharge of an open stay, a period end). */
-export function optionalDateCell(cell: unknown, label: string): Serial | null | RowError {
+export function optionalDateCell(cell: unknown, label: Label): Serial | null | RowError {
   if (isBlank(cell)) return null;
   return dateCell(cell, label);
 }
@@ -77,30 +87,30 @@ export function optionalDateCell(cell: unknown, label: string): Serial | null | 
  * A non-negative amount in kroner as the cell holds it; text in a number cell is an error, not
  * a silent 0. The engine keeps such numbers exact (money.ts); see moneyCell for a Decimal.
  */
-export function kronerCell(cell: unknown, label: string, blank: "zero" | "error"): number | RowError {
+export function kronerCell(cell: unknown, label: Label, blank: "zero" | "error"): number | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return blank === "zero" ? 0 : valueError(`${label} mangler`);
-  if (typeof cell !== "number") return valueError(`${label}: ${show(cell)} er ikke et tal`);
-  if (!Number.isFinite(cell)) return numError(`${label}: ${cell} er ikke et gyldigt beløb`);
-  if (cell < 0) return numError(`${label} må ikke være negativ (${cell})`);
+  if (isBlank(cell)) return blank === "zero" ? 0 : valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+  if (typeof cell !== "number") return valueError(`${da(label)}: ${show(cell)} er ikke et tal`, `${en(label)}: ${show(cell)} is not a number`);
+  if (!Number.isFinite(cell)) return numError(`${da(label)}: ${cell} er ikke et gyldigt beløb`, `${en(label)}: ${cell} is not a valid amount`);
+  if (cell < 0) return numError(`${da(label)} må ikke være negativ (${cell})`, `${en(label)} must not be negative (${cell})`);
   return cell;
 }
 
 /** kronerCell as an exact Decimal. */
-export function moneyCell(cell: unknown, label: string, blank: "zero" | "error"): Decimal | RowError {
+export function moneyCell(cell: unknown, label: Label, blank: "zero" | "error"): Decimal | RowError {
   const kroner = kronerCell(cell, label, blank);
   return isRowError(kroner) ? kroner : dec(kroner);
 }
 
 /** A citizen id (borger): text or a number, never blank. */
-export function citizenCell(cell: unknown, label: string): string | RowError {
+export function citizenCell(cell: unknown, label: Label): string | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return valueError(`${label} mangler`);
-  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : valueError(`${label}: ugyldig værdi`);
+  if (isBlank(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : valueError(`${da(label)}: ugyldig værdi`, `${en(label)}: invalid value`);
   if (typeof cell === "string") return cell.trim();
-  return valueError(`${label}: ${show(cell)} er ikke et borger-id`);
+  return valueError(`${da(label)}: ${show(cell)} er ikke et borger-id`, `${en(label)}: ${show(cell)} is not a citizen id`);
 }
 
 /** A single-cell argument given as a scalar or a 1x1 range. */
@@ -224,15 +234,20 @@ export function yearsArg(arg: unknown, label: string): Decimal[] | RowError {
   return years;
 }
 
-/** A stay row's fields with the Danish labels that messages name them by. */
-export const STAY_LABELS = {
-  citizen: "Borger",
-  admission: "Indskrivning",
-  discharge: "Udskrivning",
-  dailyRate: "Takst",
-  selfPayment: "Egenbetaling",
+/** A stay row's fields with the labels that messages name them by, Danish and English. */
+export const STAY_FIELD_LABELS = {
+  citizen: { da: "Borger", en: "Citizen" },
+  admission: { da: "Indskrivning", en: "Admission" },
+  discharge: { da: "Udskrivning", en: "Discharge" },
+  dailyRate: { da: "Takst", en: "Daily rate" },
+  selfPayment: { da: "Egenbetaling", en: "Self-payment" },
 } as const;
-export type StayField = keyof typeof STAY_LABELS;
+export type StayField = keyof typeof STAY_FIELD_LABELS;
+
+/** The Danish labels, which also name the cell functions' arguments in their messages. */
+export const STAY_LABELS = Object.fromEntries(Object.entries(STAY_FIELD_LABELS).map(([f, l]) => [f, l.da])) as {
+  [F in StayField]: (typeof STAY_FIELD_LABELS)[F]["da"];
+};
 
 /**
  * One § 110 stay from its cells, for the cell functions and the pane alike. A discharge before
@@ -240,17 +255,17 @@ export type StayField = keyof typeof STAY_LABELS;
  * it before anything is computed. Without `withMoney` the rate columns are not read (0).
  */
 export function stayFromCells(cell: (field: StayField) => unknown, withMoney = true): StayInput | RowError {
-  const citizen = citizenCell(cell("citizen"), STAY_LABELS.citizen);
+  const citizen = citizenCell(cell("citizen"), STAY_FIELD_LABELS.citizen);
   if (isRowError(citizen)) return citizen;
-  const admission = dateCell(cell("admission"), STAY_LABELS.admission);
+  const admission = dateCell(cell("admission"), STAY_FIELD_LABELS.admission);
   if (isRowError(admission)) return admission;
-  const discharge = optionalDateCell(cell("discharge"), STAY_LABELS.discharge);
+  const discharge = optionalDateCell(cell("discharge"), STAY_FIELD_LABELS.discharge);
   if (isRowError(discharge)) return discharge;
   if (discharge !== null && discharge < admission) return dischargeBeforeAdmission(admission, discharge);
   if (!withMoney) return { citizen, admission, discharge, dailyRate: 0, selfPayment: 0 };
-  const dailyRate = kronerCell(cell("dailyRate"), STAY_LABELS.dailyRate, "error");
+  const dailyRate = kronerCell(cell("dailyRate"), STAY_FIELD_LABELS.dailyRate, "error");
   if (isRowError(dailyRate)) return dailyRate;
-  const selfPayment = kronerCell(cell("selfPayment"), STAY_LABELS.selfPayment, "zero");
+  const selfPayment = kronerCell(cell("selfPayment"), STAY_FIELD_LABELS.selfPayment, "zero");
   if (isRowError(selfPayment)) return selfPayment;
   return { citizen, admission, discharge, dailyRate, selfPayment };
 }

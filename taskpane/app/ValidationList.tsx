@@ -32,7 +32,7 @@ export function ValidationList(props: { report: ValidationReport; onSelectRow: (
                 <Link as="button" aria-label={text.showInSheet(bad.sheetRow)} onClick={() => onSelectRow(bad)}>
                   {text.badRow(bad.sheetRow)}
                 </Link>
-                : <Caption1>{bad.error.message}</Caption1>
+                : <Caption1>{text.language === "en" ? (bad.error.en ?? bad.error.message) : bad.error.message}</Caption1>
               </li>
             ))}
           </ul>

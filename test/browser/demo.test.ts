@@ -254,6 +254,7 @@ describe("the standalone demo in headless Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await expect.poll(() => page.getByTestId("run").textContent()).toBe("Compute refund forecast");
     expect(await page.getByText("2. Columns").count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(/Discharge .* is before admission/);
     const { mapping } = sampleTable();
     await runForecastInPage(page);
     await page.screenshot({ path: join(SHOTS, "demo-forecast-en.png") });
