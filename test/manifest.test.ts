@@ -150,9 +150,9 @@ describe("manifest identity and texts", () => {
     }
   });
 
-  it("requires the shared runtime and asks for read/write access to the workbook", () => {
+  it("requires the shared runtime and ExcelApi 1.12 (own-sheet marks), and asks for read/write access to the workbook", () => {
     const sets = el(root, "Requirements", "Sets").children.map((s) => [s.attrs.Name, s.attrs.MinVersion]);
-    expect(sets).toEqual([["SharedRuntime", "1.1"]]);
+    expect(sets).toEqual([["SharedRuntime", "1.1"], ["ExcelApi", "1.12"]]);
     expect(el(root, "Permissions").text).toBe("ReadWriteDocument");
   });
 });
