@@ -33,6 +33,17 @@ describe("parseFormula", () => {
       { kind: "value", value: "x,y" },
     ]);
   });
+  it("reads table columns, Table[Column] and Table[[Column]], undoing Excel's quote escapes; commas inside brackets do not split", () => {
+    expect(parseFormula(`=DK.REFUSION110(Ophold2026[Borger],Ophold2026[[Takst '[kr.'], døgn]],T_1[['#Dage og ''uger]],5)`)?.args).toEqual([
+      { kind: "column", table: "Ophold2026", column: "Borger" },
+      { kind: "column", table: "Ophold2026", column: "Takst [kr.], døgn" },
+      { kind: "column", table: "T_1", column: "#Dage og 'uger" },
+      { kind: "value", value: 5 },
+    ]);
+    for (const text of ["=DK.FORECAST(T[A)", "=DK.FORECAST(T[#Data])", "=DK.FORECAST(T[[A]B])", "=DK.FORECAST(1T[A])"]) {
+      expect(parseFormula(text), text).toBeUndefined();
+    }
+  });
   it("anything else is not ours: undefined", () => {
     for (const text of ["=SUM(A1:A3)", "DK.FORECAST(A1)", "=DK.FORECAST(A1:A3", "=DK.FORECAST(A1+1)", "=DK.FORECAST('x!A1)"]) {
       expect(parseFormula(text), text).toBeUndefined();
@@ -123,6 +134,42 @@ describe("the memory workbook recalculates its formulas", () => {
     expect(wb.cell("Egne", 0, 2)).toBe(300 - 91);
     wb.setCell("Ophold", 1, 2, "2026-07-01");
     expect(wb.cell("Egne", 0, 2)).toBe(300 - 41);
+  });
+
+  it("a table column reads the table's data body: the same result as the A1 range, recalculated on an edit, and growing with the table", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Ophold", book().getSheet("Ophold")!.values, [{ name: "Ophold2026", top: 0, left: 0, bottom: 3, right: 2 }]);
+    await wb.writeOwnSheet({
+      name: "Egne",
+      sections: [],
+      cells: [
+        { at: "A1", formula },
+        { at: "C1", formula: "=DK.REFUSIONDAYS110(ophold2026[Borger],Ophold2026[Ind],Ophold2026[[Ud]])" },
+      ],
+    });
+    const column = (c: number) => [0, 1, 2, 3].map((r) => wb.cell("Egne", r, c));
+    expect(column(2)).toEqual([90, 0, 1, ""]);
+    expect(column(2)).toEqual(column(0));
+    wb.setCell("Ophold", 1, 2, "2026-07-01");
+    expect(column(2)).toEqual([30, 10, 1, ""]);
+    expect(column(2)).toEqual(column(0));
+    // A stay typed right below the table joins it (Excel's table growth); the A1 range stays put.
+    wb.setCell("Ophold", 4, 0, "C");
+    wb.setCell("Ophold", 4, 1, "2026-10-01");
+    wb.setCell("Ophold", 4, 2, "2026-10-05");
+    expect(wb.getSheet("Ophold")!.tables[0].bottom).toBe(4);
+    expect(column(2)).toEqual([30, 10, 1, 4]); // 1 to 5 October: 4 nights
+    expect(column(0)).toEqual([30, 10, 1, ""]);
+    // A cell beside the table, or further down, does not grow it.
+    wb.setCell("Ophold", 5, 3, "note");
+    wb.setCell("Ophold", 6, 0, "D");
+    expect(wb.getSheet("Ophold")!.tables[0].bottom).toBe(4);
+  });
+
+  it("a table or column that is not there is #REF!", async () => {
+    const wb = book();
+    await wb.writeOwnSheet({ name: "Egne", sections: [], cells: [{ at: "A1", formula: "=DK.REFUSIONDAYS110(Ingen[Borger],Ingen[Ind],Ingen[Ud])" }] });
+    expect(wb.cell("Egne", 0, 0)).toBe("#REF!");
   });
 
   it("number formats of single cells", async () => {

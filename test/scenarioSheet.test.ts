@@ -24,9 +24,12 @@ import {
   readScenarioSheet,
   scenarioSheet,
   staysArguments,
+  tableColumnRef,
 } from "../taskpane/scenarios/scenarioSheet";
 import { createOrUpdate, onModelWritten, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
-import { OWN_NAME_MARK, isValidDefinedName, parseA1 } from "../taskpane/workbook";
+import { OWN_NAME_MARK, isValidDefinedName, parseA1, type CellValue } from "../taskpane/workbook";
+import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
+import { d } from "../src/engine/calendar";
 
 async function setup() {
   const workbook = sampleWorkbook();
@@ -110,6 +113,62 @@ describe("the Scenarier sheet", () => {
     expect(sheet).toBe("Scenarier (2)");
     expect(workbook.getSheet("Scenarier")!.values).toEqual([["Mine egne tal"]]);
     expect((await readModel(workbook))?.sheet).toBe("Scenarier (2)");
+  });
+});
+
+describe("stays in an Excel table: structured references that follow the table", () => {
+  // The sample's stays (citizen, admission, discharge, rate, self-payment) as a table whose
+  // headers need Excel's escaping: a quote and a comma, brackets, a #.
+  const HEADER = ["Borger's ID, nr.", "Indskrevet", "Udskrevet", "Døgntakst [kr.]", "Egenbetaling #"];
+  const sampleColumns = (rows: CellValue[][]) => rows.map((r) => [0, 2, 3, 4, 5].map((c) => r[c] ?? ""));
+  async function tableSetup() {
+    const budget = sampleColumns(sampleWorkbook().getSheet("Budget 2026")!.values.slice(3, 803));
+    const workbook = new MemoryWorkbook();
+    workbook.addUserSheet("Ophold 2026", [HEADER, ...budget], [{ name: "Ophold2026", top: 0, left: 0, bottom: budget.length, right: 4 }]);
+    const found = (await findStays(workbook))!;
+    const args = staysArguments(found, found.mapping)!;
+    const sheet = await createOrUpdate(workbook, args);
+    return { workbook, budget, args, sheet };
+  }
+  const output = (workbook: MemoryWorkbook, sheet: string, like: unknown[][]) => like.map((row, r) => row.map((_, c) => workbook.cell(sheet, OUT + r, c)));
+
+  it("Table[Column] per field, the column in double brackets with ' before [ ] # ' when its name needs it", async () => {
+    const { args, workbook, sheet } = await tableSetup();
+    expect(args).toEqual([
+      "Ophold2026[[Borger''s ID, nr.]]",
+      "Ophold2026[Indskrevet]",
+      "Ophold2026[Udskrevet]",
+      "Ophold2026[[Døgntakst '[kr.']]]",
+      "Ophold2026[[Egenbetaling '#]]",
+    ]);
+    expect(tableColumnRef("T", "Takst pr døgn")).toBe("T[Takst pr døgn]");
+    expect(tableColumnRef("T", "Borger-ID")).toBe("T[[Borger-ID]]");
+    expect(workbook.getSheet(sheet)!.formulas?.map((f) => f.text)).toEqual([`=DK.PROJECTION(${args.join(",")},A4:B18)`]);
+  });
+
+  it("the note line reads back to the same structured references", async () => {
+    const { workbook, sheet, args } = await tableSetup();
+    expect(readScenarioSheet(await workbook.readUsedRange(sheet))!.staysArgs).toEqual(args);
+  });
+
+  it("the output equals DK.PROJECTION over the same cells as A1 ranges, and a stay typed below the table joins the projection", async () => {
+    const { workbook, sheet, budget } = await tableSetup();
+    const params = [["Parameter", "Værdi"], ...PARAMETERS.map((p) => [p.name, p.default ?? ""])];
+    const direct = (rows: CellValue[][]) => {
+      const col = (c: number) => rows.map((r) => [r[c]]);
+      return projection(col(0), col(1), col(2), col(3), col(4), params) as unknown[][];
+    };
+    const before = direct(budget);
+    expect(output(workbook, sheet, before)).toEqual(before);
+    // The A1 formula of the plain sheet gives the very same table.
+    const plain = await setup();
+    expect(output(plain.workbook, plain.sheet, before)).toEqual(before);
+
+    const added: CellValue[] = ["B99999", d("2026-03-01"), d("2026-05-01"), 1500, ""];
+    added.forEach((v, c) => workbook.setCell("Ophold 2026", budget.length + 1, c, v));
+    const after = direct([...budget, added]);
+    expect(after).not.toEqual(before);
+    expect(output(workbook, sheet, after)).toEqual(after);
   });
 });
 

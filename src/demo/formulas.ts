@@ -1,7 +1,8 @@
 /**
  * The demo workbook's stand-in for Excel's calc engine, for the add-in's own formulas only:
  * `=DK.NAME(arg, …)` where an argument is an A1 range (optionally with a sheet name, quoted as
- * Excel quotes it: 'Budget 2026'!A4:A803), a number, a "string", TRUE/FALSE, or left empty.
+ * Excel quotes it: 'Budget 2026'!A4:A803), a table column (Ophold2026[Borger], Ophold2026[[Borger-ID]],
+ * quotes escaping [ ] # '), a number, a "string", TRUE/FALSE, or left empty.
  * The custom function runs exactly as Excel would call it (ranges as 2-D arrays of cell values,
  * an omitted argument as null) and its result spills from the formula's cell; a formula is
  * evaluated again when a cell it reads changes, and so are formulas that read its spill.
@@ -11,11 +12,12 @@
  */
 import * as functions from "../functions/functions";
 import { isErrorValue } from "../functions/runtime";
-import { parseA1, type CellValue, type SheetCell } from "../../taskpane/workbook";
+import { a1, parseA1, type CellValue, type SheetCell } from "../../taskpane/workbook";
 import type { MemorySheet, MemoryWorkbook } from "./memoryWorkbook";
 
 type Arg =
   | { kind: "range"; sheet?: string; address: string }
+  | { kind: "column"; table: string; column: string }
   | { kind: "value"; value: number | string | boolean | null };
 
 export interface ParsedFormula {
@@ -32,14 +34,20 @@ export interface SheetFormula {
   spill: { rows: number; cols: number };
 }
 
-/** Splits on top-level commas, keeping quoted strings and quoted sheet names whole. */
+/** Splits on top-level commas, keeping quoted strings, quoted sheet names and table columns whole. */
 function splitArgs(text: string): string[] | undefined {
   const parts: string[] = [];
   let current = "";
   let quote: '"' | "'" | undefined;
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (quote) {
+    if (depth > 0) {
+      // Inside a structured reference's brackets a quote escapes the next character.
+      current += ch === "'" ? ch + (text[++i] ?? "") : ch;
+      if (ch === "[") depth++;
+      else if (ch === "]") depth--;
+    } else if (quote) {
       current += ch;
       if (ch === quote) {
         if (text[i + 1] === quote) current += text[++i];
@@ -48,6 +56,9 @@ function splitArgs(text: string): string[] | undefined {
     } else if (ch === '"' || ch === "'") {
       quote = ch;
       current += ch;
+    } else if (ch === "[") {
+      depth++;
+      current += ch;
     } else if (ch === ",") {
       parts.push(current.trim());
       current = "";
@@ -55,7 +66,7 @@ function splitArgs(text: string): string[] | undefined {
       current += ch;
     }
   }
-  if (quote) return undefined;
+  if (quote || depth > 0) return undefined;
   parts.push(current.trim());
   return parts;
 }
@@ -63,13 +74,23 @@ function splitArgs(text: string): string[] | undefined {
 const CELL = "\\$?[A-Za-z]{1,3}\\$?\\d+";
 const RANGE = new RegExp(`^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\\wæøåÆØÅ.]*))!)?(${CELL}(?::${CELL})?)$`);
 
+const TABLE_COLUMN = /^([\p{L}_\\][\p{L}\p{N}_.]*)\[(\[(?:'.|[^'[\]#])+\]|(?:'.|[^'[\]#])+)\]$/u;
+
+/** `Table[Column]` or `Table[[Column]]`, quote escapes undone; undefined for anything else. */
+function parseTableColumn(text: string): Arg | undefined {
+  const m = TABLE_COLUMN.exec(text);
+  if (!m) return undefined;
+  const inner = m[2].startsWith("[") ? m[2].slice(1, -1) : m[2];
+  return { kind: "column", table: m[1], column: inner.replace(/'(.)/g, "$1") };
+}
+
 function parseArg(text: string): Arg | undefined {
   if (text === "") return { kind: "value", value: null };
   if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: "value", value: Number(text) };
   if (/^"(?:[^"]|"")*"$/.test(text)) return { kind: "value", value: text.slice(1, -1).replace(/""/g, '"') };
   if (/^(TRUE|FALSE|SAND|FALSK)$/i.test(text)) return { kind: "value", value: /^(TRUE|SAND)$/i.test(text) };
   const m = RANGE.exec(text);
-  if (!m) return undefined;
+  if (!m) return parseTableColumn(text);
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
   return { kind: "range", sheet, address: m[3].replace(/\$/g, "").toUpperCase() };
 }
@@ -102,11 +123,19 @@ const cellOf = (value: unknown): CellValue => {
   return "";
 };
 
+/** Where a table column's data is: its sheet and A1 address; undefined for no such table or column. */
+export type ColumnResolver = (table: string, column: string) => { sheet: string; address: string } | undefined;
+
 /**
  * Evaluates a formula with `read(sheet, address)` giving a range's cells (undefined for a sheet
- * that does not exist): the function's result as a block of cell values.
+ * that does not exist) and `column` locating table columns: the function's result as a block
+ * of cell values.
  */
-export function evaluateFormula(text: string, read: (sheet: string | undefined, address: string) => CellValue[][] | undefined): CellValue[][] {
+export function evaluateFormula(
+  text: string,
+  read: (sheet: string | undefined, address: string) => CellValue[][] | undefined,
+  column: ColumnResolver = () => undefined,
+): CellValue[][] {
   const parsed = parseFormula(text);
   const fn = parsed && customFunction(parsed.name);
   if (!parsed || !fn) return [["#NAME?"]];
@@ -116,7 +145,8 @@ export function evaluateFormula(text: string, read: (sheet: string | undefined, 
       args.push(arg.value);
       continue;
     }
-    const cells = read(arg.sheet, arg.address);
+    const at = arg.kind === "range" ? arg : column(arg.table, arg.column);
+    const cells = at && read(at.sheet, at.address);
     if (!cells) return [["#REF!"]];
     args.push(cells);
   }
@@ -147,10 +177,28 @@ interface Area {
 }
 
 /** The areas a formula reads, its own sheet for ranges without a sheet name. */
-function reads(formula: SheetFormula, home: string): Area[] {
+function reads(formula: SheetFormula, home: string, column: ColumnResolver): Area[] {
   const parsed = parseFormula(formula.text);
   if (!parsed) return [];
-  return parsed.args.flatMap((a) => (a.kind === "range" ? [{ sheet: a.sheet ?? home, ...parseA1(a.address) }] : []));
+  return parsed.args.flatMap((a) => {
+    const at = a.kind === "range" ? { sheet: a.sheet ?? home, address: a.address } : a.kind === "column" ? column(a.table, a.column) : undefined;
+    return at ? [{ sheet: at.sheet, ...parseA1(at.address) }] : [];
+  });
+}
+
+/** A table column's data body (the rows below the header) in the workbook's tables, by their current bounds. */
+function tableColumns(workbook: MemoryWorkbook): ColumnResolver {
+  return (tableName, column) => {
+    for (const sheet of workbook.sheets) {
+      const t = sheet.tables.find((x) => sameName(x.name, tableName));
+      if (!t) continue;
+      for (let c = t.left; c <= t.right; c++) {
+        if (sameName(String(sheet.values[t.top]?.[c] ?? ""), column)) return { sheet: sheet.name, address: a1(t.top + 1, c, Math.max(t.top + 1, t.bottom), c) };
+      }
+      return undefined;
+    }
+    return undefined;
+  };
 }
 
 const overlaps = (a: Area, b: Area) =>
@@ -207,14 +255,15 @@ export function recalculate(workbook: MemoryWorkbook, changed?: { sheet: string;
     }
     return out;
   };
+  const column = tableColumns(workbook);
   const done = new Set<SheetFormula>();
   let pending: Area[] | undefined = changed ? [{ sheet: changed.sheet, top: changed.row, left: changed.col, bottom: changed.row, right: changed.col }] : undefined;
   while (true) {
-    const due = all.filter(({ sheet, formula }) => !done.has(formula) && (!pending || reads(formula, sheet.name).some((a) => pending!.some((p) => overlaps(a, p)))));
+    const due = all.filter(({ sheet, formula }) => !done.has(formula) && (!pending || reads(formula, sheet.name, column).some((a) => pending!.some((p) => overlaps(a, p)))));
     if (due.length === 0) return;
     pending = due.map(({ sheet, formula }) => {
       done.add(formula);
-      return spill(sheet, formula, evaluateFormula(formula.text, read(sheet)));
+      return spill(sheet, formula, evaluateFormula(formula.text, read(sheet), column));
     });
   }
 }

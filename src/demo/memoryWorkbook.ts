@@ -148,6 +148,8 @@ export class MemoryWorkbook implements Workbook {
     const r = sheet.values[row];
     while (r.length < col) r.push("");
     r[col] = value;
+    // Like Excel, a value typed in the row right below a table adds that row to the table.
+    if (value !== "" && value !== null) for (const t of sheet.tables) if (row === t.bottom + 1 && col >= t.left && col <= t.right) t.bottom = row;
     recalculate(this, { sheet: sheet.name, row, col });
     const change = { sheet: sheet.name, address: a1(row, col) };
     for (const handler of this.sheetListeners.get(sheet.name.toLowerCase()) ?? []) handler(change);

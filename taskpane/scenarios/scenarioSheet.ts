@@ -40,7 +40,7 @@ export interface NamedScenario {
 }
 
 export interface ScenarioModel {
-  /** The five stays arguments of DK.PROJECTION (ranges or 0); null until the stays are known. */
+  /** The five stays arguments of DK.PROJECTION (ranges, table columns or 0); null until the stays are known. */
   staysArgs: string[] | null;
   active: NamedScenario;
   saved: NamedScenario[];
@@ -59,13 +59,28 @@ export const defaultModel = (staysArgs: string[] | null): ScenarioModel => ({
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /**
- * DK.PROJECTION's stays arguments for a stays table and its column mapping: one column range
- * per field over the table's rows; a self-payment that is not mapped is 0.
+ * A structured reference to a table column's data, `Table[Column]`, with Excel's escaping: a
+ * quote before [ ] # ', and the column in double brackets when its name holds anything but
+ * letters, digits, spaces and underscores (Excel requires that for - . , : $ and the like).
  */
-export function staysArguments(stays: Pick<StaysTable, "sheet" | "firstRow" | "left" | "rows">, mapping: ColumnMapping): string[] | undefined {
+export function tableColumnRef(table: string, column: string): string {
+  const escaped = column.replace(/['[\]#]/g, "'$&");
+  return /[^\p{L}\p{N} _]/u.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
+}
+
+/**
+ * DK.PROJECTION's stays arguments for the stays and their column mapping: one column per field,
+ * as a structured reference when the stays are an Excel table (Excel then resizes it with the
+ * table), else a range over the rows below the header; a self-payment that is not mapped is 0.
+ */
+export function staysArguments(stays: Pick<StaysTable, "sheet" | "table" | "header" | "firstRow" | "left" | "rows">, mapping: ColumnMapping): string[] | undefined {
   const last = stays.firstRow + Math.max(1, stays.rows.length) - 1;
   const column = (index: number | null) =>
-    index === null ? undefined : `${quoteSheet(stays.sheet)}!${a1(stays.firstRow, stays.left + index, last, stays.left + index)}`;
+    index === null
+      ? undefined
+      : stays.table !== undefined
+        ? tableColumnRef(stays.table, String(stays.header[index] ?? ""))
+        : `${quoteSheet(stays.sheet)}!${a1(stays.firstRow, stays.left + index, last, stays.left + index)}`;
   const required = [mapping.citizen, mapping.admission, mapping.discharge, mapping.dailyRate].map(column);
   if (required.some((r) => r === undefined)) return undefined;
   return [...(required as string[]), column(mapping.selfPayment) ?? "0"];
@@ -256,9 +271,19 @@ function formulaStaysArgs(formula: string): string[] | null {
   const args: string[] = [];
   let current = "";
   let quoted = false;
-  for (const ch of m[1]) {
+  // Brackets of structured references; inside them a quote escapes the next character.
+  let depth = 0;
+  const text = m[1];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (depth > 0 && ch === "'") {
+      current += ch + (text[++i] ?? "");
+      continue;
+    }
     if (ch === "'") quoted = !quoted;
-    if (ch === "," && !quoted) {
+    else if (!quoted && ch === "[") depth++;
+    else if (!quoted && ch === "]") depth--;
+    if (ch === "," && !quoted && depth === 0) {
       args.push(current);
       current = "";
     } else current += ch;
