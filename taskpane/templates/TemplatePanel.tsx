@@ -39,6 +39,7 @@ import {
 } from "../../src/engine/template";
 import standardTemplate from "../../templates/standard.json";
 import type { ColumnMapping, Field } from "../columns";
+import { FilePickButton } from "../app/FilePickButton";
 import { useTexts } from "../i18n";
 import type { CellValue } from "../workbook";
 import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile, saveTextFile } from "./templateIo";
@@ -115,7 +116,6 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
   const [imported, setImported] = useState<Imported>({ status: "idle" });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const fileInput = useRef<HTMLInputElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
 
   const currentColumns = () => (stays ? columnsOfMapping(stays.header, stays.mapping) : {});
@@ -254,21 +254,12 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
         {text.importHeading}
       </Body1>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-        <Button onClick={() => fileInput.current?.click()} disabled={locked}>
-          {text.pickFile}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FilePickButton
+          label={text.pickFile}
           accept=".json,application/json"
-          aria-label={text.pickFile}
-          data-testid="template-file"
-          hidden
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = "";
-            if (file) void review(() => readTemplateFile(file));
-          }}
+          testId="template-file"
+          disabled={locked}
+          onFile={(file) => void review(() => readTemplateFile(file))}
         />
         <Button onClick={() => void review(async () => parseTemplate(JSON.stringify(standardTemplate)))} disabled={locked} data-testid="template-standard">
           {text.useStandard}

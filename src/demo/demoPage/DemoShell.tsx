@@ -3,9 +3,10 @@
  * task pane (the same App as in Excel) on the right, and a file input to load the user's own
  * .xlsx or .csv instead of the synthetic budget sheet.
  */
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { Body1, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import { App } from "../../../taskpane/app/App";
+import { FilePickButton } from "../../../taskpane/app/FilePickButton";
 import { useTexts } from "../../../taskpane/i18n";
 import { loadFile } from "../loadFile";
 import type { MemoryWorkbook } from "../memoryWorkbook";
@@ -27,7 +28,6 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
   const [fileState, setFileState] = useState<FileState>({ status: "idle" });
   /** Bumped per loaded file: the pane starts afresh and finds the new sheets. */
   const [generation, setGeneration] = useState(0);
-  const fileInput = useRef<HTMLInputElement>(null);
   const version = useWorkbookVersion(workbook);
 
   const sheets = workbook.sheets;
@@ -58,21 +58,12 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
           </Body1>
         </div>
         <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
-          <Button onClick={() => fileInput.current?.click()} disabled={fileState.status === "loading"}>
-            {text.loadFile}
-          </Button>
-          <input
-            ref={fileInput}
-            type="file"
+          <FilePickButton
+            label={text.loadFile}
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-label={text.loadFile}
-            data-testid="file-input"
-            hidden
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = "";
-              if (file) void open(file);
-            }}
+            testId="file-input"
+            disabled={fileState.status === "loading"}
+            onFile={(file) => void open(file)}
           />
           <Caption1>{text.loadFileHint}</Caption1>
           <div aria-live="polite">
