@@ -11,14 +11,8 @@ import { allocateOre, kronerFromOre } from "../src/engine/money";
 import { refusion110, refusionDays110 } from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { validateRows, mapColumns } from "../taskpane/columns";
+import { stay } from "./fixtures";
 
-const stay = (citizen: string, admission: string, discharge: string | null, dailyRate = 1000, selfPayment = 0): ForecastStay => ({
-  citizen,
-  admission: d(admission),
-  discharge: discharge === null ? null : d(discharge),
-  dailyRate,
-  selfPayment,
-});
 
 const ore = (kroner: number) => Math.round(kroner * 100);
 const oreOf = (a: { toNumber(): number }) => ore(a.toNumber());

@@ -22,14 +22,8 @@ import type { StayInput } from "../src/engine/shelter";
 import { housingFirstBreakeven, housingFirstNpv, housingFirstRatio, refusion110, refusion85a } from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { mapColumns, validateRows } from "../taskpane/columns";
+import { stay } from "./fixtures";
 
-const stay = (citizen: string, admission: string, discharge: string | null, dailyRate = 1000, selfPayment = 0): StayInput => ({
-  citizen,
-  admission: d(admission),
-  discharge: discharge === null ? null : d(discharge),
-  dailyRate,
-  selfPayment,
-});
 
 /** No trends and no Housing First: the plain replay. */
 const still: ScenarioParameters = {

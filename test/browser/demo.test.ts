@@ -8,7 +8,6 @@
  *
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
@@ -19,9 +18,8 @@ import { sampleBudgetSheet, SAMPLE_SHEET_NAME } from "../../src/demo/sampleData"
 import { mapColumns, validateRows, type ColumnMapping } from "../../taskpane/columns";
 import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
 import type { CellValue } from "../../taskpane/workbook";
-import { DIST, launchBrowser, openDemo, readRenderedGrid, runForecastInPage, serveStatic, type Browser, type StaticServer } from "./harness";
+import { SHOTS, openDemo, readRenderedGrid, runForecastInPage, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
 
-const SHOTS = resolve(__dirname, "../../test-results");
 const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 
 let server: StaticServer;
@@ -29,19 +27,13 @@ let browser: Browser;
 let officeRequests = 0;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemo());
   browser.context.on("requestfailed", (request) => {
     if (request.url().includes("appsforoffice.microsoft.com")) officeRequests++;
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopDemo({ server, browser }));
 
 // ---- the engine's numbers, computed in Node from the same generator ----
 

@@ -5,6 +5,7 @@
  * does offline (standalone, on the in-memory workbook).
  */
 import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +14,8 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const DIST = resolve(__dirname, "../../dist");
 export const CHROMIUM = "/usr/bin/chromium";
+/** Screenshots for people to look at (gitignored). */
+export const SHOTS = resolve(__dirname, "../../test-results");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -79,6 +82,18 @@ export async function launchBrowser(viewport = { width: 1400, height: 1000 }): P
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The built demo served and a browser started, for one test file's beforeAll; stop in afterAll. */
+export async function startDemo(): Promise<{ server: StaticServer; browser: Browser }> {
+  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  mkdirSync(SHOTS, { recursive: true });
+  return { server: await serveStatic(DIST), browser: await launchBrowser() };
+}
+
+export async function stopDemo(demo: { server?: StaticServer; browser?: Browser }): Promise<void> {
+  await demo.browser?.close();
+  await demo.server?.close();
 }
 
 /**

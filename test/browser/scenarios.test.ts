@@ -7,8 +7,7 @@
  *
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { sampleBudgetSheet } from "../../src/demo/sampleData";
@@ -17,24 +16,17 @@ import { projection } from "../../src/functions/functions";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
 import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1 } from "../../taskpane/workbook";
-import { DIST, launchBrowser, openDemo, serveStatic, type Browser, type StaticServer } from "./harness";
+import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
 
-const SHOTS = resolve(__dirname, "../../test-results");
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemo());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopDemo({ server, browser }));
 
 /** DK.PROJECTION on the sample sheet's cells, in Node, with some parameters changed. */
 function expectedTable(overrides: Partial<Record<string, number>> = {}): unknown[][] {

@@ -7,7 +7,7 @@
  *
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,25 +16,18 @@ import { d } from "../../src/engine/calendar";
 import { exportTemplate, parseTemplate } from "../../src/engine/template";
 import { parameterCell, readScenarioSheet, SCENARIO_SHEET, LAYOUT, type ScenarioModel } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1, type CellValue } from "../../taskpane/workbook";
-import { DIST, launchBrowser, openDemo, serveStatic, type Browser, type StaticServer } from "./harness";
+import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
 
-const SHOTS = resolve(__dirname, "../../test-results");
 const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemo());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopDemo({ server, browser }));
 
 /** A sheet of the page's demo workbook: its values, whether it is the add-in's own, its formulas. */
 const sheetOf = (page: Page, name: string) =>
