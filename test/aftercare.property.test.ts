@@ -2,7 +2,7 @@
  * The § 85 a and § 107 interval engine against SPEC 1.2/1.3 read literally, one day at a time,
  * on random histories: an independent oracle for windows, the shared 183 days and periods.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { d, edate } from "../src/engine/calendar";
 import {

@@ -3,7 +3,7 @@
  * (serviceloven § 176 a; SPEC 1.2, 1.3, 3): the seed's three after-care models, SPEC 3's
  * example, periods, eligibility, and every bad input as a Danish error value.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { computeAccommodationRefunds, computeSupportRefunds, isAftercareError, type AccommodationInput } from "../src/engine/aftercare";
 import { dec } from "../src/engine/money";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { d, danishFromSerial, edate, isoFromSerial, parseDateText, quarterOf, serialFromYmd, ymdFromSerial } from "../src/engine/calendar";
 

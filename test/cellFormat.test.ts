@@ -2,7 +2,7 @@
  * The demo grid shows cells as Excel does with their number formats (invariant format codes,
  * shown with Danish or English separators), and its charts' axes use round steps.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { formatCell } from "../src/demo/demoPage/cellFormat";
 import { niceTicks } from "../src/demo/demoPage/ChartView";

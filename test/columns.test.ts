@@ -3,7 +3,7 @@
  * punctuation; a header row that is not row 1; the validation report with sheet rows and the
  * same Danish messages as the cell functions.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { refusion110 } from "../src/functions/functions";
 import { findHeaderRow, isCprLike, mapColumns, validateRows, type ColumnMapping } from "../taskpane/columns";

@@ -5,7 +5,7 @@
  * by sheet. Checks: no request above the byte budget, only own sheets written or cleared, the
  * table and chart calls, and the whole forecast pipeline through the adapter.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { OfficeMockObject } from "office-addin-mock";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";

@@ -3,7 +3,7 @@
  * DK.REFUSIONDAYS110 on the same rows (the cell functions), SPEC section 3's worked examples,
  * and a day-by-day count of each citizen's stay days.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { d, quarterOf, serialFromYmd, yearOf } from "../src/engine/calendar";
 import { allocateOreInt, computeForecast, defaultYears, type Amounts, type ForecastStay } from "../src/engine/forecast";

@@ -3,7 +3,7 @@
  * sheets and charts. Oracles: DK.REFUSION110 on the good rows for the totals, the sample's own
  * list of bad rows, and a deep copy of the user's sheet taken before the run.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { sampleBudgetSheet, sampleWorkbook, SAMPLE_SHEET_NAME } from "../src/demo/sampleData";
@@ -29,13 +29,18 @@ const totalRow = (wb: MemoryWorkbook, sheet: string, table: string) => {
   return wb.getSheet(sheet)!.values[t.bottom + 1].slice(t.left, t.right + 1);
 };
 
-describe("the demo run on the sample budget (1 000 rows)", async () => {
+describe("the demo run on the sample budget (1 000 rows)", () => {
   const sample = sampleBudgetSheet({ rows: 1000 });
   const wb = sampleWorkbook({ rows: 1000 });
   const before = copy(wb.getSheet(SAMPLE_SHEET_NAME)!);
-  const found = (await findStays(wb))!;
+  let found: NonNullable<Awaited<ReturnType<typeof findStays>>>;
   const progress: RunProgress[] = [];
-  const result = await runForecast(wb, found, found.mapping, { pseudonymise: false, onProgress: (p) => progress.push(p) });
+  let result: Awaited<ReturnType<typeof runForecast>>;
+  // Jest's describe cannot be async: the run happens once, before this block's tests.
+  beforeAll(async () => {
+    found = (await findStays(wb))!;
+    result = await runForecast(wb, found, found.mapping, { pseudonymise: false, onProgress: (p) => progress.push(p) });
+  });
 
   it("finds the stays on the budget sheet, header in row 3, all six columns mapped", () => {
     expect(found.source).toEqual({ kind: "sheet", sheet: SAMPLE_SHEET_NAME });

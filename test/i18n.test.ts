@@ -1,5 +1,5 @@
 /** The pane's language choice and its number texts. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { dec } from "../src/engine/money";
 import { formatCount, formatMoney, formatSeconds, languageFromQuery, languageOf, TEXTS } from "../taskpane/i18n";
 

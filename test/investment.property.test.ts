@@ -2,7 +2,7 @@
  * Properties of the Housing First investment engine on random cohorts, and Excel's NPV
  * (as documented: Σ value_i / (1 + rate)^i, in floating point) as an independent oracle.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { evaluateInvestment, isInvestmentError, type InvestmentInput, type InvestmentResult } from "../src/engine/investment";
 import { dec, roundOre } from "../src/engine/money";

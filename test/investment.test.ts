@@ -3,7 +3,7 @@
  * DK.HOUSINGFIRSTBREAKEVEN, checked against Excel's own documented NPV examples, hand-worked
  * cohorts with relapse and move-away, and every bad input as a Danish error value.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { evaluateInvestment, isInvestmentError } from "../src/engine/investment";
 import { dec } from "../src/engine/money";
 import { housingFirstBreakeven, housingFirstNpv, housingFirstRatio } from "../src/functions/functions";

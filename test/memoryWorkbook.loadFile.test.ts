@@ -2,7 +2,7 @@
  * Loading the user's own file into the demo workbook: .xlsx through exceljs (dates, formulas'
  * cached results, rich text, Excel tables) and .csv with ";" (Danish numbers) or ",".
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import ExcelJS from "exceljs";
 import { d } from "../src/engine/calendar";
 import { loadFile, readCsv } from "../src/demo/loadFile";

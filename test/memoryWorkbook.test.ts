@@ -3,7 +3,7 @@
  * clashes, tables, charts, selection, change events, progress and cancel), plus what the demo
  * page draws from (formats, chart data).
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { AbortError, OWN_NAME_MARK, type CellValue, type ChartSpec, type SheetSpec } from "../taskpane/workbook";
 

@@ -4,15 +4,14 @@
  * Each function's contract as Excel sees it is pinned in the table below.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import * as functions from "../src/functions/functions";
+import { HOOK_TIMEOUT } from "./timeouts";
 
 const ROOT = path.resolve(__dirname, "..");
-const require = createRequire(import.meta.url);
-const webpackConfig = require("../webpack.config.js") as { urlDev: string; functionFiles: () => string[] };
+const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as { urlDev: string; functionFiles: () => string[] };
 
 interface Expected {
   /** Arguments in order: true for an optional one. */
@@ -64,10 +63,12 @@ let associations: { functionName: string; id: string; sourceFileName: string }[]
 beforeAll(async () => {
   const input = webpackConfig.functionFiles().map((f) => path.join(ROOT, f));
   const result = await generateCustomFunctionsMetadata(input, false);
-  expect(result.errors, "custom-functions-metadata errors (the JSDoc and the TypeScript types must agree)").toEqual([]);
+  if (result.errors.length > 0) {
+    throw new Error(`custom-functions-metadata errors (the JSDoc and the TypeScript types must agree):\n${result.errors.join("\n")}`);
+  }
   generated = JSON.parse(result.metadataJson);
   associations = result.associate;
-});
+}, HOOK_TIMEOUT);
 
 const byId = (id: string) => generated.functions.find((f) => f.id === id) as FunctionMetadata;
 
@@ -86,7 +87,7 @@ describe("functions.json", () => {
 
   it("in dist/ is the same as generated from the sources (the build is current)", () => {
     const built = path.join(ROOT, "dist", "functions.json");
-    expect(existsSync(built), "dist/functions.json: run `npm run build` (npm test does it)").toBe(true);
+    if (!existsSync(built)) throw new Error("dist/functions.json is missing: run `npm run build` (npm test does it)");
     expect(JSON.parse(readFileSync(built, "utf8"))).toEqual(generated);
   });
 });

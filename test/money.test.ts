@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { Decimal, allocateOre, dec, exactOre, formatKr, refundOre, roundOre, shareOf, sum } from "../src/engine/money";
 

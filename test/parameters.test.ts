@@ -2,7 +2,7 @@
  * The scenario parameter registry: every parameter as data with a source, defaults inside their
  * own ranges, names found in Danish and English, and Danish errors that name the parameter.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import {
   DEFAULT_PARAMETERS,
@@ -38,10 +38,9 @@ describe("the registry", () => {
       "rentSubsidy",
       "oneOffCost",
     ]);
-    for (const p of PARAMETERS) {
-      expect(p.source.length, p.id).toBeGreaterThan(20);
-      expect(p.label.da, p.id).not.toBe(p.label.en);
-    }
+    // The ids of any parameter without a real source, or with the same label in both languages.
+    expect(PARAMETERS.filter((p) => p.source.length <= 20).map((p) => p.id)).toEqual([]);
+    expect(PARAMETERS.filter((p) => p.label.da === p.label.en).map((p) => p.id)).toEqual([]);
     const names = PARAMETERS.flatMap((p) => [p.name, p.alias].map((n) => n.toLowerCase()));
     expect(new Set(names).size).toBe(names.length);
   });
@@ -59,7 +58,8 @@ describe("the registry", () => {
   });
 
   it("every default lies in its own range, and the default set validates", () => {
-    for (const p of PARAMETERS) expect(validateParameterValue(p, p.default), p.id).toBe(p.default);
+    const byId = (value: (p: (typeof PARAMETERS)[number]) => unknown) => Object.fromEntries(PARAMETERS.map((p) => [p.id, value(p)]));
+    expect(byId((p) => validateParameterValue(p, p.default))).toEqual(byId((p) => p.default));
     const r = validateParameters(defaults());
     expect(r.ok).toBe(true);
   });

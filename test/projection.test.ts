@@ -4,7 +4,7 @@
  * the same rows, DK.REFUSION85A for the support refunds, DK.HOUSINGFIRSTNPV/RATIO/BREAKEVEN on
  * the table's own yearly flows, and hand-worked citizens.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { d, serialFromYmd } from "../src/engine/calendar";
 import { computeForecast } from "../src/engine/forecast";
 import { Decimal, dec } from "../src/engine/money";

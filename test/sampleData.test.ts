@@ -2,7 +2,7 @@
  * The synthetic budget sheet: seeded and reproducible, calibrated on the seed's figures (47 %
  * of stays over 90 days, 41 % over 120), with the features the demo needs to show.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { sampleBudgetSheet, seededRandom, SAMPLE_HEADER } from "../src/demo/sampleData";
 import { computeForecast } from "../src/engine/forecast";
 import { mapColumns, validateRows } from "../taskpane/columns";
@@ -22,7 +22,9 @@ function shareOver(stays: { admission: number; discharge: number | null }[], day
   return closed.filter((s) => s.discharge! - s.admission > days).length / closed.length;
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe("seeded generator", () => {
   it("mulberry32 is reproducible and uniform enough", () => {
@@ -38,7 +40,7 @@ describe("seeded generator", () => {
   });
 
   it("same seed, same sheet; another seed, another sheet; Math.random is never called", () => {
-    vi.spyOn(Math, "random").mockImplementation(() => {
+    jest.spyOn(Math, "random").mockImplementation(() => {
       throw new Error("Math.random used");
     });
     expect(sampleBudgetSheet({ rows: 300 }).values).toEqual(sampleBudgetSheet({ rows: 300 }).values);

@@ -2,7 +2,7 @@
  * DK.FORECAST and DK.PROJECTION as Excel calls them: ranges as 2-D arrays, a spilled table with a
  * header row, and one Danish error value for a bad argument.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { computeForecast } from "../src/engine/forecast";
 import { DEFAULT_PARAMETERS, PARAMETERS, type ParameterId } from "../src/engine/parameters";

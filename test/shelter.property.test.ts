@@ -2,7 +2,7 @@
  * Properties of the § 110 engine, checked on random stay histories — and against a naive
  * day-by-day reading of SPEC 1.1 as an independent oracle for the interval engine.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { d, edate } from "../src/engine/calendar";
 import { RULE_SETS, dayLimitOn, type RuleSet } from "../src/engine/rules";

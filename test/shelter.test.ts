@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { d, isoFromSerial } from "../src/engine/calendar";
 import { RULE_SETS, withPhaseInBasis, type RuleSet } from "../src/engine/rules";
 import { computeShelterRefunds, isRowError, type Period, type StayInput, type StayResult } from "../src/engine/shelter";

@@ -2,7 +2,7 @@
  * DK.REFUSION110 and DK.REFUSIONDAYS110 called as Excel calls them: scalars or 2-D ranges,
  * null for omitted optionals, and error values (never 0, NaN or a throw) for bad input.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { refusion110, refusionDays110 } from "../src/functions/functions";
 import { d } from "../src/engine/calendar";
 

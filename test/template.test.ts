@@ -4,7 +4,7 @@
  * and what an import would change.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { DEFAULT_PARAMETERS, PARAMETERS, parameterById, validateParameterValue, type ParameterDef, type ParameterId } from "../src/engine/parameters";
 import { RULE_SETS, withPhaseInBasis } from "../src/engine/rules";
@@ -262,14 +262,16 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
   });
 
   it("each bound itself is accepted when it is inclusive", () => {
+    const refused: string[] = [];
     for (const def of PARAMETERS) {
       for (const bound of [def.min, def.max]) {
         if (bound.exclusive || (def.id === "relapseRate" && bound === def.max) || (def.id === "moveAwayRate" && bound === def.max)) continue;
         const t = exported();
         (t.scenarios[0].parameters[indexOf(def.id)] as { value: number }).value = bound.value;
-        expect(importObject(t).ok, `${def.name} = ${bound.value}`).toBe(true);
+        if (!importObject(t).ok) refused.push(`${def.name} = ${bound.value}`);
       }
     }
+    expect(refused).toEqual([]);
   });
 
   it("text and blanks in a number are refused; only the base year may be blank", () => {

@@ -9,7 +9,7 @@
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { computeForecast, type Amounts } from "../../src/engine/forecast";
@@ -19,6 +19,8 @@ import { mapColumns, validateRows, type ColumnMapping } from "../../taskpane/col
 import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
 import type { CellValue } from "../../taskpane/workbook";
 import { SHOTS, openDemo, readRenderedGrid, runForecastInPage, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import { HOOK_TIMEOUT } from "../timeouts";
+import { waitFor } from "../waitFor";
 
 const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 
@@ -31,9 +33,9 @@ beforeAll(async () => {
   browser.context.on("requestfailed", (request) => {
     if (request.url().includes("appsforoffice.microsoft.com")) officeRequests++;
   });
-});
+}, HOOK_TIMEOUT);
 
-afterAll(() => stopDemo({ server, browser }));
+afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
 
 // ---- the engine's numbers, computed in Node from the same generator ----
 
@@ -82,14 +84,15 @@ const AMOUNT_COLUMNS: [keyof Amounts, string][] = [
  * year from the column headed "År" without "Kvartal" beside it), read by their headers.
  */
 function shownTotals(grid: string[][], language: "da" | "en"): Record<"quarters" | "years", Record<keyof Amounts, Decimal>> {
-  const headerRow = grid.findIndex((r) => r[0] === "År" && r[1] === "Kvartal");
-  expect(headerRow, "the quarter table's header row").toBeGreaterThanOrEqual(0);
+  const found = (index: number, what: string) => {
+    if (index < 0) throw new Error(`The rendered forecast sheet has no ${what}`);
+    return index;
+  };
+  const headerRow = found(grid.findIndex((r) => r[0] === "År" && r[1] === "Kvartal"), "header row of the quarter table");
   const header = grid[headerRow];
-  const yearCol = header.findIndex((c, i) => i > 1 && c === "År");
-  expect(yearCol, "the year table's header").toBeGreaterThan(1);
+  const yearCol = found(header.findIndex((c, i) => i > 1 && c === "År"), "header of the year table");
   const read = (left: number) => {
-    const totalRow = grid.findIndex((r, i) => i > headerRow && r[left] === "I alt");
-    expect(totalRow, `total row of the table at column ${left}`).toBeGreaterThan(headerRow);
+    const totalRow = found(grid.findIndex((r, i) => i > headerRow && r[left] === "I alt"), `total row of the table at column ${left}`);
     const out = {} as Record<keyof Amounts, Decimal>;
     for (const [key, name] of AMOUNT_COLUMNS) {
       const col = header.findIndex((c, i) => i > left && c === name);
@@ -100,11 +103,15 @@ function shownTotals(grid: string[][], language: "da" | "en"): Record<"quarters"
   return { quarters: read(0), years: read(yearCol) };
 }
 
+/** Compared by amount (the failure names the amount), to the øre. */
 function expectTotalsEqual(shown: Record<keyof Amounts, Decimal>, engine: Amounts): void {
-  for (const [key] of AMOUNT_COLUMNS) {
-    const want = engine[key];
-    expect(shown[key].toFixed(2), key).toBe((typeof want === "number" ? dec(want) : want).toFixed(2));
-  }
+  const byKey = (value: (key: keyof Amounts) => string) => Object.fromEntries(AMOUNT_COLUMNS.map(([key]) => [key, value(key)]));
+  expect(byKey((key) => shown[key].toFixed(2))).toEqual(
+    byKey((key) => {
+      const want = engine[key];
+      return (typeof want === "number" ? dec(want) : want).toFixed(2);
+    }),
+  );
 }
 
 const userSheetValues = (page: Page, name: string) =>
@@ -139,7 +146,7 @@ async function axeSeriousViolations(page: Page): Promise<string[]> {
 describe("the standalone demo in headless Chromium", () => {
   it("runs standalone on the sample budget sheet when office.js cannot load", async () => {
     const page = await openDemo(browser, server.origin);
-    expect(officeRequests, "office.js was requested and failed").toBeGreaterThan(0);
+    expect({ officeJsRequestedAndFailed: officeRequests > 0 }).toEqual({ officeJsRequestedAndFailed: true });
     expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("da");
     expect(await activeSheet(page)).toBe(SAMPLE_SHEET_NAME);
@@ -182,15 +189,15 @@ describe("the standalone demo in headless Chromium", () => {
 
     // Validation report: the two deliberately bad rows, by sheet row, with reasons.
     const total = sheet.values.length - sheet.headerRow - 1;
-    await expect.poll(() => page.getByTestId("rows-ok").textContent()).toBe(`${total - 2} af ${total} rækker er i orden.`);
+    await waitFor(async () => expect(await page.getByTestId("rows-ok").textContent()).toBe(`${total - 2} af ${total} rækker er i orden.`));
     const badRows = await page.locator('[data-testid="bad-rows"] li').evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.row)));
     expect(badRows).toEqual(sheet.badRows);
-    await expect.poll(() => page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(/Udskrivning .* ligger før indskrivning/);
+    await waitFor(async () => expect(await page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(/Udskrivning .* ligger før indskrivning/));
 
     // Clicking a bad row selects it in the sheet.
     await page.getByRole("button", { name: `Vis række ${sheet.badRows[1]} i arket` }).click();
-    await expect.poll(() => page.evaluate(() => window.__demo!.workbook.selection)).toEqual({ sheet: SAMPLE_SHEET_NAME, address: `A${sheet.badRows[1]}:G${sheet.badRows[1]}` });
-    await expect.poll(() => page.locator(`tr[data-row="${sheet.badRows[1] - 1}"]`).isVisible()).toBe(true);
+    await waitFor(async () => expect(await page.evaluate(() => window.__demo!.workbook.selection)).toEqual({ sheet: SAMPLE_SHEET_NAME, address: `A${sheet.badRows[1]}:G${sheet.badRows[1]}` }));
+    await waitFor(async () => expect(await page.locator(`tr[data-row="${sheet.badRows[1] - 1}"]`).isVisible()).toBe(true));
     await page.screenshot({ path: join(SHOTS, "demo-bad-row-selected.png") });
 
     await runForecastInPage(page);
@@ -213,8 +220,9 @@ describe("the standalone demo in headless Chromium", () => {
         bars: [...svg.querySelectorAll("rect")].map((r) => r.getBBox().y),
         topLine: Math.min(...[...svg.querySelectorAll("line")].map((l) => l.y1.baseVal.value)),
       }));
-      expect(bars.length, chart).toBe(series * engineYears(corrected));
-      expect(Math.min(...bars), chart).toBeGreaterThanOrEqual(topLine - 0.5);
+      // The chart's name is in each value, so a failure says which chart.
+      expect({ chart, bars: bars.length }).toEqual({ chart, bars: series * engineYears(corrected) });
+      expect({ chart, barsAboveTopLine: bars.filter((y) => y < topLine - 0.5) }).toEqual({ chart, barsAboveTopLine: [] });
     }
     // The pane's summary says the same.
     expect(parseShown((await page.locator('[data-total="refundNy"]').textContent())!, "da").toFixed(2)).toBe(engine.refundNy.toFixed(2));
@@ -244,9 +252,9 @@ describe("the standalone demo in headless Chromium", () => {
   it("speaks English with ?lang=en and renders the same totals as the engine", async () => {
     const page = await openDemo(browser, server.origin, "?lang=en");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    await expect.poll(() => page.getByTestId("run").textContent()).toBe("Compute refund forecast");
+    await waitFor(async () => expect(await page.getByTestId("run").textContent()).toBe("Compute refund forecast"));
     expect(await page.getByText("2. Columns").count()).toBe(1);
-    await expect.poll(() => page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(/Discharge .* is before admission/);
+    await waitFor(async () => expect(await page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(/Discharge .* is before admission/));
     const { mapping } = sampleTable();
     await runForecastInPage(page);
     await page.screenshot({ path: join(SHOTS, "demo-forecast-en.png") });
@@ -319,7 +327,7 @@ describe("the standalone demo in headless Chromium", () => {
       "F,2027-01-10,2027-01-10,1000", // 1; 1
     ].join("\n");
     await page.getByTestId("file-input").setInputFiles({ name: "spec-eksempler.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await expect.poll(() => page.getByTestId("rows-ok").textContent(), { timeout: 20_000 }).toBe("7 af 7 rækker er i orden.");
+    await waitFor(async () => expect(await page.getByTestId("rows-ok").textContent()).toBe("7 af 7 rækker er i orden."), { timeout: 20_000 });
     expect(await page.locator('select[data-field="dailyRate"]').inputValue()).toBe("3");
     await runForecastInPage(page);
     const shown = shownTotals(await readRenderedGrid(page), "da");
@@ -345,7 +353,7 @@ describe("the standalone demo in headless Chromium", () => {
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
     const page = await openDemo(browser, server.origin);
     await page.getByTestId("file-input").setInputFiles({ name: "budget.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
-    await expect.poll(() => page.getByTestId("rows-ok").textContent(), { timeout: 20_000 }).toBe("1 af 1 rækker er i orden.");
+    await waitFor(async () => expect(await page.getByTestId("rows-ok").textContent()).toBe("1 af 1 rækker er i orden."), { timeout: 20_000 });
     expect(await page.getByRole("combobox", { name: "Hvor står opholdene?" }).locator("option:checked").textContent()).toBe("Tabellen Ophold2026 (arket Ophold)");
     await runForecastInPage(page);
     const shown = shownTotals(await readRenderedGrid(page), "da");

@@ -72,7 +72,7 @@ export async function launchBrowser(viewport = { width: 1400, height: 1000 }): P
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort("internetdisconnected"));
-  // tsx and vitest compile with esbuild's keepNames, which wraps the functions that
+  // tsx (the bench) compiles with esbuild's keepNames, which wraps the functions that
   // page.evaluate sends to the page in a __name(...) helper that only Node has.
   await context.addInitScript("window.__name = (fn) => fn;");
   return {

@@ -8,7 +8,7 @@
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
 import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { PARAMETERS } from "../../src/engine/parameters";
@@ -17,6 +17,8 @@ import { projectionColumn } from "../../src/functions/scenarioFunctions";
 import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1 } from "../../taskpane/workbook";
 import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import { HOOK_TIMEOUT } from "../timeouts";
+import { waitFor } from "../waitFor";
 
 
 let server: StaticServer;
@@ -24,9 +26,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   ({ server, browser } = await startDemo());
-});
+}, HOOK_TIMEOUT);
 
-afterAll(() => stopDemo({ server, browser }));
+afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
 
 /** DK.PROJECTION on the sample sheet's cells, in Node, with some parameters changed. */
 function expectedTable(overrides: Partial<Record<string, number>> = {}): unknown[][] {
@@ -49,7 +51,7 @@ describe("the live Scenarier sheet in the demo", () => {
   it("editing a parameter cell in the grid recalculates the spilled outputs and the chart", async () => {
     const page = await openDemo(browser, server.origin);
     await page.getByTestId("scenario-sheet").click();
-    await expect.poll(() => page.getByTestId("scenario-status").textContent(), { timeout: 30_000 }).toBe("Arket Scenarier er skrevet.");
+    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Arket Scenarier er skrevet."), { timeout: 30_000 });
     await page.locator('[data-testid="sheet-grid"][data-sheet="Scenarier"]').waitFor();
 
     // The output is DK.PROJECTION's result for the sample, before the edit.
@@ -67,17 +69,21 @@ describe("the live Scenarier sheet in the demo", () => {
 
     const after = expectedTable({ supportCost: 130000 });
     expect(after[2][net]).not.toBe(before[2][net]);
-    await expect.poll(() => cellValue(page, "Scenarier", OUT + 2, net)).toBe(after[2][net]);
+    await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT + 2, net)).toBe(after[2][net]));
     expect(await cellValue(page, "Scenarier", at.top, at.left)).toBe(130000);
     // Every spilled cell equals the engine's result with the new value.
+    // Read as a table, so a failure's diff shows the row and column of a wrong cell.
+    const spilled: unknown[][] = [];
     for (let r = 0; r < after.length; r++) {
-      for (let c = 0; c < after[r].length; c++) expect(await cellValue(page, "Scenarier", OUT + r, c), `row ${r}, column ${c}`).toEqual(after[r][c]);
+      spilled.push([]);
+      for (let c = 0; c < after[r].length; c++) spilled[r].push(await cellValue(page, "Scenarier", OUT + r, c));
     }
+    expect(spilled).toEqual(after);
     // The grid shows the new numbers, and the chart is redrawn from them.
     const shown = await page.locator(`[data-sheet="Scenarier"] tr[data-row="${OUT + 2}"] td[data-col="${net}"]`).textContent();
     const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(after[2][net] as number);
     expect(shown).toBe(`${kroner} kr.`);
-    await expect.poll(() => chartDescription(page, "ScenarieNettoudgift")).toContain(`Med Housing First ${kroner}`);
+    await waitFor(async () => expect(await chartDescription(page, "ScenarieNettoudgift")).toContain(`Med Housing First ${kroner}`));
     expect(await chartDescription(page, "ScenarieNettoudgift")).not.toBe(chartBefore);
     await page.screenshot({ path: join(SHOTS, "scenarios-live.png"), fullPage: true });
     await page.close();
@@ -94,11 +100,11 @@ describe("the live Scenarier sheet in the demo", () => {
       await page.getByTestId("cell-input").press("Enter");
     };
     await edit("31");
-    await expect.poll(() => cellValue(page, "Scenarier", OUT, 0)).toBe("#NUM!");
+    await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT, 0)).toBe("#NUM!"));
     await expect(page.getByTestId("scenario-problems").textContent()).resolves.toContain("«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)");
     await edit("8");
-    await expect.poll(() => cellValue(page, "Scenarier", OUT + 9, 0)).toBe(2034);
-    await expect.poll(() => page.locator('figure[data-chart="ScenarieForskel"] desc').textContent()).toContain("2034:");
+    await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT + 9, 0)).toBe(2034));
+    await waitFor(async () => expect(await page.locator('figure[data-chart="ScenarieForskel"] desc').textContent()).toContain("2034:"));
     await expect(page.getByTestId("scenario-problems").count()).resolves.toBe(0);
     await page.close();
   });
@@ -109,26 +115,26 @@ describe("the live Scenarier sheet in the demo", () => {
     await page.getByTestId("scenario-status").waitFor();
     await page.getByTestId("scenario-name").fill("Basis");
     await page.getByTestId("scenario-save").click();
-    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Basis».");
+    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Basis»."));
 
     const share = parseA1(parameterCell("shareMoved"));
     await page.locator(`[data-sheet="Scenarier"] tr[data-row="${share.top}"] td[data-col="${share.left}"]`).dblclick();
     await page.getByTestId("cell-input").fill("80 %");
     await page.getByTestId("cell-input").press("Enter");
-    await expect.poll(() => cellValue(page, "Scenarier", share.top, share.left)).toBe(0.8);
+    await waitFor(async () => expect(await cellValue(page, "Scenarier", share.top, share.left)).toBe(0.8));
     await page.getByTestId("scenario-name").fill("Ambitiøs");
     await page.getByTestId("scenario-save").click();
-    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Ambitiøs».");
+    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Ambitiøs»."));
 
     // Make "Basis" active again: its 50 % goes back into the cell.
     await page.getByTestId("scenario-pick").click();
     await page.getByRole("option", { name: "Basis" }).click();
     await page.getByTestId("scenario-switch").click();
-    await expect.poll(() => cellValue(page, "Scenarier", share.top, share.left)).toBe(0.5);
+    await waitFor(async () => expect(await cellValue(page, "Scenarier", share.top, share.left)).toBe(0.5));
     await expect(page.getByTestId("scenario-active").textContent()).resolves.toBe("Aktivt scenarie: Basis");
 
     await page.getByTestId("scenario-compare").click();
-    await expect.poll(() => page.getByTestId("scenario-status").textContent(), { timeout: 60_000 }).toBe("Arket Sammenligning er skrevet.");
+    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Arket Sammenligning er skrevet."), { timeout: 60_000 });
     await page.locator('[data-testid="sheet-grid"][data-sheet="Sammenligning"]').waitFor();
     expect(await cellValue(page, "Sammenligning", 4, 0)).toBe("Basis");
     expect(await cellValue(page, "Sammenligning", 5, 0)).toBe("Ambitiøs");

@@ -10,13 +10,15 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { SAMPLE_SHEET_NAME } from "../../src/demo/sampleData";
 import { d } from "../../src/engine/calendar";
 import { exportTemplate, parseTemplate } from "../../src/engine/template";
 import { parameterCell, readScenarioSheet, SCENARIO_SHEET, LAYOUT, type ScenarioModel } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1, type CellValue } from "../../taskpane/workbook";
 import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import { HOOK_TIMEOUT } from "../timeouts";
+import { waitFor } from "../waitFor";
 
 const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 
@@ -25,9 +27,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   ({ server, browser } = await startDemo());
-});
+}, HOOK_TIMEOUT);
 
-afterAll(() => stopDemo({ server, browser }));
+afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
 
 /** A sheet of the page's demo workbook: its values, whether it is the add-in's own, its formulas. */
 const sheetOf = (page: Page, name: string) =>
@@ -123,7 +125,7 @@ describe("templates in the demo", () => {
     await page.getByTestId("template-paste").fill(text);
     await page.getByTestId("template-read").click();
     await page.getByTestId("template-review").waitFor();
-    await expect.poll(async () => (await actions(page)).map(([, a]) => a)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]);
+    await waitFor(async () => expect((await actions(page)).map(([, a]) => a)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]));
     await page.close();
   });
 
