@@ -2,7 +2,7 @@
 /**
  * One jest config for all tests in test/. TypeScript is compiled by @swc/jest (no type checking
  * here: `npm test` runs `tsc --noEmit` first). Browser test files (test/browser/) start their own
- * Chromium.
+ * Chromium (test/browser/chromium.ts picks which).
  */
 /** Required by office-addin-manifest (also through office-addin-mock): its uuid, and strip-bom 5 via @microsoft/app-manifest. */
 const ESM_ONLY = ["strip-bom", "uuid"];

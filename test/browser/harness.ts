@@ -1,8 +1,9 @@
 /**
  * Headless Chromium on the built demo, for the browser tests and the bench: a tiny static
- * server for dist/ on a free port, Debian's chromium through playwright-core with a fresh
- * profile, and no network: office.js from Microsoft's CDN is aborted, so the page runs as it
- * does offline (standalone, on the in-memory workbook).
+ * server for dist/ on a free port, Chromium through playwright-core with a fresh profile
+ * (chromium.ts picks it: Debian's, or the npm package's where none is installed), and no
+ * network: office.js from Microsoft's CDN is aborted, so the page runs as it does offline
+ * (standalone, on the in-memory workbook).
  */
 import { createServer, type Server } from "node:http";
 import { existsSync, mkdirSync } from "node:fs";
@@ -11,9 +12,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { findChromium } from "./chromium";
 
 export const DIST = resolve(__dirname, "../../dist");
-export const CHROMIUM = "/usr/bin/chromium";
 /** Screenshots for people to look at (gitignored). */
 export const SHOTS = resolve(__dirname, "../../test-results");
 
@@ -64,13 +65,9 @@ export interface Browser {
 
 /** Chromium with a fresh profile; every request to Microsoft's Office CDN fails as offline. */
 export async function launchBrowser(viewport = { width: 1400, height: 1000 }): Promise<Browser> {
+  const { executablePath, args, env } = await findChromium();
   const profile = await mkdtemp(join(tmpdir(), "demo-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args, env, headless: true, viewport });
   await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort("internetdisconnected"));
   // tsx (the bench) compiles with esbuild's keepNames, which wraps the functions that
   // page.evaluate sends to the page in a __name(...) helper that only Node has.
