@@ -247,9 +247,11 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
     if (def.integer) values.push(def.min.value + 0.5);
     return values;
   };
-  const cases = PARAMETERS.flatMap((def) => outside(def).map((value) => [def.name, def, value] as const));
+  // [name, value, def]: the test name shows the value (it printed the whole def before, so the
+  // cases of one parameter had the same name).
+  const cases = PARAMETERS.flatMap((def) => outside(def).map((value) => [def.name, value, def] as const));
 
-  it.each(cases)("%s = %s is refused", (_, def, value) => {
+  it.each(cases)("%s = %s is refused", (_, value, def) => {
     const t = exported();
     const i = indexOf(def.id);
     (t.scenarios[1].parameters[i] as { value: number }).value = value;
