@@ -8,7 +8,8 @@
  *    picks it even where a system Chromium exists.
  *
  * The npm build comes brotli-compressed: the binary, its fonts, SwiftShader (software GL) and
- * the NSS/expat libraries it links to (built for Amazon Linux 2023; they need only glibc). The
+ * the NSS/expat libraries it links to (built for Amazon Linux 2023 against glibc alone, except
+ * NSS's key store module, which wants libsqlite3; the tests pass without it). The
  * package's own executablePath() unpacks into a shared /tmp/chromium, takes any file already
  * there as ready (even a half-written one, or another version's) and unpacks those libraries
  * only on AWS. So we unpack all four ourselves into a folder per package version, under a
