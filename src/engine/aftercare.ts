@@ -17,7 +17,7 @@
 import { edate, isoFromSerial, type Serial } from "./calendar";
 import { Decimal, ZERO, dec, roundOre } from "./money";
 import type { AftercareRules } from "./rules";
-import { intersect, periodSpan, spanDays, type Period, type RowError, type Span } from "./shelter";
+import { citizenKey, intersect, periodSpan, spanDays, type Period, type RowError, type Span } from "./shelter";
 
 export interface AftercareOptions {
   period?: Period;
@@ -83,22 +83,19 @@ export function isAftercareError<R extends object>(outcome: AftercareOutcome<R>)
   return "error" in outcome;
 }
 
-/** How messages name a row: "Åben støtte" / "støttens sidste dag". */
-interface RowWords {
-  open: string;
-  genitive: string;
-}
-const SUPPORT: RowWords = { open: "Åben støtte", genitive: "støttens" };
-const STAY: RowWords = { open: "Åbent ophold", genitive: "opholdets" };
+/** How messages name an open row. */
+const SUPPORT_OPEN = "Åben støtte";
+const STAY_OPEN = "Åbent ophold";
 
 /**
- * The row's days, or an error: an end before the start, or a first discharge after the last
- * day of a closed row (nothing of it can follow the discharge, so the dates are likely wrong).
+ * The row's days, or an error for an end before the start. A row that lies wholly before the
+ * first discharge is not an error: a citizen's table may hold earlier support or stays, and
+ * only days inside the window count (SPEC 1.2), so it simply gets no refund.
  */
-function rowDays(firstDischarge: Serial, start: Serial, end: Serial | null, period: Period, words: RowWords): Span | RowError {
+function rowDays(start: Serial, end: Serial | null, period: Period, open: string): Span | RowError {
   if (end === null) {
     if (period.end === undefined) {
-      return { code: "#VALUE!", message: `${words.open} (ingen slutdato) kræver en periodeslutdato` };
+      return { code: "#VALUE!", message: `${open} (ingen slutdato) kræver en periodeslutdato` };
     }
     // Open: counted through the period end; one starting after the period has no days.
     return { from: start, to: Math.max(start, period.end + 1) };
@@ -106,14 +103,7 @@ function rowDays(firstDischarge: Serial, start: Serial, end: Serial | null, peri
   if (end < start) {
     return { code: "#NUM!", message: `Slutdato ${isoFromSerial(end)} ligger før startdato ${isoFromSerial(start)}` };
   }
-  const days = { from: start, to: Math.max(end, start + 1) };
-  if (firstDischarge >= days.to) {
-    return {
-      code: "#NUM!",
-      message: `Første udskrivning ${isoFromSerial(firstDischarge)} ligger efter ${words.genitive} sidste dag ${isoFromSerial(days.to - 1)}`,
-    };
-  }
-  return days;
+  return { from: start, to: Math.max(end, start + 1) };
 }
 
 /** The part of a window from § 176 a's entry into force. */
@@ -135,7 +125,7 @@ export function computeSupportRefunds(
   const inPeriod = periodSpan(period);
   return rows.map((input, row) => {
     if (input.annualCost.lt(0)) return { row, error: { code: "#NUM!", message: "Den årlige udgift må ikke være negativ" } };
-    const supportDays = rowDays(input.firstDischarge, input.start, input.end, period, SUPPORT);
+    const supportDays = rowDays(input.start, input.end, period, SUPPORT_OPEN);
     if ("code" in supportDays) return { row, error: supportDays };
     const window = { from: input.firstDischarge, to: edate(input.firstDischarge, supportWindowMonths.value) };
     const refundSpan = intersect(supportDays, inForce(window, options.rules));
@@ -169,7 +159,7 @@ export function computeAccommodationRefunds(
       outcomes[row] = { row, error: { code: "#NUM!", message: "Dagsudgiften må ikke være negativ" } };
       return;
     }
-    const days = rowDays(input.firstDischarge, input.start, input.end, period, STAY);
+    const days = rowDays(input.start, input.end, period, STAY_OPEN);
     if ("code" in days) {
       outcomes[row] = { row, error: days };
       return;
@@ -179,7 +169,7 @@ export function computeAccommodationRefunds(
       outcomes[row] = { row, window, ownDays: days, refundSpan: null, refundableDays: 0, amount: ZERO };
       return;
     }
-    const key = JSON.stringify([input.citizen, input.firstDischarge]);
+    const key = JSON.stringify([citizenKey(input.citizen), input.firstDischarge]);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
     group.push({ row, days });

@@ -2,11 +2,12 @@
  * The refund forecast (refusionsprognose): stays -> stay days, gross cost, self-payment and
  * refunds under NY and GAMMEL by year and quarter, plus one line per stay for the audit sheet.
  *
- * Each stay runs through the § 110 engine under both rule sets with the forecast period, so a
- * stay's refund is exactly what DK.REFUSION110 returns for the same rows and period. Its days
- * are then split by quarter on spans (never day by day), and each of its rounded amounts is
- * spread over the quarters with allocateOre, so the quarters add up to the stay's amount to the
- * øre, and years and totals are exact sums of stays.
+ * Each stay runs through the § 110 engine under both rule sets, and its money is rounded per
+ * stay and calendar year: a year's refund of a stay is exactly what DK.REFUSION110 returns for
+ * that row with the year as the period, so a year of the forecast equals Σ DK.REFUSION110 for the
+ * year, to the øre (SPEC 4). Gross cost and self-payment are rounded the same way. Each of a
+ * stay-year's rounded amounts is spread over the year's quarters by days (on spans, never day by
+ * day; largest remainder), so the quarters add up to the year, and totals are exact sums.
  *
  * Defaults (documented for the pane and the audit sheet):
  * - period: whole calendar years, from the year of the earliest admission to the year of the
@@ -17,8 +18,8 @@
  *   end". An open stay admitted after the status date has no days.
  */
 import { serialFromYmd, yearOf, type Serial } from "./calendar";
-import { Decimal, allocateOre, dec, exactOre, kronerFromOre, roundOre } from "./money";
-import { RULE_SETS } from "./rules";
+import { Decimal, allocateOre, dec, exactOre, kronerFromOre, refundOre, roundOre, shareOf } from "./money";
+import { RULE_SETS, type RuleSet } from "./rules";
 import {
   computeShelterRefunds,
   intersect,
@@ -34,6 +35,8 @@ export interface ForecastStay extends StayInput {
 }
 
 export interface ForecastOptions {
+  /** The rule set of the "NY" columns: NY (default) or NY-VINDUE; GAMMEL is always computed. */
+  rules?: RuleSet;
   /** Calendar years to report, inclusive. Default: see defaultYears. */
   years?: { first: number; last: number };
   /** Open stays (no discharge) are counted through this day, inclusive. Default: the period end. */
@@ -99,9 +102,14 @@ export interface StayLine {
   gammel: StayOutcome;
   /** Counting end of an open stay (exclusive), else null. */
   openTo: Serial | null;
-  /** Takst × stay days in the period, and egenbetaling × the same days, in whole øre. */
+  /**
+   * The stay's money in the period in whole øre: each a sum of per-year amounts rounded per
+   * stay and year, so the audit sheet's columns add up to the forecast's totals.
+   */
   grossOre: number;
   selfPaymentOre: number;
+  refundNyOre: number;
+  refundGammelOre: number;
 }
 
 export interface Forecast {
@@ -246,7 +254,7 @@ function spread(ore: number, parts: readonly [number, number][], sums: OreSums[]
  */
 function runRules(
   stays: readonly ForecastStay[],
-  rules: (typeof RULE_SETS)[keyof typeof RULE_SETS],
+  rules: RuleSet,
   period: { start: Serial; end: Serial },
   statusDate: Serial,
 ): StayOutcome[] {
@@ -283,17 +291,26 @@ function runRules(
   return outcomes;
 }
 
+/** Days of `spans` inside `within`. */
+function daysIn(spans: readonly Span[], within: Span): number {
+  let days = 0;
+  for (const s of spans) days += Math.max(0, Math.min(s.to, within.to) - Math.max(s.from, within.from));
+  return days;
+}
+
 /** The forecast for `stays`; rows the engine rejects are kept as error lines and add nothing. */
 export function computeForecast(stays: readonly ForecastStay[], options: ForecastOptions = {}): Forecast {
   const years = options.years ?? defaultYears(stays);
   if (!years || years.last < years.first) throw new RangeError("computeForecast: no stays and no years to report");
   const period = { start: serialFromYmd(years.first, 1, 1), end: serialFromYmd(years.last, 12, 31) };
   const statusDate = options.statusDate ?? period.end;
-  const span: Span = { from: period.start, to: period.end + 1 };
   const starts = quarterStarts(years.first, years.last);
   const sums = Array.from({ length: starts.length - 1 }, emptySums);
+  const nyRules = options.rules ?? RULE_SETS.NY;
+  const nyShare = shareOf(nyRules.shelter.refundShare.value);
+  const gammelShare = shareOf(RULE_SETS.GAMMEL.shelter.refundShare.value);
 
-  const ny = runRules(stays, RULE_SETS.NY, period, statusDate);
+  const ny = runRules(stays, nyRules, period, statusDate);
   const gammel = runRules(stays, RULE_SETS.GAMMEL, period, statusDate);
   const lines: StayLine[] = stays.map((stay, i) => {
     const n = ny[i];
@@ -305,20 +322,37 @@ export function computeForecast(stays: readonly ForecastStay[], options: Forecas
       openTo: stay.discharge === null ? Math.max(stay.admission, statusDate + 1) : null,
       grossOre: 0,
       selfPaymentOre: 0,
+      refundNyOre: 0,
+      refundGammelOre: 0,
     };
-    if (isRowError(n) || isRowError(g)) return line;
-    const own = n.ownDays ? daysByQuarter([n.ownDays], span, starts) : [];
-    line.grossOre = costOre(stay.dailyRate, n.stayDaysInPeriod);
-    line.selfPaymentOre = costOre(stay.selfPayment, n.stayDaysInPeriod);
-    addDays(own, sums, "stayDays");
-    spread(line.grossOre, own, sums, "gross");
-    spread(line.selfPaymentOre, own, sums, "selfPayment");
-    const nyDays = daysByQuarter(n.refundSpans, span, starts);
-    addDays(nyDays, sums, "refundDaysNy");
-    spread(n.amountOre, nyDays, sums, "refundNy");
-    const gammelDays = daysByQuarter(g.refundSpans, span, starts);
-    addDays(gammelDays, sums, "refundDaysGammel");
-    spread(g.amountOre, gammelDays, sums, "refundGammel");
+    if (isRowError(n) || isRowError(g) || !n.ownDays) return line;
+    const own = [n.ownDays];
+    const first = Math.max(years.first, yearOf(n.ownDays.from));
+    const last = Math.min(years.last, yearOf(n.ownDays.to - 1));
+    for (let year = first; year <= last; year++) {
+      const span: Span = { from: serialFromYmd(year, 1, 1), to: serialFromYmd(year + 1, 1, 1) };
+      const days = daysIn(own, span);
+      if (days === 0) continue;
+      // Round per stay and year, as DK.REFUSION110 with the year as the period does.
+      const gross = costOre(stay.dailyRate, days);
+      const self = costOre(stay.selfPayment, days);
+      const refundNy = refundOre(stay.dailyRate, stay.selfPayment, daysIn(n.refundSpans, span), nyShare);
+      const refundGammel = refundOre(stay.dailyRate, stay.selfPayment, daysIn(g.refundSpans, span), gammelShare);
+      line.grossOre += gross;
+      line.selfPaymentOre += self;
+      line.refundNyOre += refundNy;
+      line.refundGammelOre += refundGammel;
+      const ownParts = daysByQuarter(own, span, starts);
+      addDays(ownParts, sums, "stayDays");
+      spread(gross, ownParts, sums, "gross");
+      spread(self, ownParts, sums, "selfPayment");
+      const nyParts = daysByQuarter(n.refundSpans, span, starts);
+      addDays(nyParts, sums, "refundDaysNy");
+      spread(refundNy, nyParts, sums, "refundNy");
+      const gammelParts = daysByQuarter(g.refundSpans, span, starts);
+      addDays(gammelParts, sums, "refundDaysGammel");
+      spread(refundGammel, gammelParts, sums, "refundGammel");
+    }
     return line;
   });
 

@@ -53,6 +53,11 @@ export interface ParameterDef {
   group: "projection" | "housingFirst";
   /** Where the default comes from, or that it is the project's assumption. */
   source: string;
+  /**
+   * A parameter added after workbooks and templates were first made: a parameter range or a
+   * template without it takes the default, so what users built keeps working (SPEC 4).
+   */
+  optional?: boolean;
 }
 
 const SBST = "Social- og Boligstyrelsen";
@@ -244,12 +249,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     label: { da: "Huslejetilskud pr. bolig pr. år", en: "Rent subsidy per dwelling per year" },
     short: { da: "Husleje", en: "Rent" },
     unit: "kr./år",
-    default: 15_000,
+    default: 0,
     min: { value: 0 },
     max: { value: 1_000_000 },
     integer: false,
     group: "housingFirst",
-    source: "Fonden for Blandede Byer (seed): huslejestøtte på 15.000 kr. om året pr. bolig med husleje på 4.500-6.500 kr. om måneden",
+    source:
+      "Projektets standard: 0 kr. Fonden for Blandede Byer (seed) gav huslejestøtte på 15.000 kr. om året pr. bolig med husleje på 4.500-6.500 kr. om måneden, men det er fondsmidler, der skulle bruges inden 31. december 2025",
   },
   {
     id: "oneOffCost",
@@ -355,10 +361,15 @@ export function validateParameterValue(def: ParameterDef, value: unknown): numbe
  */
 export function validateParameters(
   values: Partial<Record<ParameterId, unknown>>,
+  defs: readonly ParameterDef[] = PARAMETERS,
 ): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
   const errors: ParameterError[] = [];
   const out: Partial<Record<ParameterId, number | null>> = {};
-  for (const def of PARAMETERS) {
+  for (const def of defs) {
+    if (!(def.id in values) && def.optional) {
+      out[def.id] = def.default;
+      continue;
+    }
     if (!(def.id in values)) {
       errors.push({ code: "#VALUE!", message: `Parameteren «${def.name}» mangler`, parameter: def.id });
       continue;

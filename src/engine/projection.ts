@@ -1,72 +1,79 @@
 /**
  * "Cost if we don't act" and the Housing First scenario: a projection of the coming years from
- * the municipality's own stays (ophold), under the § 110 rules of rules.ts.
+ * the municipality's own stays (ophold), under the § 110 rules of rules.ts. docs/model.md is the
+ * council-paper version of this comment; the two say the same.
  *
- * Modelling choices (written for the council paper; every number comes from here):
+ * 1. Base year. By default the last full calendar year in the data (the year of the latest
+ *    admission if that admission is in December, else the year before).
+ * 2. Without action: the base year's admissions recur. Every stay admitted in the base year is
+ *    admitted again on the same date t years later (EDATE(admission, 12·t)), for t = 1..horizon,
+ *    with its whole length in nights, so it crosses New Year as it did. Stays admitted before the
+ *    base year, and the base year's stays themselves, run on as recorded into the projection
+ *    (a planned discharge next year is kept); an open stay (no discharge) runs on to the end of
+ *    the horizon: the citizen is still in the shelter when the register ends and nothing in the
+ *    no-action path ends the stay (an open stay is not admitted again while it runs). Every
+ *    stay belongs to its citizen's one timeline: refund windows run on across New Year as the law
+ *    says, and a replayed admission that comes while the citizen's earlier stay still runs adds
+ *    only the nights after it (each day is counted once, for the stay admitted first).
+ *    So a municipality in steady state (the same admissions on the same dates every year) projects
+ *    exactly its base year, every year, with every trend at 0; what differs is real: the day limit
+ *    was 120 until 1 April 2026 and 90 after (SPEC 1.1).
+ *    Trends:
+ *    - admissions: the admissions of projection year t count with the weight (1 + growth)^t, and
+ *      keep it in the next year when they cross New Year. History counts once. Weights are exact
+ *      fractions, never random draws: the same data and parameters always give the same numbers;
+ *    - stay length: a replayed stay's length is scaled by (1 + change)^t in whole nights (half up,
+ *      at least one);
+ *    - prices: takst and egenbetaling of every night in projection year t, by (1 + indexation)^t,
+ *      rounded to øre; the Housing First prices (support, rent subsidy, one-off cost) the same.
+ *    Per year: nights, gross cost (takst × nights), self-payment, refund under NY (or NY-VINDUE)
+ *    and GAMMEL, the reform's cost (GAMMEL − NY) and the municipality's net cost (gross −
+ *    self-payment − refund NY). Money is rounded per stay and year as DK.REFUSION110 rounds it with
+ *    the year as the period, so the base year equals DK.FORECAST's year.
+ * 3. Housing First on the same timeline. A spell is a citizen's run of consecutive shelter nights.
+ *    A spell that passes the threshold (default 90 nights) inside the projection qualifies on the
+ *    night it passes (on the projection's first day for a spell already past it); a share of the
+ *    citizen's part never moved before is to move to their own home with § 85 a support. The
+ *    dwellings available each year are a queue: those who qualify take the year's free dwellings
+ *    in the order they qualify and move that day; those who find none wait in the shelter and are
+ *    offered the next year's dwellings on 1 January, longest in the shelter first (a spell that
+ *    ends while waiting leaves the queue; a later spell can qualify again). A move counts with the
+ *    weight of the stay it ends; the people housed keep that weight in later years.
+ *    - The move ends the spell: no shelter nights from the move day on (the refund of the nights
+ *      before it is kept as the rules give it).
+ *    - While housed: the support expense (annual cost / 365 a day), the rent subsidy per dwelling,
+ *      the one-off cost in the move year, and the § 85 a refund of 50 % for the days inside the
+ *      citizen's § 176 a window. That window follows § 176 a, stk. 3: it opens at the citizen's
+ *      first discharge on or after 1 October 2023 and is not computed anew when they are
+ *      re-admitted inside it; only a discharge after a re-admission that came after the window
+ *      ended opens a new one. The move is such a discharge when it qualifies; otherwise it
+ *      refunds only the days left of the open window, or none.
+ *    - On each anniversary of the move the share relapse + move-away of those still housed leaves,
+ *      so the share housed in year n after the move is k^(n−1), k = 1 − relapse − move-away, as in
+ *      DK.HOUSINGFIRSTNPV. Those who relapse return to their shelter pattern from that day, with
+ *      fresh § 110 refund windows (a year has passed since their last shelter night), and are not
+ *      moved a second time. Those who move away cost this municipality nothing from that day.
+ *    Per year: net cost with Housing First = shelter net cost on the Housing First path + the
+ *    programme's net cost (support − § 85 a refund + rent subsidy + one-off); the difference =
+ *    net cost without action − net cost with Housing First.
+ * 4. The investment figures. The shelter cost saved counts only citizens still in the
+ *    municipality: the shelter cost that those who moved away would have had without action
+ *    leaves with them and is shown in its own column, not credited to Housing First (as
+ *    DK.HOUSINGFIRSTNPV's move-away rate takes both their costs and their savings out). So the
+ *    difference = savings − programme cost + what left with those who moved away, and NPV, ratio
+ *    and break-even come from investment.ts on the columns "programme cost" and "shelter cost
+ *    saved" (relapse and move-away are already in the flows, so it gets 0 for both): they equal
+ *    DK.HOUSINGFIRSTNPV on the table's own columns.
  *
- * 1. Base year. The projection replays one calendar year of history, the base year: by default
- *    the last full calendar year in the data (the year of the latest admission if that admission
- *    is in December, else the year before). Open stays (no discharge) run to the end of the base
- *    year.
- * 2. Replay without action. Projection year t (t = 1..horizon) repeats the base year's calendar:
- *    every stay that has nights in the base year recurs on the same dates t years later, for the
- *    same citizen, so a citizen in a shelter all year is there all year again, and one who came
- *    twice comes twice. Only the nights inside the year are replayed (a stay that crossed New
- *    Year is replayed in two pieces, by the years it touched); 29 February of a base year that is
- *    a leap year is replayed on 28 February, and a leap year replayed from a common year gains
- *    29 February inside stays that span it. Trends:
- *    - stay length: each stay's whole length is scaled by (1 + change)^t in whole days (half up,
- *      at least one night), keeping its admission date, before its nights in the year are taken;
- *    - prices: takst and egenbetaling by (1 + indexation)^t, rounded to øre; the Housing First
- *      prices (support, rent subsidy, one-off cost) by the same factor;
- *    - admissions: year t counts with the weight (1 + growth)^t, so growth of 100 % doubles every
- *      figure of year 1. Weights are exact fractions, never random draws: the same data and
- *      parameters always give the same numbers.
- *    State refunds (refusion) come from the § 110 engine on each citizen's whole timeline: the
- *    real history up to the end of the base year, then the replayed years, so refund windows run
- *    on across years as the law says. Per year: stay nights, gross cost (takst × nights),
- *    self-payment, refund under NY (current law) and GAMMEL (before L 64), the reform's cost
- *    (GAMMEL − NY) and the municipality's net cost (gross − self-payment − refund NY).
- * 3. Housing First on the same replay. A spell is a citizen's run of consecutive shelter nights.
- *    When a replayed spell would pass the threshold (default 90 nights), a share of it ends at the
- *    threshold (on the projection's first day for a spell already past it) and the citizen moves
- *    to their own home with § 85 a support. Citizens are split into exact fractions, not drawn:
- *    - moves: share × the part of the citizen not yet moved. The dwellings available per year cap
- *      each year's moves: all of that year's moves are scaled by one factor so that they fit
- *      (moves count with the year's growth weight, like every other figure of the year);
- *    - while housed: no shelter nights; the support expense (annual cost / 365 a day) with the
- *      § 85 a refund for 2 years from the move (the move is the discharge that opens the window),
- *      computed by aftercare.ts; the rent subsidy per dwelling; the one-off cost in the year of
- *      the move;
- *    - on each anniversary of the move, the share relapse + move-away of those still housed
- *      leaves, so the share housed in year n after the move is k^(n−1), k = 1 − relapse −
- *      move-away, as in DK.HOUSINGFIRSTNPV. Those who relapse return to their replayed shelter
- *      pattern from that day, with fresh § 110 refund windows (a year has passed since their last
- *      shelter night), and are not moved a second time. Those who move away are counted the same
- *      way: the municipality loses both the support cost and the saving (as in the investment
- *      model, the effect is no longer this municipality's).
- *    Per year: the net cost with Housing First = the shelter net cost on the Housing First path +
- *    the programme's net cost (support − § 85 a refund + rent subsidy + one-off); the difference
- *    = net cost without action − net cost with Housing First. NPV, ratio and break-even come from
- *    investment.ts on the yearly flows as shown (costs = the programme's net cost, savings = the
- *    shelter net cost saved; relapse and move-away are already in the flows, so the investment
- *    engine gets 0 for both), so they equal DK.HOUSINGFIRSTNPV on the table's own columns.
- *
- * Money is exact: the engine's amounts are whole øre per stay (rounded as DK.REFUSION110 rounds
- * them), weighted by exact decimal fractions; each year's figure is rounded to øre once, and the
- * derived columns (net cost, difference) are sums of the rounded figures, so the table adds up.
+ * Row order never changes a result: stays are put in a canonical order first (citizen as Excel
+ * matches it, admission, the longer stay first, then the rates), so ties are broken by data.
  */
 import { edate, serialFromYmd, yearOf, type Serial } from "./calendar";
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "./investment";
-import { Decimal, ZERO, dec, refundOre, roundOre, shareOf } from "./money";
+import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, type Share } from "./money";
 import type { ScenarioParameters } from "./parameters";
 import { RULE_SETS, type RuleSet } from "./rules";
-import { computeShelterRefunds, isRowError, type RowError, type StayInput, type StayResult } from "./shelter";
-
-/** A stay of the replayed timeline; `year` 0 is real history (cut at the base year's end). */
-export interface ReplayStay extends StayInput {
-  year: number;
-}
+import { citizenKey, computeShelterRefunds, isRowError, type RowError, type Span, type StayInput, type StayResult } from "./shelter";
 
 export interface NoActionYear {
   stayDays: Decimal;
@@ -82,7 +89,7 @@ export interface NoActionYear {
 
 export interface HousingFirstYear {
   stayDays: Decimal;
-  /** Citizens moved to their own home this year (fractions of citizens, weighted). */
+  /** Citizens moved to their own home this year (weighted, in fractions of citizens). */
   moves: Decimal;
   /** Person-years housed with support this year. */
   housedYears: Decimal;
@@ -94,7 +101,9 @@ export interface HousingFirstYear {
   programmeCost: Decimal;
   /** Shelter gross − self-payment − refund NY on the Housing First path. */
   shelterNetCost: Decimal;
-  /** Shelter net cost without action − shelterNetCost. */
+  /** The no-action shelter net cost of those who moved away, from the day they left. */
+  movedAwayShelterCost: Decimal;
+  /** Net cost without action − shelterNetCost − movedAwayShelterCost: saved on those still here. */
   shelterSavings: Decimal;
   /** shelterNetCost + programmeCost. */
   netCost: Decimal;
@@ -104,19 +113,21 @@ export interface ProjectionYear {
   year: number;
   /** 0 = the base year (history), 1.. = projection years. */
   index: number;
-  /** (1 + growth)^index. */
+  /** (1 + growth)^index: the weight of this year's admissions. */
   weight: Decimal;
   noAction: NoActionYear;
   housingFirst: HousingFirstYear;
   /** noAction.netCost − housingFirst.netCost. */
   difference: Decimal;
-  /** Discounted difference of years 1..index, rounded to øre; null for the base year. */
+  /** Discounted net (savings − programme cost) of years 1..index, rounded to øre; null for the base year. */
   cumulativeNpv: Decimal | null;
 }
 
 export interface Projection {
   baseYear: number;
   horizon: number;
+  /** The rule set of the "NY" columns (NY or NY-VINDUE). */
+  rules: RuleSet;
   years: ProjectionYear[];
   investment: InvestmentResult;
   /** NPV over the horizon, rounded to øre. */
@@ -126,12 +137,18 @@ export interface Projection {
   breakEvenYear: number | null;
 }
 
+export interface ProjectionOptions {
+  /** The current-law rule set: NY (default) or NY-VINDUE. GAMMEL is always computed beside it. */
+  rules?: RuleSet;
+}
+
 const jan1 = (year: number): Serial => serialFromYmd(year, 1, 1);
 const ONE_TO_ONE = shareOf("1");
 /** perDay × days in whole øre, exactly. */
 const costOre = (perDay: number, days: number): number => refundOre(perDay, 0, days, ONE_TO_ONE);
 const round2 = (x: Decimal): Decimal => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const fail = (code: RowError["code"], message: string): RowError => ({ code, message });
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The last full calendar year in the stays: the year of the latest admission when that admission
@@ -155,360 +172,475 @@ function scaledLength(days: number, factor: Decimal, factorFloat: number): numbe
   return Math.max(1, n);
 }
 
-export interface ReplayOptions {
-  baseYear: number;
-  horizon: number;
-  stayLengthChange: number;
-  rateIndexation: number;
-  /** The first day whose refund depends on earlier stays (NY's limitFrom); see replayStays. */
-  historyFrom: Serial;
+/** A stay of the projection's timeline (see the module comment, 2). */
+export interface TimelineStay extends StayInput {
+  /** Whose refund windows the stay shares: the person (cohort 0) or the person's copy t. */
+  citizen: string;
+  discharge: Serial;
+  /** The citizen as Excel matches them (citizenKey), the same in every cohort. */
+  person: string;
+  /** 0: as recorded (weight 1); t ≥ 1: in the person's record copied t years later. */
+  cohort: number;
+  /** Whether its nights are the projection's: recorded stays, and a copy's base-year admissions. */
+  counted: boolean;
 }
 
 /**
- * The replayed timeline: every stay admitted before the base year's end as real history (year 0,
- * cut at that end), then for t = 1..horizon the base year's nights t years later (year t).
+ * The stays in a canonical order that depends on data only: citizen (as Excel matches it),
+ * admission, the longer stay first (an open stay longest), then the higher rate, then the lower
+ * self-payment. The § 110 engine breaks admission ties by position, so this makes them data.
  */
-export function replayStays(stays: readonly StayInput[], options: ReplayOptions): ReplayStay[] {
+export function canonicalStays(stays: readonly StayInput[]): StayInput[] {
+  return stays
+    .map((s) => ({ citizen: citizenKey(s.citizen), admission: s.admission, discharge: s.discharge, dailyRate: s.dailyRate, selfPayment: s.selfPayment }))
+    .sort(
+      (a, b) =>
+        compareText(a.citizen, b.citizen) ||
+        a.admission - b.admission ||
+        (b.discharge ?? Infinity) - (a.discharge ?? Infinity) ||
+        b.dailyRate - a.dailyRate ||
+        a.selfPayment - b.selfPayment,
+    );
+}
+
+export interface TimelineOptions {
+  baseYear: number;
+  horizon: number;
+  stayLengthChange: number;
+  /** Stays that end before this day change no figure and no window of the projection. */
+  historyFrom: Serial;
+}
+
+/** A timeline stay built field by field (one object shape: the hot path makes tens of thousands). */
+function timelineStay(s: StayInput, person: string, citizen: string, admission: Serial, discharge: Serial, cohort: number, counted: boolean): TimelineStay {
+  return { citizen, admission, discharge, dailyRate: s.dailyRate, selfPayment: s.selfPayment, person, cohort, counted };
+}
+
+/**
+ * The no-action timeline (module comment, 2): every recorded stay admitted before the base
+ * year's end (cohort 0; an open one runs to the horizon's end); then, for t = 1..horizon, the
+ * record of every person admitted in the base year, copied t years later as a citizen of its own
+ * (cohort t): its base-year admissions are counted, with their length scaled by the stay-length
+ * trend; its earlier stays only carry the refund windows and discharges that the counted stays
+ * lean on, as the recorded history does for the base year. Open stays are not copied: the person
+ * is still in the shelter. `stays` must be in canonical order.
+ */
+export function projectionTimeline(stays: readonly StayInput[], options: TimelineOptions): TimelineStay[] {
   const { baseYear, horizon } = options;
   const baseStart = jan1(baseYear);
   const baseEnd = jan1(baseYear + 1);
-  // History that ends before both the base year and the first day under a day limit changes
-  // no figure and no refund window, unless longer stays would reach the base year: left out.
-  const noEffectBefore = Math.min(baseStart, options.historyFrom);
-  const longest = Decimal.max(1, dec(1).plus(options.stayLengthChange).pow(horizon));
-  const longestFloat = longest.toNumber();
-  // Each stay's whole length (open stays: through the base year), before the cut at its end.
-  const known: { stay: StayInput; end: Serial }[] = [];
+  const horizonEnd = jan1(baseYear + horizon + 1);
+  const out: TimelineStay[] = [];
+  const closed: StayInput[] = [];
+  const admittedInBase = new Set<string>();
   for (const s of stays) {
     if (s.admission >= baseEnd) continue;
-    const end = s.discharge === null ? baseEnd : Math.max(s.discharge, s.admission + 1);
-    if (end > noEffectBefore || s.admission + scaledLength(end - s.admission, longest, longestFloat) > baseStart) known.push({ stay: s, end });
+    const discharge = s.discharge === null ? Math.max(horizonEnd, s.admission + 1) : Math.max(s.discharge, s.admission + 1);
+    if (discharge <= options.historyFrom) continue;
+    out.push(timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true));
+    if (s.discharge === null) continue;
+    closed.push(s);
+    if (s.admission >= baseStart) admittedInBase.add(s.citizen);
   }
-  const out: ReplayStay[] = known.map(({ stay, end }) => ({ ...stay, discharge: Math.min(end, baseEnd), year: 0 }));
+  const copied = closed.filter((s) => admittedInBase.has(s.citizen));
   for (let t = 1; t <= horizon; t++) {
-    const length = dec(1).plus(options.stayLengthChange).pow(t);
-    const lengthFloat = length.toNumber();
-    const price = dec(1).plus(options.rateIndexation).pow(t);
-    const indexed = new Map<number, number>();
-    const index = (kroner: number): number => {
-      let v = indexed.get(kroner);
-      if (v === undefined) indexed.set(kroner, (v = roundOre(dec(kroner).times(price)).toNumber()));
-      return v;
-    };
-    const targetEnd = jan1(baseYear + t + 1);
-    for (const { stay, end } of known) {
-      const scaledEnd = stay.admission + scaledLength(end - stay.admission, length, lengthFloat);
-      const from = Math.max(stay.admission, baseStart);
-      const to = Math.min(scaledEnd, baseEnd);
-      if (from >= to) continue;
-      const admission = edate(from, 12 * t);
-      const discharge = Math.max(to === baseEnd ? targetEnd : edate(to, 12 * t), admission + 1);
-      out.push({ citizen: stay.citizen, admission, discharge, dailyRate: index(stay.dailyRate), selfPayment: index(stay.selfPayment), year: t });
+    const factor = dec(1).plus(options.stayLengthChange).pow(t);
+    const factorFloat = factor.toNumber();
+    for (const s of copied) {
+      const counted = s.admission >= baseStart;
+      const admission = edate(s.admission, 12 * t);
+      const recorded = Math.max(s.discharge! - s.admission, 1);
+      const length = counted ? scaledLength(recorded, factor, factorFloat) : recorded;
+      out.push(timelineStay(s, s.citizen, `${s.citizen}\u0000${t}`, admission, admission + length, t, counted));
     }
   }
   return out;
 }
 
-/**
- * What one group of citizen fractions does in one year, in whole nights, øre and counts: the
- * Housing First path adds these, weighted by the group's fraction, to the no-action path.
- */
-interface Tally {
-  /** Shelter nights, gross, self-payment and refund NY (negative: nights not spent). */
-  days: number;
-  gross: number;
-  self: number;
-  ny: number;
-  moves: number;
-  /** Nights housed with support, and those of them inside the § 85 a refund window. */
-  housedDays: number;
-  refundDays: number;
-}
-
-const emptyTally = (): Tally => ({ days: 0, gross: 0, self: 0, ny: 0, moves: 0, housedDays: 0, refundDays: 0 });
-
-/**
- * Citizen fractions grouped by how they came about (the years of earlier moves, the move year,
- * the years since the move), so each group's exact fraction is multiplied once per year instead
- * of once per stay. A key names a fraction; `fraction` computes it the first time it is seen.
- */
-class Ledger {
-  private readonly groups = new Map<string, { mass: Decimal; years: Tally[] }>();
-  constructor(private readonly years: number) {}
-
-  tally(key: string, mass: () => Decimal, year: number): Tally {
-    let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = { mass: mass(), years: Array.from({ length: this.years }, emptyTally) }));
-    return g.years[year];
-  }
-
-  *entries(): Generator<{ mass: Decimal; year: number; tally: Tally }> {
-    for (const { mass, years } of this.groups.values()) {
-      for (let year = 0; year < years.length; year++) yield { mass, year, tally: years[year] };
-    }
-  }
-}
-
-/** A memo of exact fractions by key. */
-class Fractions {
-  private readonly values = new Map<string, Decimal>();
-  get(key: string, compute: () => Decimal): Decimal {
-    let v = this.values.get(key);
-    if (v === undefined) this.values.set(key, (v = compute()));
-    return v;
-  }
-}
-
-/** The Housing First path's differences from the no-action path per year, unweighted. */
-interface HousingFirstSums {
-  /** Changes to the shelter figures, in nights and øre. */
-  days: Decimal;
-  gross: Decimal;
-  self: Decimal;
-  ny: Decimal;
-  moves: Decimal;
-  housedYears: Decimal;
-  /** Exact kroner, rounded by the caller. */
-  supportExpense: Decimal;
-  supportRefund: Decimal;
-  rentSubsidy: Decimal;
-  oneOffCost: Decimal;
-}
-
-/** A move: the day a spell ends at the threshold. */
-interface Move {
-  citizen: string;
-  /** The citizen's replay rows in order of own nights. */
-  rows: number[];
-  day: Serial;
-  year: number;
-}
-
-interface Timeline {
+/** The calendar of the projection: years 0 (base) .. horizon, with their weights and prices. */
+interface Calendar {
   baseYear: number;
   horizon: number;
   projectionStart: Serial;
   horizonEnd: Serial;
+  /** Year t as [1 January, next 1 January). */
+  spans: Span[];
+  /** (1 + growth)^t. */
   weights: Decimal[];
   /** (1 + indexation)^t. */
   prices: Decimal[];
 }
 
-/** Spells that pass the threshold inside the projection, by year, citizen and day. */
-function findMoves(replay: readonly ReplayStay[], ny: readonly StayResult[], thresholdDays: number, tl: Timeline): Move[] {
-  const byCitizen = new Map<string, number[]>();
-  replay.forEach((s, r) => {
-    // History that ends more than a threshold before the projection cannot change a move day.
-    if (!ny[r].ownDays || ny[r].ownDays!.to < tl.projectionStart - thresholdDays) return;
-    const rows = byCitizen.get(s.citizen);
-    if (rows) rows.push(r);
-    else byCitizen.set(s.citizen, [r]);
-  });
-  const moves: Move[] = [];
-  for (const [citizen, rows] of byCitizen) {
-    rows.sort((a, b) => ny[a].ownDays!.from - ny[b].ownDays!.from);
-    let from = 0;
-    let to = -Infinity;
-    const close = () => {
-      const day = Math.max(from + thresholdDays, tl.projectionStart);
-      if (day < to && day < tl.horizonEnd) moves.push({ citizen, rows, day, year: yearOf(day) - tl.baseYear });
-    };
-    for (const r of rows) {
-      const own = ny[r].ownDays!;
-      if (own.from > to) {
-        if (to > -Infinity) close();
-        from = own.from;
-      }
-      to = Math.max(to, own.to);
-    }
-    close();
-  }
-  return moves.sort((a, b) => a.year - b.year || (a.citizen < b.citizen ? -1 : a.citizen > b.citizen ? 1 : 0) || a.day - b.day);
+/** Whole nights, øre and refund days of one stay in one year (one unit of its citizen). */
+interface YearFigures {
+  days: number;
+  gross: number;
+  self: number;
+  ny: number;
+  gammel: number;
 }
 
+/** Shelter figures of a stay by year, for its nights before `until` (or all of them). */
+type Figures = Map<number, YearFigures>;
+
 /**
- * The factor on the share moved in each year that makes the year's weighted moves fit the
- * dwellings available (1 when they fit), and each move's fraction key. A citizen's part not yet
- * moved is named by the years of its earlier moves ("" = never moved).
+ * The money of stays by year: prices indexed per calendar year and rounded to øre once per rate,
+ * amounts rounded per stay and year (as DK.REFUSION110 with the year as the period).
  */
-function rationMoves(moves: readonly Move[], p: ScenarioParameters, tl: Timeline, fractions: Fractions): { move: Move; key: string; mass: Decimal }[] {
-  const share = dec(p.shareMoved);
-  const factors: Decimal[] = [];
-  const notMovedKey = new Map<string, string>();
-  const notMoved = (key: string): Decimal =>
-    fractions.get(`p:${key}`, () => {
-      if (key === "") return dec(1);
-      const cut = key.lastIndexOf(",", key.length - 2);
-      const year = Number(key.slice(cut + 1, -1));
-      return notMoved(key.slice(0, cut + 1)).times(dec(1).minus(share.times(factors[year])));
-    });
-  const out: { move: Move; key: string; mass: Decimal }[] = [];
-  for (let y = 1, i = 0; y <= tl.horizon; y++) {
-    const start = i;
-    while (i < moves.length && moves[i].year === y) i++;
-    const perCitizen = new Map<string, { left: number; count: number }>();
-    for (let j = start; j < i; j++) {
-      const c = perCitizen.get(moves[j].citizen);
-      if (c) c.count++;
-      else perCitizen.set(moves[j].citizen, { left: notMoved(notMovedKey.get(moves[j].citizen) ?? "").toNumber(), count: 1 });
+class Pricing {
+  private readonly indexed: Map<number, number>[];
+  constructor(
+    private readonly cal: Calendar,
+    private readonly share: Share,
+  ) {
+    this.indexed = cal.prices.map(() => new Map());
+  }
+
+  price(kroner: number, t: number): number {
+    if (this.cal.prices[t].eq(1)) return kroner;
+    const memo = this.indexed[t];
+    let v = memo.get(kroner);
+    if (v === undefined) memo.set(kroner, (v = roundOre(dec(kroner).times(this.cal.prices[t])).toNumber()));
+    return v;
+  }
+
+  /** A stay's figures per year for its own nights and refund days before `until`. */
+  figures(stay: StayInput, result: StayResult, until = Infinity): Figures {
+    const out: Figures = new Map();
+    const own = result.ownDays;
+    if (!own) return out;
+    const to = Math.min(own.to, until, this.cal.horizonEnd);
+    const first = Math.max(0, yearOf(own.from) - this.cal.baseYear);
+    const last = Math.min(this.cal.horizon, yearOf(Math.max(own.from, to - 1)) - this.cal.baseYear);
+    for (let t = first; t <= last; t++) {
+      const year = this.cal.spans[t];
+      const days = overlap(own.from, to, year);
+      if (days === 0) continue;
+      let refundDays = 0;
+      for (const s of result.refundSpans) refundDays += overlap(s.from, Math.min(s.to, to), year);
+      const rate = this.price(stay.dailyRate, t);
+      const self = this.price(stay.selfPayment, t);
+      out.set(t, {
+        days,
+        gross: costOre(rate, days),
+        self: costOre(self, days),
+        ny: refundOre(rate, self, refundDays, this.share),
+        // GAMMEL refunds every night (no day limit), rounded the same way.
+        gammel: refundOre(rate, self, days, this.share),
+      });
     }
-    const weight = tl.weights[y].toNumber();
-    const wanted = (a: number) => {
-      let sum = 0;
-      for (const { left, count } of perCitizen.values()) sum += left * (1 - (1 - a * p.shareMoved) ** count);
-      return weight * sum;
-    };
-    let a = 1;
-    if (wanted(1) > p.housingPerYear) {
-      let lo = 0;
-      let hi = 1;
-      for (let k = 0; k < 60; k++) {
-        const mid = (lo + hi) / 2;
-        if (wanted(mid) > p.housingPerYear) hi = mid;
-        else lo = mid;
+    return out;
+  }
+}
+
+const overlap = (from: Serial, to: Serial, span: Span): number => Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
+
+/** Per-year sums of one kind of figure, exact. */
+type Column = Decimal[];
+const column = (cal: Calendar): Column => cal.spans.map(() => ZERO);
+
+/** Adds mass × (a − b) of each year's figures into the columns (b may be missing: 0). */
+function addFigures(into: Record<keyof YearFigures, Column>, mass: Decimal, a: Figures, b?: Figures): void {
+  for (const [t, fa] of a) {
+    const fb = b?.get(t);
+    for (const k of ["days", "gross", "self", "ny", "gammel"] as const) {
+      const v = fa[k] - (fb?.[k] ?? 0);
+      if (v !== 0) into[k][t] = into[k][t].plus(mass.times(v));
+    }
+  }
+}
+
+/** A run of consecutive shelter nights of one timeline citizen (a person or a copy). */
+interface Spell {
+  from: Serial;
+  to: Serial;
+}
+
+/** A spell that passes the threshold inside the projection, on a night the projection counts. */
+interface Candidate {
+  spell: Spell;
+  /** The day it qualifies: the night after the threshold, or the projection's first day. */
+  day: Serial;
+  /** The counted stay that holds that night: the move ends it, and its cohort's weight is the candidate's. */
+  row: number;
+}
+
+/** A share of a person moved to their own home on `day`, out of the stay `row`. */
+interface Move {
+  day: Serial;
+  mass: Decimal;
+  row: number;
+  spell: Spell;
+  year: number;
+}
+
+/** Each timeline citizen's spells, in order, from the rows' own nights. */
+function spellsOf(timeline: readonly TimelineStay[], results: readonly StayResult[]): Map<string, { spells: Spell[]; rows: number[][] }> {
+  const byCitizen = new Map<string, number[]>();
+  results.forEach((r, row) => {
+    if (!r.ownDays) return;
+    const rows = byCitizen.get(timeline[row].citizen);
+    if (rows) rows.push(row);
+    else byCitizen.set(timeline[row].citizen, [row]);
+  });
+  const out = new Map<string, { spells: Spell[]; rows: number[][] }>();
+  for (const [citizen, rows] of byCitizen) {
+    rows.sort((a, b) => results[a].ownDays!.from - results[b].ownDays!.from);
+    const spells: Spell[] = [];
+    const spellRows: number[][] = [];
+    for (const row of rows) {
+      const own = results[row].ownDays!;
+      const last = spells[spells.length - 1];
+      if (last && own.from <= last.to) {
+        last.to = Math.max(last.to, own.to);
+        spellRows[spellRows.length - 1].push(row);
+      } else {
+        spells.push({ from: own.from, to: own.to });
+        spellRows.push([row]);
       }
-      a = lo;
     }
-    factors[y] = dec(a);
-    const moved = share.times(factors[y]);
-    if (moved.isZero()) continue;
-    for (let j = start; j < i; j++) {
-      const move = moves[j];
-      const before = notMovedKey.get(move.citizen) ?? "";
-      const key = `m:${before}|${y}`;
-      out.push({ move, key, mass: fractions.get(key, () => notMoved(before).times(moved)) });
-      notMovedKey.set(move.citizen, `${before}${y},`);
-    }
+    out.set(citizen, { spells, rows: spellRows });
   }
   return out;
 }
 
-/** The Housing First path as differences from the no-action path (see the module comment). */
-function housingFirstPath(replay: readonly ReplayStay[], ny: readonly StayResult[], p: ScenarioParameters, tl: Timeline): HousingFirstSums[] {
-  const fractions = new Fractions();
-  const moves = rationMoves(findMoves(replay, ny, p.thresholdDays, tl), p, tl, fractions);
-  const ledger = new Ledger(tl.horizon + 1);
-  const refundShare = shareOf(RULE_SETS.NY.shelter.refundShare.value);
-  const aftercare = RULE_SETS.NY.aftercare;
-  const stay = dec(1).minus(p.relapseRate).minus(p.moveAwayRate);
-  const yearEnd = (t: number) => jan1(tl.baseYear + t + 1);
+/**
+ * Spells that pass the threshold inside the projection, in the order they qualify (ties: longest
+ * in the shelter first, then the person). A copy's spell that qualifies on a night it only
+ * carries as history is its person's earlier cohort's, which decides that move.
+ */
+function candidatesOf(
+  timeline: readonly TimelineStay[],
+  spells: Map<string, { spells: Spell[]; rows: number[][] }>,
+  results: readonly StayResult[],
+  threshold: number,
+  cal: Calendar,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { spells: list, rows } of spells.values()) {
+    list.forEach((spell, i) => {
+      const day = Math.max(spell.from + threshold, cal.projectionStart);
+      if (day >= spell.to || day >= cal.horizonEnd) return;
+      const row = rows[i].find((r) => results[r].ownDays!.from <= day && day < results[r].ownDays!.to)!;
+      if (timeline[row].counted) out.push({ spell, day, row });
+    });
+  }
+  return out.sort(
+    (a, b) => a.day - b.day || a.spell.from - b.spell.from || compareText(timeline[a.row].person, timeline[b.row].person) || timeline[a.row].cohort - timeline[b.row].cohort,
+  );
+}
 
-  const returns: ReplayStay[] = [];
-  const returnGroups: { key: string; mass: Decimal }[] = [];
-  for (const { move, key, mass } of moves) {
-    const { day } = move;
-    ledger.tally(key, () => mass, move.year).moves += 1;
+/**
+ * The moves, with the dwellings as a queue (module comment, 3): each year's dwellings go to those
+ * waiting since an earlier year on 1 January (longest in the shelter first), then to those who
+ * qualify during the year, in order; a candidate who finds none waits while the spell lasts.
+ */
+function queueMoves(candidates: readonly Candidate[], timeline: readonly TimelineStay[], p: ScenarioParameters, cal: Calendar): Move[] {
+  const share = dec(p.shareMoved);
+  const moves: Move[] = [];
+  if (share.isZero() || p.housingPerYear === 0) return moves;
+  const everMoved = new Map<string, Decimal>();
+  let waiting: { candidate: Candidate; left: Decimal }[] = [];
+  const move = (c: Candidate, day: Serial, mass: Decimal, year: number) => {
+    moves.push({ day, mass, row: c.row, spell: c.spell, year });
+    const person = timeline[c.row].person;
+    everMoved.set(person, (everMoved.get(person) ?? ZERO).plus(mass));
+  };
+  let next = 0;
+  for (let t = 1; t <= cal.horizon; t++) {
+    let free = dec(p.housingPerYear);
+    const { from: jan, to: yearEnd } = cal.spans[t];
+    waiting = waiting
+      .filter((w) => w.candidate.spell.to > jan)
+      .sort(
+        (a, b) =>
+          a.candidate.spell.from - b.candidate.spell.from || compareText(timeline[a.candidate.row].person, timeline[b.candidate.row].person),
+      );
+    for (const w of waiting) {
+      if (!free.gt(0)) break;
+      const mass = Decimal.min(w.left, free);
+      move(w.candidate, jan, mass, t);
+      w.left = w.left.minus(mass);
+      free = free.minus(mass);
+    }
+    waiting = waiting.filter((w) => w.left.gt(0));
+    for (; next < candidates.length && candidates[next].day < yearEnd; next++) {
+      const c = candidates[next];
+      const stay = timeline[c.row];
+      const notMoved = Decimal.max(0, cal.weights[stay.cohort].minus(everMoved.get(stay.person) ?? ZERO));
+      const wanted = share.times(notMoved);
+      if (wanted.isZero()) continue;
+      const mass = Decimal.min(wanted, free);
+      if (mass.gt(0)) {
+        move(c, c.day, mass, t);
+        free = free.minus(mass);
+      }
+      if (wanted.gt(mass)) waiting.push({ candidate: c, left: wanted.minus(mass) });
+    }
+  }
+  return moves;
+}
 
-    // Shelter nights from the move day on are not spent: the stay ends at the threshold.
-    for (const r of move.rows) {
-      const own = ny[r].ownDays!;
-      if (own.to <= day) continue;
-      const s = replay[r];
-      const all = own.to - own.from;
-      const kept = Math.max(0, Math.min(own.to, day) - own.from);
-      let refundKept = 0;
-      for (const span of ny[r].refundSpans) refundKept += Math.max(0, Math.min(span.to, day) - span.from);
-      const t = ledger.tally(key, () => mass, s.year);
-      t.days -= all - kept;
-      t.gross -= costOre(s.dailyRate, all) - costOre(s.dailyRate, kept);
-      t.self -= costOre(s.selfPayment, all) - costOre(s.selfPayment, kept);
-      t.ny -= ny[r].amountOre - refundOre(s.dailyRate, s.selfPayment, refundKept, refundShare);
+/**
+ * The § 85 a window that a move on `day` ending `spell` refunds (§ 176 a, stk. 1 and 3), from the
+ * citizen's earlier discharges: null when none of the support days can be refunded.
+ */
+function supportWindow(spells: readonly Spell[], spell: Spell, day: Serial, rules: RuleSet): Span | null {
+  const { inForceFrom, supportWindowMonths } = rules.aftercare;
+  const open = (discharge: Serial): Span => ({ from: discharge, to: edate(discharge, supportWindowMonths.value) });
+  let window: Span | null = null;
+  for (const s of spells) {
+    if (s === spell) break;
+    if (s.to < inForceFrom.value) continue;
+    // A discharge opens a window unless the re-admission before it came inside the open one.
+    if (window === null || s.from >= window.to) window = open(s.to);
+  }
+  if (window === null || spell.from >= window.to) window = open(day);
+  return day < window.to ? window : null;
+}
+
+/** The Housing First path's sums per year (see the module comment, 3). */
+interface HousingFirstSums {
+  /** The Housing First path's shelter figures minus the no-action path's. */
+  shelter: Record<keyof YearFigures, Column>;
+  /** No-action shelter figures of those who moved away, from the day they left. */
+  movedAway: Record<keyof YearFigures, Column>;
+  moves: Column;
+  housedYears: Column;
+  supportExpense: Column;
+  supportRefund: Column;
+  rentSubsidy: Column;
+  oneOffCost: Column;
+}
+
+function housingFirstPath(
+  timeline: readonly TimelineStay[],
+  results: readonly StayResult[],
+  p: ScenarioParameters,
+  cal: Calendar,
+  pricing: Pricing,
+  rules: RuleSet,
+): HousingFirstSums {
+  const figures = () => ({ days: column(cal), gross: column(cal), self: column(cal), ny: column(cal), gammel: column(cal) });
+  const sums: HousingFirstSums = {
+    shelter: figures(),
+    movedAway: figures(),
+    moves: column(cal),
+    housedYears: column(cal),
+    supportExpense: column(cal),
+    supportRefund: column(cal),
+    rentSubsidy: column(cal),
+    oneOffCost: column(cal),
+  };
+  const spells = spellsOf(timeline, results);
+  const moves = queueMoves(candidatesOf(timeline, spells, results, p.thresholdDays, cal), timeline, p, cal);
+  if (moves.length === 0) return sums;
+
+  // A person's counted stays, by cohort: a move takes the person's stays of its own cohort and
+  // of the later ones (the same person recurring), from the move day on.
+  const counted = new Map<string, number[]>();
+  timeline.forEach((s, row) => {
+    if (!s.counted || !results[row].ownDays) return;
+    const rows = counted.get(s.person);
+    if (rows) rows.push(row);
+    else counted.set(s.person, [row]);
+  });
+  const rowsFrom = (move: Move, day: Serial) =>
+    counted.get(timeline[move.row].person)!.filter((r) => timeline[r].cohort >= timeline[move.row].cohort && results[r].ownDays!.to > day);
+
+  const aftercare = rules.aftercare;
+  const supportShare = dec(aftercare.supportShare.value);
+  const relapse = dec(p.relapseRate);
+  const moveAway = dec(p.moveAwayRate);
+  const stays = dec(1).minus(relapse).minus(moveAway);
+  // Daily expense = annual cost / 365 (rule data), as DK.REFUSION85A; a person-year is a calendar year.
+  const perDay = (annual: number, t: number) => dec(annual).times(cal.prices[t]).dividedBy(aftercare.daysPerYear.value);
+
+  const cuts = new Map<number, { day: Serial; mass: Decimal }[]>();
+  const returns: { stays: TimelineStay[]; mass: Decimal }[] = [];
+  for (const m of moves) {
+    sums.moves[m.year] = sums.moves[m.year].plus(m.mass);
+    sums.oneOffCost[m.year] = sums.oneOffCost[m.year].plus(roundOre(dec(p.oneOffCost).times(cal.prices[m.year])).times(m.mass));
+    for (const row of rowsFrom(m, m.day)) {
+      const list = cuts.get(row);
+      if (list) list.push({ day: m.day, mass: m.mass });
+      else cuts.set(row, [{ day: m.day, mass: m.mass }]);
     }
 
-    // Housed from the move; on each anniversary the share relapse + move-away leaves and goes
-    // back to the replayed shelter pattern, with fresh refund windows.
-    const windowEnd = edate(day, aftercare.supportWindowMonths.value);
-    let byAdmission: number[] | undefined;
+    // Housed from the move; on each anniversary the share relapse + move-away of those still
+    // housed leaves: the relapsed back to their shelter pattern with fresh windows, the others away.
+    const window = supportWindow(spells.get(timeline[m.row].citizen)!.spells, m.spell, m.day, rules);
     for (let n = 0; ; n++) {
-      const from = n === 0 ? day : edate(day, 12 * n);
-      if (from >= tl.horizonEnd) break;
-      const housedKey = `h:${key}|${n}`;
-      const housed = fractions.get(housedKey, () => mass.times(stay.pow(n)));
+      const from = n === 0 ? m.day : edate(m.day, 12 * n);
+      if (from >= cal.horizonEnd) break;
+      const housed = m.mass.times(stays.pow(n));
       if (n > 0) {
-        const leftKey = `r:${key}|${n}`;
-        const left = fractions.get(leftKey, () => mass.times(stay.pow(n - 1)).minus(housed));
-        if (!left.isZero()) {
-          byAdmission ??= move.rows.slice().sort((a, b) => replay[a].admission - replay[b].admission || a - b);
-          const citizen = `${move.citizen}\u0000${from}`;
-          const group = { key: leftKey, mass: left };
-          for (const r of byAdmission) {
-            const s = replay[r];
-            if (s.discharge! <= from) continue;
-            returns.push({ ...s, citizen, admission: Math.max(s.admission, from) });
-            returnGroups.push(group);
-          }
+        const before = m.mass.times(stays.pow(n - 1));
+        const relapsed = before.times(relapse);
+        const movedAway = before.times(moveAway);
+        const pattern = rowsFrom(m, from);
+        if (relapsed.gt(0) && pattern.length > 0) {
+          // A citizen of their own: no refund window of the time before the move carries over.
+          const citizen = `${timeline[m.row].citizen}\u0000${m.day}\u0000${n}`;
+          returns.push({
+            mass: relapsed,
+            stays: pattern.map((r) => timelineStay(timeline[r], timeline[r].person, citizen, Math.max(results[r].ownDays!.from, from), results[r].ownDays!.to, timeline[r].cohort, true)),
+          });
+        }
+        if (movedAway.gt(0)) {
+          for (const r of pattern) addFigures(sums.movedAway, movedAway, pricing.figures(timeline[r], results[r]), pricing.figures(timeline[r], results[r], from));
         }
       }
       if (housed.isZero()) break;
-      const to = Math.min(edate(day, 12 * (n + 1)), tl.horizonEnd);
-      for (let pieceFrom = from; pieceFrom < to; ) {
-        const t = yearOf(pieceFrom) - tl.baseYear;
-        const pieceTo = Math.min(to, yearEnd(t));
-        const tally = ledger.tally(housedKey, () => housed, t);
-        tally.housedDays += pieceTo - pieceFrom;
-        tally.refundDays += Math.max(0, Math.min(pieceTo, windowEnd) - pieceFrom);
-        pieceFrom = pieceTo;
+      const to = Math.min(edate(m.day, 12 * (n + 1)), cal.horizonEnd);
+      for (let t = yearOf(from) - cal.baseYear; t <= cal.horizon && cal.spans[t].from < to; t++) {
+        const year = cal.spans[t];
+        const days = overlap(from, to, year);
+        if (days === 0) continue;
+        const refunded = window ? overlap(Math.max(from, window.from), Math.min(to, window.to), year) : 0;
+        sums.housedYears[t] = sums.housedYears[t].plus(housed.times(days).dividedBy(year.to - year.from));
+        sums.supportExpense[t] = sums.supportExpense[t].plus(housed.times(perDay(p.supportCost, t)).times(days));
+        sums.rentSubsidy[t] = sums.rentSubsidy[t].plus(housed.times(perDay(p.rentSubsidy, t)).times(days));
+        if (refunded > 0) sums.supportRefund[t] = sums.supportRefund[t].plus(housed.times(supportShare).times(perDay(p.supportCost, t)).times(refunded));
       }
     }
   }
 
-  // Those who left the programme: their replayed stays from the day they left, fresh windows.
-  const period = { start: tl.projectionStart, end: tl.horizonEnd - 1 };
-  computeShelterRefunds(returns, { period, rules: RULE_SETS.NY }).forEach((o, i) => {
-    if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
-    const s = returns[i];
-    const { key, mass } = returnGroups[i];
-    const t = ledger.tally(key, () => mass, s.year);
-    t.days += o.stayDaysInPeriod;
-    t.gross += costOre(s.dailyRate, o.stayDaysInPeriod);
-    t.self += costOre(s.selfPayment, o.stayDaysInPeriod);
-    t.ny += o.amountOre;
-  });
+  // The moved are not in the shelter from the move day on. A stay loses at most its own weight
+  // (with falling admissions a later cohort can be smaller than the people moved earlier).
+  for (const [row, list] of cuts) {
+    const weight = cal.weights[timeline[row].cohort];
+    const all = pricing.figures(timeline[row], results[row]);
+    list.sort((a, b) => a.day - b.day);
+    let moved = ZERO;
+    for (const { day, mass } of list) {
+      const cut = Decimal.min(weight, moved.plus(mass)).minus(Decimal.min(weight, moved));
+      moved = moved.plus(mass);
+      if (cut.gt(0)) addFigures(sums.shelter, cut.negated(), all, pricing.figures(timeline[row], results[row], day));
+    }
+  }
 
-  // Money of each group and year: exact, rounded by the caller once per year.
-  const sums = Array.from({ length: tl.horizon + 1 }, emptyHousingFirst);
-  const perDay = (annual: number, t: number) => dec(annual).times(tl.prices[t]).dividedBy(aftercare.daysPerYear.value);
-  const supportShare = dec(aftercare.supportShare.value);
-  for (const { mass, year, tally } of ledger.entries()) {
-    if (mass.isZero()) continue;
-    const y = sums[year];
-    const add = (field: keyof HousingFirstSums, amount: Decimal | number) => {
-      if (amount !== 0) y[field] = y[field].plus(mass.times(amount));
-    };
-    add("days", tally.days);
-    add("gross", tally.gross);
-    add("self", tally.self);
-    add("ny", tally.ny);
-    add("moves", tally.moves);
-    if (tally.moves > 0) add("oneOffCost", roundOre(dec(p.oneOffCost).times(tl.prices[year])).times(tally.moves));
-    if (tally.housedDays > 0) {
-      add("housedYears", dec(tally.housedDays).dividedBy(aftercare.daysPerYear.value));
-      add("supportExpense", perDay(p.supportCost, year).times(tally.housedDays));
-      add("supportRefund", supportShare.times(perDay(p.supportCost, year)).times(tally.refundDays));
-      add("rentSubsidy", perDay(p.rentSubsidy, year).times(tally.housedDays));
+  // Those who relapsed: their shelter pattern from the day they left, with fresh windows.
+  const returned = computeShelterRefunds(
+    returns.flatMap((r) => r.stays),
+    { rules },
+  );
+  let i = 0;
+  for (const r of returns) {
+    for (const s of r.stays) {
+      const o = returned[i++];
+      if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
+      addFigures(sums.shelter, r.mass, pricing.figures(s, o));
     }
   }
   return sums;
 }
 
-const emptyHousingFirst = (): HousingFirstSums => ({
-  days: ZERO,
-  gross: ZERO,
-  self: ZERO,
-  ny: ZERO,
-  moves: ZERO,
-  housedYears: ZERO,
-  supportExpense: ZERO,
-  supportRefund: ZERO,
-  rentSubsidy: ZERO,
-  oneOffCost: ZERO,
-});
-
 /**
  * The projection without action and with Housing First, year by year from the base year, with
- * NPV, ratio and break-even of the difference. An error for input the model cannot use.
+ * NPV, ratio and break-even of Housing First. An error for input the model cannot use.
  */
-export function computeProjection(stays: readonly StayInput[], p: ScenarioParameters): Projection | RowError {
+export function computeProjection(stays: readonly StayInput[], p: ScenarioParameters, options: ProjectionOptions = {}): Projection | RowError {
   if (stays.length === 0) return fail("#VALUE!", "Der er ingen ophold at fremskrive");
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i];
@@ -517,91 +649,93 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
       return fail("#NUM!", `Ophold nr. ${i + 1}: takst og egenbetaling skal være 0 kr. eller mere`);
     }
   }
+  const rules = options.rules ?? RULE_SETS.NY;
   const baseYear = p.baseYear ?? defaultBaseYear(stays)!;
   const horizon = p.horizon;
   if (baseYear + horizon > 9998) return fail("#NUM!", `Fremskrivningen fra ${baseYear} over ${horizon} år rækker ud over år 9999`);
-  const tl: Timeline = {
+  const cal: Calendar = {
     baseYear,
     horizon,
     projectionStart: jan1(baseYear + 1),
     horizonEnd: jan1(baseYear + horizon + 1),
+    spans: Array.from({ length: horizon + 1 }, (_, t) => ({ from: jan1(baseYear + t), to: jan1(baseYear + t + 1) })),
     weights: Array.from({ length: horizon + 1 }, (_, t) => dec(1).plus(p.admissionGrowth).pow(t)),
     prices: Array.from({ length: horizon + 1 }, (_, t) => dec(1).plus(p.rateIndexation).pow(t)),
   };
-  const replay = replayStays(stays, {
+  const timeline = projectionTimeline(canonicalStays(stays), {
     baseYear,
     horizon,
     stayLengthChange: p.stayLengthChange,
-    rateIndexation: p.rateIndexation,
-    historyFrom: RULE_SETS.NY.shelter.limitFrom?.value ?? jan1(baseYear),
+    historyFrom: Math.min(cal.spans[0].from, rules.shelter.limitFrom?.value ?? Infinity, rules.aftercare.inForceFrom.value),
   });
-  const baseStart = jan1(baseYear);
-  if (!replay.some((s) => s.year === 0 && s.discharge! > baseStart)) {
+  const base = cal.spans[0];
+  if (!timeline.some((s) => s.cohort === 0 && s.admission < base.to && s.discharge > base.from)) {
     return fail("#VALUE!", `Basisåret ${baseYear} har ingen opholdsdøgn i data: angiv et andet basisår`);
   }
 
-  const period = { start: baseStart, end: tl.horizonEnd - 1 };
-  const run = (rules: RuleSet): StayResult[] =>
-    computeShelterRefunds(replay, { period, rules }).map((o) => {
-      if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
-      return o;
-    });
-  const ny = run(RULE_SETS.NY);
-  const gammel = run(RULE_SETS.GAMMEL);
-  const base = Array.from({ length: horizon + 1 }, () => ({ days: 0, gross: 0, self: 0, ny: 0, gammel: 0 }));
-  replay.forEach((s, r) => {
-    const days = ny[r].stayDaysInPeriod;
-    const y = base[s.year];
-    y.days += days;
-    y.gross += costOre(s.dailyRate, days);
-    y.self += costOre(s.selfPayment, days);
-    y.ny += ny[r].amountOre;
-    y.gammel += gammel[r].amountOre;
+  const results = computeShelterRefunds(timeline, { rules }).map((o) => {
+    if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
+    return o;
   });
-  const hf = housingFirstPath(replay, ny, p, tl);
+  const pricing = new Pricing(cal, shareOf(rules.shelter.refundShare.value));
 
-  const kroner = (ore: Decimal | number, weight: Decimal) => roundOre(weight.times(ore).dividedBy(100));
-  const years: ProjectionYear[] = base.map((b, t) => {
-    const w = tl.weights[t];
-    const h = hf[t];
-    const gross = kroner(b.gross, w);
-    const selfPayment = kroner(b.self, w);
-    const refundNy = kroner(b.ny, w);
-    const refundGammel = kroner(b.gammel, w);
+  // Without action: whole øre per cohort and year, then each cohort times its weight.
+  const byCohort = cal.spans.map(() => cal.spans.map((): YearFigures => ({ days: 0, gross: 0, self: 0, ny: 0, gammel: 0 })));
+  timeline.forEach((s, row) => {
+    if (!s.counted) return;
+    for (const [t, f] of pricing.figures(s, results[row])) {
+      const into = byCohort[s.cohort][t];
+      into.days += f.days;
+      into.gross += f.gross;
+      into.self += f.self;
+      into.ny += f.ny;
+      into.gammel += f.gammel;
+    }
+  });
+  const noAction = { days: column(cal), gross: column(cal), self: column(cal), ny: column(cal), gammel: column(cal) };
+  byCohort.forEach((years, c) => {
+    years.forEach((f, t) => {
+      for (const k of ["days", "gross", "self", "ny", "gammel"] as const) {
+        if (f[k] !== 0) noAction[k][t] = noAction[k][t].plus(cal.weights[c].times(f[k]));
+      }
+    });
+  });
+  const hf = housingFirstPath(timeline, results, p, cal, pricing, rules);
+
+  const kroner = (ore: Decimal) => roundOre(ore.dividedBy(100));
+  const years: ProjectionYear[] = cal.spans.map((_, t) => {
+    const gross = kroner(noAction.gross[t]);
+    const selfPayment = kroner(noAction.self[t]);
+    const refundNy = kroner(noAction.ny[t]);
+    const refundGammel = kroner(noAction.gammel[t]);
     const netCost = gross.minus(selfPayment).minus(refundNy);
-    const shelterNetCost = kroner(h.gross.plus(b.gross), w)
-      .minus(kroner(h.self.plus(b.self), w))
-      .minus(kroner(h.ny.plus(b.ny), w));
-    const supportExpense = kroner(h.supportExpense.times(100), w);
-    const supportRefund = kroner(h.supportRefund.times(100), w);
-    const rentSubsidy = kroner(h.rentSubsidy.times(100), w);
-    const oneOffCost = kroner(h.oneOffCost.times(100), w);
+    const shelterNetCost = kroner(noAction.gross[t].plus(hf.shelter.gross[t]))
+      .minus(kroner(noAction.self[t].plus(hf.shelter.self[t])))
+      .minus(kroner(noAction.ny[t].plus(hf.shelter.ny[t])));
+    const movedAwayShelterCost = kroner(hf.movedAway.gross[t]).minus(kroner(hf.movedAway.self[t])).minus(kroner(hf.movedAway.ny[t]));
+    const supportExpense = roundOre(hf.supportExpense[t]);
+    const supportRefund = roundOre(hf.supportRefund[t]);
+    const rentSubsidy = roundOre(hf.rentSubsidy[t]);
+    const oneOffCost = roundOre(hf.oneOffCost[t]);
     const programmeCost = supportExpense.minus(supportRefund).plus(rentSubsidy).plus(oneOffCost);
     const hfNet = shelterNetCost.plus(programmeCost);
     return {
       year: baseYear + t,
       index: t,
-      weight: w,
-      noAction: {
-        stayDays: round2(w.times(b.days)),
-        gross,
-        selfPayment,
-        refundNy,
-        refundGammel,
-        reformCost: refundGammel.minus(refundNy),
-        netCost,
-      },
+      weight: cal.weights[t],
+      noAction: { stayDays: round2(noAction.days[t]), gross, selfPayment, refundNy, refundGammel, reformCost: refundGammel.minus(refundNy), netCost },
       housingFirst: {
-        stayDays: round2(w.times(h.days.plus(b.days))),
-        moves: round2(w.times(h.moves)),
-        housedYears: round2(w.times(h.housedYears)),
+        stayDays: round2(noAction.days[t].plus(hf.shelter.days[t])),
+        moves: round2(hf.moves[t]),
+        housedYears: round2(hf.housedYears[t]),
         supportExpense,
         supportRefund,
         rentSubsidy,
         oneOffCost,
         programmeCost,
         shelterNetCost,
-        shelterSavings: netCost.minus(shelterNetCost),
+        movedAwayShelterCost,
+        shelterSavings: netCost.minus(shelterNetCost).minus(movedAwayShelterCost),
         netCost: hfNet,
       },
       difference: netCost.minus(hfNet),
@@ -622,6 +756,7 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
   return {
     baseYear,
     horizon,
+    rules,
     years,
     investment,
     npv: roundOre(investment.npv),

@@ -62,7 +62,11 @@ export interface RuleSet {
   aftercare: AftercareRules;
 }
 
-export type RuleSetName = "NY" | "GAMMEL";
+/**
+ * NY: current law, phase-in by day (SPEC 1.1 default). NY-VINDUE: current law with the day limit
+ * fixed by the window's start (the other reading of the phase-in). GAMMEL: before L 64.
+ */
+export type RuleSetName = "NY" | "NY-VINDUE" | "GAMMEL";
 
 const L64 = "Lov nr. 64 (L 64) om omlægning af hjemløseindsatsen, i kraft 1. oktober 2023";
 const REFUND_SHARE: Sourced<string> = {
@@ -96,36 +100,51 @@ const AFTERCARE: AftercareRules = {
   daysPerYear: { value: 365, source: "Dagsudgift = årlig udgift / 365 (SPEC 1.2)" },
 };
 
-export const RULE_SETS: Readonly<Record<RuleSetName, RuleSet>> = {
-  NY: {
-    name: "NY",
-    title: "Gældende regler efter L 64 (refusionsgrænse pr. borger)",
-    shelter: {
-      refundShare: REFUND_SHARE,
-      limitFrom: { value: d("2023-10-01"), source: `${L64}; serviceloven § 177, stk. 1, som ændret` },
-      dayLimits: [
-        {
-          from: d("2023-10-01"),
-          days: 120,
-          source: "Serviceloven § 177 (L 64), indfasning: 120 dage for opholdsdage før 1. april 2026 (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\")",
-        },
-        {
-          from: d("2026-04-01"),
-          days: 90,
-          source: "Serviceloven § 177 (L 64): 90 dage inden for ét år fra første indskrivning, fra 1. april 2026 (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\")",
-        },
-      ],
-      windowMonths: {
-        value: 12,
-        source: "Serviceloven § 177 (L 64): ét år regnet fra første indskrivning; nyt år fra dagen efter (webinar juni 2023, model 1-3)",
+const NY: RuleSet = {
+  name: "NY",
+  title: "Gældende regler efter L 64 (refusionsgrænse pr. borger)",
+  shelter: {
+    refundShare: REFUND_SHARE,
+    limitFrom: { value: d("2023-10-01"), source: `${L64}; serviceloven § 177, stk. 1, som ændret` },
+    dayLimits: [
+      {
+        from: d("2023-10-01"),
+        days: 120,
+        source: "Serviceloven § 177 (L 64), indfasning: 120 dage for opholdsdage før 1. april 2026 (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\")",
       },
-      phaseInBasis: {
-        value: "day",
-        source: "Projektets fortolkning (SPEC 1.1): grænsen på den enkelte opholdsdag gælder",
+      {
+        from: d("2026-04-01"),
+        days: 90,
+        source: "Serviceloven § 177 (L 64): 90 dage inden for ét år fra første indskrivning, fra 1. april 2026 (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\")",
       },
-      selfPaymentDeducted: SELF_PAYMENT,
+    ],
+    windowMonths: {
+      value: 12,
+      source: "Serviceloven § 177 (L 64): ét år regnet fra første indskrivning; nyt år fra dagen efter (webinar juni 2023, model 1-3)",
     },
-    aftercare: AFTERCARE,
+    phaseInBasis: {
+      value: "day",
+      source: "Projektets fortolkning (SPEC 1.1): grænsen på den enkelte opholdsdag gælder",
+    },
+    selfPaymentDeducted: SELF_PAYMENT,
+  },
+  aftercare: AFTERCARE,
+};
+
+export const RULE_SETS: Readonly<Record<RuleSetName, RuleSet>> = {
+  NY,
+  "NY-VINDUE": {
+    ...NY,
+    name: "NY-VINDUE",
+    title: "Gældende regler efter L 64, med dagegrænsen fastlagt ved vinduets start",
+    shelter: {
+      ...NY.shelter,
+      phaseInBasis: {
+        value: "window",
+        source:
+          "Alternativ fortolkning (SPEC 1.1): et vindue, der åbnede før 1. april 2026, beholder 120 dage; lovteksten afgør ikke spørgsmålet",
+      },
+    },
   },
   GAMMEL: {
     name: "GAMMEL",
@@ -142,29 +161,24 @@ export const RULE_SETS: Readonly<Record<RuleSetName, RuleSet>> = {
   },
 };
 
-/** Accepted spellings of a rule-set name: NY/NEW and GAMMEL/OLD, case-insensitive. */
+/**
+ * Accepted spellings of a rule-set name, case-insensitive: NY/NEW, NY-VINDUE/NEW-WINDOW (a space
+ * or an underscore for the hyphen too) and GAMMEL/OLD.
+ */
 export function ruleSetByName(name: string): RuleSet | undefined {
-  switch (name.trim().toUpperCase()) {
+  switch (name.trim().toUpperCase().replace(/[\s_]+/g, "-")) {
     case "NY":
     case "NEW":
       return RULE_SETS.NY;
+    case "NY-VINDUE":
+    case "NEW-WINDOW":
+      return RULE_SETS["NY-VINDUE"];
     case "GAMMEL":
     case "OLD":
       return RULE_SETS.GAMMEL;
     default:
       return undefined;
   }
-}
-
-/** The same rule set with the other phase-in basis (for comparing the two readings). */
-export function withPhaseInBasis(rules: RuleSet, basis: PhaseInBasis): RuleSet {
-  return {
-    ...rules,
-    shelter: {
-      ...rules.shelter,
-      phaseInBasis: { value: basis, source: `Alternativ fortolkning: indfasning efter ${basis === "day" ? "dag" : "vinduets start"}` },
-    },
-  };
 }
 
 /** The § 110 day limit in force on a day, or undefined when no limit applies. */

@@ -27,6 +27,15 @@ export interface StayInput {
   selfPayment: number;
 }
 
+/**
+ * The key that identifies a citizen, as Excel matches text (COUNTIF, pivots): trimmed and
+ * case-insensitive, canonically composed (Å typed as A + ring is Å), so "b00017" and " B00017"
+ * are one citizen. Numbers arrive as their text (coerce.ts), so 1000 and "1000" are one too.
+ */
+export function citizenKey(citizen: string): string {
+  return citizen.trim().normalize("NFC").toLowerCase();
+}
+
 /** Both ends inclusive, as a user types them; either may be missing. */
 export interface Period {
   start?: Serial;
@@ -218,9 +227,10 @@ export function computeShelterRefunds(stays: readonly StayInput[], options: Shel
     }
     from[row] = span.from;
     to[row] = span.to;
-    const rows = byCitizen.get(stay.citizen);
+    const key = citizenKey(stay.citizen);
+    const rows = byCitizen.get(key);
     if (rows) rows.push(row);
-    else byCitizen.set(stay.citizen, [row]);
+    else byCitizen.set(key, [row]);
   }
 
   const byAdmission = (a: number, b: number) => from[a] - from[b] || a - b;

@@ -122,14 +122,25 @@ export function scalarArg(arg: unknown): unknown {
   return arg;
 }
 
-/** The rule set argument: NY (default) or GAMMEL, also NEW/OLD, any case. */
-export function ruleSetArg(arg: unknown): RuleSet | RowError {
+/**
+ * The rule set argument: NY (default), NY-VINDUE or GAMMEL, also NEW/NEW-WINDOW/OLD, any case.
+ * `currentLawOnly` for the tables that compute GAMMEL beside it anyway (DK.FORECAST, DK.PROJECTION).
+ */
+export function ruleSetArg(arg: unknown, currentLawOnly = false): RuleSet | RowError {
   const value = scalarArg(arg);
   if (isBlank(value)) return RULE_SETS.NY;
   const special = rejectSpecial(value, "Regelsæt");
   if (special) return special;
   const found = typeof value === "string" ? ruleSetByName(value) : undefined;
-  return found ?? valueError(`Ukendt regelsæt ${show(value)}: brug "NY" (gældende regler) eller "GAMMEL" (før L 64)`);
+  if (found && currentLawOnly && found.name === "GAMMEL") {
+    return valueError('Regelsæt "GAMMEL" vises altid i tabellen ved siden af de gældende regler: brug "NY" eller "NY-VINDUE"');
+  }
+  return (
+    found ??
+    valueError(
+      `Ukendt regelsæt ${show(value)}: brug "NY" (gældende regler), "NY-VINDUE" (dagegrænsen fastlagt ved vinduets start) eller "GAMMEL" (før L 64)`,
+    )
+  );
 }
 
 /** The optional period [start, end], both inclusive. */

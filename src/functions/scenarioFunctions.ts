@@ -10,7 +10,7 @@ import { AMOUNT_HEADERS, amountValues, computeForecast, defaultYears, type Amoun
 import { parseParameterRange } from "../engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
 import type { StayInput } from "../engine/shelter";
-import { STAY_LABELS, alignColumns, at, columnArg, isBlank, isRowError, scalarArg, stayFromCells, type Column, type RowError } from "./coerce";
+import { STAY_LABELS, alignColumns, at, columnArg, isBlank, isRowError, ruleSetArg, scalarArg, stayFromCells, type Column, type RowError } from "./coerce";
 import { cellError } from "./runtime";
 import { toCell } from "./rowwise";
 
@@ -116,10 +116,11 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
  * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
  * @param {any[][]} [selfPayment] Egenbetaling pr. døgn i kr. Tom = 0.
  * @param {any} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = årene fra første til sidste indskrivning.
+ * @param {any} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
  * @returns {any[][]} Tabel pr. år med overskrifter, en total og antallet af rækker, der er sprunget over.
  */
-export function forecast(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], years?: any): any[][];
-export function forecast(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment?: unknown, years?: unknown): TableResult;
+export function forecast(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], years?: any, rules?: any): any[][];
+export function forecast(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment?: unknown, years?: unknown, rules?: unknown): TableResult;
 export function forecast(
   citizen: unknown,
   admission: unknown,
@@ -127,13 +128,16 @@ export function forecast(
   dailyRate: unknown,
   selfPayment?: unknown,
   years?: unknown,
+  rules?: unknown,
 ): TableResult {
   const wanted = yearsArgument(years);
   if (isRowError(wanted)) return fail(wanted);
+  const ruleSet = ruleSetArg(rules, true);
+  if (isRowError(ruleSet)) return fail(ruleSet);
   const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
   if (isRowError(read)) return fail(read);
   const span = wanted ? { first: wanted[0], last: wanted[wanted.length - 1] } : defaultYears(read.stays)!;
-  const result = computeForecast(read.stays, { years: span });
+  const result = computeForecast(read.stays, { years: span, rules: ruleSet });
   const lines = wanted ? result.years.filter((y) => wanted.includes(y.year)) : result.years;
   const total = lines.length === result.years.length ? result.total : sumAmounts(lines);
   return [
@@ -182,6 +186,8 @@ export const PROJECTION_COLUMNS = [
   { key: "hfNetCost", da: "Nettoudgift med Housing First", en: "Net cost with Housing First" },
   { key: "difference", da: "Forskel (uden − med)", en: "Difference (without − with)" },
   { key: "cumulativeNpv", da: "Akkumuleret nutidsværdi", en: "Cumulative present value" },
+  // Added after the first release: new columns go last, so users' lookups of the others hold.
+  { key: "movedAwayShelterCost", da: "Herbergsudgift, der flytter med fraflyttede", en: "Shelter cost that leaves with those who moved away" },
 ] as const;
 
 export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number]["key"];
@@ -215,6 +221,7 @@ export function projectionTable(projection: Projection): TableCell[][] {
       h.netCost.toNumber(),
       y.difference.toNumber(),
       y.cumulativeNpv === null ? "" : y.cumulativeNpv.toNumber(),
+      h.movedAwayShelterCost.toNumber(),
     ]);
   }
   const summary = (label: string, value: TableCell): TableCell[] => [label, value, ...Array<TableCell>(width - 2).fill("")];
@@ -251,11 +258,12 @@ function parametersArg(arg: unknown) {
  * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).
  * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
  * @param {any[][]} selfPayment Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.
- * @param {any[][]} parameters Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Alle parametre skal stå der; se arket Scenarier.
+ * @param {any[][]} parameters Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Se arket Scenarier; parametre, der er kommet til senere, kan udelades (standardværdien gælder).
+ * @param {any} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
  * @returns {any[][]} Tabel pr. år med overskrifter for begge forløb, derefter nutidsværdi, afkast pr. krone, break-even-år og antallet af rækker, der er sprunget over.
  */
-export function projection(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment: any[][], parameters: any[][]): any[][];
-export function projection(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment: unknown, parameters: unknown): TableResult;
+export function projection(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment: any[][], parameters: any[][], rules?: any): any[][];
+export function projection(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment: unknown, parameters: unknown, rules?: unknown): TableResult;
 export function projection(
   citizen: unknown,
   admission: unknown,
@@ -263,11 +271,14 @@ export function projection(
   dailyRate: unknown,
   selfPayment: unknown,
   parameters: unknown,
+  rules?: unknown,
 ): TableResult {
   const params = parametersArg(parameters);
   if (!params.ok) return fail(params.errors[0]);
+  const ruleSet = ruleSetArg(rules, true);
+  if (isRowError(ruleSet)) return fail(ruleSet);
   const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
   if (isRowError(read)) return fail(read);
-  const result = computeProjection(read.stays, params.parameters);
+  const result = computeProjection(read.stays, params.parameters, { rules: ruleSet });
   return isProjectionError(result) ? fail(result) : [...projectionTable(result), skippedRow(read.skipped, PROJECTION_COLUMNS.length)];
 }

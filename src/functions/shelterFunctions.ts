@@ -58,7 +58,7 @@ function shelterCall(
  * @param {any[][]} [selfPayment] Egenbetaling pr. døgn i kr. (fratrækkes før refusion). Tom = 0.
  * @param {any} [periodStart] Periodestart (medregnet), fx 2026-01-01. Kun refusionsdage i perioden udbetales.
  * @param {any} [periodEnd] Periodeslut (medregnet), fx 2026-12-31. Kræves ved åbne ophold.
- * @param {any} [rules] Regelsæt: "NY" (gældende, standard) eller "GAMMEL" (før L 64, ingen dagegrænse).
+ * @param {any} [rules] Regelsæt: "NY" (gældende, standard), "NY-VINDUE" (120/90 dage efter vinduets start) eller "GAMMEL" (før L 64, ingen dagegrænse).
  * @returns {any[][]} Refusion i kr. pr. ophold.
  */
 // Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
@@ -100,7 +100,7 @@ export function refusion110(
  * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold, som tælles til periodeslut.
  * @param {any} [periodStart] Periodestart (medregnet). Kun refusionsdage i perioden tælles.
  * @param {any} [periodEnd] Periodeslut (medregnet). Kræves ved åbne ophold.
- * @param {any} [rules] Regelsæt: "NY" (gældende, standard) eller "GAMMEL" (før L 64, ingen dagegrænse).
+ * @param {any} [rules] Regelsæt: "NY" (gældende, standard), "NY-VINDUE" (120/90 dage efter vinduets start) eller "GAMMEL" (før L 64, ingen dagegrænse).
  * @returns {any[][]} Refusionsberettigede døgn pr. ophold.
  */
 export function refusionDays110(citizen: any[][], admission: any[][], discharge: any[][], periodStart?: any, periodEnd?: any, rules?: any): any[][];
