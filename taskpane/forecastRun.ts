@@ -6,7 +6,7 @@
 import { danishFromSerial } from "../src/engine/calendar";
 import { AMOUNT_HEADERS, amountValues, computeForecast, type Forecast, type ForecastOptions, type StayLine } from "../src/engine/forecast";
 import { kronerFromOre } from "../src/engine/money";
-import { RULE_SETS } from "../src/engine/rules";
+import { RULE_SETS, type RuleSet } from "../src/engine/rules";
 import { isRowError, overlapDays, type StayOutcome, type StayResult } from "../src/engine/shelter";
 import { FIELD_LABELS, findHeaderRow, mapColumns, validateRows, type ColumnMapping, type Field, type StaysTable, type ValidationReport } from "./columns";
 import {
@@ -149,7 +149,7 @@ function forecastSheet(forecast: Forecast, report: ValidationReport): SheetSpec 
             `Periode ${danishFromSerial(period.start)} – ${danishFromSerial(period.end)}. Åbne ophold er talt med til og med ${danishFromSerial(statusDate)}. ` +
               `${report.ok} ophold beregnet, ${report.bad.length} rækker med fejl (se arket "${AUDIT_SHEET}").`,
           ],
-          [`NY: ${RULE_SETS.NY.title}. GAMMEL: ${RULE_SETS.GAMMEL.title}. Refusion: ${RULE_SETS.NY.shelter.refundShare.source}.`],
+          [`NY: ${forecast.rules.title} (regelsæt ${forecast.rules.name}). GAMMEL: ${RULE_SETS.GAMMEL.title}. Refusion: ${forecast.rules.shelter.refundShare.source}.`],
           ["Forskel = refusion GAMMEL − refusion NY: den refusion, reformen (L 64) tager fra kommunen. Kommunal nettoudgift = bruttoudgift − egenbetaling − refusion NY."],
           [],
           ["Pr. kvartal"],
@@ -246,8 +246,8 @@ const AUDIT_FORMATS = [
 ];
 
 /** Which rule decided the stay's days under NY, and the sources behind it. */
-function ruleText(r: StayResult): { rule: string; sources: string[] } {
-  const shelter = RULE_SETS.NY.shelter;
+function ruleText(r: StayResult, rules: RuleSet): { rule: string; sources: string[] } {
+  const shelter = rules.shelter;
   const parts: string[] = [];
   const sources = new Set<string>();
   if (r.unlimitedDays > 0 && shelter.limitFrom) {
@@ -324,7 +324,7 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
       rows.push({ sheetRow, cells: [...base, "", "", "", "", "", "", "", "", "", `Fejl: ${error.message}`] });
       return;
     }
-    const { rule, sources } = ruleText(ny);
+    const { rule, sources } = ruleText(ny, forecast.rules);
     rows.push({
       sheetRow,
       cells: [
@@ -332,9 +332,9 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
         ny.stayDaysInPeriod,
         ny.windows[0]?.start ?? "",
         ny.refundableDays,
-        kronerFromOre(ny.amountOre).toNumber(),
+        kronerFromOre(line.refundNyOre).toNumber(),
         g.refundableDays,
-        kronerFromOre(g.amountOre).toNumber(),
+        kronerFromOre(line.refundGammelOre).toNumber(),
         kronerFromOre(line.grossOre).toNumber(),
         rule,
         sources.map(refs.ref).join(", "),

@@ -54,6 +54,14 @@ export interface Texts {
   title: string;
   activeRuleSet: string;
   dayLimit(days: number, from: string): string;
+  /** The two readings of the phase-in (rules "NY" and "NY-VINDUE"). */
+  readingLabel: string;
+  readings: Record<"NY" | "NY-VINDUE", string>;
+  readingHint: string;
+  compareReadings: string;
+  readingYear: string;
+  readingDifference: string;
+  noReadingDifference: string;
   help: string;
   // Source and column mapping.
   sourceHeading: string;
@@ -133,6 +141,16 @@ const DA: Texts = {
   title: "Refusion og Housing First",
   activeRuleSet: "Aktivt regelsæt",
   dayLimit: (days, from) => `Fra ${from}: refusion for de første ${days} døgn i et løbende år pr. borger`,
+  readingLabel: "Indfasningen 120 → 90 dage",
+  readings: {
+    NY: "NY: grænsen, der gælder på den enkelte dag (standard)",
+    "NY-VINDUE": "NY-VINDUE: grænsen fastlægges, når borgerens vindue åbner (et vindue åbnet før 1. april 2026 beholder 120 dage)",
+  },
+  readingHint: "Loven afgør ikke, hvilken læsning der er rigtig. Valget gælder prognosen; i formler skrives det som regelsæt \"NY\" eller \"NY-VINDUE\".",
+  compareReadings: "Vis forskellen for jeres data",
+  readingYear: "År",
+  readingDifference: "Forskel",
+  noReadingDifference: "Ingen forskel for jeres data: ingen vinduer med dage på begge sider af 1. april 2026.",
   help: "Hjælp til funktionerne (DK.REFUSION110 m.fl.)",
   sourceHeading: "1. Opholdene",
   source: "Hvor står opholdene?",
@@ -209,6 +227,16 @@ const EN: Texts = {
   title: "Refunds and Housing First",
   activeRuleSet: "Active rule set",
   dayLimit: (days, from) => `From ${from}: refund for the first ${days} days in a rolling year per citizen`,
+  readingLabel: "The 120 → 90 day phase-in",
+  readings: {
+    NY: "NY: the limit in force on each day (default)",
+    "NY-VINDUE": "NY-VINDUE: the limit fixed when the citizen's window opens (a window opened before 1 April 2026 keeps 120 days)",
+  },
+  readingHint: "The law does not settle which reading is right. The choice applies to the forecast; in formulas it is the rule set \"NY\" or \"NY-VINDUE\".",
+  compareReadings: "Show the difference for your data",
+  readingYear: "Year",
+  readingDifference: "Difference",
+  noReadingDifference: "No difference for your data: no window has days on both sides of 1 April 2026.",
   help: "Help on the functions (DK.REFUSION110 and others)",
   sourceHeading: "1. The stays",
   source: "Where are the stays?",

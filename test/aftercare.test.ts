@@ -44,6 +44,13 @@ describe("§ 85 a: 50 % of the support for 2 years from the first discharge", ()
     expect(refusion85a("2026-01-15", "2028-02-01", "2028-06-30", 73000)).toBe(0);
   });
 
+  it("support that ended before the first discharge gives 0, not an error (SPEC 1.2: a citizen's table may hold earlier support)", () => {
+    expect(refusion85a("2026-05-01", "2026-01-01", "2026-03-01", 73000)).toBe(0);
+    expect(refusion85a("2026-03-02", "2026-03-01", "2026-03-01", 73000)).toBe(0);
+    // Beside a row inside the window, which still computes: 2026-05-01 → 2026-06-01 is 31 days (3 100,00).
+    expect(refusion85a("2026-05-01", col("2026-01-01", "2026-05-01"), col("2026-03-01", "2026-06-01"), 73000)).toEqual([[0], [3100]]);
+  });
+
   it("not eligible (no decision before discharge): SPEC 3's case gives 0, not an error", () => {
     expect(refusion85a("2026-01-15", "2026-01-15", "2028-06-30", 73000, null, null, false)).toBe(0);
     expect(refusion85a("2026-01-15", "2026-01-15", "2028-06-30", 73000, null, null, true)).toBe(73000);
@@ -117,6 +124,11 @@ describe("§ 107: 50 % for 183 days within 1 year of the first discharge", () =>
     expect(out).toEqual([[0], [91500]]);
   });
 
+  it("a stay that ended before the first discharge gives 0 and uses none of the 183 days (SPEC 1.2)", () => {
+    const out = refusion107(col("A", "A"), "2026-07-15", col("2026-06-01", "2026-07-15"), col("2026-07-15", "2027-07-15"), 1000);
+    expect(out).toEqual([[0], [91500]]);
+  });
+
   it("an open stay (blank end) counts through the period end: 2026-11-14 → 2026-12-31 is 48 days", () => {
     expect(refusion107("A", "2026-07-15", "2026-11-14", "", 1000, "2026-01-01", "2026-12-31")).toBe(24000);
   });
@@ -186,8 +198,6 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
   }
   it.each([
     ["support end before start", ["2026-01-15", "2026-03-01", "2026-02-01"], "#NUM!", /Slutdato 2026-02-01 ligger før startdato 2026-03-01/],
-    ["first discharge after the support", ["2026-05-01", "2026-01-01", "2026-03-01"], "#NUM!", /Første udskrivning 2026-05-01 ligger efter støttens sidste dag 2026-02-28/],
-    ["first discharge after a same-day support", ["2026-03-02", "2026-03-01", "2026-03-01"], "#NUM!", /efter støttens sidste dag 2026-03-01/],
     ["non-boolean eligible (text)", ["2026-01-15", "2026-01-15", "2028-06-30", 73000, "ja"], "#VALUE!", /Berettiget: «ja» er ikke SAND eller FALSK/],
     ["non-boolean eligible (1)", ["2026-01-15", "2026-01-15", "2028-06-30", 73000, 1], "#VALUE!", /Berettiget: 1 er ikke SAND eller FALSK/],
     ["an error value in eligible", ["2026-01-15", "2026-01-15", "2028-06-30", 73000, { code: "#N/A" }], "#VALUE!", /Berettiget: cellen indeholder fejlen #N\/A/],
@@ -221,7 +231,6 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
   }
   it.each([
     ["stay end before start", ["2026-07-15", "2026-08-01", "2026-07-20"], "#NUM!", /Slutdato 2026-07-20 ligger før startdato 2026-08-01/],
-    ["first discharge after the stay", ["2026-07-15", "2026-06-01", "2026-07-15"], "#NUM!", /Første udskrivning 2026-07-15 ligger efter opholdets sidste dag 2026-07-14/],
     ["non-boolean eligible", ["2026-07-15", "2026-07-15", "2026-08-15", 1000, "SAND"], "#VALUE!", /Berettiget: «SAND» er ikke SAND eller FALSK/],
     ["a negative daily cost", ["2026-07-15", "2026-07-15", "2026-08-15", -10], "#NUM!", /Dagsudgift må ikke være negativ/],
     ["a boolean daily cost", ["2026-07-15", "2026-07-15", "2026-08-15", true], "#VALUE!", /Dagsudgift: SAND\/FALSK/],

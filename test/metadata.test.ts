@@ -34,8 +34,8 @@ const EXPECTED: Record<string, Expected> = {
   HOUSINGFIRSTNPV: { optional: [...required(3), ...optional(2)], result: "scalar" },
   HOUSINGFIRSTRATIO: { optional: [...required(3), ...optional(2)], result: "scalar" },
   HOUSINGFIRSTBREAKEVEN: { optional: [...required(3), ...optional(2)], result: "scalar" },
-  FORECAST: { optional: [...required(4), ...optional(2)], result: "matrix" },
-  PROJECTION: { optional: required(6), result: "matrix" },
+  FORECAST: { optional: [...required(4), ...optional(3)], result: "matrix" },
+  PROJECTION: { optional: [...required(6), ...optional(1)], result: "matrix" },
 };
 
 interface Parameter {

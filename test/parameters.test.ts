@@ -51,8 +51,10 @@ describe("the registry", () => {
     expect(parameterById("supportCost").source).toContain("550.000");
     expect(parameterById("thresholdDays").source).toContain("47 %");
     expect(parameterById("thresholdDays").source).toContain("41 %");
-    expect(parameterById("rentSubsidy").default).toBe(15000);
+    // The fund's 15 000 kr. a year was money to be used by 31 December 2025 (SPEC 5): default 0.
+    expect(parameterById("rentSubsidy").default).toBe(0);
     expect(parameterById("rentSubsidy").source).toContain("Fonden for Blandede Byer");
+    expect(parameterById("rentSubsidy").source).toContain("31. december 2025");
     expect(parameterById("oneOffCost").source).toContain("450.000");
     expect(parameterById("relapseRate").source).toContain("3,3");
   });
@@ -168,6 +170,16 @@ describe("the two-column parameter range", () => {
   it("a missing parameter is an error naming it", () => {
     const r = parseParameterRange(range().filter(([name]) => name !== "Tærskel for lange ophold"));
     expect(r).toEqual({ ok: false, errors: [{ code: "#VALUE!", message: "Parameteren «Tærskel for lange ophold» mangler", parameter: "thresholdDays" }] });
+  });
+
+  it("a parameter added after the first release may be left out: its default applies (SPEC 4)", () => {
+    // A registry where the threshold came later: today's ranges without it keep working.
+    const later = PARAMETERS.map((p) => (p.id === "thresholdDays" ? { ...p, optional: true } : p));
+    const values = Object.fromEntries(PARAMETERS.filter((p) => p.id !== "thresholdDays").map((p) => [p.id, p.default]));
+    const r = validateParameters(values, later);
+    expect(r.ok && r.parameters.thresholdDays).toBe(90);
+    // Given, it is still checked.
+    expect(validateParameters({ ...values, thresholdDays: 0 }, later).ok).toBe(false);
   });
 
   it("a parameter named twice is an error naming it", () => {

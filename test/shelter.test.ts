@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { d, isoFromSerial } from "../src/engine/calendar";
-import { RULE_SETS, withPhaseInBasis, type RuleSet } from "../src/engine/rules";
+import { RULE_SETS, type RuleSet } from "../src/engine/rules";
 import { computeShelterRefunds, isRowError, type Period, type StayInput, type StayResult } from "../src/engine/shelter";
 
 type StaySpec = [citizen: string, admission: string, discharge: string | null, rate?: number, self?: number];
@@ -92,7 +92,7 @@ describe("the reform's start, 1 October 2023", () => {
 });
 
 describe("phase-in boundary 2026-04-01 (120 → 90 days)", () => {
-  const byWindow = withPhaseInBasis(RULE_SETS.NY, "window");
+  const byWindow = RULE_SETS["NY-VINDUE"];
   it("basis 'day' (default): 59 days in Feb–Mar under 120, then only up to 90 in total", () => {
     expect(days([["A", "2026-02-01", "2026-12-01"]])).toEqual([90]);
   });

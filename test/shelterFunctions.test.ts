@@ -54,6 +54,36 @@ describe("ranges spill a column aligned with the rows", () => {
   });
 });
 
+describe("citizens are matched as Excel matches text (SPEC 1.1)", () => {
+  it("«b00017» and «B00017 » are one citizen: the re-admission inside the window gets 0, as for one id", () => {
+    const adm = col("2026-06-01", "2026-09-19");
+    const dis = col("2026-08-30", "2026-09-29");
+    expect(refusionDays110(col("b00017", "B00017 "), adm, dis)).toEqual([[90], [0]]);
+    expect(refusionDays110(col("B00017", "B00017"), adm, dis)).toEqual([[90], [0]]);
+  });
+  it("the number 1000 and the text «1000» are one citizen", () => {
+    expect(refusionDays110(col(1000, "1000"), col("2026-06-01", "2026-09-19"), col("2026-08-30", "2026-09-29"))).toEqual([[90], [0]]);
+  });
+  it("«Å» typed as A + ring and as one letter is one citizen", () => {
+    expect(refusionDays110(col("ÅSE", "A\u030aSE"), col("2026-06-01", "2026-09-19"), col("2026-08-30", "2026-09-29"))).toEqual([[90], [0]]);
+  });
+});
+
+describe("the phase-in basis is a choice (SPEC 1.1)", () => {
+  it("A 2026-01-01 → 2026-12-31: 90 days under \"NY\", 120 under \"NY-VINDUE\" (also «ny vindue», «NEW-WINDOW»)", () => {
+    expect(refusionDays110("A", "2026-01-01", "2026-12-31")).toBe(90);
+    expect(refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "NY-VINDUE")).toBe(120);
+    expect(refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "ny vindue")).toBe(120);
+    expect(refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "NEW-WINDOW")).toBe(120);
+    expect(refusion110("A", "2026-01-01", "2026-12-31", 1000, null, null, null, "NY-VINDUE")).toBe(60000);
+  });
+  it("an unknown rule set names all three", () => {
+    const err = refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "NYESTE") as { code: string; message: string };
+    expect(err.code).toBe("#VALUE!");
+    expect(err.message).toMatch(/"NY".*"NY-VINDUE".*"GAMMEL"/);
+  });
+});
+
 describe("bad input: a Danish error in the row, the other rows still compute", () => {
   const good = ["B", "2026-05-01", "2026-05-11"]; // 10 days, 5 000 kr
   function row(citizen: unknown, adm: unknown, dis: unknown, rate: unknown = 1000, self: unknown = 0) {

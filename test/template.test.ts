@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { DEFAULT_PARAMETERS, PARAMETERS, parameterById, validateParameterValue, type ParameterDef, type ParameterId } from "../src/engine/parameters";
-import { RULE_SETS, withPhaseInBasis } from "../src/engine/rules";
+import { RULE_SETS } from "../src/engine/rules";
 import {
   TEMPLATE_LIMITS,
   buildTemplate,
@@ -404,7 +404,7 @@ describe("structure: every problem is listed, in Danish, with where it is", () =
     expect(problems(importObject(t))).toEqual([
       { where: "Forfatter", message: "Feltet mangler" },
       { where: "Dato", message: "Skal være en gyldig dato skrevet som 2026-05-01" },
-      { where: "Regelsæt › navn", message: "Skal være «NY» eller «GAMMEL» (er «NYESTE»)" },
+      { where: "Regelsæt › navn", message: "Skal være «NY», «NY-VINDUE» eller «GAMMEL» (er «NYESTE»)" },
       { where: "Scenarie 1 «Basis» › parametre", message: "Skal være en liste [ … ], ikke en tekst" },
       { where: "Scenarie 2 «Housing First» › parameter nr. 1 › id", message: expect.stringMatching(/^Ukendt parameter «growth»; kendte parametre: baseYear, horizon/) },
       { where: "", message: "Ukendt felt «extra»: en skabelon indeholder kun de felter, formatet beskriver" },
@@ -446,7 +446,7 @@ describe("the rule data's version", () => {
     const ny = ruleSetVersion(RULE_SETS.NY);
     expect(ny).toMatch(/^regeldata-[0-9a-f]{8}$/);
     expect(ruleSetVersion(RULE_SETS.GAMMEL)).not.toBe(ny);
-    expect(ruleSetVersion(withPhaseInBasis(RULE_SETS.NY, "window"))).not.toBe(ny);
+    expect(ruleSetVersion(RULE_SETS["NY-VINDUE"])).not.toBe(ny);
     expect(ruleSetVersion(structuredClone(RULE_SETS.NY))).toBe(ny);
   });
 

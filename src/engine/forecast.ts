@@ -113,6 +113,8 @@ export interface StayLine {
 }
 
 export interface Forecast {
+  /** The rule set of the NY columns (NY or NY-VINDUE). */
+  rules: RuleSet;
   period: { start: Serial; end: Serial };
   statusDate: Serial;
   quarters: QuarterLine[];
@@ -369,6 +371,7 @@ export function computeForecast(stays: readonly ForecastStay[], options: Forecas
   const totalSums = emptySums();
   for (const y of yearSums) for (const k of Object.keys(y) as (keyof OreSums)[]) totalSums[k] += y[k];
   return {
+    rules: nyRules,
     period,
     statusDate,
     quarters,

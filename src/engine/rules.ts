@@ -97,7 +97,7 @@ const AFTERCARE: AftercareRules = {
     value: 183,
     source: "Serviceloven § 176 a, stk. 2: i op til 6 måneder, regnet som 183 opholdsdage i alt (projektets fortolkning)",
   },
-  daysPerYear: { value: 365, source: "Dagsudgift = årlig udgift / 365 (SPEC 1.2)" },
+  daysPerYear: { value: 365, source: "Projektets fortolkning: dagsudgift = årlig udgift / 365" },
 };
 
 const NY: RuleSet = {
@@ -124,7 +124,7 @@ const NY: RuleSet = {
     },
     phaseInBasis: {
       value: "day",
-      source: "Projektets fortolkning (SPEC 1.1): grænsen på den enkelte opholdsdag gælder",
+      source: "Projektets fortolkning (standard): grænsen, der gælder på den enkelte opholdsdag; lovteksten afgør ikke spørgsmålet",
     },
     selfPaymentDeducted: SELF_PAYMENT,
   },
@@ -142,7 +142,7 @@ export const RULE_SETS: Readonly<Record<RuleSetName, RuleSet>> = {
       phaseInBasis: {
         value: "window",
         source:
-          "Alternativ fortolkning (SPEC 1.1): et vindue, der åbnede før 1. april 2026, beholder 120 dage; lovteksten afgør ikke spørgsmålet",
+          "Alternativ fortolkning: grænsen fastlægges ved vinduets start, så et vindue, der åbnede før 1. april 2026, beholder 120 dage; lovteksten afgør ikke spørgsmålet",
       },
     },
   },

@@ -391,7 +391,8 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
     case "invalid_value":
       if (last === "format") return `Filen er ikke en skabelon fra Refusion og Housing First (forventede format ${quoted(TEMPLATE_FORMAT)})`;
       if (last === "unit") return `Enheden skal være ${quoted(String(issue.values[0]))} for denne parameter (er ${quoted(String(input))}); ellers kan værdien blive læst forkert`;
-      return `Skal være ${issue.values.map((v) => quoted(String(v))).join(" eller ")} (er ${quoted(String(input))})`;
+      const options = issue.values.map((v) => quoted(String(v)));
+      return `Skal være ${options.slice(0, -1).join(", ")}${options.length > 1 ? " eller " : ""}${options[options.length - 1]} (er ${quoted(String(input))})`;
     case "invalid_union":
       if (last === "id") return `Ukendt parameter ${quoted(String(input))}; kendte parametre: ${PARAMETERS.map((p) => p.id).join(", ")}`;
       return "Har ikke en gyldig form";

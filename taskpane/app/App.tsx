@@ -18,12 +18,13 @@ import {
   Title3,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { RULE_SETS } from "../../src/engine/rules";
 import { validateRows, type BadRow, type ColumnMapping, type ValidationReport } from "../columns";
 import { findStays, listSources, runForecast, type FoundStays, type RunResult, type StaysSource } from "../forecastRun";
 import { useTexts, type Texts } from "../i18n";
 import type { Workbook } from "../workbook";
 import { ResultSummary } from "./ResultSummary";
-import { RuleSetInfo } from "./RuleSetInfo";
+import { RuleSetInfo, type Reading } from "./RuleSetInfo";
 import { MappingEditor, SourcePicker } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
@@ -65,6 +66,8 @@ export function App({ workbook, onResult }: AppProps) {
   /** undefined: follow the report (pseudonymise when the citizen column looks like CPR numbers). */
   const [pseudonymiseChoice, setPseudonymiseChoice] = useState<boolean | undefined>();
   const [run, setRun] = useState<Run>({ status: "idle" });
+  /** Which reading of the phase-in the forecast's NY columns use (rules "NY" or "NY-VINDUE"). */
+  const [reading, setReading] = useState<Reading>("NY");
   /** Bumped when a template wrote the Scenarier sheet: the scenario manager reads it again. */
   const [scenariosWritten, setScenariosWritten] = useState(0);
   const abort = useRef<AbortController | undefined>();
@@ -114,6 +117,7 @@ export function App({ workbook, onResult }: AppProps) {
       });
       if (!fresh) throw new Error(text.noStays);
       const result = await runForecast(workbook, fresh, mapping, {
+        forecast: { rules: RULE_SETS[reading] },
         pseudonymise,
         signal: controller.signal,
         onProgress: (p) => setRun({ status: "running", phase: p.phase, fraction: READ_SHARE + (1 - READ_SHARE) * p.fraction }),
@@ -234,7 +238,7 @@ export function App({ workbook, onResult }: AppProps) {
         onApplied={() => setScenariosWritten((n) => n + 1)}
       />
       <Divider />
-      <RuleSetInfo />
+      <RuleSetInfo reading={reading} onReadingChange={setReading} stays={report?.stays} disabled={running} />
     </div>
   );
 }

@@ -1,12 +1,41 @@
-/** The active rule set with its day limits and their legal sources, and the function help. */
-import { Body1, Caption1, Link, Subtitle2 } from "@fluentui/react-components";
+/**
+ * The active rule set with its day limits and their legal sources, the choice between the two
+ * readings of the phase-in (rules "NY" and "NY-VINDUE", SPEC 1.1), what that choice means for the
+ * user's own stays, and the function help.
+ */
+import { Body1, Button, Caption1, Link, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
+import { useState } from "react";
 import { danishFromSerial } from "../../src/engine/calendar";
+import { computeForecast, defaultYears } from "../../src/engine/forecast";
 import { RULE_SETS } from "../../src/engine/rules";
-import { useTexts } from "../i18n";
+import type { StayInput } from "../../src/engine/shelter";
+import { formatMoney, useTexts } from "../i18n";
 
-export function RuleSetInfo() {
+/** The current-law rule sets the pane can run: the two readings of the phase-in. */
+export type Reading = "NY" | "NY-VINDUE";
+
+export interface RuleSetInfoProps {
+  reading: Reading;
+  onReadingChange: (reading: Reading) => void;
+  /** The stays that validated, for the difference between the readings; undefined before. */
+  stays?: readonly StayInput[];
+  disabled?: boolean;
+}
+
+/** Refund NY per year under both readings, for the years the forecast reports. */
+function compareReadings(stays: readonly StayInput[]) {
+  const years = defaultYears(stays);
+  if (!years) return [];
+  const day = computeForecast(stays, { years, rules: RULE_SETS.NY }).years;
+  const window = computeForecast(stays, { years, rules: RULE_SETS["NY-VINDUE"] }).years;
+  return day.map((y, i) => ({ year: y.year, day: y.refundNy, window: window[i].refundNy })).filter((y) => !y.day.eq(y.window));
+}
+
+export function RuleSetInfo({ reading, onReadingChange, stays, disabled = false }: RuleSetInfoProps) {
   const text = useTexts();
-  const rules = RULE_SETS.NY;
+  const rules = RULE_SETS[reading];
+  const [compared, setCompared] = useState<{ stays: readonly StayInput[]; rows: ReturnType<typeof compareReadings> }>();
+  const rows = compared && compared.stays === stays ? compared.rows : undefined;
   return (
     <section aria-labelledby="ruleset-heading" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Subtitle2 as="h2" id="ruleset-heading">
@@ -22,6 +51,50 @@ export function RuleSetInfo() {
           </li>
         ))}
       </ul>
+      <RadioGroup
+        aria-labelledby="reading-label"
+        value={reading}
+        disabled={disabled}
+        onChange={(_, data) => onReadingChange(data.value as Reading)}
+        data-testid="reading"
+      >
+        <Body1 id="reading-label">{text.readingLabel}</Body1>
+        <Radio value="NY" label={text.readings.NY} />
+        <Radio value="NY-VINDUE" label={text.readings["NY-VINDUE"]} />
+      </RadioGroup>
+      <Caption1>
+        {text.readingHint} {rules.shelter.phaseInBasis.source}
+      </Caption1>
+      {stays && stays.length > 0 && (
+        <div>
+          <Button size="small" disabled={disabled} onClick={() => setCompared({ stays, rows: compareReadings(stays) })} data-testid="compare-readings">
+            {text.compareReadings}
+          </Button>
+        </div>
+      )}
+      {rows && rows.length === 0 && <Caption1 data-testid="reading-difference">{text.noReadingDifference}</Caption1>}
+      {rows && rows.length > 0 && (
+        <table data-testid="reading-difference" style={{ borderCollapse: "collapse", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
+          <thead>
+            <tr>
+              <th style={{ textAlign: "left" }}>{text.readingYear}</th>
+              <th style={{ textAlign: "right" }}>NY</th>
+              <th style={{ textAlign: "right" }}>NY-VINDUE</th>
+              <th style={{ textAlign: "right" }}>{text.readingDifference}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.year}>
+                <td>{r.year}</td>
+                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>{formatMoney(r.day, text.language)}</td>
+                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>{formatMoney(r.window, text.language)}</td>
+                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>{formatMoney(r.window.minus(r.day), text.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <Link href="help.html" target="_blank">
         {text.help}
       </Link>

@@ -1,0 +1,59 @@
+/**
+ * The rule-set panel in the demo: the two readings of the phase-in (rules "NY" and "NY-VINDUE",
+ * SPEC 1.1) are a choice, the panel shows what the choice means for the loaded stays (refund NY
+ * per year under each reading, as computed here in Node), and the forecast runs with the choice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { computeForecast } from "../../src/engine/forecast";
+import { RULE_SETS } from "../../src/engine/rules";
+import { sampleBudgetSheet } from "../../src/demo/sampleData";
+import { mapColumns, validateRows } from "../../taskpane/columns";
+import { FORECAST_SHEET } from "../../taskpane/forecastRun";
+import { formatMoney } from "../../taskpane/i18n";
+import { SHOTS, openDemo, runForecastInPage, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import { HOOK_TIMEOUT } from "../timeouts";
+import { waitFor } from "../waitFor";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, browser } = await startDemo());
+}, HOOK_TIMEOUT);
+
+afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+
+function sampleStays() {
+  const sheet = sampleBudgetSheet();
+  const header = sheet.values[sheet.headerRow];
+  return validateRows({ sheet: sheet.name, header, rows: sheet.values.slice(sheet.headerRow + 1), firstRow: sheet.headerRow + 1, left: 0 }, mapColumns(header)).stays;
+}
+
+describe("the phase-in reading in the rule-set panel", () => {
+  it("shows refund NY per year under both readings for the sample, and the forecast uses the chosen one", async () => {
+    const page = await openDemo(browser, server.origin);
+    const stays = sampleStays();
+    const day = computeForecast(stays, { rules: RULE_SETS.NY }).years;
+    const byWindow = computeForecast(stays, { rules: RULE_SETS["NY-VINDUE"] }).years;
+    const differing = day.filter((y, i) => !y.refundNy.eq(byWindow[i].refundNy));
+    // The sample has windows opened before 1 April 2026 with nights after it.
+    expect(differing.map((y) => y.year)).toEqual([2026]);
+
+    await page.getByTestId("compare-readings").click();
+    const rows = await page.locator('[data-testid="reading-difference"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
+    );
+    const w2026 = byWindow.find((y) => y.year === 2026)!;
+    expect(rows).toEqual([
+      ["2026", formatMoney(differing[0].refundNy, "da"), formatMoney(w2026.refundNy, "da"), formatMoney(w2026.refundNy.minus(differing[0].refundNy), "da")],
+    ]);
+    await page.locator('section[aria-labelledby="ruleset-heading"]').screenshot({ path: `${SHOTS}/ruleset-readings.png` });
+
+    await page.getByLabel(/^NY-VINDUE: /).check();
+    await waitFor(async () => expect(await page.locator("#ruleset-heading").textContent()).toMatch(/NY-VINDUE$/));
+    await runForecastInPage(page);
+    const note = await page.evaluate((name) => window.__demo!.workbook.getSheet(name)!.values[2][0], FORECAST_SHEET);
+    expect(String(note)).toMatch(/regelsæt NY-VINDUE/);
+    await page.close();
+  });
+});
