@@ -1,13 +1,13 @@
 /**
  * Writes the generated files of the template format: the published JSON Schema
- * (schema/template.schema.json, from the zod schema in src/engine/template.ts) and the shipped
+ * (schema/template.schema.json, from the zod schema in src/templates/template.ts) and the shipped
  * template (templates/standard.json, from templates/standard.ts). Run after changing either:
  *   npx tsx schema/generate.ts
  * test/template.schema.test.ts fails when the files and their sources disagree.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exportTemplate, templateJsonSchema } from "../src/engine/template";
+import { exportTemplate, templateJsonSchema } from "../src/templates/template";
 import { STANDARD_TEMPLATE } from "../templates/standard";
 
 const root = join(__dirname, "..");

@@ -6,7 +6,7 @@
 import type { ForecastStay } from "../src/engine/forecast";
 import type { RowError } from "../src/engine/shelter";
 import { STAY_FIELD_LABELS, isBlank, isRowError, stayFromCells } from "../src/functions/coerce";
-import { a1, type CellValue } from "./workbook";
+import { a1, type CellValue } from "../src/workbook/workbook";
 
 export type Field = "citizen" | "admission" | "discharge" | "dailyRate" | "selfPayment" | "shelter";
 

@@ -19,7 +19,7 @@ import {
   type SheetSpec,
   type Workbook,
   type WrittenSheet,
-} from "./workbook";
+} from "../src/workbook/workbook";
 
 /** Where the stays are: an Excel table, or a sheet whose used range holds a header row. */
 export type StaysSource = { kind: "table"; table: string; sheet: string } | { kind: "sheet"; sheet: string };

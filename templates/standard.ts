@@ -7,7 +7,7 @@
  * checks that they agree.
  */
 import { d } from "../src/engine/calendar";
-import type { TemplateDraft } from "../src/engine/template";
+import type { TemplateDraft } from "../src/templates/template";
 
 const SBST_SUPPORT = "Social- og Boligstyrelsen: Housing First-støtte i egen bolig koster 40.000-130.000 kr. om året";
 

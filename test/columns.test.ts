@@ -7,7 +7,7 @@ import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { refusion110 } from "../src/functions/functions";
 import { findHeaderRow, isCprLike, mapColumns, validateRows, type ColumnMapping } from "../taskpane/columns";
-import type { CellValue } from "../taskpane/workbook";
+import type { CellValue } from "../src/workbook/workbook";
 
 const mapping = (m: Partial<ColumnMapping>): ColumnMapping => ({
   citizen: null,

@@ -10,7 +10,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { AUDIT_SHEET, FORECAST_SHEET, findStays, runForecast } from "../taskpane/forecastRun";
-import { AbortError, OWN_NAME_MARK, a1, parseA1, type CellValue } from "../taskpane/workbook";
+import { AbortError, OWN_NAME_MARK, a1, parseA1, type CellValue } from "../src/workbook/workbook";
 
 interface FakeSheet {
   name: string;

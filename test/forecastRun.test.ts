@@ -9,7 +9,7 @@ import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { sampleBudgetSheet, sampleWorkbook, SAMPLE_SHEET_NAME } from "../src/demo/sampleData";
 import { refusion110 } from "../src/functions/functions";
 import { AUDIT_SHEET, FORECAST_SHEET, FORMATS, RunError, findStays, listSources, runForecast, type RunProgress } from "../taskpane/forecastRun";
-import { AbortError, parseA1, type CellValue } from "../taskpane/workbook";
+import { AbortError, parseA1, type CellValue } from "../src/workbook/workbook";
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 const ore = (k: number) => Math.round(k * 100);

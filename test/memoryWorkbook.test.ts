@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
-import { AbortError, OWN_NAME_MARK, type CellValue, type ChartSpec, type SheetSpec } from "../taskpane/workbook";
+import { AbortError, OWN_NAME_MARK, type CellValue, type ChartSpec, type SheetSpec } from "../src/workbook/workbook";
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 

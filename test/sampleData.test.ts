@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { sampleBudgetSheet, seededRandom, SAMPLE_HEADER } from "../src/demo/sampleData";
 import { computeForecast } from "../src/engine/forecast";
 import { mapColumns, validateRows } from "../taskpane/columns";
-import type { CellValue } from "../taskpane/workbook";
+import type { CellValue } from "../src/workbook/workbook";
 
 function parse(rows: number) {
   const sheet = sampleBudgetSheet({ rows });

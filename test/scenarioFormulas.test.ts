@@ -4,12 +4,12 @@
  * reference errors; and the Office.js adapter writing a sheet's formula cells as formulas.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { editText, typedValue } from "../src/demo/cellInput";
+import { editText, typedValue } from "../src/demo/demoPage/cellInput";
 import { evaluateFormula, parseFormula } from "../src/demo/formulas";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { ExcelWorkbook } from "../src/office/excelWorkbook";
 import { refusion110 } from "../src/functions/functions";
-import type { CellValue } from "../taskpane/workbook";
+import type { CellValue } from "../src/workbook/workbook";
 
 describe("parseFormula", () => {
   it("reads ranges with and without sheet names, quoted names with '' escapes, numbers, strings, booleans and empty arguments", () => {

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { sampleWorkbook } from "../src/demo/sampleData";
 import { DEFAULT_PARAMETERS, PARAMETERS, parameterById } from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
-import { buildTemplate } from "../src/engine/template";
+import { buildTemplate } from "../src/templates/template";
 import { projection } from "../src/functions/functions";
 import { projectionColumn } from "../src/functions/scenarioFunctions";
 import { findStays } from "../taskpane/forecastRun";
@@ -27,7 +27,7 @@ import {
   tableColumnRef,
 } from "../taskpane/scenarios/scenarioSheet";
 import { createOrUpdate, onModelWritten, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
-import { OWN_NAME_MARK, isValidDefinedName, parseA1, type CellValue } from "../taskpane/workbook";
+import { OWN_NAME_MARK, isValidDefinedName, parseA1, type CellValue } from "../src/workbook/workbook";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { d } from "../src/engine/calendar";
 

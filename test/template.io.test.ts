@@ -4,13 +4,13 @@
  * which hosts get a download, and how a template's text reaches Excel: as text, never a formula.
  */
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
-import { exportTemplate, parseTemplate, TEMPLATE_LIMITS } from "../src/engine/template";
+import { exportTemplate, parseTemplate, TEMPLATE_LIMITS } from "../src/templates/template";
 import { d } from "../src/engine/calendar";
 import { asCellInput } from "../src/office/excelWorkbook";
 import { mapColumns } from "../taskpane/columns";
 import { scenarioPort } from "../taskpane/scenarios/scenarioStore";
 import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile } from "../taskpane/templates/templateIo";
-import type { SheetSpec, Workbook } from "../taskpane/workbook";
+import type { SheetSpec, Workbook } from "../src/workbook/workbook";
 
 const OURS = ["Borger-ID", "Boform", "Indskrevet", "Udskrevet", "Døgntakst (kr.)", "Egenbetaling (kr./døgn)", "Bemærkning"];
 /** Another municipality's sheet: other order, other spelling, an extra column, no self-payment. */

@@ -1,6 +1,6 @@
 /**
  * The published files of the template format: schema/template.schema.json is what zod generates
- * from the schema in src/engine/template.ts, an independent validator (Ajv, JSON Schema 2020-12)
+ * from the schema in src/templates/template.ts, an independent validator (Ajv, JSON Schema 2020-12)
  * agrees with the import on what the schema can say, and templates/standard.json (the template
  * that ships with the add-in) is what templates/standard.ts describes and imports cleanly.
  */
@@ -10,7 +10,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_PARAMETERS, PARAMETERS, parameterById } from "../src/engine/parameters";
-import { COLUMN_FIELDS, exportTemplate, parseTemplate, scenarioParameters, templateJsonSchema, type Template } from "../src/engine/template";
+import { COLUMN_FIELDS, exportTemplate, parseTemplate, scenarioParameters, templateJsonSchema, type Template } from "../src/templates/template";
 import { SAMPLE_HEADER } from "../src/demo/sampleData";
 import { FIELDS, mapColumns } from "../taskpane/columns";
 import { STANDARD_TEMPLATE } from "../templates/standard";

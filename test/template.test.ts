@@ -1,5 +1,5 @@
 /**
- * The shared template (src/engine/template.ts): export and import round trip, each refusal
+ * The shared template (src/templates/template.ts): export and import round trip, each refusal
  * (personal data, limits, ranges, versions, structure), the migration from format version 0,
  * and what an import would change.
  */
@@ -23,7 +23,7 @@ import {
   type Template,
   type TemplateDraft,
   type TemplateProblem,
-} from "../src/engine/template";
+} from "../src/templates/template";
 
 const draft = (over: Partial<TemplateDraft> = {}): TemplateDraft => ({
   municipality: "Nordby Kommune",

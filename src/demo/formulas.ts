@@ -12,8 +12,26 @@
  */
 import * as functions from "../functions/functions";
 import { isErrorValue } from "../functions/runtime";
-import { a1, parseA1, type CellValue, type SheetCell } from "../../taskpane/workbook";
-import type { MemorySheet, MemoryWorkbook } from "./memoryWorkbook";
+import { a1, parseA1, type CellValue, type SheetCell } from "../workbook/workbook";
+
+/**
+ * What the evaluator reads and writes of a sheet: the memory workbook's sheets are these. Declared
+ * here, so the evaluator takes what it needs and the workbook depends on the evaluator, not both
+ * ways round.
+ */
+export interface FormulaSheet {
+  name: string;
+  values: CellValue[][];
+  formats: { top: number; left: number; bottom: number; right: number; numberFormat?: string }[];
+  tables: readonly { name: string; top: number; left: number; bottom: number; right: number }[];
+  formulas?: SheetFormula[];
+}
+
+/** The workbook as the evaluator sees it. */
+export interface FormulaBook {
+  readonly sheets: readonly FormulaSheet[];
+  getSheet(name: string): FormulaSheet | undefined;
+}
 
 type Arg =
   | { kind: "range"; sheet?: string; address: string }
@@ -158,7 +176,7 @@ export function evaluateFormula(
 const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
 
 /** Takes a sheet spec's cells: number formats as format regions, formulas to evaluate. */
-export function applyCells(sheet: MemorySheet, cells: readonly SheetCell[] | undefined): void {
+export function applyCells(sheet: FormulaSheet, cells: readonly SheetCell[] | undefined): void {
   for (const cell of cells ?? []) {
     const at = parseA1(cell.at);
     if (cell.numberFormat !== undefined) sheet.formats.push({ ...at, bottom: at.top, right: at.left, numberFormat: cell.numberFormat });
@@ -187,7 +205,7 @@ function reads(formula: SheetFormula, home: string, column: ColumnResolver): Are
 }
 
 /** A table column's data body (the rows below the header) in the workbook's tables, by their current bounds. */
-function tableColumns(workbook: MemoryWorkbook): ColumnResolver {
+function tableColumns(workbook: FormulaBook): ColumnResolver {
   return (tableName, column) => {
     for (const sheet of workbook.sheets) {
       const t = sheet.tables.find((x) => sameName(x.name, tableName));
@@ -205,7 +223,7 @@ const overlaps = (a: Area, b: Area) =>
   sameName(a.sheet, b.sheet) && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 /** Writes a result block from the formula's cell, clearing what its last result covered. */
-function spill(sheet: MemorySheet, formula: SheetFormula, block: CellValue[][]): Area {
+function spill(sheet: FormulaSheet, formula: SheetFormula, block: CellValue[][]): Area {
   const put = (r: number, c: number, v: CellValue) => {
     while (sheet.values.length <= r) sheet.values.push([]);
     const row = sheet.values[r];
@@ -240,10 +258,10 @@ function spill(sheet: MemorySheet, formula: SheetFormula, block: CellValue[][]):
  * Evaluates the workbook's formulas: all of them, or those that read the changed cell, then
  * those that read what they spilled (each formula at most once per change).
  */
-export function recalculate(workbook: MemoryWorkbook, changed?: { sheet: string; row: number; col: number }): void {
+export function recalculate(workbook: FormulaBook, changed?: { sheet: string; row: number; col: number }): void {
   const all = workbook.sheets.flatMap((sheet) => (sheet.formulas ?? []).map((formula) => ({ sheet, formula })));
   if (all.length === 0) return;
-  const read = (home: MemorySheet) => (name: string | undefined, address: string) => {
+  const read = (home: FormulaSheet) => (name: string | undefined, address: string) => {
     const sheet = name === undefined ? home : workbook.getSheet(name);
     if (!sheet) return undefined;
     const a = parseA1(address);

@@ -4,7 +4,7 @@
  * ";" or "," separators (Danish exports use ";" and decimal commas).
  */
 import ExcelJS from "exceljs";
-import { parseA1, type CellValue } from "../../taskpane/workbook";
+import { parseA1, type CellValue } from "../workbook/workbook";
 import type { MemoryTable, MemoryWorkbook } from "./memoryWorkbook";
 
 export interface LoadedSheet {

@@ -1,5 +1,5 @@
 /**
- * The workbook in memory: the same interface as Excel (taskpane/workbook.ts) for the standalone
+ * The workbook in memory: the same interface as Excel (src/workbook/workbook.ts) for the standalone
  * demo and the tests. Sheets are 2-D value arrays with number formats, bold rows, tables and
  * charts kept as specs (the demo page draws them as SVG from `chartData`, and shows cells
  * with their formats through its own cellFormat.ts). Defined names are kept in a map.
@@ -30,7 +30,7 @@ import {
   type Unsubscribe,
   type Workbook,
   type WrittenSheet,
-} from "../../taskpane/workbook";
+} from "../workbook/workbook";
 import { applyCells, recalculate, type SheetFormula } from "./formulas";
 
 /** A rectangle with one number format (or bold), 0-based inclusive bounds. */

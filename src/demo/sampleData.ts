@@ -16,7 +16,7 @@
  * Citizen ids are running numbers (B00001), never CPR-shaped.
  */
 import { d, isoFromSerial, yearOf, type Serial } from "../engine/calendar";
-import type { CellValue } from "../../taskpane/workbook";
+import type { CellValue } from "../workbook/workbook";
 import { MemoryWorkbook, type FormatRegion } from "./memoryWorkbook";
 
 /** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */

@@ -1,5 +1,5 @@
 /**
- * The workbook interface (taskpane/workbook.ts) on Office.js, inside Excel.
+ * The workbook interface (src/workbook/workbook.ts) on Office.js, inside Excel.
  *
  * - Own sheets carry a worksheet custom property (ExcelApi 1.12); only sheets with it are ever
  *   cleared or written, and charts go only on them.
@@ -36,7 +36,7 @@ import {
   type WrittenSheet,
   isOwnNameComment,
   ownNameComment,
-} from "../../taskpane/workbook";
+} from "../workbook/workbook";
 
 /** The custom property that marks a sheet as the add-in's own. */
 export const OWN_SHEET_KEY = "DkRefusionOwnSheet";

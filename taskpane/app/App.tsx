@@ -22,7 +22,7 @@ import { RULE_SETS } from "../../src/engine/rules";
 import { validateRows, type BadRow, type ColumnMapping, type ValidationReport } from "../columns";
 import { findStays, listSources, runForecast, type FoundStays, type RunResult, type StaysSource } from "../forecastRun";
 import { useTexts, type Texts } from "../i18n";
-import type { Workbook } from "../workbook";
+import type { Workbook } from "../../src/workbook/workbook";
 import { ResultSummary } from "./ResultSummary";
 import { RuleSetInfo, type Reading } from "./RuleSetInfo";
 import { MappingEditor, SourcePicker } from "./SourcePicker";

@@ -13,7 +13,7 @@ import {
 import type { Amounts } from "../../src/engine/forecast";
 import type { RunResult } from "../forecastRun";
 import { formatCount, formatMoney, formatSeconds, useTexts } from "../i18n";
-import type { WrittenSheet } from "../workbook";
+import type { WrittenSheet } from "../../src/workbook/workbook";
 
 const MONEY_LINES = ["gross", "selfPayment", "refundNy", "refundGammel", "difference", "netCost"] as const;
 

@@ -3,7 +3,7 @@ import { Body1, Button, Field, Select } from "@fluentui/react-components";
 import { FIELDS, REQUIRED_FIELDS, type ColumnMapping, type Field as StayField } from "../columns";
 import type { StaysSource } from "../forecastRun";
 import { useTexts } from "../i18n";
-import { columnLetters, type CellValue } from "../workbook";
+import { columnLetters, type CellValue } from "../../src/workbook/workbook";
 
 /** A stable key per source for the <select>. */
 export const sourceKey = (s: StaysSource): string => (s.kind === "table" ? `table:${s.table}` : `sheet:${s.sheet}`);

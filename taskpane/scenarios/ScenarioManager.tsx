@@ -9,7 +9,7 @@ import { Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, O
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { StayInput } from "../../src/engine/shelter";
 import { useTexts } from "../i18n";
-import type { Workbook } from "../workbook";
+import type { Workbook } from "../../src/workbook/workbook";
 import { comparisonSheet, runScenarios, tornado } from "./compare";
 import { parameterCell } from "./scenarioSheet";
 import {

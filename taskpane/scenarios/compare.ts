@@ -8,7 +8,7 @@ import { Decimal } from "../../src/engine/money";
 import { PARAMETERS, formatParameterValue, parameterById, validateParameters, type ParameterId, type ScenarioParameters } from "../../src/engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../../src/engine/projection";
 import type { StayInput } from "../../src/engine/shelter";
-import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../workbook";
+import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../../src/workbook/workbook";
 
 export const COMPARE_SHEET = "Sammenligning";
 

@@ -12,7 +12,7 @@
 import { PARAMETERS, parameterById, type ParameterDef, type ParameterId } from "../../src/engine/parameters";
 import { PROJECTION_COLUMNS, PROJECTION_SUMMARY, projectionColumn } from "../../src/functions/scenarioFunctions";
 import type { ColumnMapping, StaysTable } from "../columns";
-import { a1, columnLetters, type CellBlock, type CellValue, type ChartSpec, type SheetCell, type SheetSection, type SheetSpec } from "../workbook";
+import { a1, columnLetters, type CellBlock, type CellValue, type ChartSpec, type SheetCell, type SheetSection, type SheetSpec } from "../../src/workbook/workbook";
 
 export const SCENARIO_SHEET = "Scenarier";
 export const DEFAULT_SCENARIO_NAME = "Basis";

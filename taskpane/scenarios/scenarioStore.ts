@@ -6,8 +6,8 @@
  * name and the store finds its own sheet by the own flag).
  */
 import { PARAMETERS, validateParameters, type ParameterError, type ScenarioParameters } from "../../src/engine/parameters";
-import type { ExistingScenario, TemplateScenario } from "../../src/engine/template";
-import type { Workbook } from "../workbook";
+import type { ExistingScenario, TemplateScenario } from "../../src/templates/template";
+import type { Workbook } from "../../src/workbook/workbook";
 import {
   SCENARIO_SHEET,
   chartHorizon,

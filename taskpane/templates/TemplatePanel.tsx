@@ -36,12 +36,12 @@ import {
   type Template,
   type TemplateProblem,
   type TemplateScenario,
-} from "../../src/engine/template";
+} from "../../src/templates/template";
 import standardTemplate from "../../templates/standard.json";
 import type { ColumnMapping, Field } from "../columns";
 import { FilePickButton } from "../app/FilePickButton";
 import { useTexts } from "../i18n";
-import type { CellValue } from "../workbook";
+import type { CellValue } from "../../src/workbook/workbook";
 import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile, saveTextFile } from "./templateIo";
 import { TEMPLATE_TEXTS, type TemplateTexts } from "./texts";
 

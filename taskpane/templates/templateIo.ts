@@ -3,9 +3,9 @@
  * the host lets the pane save a file, saving it, and reading a picked file (its size is checked
  * before a byte is read).
  */
-import { COLUMN_FIELDS, parseTemplate, sizeProblem, type ColumnField, type ImportResult, type TemplateColumns } from "../../src/engine/template";
+import { COLUMN_FIELDS, parseTemplate, sizeProblem, type ColumnField, type ImportResult, type TemplateColumns } from "../../src/templates/template";
 import { normalise, type ColumnMapping } from "../columns";
-import type { CellValue } from "../workbook";
+import type { CellValue } from "../../src/workbook/workbook";
 
 /** The mapping as a template keeps it: the header name of each mapped column. */
 export function columnsOfMapping(header: readonly CellValue[], mapping: ColumnMapping): Record<ColumnField, string | null> {

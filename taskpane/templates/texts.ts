@@ -1,9 +1,9 @@
 /**
  * What the template panel says, in Danish and English (the pane's language). The problems and
- * notices of a template come from src/engine/template.ts and are Danish in both.
+ * notices of a template come from src/templates/template.ts and are Danish in both.
  */
 import { d, danishFromSerial } from "../../src/engine/calendar";
-import type { ScenarioPlan } from "../../src/engine/template";
+import type { ScenarioPlan } from "../../src/templates/template";
 import type { Language } from "../i18n";
 
 export interface TemplateTexts {

@@ -17,7 +17,7 @@ import { Decimal, dec } from "../../src/engine/money";
 import { sampleBudgetSheet, SAMPLE_SHEET_NAME } from "../../src/demo/sampleData";
 import { mapColumns, validateRows, type ColumnMapping } from "../../taskpane/columns";
 import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
-import type { CellValue } from "../../taskpane/workbook";
+import type { CellValue } from "../../src/workbook/workbook";
 import { SHOTS, openDemo, readRenderedGrid, runForecastInPage, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";

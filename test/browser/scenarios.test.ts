@@ -15,7 +15,7 @@ import { PARAMETERS } from "../../src/engine/parameters";
 import { projection } from "../../src/functions/functions";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
 import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
-import { parseA1 } from "../../taskpane/workbook";
+import { parseA1 } from "../../src/workbook/workbook";
 import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";

@@ -6,11 +6,11 @@
  */
 import { tokens } from "@fluentui/react-components";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
-import { a1, columnLetters, parseA1 } from "../../../taskpane/workbook";
+import { a1, columnLetters, parseA1 } from "../../workbook/workbook";
 import { useTexts } from "../../../taskpane/i18n";
 import type { MemorySheet, MemoryWorkbook, Selection } from "../memoryWorkbook";
 import { alignsRight, formatCell } from "./cellFormat";
-import { CellInput } from "../cellInput";
+import { CellInput } from "./cellInput";
 
 const ROW_HEIGHT = 24;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */

@@ -6,7 +6,7 @@
  */
 import { ymdFromSerial } from "../../engine/calendar";
 import type { Language } from "../../../taskpane/i18n";
-import type { CellValue } from "../../../taskpane/workbook";
+import type { CellValue } from "../../workbook/workbook";
 
 const SEPARATORS: Record<Language, { group: string; point: string }> = {
   da: { group: ".", point: "," },

@@ -29,8 +29,8 @@
  * from the registry.
  */
 import { z } from "zod";
-import { isoFromSerial, parseDateText, type Serial } from "./calendar";
-import { dec } from "./money";
+import { isoFromSerial, parseDateText, type Serial } from "../engine/calendar";
+import { dec } from "../engine/money";
 import {
   DEFAULT_PARAMETERS,
   PARAMETERS,
@@ -42,8 +42,8 @@ import {
   type ParameterId,
   type ParameterValues,
   type ScenarioParameters,
-} from "./parameters";
-import { RULE_SETS, type RuleSet, type RuleSetName } from "./rules";
+} from "../engine/parameters";
+import { RULE_SETS, type RuleSet, type RuleSetName } from "../engine/rules";
 
 export const TEMPLATE_FORMAT = "dk-refusion-skabelon";
 export const TEMPLATE_VERSION = 1;

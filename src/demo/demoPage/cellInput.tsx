@@ -5,8 +5,8 @@
  * English), else text; dates stay text, which the add-in's functions read as dates.
  */
 import { useRef, useState } from "react";
-import type { Language } from "../../taskpane/i18n";
-import type { CellValue } from "../../taskpane/workbook";
+import type { Language } from "../../../taskpane/i18n";
+import type { CellValue } from "../../workbook/workbook";
 
 /** A typed text as the cell value Excel would store. */
 export function typedValue(text: string, language: Language): CellValue {
