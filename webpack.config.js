@@ -89,7 +89,9 @@ module.exports = async (env, options) => {
       client: { overlay: false },
       onListening: () => {
         const origin = `${https ? "https" : "http"}://${DEV_HOST}:${DEV_PORT}`;
-        console.log(`\nTilføjelsesprogrammet kører på ${origin}/taskpane.html (funktionshjælp: ${origin}/help.html)\n`);
+        console.log(
+          `\nTilføjelsesprogrammet kører på ${origin}/taskpane.html (funktionshjælp: ${origin}/help.html)\n`
+        );
       },
     },
   };

@@ -7,7 +7,13 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, launchBrowser, openDemo, runForecastInPage, serveStatic } from "../test/browser/harness";
+import {
+  DIST,
+  launchBrowser,
+  openDemo,
+  runForecastInPage,
+  serveStatic,
+} from "../test/browser/harness";
 
 export interface DemoBench {
   /** Seconds of each run, each on a freshly loaded page (a cold start, as a user gets). */
@@ -17,7 +23,8 @@ export interface DemoBench {
 }
 
 export async function benchDemoForecast(stays = 50_000, runs = 3): Promise<DemoBench> {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first");
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm run build` first");
   const server = await serveStatic(DIST);
   const browser = await launchBrowser();
   try {

@@ -13,11 +13,20 @@ export function benchProjection(stays: number, runs = 7): { best: number; median
   const rows = sheet.values.slice(sheet.headerRow + 1);
   const column = (k: number) => rows.map((r) => [r[k]]);
   // The sheet's two deliberately bad rows would make the whole table an error: drop them.
-  const good = (k: number) => column(k).filter((_, i) => !sheet.badRows.includes(sheet.headerRow + 2 + i));
+  const good = (k: number) =>
+    column(k).filter((_, i) => !sheet.badRows.includes(sheet.headerRow + 2 + i));
   const [citizen, admission, discharge, rate, self] = [0, 2, 3, 4, 5].map(good);
   const call = (supportCost: number) =>
-    projection(citizen, admission, discharge, rate, self, PARAMETERS.map((p) => [p.name, p.id === "supportCost" ? supportCost : p.default]));
-  if (!Array.isArray(call(85_000))) throw new Error("DK.PROJECTION returned an error on the bench data");
+    projection(
+      citizen,
+      admission,
+      discharge,
+      rate,
+      self,
+      PARAMETERS.map((p) => [p.name, p.id === "supportCost" ? supportCost : p.default])
+    );
+  if (!Array.isArray(call(85_000)))
+    throw new Error("DK.PROJECTION returned an error on the bench data");
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

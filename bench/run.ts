@@ -49,7 +49,17 @@ function readValues(rows: ReturnType<typeof benchRows>): unknown[] {
 }
 
 const rows = benchRows(100_000, 25_000);
-const call = () => refusion110(rows.citizen, rows.admission, rows.discharge, rows.rate, rows.selfPayment, null, null, null);
+const call = () =>
+  refusion110(
+    rows.citizen,
+    rows.admission,
+    rows.discharge,
+    rows.rate,
+    rows.selfPayment,
+    null,
+    null,
+    null
+  );
 call(); // warm up the JIT for both passes
 readCells(rows);
 readValues(rows);
@@ -66,13 +76,20 @@ console.log(`  ratio to touching the cells     : ${(full / touch).toFixed(1)}x`)
 // The demo end to end in headless Chromium (needs dist/: `npm run build`).
 void import("./demo").then(({ benchDemoForecast }) =>
   benchDemoForecast(50_000).then(
-    (demo) => console.log(`Demo forecast, 50 000 stays: ${demo.seconds.toFixed(2)} s (target <= 3 s; runs ${demo.runs.map((s) => s.toFixed(2)).join(", ")} s)`),
+    (demo) =>
+      console.log(
+        `Demo forecast, 50 000 stays: ${demo.seconds.toFixed(2)} s (target <= 3 s; runs ${demo.runs.map((s) => s.toFixed(2)).join(", ")} s)`
+      ),
     (error: unknown) => {
-      console.log(`Demo forecast, 50 000 stays: not measured (${error instanceof Error ? error.message : String(error)})`);
+      console.log(
+        `Demo forecast, 50 000 stays: not measured (${error instanceof Error ? error.message : String(error)})`
+      );
       process.exitCode = 1;
-    },
-  ),
+    }
+  )
 );
 
 const projection = benchProjection(20_000);
-console.log(`DK.PROJECTION, 20 000 stays: ${projection.best.toFixed(0)} ms (target <= 500 ms; median of 7: ${projection.median.toFixed(0)} ms)`);
+console.log(
+  `DK.PROJECTION, 20 000 stays: ${projection.best.toFixed(0)} ms (target <= 500 ms; median of 7: ${projection.median.toFixed(0)} ms)`
+);

@@ -11,8 +11,12 @@ import { exportTemplate, templateJsonSchema } from "../src/templates/template";
 import { STANDARD_TEMPLATE } from "../templates/standard";
 
 const root = join(__dirname, "..");
-writeFileSync(join(root, "schema", "template.schema.json"), `${JSON.stringify(templateJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  join(root, "schema", "template.schema.json"),
+  `${JSON.stringify(templateJsonSchema(), null, 2)}\n`
+);
 const standard = exportTemplate(STANDARD_TEMPLATE);
-if (!standard.ok) throw new Error(standard.problems.map((p) => `${p.where}: ${p.message}`).join("\n"));
+if (!standard.ok)
+  throw new Error(standard.problems.map((p) => `${p.where}: ${p.message}`).join("\n"));
 writeFileSync(join(root, "templates", "standard.json"), standard.text);
 console.log("Skrev schema/template.schema.json og templates/standard.json");

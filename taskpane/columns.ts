@@ -51,7 +51,14 @@ export interface ValidationReport {
   cprLike: boolean;
 }
 
-export const FIELDS: readonly Field[] = ["citizen", "admission", "discharge", "dailyRate", "selfPayment", "shelter"];
+export const FIELDS: readonly Field[] = [
+  "citizen",
+  "admission",
+  "discharge",
+  "dailyRate",
+  "selfPayment",
+  "shelter",
+];
 
 /** Without these there is nothing to compute; self-payment (blank = 0) and shelter are optional. */
 export const REQUIRED_FIELDS: readonly Field[] = ["citizen", "admission", "discharge", "dailyRate"];
@@ -68,11 +75,78 @@ export const FIELD_LABELS: Readonly<Record<Field, { da: string; en: string }>> =
  * "til" does not catch "tilbud".
  */
 const ALIASES: Readonly<Record<Field, readonly string[]>> = {
-  citizen: ["borger", "borgerid", "borgernr", "borgernummer", "cpr", "cprnr", "cprnummer", "personnummer", "citizen", "citizenid", "person", "personid", "klient", "klientid", "client", "clientid"],
-  admission: ["indskrivning", "indskrevet", "indskrivningsdato", "indskrdato", "startdato", "start", "fra", "fradato", "admission", "admissiondate", "admitted", "startdate", "from"],
-  discharge: ["udskrivning", "udskrevet", "udskrivningsdato", "udskrdato", "slutdato", "slut", "til", "tildato", "discharge", "dischargedate", "discharged", "enddate", "end", "to"],
-  dailyRate: ["takst", "døgntakst", "doegntakst", "dogntakst", "dagtakst", "dailyrate", "rate", "rateperday", "dailycost", "costperday"],
-  selfPayment: ["egenbetaling", "egenbetal", "beboerbetaling", "brugerbetaling", "selfpayment", "residentpayment", "copayment", "userpayment", "ownpayment"],
+  citizen: [
+    "borger",
+    "borgerid",
+    "borgernr",
+    "borgernummer",
+    "cpr",
+    "cprnr",
+    "cprnummer",
+    "personnummer",
+    "citizen",
+    "citizenid",
+    "person",
+    "personid",
+    "klient",
+    "klientid",
+    "client",
+    "clientid",
+  ],
+  admission: [
+    "indskrivning",
+    "indskrevet",
+    "indskrivningsdato",
+    "indskrdato",
+    "startdato",
+    "start",
+    "fra",
+    "fradato",
+    "admission",
+    "admissiondate",
+    "admitted",
+    "startdate",
+    "from",
+  ],
+  discharge: [
+    "udskrivning",
+    "udskrevet",
+    "udskrivningsdato",
+    "udskrdato",
+    "slutdato",
+    "slut",
+    "til",
+    "tildato",
+    "discharge",
+    "dischargedate",
+    "discharged",
+    "enddate",
+    "end",
+    "to",
+  ],
+  dailyRate: [
+    "takst",
+    "døgntakst",
+    "doegntakst",
+    "dogntakst",
+    "dagtakst",
+    "dailyrate",
+    "rate",
+    "rateperday",
+    "dailycost",
+    "costperday",
+  ],
+  selfPayment: [
+    "egenbetaling",
+    "egenbetal",
+    "beboerbetaling",
+    "brugerbetaling",
+    "selfpayment",
+    "residentpayment",
+    "copayment",
+    "userpayment",
+    "ownpayment",
+  ],
   shelter: ["boform", "herberg", "forsorgshjem", "institution", "tilbud", "shelter", "facility"],
 };
 
@@ -115,7 +189,10 @@ const mappedCount = (m: ColumnMapping): number => FIELDS.filter((f) => m[f] !== 
  * maps the most fields (at least an admission column and two others); the earliest wins ties.
  * `index` is the row within `values`.
  */
-export function findHeaderRow(values: readonly CellValue[][], scanRows = 30): { index: number; mapping: ColumnMapping } | undefined {
+export function findHeaderRow(
+  values: readonly CellValue[][],
+  scanRows = 30
+): { index: number; mapping: ColumnMapping } | undefined {
   let best: { index: number; mapping: ColumnMapping } | undefined;
   for (let i = 0; i < Math.min(values.length, scanRows); i++) {
     const mapping = mapColumns(values[i]);
@@ -155,7 +232,15 @@ function parseRow(row: readonly CellValue[], mapping: ColumnMapping): ForecastSt
 /** Every non-blank row parsed, or reported with its sheet row and a Danish reason. */
 export function validateRows(table: StaysTable, mapping: ColumnMapping): ValidationReport {
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
-  const report: ValidationReport = { total: 0, ok: 0, bad: [], stays: [], stayRows: [], missing, cprLike: false };
+  const report: ValidationReport = {
+    total: 0,
+    ok: 0,
+    bad: [],
+    stays: [],
+    stayRows: [],
+    missing,
+    cprLike: false,
+  };
   const width = Math.max(1, table.header.length);
   table.rows.forEach((row, index) => {
     if (row.every((c) => isBlank(c))) return;
@@ -166,7 +251,12 @@ export function validateRows(table: StaysTable, mapping: ColumnMapping): Validat
     const parsed = parseRow(row, mapping);
     if (isRowError(parsed)) {
       const top = table.firstRow + index;
-      report.bad.push({ index, sheetRow, address: a1(top, table.left, top, table.left + width - 1), error: parsed });
+      report.bad.push({
+        index,
+        sheetRow,
+        address: a1(top, table.left, top, table.left + width - 1),
+        error: parsed,
+      });
       return;
     }
     report.stays.push(parsed);

@@ -4,11 +4,27 @@
  * `findStays` (shows the mapping and `validateRows`' report), then `runForecast`.
  */
 import { danishFromSerial } from "../src/engine/calendar";
-import { AMOUNT_HEADERS, amountValues, computeForecast, type Forecast, type ForecastOptions, type StayLine } from "../src/engine/forecast";
+import {
+  AMOUNT_HEADERS,
+  amountValues,
+  computeForecast,
+  type Forecast,
+  type ForecastOptions,
+  type StayLine,
+} from "../src/engine/forecast";
 import { kronerFromOre } from "../src/engine/money";
 import { RULE_SETS, type RuleSet } from "../src/engine/rules";
 import { isRowError, overlapDays, type StayOutcome, type StayResult } from "../src/engine/shelter";
-import { FIELD_LABELS, findHeaderRow, mapColumns, validateRows, type ColumnMapping, type Field, type StaysTable, type ValidationReport } from "./columns";
+import {
+  FIELD_LABELS,
+  findHeaderRow,
+  mapColumns,
+  validateRows,
+  type ColumnMapping,
+  type Field,
+  type StaysTable,
+  type ValidationReport,
+} from "./columns";
 import {
   a1,
   throwIfAborted,
@@ -22,7 +38,8 @@ import {
 } from "../src/workbook/workbook";
 
 /** Where the stays are: an Excel table, or a sheet whose used range holds a header row. */
-export type StaysSource = { kind: "table"; table: string; sheet: string } | { kind: "sheet"; sheet: string };
+export type StaysSource =
+  { kind: "table"; table: string; sheet: string } | { kind: "sheet"; sheet: string };
 
 export interface FoundStays extends StaysTable {
   source: StaysSource;
@@ -51,7 +68,7 @@ export class RunError extends Error {
   constructor(
     readonly code: "missingColumns" | "noValidRows",
     message: string,
-    readonly fields: Field[] = [],
+    readonly fields: Field[] = []
   ) {
     super(message);
     this.name = "RunError";
@@ -75,7 +92,12 @@ const TABLES = { quarters: "Refusionsprognose", years: "RefusionPrAar", audit: "
  * Number formats in the invariant syntax Excel's numberFormat API takes; Excel shows them with
  * the user's separators (15.500,00 kr. on a Danish machine).
  */
-export const FORMATS = { kr: '#,##0.00 "kr."', days: "#,##0", year: "0", date: "dd-mm-yyyy" } as const;
+export const FORMATS = {
+  kr: '#,##0.00 "kr."',
+  days: "#,##0",
+  year: "0",
+  date: "dd-mm-yyyy",
+} as const;
 
 /** Sources the user can pick: Excel tables on user sheets first, then the user's sheets, active first. */
 export async function listSources(workbook: Workbook): Promise<StaysSource[]> {
@@ -89,16 +111,33 @@ export async function listSources(workbook: Workbook): Promise<StaysSource[]> {
   ];
 }
 
-const looksLikeStays = (m: ColumnMapping) => m.admission !== null && Object.values(m).filter((c) => c !== null).length >= 3;
+const looksLikeStays = (m: ColumnMapping) =>
+  m.admission !== null && Object.values(m).filter((c) => c !== null).length >= 3;
 
-async function readSource(workbook: Workbook, source: StaysSource, io?: IoOptions): Promise<FoundStays> {
+async function readSource(
+  workbook: Workbook,
+  source: StaysSource,
+  io?: IoOptions
+): Promise<FoundStays> {
   if (source.kind === "table") {
     const t = await workbook.readTable(source.table, io);
-    return { source, sheet: t.sheet, table: t.table, header: t.header, rows: t.values, firstRow: t.top + 1, left: t.left, mapping: mapColumns(t.header) };
+    return {
+      source,
+      sheet: t.sheet,
+      table: t.table,
+      header: t.header,
+      rows: t.values,
+      firstRow: t.top + 1,
+      left: t.left,
+      mapping: mapColumns(t.header),
+    };
   }
   const block = await workbook.readUsedRange(source.sheet, io);
   // Without a recognisable header the first used row is taken as the header for manual mapping.
-  const found = findHeaderRow(block.values) ?? { index: 0, mapping: mapColumns(block.values[0] ?? []) };
+  const found = findHeaderRow(block.values) ?? {
+    index: 0,
+    mapping: mapColumns(block.values[0] ?? []),
+  };
   return {
     source,
     sheet: block.sheet,
@@ -114,7 +153,11 @@ async function readSource(workbook: Workbook, source: StaysSource, io?: IoOption
  * Reads the stays from `source`, or from the first source whose headers map (tables first,
  * then the active sheet, then the other user sheets). undefined when nothing looks like stays.
  */
-export async function findStays(workbook: Workbook, source?: StaysSource, io?: IoOptions): Promise<FoundStays | undefined> {
+export async function findStays(
+  workbook: Workbook,
+  source?: StaysSource,
+  io?: IoOptions
+): Promise<FoundStays | undefined> {
   if (source) return readSource(workbook, source, io);
   for (const candidate of await listSources(workbook)) {
     const found = await readSource(workbook, candidate, io);
@@ -125,21 +168,41 @@ export async function findStays(workbook: Workbook, source?: StaysSource, io?: I
 
 // ---- the forecast sheet ----
 
-const AMOUNT_FORMATS = [FORMATS.days, FORMATS.days, FORMATS.days, FORMATS.kr, FORMATS.kr, FORMATS.kr, FORMATS.kr, FORMATS.kr, FORMATS.kr];
-
+const AMOUNT_FORMATS = [
+  FORMATS.days,
+  FORMATS.days,
+  FORMATS.days,
+  FORMATS.kr,
+  FORMATS.kr,
+  FORMATS.kr,
+  FORMATS.kr,
+  FORMATS.kr,
+  FORMATS.kr,
+];
 
 /** Where things go on the forecast sheet (0-based rows). */
 const LAYOUT = { tableRow: 6, quarterCol: 0, yearCol: 12, chartCol: 23 };
 
 function forecastSheet(forecast: Forecast, report: ValidationReport): SheetSpec {
   const { period, statusDate } = forecast;
-  const quarterRows: CellValue[][] = forecast.quarters.map((q) => [q.year, `K${q.quarter}`, ...amountValues(q)]);
+  const quarterRows: CellValue[][] = forecast.quarters.map((q) => [
+    q.year,
+    `K${q.quarter}`,
+    ...amountValues(q),
+  ]);
   const yearRows: CellValue[][] = forecast.years.map((y) => [y.year, ...amountValues(y)]);
   const total = amountValues(forecast.total);
   return {
     name: FORECAST_SHEET,
     freezeRows: LAYOUT.tableRow + 1,
-    columnWidths: [50, 50, ...AMOUNT_HEADERS.map(() => 95), 20, 50, ...AMOUNT_HEADERS.map(() => 95)],
+    columnWidths: [
+      50,
+      50,
+      ...AMOUNT_HEADERS.map(() => 95),
+      20,
+      50,
+      ...AMOUNT_HEADERS.map(() => 95),
+    ],
     sections: [
       {
         at: "A1",
@@ -149,8 +212,12 @@ function forecastSheet(forecast: Forecast, report: ValidationReport): SheetSpec 
             `Periode ${danishFromSerial(period.start)} – ${danishFromSerial(period.end)}. Åbne ophold er talt med til og med ${danishFromSerial(statusDate)}. ` +
               `${report.ok} ophold beregnet, ${report.bad.length} rækker med fejl (se arket "${AUDIT_SHEET}").`,
           ],
-          [`NY: ${forecast.rules.title} (regelsæt ${forecast.rules.name}). GAMMEL: ${RULE_SETS.GAMMEL.title}. Refusion: ${forecast.rules.shelter.refundShare.source}.`],
-          ["Forskel = refusion GAMMEL − refusion NY: den refusion, reformen (L 64) tager fra kommunen. Kommunal nettoudgift = bruttoudgift − egenbetaling − refusion NY."],
+          [
+            `NY: ${forecast.rules.title} (regelsæt ${forecast.rules.name}). GAMMEL: ${RULE_SETS.GAMMEL.title}. Refusion: ${forecast.rules.shelter.refundShare.source}.`,
+          ],
+          [
+            "Forskel = refusion GAMMEL − refusion NY: den refusion, reformen (L 64) tager fra kommunen. Kommunal nettoudgift = bruttoudgift − egenbetaling − refusion NY.",
+          ],
           [],
           ["Pr. kvartal"],
         ],
@@ -179,10 +246,14 @@ function forecastSheet(forecast: Forecast, report: ValidationReport): SheetSpec 
 function charts(sheet: string, years: number): ChartSpec[] {
   const first = LAYOUT.tableRow + 1;
   const last = LAYOUT.tableRow + years;
-  const col = (header: (typeof AMOUNT_HEADERS)[number]) => LAYOUT.yearCol + 1 + AMOUNT_HEADERS.indexOf(header);
+  const col = (header: (typeof AMOUNT_HEADERS)[number]) =>
+    LAYOUT.yearCol + 1 + AMOUNT_HEADERS.indexOf(header);
   const range = (c: number) => a1(first, c, last, c);
   const categories = range(LAYOUT.yearCol);
-  const at = (row: number) => ({ from: a1(row, LAYOUT.chartCol), to: a1(row + 16, LAYOUT.chartCol + 8) });
+  const at = (row: number) => ({
+    from: a1(row, LAYOUT.chartCol),
+    to: a1(row + 16, LAYOUT.chartCol + 8),
+  });
   return [
     {
       sheet,
@@ -251,7 +322,9 @@ function ruleText(r: StayResult, rules: RuleSet): { rule: string; sources: strin
   const parts: string[] = [];
   const sources = new Set<string>();
   if (r.unlimitedDays > 0 && shelter.limitFrom) {
-    parts.push(`${r.unlimitedDays} døgn før ${danishFromSerial(shelter.limitFrom.value)} uden dagegrænse`);
+    parts.push(
+      `${r.unlimitedDays} døgn før ${danishFromSerial(shelter.limitFrom.value)} uden dagegrænse`
+    );
     sources.add(shelter.limitFrom.source);
   }
   for (const w of r.windows) {
@@ -259,7 +332,9 @@ function ruleText(r: StayResult, rules: RuleSet): { rule: string; sources: strin
     // The stay's days in the window beyond the refunded ones: the quota was used up (by this stay or earlier ones).
     const over = overlapDays(r.ownDays!, { from: w.start, to: w.end }) - w.refundedDays;
     const beyond = over > 0 ? `, ${over} døgn ud over grænsen` : "";
-    parts.push(`vindue ${danishFromSerial(w.start)}–${danishFromSerial(w.end - 1)}: ${w.refundedDays} døgn refunderet${beyond} (grænse ${limits} dage)`);
+    parts.push(
+      `vindue ${danishFromSerial(w.start)}–${danishFromSerial(w.end - 1)}: ${w.refundedDays} døgn refunderet${beyond} (grænse ${limits} dage)`
+    );
     for (const l of w.limits) sources.add(l.source);
     sources.add(shelter.windowMonths.source);
   }
@@ -309,7 +384,13 @@ function pseudonyms(): (id: string) => string {
   };
 }
 
-function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTable, mapping: ColumnMapping, pseudonymise: boolean): SheetSpec {
+function auditSheet(
+  forecast: Forecast,
+  report: ValidationReport,
+  stays: StaysTable,
+  mapping: ColumnMapping,
+  pseudonymise: boolean
+): SheetSpec {
   const name = pseudonymise ? pseudonyms() : (id: string) => id;
   const refs = sourceRefs();
   const rows: { sheetRow: number; cells: CellValue[] }[] = [];
@@ -318,10 +399,19 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
     const sheetRow = report.stayRows[line.index];
     const ny: StayOutcome = line.ny;
     const g: StayOutcome = line.gammel;
-    const base: CellValue[] = [sheetRow, name(stay.citizen), stay.shelter ?? "", stay.admission, stay.discharge ?? ""];
+    const base: CellValue[] = [
+      sheetRow,
+      name(stay.citizen),
+      stay.shelter ?? "",
+      stay.admission,
+      stay.discharge ?? "",
+    ];
     if (isRowError(ny) || isRowError(g)) {
       const error = isRowError(ny) ? ny.error : (g as { error: { message: string } }).error;
-      rows.push({ sheetRow, cells: [...base, "", "", "", "", "", "", "", "", "", `Fejl: ${error.message}`] });
+      rows.push({
+        sheetRow,
+        cells: [...base, "", "", "", "", "", "", "", "", "", `Fejl: ${error.message}`],
+      });
       return;
     }
     const { rule, sources } = ruleText(ny, forecast.rules);
@@ -346,7 +436,26 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
   for (const bad of report.bad) {
     const raw = citizenCol === null ? "" : stays.rows[bad.index][citizenCol];
     const citizen = raw === null || raw === "" ? "" : name(String(raw).trim());
-    rows.push({ sheetRow: bad.sheetRow, cells: [bad.sheetRow, citizen, "", "", "", "", "", "", "", "", "", "", "", "", `Fejl (${bad.error.code}): ${bad.error.message}`] });
+    rows.push({
+      sheetRow: bad.sheetRow,
+      cells: [
+        bad.sheetRow,
+        citizen,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        `Fejl (${bad.error.code}): ${bad.error.message}`,
+      ],
+    });
   }
   rows.sort((a, b) => a.sheetRow - b.sheetRow);
   return {
@@ -354,7 +463,12 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
     freezeRows: 1,
     columnWidths: [45, 80, 110, 75, 75, 70, 75, 70, 90, 70, 90, 95, 420, 70, 300, 20, 40, 600],
     sections: [
-      { at: "A1", values: [AUDIT_HEADERS, ...rows.map((r) => r.cells)], numberFormats: AUDIT_FORMATS, table: { name: TABLES.audit, rows: rows.length + 1 } },
+      {
+        at: "A1",
+        values: [AUDIT_HEADERS, ...rows.map((r) => r.cells)],
+        numberFormats: AUDIT_FORMATS,
+        table: { name: TABLES.audit, rows: rows.length + 1 },
+      },
       { at: a1(0, AUDIT_HEADERS.length + 1), values: refs.legend(), boldRows: [0] },
     ],
   };
@@ -363,7 +477,12 @@ function auditSheet(forecast: Forecast, report: ValidationReport, stays: StaysTa
 // ---- the run ----
 
 /** Validates with `mapping`, computes, writes both own sheets and the charts. */
-export async function runForecast(workbook: Workbook, stays: StaysTable, mapping: ColumnMapping, options: RunOptions): Promise<RunResult> {
+export async function runForecast(
+  workbook: Workbook,
+  stays: StaysTable,
+  mapping: ColumnMapping,
+  options: RunOptions
+): Promise<RunResult> {
   const { signal } = options;
   const progress = (phase: RunPhase, fraction: number) => options.onProgress?.({ phase, fraction });
   progress("compute", 0);
@@ -372,7 +491,11 @@ export async function runForecast(workbook: Workbook, stays: StaysTable, mapping
     const names = report.missing.map((f) => FIELD_LABELS[f].da).join(", ");
     throw new RunError("missingColumns", `Vælg en kolonne for: ${names}`, report.missing);
   }
-  if (report.ok === 0) throw new RunError("noValidRows", "Ingen rækker kan beregnes: ret fejlene i valideringsrapporten");
+  if (report.ok === 0)
+    throw new RunError(
+      "noValidRows",
+      "Ingen rækker kan beregnes: ret fejlene i valideringsrapporten"
+    );
   await yieldToEventLoop();
   throwIfAborted(signal);
   const forecast = computeForecast(report.stays, options.forecast);
@@ -381,7 +504,8 @@ export async function runForecast(workbook: Workbook, stays: StaysTable, mapping
 
   const forecastSpec = forecastSheet(forecast, report);
   const auditSpec = auditSheet(forecast, report, stays, mapping, options.pseudonymise);
-  const rowsOf = (spec: SheetSpec) => spec.sections.reduce((n, section) => n + section.values.length, 0);
+  const rowsOf = (spec: SheetSpec) =>
+    spec.sections.reduce((n, section) => n + section.values.length, 0);
   const forecastRows = rowsOf(forecastSpec);
   const auditRows = rowsOf(auditSpec);
   const writeShare = 0.85 / (forecastRows + auditRows);
@@ -398,5 +522,10 @@ export async function runForecast(workbook: Workbook, stays: StaysTable, mapping
   const specs = charts(forecastWritten.name, forecast.years.length);
   for (const spec of specs) await workbook.addChart(spec);
   progress("done", 1);
-  return { forecast, report, sheets: { forecast: forecastWritten, audit }, charts: specs.map((c) => c.name) };
+  return {
+    forecast,
+    report,
+    sheets: { forecast: forecastWritten, audit },
+    charts: specs.map((c) => c.name),
+  };
 }

@@ -140,17 +140,21 @@ const DA: Texts = {
   fieldLabel: (field) => FIELD_LABELS[field].da,
   title: "Refusion og Housing First",
   activeRuleSet: "Aktivt regelsæt",
-  dayLimit: (days, from) => `Fra ${from}: refusion for de første ${days} døgn i et løbende år pr. borger`,
+  dayLimit: (days, from) =>
+    `Fra ${from}: refusion for de første ${days} døgn i et løbende år pr. borger`,
   readingLabel: "Indfasningen 120 → 90 dage",
   readings: {
     NY: "NY: grænsen, der gælder på den enkelte dag (standard)",
-    "NY-VINDUE": "NY-VINDUE: grænsen fastlægges, når borgerens vindue åbner (et vindue åbnet før 1. april 2026 beholder 120 dage)",
+    "NY-VINDUE":
+      "NY-VINDUE: grænsen fastlægges, når borgerens vindue åbner (et vindue åbnet før 1. april 2026 beholder 120 dage)",
   },
-  readingHint: "Loven afgør ikke, hvilken læsning der er rigtig. Valget gælder prognosen; i formler skrives det som regelsæt \"NY\" eller \"NY-VINDUE\".",
+  readingHint:
+    'Loven afgør ikke, hvilken læsning der er rigtig. Valget gælder prognosen; i formler skrives det som regelsæt "NY" eller "NY-VINDUE".',
   compareReadings: "Vis forskellen for jeres data",
   readingYear: "År",
   readingDifference: "Forskel",
-  noReadingDifference: "Ingen forskel for jeres data: ingen vinduer med dage på begge sider af 1. april 2026.",
+  noReadingDifference:
+    "Ingen forskel for jeres data: ingen vinduer med dage på begge sider af 1. april 2026.",
   help: "Hjælp til funktionerne (DK.REFUSION110 m.fl.)",
   sourceHeading: "1. Opholdene",
   source: "Hvor står opholdene?",
@@ -158,7 +162,8 @@ const DA: Texts = {
   sourceSheet: (sheet) => `Arket ${sheet}`,
   refresh: "Læs igen",
   reading: "Læser arket …",
-  noStays: "Fandt ingen ophold. Opholdene skal stå i en tabel eller under en overskriftsrække med fx Borger, Indskrivning, Udskrivning og Takst.",
+  noStays:
+    "Fandt ingen ophold. Opholdene skal stå i en tabel eller under en overskriftsrække med fx Borger, Indskrivning, Udskrivning og Takst.",
   readFailed: (message) => `Arket kunne ikke læses: ${message}`,
   mappingHeading: "2. Kolonner",
   mappingHint: "Kolonnerne er fundet ud fra overskrifterne. Ret dem, hvis de er forkerte.",
@@ -167,8 +172,12 @@ const DA: Texts = {
   required: "skal vælges",
   missingFields: (fields) => `Vælg en kolonne til: ${fields}`,
   reportHeading: "3. Kontrol af rækkerne",
-  rowsOk: (ok, total) => `${formatCount(ok, "da")} af ${formatCount(total, "da")} rækker er i orden.`,
-  rowsBad: (bad) => (bad === 1 ? "1 række har en fejl og regnes ikke med:" : `${formatCount(bad, "da")} rækker har fejl og regnes ikke med:`),
+  rowsOk: (ok, total) =>
+    `${formatCount(ok, "da")} af ${formatCount(total, "da")} rækker er i orden.`,
+  rowsBad: (bad) =>
+    bad === 1
+      ? "1 række har en fejl og regnes ikke med:"
+      : `${formatCount(bad, "da")} rækker har fejl og regnes ikke med:`,
   badRow: (row) => `Række ${row}`,
   showInSheet: (row) => `Vis række ${row} i arket`,
   moreBadRows: (n) => `… og ${formatCount(n, "da")} rækker mere med fejl.`,
@@ -179,7 +188,13 @@ const DA: Texts = {
   run: "Beregn refusionsprognose",
   cancel: "Annullér",
   progressLabel: "Fremdrift",
-  phase: { read: "Læser opholdene …", compute: "Beregner refusion …", write: "Skriver arkene …", charts: "Tegner diagrammerne …", done: "Færdig" },
+  phase: {
+    read: "Læser opholdene …",
+    compute: "Beregner refusion …",
+    write: "Skriver arkene …",
+    charts: "Tegner diagrammerne …",
+    done: "Færdig",
+  },
   cancelled: "Beregningen blev annulleret. Tidligere resultater er ikke ændret.",
   runFailed: (message) => `Beregningen mislykkedes: ${message}`,
   resultHeading: "Resultat",
@@ -198,7 +213,8 @@ const DA: Texts = {
   itemColumn: "Post",
   amountColumn: "I alt",
   wroteSheet: (name) => `Skrev arket «${name}».`,
-  renamedSheet: (wanted, name) => `Du har selv et ark, der hedder «${wanted}». Det er ikke rørt; resultatet står i «${name}».`,
+  renamedSheet: (wanted, name) =>
+    `Du har selv et ark, der hedder «${wanted}». Det er ikke rørt; resultatet står i «${name}».`,
   tablesWritten: (names) => `Tabeller: ${names}.`,
   chartsWritten: (names) => `Diagrammer: ${names}.`,
   userSheetsUntouched: "Dine egne ark er ikke ændret.",
@@ -214,7 +230,8 @@ const DA: Texts = {
   ownSheet: "tilføjelsesprogrammets ark",
   userSheet: "dit ark",
   gridLabel: (sheet) => `Arket ${sheet}`,
-  rowsShown: (first, last, total) => `Række ${formatCount(first, "da")}–${formatCount(last, "da")} af ${formatCount(total, "da")}`,
+  rowsShown: (first, last, total) =>
+    `Række ${formatCount(first, "da")}–${formatCount(last, "da")} af ${formatCount(total, "da")}`,
   emptySheet: "Arket er tomt.",
   chartsHeading: "Diagrammer",
   paneLabel: "Opgaverude",
@@ -226,17 +243,21 @@ const EN: Texts = {
   fieldLabel: (field) => FIELD_LABELS[field].en,
   title: "Refunds and Housing First",
   activeRuleSet: "Active rule set",
-  dayLimit: (days, from) => `From ${from}: refund for the first ${days} days in a rolling year per citizen`,
+  dayLimit: (days, from) =>
+    `From ${from}: refund for the first ${days} days in a rolling year per citizen`,
   readingLabel: "The 120 → 90 day phase-in",
   readings: {
     NY: "NY: the limit in force on each day (default)",
-    "NY-VINDUE": "NY-VINDUE: the limit fixed when the citizen's window opens (a window opened before 1 April 2026 keeps 120 days)",
+    "NY-VINDUE":
+      "NY-VINDUE: the limit fixed when the citizen's window opens (a window opened before 1 April 2026 keeps 120 days)",
   },
-  readingHint: "The law does not settle which reading is right. The choice applies to the forecast; in formulas it is the rule set \"NY\" or \"NY-VINDUE\".",
+  readingHint:
+    'The law does not settle which reading is right. The choice applies to the forecast; in formulas it is the rule set "NY" or "NY-VINDUE".',
   compareReadings: "Show the difference for your data",
   readingYear: "Year",
   readingDifference: "Difference",
-  noReadingDifference: "No difference for your data: no window has days on both sides of 1 April 2026.",
+  noReadingDifference:
+    "No difference for your data: no window has days on both sides of 1 April 2026.",
   help: "Help on the functions (DK.REFUSION110 and others)",
   sourceHeading: "1. The stays",
   source: "Where are the stays?",
@@ -244,7 +265,8 @@ const EN: Texts = {
   sourceSheet: (sheet) => `Sheet ${sheet}`,
   refresh: "Read again",
   reading: "Reading the sheet …",
-  noStays: "No stays found. Stays must be in a table or below a header row with e.g. Citizen, Admission, Discharge and Daily rate.",
+  noStays:
+    "No stays found. Stays must be in a table or below a header row with e.g. Citizen, Admission, Discharge and Daily rate.",
   readFailed: (message) => `The sheet could not be read: ${message}`,
   mappingHeading: "2. Columns",
   mappingHint: "The columns were matched from the headers. Correct them if they are wrong.",
@@ -254,7 +276,10 @@ const EN: Texts = {
   missingFields: (fields) => `Choose a column for: ${fields}`,
   reportHeading: "3. Row check",
   rowsOk: (ok, total) => `${formatCount(ok, "en")} of ${formatCount(total, "en")} rows are fine.`,
-  rowsBad: (bad) => (bad === 1 ? "1 row has an error and is left out:" : `${formatCount(bad, "en")} rows have errors and are left out:`),
+  rowsBad: (bad) =>
+    bad === 1
+      ? "1 row has an error and is left out:"
+      : `${formatCount(bad, "en")} rows have errors and are left out:`,
   badRow: (row) => `Row ${row}`,
   showInSheet: (row) => `Show row ${row} in the sheet`,
   moreBadRows: (n) => `… and ${formatCount(n, "en")} more rows with errors.`,
@@ -265,7 +290,13 @@ const EN: Texts = {
   run: "Compute refund forecast",
   cancel: "Cancel",
   progressLabel: "Progress",
-  phase: { read: "Reading the stays …", compute: "Computing refunds …", write: "Writing the sheets …", charts: "Drawing the charts …", done: "Done" },
+  phase: {
+    read: "Reading the stays …",
+    compute: "Computing refunds …",
+    write: "Writing the sheets …",
+    charts: "Drawing the charts …",
+    done: "Done",
+  },
   cancelled: "The computation was cancelled. Earlier results are unchanged.",
   runFailed: (message) => `The computation failed: ${message}`,
   resultHeading: "Result",
@@ -284,7 +315,8 @@ const EN: Texts = {
   itemColumn: "Item",
   amountColumn: "Total",
   wroteSheet: (name) => `Wrote the sheet “${name}”.`,
-  renamedSheet: (wanted, name) => `You have a sheet of your own named “${wanted}”. It was left alone; the result is in “${name}”.`,
+  renamedSheet: (wanted, name) =>
+    `You have a sheet of your own named “${wanted}”. It was left alone; the result is in “${name}”.`,
   tablesWritten: (names) => `Tables: ${names}.`,
   chartsWritten: (names) => `Charts: ${names}.`,
   userSheetsUntouched: "Your own sheets are unchanged.",
@@ -300,7 +332,8 @@ const EN: Texts = {
   ownSheet: "add-in sheet",
   userSheet: "your sheet",
   gridLabel: (sheet) => `Sheet ${sheet}`,
-  rowsShown: (first, last, total) => `Rows ${formatCount(first, "en")}–${formatCount(last, "en")} of ${formatCount(total, "en")}`,
+  rowsShown: (first, last, total) =>
+    `Rows ${formatCount(first, "en")}–${formatCount(last, "en")} of ${formatCount(total, "en")}`,
   emptySheet: "The sheet is empty.",
   chartsHeading: "Charts",
   paneLabel: "Task pane",

@@ -12,7 +12,8 @@ import { languageOf } from "./i18n";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 
-const startDemo = () => import("../src/demo/demoPage/mountDemo").then((m) => m.mountDemo(root, window.location.search));
+const startDemo = () =>
+  import("../src/demo/demoPage/mountDemo").then((m) => m.mountDemo(root, window.location.search));
 
 function startInExcel(): void {
   const language = languageOf(Office.context.displayLanguage);
@@ -22,7 +23,7 @@ function startInExcel(): void {
       <main>
         <App workbook={new ExcelWorkbook()} />
       </main>
-    </Providers>,
+    </Providers>
   );
 }
 
@@ -30,5 +31,7 @@ if (typeof Office === "undefined") {
   void startDemo();
 } else {
   // Outside Office, office.js still loads in a browser but onReady reports no host.
-  Office.onReady((info) => (info.host === Office.HostType.Excel ? startInExcel() : void startDemo()));
+  Office.onReady((info) =>
+    info.host === Office.HostType.Excel ? startInExcel() : void startDemo()
+  );
 }

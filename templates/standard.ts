@@ -9,7 +9,8 @@
 import { d } from "../src/engine/calendar";
 import type { TemplateDraft } from "../src/templates/template";
 
-const SBST_SUPPORT = "Social- og Boligstyrelsen: Housing First-støtte i egen bolig koster 40.000-130.000 kr. om året";
+const SBST_SUPPORT =
+  "Social- og Boligstyrelsen: Housing First-støtte i egen bolig koster 40.000-130.000 kr. om året";
 
 export const STANDARD_TEMPLATE: TemplateDraft = {
   municipality: "Syntetisk kommune (demo)",
@@ -48,7 +49,10 @@ export const STANDARD_TEMPLATE: TemplateDraft = {
       note: "Horisont og diskontering som i Komponents analyse for Hjørring (seed): 3,3 kr. igen pr. krone over 10 år for herbergsbrugere.",
       values: { horizon: 10 },
       annotations: {
-        horizon: { source: "Seed (webinar juni 2023): Komponents analyse for Hjørring regner over 10 år; break-even i år 2 for herbergsbrugere" },
+        horizon: {
+          source:
+            "Seed (webinar juni 2023): Komponents analyse for Hjørring regner over 10 år; break-even i år 2 for herbergsbrugere",
+        },
       },
     },
   ],

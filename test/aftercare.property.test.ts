@@ -21,7 +21,9 @@ const BASE = d("2025-01-01");
 
 const periodArb: fc.Arbitrary<Period> = fc.oneof(
   fc.constant({}),
-  fc.integer({ min: 0, max: 5 }).map((y) => ({ start: d(`${2025 + y}-01-01`), end: d(`${2025 + y}-12-31`) })),
+  fc
+    .integer({ min: 0, max: 5 })
+    .map((y) => ({ start: d(`${2025 + y}-01-01`), end: d(`${2025 + y}-12-31`) }))
 );
 
 /** Days of a row as SPEC counts them: start inclusive, end exclusive, same day = 1. */
@@ -31,7 +33,8 @@ function days(start: number, end: number): number[] {
   return out;
 }
 
-const inPeriod = (day: number, p: Period) => (p.start === undefined || day >= p.start) && (p.end === undefined || day <= p.end);
+const inPeriod = (day: number, p: Period) =>
+  (p.start === undefined || day >= p.start) && (p.end === undefined || day <= p.end);
 
 describe("§ 85 a matches a day-by-day count", () => {
   it("refundable days = support days in [discharge, EDATE(discharge, 24)) and in the period, × eligible; amount = 0.5 × cost × days / 365", () => {
@@ -58,15 +61,19 @@ describe("§ 85 a matches a day-by-day count", () => {
           const row = rows[i];
           const windowEnd = edate(row.firstDischarge, 24);
           const expected = row.eligible
-            ? days(row.start, row.end!).filter((day) => day >= row.firstDischarge && day < windowEnd && inPeriod(day, period)).length
+            ? days(row.start, row.end!).filter(
+                (day) => day >= row.firstDischarge && day < windowEnd && inPeriod(day, period)
+              ).length
             : 0;
           expect(outcome.refundableDays).toBe(expected);
           // Whole øre, half up, in integers: round(costOre × days / 730).
           const costOre = row.annualCost.times(100).toNumber();
-          expect(outcome.amount.times(100).toNumber()).toBe(Math.floor((2 * costOre * expected + 730) / 1460));
+          expect(outcome.amount.times(100).toNumber()).toBe(
+            Math.floor((2 * costOre * expected + 730) / 1460)
+          );
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });
@@ -121,7 +128,7 @@ describe("§ 107 matches a day-by-day count", () => {
           expect(outcome.amount.toNumber()).toBe(500 * expected[i]);
         });
       }),
-      { numRuns: 400 },
+      { numRuns: 400 }
     );
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { d, danishFromSerial, edate, isoFromSerial, parseDateText, quarterOf, serialFromYmd, ymdFromSerial } from "../src/engine/calendar";
+import {
+  d,
+  danishFromSerial,
+  edate,
+  isoFromSerial,
+  parseDateText,
+  quarterOf,
+  serialFromYmd,
+  ymdFromSerial,
+} from "../src/engine/calendar";
 
 describe("Excel serials, 1900 system", () => {
   it.each([
@@ -25,7 +34,7 @@ describe("Excel serials, 1900 system", () => {
       fc.property(fc.integer({ min: 61, max: 2958465 }), (s) => {
         const { year, month, day } = ymdFromSerial(s);
         return serialFromYmd(year, month, day) === s;
-      }),
+      })
     );
   });
 });
@@ -44,14 +53,22 @@ describe("EDATE", () => {
 });
 
 describe("date text", () => {
-  it.each(["2026-05-01", "01-05-2026", "1.5.2026", "1/5/2026", " 2026-5-1 "])("%s is 1 May 2026", (text) => {
-    expect(parseDateText(text)).toBe(46143);
-  });
-  it.each(["2026-02-30", "31-04-2026", "abc", "2026/13/01", "", "45000", "10000-01-01"])("%s is not a date", (text) => {
-    expect(parseDateText(text)).toBeUndefined();
-  });
+  it.each(["2026-05-01", "01-05-2026", "1.5.2026", "1/5/2026", " 2026-5-1 "])(
+    "%s is 1 May 2026",
+    (text) => {
+      expect(parseDateText(text)).toBe(46143);
+    }
+  );
+  it.each(["2026-02-30", "31-04-2026", "abc", "2026/13/01", "", "45000", "10000-01-01"])(
+    "%s is not a date",
+    (text) => {
+      expect(parseDateText(text)).toBeUndefined();
+    }
+  );
   it("formats Danish dates and quarters", () => {
     expect(danishFromSerial(d("2026-05-01"))).toBe("01-05-2026");
-    expect([d("2026-01-01"), d("2026-04-01"), d("2026-09-30"), d("2026-12-31")].map(quarterOf)).toEqual([1, 2, 3, 4]);
+    expect(
+      [d("2026-01-01"), d("2026-04-01"), d("2026-09-30"), d("2026-12-31")].map(quarterOf)
+    ).toEqual([1, 2, 3, 4]);
   });
 });

@@ -6,7 +6,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { refusion110 } from "../src/functions/functions";
-import { findHeaderRow, isCprLike, mapColumns, validateRows, type ColumnMapping } from "../taskpane/columns";
+import {
+  findHeaderRow,
+  isCprLike,
+  mapColumns,
+  validateRows,
+  type ColumnMapping,
+} from "../taskpane/columns";
 import type { CellValue } from "../src/workbook/workbook";
 
 const mapping = (m: Partial<ColumnMapping>): ColumnMapping => ({
@@ -21,19 +27,46 @@ const mapping = (m: Partial<ColumnMapping>): ColumnMapping => ({
 
 describe("header names", () => {
   const cases: [string, CellValue[], Partial<ColumnMapping>][] = [
-    ["Danish, as in SPEC", ["Borger", "Indskrivning", "Udskrivning", "Takst", "Egenbetaling", "Boform"], { citizen: 0, admission: 1, discharge: 2, dailyRate: 3, selfPayment: 4, shelter: 5 }],
-    ["Danish variants", ["CPR-nr.", "Herberg", "Indskrevet", "Udskrevet", "Døgntakst", "Egenbetaling (kr./døgn)"], { citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 }],
-    ["more variants, odd case and spacing", ["  borger-ID ", "STARTDATO", "slut dato", "Døgn takst (kr.)", "Bemærkning"], { citizen: 0, admission: 1, discharge: 2, dailyRate: 3 }],
-    ["English", ["Citizen", "Shelter", "Admission", "Discharge", "Daily rate", "Self-payment"], { citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 }],
-    ["English, other words", ["Citizen ID", "Admission date", "Discharge date", "Rate", "Self payment"], { citizen: 0, admission: 1, discharge: 2, dailyRate: 3, selfPayment: 4 }],
-    ["columns in any order, unknown ones ignored", ["Noter", "Takst", "Udskrivning", "Id", "Indskrivning", "Borger"], { dailyRate: 1, discharge: 2, admission: 4, citizen: 5 }],
+    [
+      "Danish, as in SPEC",
+      ["Borger", "Indskrivning", "Udskrivning", "Takst", "Egenbetaling", "Boform"],
+      { citizen: 0, admission: 1, discharge: 2, dailyRate: 3, selfPayment: 4, shelter: 5 },
+    ],
+    [
+      "Danish variants",
+      ["CPR-nr.", "Herberg", "Indskrevet", "Udskrevet", "Døgntakst", "Egenbetaling (kr./døgn)"],
+      { citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 },
+    ],
+    [
+      "more variants, odd case and spacing",
+      ["  borger-ID ", "STARTDATO", "slut dato", "Døgn takst (kr.)", "Bemærkning"],
+      { citizen: 0, admission: 1, discharge: 2, dailyRate: 3 },
+    ],
+    [
+      "English",
+      ["Citizen", "Shelter", "Admission", "Discharge", "Daily rate", "Self-payment"],
+      { citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 },
+    ],
+    [
+      "English, other words",
+      ["Citizen ID", "Admission date", "Discharge date", "Rate", "Self payment"],
+      { citizen: 0, admission: 1, discharge: 2, dailyRate: 3, selfPayment: 4 },
+    ],
+    [
+      "columns in any order, unknown ones ignored",
+      ["Noter", "Takst", "Udskrivning", "Id", "Indskrivning", "Borger"],
+      { dailyRate: 1, discharge: 2, admission: 4, citizen: 5 },
+    ],
   ];
   for (const [name, header, expected] of cases) {
-    it(`${name}: ${header.join(" | ")}`, () => expect(mapColumns(header)).toEqual(mapping(expected)));
+    it(`${name}: ${header.join(" | ")}`, () =>
+      expect(mapColumns(header)).toEqual(mapping(expected)));
   }
 
   it('a short alias matches only exactly: "Tilbud" is a shelter, not "til" (discharge)', () => {
-    expect(mapColumns(["Borger", "Fra", "Til", "Tilbud"])).toEqual(mapping({ citizen: 0, admission: 1, discharge: 2, shelter: 3 }));
+    expect(mapColumns(["Borger", "Fra", "Til", "Tilbud"])).toEqual(
+      mapping({ citizen: 0, admission: 1, discharge: 2, shelter: 3 })
+    );
   });
 
   it("an exact name wins over a prefix, and a column serves one field", () => {
@@ -50,11 +83,19 @@ describe("the header row of a sheet without a table", () => {
       ["Borger", "Indskrevet", "Udskrevet", "Døgntakst"],
       ["A", 46143, 46173, 1000],
     ];
-    expect(findHeaderRow(values)).toEqual({ index: 2, mapping: mapping({ citizen: 0, admission: 1, discharge: 2, dailyRate: 3 }) });
+    expect(findHeaderRow(values)).toEqual({
+      index: 2,
+      mapping: mapping({ citizen: 0, admission: 1, discharge: 2, dailyRate: 3 }),
+    });
   });
 
   it("no header among the rows: undefined", () => {
-    expect(findHeaderRow([["a", "b"], [1, 2]])).toBeUndefined();
+    expect(
+      findHeaderRow([
+        ["a", "b"],
+        [1, 2],
+      ])
+    ).toBeUndefined();
     expect(findHeaderRow([["Borger", "Takst", "Noter"]])).toBeUndefined();
   });
 });
@@ -79,8 +120,18 @@ describe("validation report", () => {
     expect(report.total).toBe(6);
     expect(report.ok).toBe(2);
     expect(report.stayRows).toEqual([5, 9]);
-    expect(report.stays[0]).toEqual({ citizen: "A", admission: d("2026-05-01"), discharge: d("2026-06-01"), dailyRate: 1200, selfPayment: 200 });
-    expect(report.stays[1]).toMatchObject({ citizen: "D", admission: d("2026-05-01"), discharge: null });
+    expect(report.stays[0]).toEqual({
+      citizen: "A",
+      admission: d("2026-05-01"),
+      discharge: d("2026-06-01"),
+      dailyRate: 1200,
+      selfPayment: 200,
+    });
+    expect(report.stays[1]).toMatchObject({
+      citizen: "D",
+      admission: d("2026-05-01"),
+      discharge: null,
+    });
   });
 
   it("each bad row with its sheet row, its cells' address and a Danish reason", () => {
@@ -91,7 +142,9 @@ describe("validation report", () => {
       [11, "B11:F11", "#NUM!"],
     ]);
     expect(report.bad[0].error.message).toMatch(/Indskrivning: «30-02-2026» er ikke en dato/);
-    expect(report.bad[1].error.message).toBe("Udskrivning 2026-05-01 ligger før indskrivning 2026-05-20");
+    expect(report.bad[1].error.message).toBe(
+      "Udskrivning 2026-05-01 ligger før indskrivning 2026-05-20"
+    );
     expect(report.bad[2].error.message).toMatch(/Takst: «tusind» er ikke et tal/);
   });
 
@@ -107,7 +160,10 @@ describe("validation report", () => {
   it("the same reasons as DK.REFUSION110 gives in the cells for those rows", () => {
     for (const bad of report.bad) {
       const r = rows[bad.index];
-      const cell = refusion110(r[0], r[1], r[2], r[3], r[4], null, d("2026-12-31")) as { code?: string; message?: string };
+      const cell = refusion110(r[0], r[1], r[2], r[3], r[4], null, d("2026-12-31")) as {
+        code?: string;
+        message?: string;
+      };
       expect(cell.message).toBe(bad.error.message);
     }
   });
@@ -137,7 +193,13 @@ describe("CPR-shaped citizen ids switch pseudonymisation on", () => {
 
   it("the report flags a CPR column, not a running number", () => {
     const header = ["CPR", "Indskrivning", "Udskrivning", "Takst"];
-    const t = (id: CellValue) => ({ sheet: "S", header, rows: [[id, 46143, 46150, 1000]], firstRow: 1, left: 0 });
+    const t = (id: CellValue) => ({
+      sheet: "S",
+      header,
+      rows: [[id, 46143, 46150, 1000]],
+      firstRow: 1,
+      left: 0,
+    });
     expect(validateRows(t("010190-1234"), mapColumns(header)).cprLike).toBe(true);
     expect(validateRows(t("B00001"), mapColumns(header)).cprLike).toBe(false);
   });

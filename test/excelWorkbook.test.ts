@@ -53,7 +53,15 @@ class FakeBook {
   private loads: { values: () => CellValue[][] }[] = [];
 
   addSheet(name: string, cells: CellValue[][], own = false): FakeSheet {
-    const sheet: FakeSheet = { name, own, cells, tables: [], charts: [], formats: [], frozenRows: 0 };
+    const sheet: FakeSheet = {
+      name,
+      own,
+      cells,
+      tables: [],
+      charts: [],
+      formats: [],
+      frozenRows: 0,
+    };
     this.sheets.push(sheet);
     this.active ||= name;
     return sheet;
@@ -75,7 +83,9 @@ class FakeBook {
   range(sheet: FakeSheet, top: number, left: number, rows: number, cols: number) {
     const book = this;
     const read = () =>
-      Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cells[top + r]?.[left + c] ?? ""));
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: cols }, (_, c) => sheet.cells[top + r]?.[left + c] ?? "")
+      );
     return {
       rowIndex: top,
       columnIndex: left,
@@ -87,7 +97,9 @@ class FakeBook {
       format: {
         font: {
           set bold(v: boolean) {
-            book.log.push(`${sheet.name}: bold ${a1(top, left, top + rows - 1, left + cols - 1)} ${v}`);
+            book.log.push(
+              `${sheet.name}: bold ${a1(top, left, top + rows - 1, left + cols - 1)} ${v}`
+            );
           },
         },
         set columnWidth(w: number) {
@@ -113,7 +125,10 @@ class FakeBook {
       },
       set numberFormat(v: string[][]) {
         book.sent += JSON.stringify(v).length;
-        sheet.formats.push({ address: a1(top, left, top + rows - 1, left + cols - 1), format: v[0][0] });
+        sheet.formats.push({
+          address: a1(top, left, top + rows - 1, left + cols - 1),
+          format: v[0][0],
+        });
       },
       clear() {
         book.log.push(`${sheet.name}: clear`);
@@ -151,12 +166,17 @@ class FakeBook {
           sheet.own = true;
         },
         getItemOrNullObject(key: string) {
-          const mark = { isNullObject: !(key === OWN_SHEET_KEY && sheet.own), value: "1", load: () => mark };
+          const mark = {
+            isNullObject: !(key === OWN_SHEET_KEY && sheet.own),
+            value: "1",
+            load: () => mark,
+          };
           return mark;
         },
       },
       getRange: rangeAt,
-      getRangeByIndexes: (top: number, left: number, rows: number, cols: number) => book.range(sheet, top, left, rows, cols),
+      getRangeByIndexes: (top: number, left: number, rows: number, cols: number) =>
+        book.range(sheet, top, left, rows, cols),
       getUsedRangeOrNullObject() {
         let bottom = -1;
         let right = -1;
@@ -166,9 +186,10 @@ class FakeBook {
               bottom = Math.max(bottom, r);
               right = Math.max(right, c);
             }
-          }),
+          })
         );
-        const used = bottom < 0 ? { isNullObject: true } : book.range(sheet, 0, 0, bottom + 1, right + 1);
+        const used =
+          bottom < 0 ? { isNullObject: true } : book.range(sheet, 0, 0, bottom + 1, right + 1);
         return { ...used, load: () => used };
       },
       freezePanes: {
@@ -205,7 +226,14 @@ class FakeBook {
           }));
         },
         add(type: string, source: { address: string }, seriesBy: string) {
-          const chart: FakeChart = { type, source: source.address.split("!")[1], seriesBy, title: {}, legend: {}, series: [{ values: source.address.split("!")[1] }] };
+          const chart: FakeChart = {
+            type,
+            source: source.address.split("!")[1],
+            seriesBy,
+            title: {},
+            legend: {},
+            series: [{ values: source.address.split("!")[1] }],
+          };
           sheet.charts.push(chart);
           book.log.push(`${sheet.name}: add chart`);
           const seriesApi = (s: FakeChart["series"][number]) => ({
@@ -270,7 +298,11 @@ class FakeBook {
                   return this;
                 },
                 getRangeOrNullObject() {
-                  const target = { isNullObject: n.address === null, address: n.address, load: () => target };
+                  const target = {
+                    isNullObject: n.address === null,
+                    address: n.address,
+                    load: () => target,
+                  };
                   return target;
                 },
                 delete() {
@@ -280,14 +312,17 @@ class FakeBook {
               }));
             },
             add(name: string, range: { address: string }, comment?: string) {
-              if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: the name ${name} exists`);
+              if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+                throw new Error(`InvalidArgument: the name ${name} exists`);
               book.log.push(`name ${name}: add`);
               book.names.push({ name, address: range.address, comment });
             },
           },
           tables: {
             load() {
-              mock.context.workbook.tables.items = book.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+              mock.context.workbook.tables.items = book.sheets.flatMap((s) =>
+                s.tables.map((t) => ({ name: t.name }))
+              );
             },
           },
         },
@@ -316,10 +351,19 @@ const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 describe("requests stay under the byte budget", () => {
   it("writing 3 000 rows with a 40 kB budget: many chunks, none above the budget, values intact", async () => {
     const budget = 40_000;
-    const rows: CellValue[][] = Array.from({ length: 3000 }, (_, i) => [i, `Borger ${i}`, 46000 + i, 1234.5, "en tekst der fylder lidt"]);
+    const rows: CellValue[][] = Array.from({ length: 3000 }, (_, i) => [
+      i,
+      `Borger ${i}`,
+      46000 + i,
+      1234.5,
+      "en tekst der fylder lidt",
+    ]);
     const wb = new ExcelWorkbook(budget);
     const progress: number[] = [];
-    const written = await wb.writeOwnSheet({ name: "Ark", sections: [{ at: "B2", values: rows }] }, { onProgress: (p) => progress.push(p.done) });
+    const written = await wb.writeOwnSheet(
+      { name: "Ark", sections: [{ at: "B2", values: rows }] },
+      { onProgress: (p) => progress.push(p.done) }
+    );
     expect(written).toMatchObject({ name: "Ark", renamed: false });
     const chunks = book.log.filter((l) => l.startsWith("Ark: values")).length;
     expect(chunks).toBeGreaterThanOrEqual(Math.ceil(JSON.stringify(rows).length / budget));
@@ -336,7 +380,9 @@ describe("requests stay under the byte budget", () => {
     book.addSheet(sheet.name, copy(sheet.values));
     const budget = 60_000;
     const block = await new ExcelWorkbook(budget).readUsedRange(sheet.name);
-    expect(block.values).toEqual(sheet.values.map((r) => Array.from({ length: 7 }, (_, c) => r[c] ?? "")));
+    expect(block.values).toEqual(
+      sheet.values.map((r) => Array.from({ length: 7 }, (_, c) => r[c] ?? ""))
+    );
     const reads = book.requests.filter((r) => r.received > 0);
     expect(reads.length).toBeGreaterThan(10);
     for (const r of book.requests) expect(r.received).toBeLessThanOrEqual(budget);
@@ -347,7 +393,7 @@ describe("requests stay under the byte budget", () => {
     const rows: CellValue[][] = Array.from({ length: 2000 }, (_, i) => [i, "x".repeat(50)]);
     const write = new ExcelWorkbook(10_000).writeOwnSheet(
       { name: "Ark", sections: [{ at: "A1", values: rows }] },
-      { signal: controller.signal, onProgress: (p) => p.done > 300 && controller.abort() },
+      { signal: controller.signal, onProgress: (p) => p.done > 300 && controller.abort() }
     );
     await expect(write).rejects.toBeInstanceOf(AbortError);
     expect(book.log.filter((l) => l.startsWith("Ark: values")).length).toBeLessThan(10);
@@ -359,9 +405,26 @@ describe("only the add-in's own sheets are written", () => {
     const userCells: CellValue[][] = [["Mine egne tal"], [1, 2, 3]];
     book.addSheet(FORECAST_SHEET, copy(userCells));
     const wb = new ExcelWorkbook();
-    const spec = { name: FORECAST_SHEET, sections: [{ at: "A1", values: [["År", "Beløb"], [2026, 5]], table: { name: "Refusionsprognose", rows: 2 } }] };
+    const spec = {
+      name: FORECAST_SHEET,
+      sections: [
+        {
+          at: "A1",
+          values: [
+            ["År", "Beløb"],
+            [2026, 5],
+          ],
+          table: { name: "Refusionsprognose", rows: 2 },
+        },
+      ],
+    };
     const first = await wb.writeOwnSheet(spec);
-    expect(first).toEqual({ name: "Refusionsprognose (2)", renamed: true, wanted: FORECAST_SHEET, tables: ["Refusionsprognose"] });
+    expect(first).toEqual({
+      name: "Refusionsprognose (2)",
+      renamed: true,
+      wanted: FORECAST_SHEET,
+      tables: ["Refusionsprognose"],
+    });
     expect(book.sheet("Refusionsprognose (2)").own).toBe(true);
     const second = await wb.writeOwnSheet(spec);
     expect(second.name).toBe("Refusionsprognose (2)");
@@ -379,13 +442,25 @@ describe("only the add-in's own sheets are written", () => {
 
   it("a chart on a user's sheet is refused", async () => {
     book.addSheet("Budget", [["x"]]);
-    const spec = { sheet: "Budget", name: "c", type: "line" as const, title: "t", categories: "A1:A2", series: [{ name: "s", values: "B1:B2" }], from: "D1", to: "H9" };
+    const spec = {
+      sheet: "Budget",
+      name: "c",
+      type: "line" as const,
+      title: "t",
+      categories: "A1:A2",
+      series: [{ name: "s", values: "B1:B2" }],
+      from: "D1",
+      to: "H9",
+    };
     await expect(new ExcelWorkbook().addChart(spec)).rejects.toThrow(/egne ark/);
     expect(book.sheet("Budget").charts).toEqual([]);
   });
 
   it("text that Excel would read as a formula is written as text", async () => {
-    await new ExcelWorkbook().writeOwnSheet({ name: "Ark", sections: [{ at: "A1", values: [["=SUM(A1)", "-3 dage", "ok", 5]] }] });
+    await new ExcelWorkbook().writeOwnSheet({
+      name: "Ark",
+      sections: [{ at: "A1", values: [["=SUM(A1)", "-3 dage", "ok", 5]] }],
+    });
     expect(book.sheet("Ark").cells[0]).toEqual(["'=SUM(A1)", "'-3 dage", "ok", 5]);
   });
 });
@@ -393,7 +468,15 @@ describe("only the add-in's own sheets are written", () => {
 describe("defined names", () => {
   const spec = (sheet: string) => ({
     name: sheet,
-    sections: [{ at: "A1", values: [["Rente", 0.035], ["Horisont", 5]] }],
+    sections: [
+      {
+        at: "A1",
+        values: [
+          ["Rente", 0.035],
+          ["Horisont", 5],
+        ],
+      },
+    ],
     names: [
       { name: "DK_Rente", address: "B1", comment: "Diskonteringsrente" },
       { name: "DK_Horisont", address: "B2" },
@@ -404,12 +487,28 @@ describe("defined names", () => {
   it("creates each name on the written sheet (quoted when the sheet was renamed), leaves a user's names alone, and a rerun replaces its own", async () => {
     book.addSheet("Scenarier", [["Mine egne tal"]]);
     book.addSheet("Budget", [["x", 42]]);
-    book.names.push({ name: "dk_horisont", address: "Budget!B1" }, { name: "DK_Basisår", address: null });
+    book.names.push(
+      { name: "dk_horisont", address: "Budget!B1" },
+      { name: "DK_Basisår", address: null }
+    );
     const userNames = copy(book.names);
     const wb = new ExcelWorkbook();
     const first = await wb.writeOwnSheet(spec("Scenarier"));
-    expect(first).toEqual({ name: "Scenarier (2)", renamed: true, wanted: "Scenarier", tables: [], skippedNames: ["DK_Horisont", "DK_Basisår"] });
-    expect(book.names).toEqual([...userNames, { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: `Diskonteringsrente ${OWN_NAME_MARK}` }]);
+    expect(first).toEqual({
+      name: "Scenarier (2)",
+      renamed: true,
+      wanted: "Scenarier",
+      tables: [],
+      skippedNames: ["DK_Horisont", "DK_Basisår"],
+    });
+    expect(book.names).toEqual([
+      ...userNames,
+      {
+        name: "DK_Rente",
+        address: "'Scenarier (2)'!B1",
+        comment: `Diskonteringsrente ${OWN_NAME_MARK}`,
+      },
+    ]);
     expect(book.sheet("Scenarier (2)").cells[0][1]).toBe(0.035);
 
     // The user deletes their DK_Horisont; the rerun replaces DK_Rente and now creates DK_Horisont.
@@ -417,28 +516,53 @@ describe("defined names", () => {
     book.log = [];
     const second = await wb.writeOwnSheet(spec("Scenarier"));
     expect(second.skippedNames).toEqual(["DK_Basisår"]);
-    expect(book.log.filter((l) => l.startsWith("name "))).toEqual(["name DK_Rente: delete", "name DK_Rente: add", "name DK_Horisont: add"]);
+    expect(book.log.filter((l) => l.startsWith("name "))).toEqual([
+      "name DK_Rente: delete",
+      "name DK_Rente: add",
+      "name DK_Horisont: add",
+    ]);
     expect(book.names).toEqual([
       { name: "DK_Basisår", address: null },
-      { name: "DK_Rente", address: "'Scenarier (2)'!B1", comment: `Diskonteringsrente ${OWN_NAME_MARK}` },
+      {
+        name: "DK_Rente",
+        address: "'Scenarier (2)'!B1",
+        comment: `Diskonteringsrente ${OWN_NAME_MARK}`,
+      },
       { name: "DK_Horisont", address: "'Scenarier (2)'!B2", comment: OWN_NAME_MARK },
     ]);
   });
 
   it("recreates its own name whose sheet was deleted (#REF!, known by its comment), never a user's broken one", async () => {
-    book.names.push({ name: "DK_Rente", address: null, comment: `Diskonteringsrente ${OWN_NAME_MARK}` }, { name: "DK_Horisont", address: null });
+    book.names.push(
+      { name: "DK_Rente", address: null, comment: `Diskonteringsrente ${OWN_NAME_MARK}` },
+      { name: "DK_Horisont", address: null }
+    );
     const written = await new ExcelWorkbook().writeOwnSheet(spec("Scenarier"));
     expect(written.skippedNames).toEqual(["DK_Horisont"]);
-    expect(book.names.find((n) => n.name === "DK_Rente")).toEqual({ name: "DK_Rente", address: "Scenarier!B1", comment: `Diskonteringsrente ${OWN_NAME_MARK}` });
-    expect(book.names.find((n) => n.name === "DK_Horisont")).toEqual({ name: "DK_Horisont", address: null });
+    expect(book.names.find((n) => n.name === "DK_Rente")).toEqual({
+      name: "DK_Rente",
+      address: "Scenarier!B1",
+      comment: `Diskonteringsrente ${OWN_NAME_MARK}`,
+    });
+    expect(book.names.find((n) => n.name === "DK_Horisont")).toEqual({
+      name: "DK_Horisont",
+      address: null,
+    });
   });
 
   it("a spec without names reports no skipped names and touches none; an invalid name is refused before anything is written", async () => {
     book.names.push({ name: "Rente", address: "Budget!B1" });
-    const written = await new ExcelWorkbook().writeOwnSheet({ name: "Ark", sections: [{ at: "A1", values: [[1]] }] });
+    const written = await new ExcelWorkbook().writeOwnSheet({
+      name: "Ark",
+      sections: [{ at: "A1", values: [[1]] }],
+    });
     expect(written).toEqual({ name: "Ark", renamed: false, wanted: "Ark", tables: [] });
     expect(book.names).toEqual([{ name: "Rente", address: "Budget!B1" }]);
-    const bad = { name: "Ark", sections: [{ at: "A1", values: [[2]] }], names: [{ name: "AB12", address: "A1" }] };
+    const bad = {
+      name: "Ark",
+      sections: [{ at: "A1", values: [[2]] }],
+      names: [{ name: "AB12", address: "A1" }],
+    };
     await expect(new ExcelWorkbook().writeOwnSheet(bad)).rejects.toThrow(/AB12/);
     expect(book.sheet("Ark").cells[0][0]).toBe(1);
   });
@@ -479,7 +603,12 @@ describe("the forecast through the Office.js adapter", () => {
 
     expect(forecast.charts).toHaveLength(2);
     const [refund, net] = forecast.charts;
-    expect(refund).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", name: "RefusionNyGammel", legend: { position: "Bottom" } });
+    expect(refund).toMatchObject({
+      type: "ColumnClustered",
+      seriesBy: "Columns",
+      name: "RefusionNyGammel",
+      legend: { position: "Bottom" },
+    });
     expect(refund.series.map((s) => s.name)).toEqual(["Refusion NY", "Refusion GAMMEL"]);
     expect(refund.series.every((s) => s.xAxis === "M8:M13")).toBe(true);
     expect(net.series.map((s) => s.name)).toEqual(["Kommunal nettoudgift"]);
@@ -494,7 +623,13 @@ describe("the forecast through the Office.js adapter", () => {
   });
 
   it("reads an Excel table: header and data body, and lists it", async () => {
-    const cells: CellValue[][] = [[], [], ["", "Borger", "Indskrivning", "Udskrivning", "Takst"], ["", "A", 46143, 46173, 1000], ["", "B", 46150, 46160, 1200]];
+    const cells: CellValue[][] = [
+      [],
+      [],
+      ["", "Borger", "Indskrivning", "Udskrivning", "Takst"],
+      ["", "A", 46143, 46173, 1000],
+      ["", "B", 46150, 46160, 1200],
+    ];
     const sheet = book.addSheet("Data", cells);
     sheet.tables.push({ name: "Ophold", address: "B3:E5" });
     const mock = (globalThis as unknown as { Excel: OfficeMockObject }).Excel;
@@ -509,7 +644,17 @@ describe("the forecast through the Office.js adapter", () => {
       };
     };
     const table = await new ExcelWorkbook().readTable("Ophold");
-    expect(table).toEqual({ sheet: "Data", table: "Ophold", top: 2, left: 1, header: ["Borger", "Indskrivning", "Udskrivning", "Takst"], values: [["A", 46143, 46173, 1000], ["B", 46150, 46160, 1200]] });
+    expect(table).toEqual({
+      sheet: "Data",
+      table: "Ophold",
+      top: 2,
+      left: 1,
+      header: ["Borger", "Indskrivning", "Udskrivning", "Takst"],
+      values: [
+        ["A", 46143, 46173, 1000],
+        ["B", 46150, 46160, 1200],
+      ],
+    });
   });
 });
 

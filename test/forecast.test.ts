@@ -6,13 +6,18 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { d, quarterOf, serialFromYmd, yearOf } from "../src/engine/calendar";
-import { allocateOreInt, computeForecast, defaultYears, type Amounts, type ForecastStay } from "../src/engine/forecast";
+import {
+  allocateOreInt,
+  computeForecast,
+  defaultYears,
+  type Amounts,
+  type ForecastStay,
+} from "../src/engine/forecast";
 import { allocateOre, kronerFromOre } from "../src/engine/money";
 import { refusion110, refusionDays110 } from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { validateRows, mapColumns } from "../taskpane/columns";
 import { stay } from "./fixtures";
-
 
 const ore = (kroner: number) => Math.round(kroner * 100);
 const oreOf = (a: { toNumber(): number }) => ore(a.toNumber());
@@ -21,13 +26,27 @@ const oreOf = (a: { toNumber(): number }) => ore(a.toNumber());
 function sampleStays(rows = 800): ForecastStay[] {
   const sheet = sampleBudgetSheet({ rows });
   const header = sheet.values[sheet.headerRow];
-  return validateRows({ sheet: sheet.name, header, rows: sheet.values.slice(sheet.headerRow + 1), firstRow: sheet.headerRow + 1, left: 0 }, mapColumns(header)).stays;
+  return validateRows(
+    {
+      sheet: sheet.name,
+      header,
+      rows: sheet.values.slice(sheet.headerRow + 1),
+      firstRow: sheet.headerRow + 1,
+      left: 0,
+    },
+    mapColumns(header)
+  ).stays;
 }
 
 const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
 
 /** DK.REFUSION110 / REFUSIONDAYS110 over the rows for a period, as numbers per row. */
-function cellRefunds(stays: ForecastStay[], start: number, end: number, rules: "NY" | "GAMMEL"): number[] {
+function cellRefunds(
+  stays: ForecastStay[],
+  start: number,
+  end: number,
+  rules: "NY" | "GAMMEL"
+): number[] {
   const out = refusion110(
     col(stays.map((s) => s.citizen)),
     col(stays.map((s) => s.admission)),
@@ -36,7 +55,7 @@ function cellRefunds(stays: ForecastStay[], start: number, end: number, rules: "
     col(stays.map((s) => s.selfPayment)),
     start,
     end,
-    rules,
+    rules
   ) as unknown[][];
   return out.map((r) => {
     if (typeof r[0] !== "number") throw new Error(`cell error ${JSON.stringify(r[0])}`);
@@ -44,19 +63,34 @@ function cellRefunds(stays: ForecastStay[], start: number, end: number, rules: "
   });
 }
 
-function cellDays(stays: ForecastStay[], start: number, end: number, rules: "NY" | "GAMMEL"): number {
+function cellDays(
+  stays: ForecastStay[],
+  start: number,
+  end: number,
+  rules: "NY" | "GAMMEL"
+): number {
   const out = refusionDays110(
     col(stays.map((s) => s.citizen)),
     col(stays.map((s) => s.admission)),
     col(stays.map((s) => s.discharge ?? "")),
     start,
     end,
-    rules,
+    rules
   ) as unknown[][];
   return out.reduce((n, r) => n + (r[0] as number), 0);
 }
 
-const FIELDS: (keyof Amounts)[] = ["stayDays", "refundDaysNy", "refundDaysGammel", "gross", "selfPayment", "refundNy", "refundGammel", "difference", "netCost"];
+const FIELDS: (keyof Amounts)[] = [
+  "stayDays",
+  "refundDaysNy",
+  "refundDaysGammel",
+  "gross",
+  "selfPayment",
+  "refundNy",
+  "refundGammel",
+  "difference",
+  "netCost",
+];
 const num = (v: Amounts[keyof Amounts]) => (typeof v === "number" ? v : oreOf(v));
 
 describe("forecast totals = DK.REFUSION110 over the same rows (sample budget, 800 rows)", () => {
@@ -92,7 +126,9 @@ describe("forecast totals = DK.REFUSION110 over the same rows (sample budget, 80
       if (y.year >= 2024) expect(oreOf(y.difference)).toBeGreaterThan(0);
       expect(y.refundDaysGammel).toBe(y.stayDays);
     }
-    expect(oreOf(f.quarters.find((x) => x.year === 2024 && x.quarter === 1)!.difference)).toBeGreaterThan(0);
+    expect(
+      oreOf(f.quarters.find((x) => x.year === 2024 && x.quarter === 1)!.difference)
+    ).toBeGreaterThan(0);
   });
 
   it("quarters add up to years and years to the total, in every column", () => {
@@ -101,7 +137,8 @@ describe("forecast totals = DK.REFUSION110 over the same rows (sample budget, 80
       expect(qs.map((q) => q.quarter)).toEqual([1, 2, 3, 4]);
       for (const k of FIELDS) expect(qs.reduce((a, q) => a + num(q[k]), 0)).toBe(num(y[k]));
     }
-    for (const k of FIELDS) expect(f.years.reduce((a, y) => a + num(y[k]), 0)).toBe(num(f.total[k]));
+    for (const k of FIELDS)
+      expect(f.years.reduce((a, y) => a + num(y[k]), 0)).toBe(num(f.total[k]));
   });
 
   it("net cost = gross − self-payment − refund NY; difference = GAMMEL − NY", () => {
@@ -114,7 +151,10 @@ describe("forecast totals = DK.REFUSION110 over the same rows (sample budget, 80
   it("refund days per quarter = REFUSIONDAYS110 with the quarter as period, both rule sets", () => {
     for (const q of f.quarters.filter((x) => x.year >= 2023)) {
       const start = serialFromYmd(q.year, q.quarter * 3 - 2, 1);
-      const end = (q.quarter === 4 ? serialFromYmd(q.year + 1, 1, 1) : serialFromYmd(q.year, q.quarter * 3 + 1, 1)) - 1;
+      const end =
+        (q.quarter === 4
+          ? serialFromYmd(q.year + 1, 1, 1)
+          : serialFromYmd(q.year, q.quarter * 3 + 1, 1)) - 1;
       expect(q.refundDaysNy).toBe(cellDays(stays, start, end, "NY"));
       expect(q.refundDaysGammel).toBe(cellDays(stays, start, end, "GAMMEL"));
     }
@@ -126,19 +166,29 @@ describe("forecast totals = DK.REFUSION110 over the same rows (sample budget, 80
       const set = days.get(s.citizen) ?? new Set<number>();
       days.set(s.citizen, set);
       const to = s.discharge === null ? f.statusDate + 1 : Math.max(s.discharge, s.admission + 1);
-      for (let x = s.admission; x < to; x++) if (x >= f.period.start && x <= f.period.end) set.add(x);
+      for (let x = s.admission; x < to; x++)
+        if (x >= f.period.start && x <= f.period.end) set.add(x);
     }
     const counts = new Map<string, number>();
-    for (const set of days.values()) for (const x of set) counts.set(`${yearOf(x)}-${quarterOf(x)}`, (counts.get(`${yearOf(x)}-${quarterOf(x)}`) ?? 0) + 1);
+    for (const set of days.values())
+      for (const x of set)
+        counts.set(
+          `${yearOf(x)}-${quarterOf(x)}`,
+          (counts.get(`${yearOf(x)}-${quarterOf(x)}`) ?? 0) + 1
+        );
     for (const q of f.quarters) expect(q.stayDays).toBe(counts.get(`${q.year}-${q.quarter}`) ?? 0);
   });
 });
 
 describe("SPEC 3 worked examples by quarter (1 000 kr/day)", () => {
   it("A: 2026-05-01 → 2027-08-01 under NY: 90 days in 2026 (Q2 61, Q3 29) and 90 in 2027 (Q2 61, Q3 29)", () => {
-    const f = computeForecast([stay("A", "2026-05-01", "2027-08-01")], { years: { first: 2026, last: 2027 } });
+    const f = computeForecast([stay("A", "2026-05-01", "2027-08-01")], {
+      years: { first: 2026, last: 2027 },
+    });
     expect(f.quarters.map((q) => q.refundDaysNy)).toEqual([0, 61, 29, 0, 0, 61, 29, 0]);
-    expect(f.quarters.map((q) => oreOf(q.refundNy))).toEqual([0, 30_500_00, 14_500_00, 0, 0, 30_500_00, 14_500_00, 0]);
+    expect(f.quarters.map((q) => oreOf(q.refundNy))).toEqual([
+      0, 30_500_00, 14_500_00, 0, 0, 30_500_00, 14_500_00, 0,
+    ]);
     // GAMMEL: every night, 2026-05-01 .. 2027-07-31.
     expect(f.quarters.map((q) => q.refundDaysGammel)).toEqual([0, 61, 92, 92, 90, 91, 31, 0]);
     expect(f.years.map((y) => y.stayDays)).toEqual([245, 212]);
@@ -153,7 +203,10 @@ describe("SPEC 3 worked examples by quarter (1 000 kr/day)", () => {
   });
 
   it("re-admission inside the window gets nothing: 90 + 0 days", () => {
-    const f = computeForecast([stay("A", "2026-06-01", "2026-08-30"), stay("A", "2026-09-19", "2026-09-29")]);
+    const f = computeForecast([
+      stay("A", "2026-06-01", "2026-08-30"),
+      stay("A", "2026-09-19", "2026-09-29"),
+    ]);
     expect(f.total.refundDaysNy).toBe(90);
     expect(f.total.stayDays).toBe(100);
     expect(f.quarters.map((q) => q.refundDaysNy)).toEqual([0, 30, 60, 0]);
@@ -176,15 +229,21 @@ describe("open stays and the status date", () => {
     expect(f.stays[0].openTo).toBe(d("2026-12-01"));
     for (const l of f.stays) {
       expect("error" in l.ny).toBe(false);
-      if (!("error" in l.ny)) expect(l.ny.warnings).toContainEqual({ kind: "open", countedTo: d("2026-11-30") });
+      if (!("error" in l.ny))
+        expect(l.ny.warnings).toContainEqual({ kind: "open", countedTo: d("2026-11-30") });
     }
   });
 
   it("by default through the period end, as REFUSION110 does with that period end", () => {
-    const stays = [stay("A", "2026-11-01", null, 1500), stay("A", "2026-03-01", "2026-04-01", 1500)];
+    const stays = [
+      stay("A", "2026-11-01", null, 1500),
+      stay("A", "2026-03-01", "2026-04-01", 1500),
+    ];
     const f = computeForecast(stays);
     expect(f.total.stayDays).toBe(61 + 31);
-    expect(oreOf(f.total.refundNy)).toBe(cellRefunds(stays, d("2026-01-01"), d("2026-12-31"), "NY").reduce((a, v) => a + ore(v), 0));
+    expect(oreOf(f.total.refundNy)).toBe(
+      cellRefunds(stays, d("2026-01-01"), d("2026-12-31"), "NY").reduce((a, v) => a + ore(v), 0)
+    );
   });
 });
 
@@ -201,12 +260,16 @@ describe("rows the engine rejects", () => {
 describe("allocateOreInt = money.allocateOre on whole øre", () => {
   it("random totals and day weights", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        const expected = allocateOre(kronerFromOre(total), weights).map((k) => ore(k.toNumber()));
-        const actual = allocateOreInt(total, weights);
-        expect(actual).toEqual(expected);
-        if (weights.some((w) => w > 0)) expect(actual.reduce((a, b) => a + b, 0)).toBe(total);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          const expected = allocateOre(kronerFromOre(total), weights).map((k) => ore(k.toNumber()));
+          const actual = allocateOreInt(total, weights);
+          expect(actual).toEqual(expected);
+          if (weights.some((w) => w > 0)) expect(actual.reduce((a, b) => a + b, 0)).toBe(total);
+        }
+      )
     );
   });
 });

@@ -8,7 +8,16 @@ import { d } from "../src/engine/calendar";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { sampleBudgetSheet, sampleWorkbook, SAMPLE_SHEET_NAME } from "../src/demo/sampleData";
 import { refusion110 } from "../src/functions/functions";
-import { AUDIT_SHEET, FORECAST_SHEET, FORMATS, RunError, findStays, listSources, runForecast, type RunProgress } from "../taskpane/forecastRun";
+import {
+  AUDIT_SHEET,
+  FORECAST_SHEET,
+  FORMATS,
+  RunError,
+  findStays,
+  listSources,
+  runForecast,
+  type RunProgress,
+} from "../taskpane/forecastRun";
 import { AbortError, parseA1, type CellValue } from "../src/workbook/workbook";
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
@@ -19,7 +28,8 @@ function tableRows(wb: MemoryWorkbook, sheet: string, table: string): Record<str
   const t = wb.getSheet(sheet)!.tables.find((x) => x.name === table)!;
   const header = wb.getSheet(sheet)!.values[t.top].slice(t.left, t.right + 1) as string[];
   const rows: Record<string, CellValue>[] = [];
-  for (let r = t.top + 1; r <= t.bottom; r++) rows.push(Object.fromEntries(header.map((h, c) => [h, wb.cell(sheet, r, t.left + c)])));
+  for (let r = t.top + 1; r <= t.bottom; r++)
+    rows.push(Object.fromEntries(header.map((h, c) => [h, wb.cell(sheet, r, t.left + c)])));
   return rows;
 }
 
@@ -39,13 +49,23 @@ describe("the demo run on the sample budget (1 000 rows)", () => {
   // Jest's describe cannot be async: the run happens once, before this block's tests.
   beforeAll(async () => {
     found = (await findStays(wb))!;
-    result = await runForecast(wb, found, found.mapping, { pseudonymise: false, onProgress: (p) => progress.push(p) });
+    result = await runForecast(wb, found, found.mapping, {
+      pseudonymise: false,
+      onProgress: (p) => progress.push(p),
+    });
   });
 
   it("finds the stays on the budget sheet, header in row 3, all six columns mapped", () => {
     expect(found.source).toEqual({ kind: "sheet", sheet: SAMPLE_SHEET_NAME });
     expect(found.firstRow).toBe(3);
-    expect(found.mapping).toEqual({ citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 });
+    expect(found.mapping).toEqual({
+      citizen: 0,
+      shelter: 1,
+      admission: 2,
+      discharge: 3,
+      dailyRate: 4,
+      selfPayment: 5,
+    });
   });
 
   it("reports the two bad rows at their sheet rows; the other 998 compute", () => {
@@ -77,7 +97,7 @@ describe("the demo run on the sample budget (1 000 rows)", () => {
           col(s.map((x) => x.selfPayment)),
           period.start,
           period.end,
-          rules,
+          rules
         ) as number[][]
       ).reduce((a, [v]) => a + ore(v), 0);
     const rows = tableRows(wb, FORECAST_SHEET, "Refusionsprognose");
@@ -103,14 +123,20 @@ describe("the demo run on the sample budget (1 000 rows)", () => {
         expect(qs.reduce((a, q) => a + ore(q[h] as number), 0)).toBe(ore(y[h] as number));
       }
     }
-    expect(totalRow(wb, FORECAST_SHEET, "RefusionPrAar").slice(1)).toEqual(totalRow(wb, FORECAST_SHEET, "Refusionsprognose").slice(2));
+    expect(totalRow(wb, FORECAST_SHEET, "RefusionPrAar").slice(1)).toEqual(
+      totalRow(wb, FORECAST_SHEET, "Refusionsprognose").slice(2)
+    );
   });
 
   it("Danish number formats (kr., thousands separators) on the money and day columns", () => {
     const t = wb.getSheet(FORECAST_SHEET)!.tables[0];
     const header = wb.getSheet(FORECAST_SHEET)!.values[t.top];
-    expect(wb.numberFormat(FORECAST_SHEET, t.top + 1, header.indexOf("Refusion NY"))).toBe(FORMATS.kr);
-    expect(wb.numberFormat(FORECAST_SHEET, t.top + 1, header.indexOf("Opholdsdøgn"))).toBe(FORMATS.days);
+    expect(wb.numberFormat(FORECAST_SHEET, t.top + 1, header.indexOf("Refusion NY"))).toBe(
+      FORMATS.kr
+    );
+    expect(wb.numberFormat(FORECAST_SHEET, t.top + 1, header.indexOf("Opholdsdøgn"))).toBe(
+      FORMATS.days
+    );
     expect(FORMATS.kr).toBe('#,##0.00 "kr."');
   });
 
@@ -142,17 +168,31 @@ describe("the demo run on the sample budget (1 000 rows)", () => {
       expect(ore(r["Refusion NY"] as number)).toBe(line.ny.amountOre);
       expect(r["Refusionsdøgn NY"]).toBe(line.ny.refundableDays);
     }
-    const late = rows.find((r) => (r["Indskrivning"] as number) >= d("2024-01-01") && (r["Refusionsdøgn NY"] as number) > 0)!;
-    expect(late["Regel (NY)"]).toMatch(/vindue \d\d-\d\d-\d{4}–\d\d-\d\d-\d{4}: \d+ døgn refunderet(, \d+ døgn ud over grænsen)? \(grænse (120|90|120\/90) dage\)/);
+    const late = rows.find(
+      (r) =>
+        (r["Indskrivning"] as number) >= d("2024-01-01") && (r["Refusionsdøgn NY"] as number) > 0
+    )!;
+    expect(late["Regel (NY)"]).toMatch(
+      /vindue \d\d-\d\d-\d{4}–\d\d-\d\d-\d{4}: \d+ døgn refunderet(, \d+ døgn ud over grænsen)? \(grænse (120|90|120\/90) dage\)/
+    );
     expect(late["Kilde"]).toMatch(/^K\d+(, K\d+)*$/);
     // The references resolve in the legend beside the table.
     const audit = wb.getSheet(AUDIT_SHEET)!;
     const legendCol = audit.values[0].indexOf("Tekst");
-    const legend = new Map(audit.values.slice(1).filter((r) => r[legendCol]).map((r) => [r[legendCol - 1], String(r[legendCol])]));
+    const legend = new Map(
+      audit.values
+        .slice(1)
+        .filter((r) => r[legendCol])
+        .map((r) => [r[legendCol - 1], String(r[legendCol])])
+    );
     for (const ref of String(late["Kilde"]).split(", ")) expect(legend.get(ref)).toBeTruthy();
     expect([...legend.values()].some((t) => /Serviceloven § 177 \(L 64\)/.test(t))).toBe(true);
-    expect(rows.some((r) => /Overlapper opholdet i række \d+/.test(String(r["Advarsler"])))).toBe(true);
-    expect(rows.some((r) => /Åbent ophold: talt med til og med 31-12-2026/.test(String(r["Advarsler"])))).toBe(true);
+    expect(rows.some((r) => /Overlapper opholdet i række \d+/.test(String(r["Advarsler"])))).toBe(
+      true
+    );
+    expect(
+      rows.some((r) => /Åbent ophold: talt med til og med 31-12-2026/.test(String(r["Advarsler"])))
+    ).toBe(true);
     expect(rows[0]["Borger"]).toMatch(/^B\d{5}$/);
   });
 
@@ -175,9 +215,13 @@ describe("the audit explains each stay's days (SPEC 3, re-admission inside the w
     ]);
     const found = (await findStays(wb))!;
     await runForecast(wb, found, found.mapping, { pseudonymise: false });
-    const [first, second] = tableRows(wb, AUDIT_SHEET, "RefusionPrOphold").map((r) => r["Regel (NY)"]);
+    const [first, second] = tableRows(wb, AUDIT_SHEET, "RefusionPrOphold").map(
+      (r) => r["Regel (NY)"]
+    );
     expect(first).toBe("vindue 01-06-2026–31-05-2027: 90 døgn refunderet (grænse 90 dage)");
-    expect(second).toBe("vindue 01-06-2026–31-05-2027: 0 døgn refunderet, 10 døgn ud over grænsen (grænse 90 dage)");
+    expect(second).toBe(
+      "vindue 01-06-2026–31-05-2027: 0 døgn refunderet, 10 døgn ud over grænsen (grænse 90 dage)"
+    );
   });
 });
 
@@ -204,17 +248,33 @@ describe("options and edge cases", () => {
     wb.addUserSheet(AUDIT_SHEET, [["Mine noter"]]);
     const found = (await findStays(wb))!;
     const result = await runForecast(wb, found, found.mapping, { pseudonymise: false });
-    expect(result.sheets.audit).toMatchObject({ name: "Refusion pr. ophold (2)", renamed: true, wanted: AUDIT_SHEET });
+    expect(result.sheets.audit).toMatchObject({
+      name: "Refusion pr. ophold (2)",
+      renamed: true,
+      wanted: AUDIT_SHEET,
+    });
     expect(result.sheets.forecast.renamed).toBe(false);
     expect(wb.getSheet(AUDIT_SHEET)!.values).toEqual([["Mine noter"]]);
     // A second run replaces its own sheets and creates no more.
     await runForecast(wb, found, found.mapping, { pseudonymise: false });
-    expect(wb.sheets.map((s) => s.name)).toEqual([SAMPLE_SHEET_NAME, AUDIT_SHEET, FORECAST_SHEET, "Refusion pr. ophold (2)"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      SAMPLE_SHEET_NAME,
+      AUDIT_SHEET,
+      FORECAST_SHEET,
+      "Refusion pr. ophold (2)",
+    ]);
   });
 
   it("an Excel table is preferred over a sheet's header row, and sources list tables first", async () => {
     const wb = sampleWorkbook({ rows: 50 });
-    wb.addUserSheet("Tabel", [["Citizen", "Admission", "Discharge", "Daily rate"], ["X", d("2026-01-01"), d("2026-02-01"), 1000]], [{ name: "Stays", top: 0, left: 0, bottom: 1, right: 3 }]);
+    wb.addUserSheet(
+      "Tabel",
+      [
+        ["Citizen", "Admission", "Discharge", "Daily rate"],
+        ["X", d("2026-01-01"), d("2026-02-01"), 1000],
+      ],
+      [{ name: "Stays", top: 0, left: 0, bottom: 1, right: 3 }]
+    );
     expect(await listSources(wb)).toEqual([
       { kind: "table", table: "Stays", sheet: "Tabel" },
       { kind: "sheet", sheet: SAMPLE_SHEET_NAME },
@@ -222,7 +282,10 @@ describe("options and edge cases", () => {
     ]);
     const found = (await findStays(wb))!;
     expect(found.source).toEqual({ kind: "table", table: "Stays", sheet: "Tabel" });
-    const result = await runForecast(wb, found, found.mapping, { pseudonymise: false, forecast: { years: { first: 2026, last: 2026 } } });
+    const result = await runForecast(wb, found, found.mapping, {
+      pseudonymise: false,
+      forecast: { years: { first: 2026, last: 2026 } },
+    });
     expect(result.forecast.total.stayDays).toBe(31);
     expect(result.forecast.total.refundNy.toNumber()).toBe(15_500);
   });
@@ -230,7 +293,10 @@ describe("options and edge cases", () => {
   it("own sheets are not offered as sources, and a workbook without stays gives undefined", async () => {
     const wb = new MemoryWorkbook();
     wb.addUserSheet("Noter", [["Intet at se her"]]);
-    await wb.writeOwnSheet({ name: FORECAST_SHEET, sections: [{ at: "A1", values: [["Borger", "Indskrivning", "Udskrivning"]] }] });
+    await wb.writeOwnSheet({
+      name: FORECAST_SHEET,
+      sections: [{ at: "A1", values: [["Borger", "Indskrivning", "Udskrivning"]] }],
+    });
     expect(await listSources(wb)).toEqual([{ kind: "sheet", sheet: "Noter" }]);
     expect(await findStays(wb)).toBeUndefined();
   });
@@ -238,9 +304,16 @@ describe("options and edge cases", () => {
   it("a required column left unmapped stops the run with RunError before anything is written", async () => {
     const wb = sampleWorkbook({ rows: 50 });
     const found = (await findStays(wb))!;
-    const run = runForecast(wb, found, { ...found.mapping, dailyRate: null }, { pseudonymise: false });
+    const run = runForecast(
+      wb,
+      found,
+      { ...found.mapping, dailyRate: null },
+      { pseudonymise: false }
+    );
     await expect(run).rejects.toBeInstanceOf(RunError);
-    await expect(runForecast(wb, found, { ...found.mapping, dailyRate: null }, { pseudonymise: false })).rejects.toMatchObject({ code: "missingColumns", fields: ["dailyRate"] });
+    await expect(
+      runForecast(wb, found, { ...found.mapping, dailyRate: null }, { pseudonymise: false })
+    ).rejects.toMatchObject({ code: "missingColumns", fields: ["dailyRate"] });
     expect(wb.sheets).toHaveLength(1);
   });
 

@@ -1,7 +1,14 @@
 /** The pane's language choice and its number texts. */
 import { describe, expect, it } from "@jest/globals";
 import { dec } from "../src/engine/money";
-import { formatCount, formatMoney, formatSeconds, languageFromQuery, languageOf, TEXTS } from "../taskpane/i18n";
+import {
+  formatCount,
+  formatMoney,
+  formatSeconds,
+  languageFromQuery,
+  languageOf,
+  TEXTS,
+} from "../taskpane/i18n";
 
 describe("language", () => {
   it("is English when Office's display language is any English, else Danish", () => {
@@ -43,7 +50,7 @@ describe("number texts", () => {
   });
   it("words a sheet the add-in had to rename", () => {
     expect(TEXTS.da.renamedSheet("Refusionsprognose", "Refusionsprognose (2)")).toBe(
-      "Du har selv et ark, der hedder «Refusionsprognose». Det er ikke rørt; resultatet står i «Refusionsprognose (2)».",
+      "Du har selv et ark, der hedder «Refusionsprognose». Det er ikke rørt; resultatet står i «Refusionsprognose (2)»."
     );
   });
 });

@@ -14,7 +14,10 @@ const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as {
-  (env: Record<string, unknown>, options: { mode: string }): Promise<{ devServer: { host: string; port: number } }>;
+  (
+    env: Record<string, unknown>,
+    options: { mode: string }
+  ): Promise<{ devServer: { host: string; port: number } }>;
   urlDev: string;
 };
 
@@ -33,7 +36,9 @@ function parseXml(xml: string): XmlElement {
   const body = xml.replace(/<\?[\s\S]*?\?>/g, "").replace(/<!--[\s\S]*?-->/g, "");
   const doc: XmlElement = { name: "#document", attrs: {}, children: [], text: "" };
   const stack = [doc];
-  for (const m of body.matchAll(/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)/g)) {
+  for (const m of body.matchAll(
+    /<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)/g
+  )) {
     const top = stack[stack.length - 1];
     if (m[5] !== undefined) {
       top.text += decode(m[5].trim());
@@ -41,13 +46,16 @@ function parseXml(xml: string): XmlElement {
       const closed = stack.pop();
       if (closed?.name !== m[2]) throw new Error(`</${m[2]}> closes <${closed?.name}>`);
     } else {
-      const attrs = Object.fromEntries([...m[3].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1], decode(a[2])]));
+      const attrs = Object.fromEntries(
+        [...m[3].matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1], decode(a[2])])
+      );
       const element: XmlElement = { name: m[2], attrs, children: [], text: "" };
       top.children.push(element);
       if (!m[4]) stack.push(element);
     }
   }
-  if (stack.length !== 1 || doc.children.length !== 1) throw new Error("manifest.xml is not one balanced element");
+  if (stack.length !== 1 || doc.children.length !== 1)
+    throw new Error("manifest.xml is not one balanced element");
   return doc.children[0];
 }
 
@@ -85,10 +93,23 @@ const SCHEMA_ORDER = [
   "VersionOverrides",
   "ExtendedOverrides",
 ];
-const REQUIRED = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
+const REQUIRED = [
+  "Id",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "DefaultSettings",
+  "Permissions",
+];
 
 let root: XmlElement;
-let resources: { urls: Map<string, string>; strings: Map<string, string>; images: Map<string, string> };
+let resources: {
+  urls: Map<string, string>;
+  strings: Map<string, string>;
+  images: Map<string, string>;
+};
 
 beforeAll(() => {
   if (!existsSync(path.join(DIST, "functions.json"))) {
@@ -97,7 +118,9 @@ beforeAll(() => {
   root = parseXml(readFileSync(MANIFEST, "utf8"));
   const res = el(root, "VersionOverrides", "Resources");
   const byId = (group: string) =>
-    new Map(el(res, group).children.map((e): [string, string] => [e.attrs.id, e.attrs.DefaultValue]));
+    new Map(
+      el(res, group).children.map((e): [string, string] => [e.attrs.id, e.attrs.DefaultValue])
+    );
   resources = {
     urls: byId("Urls"),
     images: byId("Images"),
@@ -135,7 +158,10 @@ describe("manifest identity and texts", () => {
   it("the id is a GUID of its own (not a template's)", () => {
     const id = el(root, "Id").text;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(["ca968be6-628b-4f14-ba3c-3e614effa9bd", "00d559b8-5760-4756-ab89-dee3a8ef4cf2"]).not.toContain(id);
+    expect([
+      "ca968be6-628b-4f14-ba3c-3e614effa9bd",
+      "00d559b8-5760-4756-ab89-dee3a8ef4cf2",
+    ]).not.toContain(id);
   });
 
   it("display name and description are Danish with en-US overrides", () => {
@@ -149,8 +175,14 @@ describe("manifest identity and texts", () => {
   });
 
   it("requires the shared runtime and ExcelApi 1.12 (own-sheet marks), and asks for read/write access to the workbook", () => {
-    const sets = el(root, "Requirements", "Sets").children.map((s) => [s.attrs.Name, s.attrs.MinVersion]);
-    expect(sets).toEqual([["SharedRuntime", "1.1"], ["ExcelApi", "1.12"]]);
+    const sets = el(root, "Requirements", "Sets").children.map((s) => [
+      s.attrs.Name,
+      s.attrs.MinVersion,
+    ]);
+    expect(sets).toEqual([
+      ["SharedRuntime", "1.1"],
+      ["ExcelApi", "1.12"],
+    ]);
     expect(el(root, "Permissions").text).toBe("ReadWriteDocument");
   });
 });
@@ -168,7 +200,11 @@ describe("element order follows the schema", () => {
   it("the workbook host declares Runtimes, then AllFormFactors, then DesktopFormFactor", () => {
     const host = el(root, "VersionOverrides", "Hosts", "Host");
     expect(host.attrs["xsi:type"]).toBe("Workbook");
-    expect(host.children.map((c) => c.name)).toEqual(["Runtimes", "AllFormFactors", "DesktopFormFactor"]);
+    expect(host.children.map((c) => c.name)).toEqual([
+      "Runtimes",
+      "AllFormFactors",
+      "DesktopFormFactor",
+    ]);
   });
 
   it("the CustomFunctions extension point has Script, Page, Metadata, Namespace in that order", () => {
@@ -202,20 +238,30 @@ describe("shared runtime and custom functions", () => {
   });
 
   it("Script is functions.js and Metadata is functions.json", () => {
-    expect(new URL(url(el(functions(), "Script", "SourceLocation").attrs.resid)).pathname).toBe("/functions.js");
-    expect(new URL(url(el(functions(), "Metadata", "SourceLocation").attrs.resid)).pathname).toBe("/functions.json");
+    expect(new URL(url(el(functions(), "Script", "SourceLocation").attrs.resid)).pathname).toBe(
+      "/functions.js"
+    );
+    expect(new URL(url(el(functions(), "Metadata", "SourceLocation").attrs.resid)).pathname).toBe(
+      "/functions.json"
+    );
   });
 
   it("the namespace is DK and no function id repeats it (Excel would show DK.DK.)", () => {
     const resid = el(functions(), "Namespace").attrs.resid;
     expect(resources.strings.get(resid)).toBe("DK");
-    const metadata = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
+    const metadata = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    };
     expect(metadata.functions.length).toBeGreaterThan(0);
     for (const f of metadata.functions) expect(f.id).not.toMatch(/^DK\./i);
   });
 
   it("every resid names a resource, and none is longer than the schema's 32 characters", () => {
-    const known = new Set([...resources.urls.keys(), ...resources.strings.keys(), ...resources.images.keys()]);
+    const known = new Set([
+      ...resources.urls.keys(),
+      ...resources.strings.keys(),
+      ...resources.images.keys(),
+    ]);
     const resids = all(root).flatMap((e) => (e.attrs.resid ? [e.attrs.resid] : []));
     expect(resids.length).toBeGreaterThan(10);
     expect(resids.filter((resid) => !known.has(resid))).toEqual([]);
@@ -226,7 +272,11 @@ describe("shared runtime and custom functions", () => {
 describe("every URL points at the dev server and at a file the build emits", () => {
   const urls = () =>
     all(root).flatMap((e) => {
-      const values = [e.attrs.DefaultValue, e.attrs.Value, e.name === "AppDomain" ? e.text : undefined];
+      const values = [
+        e.attrs.DefaultValue,
+        e.attrs.Value,
+        e.name === "AppDomain" ? e.text : undefined,
+      ];
       return values.filter((v): v is string => v !== undefined && /^https?:/.test(v));
     });
 
@@ -244,7 +294,9 @@ describe("every URL points at the dev server and at a file the build emits", () 
     const files = urls()
       .map((u) => new URL(u).pathname.replace(/^\//, ""))
       .filter((file) => file !== ""); // an AppDomain is an origin, not a file
-    expect(files.filter((file) => !existsSync(path.join(DIST, file))).map((file) => `dist/${file}`)).toEqual([]);
+    expect(
+      files.filter((file) => !existsSync(path.join(DIST, file))).map((file) => `dist/${file}`)
+    ).toEqual([]);
   });
 
   it("the icons are PNGs of the sizes the manifest declares", () => {
@@ -268,8 +320,14 @@ describe("the built page", () => {
     const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
     // The production build minifies the page, so attribute values may be unquoted.
     const value = String.raw`=["']?([^"'\s>]+)`;
-    const scripts = [...html.matchAll(new RegExp(String.raw`<script\b[^>]*?\bsrc${value}`, "g"))].map((m) => m[1]);
-    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    const scripts = [
+      ...html.matchAll(new RegExp(String.raw`<script\b[^>]*?\bsrc${value}`, "g")),
+    ].map((m) => m[1]);
+    expect(scripts).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "functions.js",
+      "taskpane.js",
+    ]);
     const remote = [...html.matchAll(new RegExp(String.raw`\b(?:src|href)${value}`, "g"))]
       .map((m) => m[1])
       .filter((v) => /^(https?:)?\/\//.test(v));

@@ -13,12 +13,14 @@ import { validateRows } from "../taskpane/columns";
 
 const file = (name: string, data: string | ArrayBuffer) => ({
   name,
-  arrayBuffer: async () => (typeof data === "string" ? (new TextEncoder().encode(data).buffer as ArrayBuffer) : data),
+  arrayBuffer: async () =>
+    typeof data === "string" ? (new TextEncoder().encode(data).buffer as ArrayBuffer) : data,
 });
 
 describe("CSV", () => {
   it('";" with Danish numbers, quoted fields holding ";", quotes and a line break, and a BOM', () => {
-    const text = '\uFEFFBorger;Indskrivning;Udskrivning;Takst;Note\r\nA;01-05-2026;01-06-2026;1.234,50;"a; b"\r\nB;2026-05-03;;1200;"sagde ""hej""\nog gik"\r\n';
+    const text =
+      '\uFEFFBorger;Indskrivning;Udskrivning;Takst;Note\r\nA;01-05-2026;01-06-2026;1.234,50;"a; b"\r\nB;2026-05-03;;1200;"sagde ""hej""\nog gik"\r\n';
     expect(readCsv(text, "ophold").values).toEqual([
       ["Borger", "Indskrivning", "Udskrivning", "Takst", "Note"],
       ["A", "01-05-2026", "01-06-2026", 1234.5, "a; b"],
@@ -35,14 +37,24 @@ describe("CSV", () => {
 
   it("a CSV file becomes a user sheet named after the file, and its stays validate", async () => {
     const wb = new MemoryWorkbook();
-    const names = await loadFile(wb, file("ophold 2026.csv", "Borger;Indskrivning;Udskrivning;Takst\nA;01-05-2026;01-06-2026;1200\nB;30-02-2026;;1200\n"));
+    const names = await loadFile(
+      wb,
+      file(
+        "ophold 2026.csv",
+        "Borger;Indskrivning;Udskrivning;Takst\nA;01-05-2026;01-06-2026;1200\nB;30-02-2026;;1200\n"
+      )
+    );
     expect(names).toEqual(["ophold 2026"]);
     expect(wb.getSheet("ophold 2026")!.own).toBe(false);
     const found = await findStays(wb);
     const report = validateRows(found!, found!.mapping);
     expect(report.ok).toBe(1);
     expect(report.bad.map((b) => b.sheetRow)).toEqual([3]);
-    expect(report.stays[0]).toMatchObject({ admission: d("2026-05-01"), discharge: d("2026-06-01"), dailyRate: 1200 });
+    expect(report.stays[0]).toMatchObject({
+      admission: d("2026-05-01"),
+      discharge: d("2026-06-01"),
+      dailyRate: 1200,
+    });
   });
 });
 
@@ -55,7 +67,12 @@ describe("xlsx through exceljs", () => {
       name: "Ophold",
       ref: "B3",
       headerRow: true,
-      columns: [{ name: "CPR" }, { name: "Indskrevet" }, { name: "Udskrevet" }, { name: "Døgntakst" }],
+      columns: [
+        { name: "CPR" },
+        { name: "Indskrevet" },
+        { name: "Udskrevet" },
+        { name: "Døgntakst" },
+      ],
       rows: [
         ["010190-1234", new Date(Date.UTC(2026, 4, 1)), new Date(Date.UTC(2026, 5, 1)), 1500],
         ["020285-4321", new Date(Date.UTC(2026, 4, 10)), null, 1500],
@@ -72,23 +89,33 @@ describe("xlsx through exceljs", () => {
     expect(wb.cell(SAMPLE_SHEET_NAME, 0, 0)).toBe("Budget 2026");
     expect(wb.cell(SAMPLE_SHEET_NAME, 3, 2)).toBe(d("2026-05-01"));
     expect(wb.cell(SAMPLE_SHEET_NAME, 2, 6)).toBe(3000);
-    expect(await wb.listTables()).toEqual([{ name: "Ophold", sheet: SAMPLE_SHEET_NAME, address: "B3:E5", rowCount: 2 }]);
+    expect(await wb.listTables()).toEqual([
+      { name: "Ophold", sheet: SAMPLE_SHEET_NAME, address: "B3:E5", rowCount: 2 },
+    ]);
     const found = await findStays(wb);
     expect(found?.source).toEqual({ kind: "table", table: "Ophold", sheet: SAMPLE_SHEET_NAME });
     const report = validateRows(found!, found!.mapping);
     expect(report.ok).toBe(2);
     expect(report.cprLike).toBe(true);
-    expect(report.stays[1]).toMatchObject({ citizen: "020285-4321", admission: d("2026-05-10"), discharge: null });
+    expect(report.stays[1]).toMatchObject({
+      citizen: "020285-4321",
+      admission: d("2026-05-10"),
+      discharge: null,
+    });
   });
 
   it("a sheet name already in the workbook is never replaced: the file's sheet becomes '(2)'", async () => {
     const wb = sampleWorkbook({ rows: 50 });
     const before = JSON.stringify(wb.getSheet(SAMPLE_SHEET_NAME)!.values);
-    expect(await loadFile(wb, file("budget.xlsx", await xlsx()))).toEqual([`${SAMPLE_SHEET_NAME} (2)`]);
+    expect(await loadFile(wb, file("budget.xlsx", await xlsx()))).toEqual([
+      `${SAMPLE_SHEET_NAME} (2)`,
+    ]);
     expect(JSON.stringify(wb.getSheet(SAMPLE_SHEET_NAME)!.values)).toBe(before);
   });
 
   it("other file types are refused with a Danish message", async () => {
-    await expect(loadFile(new MemoryWorkbook(), file("noter.pdf", "x"))).rejects.toThrow(/Filtypen understøttes ikke/);
+    await expect(loadFile(new MemoryWorkbook(), file("noter.pdf", "x"))).rejects.toThrow(
+      /Filtypen understøttes ikke/
+    );
   });
 });

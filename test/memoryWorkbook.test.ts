@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
-import { AbortError, OWN_NAME_MARK, type CellValue, type ChartSpec, type SheetSpec } from "../src/workbook/workbook";
+import {
+  AbortError,
+  OWN_NAME_MARK,
+  type CellValue,
+  type ChartSpec,
+  type SheetSpec,
+} from "../src/workbook/workbook";
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -14,7 +20,10 @@ const spec = (name: string, rows = 3): SheetSpec => ({
   sections: [
     {
       at: "B2",
-      values: [["År", "Refusion"], ...Array.from({ length: rows - 1 }, (_, i) => [2024 + i, 1000.5 * (i + 1)])],
+      values: [
+        ["År", "Refusion"],
+        ...Array.from({ length: rows - 1 }, (_, i) => [2024 + i, 1000.5 * (i + 1)]),
+      ],
       numberFormats: ["0", '#,##0.00 "kr."'],
       boldRows: [0],
       table: { name: "Prognose", rows },
@@ -26,27 +35,57 @@ describe("reading", () => {
   it("the used range starts where the data starts (top/left), padded to a rectangle", async () => {
     const wb = new MemoryWorkbook();
     wb.addUserSheet("Data", [[], ["", "", "Borger", "Takst"], ["", "", "A"], ["", "", "B", 1200]]);
-    expect(await wb.readUsedRange("Data")).toEqual({ sheet: "Data", top: 1, left: 2, values: [["Borger", "Takst"], ["A", ""], ["B", 1200]] });
+    expect(await wb.readUsedRange("Data")).toEqual({
+      sheet: "Data",
+      top: 1,
+      left: 2,
+      values: [
+        ["Borger", "Takst"],
+        ["A", ""],
+        ["B", 1200],
+      ],
+    });
     wb.addUserSheet("Tom", []);
     expect(await wb.readUsedRange("Tom")).toEqual({ sheet: "Tom", top: 0, left: 0, values: [] });
   });
 
   it("an Excel table: header split off, data rows below; listed with its address", async () => {
     const wb = new MemoryWorkbook();
-    wb.addUserSheet("Data", [["Noter"], ["Borger", "Takst"], ["A", 1000], ["B", 1100]], [{ name: "Ophold", top: 1, left: 0, bottom: 3, right: 1 }]);
-    expect(await wb.listTables()).toEqual([{ name: "Ophold", sheet: "Data", address: "A2:B4", rowCount: 2 }]);
-    expect(await wb.readTable("ophold")).toEqual({ sheet: "Data", table: "Ophold", top: 1, left: 0, header: ["Borger", "Takst"], values: [["A", 1000], ["B", 1100]] });
+    wb.addUserSheet(
+      "Data",
+      [["Noter"], ["Borger", "Takst"], ["A", 1000], ["B", 1100]],
+      [{ name: "Ophold", top: 1, left: 0, bottom: 3, right: 1 }]
+    );
+    expect(await wb.listTables()).toEqual([
+      { name: "Ophold", sheet: "Data", address: "A2:B4", rowCount: 2 },
+    ]);
+    expect(await wb.readTable("ophold")).toEqual({
+      sheet: "Data",
+      table: "Ophold",
+      top: 1,
+      left: 0,
+      header: ["Borger", "Takst"],
+      values: [
+        ["A", 1000],
+        ["B", 1100],
+      ],
+    });
   });
 
   it("progress reaches the row count, and an aborted signal stops the read", async () => {
     const wb = new MemoryWorkbook();
-    wb.addUserSheet("Data", Array.from({ length: 50 }, (_, i) => [i]));
+    wb.addUserSheet(
+      "Data",
+      Array.from({ length: 50 }, (_, i) => [i])
+    );
     const seen: number[] = [];
     await wb.readUsedRange("Data", { onProgress: (p) => seen.push(p.done) });
     expect(seen.at(-1)).toBe(50);
     const controller = new AbortController();
     controller.abort();
-    await expect(wb.readUsedRange("Data", { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    await expect(wb.readUsedRange("Data", { signal: controller.signal })).rejects.toBeInstanceOf(
+      AbortError
+    );
   });
 });
 
@@ -54,7 +93,12 @@ describe("writing own sheets", () => {
   it("creates an own sheet with values, formats, bold rows and a table", async () => {
     const wb = new MemoryWorkbook();
     const written = await wb.writeOwnSheet(spec("Prognose"));
-    expect(written).toEqual({ name: "Prognose", renamed: false, wanted: "Prognose", tables: ["Prognose"] });
+    expect(written).toEqual({
+      name: "Prognose",
+      renamed: false,
+      wanted: "Prognose",
+      tables: ["Prognose"],
+    });
     const sheet = wb.getSheet("Prognose")!;
     expect(sheet.own).toBe(true);
     expect(wb.cell("Prognose", 1, 1)).toBe("År");
@@ -69,9 +113,16 @@ describe("writing own sheets", () => {
   it("a user's sheet with the name is never touched: 'Prognose (2)', then '(2)' is replaced on the next run", async () => {
     const wb = new MemoryWorkbook();
     const user: CellValue[][] = [["Mine tal"], [1, 2]];
-    wb.addUserSheet("Prognose", copy(user), [{ name: "Prognose", top: 0, left: 0, bottom: 1, right: 1 }]);
+    wb.addUserSheet("Prognose", copy(user), [
+      { name: "Prognose", top: 0, left: 0, bottom: 1, right: 1 },
+    ]);
     const first = await wb.writeOwnSheet(spec("Prognose"));
-    expect(first).toEqual({ name: "Prognose (2)", renamed: true, wanted: "Prognose", tables: ["Prognose2"] });
+    expect(first).toEqual({
+      name: "Prognose (2)",
+      renamed: true,
+      wanted: "Prognose",
+      tables: ["Prognose2"],
+    });
     const second = await wb.writeOwnSheet(spec("Prognose", 5));
     expect(second.name).toBe("Prognose (2)");
     expect(second.tables).toEqual(["Prognose2"]);
@@ -95,7 +146,9 @@ describe("writing own sheets", () => {
     const before = copy(wb.getSheet("Prognose")!.values);
     const controller = new AbortController();
     controller.abort();
-    await expect(wb.writeOwnSheet(spec("Prognose", 10), { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    await expect(
+      wb.writeOwnSheet(spec("Prognose", 10), { signal: controller.signal })
+    ).rejects.toBeInstanceOf(AbortError);
     expect(wb.getSheet("Prognose")!.values).toEqual(before);
   });
 });
@@ -115,16 +168,35 @@ describe("defined names", () => {
     wb.addUserSheet("Budget", [["y", 7]]);
     wb.addUserName("dk_refusion", "Budget", "B1");
     const first = await wb.writeOwnSheet(named("Prognose"));
-    expect(first).toEqual({ name: "Prognose (2)", renamed: true, wanted: "Prognose", tables: ["Prognose"], skippedNames: ["DK_Refusion"] });
+    expect(first).toEqual({
+      name: "Prognose (2)",
+      renamed: true,
+      wanted: "Prognose",
+      tables: ["Prognose"],
+      skippedNames: ["DK_Refusion"],
+    });
     expect([...wb.names.values()]).toEqual([
       { name: "dk_refusion", sheet: "Budget", address: "B1" },
-      { name: "DK_År", sheet: "Prognose (2)", address: "B3", comment: `Første år ${OWN_NAME_MARK}` },
+      {
+        name: "DK_År",
+        sheet: "Prognose (2)",
+        address: "B3",
+        comment: `Første år ${OWN_NAME_MARK}`,
+      },
     ]);
     expect(wb.cell("Prognose (2)", 2, 1)).toBe(2024);
 
-    const again = await wb.writeOwnSheet({ ...named("Prognose"), names: [{ name: "DK_år", address: "B4" }] });
+    const again = await wb.writeOwnSheet({
+      ...named("Prognose"),
+      names: [{ name: "DK_år", address: "B4" }],
+    });
     expect(again.skippedNames).toEqual([]);
-    expect(wb.names.get("dk_år")).toEqual({ name: "DK_år", sheet: "Prognose (2)", address: "B4", comment: OWN_NAME_MARK });
+    expect(wb.names.get("dk_år")).toEqual({
+      name: "DK_år",
+      sheet: "Prognose (2)",
+      address: "B4",
+      comment: OWN_NAME_MARK,
+    });
     expect(wb.names.get("dk_refusion")?.sheet).toBe("Budget");
   });
 
@@ -134,14 +206,20 @@ describe("defined names", () => {
     await wb.writeOwnSheet(named("Prognose"));
     expect((await wb.writeOwnSheet(named("Andet"))).skippedNames).toEqual([]);
     expect(wb.names.get("dk_år")?.sheet).toBe("Andet");
-    await expect(wb.writeOwnSheet({ ...spec("Ny"), names: [{ name: "R1C1", address: "A1" }] })).rejects.toThrow(/R1C1/);
-    await expect(wb.writeOwnSheet({ ...spec("Ny"), names: [{ name: "Rente sats", address: "A1" }] })).rejects.toThrow(/Rente sats/);
+    await expect(
+      wb.writeOwnSheet({ ...spec("Ny"), names: [{ name: "R1C1", address: "A1" }] })
+    ).rejects.toThrow(/R1C1/);
+    await expect(
+      wb.writeOwnSheet({ ...spec("Ny"), names: [{ name: "Rente sats", address: "A1" }] })
+    ).rejects.toThrow(/Rente sats/);
     expect(wb.getSheet("Ny")).toBeUndefined();
     expect(() => wb.addUserName("A1", "Gammel", "A1")).toThrow(/A1/);
   });
 
   it("a spec without names reports none", async () => {
-    expect(await new MemoryWorkbook().writeOwnSheet(spec("Prognose"))).not.toHaveProperty("skippedNames");
+    expect(await new MemoryWorkbook().writeOwnSheet(spec("Prognose"))).not.toHaveProperty(
+      "skippedNames"
+    );
   });
 });
 
@@ -187,7 +265,9 @@ describe("charts, selection and change events", () => {
     const changes: string[] = [];
     let any = 0;
     const stopAny = wb.subscribe(() => any++);
-    const stop = await wb.onSheetChanged("parametre", (c) => changes.push(`${c.sheet}!${c.address}`));
+    const stop = await wb.onSheetChanged("parametre", (c) =>
+      changes.push(`${c.sheet}!${c.address}`)
+    );
     wb.setCell("Parametre", 0, 1, 0.03);
     wb.setCell("Andet", 0, 0, 1);
     await stop();

@@ -11,7 +11,10 @@ import * as functions from "../src/functions/functions";
 import { HOOK_TIMEOUT } from "./timeouts";
 
 const ROOT = path.resolve(__dirname, "..");
-const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as { urlDev: string; functionFiles: () => string[] };
+const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as {
+  urlDev: string;
+  functionFiles: () => string[];
+};
 
 interface Expected {
   /** Arguments in order: true for an optional one. */
@@ -64,7 +67,9 @@ beforeAll(async () => {
   const input = webpackConfig.functionFiles().map((f) => path.join(ROOT, f));
   const result = await generateCustomFunctionsMetadata(input, false);
   if (result.errors.length > 0) {
-    throw new Error(`custom-functions-metadata errors (the JSDoc and the TypeScript types must agree):\n${result.errors.join("\n")}`);
+    throw new Error(
+      `custom-functions-metadata errors (the JSDoc and the TypeScript types must agree):\n${result.errors.join("\n")}`
+    );
   }
   generated = JSON.parse(result.metadataJson);
   associations = result.associate;
@@ -87,7 +92,8 @@ describe("functions.json", () => {
 
   it("in dist/ is the same as generated from the sources (the build is current)", () => {
     const built = path.join(ROOT, "dist", "functions.json");
-    if (!existsSync(built)) throw new Error("dist/functions.json is missing: run `npm run build` (npm test does it)");
+    if (!existsSync(built))
+      throw new Error("dist/functions.json is missing: run `npm run build` (npm test does it)");
     expect(JSON.parse(readFileSync(built, "utf8"))).toEqual(generated);
   });
 });
@@ -118,7 +124,9 @@ describe.each(Object.entries(EXPECTED))("%s", (id, expected) => {
   it("links its section of the help page", () => {
     const anchor = id.toLowerCase();
     expect(byId(id).helpUrl).toBe(`${webpackConfig.urlDev}help.html#${anchor}`);
-    expect(readFileSync(path.join(ROOT, "taskpane", "help.html"), "utf8")).toContain(`id="${anchor}"`);
+    expect(readFileSync(path.join(ROOT, "taskpane", "help.html"), "utf8")).toContain(
+      `id="${anchor}"`
+    );
   });
 
   it("is exported by functions.ts under its lowerCamelCase name, the function Excel calls", () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { Decimal, allocateOre, dec, exactOre, formatKr, refundOre, roundOre, shareOf, sum } from "../src/engine/money";
+import {
+  Decimal,
+  allocateOre,
+  dec,
+  exactOre,
+  formatKr,
+  refundOre,
+  roundOre,
+  shareOf,
+  sum,
+} from "../src/engine/money";
 
 describe("money to the øre", () => {
   it("rounds half up at the half-øre where binary floats drift", () => {
@@ -20,7 +30,11 @@ describe("money to the øre", () => {
 
   it("allocates a rounded total over parts that add up exactly", () => {
     expect(allocateOre(dec("0.01"), [1, 1]).map((x) => x.toFixed(2))).toEqual(["0.01", "0.00"]);
-    expect(allocateOre(dec("100.00"), [1, 1, 1]).map((x) => x.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
+    expect(allocateOre(dec("100.00"), [1, 1, 1]).map((x) => x.toFixed(2))).toEqual([
+      "33.34",
+      "33.33",
+      "33.33",
+    ]);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 10_000_000 }),
@@ -29,9 +43,13 @@ describe("money to the øre", () => {
           const total = dec(ore).dividedBy(100);
           const parts = allocateOre(total, weights);
           const allZero = weights.every((w) => w === 0);
-          return allZero || (sum(parts).equals(total) && parts.every((p) => p.times(100).isInteger() && !p.isNegative()));
-        },
-      ),
+          return (
+            allZero ||
+            (sum(parts).equals(total) &&
+              parts.every((p) => p.times(100).isInteger() && !p.isNegative()))
+          );
+        }
+      )
     );
   });
 });
@@ -40,12 +58,23 @@ describe("refundOre: the integer hot path agrees with decimal.js", () => {
   it("on random 2-decimal amounts, including half-øre boundaries", () => {
     const half = shareOf("0.5");
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 4000 }), (rateOre, selfOre, days) => {
-        const rate = rateOre / 100;
-        const self = selfOre / 100;
-        const expected = roundOre(Decimal.max(0, dec(rate).minus(dec(self))).times("0.5").times(days)).times(100).toNumber();
-        return refundOre(rate, self, days, half) === expected;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 500_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.integer({ min: 0, max: 4000 }),
+        (rateOre, selfOre, days) => {
+          const rate = rateOre / 100;
+          const self = selfOre / 100;
+          const expected = roundOre(
+            Decimal.max(0, dec(rate).minus(dec(self)))
+              .times("0.5")
+              .times(days)
+          )
+            .times(100)
+            .toNumber();
+          return refundOre(rate, self, days, half) === expected;
+        }
+      )
     );
   });
   it("exactOre takes 2-decimal cells and leaves others to the decimal path", () => {
@@ -57,7 +86,10 @@ describe("refundOre: the integer hot path agrees with decimal.js", () => {
 
 describe("allocateOre breaks ties exactly", () => {
   it("equal remainders go to the earlier part, however long their decimals run (a case fast-check found)", () => {
-    const parts = allocateOre(dec(8220787586).dividedBy(100), [290, 157, 53, 370, 20, 316, 99, 346, 295, 34, 124, 129]);
+    const parts = allocateOre(
+      dec(8220787586).dividedBy(100),
+      [290, 157, 53, 370, 20, 316, 99, 346, 295, 34, 124, 129]
+    );
     // Parts 0 and 1 both have remainder 957/2233; the last øre goes to part 0.
     expect(parts.slice(0, 2).map((p) => p.times(100).toNumber())).toEqual([1067634752, 577995365]);
   });

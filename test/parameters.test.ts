@@ -60,7 +60,8 @@ describe("the registry", () => {
   });
 
   it("every default lies in its own range, and the default set validates", () => {
-    const byId = (value: (p: (typeof PARAMETERS)[number]) => unknown) => Object.fromEntries(PARAMETERS.map((p) => [p.id, value(p)]));
+    const byId = (value: (p: (typeof PARAMETERS)[number]) => unknown) =>
+      Object.fromEntries(PARAMETERS.map((p) => [p.id, value(p)]));
     expect(byId((p) => validateParameterValue(p, p.default))).toEqual(byId((p) => p.default));
     const r = validateParameters(defaults());
     expect(r.ok).toBe(true);
@@ -82,7 +83,8 @@ describe("the registry", () => {
 });
 
 describe("validation: Danish errors that name the parameter", () => {
-  const check = (id: ParameterId, value: unknown) => validateParameterValue(parameterById(id), value);
+  const check = (id: ParameterId, value: unknown) =>
+    validateParameterValue(parameterById(id), value);
 
   it("growth at or below −100 % is refused; −99 % is allowed", () => {
     expect(check("admissionGrowth", -1)).toEqual({
@@ -90,35 +92,59 @@ describe("validation: Danish errors that name the parameter", () => {
       message: "«Vækst i indskrivninger»: skal ligge over -100 % og højst 100 % (fik -100 %)",
       parameter: "admissionGrowth",
     });
-    expect(check("admissionGrowth", -1.5)).toMatchObject({ code: "#NUM!", parameter: "admissionGrowth" });
+    expect(check("admissionGrowth", -1.5)).toMatchObject({
+      code: "#NUM!",
+      parameter: "admissionGrowth",
+    });
     expect(check("admissionGrowth", -0.99)).toBe(-0.99);
   });
 
   it("shares outside 0–100 % are refused, with a hint when a percentage was typed as a whole number", () => {
-    expect(check("shareMoved", 1.2)).toMatchObject({ code: "#NUM!", message: expect.stringContaining("«Andel lange ophold i egen bolig»") });
+    expect(check("shareMoved", 1.2)).toMatchObject({
+      code: "#NUM!",
+      message: expect.stringContaining("«Andel lange ophold i egen bolig»"),
+    });
     expect(check("shareMoved", -0.1)).toMatchObject({ code: "#NUM!" });
-    expect((check("relapseRate", 10) as { message: string }).message).toContain("procent skrives 3,5 % eller 0,035");
+    expect((check("relapseRate", 10) as { message: string }).message).toContain(
+      "procent skrives 3,5 % eller 0,035"
+    );
     expect(check("shareMoved", 0)).toBe(0);
     expect(check("shareMoved", 1)).toBe(1);
   });
 
   it("negative costs are refused", () => {
     for (const id of ["supportCost", "rentSubsidy", "oneOffCost"] as const) {
-      expect(check(id, -1)).toMatchObject({ code: "#NUM!", parameter: id, message: expect.stringContaining(`«${parameterById(id).name}»`) });
+      expect(check(id, -1)).toMatchObject({
+        code: "#NUM!",
+        parameter: id,
+        message: expect.stringContaining(`«${parameterById(id).name}»`),
+      });
     }
   });
 
   it("a horizon of 0 or above 30 years is refused, and must be whole", () => {
-    expect(check("horizon", 0)).toMatchObject({ code: "#NUM!", message: "«Horisont»: skal ligge fra 1 år og højst 30 år (fik 0 år)" });
+    expect(check("horizon", 0)).toMatchObject({
+      code: "#NUM!",
+      message: "«Horisont»: skal ligge fra 1 år og højst 30 år (fik 0 år)",
+    });
     expect(check("horizon", 31)).toMatchObject({ code: "#NUM!" });
-    expect(check("horizon", 2.5)).toMatchObject({ code: "#NUM!", message: "«Horisont»: skal være et helt tal (fik 2,5 år)" });
+    expect(check("horizon", 2.5)).toMatchObject({
+      code: "#NUM!",
+      message: "«Horisont»: skal være et helt tal (fik 2,5 år)",
+    });
     expect(check("horizon", 30)).toBe(30);
   });
 
   it("text, booleans and blanks: an error, except a blank base year (derived from the data)", () => {
-    expect(check("discountRate", "3,5 %")).toMatchObject({ code: "#VALUE!", message: "«Diskonteringsrente»: «3,5 %» er ikke et tal" });
+    expect(check("discountRate", "3,5 %")).toMatchObject({
+      code: "#VALUE!",
+      message: "«Diskonteringsrente»: «3,5 %» er ikke et tal",
+    });
     expect(check("discountRate", true)).toMatchObject({ code: "#VALUE!" });
-    expect(check("discountRate", "")).toMatchObject({ code: "#VALUE!", message: "«Diskonteringsrente»: værdien mangler" });
+    expect(check("discountRate", "")).toMatchObject({
+      code: "#VALUE!",
+      message: "«Diskonteringsrente»: værdien mangler",
+    });
     expect(check("baseYear", "")).toBeNull();
     expect(check("baseYear", null)).toBeNull();
   });
@@ -127,24 +153,42 @@ describe("validation: Danish errors that name the parameter", () => {
     const r = validateParameters({ ...defaults(), relapseRate: 0.7, moveAwayRate: 0.4 });
     expect(r).toEqual({
       ok: false,
-      errors: [{ code: "#NUM!", message: "«Tilbagefald pr. år» + «Fraflytning pr. år» må højst være 100 % pr. år (fik 110 %)", parameter: "moveAwayRate" }],
+      errors: [
+        {
+          code: "#NUM!",
+          message:
+            "«Tilbagefald pr. år» + «Fraflytning pr. år» må højst være 100 % pr. år (fik 110 %)",
+          parameter: "moveAwayRate",
+        },
+      ],
     });
   });
 
   it("lists every problem, not just the first", () => {
     const r = validateParameters({ ...defaults(), horizon: 0, shareMoved: 2, supportCost: -5 });
-    expect(r.ok ? [] : r.errors.map((e) => e.parameter)).toEqual(["horizon", "shareMoved", "supportCost"]);
+    expect(r.ok ? [] : r.errors.map((e) => e.parameter)).toEqual([
+      "horizon",
+      "shareMoved",
+      "supportCost",
+    ]);
   });
 
   it("property: any value inside a parameter's range is accepted as is; any finite value outside is refused", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PARAMETERS), fc.double({ min: -1e7, max: 1e7, noNaN: true }), (def, raw) => {
-        const value = def.integer ? Math.round(raw) : raw;
-        const inside =
-          (def.min.exclusive ? value > def.min.value : value >= def.min.value) && (def.max.exclusive ? value < def.max.value : value <= def.max.value);
-        const r = validateParameterValue(def, value);
-        return inside ? r === value : typeof r === "object" && r !== null && r.parameter === def.id;
-      }),
+      fc.property(
+        fc.constantFrom(...PARAMETERS),
+        fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+        (def, raw) => {
+          const value = def.integer ? Math.round(raw) : raw;
+          const inside =
+            (def.min.exclusive ? value > def.min.value : value >= def.min.value) &&
+            (def.max.exclusive ? value < def.max.value : value <= def.max.value);
+          const r = validateParameterValue(def, value);
+          return inside
+            ? r === value
+            : typeof r === "object" && r !== null && r.parameter === def.id;
+        }
+      )
     );
   });
 });
@@ -164,18 +208,37 @@ describe("the two-column parameter range", () => {
 
   it("an unknown name is an error naming it and its row", () => {
     const r = parseParameterRange([...range(), ["Vækst i udskrivninger", 0.1]]);
-    expect(r).toEqual({ ok: false, errors: [{ code: "#VALUE!", message: "Ukendt parameter «Vækst i udskrivninger» i parameterområdets række 15" }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: "#VALUE!",
+          message: "Ukendt parameter «Vækst i udskrivninger» i parameterområdets række 15",
+        },
+      ],
+    });
   });
 
   it("a missing parameter is an error naming it", () => {
     const r = parseParameterRange(range().filter(([name]) => name !== "Tærskel for lange ophold"));
-    expect(r).toEqual({ ok: false, errors: [{ code: "#VALUE!", message: "Parameteren «Tærskel for lange ophold» mangler", parameter: "thresholdDays" }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: "#VALUE!",
+          message: "Parameteren «Tærskel for lange ophold» mangler",
+          parameter: "thresholdDays",
+        },
+      ],
+    });
   });
 
   it("a parameter added after the first release may be left out: its default applies (SPEC 4)", () => {
     // A registry where the threshold came later: today's ranges without it keep working.
     const later = PARAMETERS.map((p) => (p.id === "thresholdDays" ? { ...p, optional: true } : p));
-    const values = Object.fromEntries(PARAMETERS.filter((p) => p.id !== "thresholdDays").map((p) => [p.id, p.default]));
+    const values = Object.fromEntries(
+      PARAMETERS.filter((p) => p.id !== "thresholdDays").map((p) => [p.id, p.default])
+    );
     const r = validateParameters(values, later);
     expect(r.ok && r.parameters.thresholdDays).toBe(90);
     // Given, it is still checked.
@@ -184,19 +247,28 @@ describe("the two-column parameter range", () => {
 
   it("a parameter named twice is an error naming it", () => {
     const r = parseParameterRange([...range(), ["horizon", 3]]);
-    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual(["Parameteren «Horisont» står to gange i parameterområdet"]);
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
+      "Parameteren «Horisont» står to gange i parameterområdet",
+    ]);
   });
 
   it("a value without a name is an error naming the row; blank rows are skipped", () => {
     expect(parseParameterRange([...range(), ["", ""], [null, null]]).ok).toBe(true);
     const r = parseParameterRange([...range(), ["", 5]]);
-    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual(["Parameterområdets række 15 har en værdi, men intet navn"]);
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
+      "Parameterområdets række 15 har en værdi, men intet navn",
+    ]);
   });
 
   it("a range that is not two columns is refused", () => {
     expect(parseParameterRange(PARAMETERS.map((p) => [p.name, p.default, "x"]))).toEqual({
       ok: false,
-      errors: [{ code: "#VALUE!", message: "Parameterområdet skal have to kolonner: navn og værdi (det har 3)" }],
+      errors: [
+        {
+          code: "#VALUE!",
+          message: "Parameterområdet skal have to kolonner: navn og værdi (det har 3)",
+        },
+      ],
     });
     expect(parseParameterRange([]).ok).toBe(false);
   });

@@ -9,11 +9,27 @@ import fc from "fast-check";
 import { d, edate, serialFromYmd } from "../src/engine/calendar";
 import { computeForecast } from "../src/engine/forecast";
 import { Decimal, dec } from "../src/engine/money";
-import { DEFAULT_PARAMETERS, parameterById, type ScenarioParameters } from "../src/engine/parameters";
-import { computeProjection, defaultBaseYear, isProjectionError, type Projection, type ProjectionYear } from "../src/engine/projection";
+import {
+  DEFAULT_PARAMETERS,
+  parameterById,
+  type ScenarioParameters,
+} from "../src/engine/parameters";
+import {
+  computeProjection,
+  defaultBaseYear,
+  isProjectionError,
+  type Projection,
+  type ProjectionYear,
+} from "../src/engine/projection";
 import { RULE_SETS } from "../src/engine/rules";
 import type { StayInput } from "../src/engine/shelter";
-import { housingFirstBreakeven, housingFirstNpv, housingFirstRatio, refusion110, refusion85a } from "../src/functions/functions";
+import {
+  housingFirstBreakeven,
+  housingFirstNpv,
+  housingFirstRatio,
+  refusion110,
+  refusion85a,
+} from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { mapColumns, validateRows } from "../taskpane/columns";
 import { stay } from "./fixtures";
@@ -27,7 +43,11 @@ const still: ScenarioParameters = {
   shareMoved: 0,
 };
 
-function project(stays: StayInput[], p: Partial<ScenarioParameters>, rules = RULE_SETS.NY): Projection {
+function project(
+  stays: StayInput[],
+  p: Partial<ScenarioParameters>,
+  rules = RULE_SETS.NY
+): Projection {
   const result = computeProjection(stays, { ...still, ...p }, { rules });
   if (isProjectionError(result)) throw new Error(result.message);
   return result;
@@ -44,13 +64,23 @@ const noAction = (y: ProjectionYear) => ({
   reformCost: n(y.noAction.reformCost),
   netCost: n(y.noAction.netCost),
 });
-const column = (p: Projection, pick: (y: ProjectionYear) => Decimal) => p.years.map((y) => n(pick(y)));
+const column = (p: Projection, pick: (y: ProjectionYear) => Decimal) =>
+  p.years.map((y) => n(pick(y)));
 
 /** The sample municipality's good rows, parsed as the pane parses them. */
 function sampleStays(rows = 800): StayInput[] {
   const sheet = sampleBudgetSheet({ rows });
   const header = sheet.values[sheet.headerRow];
-  return validateRows({ sheet: sheet.name, header, rows: sheet.values.slice(sheet.headerRow + 1), firstRow: sheet.headerRow + 1, left: 0 }, mapColumns(header)).stays;
+  return validateRows(
+    {
+      sheet: sheet.name,
+      header,
+      rows: sheet.values.slice(sheet.headerRow + 1),
+      firstRow: sheet.headerRow + 1,
+      left: 0,
+    },
+    mapColumns(header)
+  ).stays;
 }
 
 const col = <T>(xs: readonly T[]): T[][] => xs.map((x) => [x]);
@@ -65,7 +95,7 @@ function refundSum(stays: readonly StayInput[], year: number, rules: "NY" | "GAM
     col(stays.map((s) => s.selfPayment)),
     serialFromYmd(year, 1, 1),
     serialFromYmd(year, 12, 31),
-    rules,
+    rules
   ) as unknown[][];
   return out.reduce<Decimal>((sum, [v]) => {
     if (typeof v !== "number") throw new Error(`cell error ${JSON.stringify(v)}`);
@@ -94,17 +124,30 @@ function steadyState(years: readonly number[]): StayInput[] {
 
 describe("the base year: the last full calendar year in the data", () => {
   it("latest admission 2026-12-05 (in December): base year 2026", () => {
-    expect(defaultBaseYear([stay("A", "2025-03-01", "2025-04-01"), stay("B", "2026-12-05", "2027-06-01")])).toBe(2026);
+    expect(
+      defaultBaseYear([
+        stay("A", "2025-03-01", "2025-04-01"),
+        stay("B", "2026-12-05", "2027-06-01"),
+      ])
+    ).toBe(2026);
   });
   it("latest admission 2026-11-30: 2026 is not complete, base year 2025 (a planned discharge in 2028 does not count)", () => {
-    expect(defaultBaseYear([stay("A", "2025-03-01", "2028-04-01"), stay("B", "2026-11-30", null)])).toBe(2025);
+    expect(
+      defaultBaseYear([stay("A", "2025-03-01", "2028-04-01"), stay("B", "2026-11-30", null)])
+    ).toBe(2025);
   });
   it("the sample municipality (status date 2026-12-31) projects from 2026", () => {
     expect(project(sampleStays(), {}).baseYear).toBe(2026);
   });
   it("a base year without stay nights is an error naming the year", () => {
-    const r = computeProjection([stay("A", "2029-02-10", "2029-03-15")], { ...still, baseYear: 2024 });
-    expect(r).toEqual({ code: "#VALUE!", message: "Basisåret 2024 har ingen opholdsdøgn i data: angiv et andet basisår" });
+    const r = computeProjection([stay("A", "2029-02-10", "2029-03-15")], {
+      ...still,
+      baseYear: 2024,
+    });
+    expect(r).toEqual({
+      code: "#VALUE!",
+      message: "Basisåret 2024 har ingen opholdsdøgn i data: angiv et andet basisår",
+    });
   });
 });
 
@@ -116,7 +159,10 @@ describe("no refund window is reset at New Year (issue 10, 1)", () => {
   });
 
   it("the same citizen admitted every 1 October: the January nights lean on the window opened in October, in every year", () => {
-    const p = project([stay("X", "2025-10-01", "2026-03-01"), stay("X", "2026-10-01", "2027-03-01")], { baseYear: 2026, horizon: 3 });
+    const p = project(
+      [stay("X", "2025-10-01", "2026-03-01"), stay("X", "2026-10-01", "2027-03-01")],
+      { baseYear: 2026, horizon: 3 }
+    );
     // 2026: 28 January nights of the 120-day window from 2025-10-01, then 90 from 2026-10-01.
     // Later years: the January and February nights fall in a window already used up (90 by 30 December).
     expect(column(p, (y) => y.noAction.refundNy)).toEqual([14000 + 45000, 45000, 45000, 45000]);
@@ -166,13 +212,19 @@ describe("steady state (SPEC 4): every trend 0, no Housing First, exactly the ba
           patterns.forEach((pt, i) => {
             const admission = serialFromYmd(year, 1, 1) + pt.start;
             const citizen = pt.recurring ? `R${i}` : `O${i}-${year}`;
-            stays.push({ citizen, admission, discharge: admission + pt.length, dailyRate: pt.rate, selfPayment: pt.self });
+            stays.push({
+              citizen,
+              admission,
+              discharge: admission + pt.length,
+              dailyRate: pt.rate,
+              selfPayment: pt.self,
+            });
           });
         }
         const p = project(stays, { baseYear: 2030, horizon: 3 });
         for (const y of p.years) expect(noAction(y)).toEqual(noAction(p.years[0]));
       }),
-      { numRuns: 60 },
+      { numRuns: 60 }
     );
   });
 
@@ -211,17 +263,28 @@ describe("trends", () => {
   });
 
   it("stay length +10 % a year: 100 nights become 110, then 121; 5 nights become 5.5 -> 6 (half up), then 6.05 -> 6", () => {
-    const p = project([stay("A", "2029-03-01", "2029-06-09"), stay("B", "2029-08-01", "2029-08-06")], { baseYear: 2029, horizon: 2, stayLengthChange: 0.1 });
+    const p = project(
+      [stay("A", "2029-03-01", "2029-06-09"), stay("B", "2029-08-01", "2029-08-06")],
+      { baseYear: 2029, horizon: 2, stayLengthChange: 0.1 }
+    );
     expect(column(p, (y) => y.noAction.stayDays)).toEqual([105, 116, 127]);
   });
 
   it("stay length −50 % a year: a 3-night stay keeps at least one night", () => {
-    const p = project([stay("A", "2029-03-01", "2029-03-04")], { baseYear: 2029, horizon: 3, stayLengthChange: -0.5 });
+    const p = project([stay("A", "2029-03-01", "2029-03-04")], {
+      baseYear: 2029,
+      horizon: 3,
+      stayLengthChange: -0.5,
+    });
     expect(column(p, (y) => y.noAction.stayDays)).toEqual([3, 2, 1, 1]);
   });
 
   it("prices indexed 2 % a year by the calendar year of the night: 1 000 kr. -> 1 020 -> 1 040,40; self-payment 100 -> 102 -> 104,04", () => {
-    const p = project([stay("A", "2029-03-01", "2029-03-11", 1000, 100)], { baseYear: 2029, horizon: 2, rateIndexation: 0.02 });
+    const p = project([stay("A", "2029-03-01", "2029-03-11", 1000, 100)], {
+      baseYear: 2029,
+      horizon: 2,
+      rateIndexation: 0.02,
+    });
     expect(p.years.map((y) => [n(y.noAction.gross), n(y.noAction.selfPayment)])).toEqual([
       [10000, 1000],
       [10200, 1020],
@@ -231,18 +294,33 @@ describe("trends", () => {
 
   it("with trends, each year's refunds are DK.REFUSION110 on the timeline's rows, per cohort × its weight", () => {
     // One cohort per year (no stay crosses New Year): year t's refunds = weight_t × Σ REFUSION110 on the copied rows.
-    const stays = [stay("A", "2029-02-10", "2029-03-15", 1200, 200), stay("A", "2029-05-01", "2029-09-01", 1200, 200), stay("B", "2029-03-01", "2029-09-01", 1500)];
+    const stays = [
+      stay("A", "2029-02-10", "2029-03-15", 1200, 200),
+      stay("A", "2029-05-01", "2029-09-01", 1200, 200),
+      stay("B", "2029-03-01", "2029-09-01", 1500),
+    ];
     const p = project(stays, { baseYear: 2029, horizon: 3, admissionGrowth: 0.04 });
     for (const y of p.years) {
-      const shifted = stays.map((s) => ({ ...s, admission: edate(s.admission, 12 * y.index), discharge: edate(s.admission, 12 * y.index) + (s.discharge! - s.admission) }));
+      const shifted = stays.map((s) => ({
+        ...s,
+        admission: edate(s.admission, 12 * y.index),
+        discharge: edate(s.admission, 12 * y.index) + (s.discharge! - s.admission),
+      }));
       const w = dec(1.04).pow(y.index);
-      expect(n(y.noAction.refundNy)).toBe(n(w.times(refundSum(shifted, y.year, "NY")).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
-      expect(n(y.noAction.refundGammel)).toBe(n(w.times(refundSum(shifted, y.year, "GAMMEL")).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
+      expect(n(y.noAction.refundNy)).toBe(
+        n(w.times(refundSum(shifted, y.year, "NY")).toDecimalPlaces(2, Decimal.ROUND_HALF_UP))
+      );
+      expect(n(y.noAction.refundGammel)).toBe(
+        n(w.times(refundSum(shifted, y.year, "GAMMEL")).toDecimalPlaces(2, Decimal.ROUND_HALF_UP))
+      );
     }
   });
 
   it("an open stay runs on through the horizon: the citizen is still in the shelter", () => {
-    const p = project([stay("A", "2029-10-01", null), stay("B", "2029-12-10", "2029-12-11")], { baseYear: 2029, horizon: 2 });
+    const p = project([stay("A", "2029-10-01", null), stay("B", "2029-12-10", "2029-12-11")], {
+      baseYear: 2029,
+      horizon: 2,
+    });
     expect(column(p, (y) => y.noAction.stayDays)).toEqual([93, 365 + 1, 365 + 1]);
   });
 
@@ -268,40 +346,83 @@ describe("row order never changes a result (issue 10, 7)", () => {
 
   it("shuffled rows give the same projection, with Housing First (property test)", () => {
     const stays = sampleStays(300);
-    const params = { shareMoved: 0.5, housingPerYear: 6, relapseRate: 0.1, moveAwayRate: 0.05, admissionGrowth: 0.03, horizon: 3 };
+    const params = {
+      shareMoved: 0.5,
+      housingPerYear: 6,
+      relapseRate: 0.1,
+      moveAwayRate: 0.05,
+      admissionGrowth: 0.03,
+      horizon: 3,
+    };
     const reference = project(stays, params);
     fc.assert(
-      fc.property(fc.shuffledSubarray(stays, { minLength: stays.length, maxLength: stays.length }), (shuffled) => {
-        expect(project(shuffled, params)).toEqual(reference);
-      }),
-      { numRuns: 5 },
+      fc.property(
+        fc.shuffledSubarray(stays, { minLength: stays.length, maxLength: stays.length }),
+        (shuffled) => {
+          expect(project(shuffled, params)).toEqual(reference);
+        }
+      ),
+      { numRuns: 5 }
     );
   });
 
   it("citizens are matched as Excel matches text: «b00017», « B00017 » and «B00017» are one citizen", () => {
-    const one = project([stay("B00017", "2029-01-01", "2029-05-01"), stay("B00017", "2029-06-01", "2029-08-01")], { baseYear: 2029, horizon: 1 });
-    const mixed = project([stay("b00017", "2029-01-01", "2029-05-01"), stay(" B00017 ", "2029-06-01", "2029-08-01")], { baseYear: 2029, horizon: 1 });
+    const one = project(
+      [stay("B00017", "2029-01-01", "2029-05-01"), stay("B00017", "2029-06-01", "2029-08-01")],
+      { baseYear: 2029, horizon: 1 }
+    );
+    const mixed = project(
+      [stay("b00017", "2029-01-01", "2029-05-01"), stay(" B00017 ", "2029-06-01", "2029-08-01")],
+      { baseYear: 2029, horizon: 1 }
+    );
     expect(mixed.years.map(noAction)).toEqual(one.years.map(noAction));
   });
 });
 
 describe("Housing First: hand-worked citizens (base year 2029, takst 1 000 kr., no egenbetaling)", () => {
   const resident = [stay("Z", "2028-06-01", null)];
-  const hf = { baseYear: 2029, horizon: 3, shareMoved: 1, housingPerYear: 100, relapseRate: 0, moveAwayRate: 0, supportCost: 73000, rentSubsidy: 0, oneOffCost: 0, discountRate: 0 };
+  const hf = {
+    baseYear: 2029,
+    horizon: 3,
+    shareMoved: 1,
+    housingPerYear: 100,
+    relapseRate: 0,
+    moveAwayRate: 0,
+    supportCost: 73000,
+    rentSubsidy: 0,
+    oneOffCost: 0,
+    discountRate: 0,
+  };
 
   it("a citizen in the shelter all year moves on the projection's first day: no shelter nights, support with the § 85 a refund for 2 years", () => {
     const p = project(resident, hf);
     const [, y2030, y2031, y2032] = p.years;
     for (const y of [y2030, y2031, y2032]) expect(n(y.housingFirst.stayDays)).toBe(0);
     expect(column(p, (y) => y.housingFirst.moves)).toEqual([0, 1, 0, 0]);
-    expect([y2030, y2031, y2032].map((y) => n(y.housingFirst.supportExpense))).toEqual([73000, 73000, 73200]);
+    expect([y2030, y2031, y2032].map((y) => n(y.housingFirst.supportExpense))).toEqual([
+      73000, 73000, 73200,
+    ]);
     // The § 85 a refund as DK.REFUSION85A computes it for the same support, year by year.
     const refund85a = (year: number) =>
-      refusion85a(d("2030-01-01"), d("2030-01-01"), d("2033-01-01"), 73000, serialFromYmd(year, 1, 1), serialFromYmd(year, 12, 31), true);
-    expect([y2030, y2031, y2032].map((y) => n(y.housingFirst.supportRefund))).toEqual([refund85a(2030), refund85a(2031), refund85a(2032)]);
+      refusion85a(
+        d("2030-01-01"),
+        d("2030-01-01"),
+        d("2033-01-01"),
+        73000,
+        serialFromYmd(year, 1, 1),
+        serialFromYmd(year, 12, 31),
+        true
+      );
+    expect([y2030, y2031, y2032].map((y) => n(y.housingFirst.supportRefund))).toEqual([
+      refund85a(2030),
+      refund85a(2031),
+      refund85a(2032),
+    ]);
     expect([refund85a(2030), refund85a(2031), refund85a(2032)]).toEqual([36500, 36500, 0]);
     // Without action: 365 nights at 1 000 kr., 90 refunded at 500 kr. (a new window each 1 June).
-    expect([y2030, y2031, y2032].map((y) => n(y.noAction.netCost))).toEqual([320000, 320000, 321000]);
+    expect([y2030, y2031, y2032].map((y) => n(y.noAction.netCost))).toEqual([
+      320000, 320000, 321000,
+    ]);
     expect([y2030, y2031, y2032].map((y) => n(y.difference))).toEqual([283500, 283500, 247800]);
     expect(n(p.npv)).toBe(283500 + 283500 + 247800);
     expect(p.breakEvenYear).toBe(2030);
@@ -344,7 +465,13 @@ describe("Housing First: hand-worked citizens (base year 2029, takst 1 000 kr., 
     expect(n(y2030.housingFirst.shelterSavings)).toBe(320000);
     // DK.HOUSINGFIRSTNPV on the table's own columns gives the table's NPV.
     const years = p.years.slice(1);
-    expect(housingFirstNpv(0, col(years.map((y) => n(y.housingFirst.programmeCost))), col(years.map((y) => n(y.housingFirst.shelterSavings))))).toBe(n(p.npv));
+    expect(
+      housingFirstNpv(
+        0,
+        col(years.map((y) => n(y.housingFirst.programmeCost))),
+        col(years.map((y) => n(y.housingFirst.shelterSavings)))
+      )
+    ).toBe(n(p.npv));
     expect(n(p.npv)).toBe(320000 - 73000 + 36500);
   });
 
@@ -373,7 +500,17 @@ describe("Housing First: hand-worked citizens (base year 2029, takst 1 000 kr., 
 });
 
 describe("the dwellings are a queue (issue 10, 3)", () => {
-  const hf = { baseYear: 2029, horizon: 5, shareMoved: 1, housingPerYear: 1, relapseRate: 0, moveAwayRate: 0, supportCost: 73000, rentSubsidy: 0, oneOffCost: 0 };
+  const hf = {
+    baseYear: 2029,
+    horizon: 5,
+    shareMoved: 1,
+    housingPerYear: 1,
+    relapseRate: 0,
+    moveAwayRate: 0,
+    supportCost: 73000,
+    rentSubsidy: 0,
+    oneOffCost: 0,
+  };
   const ten = Array.from({ length: 10 }, (_, i) => stay(`C${i}`, "2028-01-01", null));
 
   it("ten citizens in the shelter all year, one dwelling a year: 1, 1, 1, 1, 1 move, on 1 January each year", () => {
@@ -389,7 +526,11 @@ describe("the dwellings are a queue (issue 10, 3)", () => {
   });
 
   it("longest in the shelter first, and a spell that ends while waiting leaves the queue", () => {
-    const stays = [stay("Early", "2027-05-01", null), stay("Late", "2028-09-01", null), stay("Leaves", "2028-01-01", "2030-06-01")];
+    const stays = [
+      stay("Early", "2027-05-01", null),
+      stay("Late", "2028-09-01", null),
+      stay("Leaves", "2028-01-01", "2030-06-01"),
+    ];
     const p = project(stays, { ...hf, horizon: 3 });
     // 2030: Early (in since 2027) takes the dwelling; Leaves is next but is discharged before
     // 1 January 2031; 2031: Late; 2032: nobody is waiting.
@@ -410,7 +551,17 @@ describe("the dwellings are a queue (issue 10, 3)", () => {
 });
 
 describe("the § 85 a window follows § 176 a, stk. 3 (issue 10, 4)", () => {
-  const hf = { baseYear: 2029, horizon: 2, shareMoved: 1, housingPerYear: 10, relapseRate: 0, moveAwayRate: 0, supportCost: 73000, rentSubsidy: 0, oneOffCost: 0 };
+  const hf = {
+    baseYear: 2029,
+    horizon: 2,
+    shareMoved: 1,
+    housingPerYear: 10,
+    relapseRate: 0,
+    moveAwayRate: 0,
+    supportCost: 73000,
+    rentSubsidy: 0,
+    oneOffCost: 0,
+  };
 
   it("F 2027-01-01 → 2027-03-01, re-admitted 2028-01-01 inside the window and moved in 2030: no § 85 a refund (window 2027-03-01 – 2029-03-01)", () => {
     const p = project([stay("F", "2027-01-01", "2027-03-01"), stay("F", "2028-01-01", null)], hf);
@@ -427,7 +578,15 @@ describe("the § 85 a window follows § 176 a, stk. 3 (issue 10, 4)", () => {
   it("a re-admission inside an open window keeps it: the move refunds only the days left of it", () => {
     // Discharged 2029-06-01 (window to 2031-06-01), back on 2029-09-01, moved 2030-01-01.
     const p = project([stay("F", "2029-01-01", "2029-06-01"), stay("F", "2029-09-01", null)], hf);
-    const left2031 = refusion85a(d("2029-06-01"), d("2030-01-01"), d("2032-01-01"), 73000, d("2031-01-01"), d("2031-12-31"), true);
+    const left2031 = refusion85a(
+      d("2029-06-01"),
+      d("2030-01-01"),
+      d("2032-01-01"),
+      73000,
+      d("2031-01-01"),
+      d("2031-12-31"),
+      true
+    );
     expect(left2031).toBe(15100);
     expect(column(p, (y) => y.housingFirst.supportRefund)).toEqual([0, 36500, 15100]);
   });
@@ -435,14 +594,28 @@ describe("the § 85 a window follows § 176 a, stk. 3 (issue 10, 4)", () => {
 
 describe("Housing First on the sample municipality", () => {
   const sample = sampleStays();
-  const withHf = { shareMoved: 0.5, housingPerYear: 25, relapseRate: 0.1, moveAwayRate: 0.05, admissionGrowth: 0.02, rateIndexation: 0.02 };
+  const withHf = {
+    shareMoved: 0.5,
+    housingPerYear: 25,
+    relapseRate: 0.1,
+    moveAwayRate: 0.05,
+    admissionGrowth: 0.02,
+    rateIndexation: 0.02,
+  };
 
   it("share 0, or no dwellings, gives exactly the no-action path", () => {
-    for (const p of [project(sample, { ...withHf, shareMoved: 0 }), project(sample, { ...withHf, housingPerYear: 0 })]) {
+    for (const p of [
+      project(sample, { ...withHf, shareMoved: 0 }),
+      project(sample, { ...withHf, housingPerYear: 0 }),
+    ]) {
       for (const y of p.years) {
         expect(y.housingFirst.stayDays.eq(y.noAction.stayDays)).toBe(true);
         expect(y.housingFirst.netCost.eq(y.noAction.netCost)).toBe(true);
-        expect(y.housingFirst.moves.isZero() && y.housingFirst.programmeCost.isZero() && y.difference.isZero()).toBe(true);
+        expect(
+          y.housingFirst.moves.isZero() &&
+            y.housingFirst.programmeCost.isZero() &&
+            y.difference.isZero()
+        ).toBe(true);
       }
       expect(n(p.npv)).toBe(0);
     }
@@ -467,8 +640,14 @@ describe("Housing First on the sample municipality", () => {
     for (const y of p.years) {
       const h = y.housingFirst;
       expect(h.netCost.eq(h.shelterNetCost.plus(h.programmeCost))).toBe(true);
-      expect(y.difference.eq(h.shelterSavings.minus(h.programmeCost).plus(h.movedAwayShelterCost))).toBe(true);
-      expect(h.programmeCost.eq(h.supportExpense.minus(h.supportRefund).plus(h.rentSubsidy).plus(h.oneOffCost))).toBe(true);
+      expect(
+        y.difference.eq(h.shelterSavings.minus(h.programmeCost).plus(h.movedAwayShelterCost))
+      ).toBe(true);
+      expect(
+        h.programmeCost.eq(
+          h.supportExpense.minus(h.supportRefund).plus(h.rentSubsidy).plus(h.oneOffCost)
+        )
+      ).toBe(true);
       expect(h.stayDays.lte(y.noAction.stayDays)).toBe(true);
     }
   });
@@ -479,7 +658,12 @@ describe("Housing First on the sample municipality", () => {
   });
 
   it("is deterministic: the same data and parameters give the same numbers", () => {
-    const params = { admissionGrowth: 0.03, stayLengthChange: 0.02, shareMoved: 0.4, housingPerYear: 7 };
+    const params = {
+      admissionGrowth: 0.03,
+      stayLengthChange: 0.02,
+      shareMoved: 0.4,
+      housingPerYear: 7,
+    };
     expect(project(sample, params)).toEqual(project(sample, params));
   });
 });

@@ -12,7 +12,10 @@ function parse(rows: number) {
   const sheet = sampleBudgetSheet({ rows });
   const header = sheet.values[sheet.headerRow];
   const data = sheet.values.slice(sheet.headerRow + 1);
-  const report = validateRows({ sheet: sheet.name, header, rows: data, firstRow: sheet.headerRow + 1, left: 0 }, mapColumns(header));
+  const report = validateRows(
+    { sheet: sheet.name, header, rows: data, firstRow: sheet.headerRow + 1, left: 0 },
+    mapColumns(header)
+  );
   return { sheet, data, report };
 }
 
@@ -43,8 +46,12 @@ describe("seeded generator", () => {
     jest.spyOn(Math, "random").mockImplementation(() => {
       throw new Error("Math.random used");
     });
-    expect(sampleBudgetSheet({ rows: 300 }).values).toEqual(sampleBudgetSheet({ rows: 300 }).values);
-    expect(sampleBudgetSheet({ rows: 300, seed: 1 }).values).not.toEqual(sampleBudgetSheet({ rows: 300 }).values);
+    expect(sampleBudgetSheet({ rows: 300 }).values).toEqual(
+      sampleBudgetSheet({ rows: 300 }).values
+    );
+    expect(sampleBudgetSheet({ rows: 300, seed: 1 }).values).not.toEqual(
+      sampleBudgetSheet({ rows: 300 }).values
+    );
   });
 });
 
@@ -97,7 +104,9 @@ describe("what the demo needs to show", () => {
     expect(open).toBeGreaterThan(0);
     expect(open / report.ok).toBeLessThan(0.03);
     const f = computeForecast(report.stays);
-    const overlaps = f.stays.filter((l) => !("error" in l.ny) && l.ny.warnings.some((w) => w.kind === "overlap")).length;
+    const overlaps = f.stays.filter(
+      (l) => !("error" in l.ny) && l.ny.warnings.some((w) => w.kind === "overlap")
+    ).length;
     expect(overlaps).toBeGreaterThan(0);
     expect(overlaps / report.ok).toBeLessThan(0.05);
   });

@@ -13,7 +13,11 @@ import type { CellValue } from "../src/workbook/workbook";
 
 describe("parseFormula", () => {
   it("reads ranges with and without sheet names, quoted names with '' escapes, numbers, strings, booleans and empty arguments", () => {
-    expect(parseFormula(`=DK.REFUSION110('Budget 2026'!A4:A10,Ark1!$C$4:$C$10,D4:D10,1200,,"2026-01-01",TRUE,'Kim''s ark'!B2)`)).toEqual({
+    expect(
+      parseFormula(
+        `=DK.REFUSION110('Budget 2026'!A4:A10,Ark1!$C$4:$C$10,D4:D10,1200,,"2026-01-01",TRUE,'Kim''s ark'!B2)`
+      )
+    ).toEqual({
       name: "REFUSION110",
       args: [
         { kind: "range", sheet: "Budget 2026", address: "A4:A10" },
@@ -34,17 +38,32 @@ describe("parseFormula", () => {
     ]);
   });
   it("reads table columns, Table[Column] and Table[[Column]], undoing Excel's quote escapes; commas inside brackets do not split", () => {
-    expect(parseFormula(`=DK.REFUSION110(Ophold2026[Borger],Ophold2026[[Takst '[kr.'], døgn]],T_1[['#Dage og ''uger]],5)`)?.args).toEqual([
+    expect(
+      parseFormula(
+        `=DK.REFUSION110(Ophold2026[Borger],Ophold2026[[Takst '[kr.'], døgn]],T_1[['#Dage og ''uger]],5)`
+      )?.args
+    ).toEqual([
       { kind: "column", table: "Ophold2026", column: "Borger" },
       { kind: "column", table: "Ophold2026", column: "Takst [kr.], døgn" },
       { kind: "column", table: "T_1", column: "#Dage og 'uger" },
       { kind: "value", value: 5 },
     ]);
-    const texts = ["=DK.FORECAST(T[A)", "=DK.FORECAST(T[#Data])", "=DK.FORECAST(T[[A]B])", "=DK.FORECAST(1T[A])"];
+    const texts = [
+      "=DK.FORECAST(T[A)",
+      "=DK.FORECAST(T[#Data])",
+      "=DK.FORECAST(T[[A]B])",
+      "=DK.FORECAST(1T[A])",
+    ];
     expect(texts.filter((text) => parseFormula(text) !== undefined)).toEqual([]);
   });
   it("anything else is not ours: undefined", () => {
-    const texts = ["=SUM(A1:A3)", "DK.FORECAST(A1)", "=DK.FORECAST(A1:A3", "=DK.FORECAST(A1+1)", "=DK.FORECAST('x!A1)"];
+    const texts = [
+      "=SUM(A1:A3)",
+      "DK.FORECAST(A1)",
+      "=DK.FORECAST(A1:A3",
+      "=DK.FORECAST(A1+1)",
+      "=DK.FORECAST('x!A1)",
+    ];
     expect(texts.filter((text) => parseFormula(text) !== undefined)).toEqual([]);
   });
 });
@@ -58,17 +77,28 @@ describe("evaluateFormula", () => {
   const read = (sheet: string | undefined, address: string) => cells[`${sheet}!${address}`];
 
   it("calls the custom function as Excel does and returns its spilled column: SPEC 3's re-admission 90; 0 days", () => {
-    const out = evaluateFormula("=DK.REFUSIONDAYS110(Ophold!A2:A3,Ophold!B2:B3,Ophold!C2:C3)", read);
+    const out = evaluateFormula(
+      "=DK.REFUSIONDAYS110(Ophold!A2:A3,Ophold!B2:B3,Ophold!C2:C3)",
+      read
+    );
     expect(out).toEqual([[90], [0]]);
-    expect(evaluateFormula("=DK.REFUSION110(Ophold!A2:A3,Ophold!B2:B3,Ophold!C2:C3,1000)", read)).toEqual(
-      refusion110(cells["Ophold!A2:A3"], cells["Ophold!B2:B3"], cells["Ophold!C2:C3"], 1000),
+    expect(
+      evaluateFormula("=DK.REFUSION110(Ophold!A2:A3,Ophold!B2:B3,Ophold!C2:C3,1000)", read)
+    ).toEqual(
+      refusion110(cells["Ophold!A2:A3"], cells["Ophold!B2:B3"], cells["Ophold!C2:C3"], 1000)
     );
   });
   it("errors show as Excel shows them", () => {
     expect(evaluateFormula("=DK.NOSUCH(A1)", read)).toEqual([["#NAME?"]]);
-    expect(evaluateFormula("=DK.REFUSIONDAYS110(Gone!A2:A3,Ophold!B2:B3,Ophold!C2:C3)", read)).toEqual([["#REF!"]]);
-    expect(evaluateFormula(`=DK.REFUSIONDAYS110(Ophold!A2:A3,Ophold!B2:B3,Ophold!C2:C3,,,"X")`, read)).toEqual([["#VALUE!"]]);
-    expect(evaluateFormula("=DK.HOUSINGFIRSTNPV(-1,Ophold!A2:A3,Ophold!A2:A3)", read)).toEqual([["#VALUE!"]]);
+    expect(
+      evaluateFormula("=DK.REFUSIONDAYS110(Gone!A2:A3,Ophold!B2:B3,Ophold!C2:C3)", read)
+    ).toEqual([["#REF!"]]);
+    expect(
+      evaluateFormula(`=DK.REFUSIONDAYS110(Ophold!A2:A3,Ophold!B2:B3,Ophold!C2:C3,,,"X")`, read)
+    ).toEqual([["#VALUE!"]]);
+    expect(evaluateFormula("=DK.HOUSINGFIRSTNPV(-1,Ophold!A2:A3,Ophold!A2:A3)", read)).toEqual([
+      ["#VALUE!"],
+    ]);
   });
 });
 
@@ -87,7 +117,11 @@ describe("the memory workbook recalculates its formulas", () => {
 
   it("spills on write and again when a cell it reads changes", async () => {
     const wb = book();
-    await wb.writeOwnSheet({ name: "Egne", sections: [{ at: "A1", values: [["Døgn"]] }], cells: [{ at: "A2", formula }] });
+    await wb.writeOwnSheet({
+      name: "Egne",
+      sections: [{ at: "A1", values: [["Døgn"]] }],
+      cells: [{ at: "A2", formula }],
+    });
     const column = () => [1, 2, 3].map((r) => wb.cell("Egne", r, 0));
     expect(column()).toEqual([90, 0, 1]);
     // A's first stay ends after 30 nights instead: the re-admission now gets 10 days.
@@ -108,7 +142,11 @@ describe("the memory workbook recalculates its formulas", () => {
 
   it("#SPILL! when the result would cover a cell that is not blank, and the result returns when it is cleared", async () => {
     const wb = book();
-    await wb.writeOwnSheet({ name: "Egne", sections: [{ at: "A3", values: [["i vejen"]] }], cells: [{ at: "A1", formula }] });
+    await wb.writeOwnSheet({
+      name: "Egne",
+      sections: [{ at: "A3", values: [["i vejen"]] }],
+      cells: [{ at: "A1", formula }],
+    });
     expect(wb.cell("Egne", 0, 0)).toBe("#SPILL!");
     wb.setCell("Egne", 2, 0, "");
     wb.setCell("Ophold", 3, 0, "B"); // any edit of what it reads recalculates
@@ -136,13 +174,18 @@ describe("the memory workbook recalculates its formulas", () => {
 
   it("a table column reads the table's data body: the same result as the A1 range, recalculated on an edit, and growing with the table", async () => {
     const wb = new MemoryWorkbook();
-    wb.addUserSheet("Ophold", book().getSheet("Ophold")!.values, [{ name: "Ophold2026", top: 0, left: 0, bottom: 3, right: 2 }]);
+    wb.addUserSheet("Ophold", book().getSheet("Ophold")!.values, [
+      { name: "Ophold2026", top: 0, left: 0, bottom: 3, right: 2 },
+    ]);
     await wb.writeOwnSheet({
       name: "Egne",
       sections: [],
       cells: [
         { at: "A1", formula },
-        { at: "C1", formula: "=DK.REFUSIONDAYS110(ophold2026[Borger],Ophold2026[Ind],Ophold2026[[Ud]])" },
+        {
+          at: "C1",
+          formula: "=DK.REFUSIONDAYS110(ophold2026[Borger],Ophold2026[Ind],Ophold2026[[Ud]])",
+        },
       ],
     });
     const column = (c: number) => [0, 1, 2, 3].map((r) => wb.cell("Egne", r, c));
@@ -166,13 +209,21 @@ describe("the memory workbook recalculates its formulas", () => {
 
   it("a table or column that is not there is #REF!", async () => {
     const wb = book();
-    await wb.writeOwnSheet({ name: "Egne", sections: [], cells: [{ at: "A1", formula: "=DK.REFUSIONDAYS110(Ingen[Borger],Ingen[Ind],Ingen[Ud])" }] });
+    await wb.writeOwnSheet({
+      name: "Egne",
+      sections: [],
+      cells: [{ at: "A1", formula: "=DK.REFUSIONDAYS110(Ingen[Borger],Ingen[Ind],Ingen[Ud])" }],
+    });
     expect(wb.cell("Egne", 0, 0)).toBe("#REF!");
   });
 
   it("number formats of single cells", async () => {
     const wb = book();
-    await wb.writeOwnSheet({ name: "Egne", sections: [{ at: "A1", values: [[0.035]] }], cells: [{ at: "A1", numberFormat: "0.0%" }] });
+    await wb.writeOwnSheet({
+      name: "Egne",
+      sections: [{ at: "A1", values: [[0.035]] }],
+      cells: [{ at: "A1", numberFormat: "0.0%" }],
+    });
     expect(wb.numberFormat("Egne", 0, 0)).toBe("0.0%");
   });
 });
@@ -198,7 +249,8 @@ describe("the Office.js adapter writes a sheet's cells as formulas and number fo
           writes.push([`${path}.${String(key)}`, value]);
           return true;
         },
-        apply: (_, __, args: unknown[]) => fake(`${path}(${args.map((a) => JSON.stringify(a)).join(",")})`),
+        apply: (_, __, args: unknown[]) =>
+          fake(`${path}(${args.map((a) => JSON.stringify(a)).join(",")})`),
       });
     g.Excel = { run: (fn: (ctx: unknown) => unknown) => fn(fake("ctx")) };
     await new ExcelWorkbook().writeOwnSheet({
@@ -210,7 +262,10 @@ describe("the Office.js adapter writes a sheet's cells as formulas and number fo
       ],
     });
     const sheetPath = 'ctx.workbook.worksheets.add("Scenarier")';
-    expect(writes).toContainEqual([`${sheetPath}.getRange("A21").formulas`, [["=DK.PROJECTION('Budget 2026'!A4:A803,A4:B18)"]]]);
+    expect(writes).toContainEqual([
+      `${sheetPath}.getRange("A21").formulas`,
+      [["=DK.PROJECTION('Budget 2026'!A4:A803,A4:B18)"]],
+    ]);
     expect(writes).toContainEqual([`${sheetPath}.getRange("B7").numberFormat`, [["0.0%"]]]);
     const values = writes.findIndex(([p]) => p.endsWith(".values"));
     const formula = writes.findIndex(([p]) => p.endsWith(".formulas"));
@@ -221,12 +276,27 @@ describe("the Office.js adapter writes a sheet's cells as formulas and number fo
 
 describe("typing in a demo cell", () => {
   it("Danish: decimal comma, point groups thousands, % divides by 100; anything else stays text", () => {
-    expect(["3,5", "130.000", "3,5 %", "80%", "-0,25", "0.035", "2026", "", "  ", "01-05-2026", "abc", "1,2,3"].map((t) => typedValue(t, "da"))).toEqual([
-      3.5, 130000, 0.035, 0.8, -0.25, 0.035, 2026, "", "", "01-05-2026", "abc", "1,2,3",
-    ]);
+    expect(
+      [
+        "3,5",
+        "130.000",
+        "3,5 %",
+        "80%",
+        "-0,25",
+        "0.035",
+        "2026",
+        "",
+        "  ",
+        "01-05-2026",
+        "abc",
+        "1,2,3",
+      ].map((t) => typedValue(t, "da"))
+    ).toEqual([3.5, 130000, 0.035, 0.8, -0.25, 0.035, 2026, "", "", "01-05-2026", "abc", "1,2,3"]);
   });
   it("English: decimal point, comma groups thousands", () => {
-    expect(["3.5", "130,000", "3.5%", "0.035"].map((t) => typedValue(t, "en"))).toEqual([3.5, 130000, 0.035, 0.035]);
+    expect(["3.5", "130,000", "3.5%", "0.035"].map((t) => typedValue(t, "en"))).toEqual([
+      3.5, 130000, 0.035, 0.035,
+    ]);
   });
   it("the edit box starts with the number in the page's notation, so Enter without a change keeps it", () => {
     expect(editText(0.035, "da")).toBe("0,035");

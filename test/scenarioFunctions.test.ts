@@ -8,7 +8,13 @@ import { computeForecast } from "../src/engine/forecast";
 import { DEFAULT_PARAMETERS, PARAMETERS, type ParameterId } from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
 import { forecast, projection, refusion110 } from "../src/functions/functions";
-import { FORECAST_HEADER, PROJECTION_COLUMNS, PROJECTION_SUMMARY, SKIPPED_LABEL, projectionColumn } from "../src/functions/scenarioFunctions";
+import {
+  FORECAST_HEADER,
+  PROJECTION_COLUMNS,
+  PROJECTION_SUMMARY,
+  SKIPPED_LABEL,
+  projectionColumn,
+} from "../src/functions/scenarioFunctions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 
 type Err = { code: string; message: string };
@@ -17,7 +23,9 @@ const col = (xs: readonly unknown[]) => xs.map((x) => [x]);
 /** The sample budget sheet's columns as ranges, bad rows removed. */
 function sampleColumns(rows = 800) {
   const sheet = sampleBudgetSheet({ rows });
-  const data = sheet.values.slice(sheet.headerRow + 1).filter((_, i) => !sheet.badRows.includes(sheet.headerRow + 2 + i));
+  const data = sheet.values
+    .slice(sheet.headerRow + 1)
+    .filter((_, i) => !sheet.badRows.includes(sheet.headerRow + 2 + i));
   const c = (k: number) => col(data.map((r) => r[k]));
   return { citizen: c(0), admission: c(2), discharge: c(3), rate: c(4), self: c(5) };
 }
@@ -28,13 +36,24 @@ const params = (overrides: Partial<Record<ParameterId, unknown>> = {}) => [
 ];
 
 const s = sampleColumns();
-const call = (p: unknown, cols = s) => projection(cols.citizen, cols.admission, cols.discharge, cols.rate, cols.self, p);
+const call = (p: unknown, cols = s) =>
+  projection(cols.citizen, cols.admission, cols.discharge, cols.rate, cols.self, p);
 
 describe("DK.PROJECTION", () => {
   it("spills a header row, the base year and 5 projection years, then NPV, ratio, break-even and the rows left out", () => {
     const t = call(params()) as unknown[][];
     expect(t[0]).toEqual(PROJECTION_COLUMNS.map((c) => c.da));
-    expect(t.map((r) => r[0])).toEqual(["År", 2026, 2027, 2028, 2029, 2030, 2031, ...PROJECTION_SUMMARY, SKIPPED_LABEL]);
+    expect(t.map((r) => r[0])).toEqual([
+      "År",
+      2026,
+      2027,
+      2028,
+      2029,
+      2030,
+      2031,
+      ...PROJECTION_SUMMARY,
+      SKIPPED_LABEL,
+    ]);
     expect(t.every((r) => r.length === PROJECTION_COLUMNS.length)).toBe(true);
     // Columns added after the first release come last, so lookups of the first 16 keep working.
     expect(PROJECTION_COLUMNS.slice(16).map((c) => c.key)).toEqual(["movedAwayShelterCost"]);
@@ -53,7 +72,11 @@ describe("DK.PROJECTION", () => {
       dailyRate: s.rate[i][0] as number,
       selfPayment: s.self[i][0] === "" ? 0 : (s.self[i][0] as number),
     }));
-    const p = computeProjection(stays, { ...DEFAULT_PARAMETERS, horizon: 3, admissionGrowth: 0.02 });
+    const p = computeProjection(stays, {
+      ...DEFAULT_PARAMETERS,
+      horizon: 3,
+      admissionGrowth: 0.02,
+    });
     if (isProjectionError(p)) throw new Error(p.message);
     expect(t[2][projectionColumn("netCost")]).toBe(p.years[1].noAction.netCost.toNumber());
     expect(t[4][projectionColumn("difference")]).toBe(p.years[3].difference.toNumber());
@@ -68,7 +91,9 @@ describe("DK.PROJECTION", () => {
   });
 
   it("blank rows at the end of the ranges are skipped", () => {
-    const padded = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, [...v, [""], [null]]])) as typeof s;
+    const padded = Object.fromEntries(
+      Object.entries(s).map(([k, v]) => [k, [...v, [""], [null]]])
+    ) as typeof s;
     expect(call(params(), padded)).toEqual(call(params()));
   });
 
@@ -78,7 +103,11 @@ describe("DK.PROJECTION", () => {
       expect((result as Err).message).toMatch(message);
     };
     it("growth at or below −100 %", () => {
-      expectError(call(params({ admissionGrowth: -1 })), "#NUM!", /^«Vækst i indskrivninger»: skal ligge over -100 %/);
+      expectError(
+        call(params({ admissionGrowth: -1 })),
+        "#NUM!",
+        /^«Vækst i indskrivninger»: skal ligge over -100 %/
+      );
     });
     it("a share outside 0–100 %", () => {
       expectError(call(params({ shareMoved: 1.5 })), "#NUM!", "«Andel lange ophold i egen bolig»");
@@ -93,37 +122,80 @@ describe("DK.PROJECTION", () => {
       expectError(call(params({ horizon: 31 })), "#NUM!", "«Horisont»");
     });
     it("an unknown or missing parameter name", () => {
-      expectError(call([...params(), ["Vækstrate", 0.1]]), "#VALUE!", "Ukendt parameter «Vækstrate»");
-      expectError(call(params().filter(([n]) => n !== "Boliger pr. år")), "#VALUE!", "Parameteren «Boliger pr. år» mangler");
+      expectError(
+        call([...params(), ["Vækstrate", 0.1]]),
+        "#VALUE!",
+        "Ukendt parameter «Vækstrate»"
+      );
+      expectError(
+        call(params().filter(([n]) => n !== "Boliger pr. år")),
+        "#VALUE!",
+        "Parameteren «Boliger pr. år» mangler"
+      );
     });
     it("a parameter range that is not two columns", () => {
-      expectError(call(params().map((r) => [...r, ""])), "#VALUE!", "Parameterområdet skal have to kolonner: navn og værdi (det har 3)");
+      expectError(
+        call(params().map((r) => [...r, ""])),
+        "#VALUE!",
+        "Parameterområdet skal have to kolonner: navn og værdi (det har 3)"
+      );
       expectError(call(0.5), "#VALUE!", "Parameterområdet skal have to kolonner");
     });
     it("an empty stays range", () => {
-      const empty = { citizen: [[""]], admission: [[""]], discharge: [[""]], rate: [[""]], self: [[""]] };
-      expectError(call(params(), empty), "#VALUE!", "Opholdsområdet er tomt: der er ingen ophold at regne på");
+      const empty = {
+        citizen: [[""]],
+        admission: [[""]],
+        discharge: [[""]],
+        rate: [[""]],
+        self: [[""]],
+      };
+      expectError(
+        call(params(), empty),
+        "#VALUE!",
+        "Opholdsområdet er tomt: der er ingen ophold at regne på"
+      );
     });
     it("columns of different lengths", () => {
       expectError(call(params(), { ...s, rate: s.rate.slice(1) }), "#VALUE!", "forskellig længde");
     });
     it("no good stay row at all: the first bad row's error", () => {
-      const bad = { citizen: [["A"], ["B"]], admission: [["30-02-2026"], [46000]], discharge: [[""], [45990]], rate: [[1000]], self: [[0]] };
-      expectError(call(params(), bad), "#VALUE!", /^Ingen gyldige ophold: 2 rækker \(række 1 i området: Indskrivning: «30-02-2026» er ikke en dato.*; række 2 i området: Udskrivning [0-9-]+ ligger før indskrivning [0-9-]+\)$/);
+      const bad = {
+        citizen: [["A"], ["B"]],
+        admission: [["30-02-2026"], [46000]],
+        discharge: [[""], [45990]],
+        rate: [[1000]],
+        self: [[0]],
+      };
+      expectError(
+        call(params(), bad),
+        "#VALUE!",
+        /^Ingen gyldige ophold: 2 rækker \(række 1 i området: Indskrivning: «30-02-2026» er ikke en dato.*; række 2 i området: Udskrivning [0-9-]+ ligger før indskrivning [0-9-]+\)$/
+      );
     });
   });
 
   describe("a bad stay row is left out and reported in the table's last row, never silently", () => {
     it("names each left-out row and its reason; the other rows still compute", () => {
       const bad = { ...s, admission: s.admission.map((r, i) => (i === 4 ? ["30-02-2026"] : r)) };
-      const swapped = { ...bad, discharge: bad.discharge.map((r, i) => (i === 9 ? [(s.admission[9][0] as number) - 3] : r)) };
+      const swapped = {
+        ...bad,
+        discharge: bad.discharge.map((r, i) => (i === 9 ? [(s.admission[9][0] as number) - 3] : r)),
+      };
       const t = call(params(), swapped) as unknown[][];
       const last = t[t.length - 1];
       expect(last.slice(0, 2)).toEqual([SKIPPED_LABEL, 2]);
-      expect(last[2]).toBe("2 rækker (række 5 i området: Indskrivning: «30-02-2026» er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026); række 10 i området: Udskrivning 2021-01-28 ligger før indskrivning 2021-01-31)");
+      expect(last[2]).toBe(
+        "2 rækker (række 5 i området: Indskrivning: «30-02-2026» er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026); række 10 i området: Udskrivning 2021-01-28 ligger før indskrivning 2021-01-31)"
+      );
       // The same as the projection of the good rows alone.
       const keep = (xs: unknown[][]) => xs.filter((_, i) => i !== 4 && i !== 9);
-      const good = call(params(), { citizen: keep(s.citizen), admission: keep(s.admission), discharge: keep(s.discharge), rate: keep(s.rate), self: keep(s.self) }) as unknown[][];
+      const good = call(params(), {
+        citizen: keep(s.citizen),
+        admission: keep(s.admission),
+        discharge: keep(s.discharge),
+        rate: keep(s.rate),
+        self: keep(s.self),
+      }) as unknown[][];
       expect(t.slice(0, -1)).toEqual(good.slice(0, -1));
     });
   });
@@ -154,8 +226,20 @@ describe("DK.FORECAST", () => {
   it("each year's refund equals Σ DK.REFUSION110 for that year, and the total row adds the years", () => {
     const t = forecast(c(0), c(1), c(2), c(3), c(4)) as number[][];
     const refundNy = FORECAST_HEADER.indexOf("Refusion NY");
-    for (const [row, year] of [[1, 2024], [3, 2026]] as const) {
-      const cells = refusion110(c(0), c(1), c(2), c(3), c(4), `${year}-01-01`, `${year}-12-31`, "NY") as number[][];
+    for (const [row, year] of [
+      [1, 2024],
+      [3, 2026],
+    ] as const) {
+      const cells = refusion110(
+        c(0),
+        c(1),
+        c(2),
+        c(3),
+        c(4),
+        `${year}-01-01`,
+        `${year}-12-31`,
+        "NY"
+      ) as number[][];
       expect(t[row][refundNy]).toBe(cells.reduce((a, [v]) => a + v, 0));
     }
     for (let k = 1; k < FORECAST_HEADER.length; k++) {
@@ -170,17 +254,35 @@ describe("DK.FORECAST", () => {
     const two = forecast(c(0), c(1), c(2), c(3), c(4), [[2024, 2026]]) as unknown[][];
     expect(two.map((r) => r[0])).toEqual(["År", 2024, 2026, "I alt", SKIPPED_LABEL]);
     const f = computeForecast(
-      stays.map((r) => ({ citizen: String(r[0]), admission: d(String(r[1])), discharge: d(String(r[2])), dailyRate: Number(r[3]), selfPayment: Number(r[4]) })),
-      { years: { first: 2024, last: 2026 } },
+      stays.map((r) => ({
+        citizen: String(r[0]),
+        admission: d(String(r[1])),
+        discharge: d(String(r[2])),
+        dailyRate: Number(r[3]),
+        selfPayment: Number(r[4]),
+      })),
+      { years: { first: 2024, last: 2026 } }
     );
-    expect(two[3][FORECAST_HEADER.indexOf("Kommunal nettoudgift")]).toBe(f.years[0].netCost.plus(f.years[2].netCost).toNumber());
+    expect(two[3][FORECAST_HEADER.indexOf("Kommunal nettoudgift")]).toBe(
+      f.years[0].netCost.plus(f.years[2].netCost).toNumber()
+    );
   });
 
   it("bad input: a year that is not a year, an empty range, a bad row", () => {
-    expect(forecast(c(0), c(1), c(2), c(3), c(4), "i år")).toMatchObject({ code: "#VALUE!", message: "År: «i år» er ikke et årstal (fx 2026)" });
-    expect(forecast([[""]], [[""]], [[""]], [[""]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("Opholdsområdet er tomt") });
+    expect(forecast(c(0), c(1), c(2), c(3), c(4), "i år")).toMatchObject({
+      code: "#VALUE!",
+      message: "År: «i år» er ikke et årstal (fx 2026)",
+    });
+    expect(forecast([[""]], [[""]], [[""]], [[""]])).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("Opholdsområdet er tomt"),
+    });
     const t = forecast(c(0), c(1), c(2), col(["x", 1000, 1200]), c(4)) as unknown[][];
-    expect(t[t.length - 1].slice(0, 3)).toEqual([SKIPPED_LABEL, 1, "1 række (række 1 i området: Takst: «x» er ikke et tal)"]);
+    expect(t[t.length - 1].slice(0, 3)).toEqual([
+      SKIPPED_LABEL,
+      1,
+      "1 række (række 1 i området: Takst: «x» er ikke et tal)",
+    ]);
     expect(t.map((r) => r[0])).toEqual(["År", 2026, "I alt", SKIPPED_LABEL]);
   });
 });

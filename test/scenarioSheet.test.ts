@@ -14,7 +14,12 @@ import { projection } from "../src/functions/functions";
 import { projectionColumn } from "../src/functions/scenarioFunctions";
 import { findStays } from "../taskpane/forecastRun";
 import { validateRows } from "../taskpane/columns";
-import { COMPARE_SHEET, comparisonSheet, runScenarios, tornado } from "../taskpane/scenarios/compare";
+import {
+  COMPARE_SHEET,
+  comparisonSheet,
+  runScenarios,
+  tornado,
+} from "../taskpane/scenarios/compare";
 import {
   LAYOUT,
   SCENARIO_SHEET,
@@ -26,8 +31,21 @@ import {
   staysArguments,
   tableColumnRef,
 } from "../taskpane/scenarios/scenarioSheet";
-import { createOrUpdate, onModelWritten, readModel, removeScenario, saveActiveAs, scenarioPort, switchTo } from "../taskpane/scenarios/scenarioStore";
-import { OWN_NAME_MARK, isValidDefinedName, parseA1, type CellValue } from "../src/workbook/workbook";
+import {
+  createOrUpdate,
+  onModelWritten,
+  readModel,
+  removeScenario,
+  saveActiveAs,
+  scenarioPort,
+  switchTo,
+} from "../taskpane/scenarios/scenarioStore";
+import {
+  OWN_NAME_MARK,
+  isValidDefinedName,
+  parseA1,
+  type CellValue,
+} from "../src/workbook/workbook";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { d } from "../src/engine/calendar";
 
@@ -46,10 +64,22 @@ describe("the Scenarier sheet", () => {
   it("writes the parameters with Danish names, units, labels and sources, and DK.PROJECTION over the stays and the parameter cells", async () => {
     const { workbook, sheet, args } = await setup();
     expect(sheet).toBe(SCENARIO_SHEET);
-    expect(args).toEqual(["'Budget 2026'!A4:A803", "'Budget 2026'!C4:C803", "'Budget 2026'!D4:D803", "'Budget 2026'!E4:E803", "'Budget 2026'!F4:F803"]);
+    expect(args).toEqual([
+      "'Budget 2026'!A4:A803",
+      "'Budget 2026'!C4:C803",
+      "'Budget 2026'!D4:D803",
+      "'Budget 2026'!E4:E803",
+      "'Budget 2026'!F4:F803",
+    ]);
     PARAMETERS.forEach((p, i) => {
       const row = LAYOUT.firstParameterRow + i;
-      expect([0, 1, 2, 3, 4].map((c) => workbook.cell(sheet, row, c))).toEqual([p.name, p.default ?? "", p.unit, p.label.da, p.source]);
+      expect([0, 1, 2, 3, 4].map((c) => workbook.cell(sheet, row, c))).toEqual([
+        p.name,
+        p.default ?? "",
+        p.unit,
+        p.label.da,
+        p.source,
+      ]);
     });
     const s = workbook.getSheet(sheet)!;
     expect(s.formulas?.map((f) => f.text)).toEqual([
@@ -73,7 +103,10 @@ describe("the Scenarier sheet", () => {
   it("editing a parameter cell recalculates the table and the charts: support 85 000 -> 130 000 kr. raises the Housing First cost", async () => {
     const { workbook, sheet } = await setup();
     const s = workbook.getSheet(sheet)!;
-    const chart = () => workbook.chartData(workbook.getSheet(sheet)!.charts.find((c) => c.name === "ScenarieNettoudgift")!);
+    const chart = () =>
+      workbook.chartData(
+        workbook.getSheet(sheet)!.charts.find((c) => c.name === "ScenarieNettoudgift")!
+      );
     const before = chart().series[1].values;
     const costBefore = workbook.cell(sheet, OUT + 2, projectionColumn("programmeCost")) as number;
     const at = parseA1(parameterCell("supportCost"));
@@ -119,18 +152,30 @@ describe("the Scenarier sheet", () => {
 describe("stays in an Excel table: structured references that follow the table", () => {
   // The sample's stays (citizen, admission, discharge, rate, self-payment) as a table whose
   // headers need Excel's escaping: a quote and a comma, brackets, a #.
-  const HEADER = ["Borger's ID, nr.", "Indskrevet", "Udskrevet", "Døgntakst [kr.]", "Egenbetaling #"];
-  const sampleColumns = (rows: CellValue[][]) => rows.map((r) => [0, 2, 3, 4, 5].map((c) => r[c] ?? ""));
+  const HEADER = [
+    "Borger's ID, nr.",
+    "Indskrevet",
+    "Udskrevet",
+    "Døgntakst [kr.]",
+    "Egenbetaling #",
+  ];
+  const sampleColumns = (rows: CellValue[][]) =>
+    rows.map((r) => [0, 2, 3, 4, 5].map((c) => r[c] ?? ""));
   async function tableSetup() {
     const budget = sampleColumns(sampleWorkbook().getSheet("Budget 2026")!.values.slice(3, 803));
     const workbook = new MemoryWorkbook();
-    workbook.addUserSheet("Ophold 2026", [HEADER, ...budget], [{ name: "Ophold2026", top: 0, left: 0, bottom: budget.length, right: 4 }]);
+    workbook.addUserSheet(
+      "Ophold 2026",
+      [HEADER, ...budget],
+      [{ name: "Ophold2026", top: 0, left: 0, bottom: budget.length, right: 4 }]
+    );
     const found = (await findStays(workbook))!;
     const args = staysArguments(found, found.mapping)!;
     const sheet = await createOrUpdate(workbook, args);
     return { workbook, budget, args, sheet };
   }
-  const output = (workbook: MemoryWorkbook, sheet: string, like: unknown[][]) => like.map((row, r) => row.map((_, c) => workbook.cell(sheet, OUT + r, c)));
+  const output = (workbook: MemoryWorkbook, sheet: string, like: unknown[][]) =>
+    like.map((row, r) => row.map((_, c) => workbook.cell(sheet, OUT + r, c)));
 
   it("Table[Column] per field, the column in double brackets with ' before [ ] # ' when its name needs it", async () => {
     const { args, workbook, sheet } = await tableSetup();
@@ -143,7 +188,9 @@ describe("stays in an Excel table: structured references that follow the table",
     ]);
     expect(tableColumnRef("T", "Takst pr døgn")).toBe("T[Takst pr døgn]");
     expect(tableColumnRef("T", "Borger-ID")).toBe("T[[Borger-ID]]");
-    expect(workbook.getSheet(sheet)!.formulas?.map((f) => f.text)).toEqual([`=DK.PROJECTION(${args.join(",")},A4:B18)`]);
+    expect(workbook.getSheet(sheet)!.formulas?.map((f) => f.text)).toEqual([
+      `=DK.PROJECTION(${args.join(",")},A4:B18)`,
+    ]);
   });
 
   it("the note line reads back to the same structured references", async () => {
@@ -181,15 +228,26 @@ describe("Excel names for the parameter cells", () => {
     PARAMETERS.forEach((p, i) => {
       const name = names[i];
       const defined = workbook.names.get(name.toLowerCase())!;
-      expect(defined).toMatchObject({ name, sheet, address: `B${LAYOUT.firstParameterRow + i + 1}` });
+      expect(defined).toMatchObject({
+        name,
+        sheet,
+        address: `B${LAYOUT.firstParameterRow + i + 1}`,
+      });
       const at = parseA1(defined.address);
       expect(workbook.cell(sheet, at.top, at.left)).toBe(p.default ?? "");
       expect(workbook.cell(sheet, at.top, 0)).toBe(p.name);
     });
-    expect(names.slice(0, 4)).toEqual(["DK_Basisår", "DK_Horisont", "DK_Diskonteringsrente", "DK_Vækst_i_indskrivninger"]);
+    expect(names.slice(0, 4)).toEqual([
+      "DK_Basisår",
+      "DK_Horisont",
+      "DK_Diskonteringsrente",
+      "DK_Vækst_i_indskrivninger",
+    ]);
     expect(names).toContain("DK_Bostøtte_pr_år");
     expect(names).toContain("DK_Ændring_i_opholdslængde");
-    expect(workbook.names.get("dk_diskonteringsrente")?.comment).toBe(`Diskonteringsrente pr. år (%) ${OWN_NAME_MARK}`);
+    expect(workbook.names.get("dk_diskonteringsrente")?.comment).toBe(
+      `Diskonteringsrente pr. år (%) ${OWN_NAME_MARK}`
+    );
     expect(String(workbook.cell(sheet, 1, 0))).toContain("=DK_Diskonteringsrente");
   });
 
@@ -197,9 +255,15 @@ describe("Excel names for the parameter cells", () => {
     const workbook = sampleWorkbook();
     workbook.addUserName("DK_Horisont", "Budget 2026", "A1");
     const found = (await findStays(workbook))!;
-    const first = await workbook.writeOwnSheet(scenarioSheet(defaultModel(staysArguments(found, found.mapping)!)).spec);
+    const first = await workbook.writeOwnSheet(
+      scenarioSheet(defaultModel(staysArguments(found, found.mapping)!)).spec
+    );
     expect(first.skippedNames).toEqual(["DK_Horisont"]);
-    expect(workbook.names.get("dk_horisont")).toEqual({ name: "DK_Horisont", sheet: "Budget 2026", address: "A1" });
+    expect(workbook.names.get("dk_horisont")).toEqual({
+      name: "DK_Horisont",
+      sheet: "Budget 2026",
+      address: "A1",
+    });
     expect(workbook.names.get("dk_basisår")?.sheet).toBe(SCENARIO_SHEET);
     await createOrUpdate(workbook, null);
     expect(workbook.names.get("dk_horisont")?.sheet).toBe("Budget 2026");
@@ -207,13 +271,32 @@ describe("Excel names for the parameter cells", () => {
   });
 
   it("the derived name is a valid Excel name for any parameter name", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200, unit: "grapheme" }), (name) => isValidDefinedName(parameterExcelName({ name }))));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: "grapheme" }), (name) =>
+        isValidDefinedName(parameterExcelName({ name }))
+      )
+    );
     expect(parameterExcelName({ name: " Andel: 3,5 % / år " })).toBe("DK_Andel_3_5_år");
   });
 
   it("isValidDefinedName follows Excel's rules", () => {
     const valid = ["DK_Basisår", "_x", "Rente.2026", "A1B", "XFD1A", "Rc1x", "Æblerente"];
-    const invalid = ["", "AB12", "xfd1048576", "R1C1", "R", "c", "RC", "R12", "C3", "1abc", ".x", "Rente sats", "Rente-sats", "a".repeat(256)];
+    const invalid = [
+      "",
+      "AB12",
+      "xfd1048576",
+      "R1C1",
+      "R",
+      "c",
+      "RC",
+      "R12",
+      "C3",
+      "1abc",
+      ".x",
+      "Rente sats",
+      "Rente-sats",
+      "a".repeat(256),
+    ];
     // Each list names the names it got wrong.
     expect(valid.filter((name) => !isValidDefinedName(name))).toEqual([]);
     expect(invalid.filter((name) => isValidDefinedName(name))).toEqual([]);
@@ -243,7 +326,9 @@ describe("named scenarios", () => {
     expect(net()).toBe(dear);
     await removeScenario(workbook, "Basis");
     expect((await readModel(workbook))!.model.saved.map((s) => s.name)).toEqual(["Dyr støtte"]);
-    await expect(switchTo(workbook, "Basis")).rejects.toThrow("Scenariet «Basis» findes ikke i arket Scenarier");
+    await expect(switchTo(workbook, "Basis")).rejects.toThrow(
+      "Scenariet «Basis» findes ikke i arket Scenarier"
+    );
   });
 
   it("refuses to save values the registry refuses, naming the parameter", async () => {
@@ -252,7 +337,9 @@ describe("named scenarios", () => {
     workbook.setCell(sheet, at.top, at.left, 31);
     const result = await saveActiveAs(workbook, "For langt");
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0].message).toBe("«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)");
+    expect(!result.ok && result.errors[0].message).toBe(
+      "«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)"
+    );
   });
 
   it("the template port: list gives the active and saved scenarios; save writes a template's scenarios by name and keeps the others", async () => {
@@ -322,9 +409,14 @@ describe("comparison and tornado", () => {
     const written = await workbook.writeOwnSheet(spec);
     for (const c of charts(written.name)) await workbook.addChart(c);
     expect(written.name).toBe(COMPARE_SHEET);
-    expect([1, 2].map((c) => workbook.cell(COMPARE_SHEET, 4, c))).toEqual([npv, results[0].projection.ratio!.toNumber()]);
+    expect([1, 2].map((c) => workbook.cell(COMPARE_SHEET, 4, c))).toEqual([
+      npv,
+      results[0].projection.ratio!.toNumber(),
+    ]);
     expect(workbook.cell(COMPARE_SHEET, 5, 0)).toBe("Dyr støtte");
-    const tornadoChart = workbook.chartData(workbook.getSheet(COMPARE_SHEET)!.charts.find((c) => c.name === "SammenligningTornado")!);
+    const tornadoChart = workbook.chartData(
+      workbook.getSheet(COMPARE_SHEET)!.charts.find((c) => c.name === "SammenligningTornado")!
+    );
     expect(tornadoChart.categories[0]).toBe(parameterById(bars[0].id).short.da);
     expect(tornadoChart.series[0].values[0]).toBeCloseTo(bars[0].npvLow - npv, 6);
     expect(tornadoChart.categories).toHaveLength(6);

@@ -6,7 +6,12 @@ import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { d, edate } from "../src/engine/calendar";
 import { RULE_SETS, dayLimitOn, type RuleSet } from "../src/engine/rules";
-import { computeShelterRefunds, isRowError, type StayInput, type StayResult } from "../src/engine/shelter";
+import {
+  computeShelterRefunds,
+  isRowError,
+  type StayInput,
+  type StayResult,
+} from "../src/engine/shelter";
 
 const FROM = d("2023-01-01");
 const TO = d("2028-12-31");
@@ -80,7 +85,7 @@ describe("§ 110 engine properties", () => {
           expect(results(stays, rules).map((r) => r.refundableDays)).toEqual(oracle(stays, rules));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
@@ -99,14 +104,16 @@ describe("§ 110 engine properties", () => {
           const start = Number(key.split(":")[1]);
           expect(used).toBeLessThanOrEqual(start >= d("2026-04-01") ? 90 : 120);
         }
-      }),
+      })
     );
   });
 
   it("results do not depend on row order (stays with distinct admissions)", () => {
     fc.assert(
       fc.property(
-        historyArb.filter((h) => new Set(h.map((s) => `${s.citizen}:${s.admission}`)).size === h.length),
+        historyArb.filter(
+          (h) => new Set(h.map((s) => `${s.citizen}:${s.admission}`)).size === h.length
+        ),
         fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
         (h, noise) => {
           const stays = toStays(h);
@@ -115,8 +122,8 @@ describe("§ 110 engine properties", () => {
           const direct = results(stays).map((r) => r.refundableDays);
           const viaShuffle = results(shuffled).map((r) => r.refundableDays);
           order.forEach((original, k) => expect(viaShuffle[k]).toBe(direct[original]));
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -128,11 +135,18 @@ describe("§ 110 engine properties", () => {
         fc.pre(i >= 0);
         const s = stays[i];
         const mid = s.admission + 1 + (at % (s.discharge! - s.admission - 1));
-        const split = [...stays.slice(0, i), { ...s, discharge: mid }, { ...s, admission: mid }, ...stays.slice(i + 1)];
+        const split = [
+          ...stays.slice(0, i),
+          { ...s, discharge: mid },
+          { ...s, admission: mid },
+          ...stays.slice(i + 1),
+        ];
         const total = (rs: StayResult[], ss: StayInput[]) =>
-          rs.filter((_, k) => ss[k].citizen === s.citizen).reduce((a, r) => a + r.refundableDays, 0);
+          rs
+            .filter((_, k) => ss[k].citizen === s.citizen)
+            .reduce((a, r) => a + r.refundableDays, 0);
         expect(total(results(split), split)).toBe(total(results(stays), stays));
-      }),
+      })
     );
   });
 
@@ -146,7 +160,7 @@ describe("§ 110 engine properties", () => {
           expect(old[k].refundableDays).toBeGreaterThanOrEqual(r.refundableDays);
           expect(old[k].amountOre).toBeGreaterThanOrEqual(r.amountOre);
         });
-      }),
+      })
     );
   });
 });

@@ -49,7 +49,9 @@ describe("ranges spill a column aligned with the rows", () => {
     expect(refusion110("A", "2026-05-01", "2027-05-01", 1000, null, null, null, "Ny")).toBe(45000);
   });
   it("an open stay counts through the period end", () => {
-    expect(refusionDays110(col("A"), col("2026-12-01"), col(""), "2026-01-01", "2026-12-31")).toEqual([[31]]);
+    expect(
+      refusionDays110(col("A"), col("2026-12-01"), col(""), "2026-01-01", "2026-12-31")
+    ).toEqual([[31]]);
     expect(refusionDays110("A", "2026-12-01", null, null, "2026-12-31")).toBe(31);
   });
 });
@@ -62,23 +64,40 @@ describe("citizens are matched as Excel matches text (SPEC 1.1)", () => {
     expect(refusionDays110(col("B00017", "B00017"), adm, dis)).toEqual([[90], [0]]);
   });
   it("the number 1000 and the text «1000» are one citizen", () => {
-    expect(refusionDays110(col(1000, "1000"), col("2026-06-01", "2026-09-19"), col("2026-08-30", "2026-09-29"))).toEqual([[90], [0]]);
+    expect(
+      refusionDays110(
+        col(1000, "1000"),
+        col("2026-06-01", "2026-09-19"),
+        col("2026-08-30", "2026-09-29")
+      )
+    ).toEqual([[90], [0]]);
   });
   it("«Å» typed as A + ring and as one letter is one citizen", () => {
-    expect(refusionDays110(col("ÅSE", "A\u030aSE"), col("2026-06-01", "2026-09-19"), col("2026-08-30", "2026-09-29"))).toEqual([[90], [0]]);
+    expect(
+      refusionDays110(
+        col("ÅSE", "A\u030aSE"),
+        col("2026-06-01", "2026-09-19"),
+        col("2026-08-30", "2026-09-29")
+      )
+    ).toEqual([[90], [0]]);
   });
 });
 
 describe("the phase-in basis is a choice (SPEC 1.1)", () => {
-  it("A 2026-01-01 → 2026-12-31: 90 days under \"NY\", 120 under \"NY-VINDUE\" (also «ny vindue», «NEW-WINDOW»)", () => {
+  it('A 2026-01-01 → 2026-12-31: 90 days under "NY", 120 under "NY-VINDUE" (also «ny vindue», «NEW-WINDOW»)', () => {
     expect(refusionDays110("A", "2026-01-01", "2026-12-31")).toBe(90);
     expect(refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "NY-VINDUE")).toBe(120);
     expect(refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "ny vindue")).toBe(120);
     expect(refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "NEW-WINDOW")).toBe(120);
-    expect(refusion110("A", "2026-01-01", "2026-12-31", 1000, null, null, null, "NY-VINDUE")).toBe(60000);
+    expect(refusion110("A", "2026-01-01", "2026-12-31", 1000, null, null, null, "NY-VINDUE")).toBe(
+      60000
+    );
   });
   it("an unknown rule set names all three", () => {
-    const err = refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "NYESTE") as { code: string; message: string };
+    const err = refusionDays110("A", "2026-01-01", "2026-12-31", null, null, "NYESTE") as {
+      code: string;
+      message: string;
+    };
     expect(err.code).toBe("#VALUE!");
     expect(err.message).toMatch(/"NY".*"NY-VINDUE".*"GAMMEL"/);
   });
@@ -86,26 +105,68 @@ describe("the phase-in basis is a choice (SPEC 1.1)", () => {
 
 describe("bad input: a Danish error in the row, the other rows still compute", () => {
   const good = ["B", "2026-05-01", "2026-05-11"]; // 10 days, 5 000 kr
-  function row(citizen: unknown, adm: unknown, dis: unknown, rate: unknown = 1000, self: unknown = 0) {
-    const out = refusion110(col(citizen, good[0]), col(adm, good[1]), col(dis, good[2]), col(rate, 1000), col(self, 0)) as unknown[][];
+  function row(
+    citizen: unknown,
+    adm: unknown,
+    dis: unknown,
+    rate: unknown = 1000,
+    self: unknown = 0
+  ) {
+    const out = refusion110(
+      col(citizen, good[0]),
+      col(adm, good[1]),
+      col(dis, good[2]),
+      col(rate, 1000),
+      col(self, 0)
+    ) as unknown[][];
     expect(out[1][0]).toBe(5000); // the good row is untouched
     return out[0][0] as Err;
   }
   it.each([
-    ["text that is not a date", ["A", "snart", "2026-05-11"], "#VALUE!", /Indskrivning.*«snart» er ikke en dato/],
+    [
+      "text that is not a date",
+      ["A", "snart", "2026-05-11"],
+      "#VALUE!",
+      /Indskrivning.*«snart» er ikke en dato/,
+    ],
     ["an impossible date", ["A", "2026-02-30", "2026-05-11"], "#VALUE!", /ikke en dato/],
-    ["a discharge before its admission", ["A", "2026-05-11", "2026-05-01"], "#NUM!", /før indskrivning/],
-    ["a negative rate", ["A", "2026-05-01", "2026-05-11", -1], "#NUM!", /Takst må ikke være negativ/],
-    ["a negative self-payment", ["A", "2026-05-01", "2026-05-11", 1000, -5], "#NUM!", /Egenbetaling må ikke være negativ/],
+    [
+      "a discharge before its admission",
+      ["A", "2026-05-11", "2026-05-01"],
+      "#NUM!",
+      /før indskrivning/,
+    ],
+    [
+      "a negative rate",
+      ["A", "2026-05-01", "2026-05-11", -1],
+      "#NUM!",
+      /Takst må ikke være negativ/,
+    ],
+    [
+      "a negative self-payment",
+      ["A", "2026-05-01", "2026-05-11", 1000, -5],
+      "#NUM!",
+      /Egenbetaling må ikke være negativ/,
+    ],
     ["a blank citizen", ["", "2026-05-01", "2026-05-11"], "#VALUE!", /Borger mangler/],
     ["a blank admission", ["A", "", "2026-05-11"], "#VALUE!", /Indskrivning mangler/],
     ["an open stay without a period end", ["A", "2026-05-01", ""], "#VALUE!", /periodeslutdato/],
     ["a boolean date", ["A", true, "2026-05-11"], "#VALUE!", /SAND\/FALSK/],
     ["a boolean citizen", [false, "2026-05-01", "2026-05-11"], "#VALUE!", /SAND\/FALSK/],
     ["a boolean rate", ["A", "2026-05-01", "2026-05-11", true], "#VALUE!", /SAND\/FALSK/],
-    ["an Excel error value in a cell", ["A", { code: "#N/A" }, "2026-05-11"], "#VALUE!", /fejlen #N\/A/],
+    [
+      "an Excel error value in a cell",
+      ["A", { code: "#N/A" }, "2026-05-11"],
+      "#VALUE!",
+      /fejlen #N\/A/,
+    ],
     ["error text in a cell", ["A", "2026-05-01", "#REF!"], "#VALUE!", /fejlen #REF!/],
-    ["text in the rate", ["A", "2026-05-01", "2026-05-11", "tusind"], "#VALUE!", /Takst: «tusind» er ikke et tal/],
+    [
+      "text in the rate",
+      ["A", "2026-05-01", "2026-05-11", "tusind"],
+      "#VALUE!",
+      /Takst: «tusind» er ikke et tal/,
+    ],
     ["an empty rate", ["A", "2026-05-01", "2026-05-11", ""], "#VALUE!", /Takst mangler/],
     ["a date before 1900-03-01 (serial 60)", ["A", 60, "2026-05-11"], "#NUM!", /01-03-1900/],
     ["a date after 9999-12-31", ["A", "2026-05-01", 2958466], "#NUM!", /31-12-9999/],
@@ -122,19 +183,52 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
   });
 
   it("a bad row is left out of its citizen's history, so it uses no refund days", () => {
-    const out = refusionDays110(col("A", "A"), col("2026-05-01", "2026-09-01"), col("snart", "2026-09-11"));
+    const out = refusionDays110(
+      col("A", "A"),
+      col("2026-05-01", "2026-09-01"),
+      col("snart", "2026-09-11")
+    );
     expect(cells(out)).toEqual(["#VALUE!", 10]);
   });
 });
 
 describe("bad arguments as a whole give one error", () => {
   it.each([
-    ["ranges of different lengths", () => refusionDays110(col("A", "A"), col("2026-05-01", "2026-06-01", "2026-07-01"), col("", "", "")), /forskellig længde/],
-    ["a range with two columns", () => refusionDays110([["A", "B"]], [["2026-05-01", "2026-05-01"]], [["", ""]]), /én kolonne/],
-    ["period end before period start", () => refusionDays110("A", "2026-05-01", "2026-05-11", "2026-12-31", "2026-01-01"), /Periodeslut ligger før periodestart/],
-    ["a period end that is not a date", () => refusionDays110("A", "2026-05-01", "2026-05-11", null, "ultimo"), /Periodeslut/],
-    ["an unknown rule set", () => refusionDays110("A", "2026-05-01", "2026-05-11", null, null, "NYESTE"), /Ukendt regelsæt/],
-    ["a rule set given as a number", () => refusionDays110("A", "2026-05-01", "2026-05-11", null, null, 2023), /Ukendt regelsæt/],
+    [
+      "ranges of different lengths",
+      () =>
+        refusionDays110(
+          col("A", "A"),
+          col("2026-05-01", "2026-06-01", "2026-07-01"),
+          col("", "", "")
+        ),
+      /forskellig længde/,
+    ],
+    [
+      "a range with two columns",
+      () => refusionDays110([["A", "B"]], [["2026-05-01", "2026-05-01"]], [["", ""]]),
+      /én kolonne/,
+    ],
+    [
+      "period end before period start",
+      () => refusionDays110("A", "2026-05-01", "2026-05-11", "2026-12-31", "2026-01-01"),
+      /Periodeslut ligger før periodestart/,
+    ],
+    [
+      "a period end that is not a date",
+      () => refusionDays110("A", "2026-05-01", "2026-05-11", null, "ultimo"),
+      /Periodeslut/,
+    ],
+    [
+      "an unknown rule set",
+      () => refusionDays110("A", "2026-05-01", "2026-05-11", null, null, "NYESTE"),
+      /Ukendt regelsæt/,
+    ],
+    [
+      "a rule set given as a number",
+      () => refusionDays110("A", "2026-05-01", "2026-05-11", null, null, 2023),
+      /Ukendt regelsæt/,
+    ],
     ["an empty range", () => refusionDays110([], [], []), /tomt/],
   ])("%s", (_name, call, message) => {
     const out = call();
@@ -157,15 +251,28 @@ describe("100 000 rows", () => {
     }
     const out = refusion110(citizens, adm, dis, 1500, 100) as unknown[][];
     expect(out).toHaveLength(n);
-    expect(out.every((r) => typeof r[0] === "number" && Number.isFinite(r[0]) && (r[0] as number) >= 0)).toBe(true);
+    expect(
+      out.every((r) => typeof r[0] === "number" && Number.isFinite(r[0]) && (r[0] as number) >= 0)
+    ).toBe(true);
     expect(out.some((r) => (r[0] as number) > 0)).toBe(true);
   });
 });
 
 describe("blank rows in a range drawn past the data", () => {
   it("stay blank in the spilled column and take no part; a half-filled row is still an error", () => {
-    const out = refusion110(col("A", "", "", "A"), col("2026-06-01", "", "2026-07-01", "2026-09-19"), col("2026-08-30", "", "", "2026-09-29"), 1000);
+    const out = refusion110(
+      col("A", "", "", "A"),
+      col("2026-06-01", "", "2026-07-01", "2026-09-19"),
+      col("2026-08-30", "", "", "2026-09-29"),
+      1000
+    );
     expect(cells(out)).toEqual([45000, "", "#VALUE!", 0]);
-    expect(refusionDays110(col("A", null, "A"), col("2026-05-01", null, "2026-06-01"), col("2026-05-11", null, "2026-06-11"))).toEqual([[10], [""], [10]]);
+    expect(
+      refusionDays110(
+        col("A", null, "A"),
+        col("2026-05-01", null, "2026-06-01"),
+        col("2026-05-11", null, "2026-06-11")
+      )
+    ).toEqual([[10], [""], [10]]);
   });
 });

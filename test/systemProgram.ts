@@ -32,7 +32,12 @@ export function findProgram(name: string): string | null {
  * `describe(name, fn)` when `condition` holds (e.g. the path findProgram returned); otherwise the
  * block is skipped (its tests show as skipped, named with the reason) and the reason is printed.
  */
-export function describeIf(condition: unknown, reasonToSkip: string, name: string, fn: () => void): void {
+export function describeIf(
+  condition: unknown,
+  reasonToSkip: string,
+  name: string,
+  fn: () => void
+): void {
   if (condition) {
     describe(name, fn);
     return;

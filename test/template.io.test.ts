@@ -9,12 +9,33 @@ import { d } from "../src/engine/calendar";
 import { asCellInput } from "../src/office/excelWorkbook";
 import { mapColumns } from "../taskpane/columns";
 import { scenarioPort } from "../taskpane/scenarios/scenarioStore";
-import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile } from "../taskpane/templates/templateIo";
+import {
+  columnsOfMapping,
+  downloadsAllowed,
+  mappingOfColumns,
+  readTemplateFile,
+} from "../taskpane/templates/templateIo";
 import type { SheetSpec, Workbook } from "../src/workbook/workbook";
 
-const OURS = ["Borger-ID", "Boform", "Indskrevet", "Udskrevet", "Døgntakst (kr.)", "Egenbetaling (kr./døgn)", "Bemærkning"];
+const OURS = [
+  "Borger-ID",
+  "Boform",
+  "Indskrevet",
+  "Udskrevet",
+  "Døgntakst (kr.)",
+  "Egenbetaling (kr./døgn)",
+  "Bemærkning",
+];
 /** Another municipality's sheet: other order, other spelling, an extra column, no self-payment. */
-const THEIRS = ["Note", "borger id", "Fra dato", "INDSKREVET", "udskrevet", "Døgntakst (kr.)", "Herberg"];
+const THEIRS = [
+  "Note",
+  "borger id",
+  "Fra dato",
+  "INDSKREVET",
+  "udskrevet",
+  "Døgntakst (kr.)",
+  "Herberg",
+];
 
 describe("the column mapping as header names", () => {
   it("keeps the header name of each mapped column, null for the others", () => {
@@ -35,16 +56,48 @@ describe("the column mapping as header names", () => {
     const auto = mapColumns(THEIRS);
     expect([auto.admission, auto.shelter]).toEqual([2, 6]);
     const { mapping, unmatched } = mappingOfColumns(THEIRS, columns, auto);
-    expect(mapping).toEqual({ citizen: 1, admission: 3, discharge: 4, dailyRate: 5, selfPayment: auto.selfPayment, shelter: 6 });
+    expect(mapping).toEqual({
+      citizen: 1,
+      admission: 3,
+      discharge: 4,
+      dailyRate: 5,
+      selfPayment: auto.selfPayment,
+      shelter: 6,
+    });
     // "Egenbetaling (kr./døgn)" and "Boform" are not on their sheet: those fields keep their column.
     expect(unmatched).toEqual(["selfPayment", "shelter"]);
   });
 
   it("a column the template gives to one field is taken from the field that held it", () => {
-    const current = { citizen: 0, admission: 1, discharge: 2, dailyRate: 3, selfPayment: null, shelter: 4 };
+    const current = {
+      citizen: 0,
+      admission: 1,
+      discharge: 2,
+      dailyRate: 3,
+      selfPayment: null,
+      shelter: 4,
+    };
     const header = ["Borger", "Start", "Slut", "Takst", "Sted"];
-    const { mapping } = mappingOfColumns(header, { citizen: null, admission: null, discharge: null, dailyRate: null, selfPayment: null, shelter: "Takst" }, current);
-    expect(mapping).toEqual({ citizen: 0, admission: 1, discharge: 2, dailyRate: null, selfPayment: null, shelter: 3 });
+    const { mapping } = mappingOfColumns(
+      header,
+      {
+        citizen: null,
+        admission: null,
+        discharge: null,
+        dailyRate: null,
+        selfPayment: null,
+        shelter: "Takst",
+      },
+      current
+    );
+    expect(mapping).toEqual({
+      citizen: 0,
+      admission: 1,
+      discharge: 2,
+      dailyRate: null,
+      selfPayment: null,
+      shelter: 3,
+    });
   });
 });
 
@@ -60,7 +113,14 @@ describe("reading a picked file", () => {
   });
 
   it("a template file reads back as exported", async () => {
-    const out = exportTemplate({ municipality: "Nordby", author: "A", created: d("2026-01-02"), ruleSet: "GAMMEL", columns: {}, scenarios: [{ name: "S", values: { horizon: 7 } }] });
+    const out = exportTemplate({
+      municipality: "Nordby",
+      author: "A",
+      created: d("2026-01-02"),
+      ruleSet: "GAMMEL",
+      columns: {},
+      scenarios: [{ name: "S", values: { horizon: 7 } }],
+    });
     if (!out.ok) throw new Error("export refused");
     const result = await readTemplateFile(new Blob([out.text]));
     expect(result.ok && result.template).toEqual(out.template);
@@ -87,29 +147,50 @@ describe("saving a file or showing the text", () => {
 
 describe("a template's text is written as text, never as a formula", () => {
   it("the Excel adapter prefixes text that starts with =, +, -, @ or ' (Excel's text prefix); other values pass", () => {
-    for (const text of ["=1+1", "+45 1234 5678", "-10 %", "@SUM(A1)", "'citat"]) expect(asCellInput(text)).toBe(`'${text}`);
+    for (const text of ["=1+1", "+45 1234 5678", "-10 %", "@SUM(A1)", "'citat"])
+      expect(asCellInput(text)).toBe(`'${text}`);
     for (const value of ["Basis", " =1", 5, -3, true, ""]) expect(asCellInput(value)).toBe(value);
     expect(asCellInput(null)).toBe("");
   });
 
   it("applying a template writes its names only as sheet values, which Excel gets prefixed; the only formulas are the add-in's own", async () => {
     const names = ['=HYPERLINK("http://x","klik")', "+45 1234 5678", "-10 %", "@SUM(A1)"];
-    const out = exportTemplate({ municipality: "Nordby", author: "A", created: d("2026-05-01"), ruleSet: "NY", columns: {}, scenarios: names.map((name) => ({ name, values: {} })) });
+    const out = exportTemplate({
+      municipality: "Nordby",
+      author: "A",
+      created: d("2026-05-01"),
+      ruleSet: "NY",
+      columns: {},
+      scenarios: names.map((name) => ({ name, values: {} })),
+    });
     if (!out.ok) throw new Error(JSON.stringify(out.problems));
     const imported = parseTemplate(out.text);
     if (!imported.ok) throw new Error("import refused");
     const specs: SheetSpec[] = [];
     const workbook = {
       listSheets: async () => [],
-      writeOwnSheet: async (spec: SheetSpec) => (specs.push(spec), { name: spec.name, renamed: false, wanted: spec.name, tables: [] }),
+      writeOwnSheet: async (spec: SheetSpec) => (
+        specs.push(spec),
+        { name: spec.name, renamed: false, wanted: spec.name, tables: [] }
+      ),
       addChart: async () => undefined,
     } as unknown as Workbook;
-    await scenarioPort(workbook, () => ["'Budget'!A2:A9", "'Budget'!B2:B9", "'Budget'!C2:C9", "'Budget'!D2:D9", "0"]).save(imported.template.scenarios);
-    const texts = specs[0].sections.flatMap((s) => s.values.flat()).filter((v): v is string => typeof v === "string");
+    await scenarioPort(workbook, () => [
+      "'Budget'!A2:A9",
+      "'Budget'!B2:B9",
+      "'Budget'!C2:C9",
+      "'Budget'!D2:D9",
+      "0",
+    ]).save(imported.template.scenarios);
+    const texts = specs[0].sections
+      .flatMap((s) => s.values.flat())
+      .filter((v): v is string => typeof v === "string");
     for (const name of names) {
       expect(texts).toContain(name);
       expect(asCellInput(name)).toBe(`'${name}`);
     }
-    expect(specs[0].cells?.filter((c) => c.formula !== undefined).map((c) => c.formula)).toEqual([expect.stringMatching(/^=DK\.PROJECTION\(/)]);
+    expect(specs[0].cells?.filter((c) => c.formula !== undefined).map((c) => c.formula)).toEqual([
+      expect.stringMatching(/^=DK\.PROJECTION\(/),
+    ]);
   });
 });

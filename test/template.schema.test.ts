@@ -10,7 +10,14 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_PARAMETERS, PARAMETERS, parameterById } from "../src/engine/parameters";
-import { COLUMN_FIELDS, exportTemplate, parseTemplate, scenarioParameters, templateJsonSchema, type Template } from "../src/templates/template";
+import {
+  COLUMN_FIELDS,
+  exportTemplate,
+  parseTemplate,
+  scenarioParameters,
+  templateJsonSchema,
+  type Template,
+} from "../src/templates/template";
 import { SAMPLE_HEADER } from "../src/demo/sampleData";
 import { FIELDS, mapColumns } from "../taskpane/columns";
 import { STANDARD_TEMPLATE } from "../templates/standard";
@@ -32,12 +39,17 @@ describe("the published JSON Schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.properties.version).toEqual({ type: "number", const: 1 });
     expect(schema.properties.scenarios.maxItems).toBe(50);
-    const options = schema.properties.scenarios.items.properties.parameters.items.oneOf as Record<string, any>[];
+    const options = schema.properties.scenarios.items.properties.parameters.items.oneOf as Record<
+      string,
+      any
+    >[];
     expect(options.map((o) => o.properties.id.const)).toEqual(PARAMETERS.map((p) => p.id));
     const horizon = options.find((o) => o.properties.id.const === "horizon")!.properties;
     expect(horizon.unit.const).toBe("år");
     expect(horizon.value).toMatchObject({ type: "integer", minimum: 1, maximum: 30 });
-    expect(options.find((o) => o.properties.id.const === "admissionGrowth")!.properties.value).toMatchObject({ exclusiveMinimum: -1, maximum: 1 });
+    expect(
+      options.find((o) => o.properties.id.const === "admissionGrowth")!.properties.value
+    ).toMatchObject({ exclusiveMinimum: -1, maximum: 1 });
   });
 
   const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -56,13 +68,26 @@ describe("the published JSON Schema", () => {
 
   it.each([
     ["a value out of range", (t: Record<string, any>) => (t.scenarios[0].parameters[1].value = 31)],
-    ["a fractional horizon", (t: Record<string, any>) => (t.scenarios[0].parameters[1].value = 5.5)],
+    [
+      "a fractional horizon",
+      (t: Record<string, any>) => (t.scenarios[0].parameters[1].value = 5.5),
+    ],
     ["a wrong unit", (t: Record<string, any>) => (t.scenarios[0].parameters[2].unit = "kr.")],
-    ["an unknown parameter", (t: Record<string, any>) => (t.scenarios[0].parameters[0].id = "growth")],
+    [
+      "an unknown parameter",
+      (t: Record<string, any>) => (t.scenarios[0].parameters[0].id = "growth"),
+    ],
     ["an unknown field", (t: Record<string, any>) => (t.cpr = "x")],
     ["version 2", (t: Record<string, any>) => (t.version = 2)],
     ["no scenarios", (t: Record<string, any>) => (t.scenarios = [])],
-    ["51 scenarios", (t: Record<string, any>) => (t.scenarios = Array.from({ length: 51 }, (_, i) => ({ ...t.scenarios[0], name: `S${i}` })))],
+    [
+      "51 scenarios",
+      (t: Record<string, any>) =>
+        (t.scenarios = Array.from({ length: 51 }, (_, i) => ({
+          ...t.scenarios[0],
+          name: `S${i}`,
+        }))),
+    ],
     ["an impossible date", (t: Record<string, any>) => (t.created = "2026-02-30")],
     ["a blank scenario name", (t: Record<string, any>) => (t.scenarios[0].name = "  ")],
     ["a missing column field", (t: Record<string, any>) => delete t.columns.shelter],
@@ -88,20 +113,34 @@ describe("the template that ships with the add-in", () => {
 
   it("starts from the registry's defaults with their sources, and varies the support cost over SBST's 40 000-130 000 kr.", () => {
     const t = JSON.parse(standardText) as Template;
-    expect(t.scenarios.map((s) => s.name)).toEqual(["Standard", "Bostøtte lav (40.000 kr.)", "Bostøtte høj (130.000 kr.)", "10 år som Hjørring"]);
+    expect(t.scenarios.map((s) => s.name)).toEqual([
+      "Standard",
+      "Bostøtte lav (40.000 kr.)",
+      "Bostøtte høj (130.000 kr.)",
+      "10 år som Hjørring",
+    ]);
     expect(scenarioParameters(t.scenarios[0])).toEqual(DEFAULT_PARAMETERS);
     for (const p of t.scenarios[0].parameters) expect(p.source).toBe(parameterById(p.id).source);
-    expect(scenarioParameters(t.scenarios[1])).toEqual({ ...DEFAULT_PARAMETERS, supportCost: 40_000 });
-    expect(scenarioParameters(t.scenarios[2])).toEqual({ ...DEFAULT_PARAMETERS, supportCost: 130_000 });
+    expect(scenarioParameters(t.scenarios[1])).toEqual({
+      ...DEFAULT_PARAMETERS,
+      supportCost: 40_000,
+    });
+    expect(scenarioParameters(t.scenarios[2])).toEqual({
+      ...DEFAULT_PARAMETERS,
+      supportCost: 130_000,
+    });
     expect(scenarioParameters(t.scenarios[3])).toEqual({ ...DEFAULT_PARAMETERS, horizon: 10 });
-    expect(t.scenarios[1].parameters.find((p) => p.id === "supportCost")!.source).toMatch(/^Social- og Boligstyrelsen: .*40\.000-130\.000 kr\./);
+    expect(t.scenarios[1].parameters.find((p) => p.id === "supportCost")!.source).toMatch(
+      /^Social- og Boligstyrelsen: .*40\.000-130\.000 kr\./
+    );
     expect(parameterById("supportCost").source).toMatch(/Social- og Boligstyrelsen/);
   });
 
   it("maps the demo municipality's budget sheet the way the pane's header matching does", () => {
     const t = JSON.parse(standardText) as Template;
     const mapping = mapColumns(SAMPLE_HEADER);
-    const byField = (header: (field: (typeof COLUMN_FIELDS)[number]) => unknown) => Object.fromEntries(COLUMN_FIELDS.map((f) => [f, header(f)]));
+    const byField = (header: (field: (typeof COLUMN_FIELDS)[number]) => unknown) =>
+      Object.fromEntries(COLUMN_FIELDS.map((f) => [f, header(f)]));
     expect(byField((f) => t.columns[f])).toEqual(byField((f) => SAMPLE_HEADER[mapping[f]!]));
   });
 

@@ -6,7 +6,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
-import { DEFAULT_PARAMETERS, PARAMETERS, parameterById, validateParameterValue, type ParameterDef, type ParameterId } from "../src/engine/parameters";
+import {
+  DEFAULT_PARAMETERS,
+  PARAMETERS,
+  parameterById,
+  validateParameterValue,
+  type ParameterDef,
+  type ParameterId,
+} from "../src/engine/parameters";
 import { RULE_SETS } from "../src/engine/rules";
 import {
   TEMPLATE_LIMITS,
@@ -30,10 +37,21 @@ const draft = (over: Partial<TemplateDraft> = {}): TemplateDraft => ({
   author: "Økonomiafdelingen",
   created: d("2026-05-01"),
   ruleSet: "NY",
-  columns: { citizen: "Borger-ID", admission: "Indskrevet", discharge: "Udskrevet", dailyRate: "Døgntakst", selfPayment: null, shelter: "Boform" },
+  columns: {
+    citizen: "Borger-ID",
+    admission: "Indskrevet",
+    discharge: "Udskrevet",
+    dailyRate: "Døgntakst",
+    selfPayment: null,
+    shelter: "Boform",
+  },
   scenarios: [
     { name: "Basis", values: {} },
-    { name: "Housing First", note: "Plan for 2027", values: { shareMoved: 0.6, supportCost: 95_000, horizon: 10, baseYear: 2025 } },
+    {
+      name: "Housing First",
+      note: "Plan for 2027",
+      values: { shareMoved: 0.6, supportCost: 95_000, horizon: 10, baseYear: 2025 },
+    },
   ],
   ...over,
 });
@@ -64,20 +82,40 @@ describe("export then import gives the same template", () => {
     expect(back.template).toEqual(out.template);
     expect(back.notices).toEqual([]);
     expect(scenarioParameters(back.template.scenarios[0])).toEqual(DEFAULT_PARAMETERS);
-    expect(scenarioParameters(back.template.scenarios[1])).toEqual({ ...DEFAULT_PARAMETERS, shareMoved: 0.6, supportCost: 95_000, horizon: 10, baseYear: 2025 });
+    expect(scenarioParameters(back.template.scenarios[1])).toEqual({
+      ...DEFAULT_PARAMETERS,
+      shareMoved: 0.6,
+      supportCost: 95_000,
+      horizon: 10,
+      baseYear: 2025,
+    });
     expect(back.template.columns).toEqual({ ...draft().columns, selfPayment: null });
     expect(back.template.scenarios[1].note).toBe("Plan for 2027");
   });
 
   it("every parameter carries its label, unit and source from the registry, and the maker's own where given", () => {
-    const t = buildTemplate(draft({ scenarios: [{ name: "A", values: {}, annotations: { supportCost: { source: "Vores udbud 2026", note: "Inkl. moms" } } }] }));
+    const t = buildTemplate(
+      draft({
+        scenarios: [
+          {
+            name: "A",
+            values: {},
+            annotations: { supportCost: { source: "Vores udbud 2026", note: "Inkl. moms" } },
+          },
+        ],
+      })
+    );
     const params = t.scenarios[0].parameters;
     expect(params.map((p) => p.id)).toEqual(PARAMETERS.map((p) => p.id));
     for (const p of params) {
       const def = parameterById(p.id);
       expect([p.name, p.unit, p.label]).toEqual([def.name, def.unit, def.label.da]);
     }
-    expect(params[indexOf("supportCost")]).toMatchObject({ source: "Vores udbud 2026", note: "Inkl. moms", value: 85_000 });
+    expect(params[indexOf("supportCost")]).toMatchObject({
+      source: "Vores udbud 2026",
+      note: "Inkl. moms",
+      value: 85_000,
+    });
     expect(params[indexOf("horizon")].source).toBe(parameterById("horizon").source);
   });
 
@@ -87,34 +125,59 @@ describe("export then import gives the same template", () => {
       const hi = def.max.value;
       const base = def.integer
         ? fc.integer({ min: Math.ceil(lo + (def.min.exclusive ? 1e-9 : 0)), max: Math.floor(hi) })
-        : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true, minExcluded: def.min.exclusive, maxExcluded: def.max.exclusive });
+        : fc.double({
+            min: lo,
+            max: hi,
+            noNaN: true,
+            noDefaultInfinity: true,
+            minExcluded: def.min.exclusive,
+            maxExcluded: def.max.exclusive,
+          });
       // JSON has no -0: a template stores 0.
       const plain = base.map((x) => (x === 0 ? 0 : x));
       return def.default === null ? fc.option(plain, { nil: null }) : plain;
     };
-    const values = fc.record(Object.fromEntries(PARAMETERS.map((def) => [def.id, valueOf(def)])) as Record<ParameterId, fc.Arbitrary<number | null>>).filter(
-      (v) => (v.relapseRate as number) + (v.moveAwayRate as number) <= 1,
-    );
-    const name = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => /\S/.test(s) && !/[\u0000-\u001f\u007f\d]/.test(s));
+    const values = fc
+      .record(
+        Object.fromEntries(PARAMETERS.map((def) => [def.id, valueOf(def)])) as Record<
+          ParameterId,
+          fc.Arbitrary<number | null>
+        >
+      )
+      .filter((v) => (v.relapseRate as number) + (v.moveAwayRate as number) <= 1);
+    const name = fc
+      .string({ minLength: 1, maxLength: 30 })
+      .filter((s) => /\S/.test(s) && !/[\u0000-\u001f\u007f\d]/.test(s));
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(name, values), { minLength: 1, maxLength: 5, selector: ([n]) => n.trim().toLowerCase() }), (scenarios) => {
-        const out = exportTemplate(draft({ scenarios: scenarios.map(([n, v]) => ({ name: n, values: v })) }));
-        expect(out.ok).toBe(true);
-        if (!out.ok) return;
-        const back = parseTemplate(out.text);
-        expect(back.ok).toBe(true);
-        if (!back.ok) return;
-        back.template.scenarios.forEach((s, i) => {
-          expect(s.name).toBe(scenarios[i][0].trim());
-          expect(scenarioParameters(s)).toEqual(scenarios[i][1]);
-        });
-      }),
-      { numRuns: 150 },
+      fc.property(
+        fc.uniqueArray(fc.tuple(name, values), {
+          minLength: 1,
+          maxLength: 5,
+          selector: ([n]) => n.trim().toLowerCase(),
+        }),
+        (scenarios) => {
+          const out = exportTemplate(
+            draft({ scenarios: scenarios.map(([n, v]) => ({ name: n, values: v })) })
+          );
+          expect(out.ok).toBe(true);
+          if (!out.ok) return;
+          const back = parseTemplate(out.text);
+          expect(back.ok).toBe(true);
+          if (!back.ok) return;
+          back.template.scenarios.forEach((s, i) => {
+            expect(s.name).toBe(scenarios[i][0].trim());
+            expect(scenarioParameters(s)).toEqual(scenarios[i][1]);
+          });
+        }
+      ),
+      { numRuns: 150 }
     );
   });
 
   it("suggests a file name from the municipality and the date", () => {
-    expect(templateFileName(exported({ municipality: "Ærø Kommune" }))).toBe("skabelon-aeroe-kommune-2026-05-01.json");
+    expect(templateFileName(exported({ municipality: "Ærø Kommune" }))).toBe(
+      "skabelon-aeroe-kommune-2026-05-01.json"
+    );
   });
 });
 
@@ -140,7 +203,8 @@ describe("no personal data: CPR numbers, dates of birth and citizen ids are refu
     expect(found[0].where).toBe("Scenarie 2 «Housing First» › note");
     expect(found[0].message).toMatch(/CPR-nummer/);
     const digits = note.replace(/\D/g, "");
-    for (const p of found) expect(`${p.where} ${p.message}`.replace(/\D/g, "")).not.toContain(digits);
+    for (const p of found)
+      expect(`${p.where} ${p.message}`.replace(/\D/g, "")).not.toContain(digits);
   });
 
   it("a CPR number anywhere: municipality, author, a column header, a parameter's source", () => {
@@ -167,32 +231,58 @@ describe("no personal data: CPR numbers, dates of birth and citizen ids are refu
     });
   });
 
-  it.each(["Født 12-03-1985", "født den 3. marts 1985", "fødselsdato: 1985-03-12", "DOB 12/03/85"])("a date of birth (%s) is refused", (note) => {
-    expect(refusedForPersonalData(withNote(note))[0].message).toMatch(/fødselsdato/);
-  });
+  it.each(["Født 12-03-1985", "født den 3. marts 1985", "fødselsdato: 1985-03-12", "DOB 12/03/85"])(
+    "a date of birth (%s) is refused",
+    (note) => {
+      expect(refusedForPersonalData(withNote(note))[0].message).toMatch(/fødselsdato/);
+    }
+  );
 
   it("a field only personal data would have (cpr, fødselsdato) is refused as such", () => {
     const t = { ...exported(), borgere: [{ cpr: "x", fødselsdato: "y" }] };
     const found = problems(importObject(t));
-    expect(found.filter((p) => /hører til personoplysninger/.test(p.message)).map((p) => p.where)).toEqual(["Borgere › nr. 1 › cpr", "Borgere › nr. 1 › fødselsdato"]);
+    expect(
+      found.filter((p) => /hører til personoplysninger/.test(p.message)).map((p) => p.where)
+    ).toEqual(["Borgere › nr. 1 › cpr", "Borgere › nr. 1 › fødselsdato"]);
     expect(found.some((p) => p.message.startsWith("Ukendt felt «borgere»"))).toBe(true);
   });
 
   it("export refuses a note that holds one of the workbook's citizen ids, as a whole word", () => {
     const ids = ["B00017", "B00018", "ABC", "2026", "123456"];
-    const out = exportTemplate(draft({ scenarios: [{ name: "Basis", note: "Fx borger b00017 i 2025", values: {} }] }), { citizenIds: ids });
+    const out = exportTemplate(
+      draft({ scenarios: [{ name: "Basis", note: "Fx borger b00017 i 2025", values: {} }] }),
+      { citizenIds: ids }
+    );
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    expect(out.problems).toEqual([{ where: "Scenarie 1 «Basis» › note", message: expect.stringMatching(/borger-id fra arbejdsbogens ophold/) }]);
+    expect(out.problems).toEqual([
+      {
+        where: "Scenarie 1 «Basis» › note",
+        message: expect.stringMatching(/borger-id fra arbejdsbogens ophold/),
+      },
+    ]);
     expect(out.problems[0].message).not.toMatch(/b00017/i);
     // Part of a longer word is not the id; short ids and short running numbers look like any figure.
-    expect(exportTemplate(draft({ scenarios: [{ name: "Basis", note: "XB000170 ABC i 2026", values: {} }] }), { citizenIds: ids }).ok).toBe(true);
-    expect(exportTemplate(draft({ scenarios: [{ name: "Basis", note: "sag 123456", values: {} }] }), { citizenIds: ids }).ok).toBe(false);
+    expect(
+      exportTemplate(
+        draft({ scenarios: [{ name: "Basis", note: "XB000170 ABC i 2026", values: {} }] }),
+        { citizenIds: ids }
+      ).ok
+    ).toBe(true);
+    expect(
+      exportTemplate(draft({ scenarios: [{ name: "Basis", note: "sag 123456", values: {} }] }), {
+        citizenIds: ids,
+      }).ok
+    ).toBe(false);
   });
 
   it("dates that are not dates of birth stay: the template's own date and dated sources", () => {
     expect(findPersonalData(exported())).toEqual([]);
-    expect(findPersonalData({ note: "L 64 i kraft 1. oktober 2023; 90 dage fra 01-04-2026; 13.500-15.800 ophold; tlf. 12345678" })).toEqual([]);
+    expect(
+      findPersonalData({
+        note: "L 64 i kraft 1. oktober 2023; 90 dage fra 01-04-2026; 13.500-15.800 ophold; tlf. 12345678",
+      })
+    ).toEqual([]);
   });
 
   it("an export never contains CPR-shaped text: export of a draft with one is refused", () => {
@@ -205,37 +295,72 @@ describe("size and shape limits", () => {
   it("a file over 1 MB is refused before it is read", () => {
     const t = exported();
     t.scenarios[0].note = "x".repeat(TEMPLATE_LIMITS.maxBytes);
-    expect(problems(importObject(t))).toEqual([{ where: "", message: expect.stringMatching(/^Filen er for stor: 1\.0\d\d kB\. En skabelon må højst fylde 1\.000 kB \(1 MB\)\.$/) }]);
+    expect(problems(importObject(t))).toEqual([
+      {
+        where: "",
+        message: expect.stringMatching(
+          /^Filen er for stor: 1\.0\d\d kB\. En skabelon må højst fylde 1\.000 kB \(1 MB\)\.$/
+        ),
+      },
+    ]);
   });
 
   it("1 MB counts bytes: 400 000 'ø' are 800 000 bytes (accepted as size), 600 000 are too many", () => {
     const over = JSON.stringify({ ...exported(), padding: "ø".repeat(600_000) });
     expect(over.length).toBeLessThan(TEMPLATE_LIMITS.maxBytes);
     expect(problems(parseTemplate(over))[0].message).toMatch(/^Filen er for stor/);
-    expect(problems(parseTemplate(JSON.stringify({ ...exported(), padding: "ø".repeat(400_000) })))[0].message).toMatch(/^Ukendt felt «padding»/);
+    expect(
+      problems(parseTemplate(JSON.stringify({ ...exported(), padding: "ø".repeat(400_000) })))[0]
+        .message
+    ).toMatch(/^Ukendt felt «padding»/);
   });
 
   it("deep nesting is refused (and brackets inside strings do not count)", () => {
     const deep = `{"a":${"[".repeat(9)}1${"]".repeat(9)}}`;
     expect(jsonDepth(deep)).toBe(10);
     expect(jsonDepth('{"a":"[[[[[[[[[[{{{{"}')).toBe(1);
-    expect(problems(parseTemplate(deep))).toEqual([{ where: "", message: "Filen er indlejret for dybt (10 niveauer). En skabelon har højst 8 niveauer." }]);
+    expect(problems(parseTemplate(deep))).toEqual([
+      {
+        where: "",
+        message: "Filen er indlejret for dybt (10 niveauer). En skabelon har højst 8 niveauer.",
+      },
+    ]);
     // 100 000 levels would overflow a recursive reader; the text scan refuses it first.
-    expect(problems(parseTemplate("[".repeat(100_000) + "]".repeat(100_000)))[0].message).toMatch(/indlejret for dybt \(100000 niveauer\)/);
+    expect(problems(parseTemplate("[".repeat(100_000) + "]".repeat(100_000)))[0].message).toMatch(
+      /indlejret for dybt \(100000 niveauer\)/
+    );
   });
 
   it("more than 50 scenarios are refused; 50 are fine", () => {
-    const fifty = exported({ scenarios: Array.from({ length: 50 }, (_, i) => ({ name: `S${i + 1}`, values: {} })) });
+    const fifty = exported({
+      scenarios: Array.from({ length: 50 }, (_, i) => ({ name: `S${i + 1}`, values: {} })),
+    });
     expect(importObject(fifty).ok).toBe(true);
-    const fiftyOne = { ...fifty, scenarios: [...fifty.scenarios, { ...fifty.scenarios[0], name: "S51" }] };
-    expect(problems(importObject(fiftyOne))).toEqual([{ where: "", message: "Skabelonen har 51 scenarier; højst 50 kan importeres." }]);
-    expect(exportTemplate(draft({ scenarios: Array.from({ length: 51 }, (_, i) => ({ name: `S${i + 1}`, values: {} })) })).ok).toBe(false);
+    const fiftyOne = {
+      ...fifty,
+      scenarios: [...fifty.scenarios, { ...fifty.scenarios[0], name: "S51" }],
+    };
+    expect(problems(importObject(fiftyOne))).toEqual([
+      { where: "", message: "Skabelonen har 51 scenarier; højst 50 kan importeres." },
+    ]);
+    expect(
+      exportTemplate(
+        draft({
+          scenarios: Array.from({ length: 51 }, (_, i) => ({ name: `S${i + 1}`, values: {} })),
+        })
+      ).ok
+    ).toBe(false);
   });
 
   it("long texts are refused with their length", () => {
     const t = exported();
     t.scenarios[0].name = "n".repeat(101);
-    expect(problems(importObject(t))).toEqual([{ where: `Scenarie 1 «${"n".repeat(40)}…» › navn`, message: "Må højst være 100 tegn (er 101)" }]);
+    expect(problems(importObject(t))).toEqual([
+      {
+        where: `Scenarie 1 «${"n".repeat(40)}…» › navn`,
+        message: "Må højst være 100 tegn (er 101)",
+      },
+    ]);
   });
 });
 
@@ -243,13 +368,18 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
   /** Just outside each bound (the bound itself when it is exclusive), and a fraction for integers. */
   const outside = (def: ParameterDef): number[] => {
     const step = def.integer ? 1 : 1e-6;
-    const values = [def.min.exclusive ? def.min.value : def.min.value - step, def.max.exclusive ? def.max.value : def.max.value + step];
+    const values = [
+      def.min.exclusive ? def.min.value : def.min.value - step,
+      def.max.exclusive ? def.max.value : def.max.value + step,
+    ];
     if (def.integer) values.push(def.min.value + 0.5);
     return values;
   };
   // [name, value, def]: the test name shows the value (it printed the whole def before, so the
   // cases of one parameter had the same name).
-  const cases = PARAMETERS.flatMap((def) => outside(def).map((value) => [def.name, value, def] as const));
+  const cases = PARAMETERS.flatMap((def) =>
+    outside(def).map((value) => [def.name, value, def] as const)
+  );
 
   it.each(cases)("%s = %s is refused", (_, value, def) => {
     const t = exported();
@@ -259,7 +389,10 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
     expect(expected).toMatchObject({ code: "#NUM!" });
     const message = (expected as { message: string }).message.replace(`«${def.name}»: `, "");
     expect(problems(importObject(t))).toEqual([
-      { where: `Scenarie 2 «Housing First» › parameter «${def.name}» › værdi`, message: message.charAt(0).toUpperCase() + message.slice(1) },
+      {
+        where: `Scenarie 2 «Housing First» › parameter «${def.name}» › værdi`,
+        message: message.charAt(0).toUpperCase() + message.slice(1),
+      },
     ]);
   });
 
@@ -267,7 +400,12 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
     const refused: string[] = [];
     for (const def of PARAMETERS) {
       for (const bound of [def.min, def.max]) {
-        if (bound.exclusive || (def.id === "relapseRate" && bound === def.max) || (def.id === "moveAwayRate" && bound === def.max)) continue;
+        if (
+          bound.exclusive ||
+          (def.id === "relapseRate" && bound === def.max) ||
+          (def.id === "moveAwayRate" && bound === def.max)
+        )
+          continue;
         const t = exported();
         (t.scenarios[0].parameters[indexOf(def.id)] as { value: number }).value = bound.value;
         if (!importObject(t).ok) refused.push(`${def.name} = ${bound.value}`);
@@ -282,7 +420,10 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
     (t.scenarios[0].parameters[indexOf("supportCost")] as { value: unknown }).value = null;
     (t.scenarios[0].parameters[indexOf("baseYear")] as { value: unknown }).value = null;
     const found = problems(importObject(t));
-    expect(found.map((p) => p.where)).toEqual(["Scenarie 1 «Basis» › parameter «Horisont» › værdi", "Scenarie 1 «Basis» › parameter «Bostøtte pr. år» › værdi"]);
+    expect(found.map((p) => p.where)).toEqual([
+      "Scenarie 1 «Basis» › parameter «Horisont» › værdi",
+      "Scenarie 1 «Basis» › parameter «Bostøtte pr. år» › værdi",
+    ]);
     expect(found[0].message).toBe("«5» er ikke et tal");
     expect(found[1].message).toBe("Værdien mangler");
   });
@@ -292,7 +433,10 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
     (t.scenarios[1].parameters[indexOf("relapseRate")] as { value: number }).value = 0.7;
     (t.scenarios[1].parameters[indexOf("moveAwayRate")] as { value: number }).value = 0.4;
     expect(problems(importObject(t))).toEqual([
-      { where: "Scenarie 2 «Housing First» › parameter «Fraflytning pr. år» › værdi", message: expect.stringMatching(/må højst være 100 % pr\. år/) },
+      {
+        where: "Scenarie 2 «Housing First» › parameter «Fraflytning pr. år» › værdi",
+        message: expect.stringMatching(/må højst være 100 % pr\. år/),
+      },
     ]);
   });
 
@@ -300,27 +444,44 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
     const t = exported();
     (t.scenarios[0].parameters[indexOf("discountRate")] as { unit: string }).unit = "kr.";
     expect(problems(importObject(t))).toEqual([
-      { where: "Scenarie 1 «Basis» › parameter «Diskonteringsrente» › enhed", message: "Enheden skal være «%» for denne parameter (er «kr.»); ellers kan værdien blive læst forkert" },
+      {
+        where: "Scenarie 1 «Basis» › parameter «Diskonteringsrente» › enhed",
+        message:
+          "Enheden skal være «%» for denne parameter (er «kr.»); ellers kan værdien blive læst forkert",
+      },
     ]);
   });
 });
 
 describe("versions: version 1 is read, version 0 is migrated, others are refused clearly", () => {
   it.each([
-    [2, /^Skabelonen har formatversion 2, som er nyere end denne udgave af tilføjelsesprogrammet \(den læser version 0 og 1\)\. Opdater/],
+    [
+      2,
+      /^Skabelonen har formatversion 2, som er nyere end denne udgave af tilføjelsesprogrammet \(den læser version 0 og 1\)\. Opdater/,
+    ],
     ["1", /^Ukendt formatversion «1»/],
     [-1, /^Ukendt formatversion «-1»/],
     [1.5, /^Ukendt formatversion «1.5»/],
   ])("version %j is refused", (version, message) => {
-    expect(problems(importObject({ ...exported(), version }))).toEqual([{ where: "", message: expect.stringMatching(message) }]);
+    expect(problems(importObject({ ...exported(), version }))).toEqual([
+      { where: "", message: expect.stringMatching(message) },
+    ]);
   });
 
   it("a file without a version, or from another program, is refused", () => {
     const { version: _, ...noVersion } = exported();
-    expect(problems(importObject(noVersion))[0].message).toMatch(/^Filen mangler sin formatversion \(feltet «version»\)/);
-    expect(problems(importObject({ ...exported(), format: "noget-andet" }))[0].message).toMatch(/^Filen er ikke en skabelon fra Refusion og Housing First/);
-    expect(problems(parseTemplate("[1, 2]"))[0].message).toBe("Filen er ikke en skabelon: den skal være et JSON-objekt { … }.");
-    expect(problems(parseTemplate('{"version": 1,'))[0].message).toMatch(/^Filen er ikke gyldig JSON/);
+    expect(problems(importObject(noVersion))[0].message).toMatch(
+      /^Filen mangler sin formatversion \(feltet «version»\)/
+    );
+    expect(problems(importObject({ ...exported(), format: "noget-andet" }))[0].message).toMatch(
+      /^Filen er ikke en skabelon fra Refusion og Housing First/
+    );
+    expect(problems(parseTemplate("[1, 2]"))[0].message).toBe(
+      "Filen er ikke en skabelon: den skal være et JSON-objekt { … }."
+    );
+    expect(problems(parseTemplate('{"version": 1,'))[0].message).toMatch(
+      /^Filen er ikke gyldig JSON/
+    );
   });
 
   const v0 = {
@@ -329,10 +490,32 @@ describe("versions: version 1 is read, version 0 is migrated, others are refused
     forfatter: "Budgetkontoret",
     dato: "15-03-2025",
     regelsaet: "ny",
-    kolonner: { borger: "CPR-nr.", indskrivning: "Startdato", udskrivning: "Slutdato", takst: "Takst" },
+    kolonner: {
+      borger: "CPR-nr.",
+      indskrivning: "Startdato",
+      udskrivning: "Slutdato",
+      takst: "Takst",
+    },
     scenarier: [
-      { navn: "Basis", parametre: { Horisont: 5, Diskonteringsrente: 3.5, "Vækst i indskrivninger": 2, "Bostøtte pr. år": 60000, Basisår: null } },
-      { navn: "Lav tilbagefald", note: "Som Odense", parametre: { "Tilbagefald pr. år": 5, "Fraflytning pr. år": 2.5, "Andel lange ophold i egen bolig": 50 } },
+      {
+        navn: "Basis",
+        parametre: {
+          Horisont: 5,
+          Diskonteringsrente: 3.5,
+          "Vækst i indskrivninger": 2,
+          "Bostøtte pr. år": 60000,
+          Basisår: null,
+        },
+      },
+      {
+        navn: "Lav tilbagefald",
+        note: "Som Odense",
+        parametre: {
+          "Tilbagefald pr. år": 5,
+          "Fraflytning pr. år": 2.5,
+          "Andel lange ophold i egen bolig": 50,
+        },
+      },
     ],
   };
 
@@ -342,10 +525,35 @@ describe("versions: version 1 is read, version 0 is migrated, others are refused
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(0);
     const t = result.template;
-    expect([t.version, t.municipality, t.author, t.created, t.ruleSet.name]).toEqual([1, "Sydby Kommune", "Budgetkontoret", "2025-03-15", "NY"]);
-    expect(t.columns).toEqual({ citizen: "CPR-nr.", admission: "Startdato", discharge: "Slutdato", dailyRate: "Takst", selfPayment: null, shelter: null });
-    expect(scenarioParameters(t.scenarios[0])).toEqual({ ...DEFAULT_PARAMETERS, horizon: 5, discountRate: 0.035, admissionGrowth: 0.02, supportCost: 60_000, baseYear: null });
-    expect(scenarioParameters(t.scenarios[1])).toEqual({ ...DEFAULT_PARAMETERS, relapseRate: 0.05, moveAwayRate: 0.025, shareMoved: 0.5 });
+    expect([t.version, t.municipality, t.author, t.created, t.ruleSet.name]).toEqual([
+      1,
+      "Sydby Kommune",
+      "Budgetkontoret",
+      "2025-03-15",
+      "NY",
+    ]);
+    expect(t.columns).toEqual({
+      citizen: "CPR-nr.",
+      admission: "Startdato",
+      discharge: "Slutdato",
+      dailyRate: "Takst",
+      selfPayment: null,
+      shelter: null,
+    });
+    expect(scenarioParameters(t.scenarios[0])).toEqual({
+      ...DEFAULT_PARAMETERS,
+      horizon: 5,
+      discountRate: 0.035,
+      admissionGrowth: 0.02,
+      supportCost: 60_000,
+      baseYear: null,
+    });
+    expect(scenarioParameters(t.scenarios[1])).toEqual({
+      ...DEFAULT_PARAMETERS,
+      relapseRate: 0.05,
+      moveAwayRate: 0.025,
+      shareMoved: 0.5,
+    });
     expect(t.scenarios[1].note).toBe("Som Odense");
     expect(t.scenarios[0].parameters[1]).toEqual({
       id: "discountRate",
@@ -355,10 +563,20 @@ describe("versions: version 1 is read, version 0 is migrated, others are refused
       value: 0.035,
       source: parameterById("discountRate").source,
     });
-    expect(result.notices[0]).toMatch(/^Skabelonen var i formatversion 0 og er opdateret til version 1/);
-    expect(result.notices.some((n) => /anden udgave af regelsættet NY \(ukendt \(formatversion 0\)\)/.test(n))).toBe(true);
+    expect(result.notices[0]).toMatch(
+      /^Skabelonen var i formatversion 0 og er opdateret til version 1/
+    );
+    expect(
+      result.notices.some((n) =>
+        /anden udgave af regelsættet NY \(ukendt \(formatversion 0\)\)/.test(n)
+      )
+    ).toBe(true);
     // Parameters a version 0 scenario left out get the registry's defaults, and the user is told.
-    expect(result.notices.some((n) => n.startsWith("Scenarie «Lav tilbagefald»: «Basisår» mangler og får standardværdien tom"))).toBe(true);
+    expect(
+      result.notices.some((n) =>
+        n.startsWith("Scenarie «Lav tilbagefald»: «Basisår» mangler og får standardværdien tom")
+      )
+    ).toBe(true);
   });
 
   it("a migrated version 0 file exports as version 1 and reads back the same", () => {
@@ -369,25 +587,37 @@ describe("versions: version 1 is read, version 0 is migrated, others are refused
   });
 
   it("version 0 with an unknown parameter, a bad date or a value out of range after migration is refused", () => {
-    const bad = structuredClone(v0) as typeof v0 & { scenarier: { parametre: Record<string, number | null> }[] };
+    const bad = structuredClone(v0) as typeof v0 & {
+      scenarier: { parametre: Record<string, number | null> }[];
+    };
     bad.dato = "31-02-2025";
     bad.scenarier[0].parametre["Ukendt ting"] = 1;
     bad.scenarier[1].parametre["Tilbagefald pr. år"] = 150;
     const first = problems(importObject(bad));
     expect(first).toEqual([
       { where: "Dato", message: "Skal være en dato som 01-05-2026 (formatversion 0)" },
-      { where: "Scenarie 1 «Basis» › parameter «Ukendt ting»", message: expect.stringMatching(/^Ukendt parameter/) },
+      {
+        where: "Scenarie 1 «Basis» › parameter «Ukendt ting»",
+        message: expect.stringMatching(/^Ukendt parameter/),
+      },
     ]);
     bad.dato = "01-03-2025";
     delete bad.scenarier[0].parametre["Ukendt ting"];
     expect(problems(importObject(bad))).toEqual([
-      { where: "Scenarie 2 «Lav tilbagefald» › parameter «Tilbagefald pr. år» › værdi", message: "Skal ligge fra 0 % og højst 100 % (fik 150 %) (procent skrives 3,5 % eller 0,035)" },
+      {
+        where: "Scenarie 2 «Lav tilbagefald» › parameter «Tilbagefald pr. år» › værdi",
+        message:
+          "Skal ligge fra 0 % og højst 100 % (fik 150 %) (procent skrives 3,5 % eller 0,035)",
+      },
     ]);
   });
 
   it("a version 0 file with CPR numbers is refused like any other", () => {
     const t = { ...v0, forfatter: "Sagsbehandler 010190-1234" };
-    expect(problems(importObject(t))[0]).toEqual({ where: "Forfatter", message: expect.stringMatching(/CPR-nummer/) });
+    expect(problems(importObject(t))[0]).toEqual({
+      where: "Forfatter",
+      message: expect.stringMatching(/CPR-nummer/),
+    });
   });
 });
 
@@ -404,10 +634,24 @@ describe("structure: every problem is listed, in Danish, with where it is", () =
     expect(problems(importObject(t))).toEqual([
       { where: "Forfatter", message: "Feltet mangler" },
       { where: "Dato", message: "Skal være en gyldig dato skrevet som 2026-05-01" },
-      { where: "Regelsæt › navn", message: "Skal være «NY», «NY-VINDUE» eller «GAMMEL» (er «NYESTE»)" },
-      { where: "Scenarie 1 «Basis» › parametre", message: "Skal være en liste [ … ], ikke en tekst" },
-      { where: "Scenarie 2 «Housing First» › parameter nr. 1 › id", message: expect.stringMatching(/^Ukendt parameter «growth»; kendte parametre: baseYear, horizon/) },
-      { where: "", message: "Ukendt felt «extra»: en skabelon indeholder kun de felter, formatet beskriver" },
+      {
+        where: "Regelsæt › navn",
+        message: "Skal være «NY», «NY-VINDUE» eller «GAMMEL» (er «NYESTE»)",
+      },
+      {
+        where: "Scenarie 1 «Basis» › parametre",
+        message: "Skal være en liste [ … ], ikke en tekst",
+      },
+      {
+        where: "Scenarie 2 «Housing First» › parameter nr. 1 › id",
+        message: expect.stringMatching(
+          /^Ukendt parameter «growth»; kendte parametre: baseYear, horizon/
+        ),
+      },
+      {
+        where: "",
+        message: "Ukendt felt «extra»: en skabelon indeholder kun de felter, formatet beskriver",
+      },
     ]);
   });
 
@@ -417,9 +661,20 @@ describe("structure: every problem is listed, in Danish, with where it is", () =
     t.scenarios[0].parameters.push(t.scenarios[0].parameters[0]);
     t.columns.discharge = "indskrevet";
     expect(problems(importObject(t))).toEqual([
-      { where: "Scenarie 2 « basis » › navn", message: "Navnet « basis » er også brugt af scenarie 1; hvert scenarie skal have sit eget navn" },
-      { where: "Scenarie 1 «Basis» › parameter «Basisår»", message: "Parameteren står to gange i scenariet" },
-      { where: "Kolonne «Udskrivning»", message: "Overskriften «indskrevet» er også valgt til «Indskrivning»; én kolonne kan kun have én betydning" },
+      {
+        where: "Scenarie 2 « basis » › navn",
+        message:
+          "Navnet « basis » er også brugt af scenarie 1; hvert scenarie skal have sit eget navn",
+      },
+      {
+        where: "Scenarie 1 «Basis» › parameter «Basisår»",
+        message: "Parameteren står to gange i scenariet",
+      },
+      {
+        where: "Kolonne «Udskrivning»",
+        message:
+          "Overskriften «indskrevet» er også valgt til «Indskrivning»; én kolonne kan kun have én betydning",
+      },
     ]);
   });
 
@@ -431,13 +686,19 @@ describe("structure: every problem is listed, in Danish, with where it is", () =
       "Kommune: Indeholder kontroltegn, som ikke hører hjemme i en skabelon",
       "Scenarie 1 › navn: Må ikke være tom",
     ]);
-    expect(problems(importObject({ ...exported(), scenarios: [] }))).toEqual([{ where: "Scenarier", message: "Skabelonen skal have mindst ét scenarie" }]);
+    expect(problems(importObject({ ...exported(), scenarios: [] }))).toEqual([
+      { where: "Scenarier", message: "Skabelonen skal have mindst ét scenarie" },
+    ]);
   });
 
   it("text that Excel would read as a formula is kept as it is: it is data, and the workbook writes it as text", () => {
-    const names = ["=HYPERLINK(\"http://x\";\"klik\")", "+45 1234 5678", "-10 % i 2027", "@SUM(A1)"];
-    const result = importObject(exported({ scenarios: names.map((name) => ({ name, note: name, values: {} })) }));
-    expect(result.ok && result.template.scenarios.map((s) => [s.name, s.note])).toEqual(names.map((n) => [n, n]));
+    const names = ['=HYPERLINK("http://x";"klik")', "+45 1234 5678", "-10 % i 2027", "@SUM(A1)"];
+    const result = importObject(
+      exported({ scenarios: names.map((name) => ({ name, note: name, values: {} })) })
+    );
+    expect(result.ok && result.template.scenarios.map((s) => [s.name, s.note])).toEqual(
+      names.map((n) => [n, n])
+    );
   });
 });
 
@@ -467,22 +728,39 @@ describe("what an import changes", () => {
       scenarios: [
         { name: "Egen", values: { ...DEFAULT_PARAMETERS } },
         { name: "basis", values: { ...DEFAULT_PARAMETERS } },
-        { name: "Housing First", values: { ...DEFAULT_PARAMETERS, shareMoved: 0.6, horizon: 10, baseYear: 2025 } },
+        {
+          name: "Housing First",
+          values: { ...DEFAULT_PARAMETERS, shareMoved: 0.6, horizon: 10, baseYear: 2025 },
+        },
       ],
-      columns: { citizen: "Borger-ID", admission: "Startdato", discharge: "Udskrevet", dailyRate: "Døgntakst", selfPayment: "Egenbetaling", shelter: null },
+      columns: {
+        citizen: "Borger-ID",
+        admission: "Startdato",
+        discharge: "Udskrevet",
+        dailyRate: "Døgntakst",
+        selfPayment: "Egenbetaling",
+        shelter: null,
+      },
     });
     expect(plan.scenarios.map((s) => [s.name, s.action])).toEqual([
       ["Basis", "unchanged"],
       ["Housing First", "replace"],
       ["Egen", "keep"],
     ]);
-    expect(plan.scenarios[1]).toMatchObject({ changes: [{ id: "supportCost", name: "Bostøtte pr. år", from: "85.000 kr./år", to: "95.000 kr./år" }] });
+    expect(plan.scenarios[1]).toMatchObject({
+      changes: [
+        { id: "supportCost", name: "Bostøtte pr. år", from: "85.000 kr./år", to: "95.000 kr./år" },
+      ],
+    });
     expect(plan.columns).toEqual([
       { field: "admission", label: "Indskrivning", from: "Startdato", to: "Indskrevet" },
       { field: "selfPayment", label: "Egenbetaling", from: "Egenbetaling", to: null },
       { field: "shelter", label: "Boform", from: null, to: "Boform" },
     ]);
-    expect(planImport(t, { scenarios: [], columns: {} }).scenarios.map((s) => s.action)).toEqual(["add", "add"]);
+    expect(planImport(t, { scenarios: [], columns: {} }).scenarios.map((s) => s.action)).toEqual([
+      "add",
+      "add",
+    ]);
   });
 });
 

@@ -15,7 +15,7 @@ describe("waitFor", () => {
         expect(calls).toBeGreaterThanOrEqual(3);
         return calls;
       },
-      { interval: 1 },
+      { interval: 1 }
     );
     expect(value).toBe(3);
   });
@@ -23,14 +23,18 @@ describe("waitFor", () => {
   it("after the timeout, throws the last failure with its own message", async () => {
     const started = Date.now();
     let calls = 0;
-    await expect(waitFor(() => expect(++calls).toBe(0), { timeout: 200, interval: 20 })).rejects.toThrow(/Expected: 0\s+Received: \d+/);
+    await expect(
+      waitFor(() => expect(++calls).toBe(0), { timeout: 200, interval: 20 })
+    ).rejects.toThrow(/Expected: 0\s+Received: \d+/);
     expect(calls).toBeGreaterThan(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(180);
   });
 
   it("gives up on a check that hangs past the timeout", async () => {
     const never = new Promise<string>(() => {});
-    await expect(waitFor(() => never, { timeout: 100 })).rejects.toThrow("waitFor: the check did not finish within 100 ms");
+    await expect(waitFor(() => never, { timeout: 100 })).rejects.toThrow(
+      "waitFor: the check did not finish within 100 ms"
+    );
   });
 });
 
@@ -55,25 +59,37 @@ describe("findProgram", () => {
 // describeIf, at collection time: a block whose program is missing is skipped with the reason
 // printed (and its tests are reported as skipped); one whose program is there runs.
 const warn = jest.spyOn(console, "warn");
-describeIf(findProgram("no-such-program-for-this-test"), "no-such-program-for-this-test is not installed", "describeIf with a missing program", () => {
-  it("is skipped, not run", () => {
-    throw new Error("describeIf ran a block whose program is missing");
-  });
-});
+describeIf(
+  findProgram("no-such-program-for-this-test"),
+  "no-such-program-for-this-test is not installed",
+  "describeIf with a missing program",
+  () => {
+    it("is skipped, not run", () => {
+      throw new Error("describeIf ran a block whose program is missing");
+    });
+  }
+);
 const warnings = warn.mock.calls.map((args) => args.join(" "));
 warn.mockRestore();
 
 let ranWithProgram = false;
-describeIf(findProgram("node"), "node is not installed", "describeIf with a program that is there", () => {
-  it("runs", () => {
-    ranWithProgram = true;
-    expect(findProgram("node")).not.toBeNull();
-  });
-});
+describeIf(
+  findProgram("node"),
+  "node is not installed",
+  "describeIf with a program that is there",
+  () => {
+    it("runs", () => {
+      ranWithProgram = true;
+      expect(findProgram("node")).not.toBeNull();
+    });
+  }
+);
 
 describe("describeIf", () => {
   it("printed why it skipped, and ran the block whose program is there", () => {
-    expect(warnings).toEqual(['Skipped "describeIf with a missing program": no-such-program-for-this-test is not installed']);
+    expect(warnings).toEqual([
+      'Skipped "describeIf with a missing program": no-such-program-for-this-test is not installed',
+    ]);
     expect(ranWithProgram).toBe(true);
   });
 });

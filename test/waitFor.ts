@@ -13,13 +13,18 @@ export interface WaitForOptions {
 
 const LATE = Symbol("late");
 
-export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 5_000, interval = 50 }: WaitForOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeout = 5_000, interval = 50 }: WaitForOptions = {}
+): Promise<T> {
   const deadline = Date.now() + timeout;
   let failure: unknown;
   for (;;) {
     const attempt = Promise.resolve().then(check);
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<typeof LATE>((ok) => (timer = setTimeout(() => ok(LATE), Math.max(0, deadline - Date.now()))));
+    const late = new Promise<typeof LATE>(
+      (ok) => (timer = setTimeout(() => ok(LATE), Math.max(0, deadline - Date.now())))
+    );
     try {
       const result = await Promise.race([attempt, late]);
       if (result !== LATE) return result as T;

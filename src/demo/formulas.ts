@@ -90,7 +90,9 @@ function splitArgs(text: string): string[] | undefined {
 }
 
 const CELL = "\\$?[A-Za-z]{1,3}\\$?\\d+";
-const RANGE = new RegExp(`^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\\wæøåÆØÅ.]*))!)?(${CELL}(?::${CELL})?)$`);
+const RANGE = new RegExp(
+  `^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\\wæøåÆØÅ.]*))!)?(${CELL}(?::${CELL})?)$`
+);
 
 const TABLE_COLUMN = /^([\p{L}_\\][\p{L}\p{N}_.]*)\[(\[(?:'.|[^'[\]#])+\]|(?:'.|[^'[\]#])+)\]$/u;
 
@@ -105,8 +107,10 @@ function parseTableColumn(text: string): Arg | undefined {
 function parseArg(text: string): Arg | undefined {
   if (text === "") return { kind: "value", value: null };
   if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: "value", value: Number(text) };
-  if (/^"(?:[^"]|"")*"$/.test(text)) return { kind: "value", value: text.slice(1, -1).replace(/""/g, '"') };
-  if (/^(TRUE|FALSE|SAND|FALSK)$/i.test(text)) return { kind: "value", value: /^(TRUE|SAND)$/i.test(text) };
+  if (/^"(?:[^"]|"")*"$/.test(text))
+    return { kind: "value", value: text.slice(1, -1).replace(/""/g, '"') };
+  if (/^(TRUE|FALSE|SAND|FALSK)$/i.test(text))
+    return { kind: "value", value: /^(TRUE|SAND)$/i.test(text) };
   const m = RANGE.exec(text);
   if (!m) return parseTableColumn(text);
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
@@ -131,7 +135,9 @@ export function parseFormula(text: string): ParsedFormula | undefined {
 /** The custom function Excel would call for DK.NAME: the export whose name is NAME in lower camel case. */
 function customFunction(name: string): ((...args: unknown[]) => unknown) | undefined {
   const key = Object.keys(functions).find((k) => k.toUpperCase() === name);
-  return key ? ((functions as Record<string, unknown>)[key] as (...args: unknown[]) => unknown) : undefined;
+  return key
+    ? ((functions as Record<string, unknown>)[key] as (...args: unknown[]) => unknown)
+    : undefined;
 }
 
 const cellOf = (value: unknown): CellValue => {
@@ -142,7 +148,10 @@ const cellOf = (value: unknown): CellValue => {
 };
 
 /** Where a table column's data is: its sheet and A1 address; undefined for no such table or column. */
-export type ColumnResolver = (table: string, column: string) => { sheet: string; address: string } | undefined;
+export type ColumnResolver = (
+  table: string,
+  column: string
+) => { sheet: string; address: string } | undefined;
 
 /**
  * Evaluates a formula with `read(sheet, address)` giving a range's cells (undefined for a sheet
@@ -152,7 +161,7 @@ export type ColumnResolver = (table: string, column: string) => { sheet: string;
 export function evaluateFormula(
   text: string,
   read: (sheet: string | undefined, address: string) => CellValue[][] | undefined,
-  column: ColumnResolver = () => undefined,
+  column: ColumnResolver = () => undefined
 ): CellValue[][] {
   const parsed = parseFormula(text);
   const fn = parsed && customFunction(parsed.name);
@@ -170,7 +179,9 @@ export function evaluateFormula(
   }
   const result = fn(...args);
   if (!Array.isArray(result)) return [[cellOf(result)]];
-  return (result as unknown[][]).map((row) => (Array.isArray(row) ? row.map(cellOf) : [cellOf(row)]));
+  return (result as unknown[][]).map((row) =>
+    Array.isArray(row) ? row.map(cellOf) : [cellOf(row)]
+  );
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
@@ -179,9 +190,20 @@ const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLoc
 export function applyCells(sheet: FormulaSheet, cells: readonly SheetCell[] | undefined): void {
   for (const cell of cells ?? []) {
     const at = parseA1(cell.at);
-    if (cell.numberFormat !== undefined) sheet.formats.push({ ...at, bottom: at.top, right: at.left, numberFormat: cell.numberFormat });
+    if (cell.numberFormat !== undefined)
+      sheet.formats.push({
+        ...at,
+        bottom: at.top,
+        right: at.left,
+        numberFormat: cell.numberFormat,
+      });
     if (cell.formula !== undefined) {
-      (sheet.formulas ??= []).push({ row: at.top, col: at.left, text: cell.formula, spill: { rows: 0, cols: 0 } });
+      (sheet.formulas ??= []).push({
+        row: at.top,
+        col: at.left,
+        text: cell.formula,
+        spill: { rows: 0, cols: 0 },
+      });
     }
   }
 }
@@ -199,7 +221,12 @@ function reads(formula: SheetFormula, home: string, column: ColumnResolver): Are
   const parsed = parseFormula(formula.text);
   if (!parsed) return [];
   return parsed.args.flatMap((a) => {
-    const at = a.kind === "range" ? { sheet: a.sheet ?? home, address: a.address } : a.kind === "column" ? column(a.table, a.column) : undefined;
+    const at =
+      a.kind === "range"
+        ? { sheet: a.sheet ?? home, address: a.address }
+        : a.kind === "column"
+          ? column(a.table, a.column)
+          : undefined;
     return at ? [{ sheet: at.sheet, ...parseA1(at.address) }] : [];
   });
 }
@@ -211,7 +238,8 @@ function tableColumns(workbook: FormulaBook): ColumnResolver {
       const t = sheet.tables.find((x) => sameName(x.name, tableName));
       if (!t) continue;
       for (let c = t.left; c <= t.right; c++) {
-        if (sameName(String(sheet.values[t.top]?.[c] ?? ""), column)) return { sheet: sheet.name, address: a1(t.top + 1, c, Math.max(t.top + 1, t.bottom), c) };
+        if (sameName(String(sheet.values[t.top]?.[c] ?? ""), column))
+          return { sheet: sheet.name, address: a1(t.top + 1, c, Math.max(t.top + 1, t.bottom), c) };
       }
       return undefined;
     }
@@ -220,7 +248,11 @@ function tableColumns(workbook: FormulaBook): ColumnResolver {
 }
 
 const overlaps = (a: Area, b: Area) =>
-  sameName(a.sheet, b.sheet) && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  sameName(a.sheet, b.sheet) &&
+  a.top <= b.bottom &&
+  b.top <= a.bottom &&
+  a.left <= b.right &&
+  b.left <= a.right;
 
 /** Writes a result block from the formula's cell, clearing what its last result covered. */
 function spill(sheet: FormulaSheet, formula: SheetFormula, block: CellValue[][]): Area {
@@ -231,7 +263,8 @@ function spill(sheet: FormulaSheet, formula: SheetFormula, block: CellValue[][])
     row[c] = v;
   };
   const before = formula.spill;
-  const inBefore = (r: number, c: number) => r < formula.row + before.rows && c < formula.col + before.cols;
+  const inBefore = (r: number, c: number) =>
+    r < formula.row + before.rows && c < formula.col + before.cols;
   const rows = block.length;
   const cols = Math.max(1, ...block.map((r) => r.length));
   // Excel's #SPILL!: the result may only cover blank cells (or its own last result).
@@ -240,26 +273,46 @@ function spill(sheet: FormulaSheet, formula: SheetFormula, block: CellValue[][])
     for (let c = 0; c < cols; c++) {
       if (r === 0 && c === 0) continue;
       const v = sheet.values[formula.row + r]?.[formula.col + c];
-      if (v !== undefined && v !== "" && v !== null && !inBefore(formula.row + r, formula.col + c)) {
+      if (
+        v !== undefined &&
+        v !== "" &&
+        v !== null &&
+        !inBefore(formula.row + r, formula.col + c)
+      ) {
         blocked = true;
         break;
       }
     }
   }
-  for (let r = 0; r < before.rows; r++) for (let c = 0; c < before.cols; c++) put(formula.row + r, formula.col + c, "");
+  for (let r = 0; r < before.rows; r++)
+    for (let c = 0; c < before.cols; c++) put(formula.row + r, formula.col + c, "");
   const shown = blocked ? [["#SPILL!"]] : block;
   shown.forEach((row, r) => row.forEach((v, c) => put(formula.row + r, formula.col + c, v)));
   formula.spill = blocked ? { rows: 1, cols: 1 } : { rows, cols };
-  const covered = { rows: Math.max(before.rows, formula.spill.rows), cols: Math.max(before.cols, formula.spill.cols) };
-  return { sheet: sheet.name, top: formula.row, left: formula.col, bottom: formula.row + covered.rows - 1, right: formula.col + covered.cols - 1 };
+  const covered = {
+    rows: Math.max(before.rows, formula.spill.rows),
+    cols: Math.max(before.cols, formula.spill.cols),
+  };
+  return {
+    sheet: sheet.name,
+    top: formula.row,
+    left: formula.col,
+    bottom: formula.row + covered.rows - 1,
+    right: formula.col + covered.cols - 1,
+  };
 }
 
 /**
  * Evaluates the workbook's formulas: all of them, or those that read the changed cell, then
  * those that read what they spilled (each formula at most once per change).
  */
-export function recalculate(workbook: FormulaBook, changed?: { sheet: string; row: number; col: number }): void {
-  const all = workbook.sheets.flatMap((sheet) => (sheet.formulas ?? []).map((formula) => ({ sheet, formula })));
+export function recalculate(
+  workbook: FormulaBook,
+  changed?: { sheet: string; row: number; col: number }
+): void {
+  const all = workbook.sheets.flatMap((sheet) =>
+    (sheet.formulas ?? []).map((formula) => ({ sheet, formula }))
+  );
   if (all.length === 0) return;
   const read = (home: FormulaSheet) => (name: string | undefined, address: string) => {
     const sheet = name === undefined ? home : workbook.getSheet(name);
@@ -275,9 +328,24 @@ export function recalculate(workbook: FormulaBook, changed?: { sheet: string; ro
   };
   const column = tableColumns(workbook);
   const done = new Set<SheetFormula>();
-  let pending: Area[] | undefined = changed ? [{ sheet: changed.sheet, top: changed.row, left: changed.col, bottom: changed.row, right: changed.col }] : undefined;
+  let pending: Area[] | undefined = changed
+    ? [
+        {
+          sheet: changed.sheet,
+          top: changed.row,
+          left: changed.col,
+          bottom: changed.row,
+          right: changed.col,
+        },
+      ]
+    : undefined;
   while (true) {
-    const due = all.filter(({ sheet, formula }) => !done.has(formula) && (!pending || reads(formula, sheet.name, column).some((a) => pending!.some((p) => overlaps(a, p)))));
+    const due = all.filter(
+      ({ sheet, formula }) =>
+        !done.has(formula) &&
+        (!pending ||
+          reads(formula, sheet.name, column).some((a) => pending!.some((p) => overlaps(a, p))))
+    );
     if (due.length === 0) return;
     pending = due.map(({ sheet, formula }) => {
       done.add(formula);

@@ -20,14 +20,16 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /** An exceljs cell value as Office.js would report it. */
 export function cellFromExcelJs(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
   if ("error" in value) return String(value.error);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as { result?: unknown }).result;
     if (result === undefined || result === null) return "";
-    if (typeof result === "object" && !(result instanceof Date) && "error" in (result as object)) return String((result as { error: unknown }).error);
+    if (typeof result === "object" && !(result instanceof Date) && "error" in (result as object))
+      return String((result as { error: unknown }).error);
     return cellFromExcelJs(result as ExcelJS.CellValue);
   }
   if ("text" in value) return String(value.text);
@@ -50,11 +52,19 @@ export async function readXlsx(data: ArrayBuffer): Promise<LoadedSheet[]> {
     });
     for (let r = 0; r < values.length; r++) values[r] ??= [];
     const tables: MemoryTable[] = [];
-    for (const t of ws.getTables() as unknown as { table?: { name?: string; tableRef?: string; ref?: string } }[]) {
+    for (const t of ws.getTables() as unknown as {
+      table?: { name?: string; tableRef?: string; ref?: string };
+    }[]) {
       const ref = t.table?.tableRef ?? t.table?.ref;
       if (!t.table?.name || !ref) continue;
       const r = parseA1(ref);
-      tables.push({ name: t.table.name, top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+      tables.push({
+        name: t.table.name,
+        top: r.top,
+        left: r.left,
+        bottom: r.bottom,
+        right: r.right,
+      });
     }
     sheets.push({ name: ws.name, values, tables });
   });
@@ -83,7 +93,8 @@ function csvCell(field: string, quoted: boolean, separator: ";" | ","): CellValu
   if (quoted) return field;
   const t = field.trim();
   if (t === "") return "";
-  if (separator === ";" && /^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
+  if (separator === ";" && /^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+(,\d+)?$/.test(t))
+    return Number(t.replace(/\./g, "").replace(",", "."));
   if (separator === "," && /^-?\d+(\.\d+)?$/.test(t)) return Number(t);
   return t;
 }
@@ -131,7 +142,10 @@ export function readCsv(text: string, name: string): LoadedSheet {
 
 /** Sheet name for a CSV file: its base name, within Excel's 31 characters and allowed characters. */
 function csvSheetName(fileName: string): string {
-  const base = fileName.replace(/\.[^.]*$/, "").replace(/[\\/?*[\]:]/g, " ").trim();
+  const base = fileName
+    .replace(/\.[^.]*$/, "")
+    .replace(/[\\/?*[\]:]/g, " ")
+    .trim();
   return (base || "CSV").slice(0, 31);
 }
 
@@ -139,15 +153,22 @@ function csvSheetName(fileName: string): string {
  * Reads a .xlsx or .csv file and adds its sheets to the workbook as user sheets. Never replaces
  * a sheet: a name already in use gets " (2)", " (3)", … Returns the names used.
  */
-export async function loadFile(workbook: MemoryWorkbook, file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<string[]> {
+export async function loadFile(
+  workbook: MemoryWorkbook,
+  file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }
+): Promise<string[]> {
   const lower = file.name.toLowerCase();
   let sheets: LoadedSheet[];
   if (lower.endsWith(".xlsx")) sheets = await readXlsx(await file.arrayBuffer());
   else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-    sheets = [readCsv(new TextDecoder("utf-8").decode(await file.arrayBuffer()), csvSheetName(file.name))];
+    sheets = [
+      readCsv(new TextDecoder("utf-8").decode(await file.arrayBuffer()), csvSheetName(file.name)),
+    ];
   } else throw new Error(`Filtypen understøttes ikke: ${file.name} (brug .xlsx eller .csv)`);
   const names: string[] = [];
-  const tableNames = new Set(workbook.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+  const tableNames = new Set(
+    workbook.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase()))
+  );
   for (const sheet of sheets) {
     let name = sheet.name;
     for (let n = 2; workbook.getSheet(name); n++) name = `${sheet.name.slice(0, 26)} (${n})`;

@@ -98,9 +98,23 @@ export class MemoryWorkbook implements Workbook {
   private readonly nameMap = new Map<string, MemoryName>();
 
   /** Adds (or replaces) a user's sheet, optionally with Excel tables and formats on it. */
-  addUserSheet(name: string, values: CellValue[][], tables: MemoryTable[] = [], formats: FormatRegion[] = []): MemorySheet {
+  addUserSheet(
+    name: string,
+    values: CellValue[][],
+    tables: MemoryTable[] = [],
+    formats: FormatRegion[] = []
+  ): MemorySheet {
     const existing = this.sheetList.findIndex((s) => sameName(s.name, name));
-    const sheet: MemorySheet = { name, own: false, values, formats, tables, charts: [], columnWidths: [], freezeRows: 0 };
+    const sheet: MemorySheet = {
+      name,
+      own: false,
+      values,
+      formats,
+      tables,
+      charts: [],
+      columnWidths: [],
+      freezeRows: 0,
+    };
     if (existing >= 0) this.sheetList[existing] = sheet;
     else this.sheetList.push(sheet);
     this.active ??= name;
@@ -149,7 +163,9 @@ export class MemoryWorkbook implements Workbook {
     while (r.length < col) r.push("");
     r[col] = value;
     // Like Excel, a value typed in the row right below a table adds that row to the table.
-    if (value !== "" && value !== null) for (const t of sheet.tables) if (row === t.bottom + 1 && col >= t.left && col <= t.right) t.bottom = row;
+    if (value !== "" && value !== null)
+      for (const t of sheet.tables)
+        if (row === t.bottom + 1 && col >= t.left && col <= t.right) t.bottom = row;
     recalculate(this, { sheet: sheet.name, row, col });
     const change = { sheet: sheet.name, address: a1(row, col) };
     for (const handler of this.sheetListeners.get(sheet.name.toLowerCase()) ?? []) handler(change);
@@ -169,11 +185,16 @@ export class MemoryWorkbook implements Workbook {
 
   /** The number format of a cell, or null for General. The last region that covers it wins. */
   numberFormat(sheetName: string, row: number, col: number): string | null {
-    return this.regionAt(this.sheet(sheetName), row, col, (f) => f.numberFormat !== undefined)?.numberFormat ?? null;
+    return (
+      this.regionAt(this.sheet(sheetName), row, col, (f) => f.numberFormat !== undefined)
+        ?.numberFormat ?? null
+    );
   }
 
   isBold(sheetName: string, row: number, col: number): boolean {
-    return this.regionAt(this.sheet(sheetName), row, col, (f) => f.bold !== undefined)?.bold ?? false;
+    return (
+      this.regionAt(this.sheet(sheetName), row, col, (f) => f.bold !== undefined)?.bold ?? false
+    );
   }
 
   /** A chart's categories and series values, read from its sheet. */
@@ -182,25 +203,38 @@ export class MemoryWorkbook implements Workbook {
     const column = (address: string) => {
       const r = parseA1(address);
       const out: CellValue[] = [];
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(sheet.values[row]?.[col] ?? "");
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) out.push(sheet.values[row]?.[col] ?? "");
       return out;
     };
     return {
       spec,
       categories: column(spec.categories).map((v) => String(v ?? "")),
-      series: spec.series.map((s) => ({ name: s.name, values: column(s.values).map((v) => (typeof v === "number" ? v : 0)) })),
+      series: spec.series.map((s) => ({
+        name: s.name,
+        values: column(s.values).map((v) => (typeof v === "number" ? v : 0)),
+      })),
     };
   }
 
   // ---- Workbook ----
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.sheetList.map((s) => ({ name: s.name, own: s.own, active: s.name === this.active }));
+    return this.sheetList.map((s) => ({
+      name: s.name,
+      own: s.own,
+      active: s.name === this.active,
+    }));
   }
 
   async listTables(): Promise<TableInfo[]> {
     return this.sheetList.flatMap((s) =>
-      s.tables.map((t) => ({ name: t.name, sheet: s.name, address: a1(t.top, t.left, t.bottom, t.right), rowCount: t.bottom - t.top })),
+      s.tables.map((t) => ({
+        name: t.name,
+        sheet: s.name,
+        address: a1(t.top, t.left, t.bottom, t.right),
+        rowCount: t.bottom - t.top,
+      }))
     );
   }
 
@@ -208,7 +242,14 @@ export class MemoryWorkbook implements Workbook {
     const sheet = this.sheet(sheetName);
     const used = usedBounds(sheet.values);
     if (!used) return { sheet: sheet.name, top: 0, left: 0, values: [] };
-    const values = await this.readRows(sheet, used.top, used.bottom, used.left, used.right, options);
+    const values = await this.readRows(
+      sheet,
+      used.top,
+      used.bottom,
+      used.left,
+      used.right,
+      options
+    );
     return { sheet: sheet.name, top: used.top, left: used.left, values };
   }
 
@@ -228,16 +269,32 @@ export class MemoryWorkbook implements Workbook {
     checkDefinedNames(spec.names);
     let attempt = 1;
     let name = ownSheetName(spec.name, attempt);
-    for (let s = this.getSheet(name); s && !s.own; s = this.getSheet(name)) name = ownSheetName(spec.name, ++attempt);
-    const fresh: MemorySheet = { name, own: true, values: [], formats: [], tables: [], charts: [], columnWidths: spec.columnWidths ?? [], freezeRows: spec.freezeRows ?? 0 };
+    for (let s = this.getSheet(name); s && !s.own; s = this.getSheet(name))
+      name = ownSheetName(spec.name, ++attempt);
+    const fresh: MemorySheet = {
+      name,
+      own: true,
+      values: [],
+      formats: [],
+      tables: [],
+      charts: [],
+      columnWidths: spec.columnWidths ?? [],
+      freezeRows: spec.freezeRows ?? 0,
+    };
     const old = this.getSheet(name);
     // An existing name is replaced only when it is the add-in's (on an own sheet, or marked); a user's is left alone.
     const skippedNames = (spec.names ?? []).flatMap((n) => {
       const existing = this.nameMap.get(n.name.toLowerCase());
-      return existing && !this.getSheet(existing.sheet)?.own && !isOwnNameComment(existing.comment) ? [n.name] : [];
+      return existing && !this.getSheet(existing.sheet)?.own && !isOwnNameComment(existing.comment)
+        ? [n.name]
+        : [];
     });
     // Build the new sheet aside and swap it in at the end: a cancelled write leaves the old one.
-    const tableNames = new Set(this.sheetList.filter((s) => s !== old).flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+    const tableNames = new Set(
+      this.sheetList
+        .filter((s) => s !== old)
+        .flatMap((s) => s.tables.map((t) => t.name.toLowerCase()))
+    );
     const tables: string[] = [];
     const total = spec.sections.reduce((n, s) => n + s.values.length, 0);
     let done = 0;
@@ -258,18 +315,37 @@ export class MemoryWorkbook implements Workbook {
       const bottom = at.top + section.values.length - 1;
       section.numberFormats?.forEach((f, c) => {
         if (f !== null && section.values.length > 1) {
-          fresh.formats.push({ top: at.top + 1, left: at.left + c, bottom, right: at.left + c, numberFormat: f });
+          fresh.formats.push({
+            top: at.top + 1,
+            left: at.left + c,
+            bottom,
+            right: at.left + c,
+            numberFormat: f,
+          });
         }
       });
       for (const r of section.boldRows ?? []) {
-        fresh.formats.push({ top: at.top + r, left: at.left, bottom: at.top + r, right: at.left + width - 1, bold: true });
+        fresh.formats.push({
+          top: at.top + r,
+          left: at.left,
+          bottom: at.top + r,
+          right: at.left + width - 1,
+          bold: true,
+        });
       }
       if (section.table) {
         let tableName = section.table.name;
-        for (let n = 2; tableNames.has(tableName.toLowerCase()); n++) tableName = `${section.table.name}${n}`;
+        for (let n = 2; tableNames.has(tableName.toLowerCase()); n++)
+          tableName = `${section.table.name}${n}`;
         tableNames.add(tableName.toLowerCase());
         tables.push(tableName);
-        fresh.tables.push({ name: tableName, top: at.top, left: at.left, bottom: at.top + section.table.rows - 1, right: at.left + width - 1 });
+        fresh.tables.push({
+          name: tableName,
+          top: at.top,
+          left: at.left,
+          bottom: at.top + section.table.rows - 1,
+          right: at.left + width - 1,
+        });
       }
     }
     applyCells(fresh, spec.cells);
@@ -278,16 +354,31 @@ export class MemoryWorkbook implements Workbook {
     if (old) this.sheetList[this.sheetList.indexOf(old)] = fresh;
     else this.sheetList.push(fresh);
     for (const n of spec.names ?? []) {
-      if (!skippedNames.includes(n.name)) this.nameMap.set(n.name.toLowerCase(), { name: n.name, sheet: name, address: n.address, comment: ownNameComment(n.comment) });
+      if (!skippedNames.includes(n.name))
+        this.nameMap.set(n.name.toLowerCase(), {
+          name: n.name,
+          sheet: name,
+          address: n.address,
+          comment: ownNameComment(n.comment),
+        });
     }
     recalculate(this);
     this.changed();
-    return { name, renamed: name !== spec.name, wanted: spec.name, tables, ...(spec.names && { skippedNames }) };
+    return {
+      name,
+      renamed: name !== spec.name,
+      wanted: spec.name,
+      tables,
+      ...(spec.names && { skippedNames }),
+    };
   }
 
   async addChart(spec: ChartSpec): Promise<void> {
     const sheet = this.sheet(spec.sheet);
-    if (!sheet.own) throw new Error(`Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${sheet.name}`);
+    if (!sheet.own)
+      throw new Error(
+        `Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${sheet.name}`
+      );
     sheet.charts.push(spec);
     this.changed();
   }
@@ -300,7 +391,10 @@ export class MemoryWorkbook implements Workbook {
     this.changed();
   }
 
-  async onSheetChanged(sheetName: string, handler: (change: SheetChange) => void): Promise<Unsubscribe> {
+  async onSheetChanged(
+    sheetName: string,
+    handler: (change: SheetChange) => void
+  ): Promise<Unsubscribe> {
     const key = this.sheet(sheetName).name.toLowerCase();
     let set = this.sheetListeners.get(key);
     if (!set) this.sheetListeners.set(key, (set = new Set()));
@@ -322,7 +416,12 @@ export class MemoryWorkbook implements Workbook {
     for (const listener of this.anyListeners) listener();
   }
 
-  private regionAt(sheet: MemorySheet, row: number, col: number, has: (f: FormatRegion) => boolean): FormatRegion | undefined {
+  private regionAt(
+    sheet: MemorySheet,
+    row: number,
+    col: number,
+    has: (f: FormatRegion) => boolean
+  ): FormatRegion | undefined {
     for (let i = sheet.formats.length - 1; i >= 0; i--) {
       const f = sheet.formats[i];
       if (has(f) && row >= f.top && row <= f.bottom && col >= f.left && col <= f.right) return f;
@@ -331,7 +430,14 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /** Rows top..bottom, columns left..right (padded with ""), in budget-sized chunks. */
-  private async readRows(sheet: MemorySheet, top: number, bottom: number, left: number, right: number, options: IoOptions): Promise<CellValue[][]> {
+  private async readRows(
+    sheet: MemorySheet,
+    top: number,
+    bottom: number,
+    left: number,
+    right: number,
+    options: IoOptions
+  ): Promise<CellValue[][]> {
     const slice = (r: number): CellValue[] => {
       const src = sheet.values[r] ?? [];
       const out: CellValue[] = new Array(right - left + 1);
@@ -351,7 +457,9 @@ export class MemoryWorkbook implements Workbook {
 }
 
 /** Bounds of the non-blank cells, like Excel's used range (values only). */
-function usedBounds(values: readonly CellValue[][]): { top: number; left: number; bottom: number; right: number } | undefined {
+function usedBounds(
+  values: readonly CellValue[][]
+): { top: number; left: number; bottom: number; right: number } | undefined {
   let top = -1;
   let bottom = -1;
   let left = Infinity;

@@ -50,7 +50,15 @@ export interface SampleSheet {
 }
 
 export const SAMPLE_SHEET_NAME = "Budget 2026";
-export const SAMPLE_HEADER = ["Borger-ID", "Boform", "Indskrevet", "Udskrevet", "Døgntakst (kr.)", "Egenbetaling (kr./døgn)", "Bemærkning"];
+export const SAMPLE_HEADER = [
+  "Borger-ID",
+  "Boform",
+  "Indskrevet",
+  "Udskrevet",
+  "Døgntakst (kr.)",
+  "Egenbetaling (kr./døgn)",
+  "Bemærkning",
+];
 
 const FIRST_DAY = d("2021-01-01");
 const STATUS_DATE = d("2026-12-31");
@@ -87,7 +95,14 @@ function citizenStays(citizen: number, rnd: () => number): Stay[] {
   for (let k = 0; k < count; k++) {
     const length = stayLength(rnd);
     const shelter = rnd() < 0.8 ? home : Math.floor(rnd() * SHELTERS.length);
-    stays.push({ citizen, shelter, admission: t, length, open: false, note: k > 0 ? "Genindskrivning" : "" });
+    stays.push({
+      citizen,
+      shelter,
+      admission: t,
+      length,
+      open: false,
+      note: k > 0 ? "Genindskrivning" : "",
+    });
     t += length + 3 + Math.floor(rnd() * rnd() * 150);
   }
   // Timelines start from three years before the sheet's first day, so the years in the sheet
@@ -119,7 +134,8 @@ function citizenStays(citizen: number, rnd: () => number): Stay[] {
   return stays.filter((s) => s.admission >= FIRST_DAY && s.admission <= STATUS_DATE);
 }
 
-const rateOn = (shelter: number, day: Serial): number => Math.round(SHELTERS[shelter].rate * 1.02 ** (yearOf(day) - 2021));
+const rateOn = (shelter: number, day: Serial): number =>
+  Math.round(SHELTERS[shelter].rate * 1.02 ** (yearOf(day) - 2021));
 
 /** The budget sheet: two title rows, the header in row 3, then one row per stay by admission. */
 export function sampleBudgetSheet(options: SampleOptions = {}): SampleSheet {
@@ -142,10 +158,26 @@ export function sampleBudgetSheet(options: SampleOptions = {}): SampleSheet {
   // The two bad rows: a discharge before admission, and a date that does not exist.
   const swapAt = Math.floor(data.length * 0.1);
   const swapped = data[swapAt];
-  data.splice(swapAt, 0, [swapped[0], swapped[1], Number(swapped[2]) + 20, Number(swapped[2]) + 5, swapped[4], "", "Tastefejl: datoerne byttet om"]);
+  data.splice(swapAt, 0, [
+    swapped[0],
+    swapped[1],
+    Number(swapped[2]) + 20,
+    Number(swapped[2]) + 5,
+    swapped[4],
+    "",
+    "Tastefejl: datoerne byttet om",
+  ]);
   const textAt = Math.floor(data.length * 0.3);
   const year = yearOf(Number(data[textAt][2]));
-  data.splice(textAt, 0, [data[textAt][0], data[textAt][1], `30-02-${year}`, `${isoFromSerial(Number(data[textAt][2]) + 12)}`, data[textAt][4], "", "Tastefejl: ugyldig dato"]);
+  data.splice(textAt, 0, [
+    data[textAt][0],
+    data[textAt][1],
+    `30-02-${year}`,
+    `${isoFromSerial(Number(data[textAt][2]) + 12)}`,
+    data[textAt][4],
+    "",
+    "Tastefejl: ugyldig dato",
+  ]);
 
   const headerRow = 2;
   const values: CellValue[][] = [

@@ -17,7 +17,15 @@
 import { edate, isoFromSerial, type Serial } from "./calendar";
 import { Decimal, ZERO, dec, roundOre } from "./money";
 import type { AftercareRules } from "./rules";
-import { citizenKey, intersect, periodSpan, spanDays, type Period, type RowError, type Span } from "./shelter";
+import {
+  citizenKey,
+  intersect,
+  periodSpan,
+  spanDays,
+  type Period,
+  type RowError,
+  type Span,
+} from "./shelter";
 
 export interface AftercareOptions {
   period?: Period;
@@ -79,7 +87,9 @@ export interface AccommodationResult {
   amount: Decimal;
 }
 
-export function isAftercareError<R extends object>(outcome: AftercareOutcome<R>): outcome is { row: number; error: RowError } {
+export function isAftercareError<R extends object>(
+  outcome: AftercareOutcome<R>
+): outcome is { row: number; error: RowError } {
   return "error" in outcome;
 }
 
@@ -101,7 +111,10 @@ function rowDays(start: Serial, end: Serial | null, period: Period, open: string
     return { from: start, to: Math.max(start, period.end + 1) };
   }
   if (end < start) {
-    return { code: "#NUM!", message: `Slutdato ${isoFromSerial(end)} ligger før startdato ${isoFromSerial(start)}` };
+    return {
+      code: "#NUM!",
+      message: `Slutdato ${isoFromSerial(end)} ligger før startdato ${isoFromSerial(start)}`,
+    };
   }
   return { from: start, to: Math.max(end, start + 1) };
 }
@@ -112,26 +125,33 @@ const inForce = (window: Span, rules: AftercareRules): Span => ({
   to: window.to,
 });
 
-const daysIn = (span: Span | null, period: Span): number => (span ? spanDays(intersect(span, period) ?? { from: 0, to: 0 }) : 0);
+const daysIn = (span: Span | null, period: Span): number =>
+  span ? spanDays(intersect(span, period) ?? { from: 0, to: 0 }) : 0;
 
 /** § 85 a refunds per support row, in input order; a bad row gets its own error. */
 export function computeSupportRefunds(
   rows: readonly SupportInput[],
-  options: AftercareOptions,
+  options: AftercareOptions
 ): AftercareOutcome<SupportResult>[] {
   const period = options.period ?? {};
   const { supportShare, supportWindowMonths, daysPerYear } = options.rules;
   const share = dec(supportShare.value);
   const inPeriod = periodSpan(period);
   return rows.map((input, row) => {
-    if (input.annualCost.lt(0)) return { row, error: { code: "#NUM!", message: "Den årlige udgift må ikke være negativ" } };
+    if (input.annualCost.lt(0))
+      return { row, error: { code: "#NUM!", message: "Den årlige udgift må ikke være negativ" } };
     const supportDays = rowDays(input.start, input.end, period, SUPPORT_OPEN);
     if ("code" in supportDays) return { row, error: supportDays };
-    const window = { from: input.firstDischarge, to: edate(input.firstDischarge, supportWindowMonths.value) };
+    const window = {
+      from: input.firstDischarge,
+      to: edate(input.firstDischarge, supportWindowMonths.value),
+    };
     const refundSpan = intersect(supportDays, inForce(window, options.rules));
     const refundableDays = input.eligible ? daysIn(refundSpan, inPeriod) : 0;
     // Daily expense = annual / 365 exactly: divide last so no øre is lost before rounding.
-    const amount = roundOre(share.times(input.annualCost).times(refundableDays).dividedBy(daysPerYear.value));
+    const amount = roundOre(
+      share.times(input.annualCost).times(refundableDays).dividedBy(daysPerYear.value)
+    );
     return { row, window, supportDays, refundSpan, refundableDays, amount };
   });
 }
@@ -145,7 +165,7 @@ export function computeSupportRefunds(
  */
 export function computeAccommodationRefunds(
   rows: readonly AccommodationInput[],
-  options: AftercareOptions,
+  options: AftercareOptions
 ): AftercareOutcome<AccommodationResult>[] {
   const period = options.period ?? {};
   const { accommodationShare, accommodationWindowMonths, accommodationMaxDays } = options.rules;
@@ -156,7 +176,10 @@ export function computeAccommodationRefunds(
   const groups = new Map<string, { row: number; days: Span }[]>();
   rows.forEach((input, row) => {
     if (input.dailyCost.lt(0)) {
-      outcomes[row] = { row, error: { code: "#NUM!", message: "Dagsudgiften må ikke være negativ" } };
+      outcomes[row] = {
+        row,
+        error: { code: "#NUM!", message: "Dagsudgiften må ikke være negativ" },
+      };
       return;
     }
     const days = rowDays(input.start, input.end, period, STAY_OPEN);
@@ -164,9 +187,19 @@ export function computeAccommodationRefunds(
       outcomes[row] = { row, error: days };
       return;
     }
-    const window = { from: input.firstDischarge, to: edate(input.firstDischarge, accommodationWindowMonths.value) };
+    const window = {
+      from: input.firstDischarge,
+      to: edate(input.firstDischarge, accommodationWindowMonths.value),
+    };
     if (!input.eligible) {
-      outcomes[row] = { row, window, ownDays: days, refundSpan: null, refundableDays: 0, amount: ZERO };
+      outcomes[row] = {
+        row,
+        window,
+        ownDays: days,
+        refundSpan: null,
+        refundableDays: 0,
+        amount: ZERO,
+      };
       return;
     }
     const key = JSON.stringify([citizenKey(input.citizen), input.firstDischarge]);

@@ -18,7 +18,16 @@
  *   end". An open stay admitted after the status date has no days.
  */
 import { serialFromYmd, yearOf, type Serial } from "./calendar";
-import { Decimal, allocateOre, dec, exactOre, kronerFromOre, refundOre, roundOre, shareOf } from "./money";
+import {
+  Decimal,
+  allocateOre,
+  dec,
+  exactOre,
+  kronerFromOre,
+  refundOre,
+  roundOre,
+  shareOf,
+} from "./money";
 import { RULE_SETS, type RuleSet } from "./rules";
 import {
   computeShelterRefunds,
@@ -124,7 +133,9 @@ export interface Forecast {
 }
 
 /** The default period's years: first to last admission year; undefined when there are no stays. */
-export function defaultYears(stays: readonly ForecastStay[]): { first: number; last: number } | undefined {
+export function defaultYears(
+  stays: readonly ForecastStay[]
+): { first: number; last: number } | undefined {
   if (stays.length === 0) return undefined;
   let first = Infinity;
   let last = -Infinity;
@@ -182,7 +193,8 @@ function toAmounts(s: OreSums): Amounts {
 /** The period's quarters as half-open spans: starts[i] .. starts[i + 1]. */
 function quarterStarts(first: number, last: number): Serial[] {
   const starts: Serial[] = [];
-  for (let y = first; y <= last + 1; y++) for (let m = 1; m <= 10; m += 3) starts.push(serialFromYmd(y, m, 1));
+  for (let y = first; y <= last + 1; y++)
+    for (let m = 1; m <= 10; m += 3) starts.push(serialFromYmd(y, m, 1));
   return starts.slice(0, (last - first + 1) * 4 + 1);
 }
 
@@ -199,7 +211,11 @@ function quarterIndex(starts: readonly Serial[], day: Serial): number {
 }
 
 /** Days of `spans` per quarter, as [quarter index, days] pairs in quarter order. */
-function daysByQuarter(spans: readonly Span[], period: Span, starts: readonly Serial[]): [number, number][] {
+function daysByQuarter(
+  spans: readonly Span[],
+  period: Span,
+  starts: readonly Serial[]
+): [number, number][] {
   const out: [number, number][] = [];
   for (const s of spans) {
     const hit = intersect(s, period);
@@ -240,13 +256,21 @@ export function allocateOreInt(totalOre: number, weights: readonly number[]): nu
 }
 
 /** Adds a stay's rounded amount (øre) to the quarters in proportion to its days there. */
-function spread(ore: number, parts: readonly [number, number][], sums: OreSums[], key: keyof OreSums): void {
+function spread(
+  ore: number,
+  parts: readonly [number, number][],
+  sums: OreSums[],
+  key: keyof OreSums
+): void {
   if (parts.length === 0 || ore === 0) return;
   if (parts.length === 1) {
     sums[parts[0][0]][key] += ore;
     return;
   }
-  const shares = allocateOreInt(ore, parts.map(([, days]) => days));
+  const shares = allocateOreInt(
+    ore,
+    parts.map(([, days]) => days)
+  );
   parts.forEach(([q], i) => (sums[q][key] += shares[i]));
 }
 
@@ -258,7 +282,7 @@ function runRules(
   stays: readonly ForecastStay[],
   rules: RuleSet,
   period: { start: Serial; end: Serial },
-  statusDate: Serial,
+  statusDate: Serial
 ): StayOutcome[] {
   const input: StayInput[] = [];
   const index: number[] = [];
@@ -296,15 +320,23 @@ function runRules(
 /** Days of `spans` inside `within`. */
 function daysIn(spans: readonly Span[], within: Span): number {
   let days = 0;
-  for (const s of spans) days += Math.max(0, Math.min(s.to, within.to) - Math.max(s.from, within.from));
+  for (const s of spans)
+    days += Math.max(0, Math.min(s.to, within.to) - Math.max(s.from, within.from));
   return days;
 }
 
 /** The forecast for `stays`; rows the engine rejects are kept as error lines and add nothing. */
-export function computeForecast(stays: readonly ForecastStay[], options: ForecastOptions = {}): Forecast {
+export function computeForecast(
+  stays: readonly ForecastStay[],
+  options: ForecastOptions = {}
+): Forecast {
   const years = options.years ?? defaultYears(stays);
-  if (!years || years.last < years.first) throw new RangeError("computeForecast: no stays and no years to report");
-  const period = { start: serialFromYmd(years.first, 1, 1), end: serialFromYmd(years.last, 12, 31) };
+  if (!years || years.last < years.first)
+    throw new RangeError("computeForecast: no stays and no years to report");
+  const period = {
+    start: serialFromYmd(years.first, 1, 1),
+    end: serialFromYmd(years.last, 12, 31),
+  };
   const statusDate = options.statusDate ?? period.end;
   const starts = quarterStarts(years.first, years.last);
   const sums = Array.from({ length: starts.length - 1 }, emptySums);
@@ -338,8 +370,18 @@ export function computeForecast(stays: readonly ForecastStay[], options: Forecas
       // Round per stay and year, as DK.REFUSION110 with the year as the period does.
       const gross = costOre(stay.dailyRate, days);
       const self = costOre(stay.selfPayment, days);
-      const refundNy = refundOre(stay.dailyRate, stay.selfPayment, daysIn(n.refundSpans, span), nyShare);
-      const refundGammel = refundOre(stay.dailyRate, stay.selfPayment, daysIn(g.refundSpans, span), gammelShare);
+      const refundNy = refundOre(
+        stay.dailyRate,
+        stay.selfPayment,
+        daysIn(n.refundSpans, span),
+        nyShare
+      );
+      const refundGammel = refundOre(
+        stay.dailyRate,
+        stay.selfPayment,
+        daysIn(g.refundSpans, span),
+        gammelShare
+      );
       line.grossOre += gross;
       line.selfPaymentOre += self;
       line.refundNyOre += refundNy;
@@ -369,7 +411,8 @@ export function computeForecast(stays: readonly ForecastStay[], options: Forecas
     for (const k of Object.keys(s) as (keyof OreSums)[]) y[k] += s[k];
   });
   const totalSums = emptySums();
-  for (const y of yearSums) for (const k of Object.keys(y) as (keyof OreSums)[]) totalSums[k] += y[k];
+  for (const y of yearSums)
+    for (const k of Object.keys(y) as (keyof OreSums)[]) totalSums[k] += y[k];
   return {
     rules: nyRules,
     period,

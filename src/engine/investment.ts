@@ -53,12 +53,15 @@ function validate(input: InvestmentInput): RowError | undefined {
       message: `Udgifter og besparelser skal have lige mange år (udgifter har ${input.costs.length}, besparelser har ${input.savings.length})`,
     };
   }
-  if (input.rate.lte(-1)) return numError(`Diskonteringsrenten skal være større end -100 % (fik ${input.rate.toString()})`);
+  if (input.rate.lte(-1))
+    return numError(
+      `Diskonteringsrenten skal være større end -100 % (fik ${input.rate.toString()})`
+    );
   if (input.relapseRate.lt(0)) return numError("Tilbagefaldsraten må ikke være negativ");
   if (input.moveAwayRate.lt(0)) return numError("Fraflytningsraten må ikke være negativ");
   if (input.relapseRate.plus(input.moveAwayRate).gt(1)) {
     return numError(
-      `Tilbagefald + fraflytning må højst være 100 % pr. år (fik ${input.relapseRate.toString()} + ${input.moveAwayRate.toString()})`,
+      `Tilbagefald + fraflytning må højst være 100 % pr. år (fik ${input.relapseRate.toString()} + ${input.moveAwayRate.toString()})`
     );
   }
   return undefined;

@@ -34,7 +34,9 @@ export interface Share {
 }
 
 export function shareOf(text: string): Share {
-  const [num, den] = dec(text).toFraction().map((x) => x.toNumber());
+  const [num, den] = dec(text)
+    .toFraction()
+    .map((x) => x.toNumber());
   return { text, num, den };
 }
 
@@ -48,7 +50,8 @@ export function refundOre(rate: number, selfPayment: number, days: number, share
   const selfOre = exactOre(selfPayment);
   if (rateOre !== undefined && selfOre !== undefined) {
     const twice = 2 * Math.max(0, rateOre - selfOre) * days * share.num; // in 1/(2·den) øre
-    if (Number.isSafeInteger(twice + share.den)) return Math.floor((twice + share.den) / (2 * share.den));
+    if (Number.isSafeInteger(twice + share.den))
+      return Math.floor((twice + share.den) / (2 * share.den));
   }
   const net = Decimal.max(0, dec(rate).minus(dec(selfPayment)));
   return roundOre(net.times(share.text).times(days)).times(100).toNumber();
@@ -85,7 +88,9 @@ export function allocateOre(total: Decimal, weights: readonly number[]): Decimal
   const floors = numerators.map((n) => n.dividedToIntegerBy(weightSum));
   const remainders = numerators.map((n, i) => n.minus(floors[i].times(weightSum)));
   let left = totalOre.minus(sum(floors)).toNumber();
-  const order = remainders.map((r, i) => ({ i, r })).sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
+  const order = remainders
+    .map((r, i) => ({ i, r }))
+    .sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = floors[i].plus(1);

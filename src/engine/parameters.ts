@@ -67,7 +67,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     id: "baseYear",
     name: "Basisår",
     alias: "Base year",
-    label: { da: "Basisår (tom = sidste hele kalenderår i data)", en: "Base year (blank = last full calendar year in the data)" },
+    label: {
+      da: "Basisår (tom = sidste hele kalenderår i data)",
+      en: "Base year (blank = last full calendar year in the data)",
+    },
     short: { da: "Basisår", en: "Base year" },
     unit: "årstal",
     default: null,
@@ -75,7 +78,8 @@ export const PARAMETERS: readonly ParameterDef[] = [
     max: { value: 9998 },
     integer: true,
     group: "projection",
-    source: "Projektets standard: basisårets forløb genafspilles; tom = sidste hele kalenderår i opholdsdata",
+    source:
+      "Projektets standard: basisårets forløb genafspilles; tom = sidste hele kalenderår i opholdsdata",
   },
   {
     id: "horizon",
@@ -89,7 +93,8 @@ export const PARAMETERS: readonly ParameterDef[] = [
     max: { value: 30 },
     integer: true,
     group: "projection",
-    source: "Projektets standard: 5 år (budgetår + overslagsår). Komponents analyse for Hjørring (webinar juni 2023) regner over 10 år",
+    source:
+      "Projektets standard: 5 år (budgetår + overslagsår). Komponents analyse for Hjørring (webinar juni 2023) regner over 10 år",
   },
   {
     id: "discountRate",
@@ -150,7 +155,8 @@ export const PARAMETERS: readonly ParameterDef[] = [
     max: { value: 1 },
     integer: false,
     group: "projection",
-    source: "Projektets standard: faste priser (basisårets takster). Sæt fx kommunens pris- og lønfremskrivning",
+    source:
+      "Projektets standard: faste priser (basisårets takster). Sæt fx kommunens pris- og lønfremskrivning",
   },
   {
     id: "shareMoved",
@@ -167,13 +173,17 @@ export const PARAMETERS: readonly ParameterDef[] = [
     max: { value: 1 },
     integer: false,
     group: "housingFirst",
-    source: "Antagelse (projektets eksempel): halvdelen af de ophold, der ville passere tærsklen; tilpas til kommunens plan",
+    source:
+      "Antagelse (projektets eksempel): halvdelen af de ophold, der ville passere tærsklen; tilpas til kommunens plan",
   },
   {
     id: "thresholdDays",
     name: "Tærskel for lange ophold",
     alias: "Long-stay threshold",
-    label: { da: "Tærskel: ophold ud over dette antal døgn er lange", en: "Threshold: stays beyond this many nights are long" },
+    label: {
+      da: "Tærskel: ophold ud over dette antal døgn er lange",
+      en: "Threshold: stays beyond this many nights are long",
+    },
     short: { da: "Tærskel", en: "Threshold" },
     unit: "dage",
     default: 90,
@@ -188,7 +198,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     id: "supportCost",
     name: "Bostøtte pr. år",
     alias: "Support cost per year",
-    label: { da: "Udgift til bostøtte (§ 85 a) pr. borger pr. år", en: "Housing First support (§ 85 a) per citizen per year" },
+    label: {
+      da: "Udgift til bostøtte (§ 85 a) pr. borger pr. år",
+      en: "Housing First support (§ 85 a) per citizen per year",
+    },
     short: { da: "Bostøtte", en: "Support" },
     unit: "kr./år",
     default: 85_000,
@@ -202,7 +215,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     id: "relapseRate",
     name: "Tilbagefald pr. år",
     alias: "Relapse per year",
-    label: { da: "Andel af de boligplacerede, der vender tilbage til herberg pr. år", en: "Share of those housed who return to shelters per year" },
+    label: {
+      da: "Andel af de boligplacerede, der vender tilbage til herberg pr. år",
+      en: "Share of those housed who return to shelters per year",
+    },
     short: { da: "Tilbagefald", en: "Relapse" },
     unit: "%",
     default: 0.1,
@@ -217,7 +233,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     id: "moveAwayRate",
     name: "Fraflytning pr. år",
     alias: "Move-away per year",
-    label: { da: "Andel af de boligplacerede, der flytter fra kommunen pr. år", en: "Share of those housed who move away per year" },
+    label: {
+      da: "Andel af de boligplacerede, der flytter fra kommunen pr. år",
+      en: "Share of those housed who move away per year",
+    },
     short: { da: "Fraflytning", en: "Move-away" },
     unit: "%",
     default: 0.05,
@@ -225,13 +244,17 @@ export const PARAMETERS: readonly ParameterDef[] = [
     max: { value: 1 },
     integer: false,
     group: "housingFirst",
-    source: "Antagelse (projektets eksempel). Komponents analyse for Hjørring (seed) regner nutidsværdier med fraflytning",
+    source:
+      "Antagelse (projektets eksempel). Komponents analyse for Hjørring (seed) regner nutidsværdier med fraflytning",
   },
   {
     id: "housingPerYear",
     name: "Boliger pr. år",
     alias: "Housing available per year",
-    label: { da: "Boliger til rådighed pr. år (loft over flytninger)", en: "Dwellings available per year (caps the moves)" },
+    label: {
+      da: "Boliger til rådighed pr. år (loft over flytninger)",
+      en: "Dwellings available per year (caps the moves)",
+    },
     short: { da: "Boliger", en: "Dwellings" },
     unit: "boliger/år",
     default: 25,
@@ -261,7 +284,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     id: "oneOffCost",
     name: "Engangsudgift pr. deltager",
     alias: "One-off cost per participant",
-    label: { da: "Engangsudgift pr. borger, der flytter i egen bolig", en: "One-off cost per citizen moved to own home" },
+    label: {
+      da: "Engangsudgift pr. borger, der flytter i egen bolig",
+      en: "One-off cost per citizen moved to own home",
+    },
     short: { da: "Engang", en: "One-off" },
     unit: "kr.",
     default: 0,
@@ -306,7 +332,8 @@ function normaliseName(name: string): string {
 }
 
 const BY_NAME = new Map<string, ParameterDef>();
-for (const p of PARAMETERS) for (const n of [p.name, p.alias, p.id]) BY_NAME.set(normaliseName(n), p);
+for (const p of PARAMETERS)
+  for (const n of [p.name, p.alias, p.id]) BY_NAME.set(normaliseName(n), p);
 
 /** The parameter a user's name means: the Danish name, the English alias or the id, any case. */
 export function findParameter(name: string): ParameterDef | undefined {
@@ -314,7 +341,7 @@ export function findParameter(name: string): ParameterDef | undefined {
 }
 
 export const DEFAULT_PARAMETERS: Readonly<ScenarioParameters> = Object.fromEntries(
-  PARAMETERS.map((p) => [p.id, p.default]),
+  PARAMETERS.map((p) => [p.id, p.default])
 ) as unknown as ScenarioParameters;
 
 /** A parameter problem: an Excel error code, a Danish message, and the parameter it is about. */
@@ -325,8 +352,13 @@ export interface ParameterError extends RowError {
 /** A number as Danish users read it: 0,035 / 85.000 / 3,5 % for a percentage. */
 export function formatParameterValue(def: ParameterDef, value: number): string {
   const danish = (x: number, decimals: number) =>
-    x.toLocaleString("da-DK", { maximumFractionDigits: decimals, useGrouping: def.unit !== "årstal" });
-  return def.unit === "%" ? `${danish(value * 100, 6)} %` : `${danish(value, 6)}${def.unit === "årstal" ? "" : ` ${def.unit}`}`;
+    x.toLocaleString("da-DK", {
+      maximumFractionDigits: decimals,
+      useGrouping: def.unit !== "årstal",
+    });
+  return def.unit === "%"
+    ? `${danish(value * 100, 6)} %`
+    : `${danish(value, 6)}${def.unit === "årstal" ? "" : ` ${def.unit}`}`;
 }
 
 function rangeText(def: ParameterDef): string {
@@ -340,17 +372,33 @@ const inside = (value: number, def: ParameterDef): boolean =>
   (def.max.exclusive ? value < def.max.value : value <= def.max.value);
 
 /** One value against its parameter's type and range; null for a blank the parameter allows. */
-export function validateParameterValue(def: ParameterDef, value: unknown): number | null | ParameterError {
-  const fail = (code: RowError["code"], message: string): ParameterError => ({ code, message: `«${def.name}»: ${message}`, parameter: def.id });
+export function validateParameterValue(
+  def: ParameterDef,
+  value: unknown
+): number | null | ParameterError {
+  const fail = (code: RowError["code"], message: string): ParameterError => ({
+    code,
+    message: `«${def.name}»: ${message}`,
+    parameter: def.id,
+  });
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
     return def.default === null ? null : fail("#VALUE!", "værdien mangler");
   }
-  if (typeof value !== "number") return fail("#VALUE!", `${typeof value === "string" ? `«${value}»` : String(value)} er ikke et tal`);
+  if (typeof value !== "number")
+    return fail(
+      "#VALUE!",
+      `${typeof value === "string" ? `«${value}»` : String(value)} er ikke et tal`
+    );
   if (!Number.isFinite(value)) return fail("#NUM!", `${value} er ikke et gyldigt tal`);
-  if (def.integer && !Number.isInteger(value)) return fail("#NUM!", `skal være et helt tal (fik ${formatParameterValue(def, value)})`);
+  if (def.integer && !Number.isInteger(value))
+    return fail("#NUM!", `skal være et helt tal (fik ${formatParameterValue(def, value)})`);
   if (!inside(value, def)) {
-    const hint = def.unit === "%" && Math.abs(value) > 1 ? " (procent skrives 3,5 % eller 0,035)" : "";
-    return fail("#NUM!", `skal ligge ${rangeText(def)} (fik ${formatParameterValue(def, value)})${hint}`);
+    const hint =
+      def.unit === "%" && Math.abs(value) > 1 ? " (procent skrives 3,5 % eller 0,035)" : "";
+    return fail(
+      "#NUM!",
+      `skal ligge ${rangeText(def)} (fik ${formatParameterValue(def, value)})${hint}`
+    );
   }
   return value;
 }
@@ -361,7 +409,7 @@ export function validateParameterValue(def: ParameterDef, value: unknown): numbe
  */
 export function validateParameters(
   values: Partial<Record<ParameterId, unknown>>,
-  defs: readonly ParameterDef[] = PARAMETERS,
+  defs: readonly ParameterDef[] = PARAMETERS
 ): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
   const errors: ParameterError[] = [];
   const out: Partial<Record<ParameterId, number | null>> = {};
@@ -371,7 +419,11 @@ export function validateParameters(
       continue;
     }
     if (!(def.id in values)) {
-      errors.push({ code: "#VALUE!", message: `Parameteren «${def.name}» mangler`, parameter: def.id });
+      errors.push({
+        code: "#VALUE!",
+        message: `Parameteren «${def.name}» mangler`,
+        parameter: def.id,
+      });
       continue;
     }
     const v = validateParameterValue(def, values[def.id]);
@@ -387,7 +439,9 @@ export function validateParameters(
       parameter: "moveAwayRate",
     });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, parameters: out as ScenarioParameters };
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, parameters: out as ScenarioParameters };
 }
 
 /**
@@ -396,34 +450,59 @@ export function validateParameters(
  * ("Parameter" | "Værdi") are skipped. Every parameter must be named exactly once.
  */
 export function parseParameterRange(
-  rows: readonly (readonly unknown[])[],
+  rows: readonly (readonly unknown[])[]
 ): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
   const width = rows[0]?.length ?? 0;
   if (rows.length === 0 || !rows.every((r) => r.length === 2)) {
-    return { ok: false, errors: [{ code: "#VALUE!", message: `Parameterområdet skal have to kolonner: navn og værdi (det har ${width})` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: "#VALUE!",
+          message: `Parameterområdet skal have to kolonner: navn og værdi (det har ${width})`,
+        },
+      ],
+    };
   }
   const errors: ParameterError[] = [];
   const values: Partial<Record<ParameterId, unknown>> = {};
-  const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  const blank = (v: unknown) =>
+    v === null || v === undefined || (typeof v === "string" && v.trim() === "");
   rows.forEach(([name, value], i) => {
     if (blank(name)) {
-      if (!blank(value)) errors.push({ code: "#VALUE!", message: `Parameterområdets række ${i + 1} har en værdi, men intet navn` });
+      if (!blank(value))
+        errors.push({
+          code: "#VALUE!",
+          message: `Parameterområdets række ${i + 1} har en værdi, men intet navn`,
+        });
       return;
     }
     const def = typeof name === "string" ? findParameter(name) : undefined;
     if (!def) {
       // A header row ("Parameter" over "Værdi") is not a parameter.
       if (i === 0 && typeof value === "string") return;
-      errors.push({ code: "#VALUE!", message: `Ukendt parameter «${String(name)}» i parameterområdets række ${i + 1}` });
+      errors.push({
+        code: "#VALUE!",
+        message: `Ukendt parameter «${String(name)}» i parameterområdets række ${i + 1}`,
+      });
       return;
     }
     if (def.id in values) {
-      errors.push({ code: "#VALUE!", message: `Parameteren «${def.name}» står to gange i parameterområdet`, parameter: def.id });
+      errors.push({
+        code: "#VALUE!",
+        message: `Parameteren «${def.name}» står to gange i parameterområdet`,
+        parameter: def.id,
+      });
       return;
     }
     values[def.id] = value;
   });
   const checked = validateParameters(values);
-  if (!checked.ok) errors.push(...checked.errors.filter((e) => !errors.some((x) => x.parameter === e.parameter && e.parameter !== undefined)));
+  if (!checked.ok)
+    errors.push(
+      ...checked.errors.filter(
+        (e) => !errors.some((x) => x.parameter === e.parameter && e.parameter !== undefined)
+      )
+    );
   return errors.length > 0 ? { ok: false, errors } : checked;
 }

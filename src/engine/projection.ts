@@ -73,7 +73,15 @@ import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "./
 import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, type Share } from "./money";
 import type { ScenarioParameters } from "./parameters";
 import { RULE_SETS, type RuleSet } from "./rules";
-import { citizenKey, computeShelterRefunds, isRowError, type RowError, type Span, type StayInput, type StayResult } from "./shelter";
+import {
+  citizenKey,
+  computeShelterRefunds,
+  isRowError,
+  type RowError,
+  type Span,
+  type StayInput,
+  type StayResult,
+} from "./shelter";
 
 export interface NoActionYear {
   stayDays: Decimal;
@@ -168,7 +176,9 @@ export function defaultBaseYear(stays: readonly StayInput[]): number | undefined
 function scaledLength(days: number, factor: Decimal, factorFloat: number): number {
   const x = days * factorFloat;
   const nearHalf = Math.abs(x - Math.floor(x) - 0.5) < 1e-6;
-  const n = nearHalf ? dec(days).times(factor).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() : Math.floor(x + 0.5);
+  const n = nearHalf
+    ? dec(days).times(factor).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
+    : Math.floor(x + 0.5);
   return Math.max(1, n);
 }
 
@@ -192,14 +202,20 @@ export interface TimelineStay extends StayInput {
  */
 export function canonicalStays(stays: readonly StayInput[]): StayInput[] {
   return stays
-    .map((s) => ({ citizen: citizenKey(s.citizen), admission: s.admission, discharge: s.discharge, dailyRate: s.dailyRate, selfPayment: s.selfPayment }))
+    .map((s) => ({
+      citizen: citizenKey(s.citizen),
+      admission: s.admission,
+      discharge: s.discharge,
+      dailyRate: s.dailyRate,
+      selfPayment: s.selfPayment,
+    }))
     .sort(
       (a, b) =>
         compareText(a.citizen, b.citizen) ||
         a.admission - b.admission ||
         (b.discharge ?? Infinity) - (a.discharge ?? Infinity) ||
         b.dailyRate - a.dailyRate ||
-        a.selfPayment - b.selfPayment,
+        a.selfPayment - b.selfPayment
     );
 }
 
@@ -212,8 +228,25 @@ export interface TimelineOptions {
 }
 
 /** A timeline stay built field by field (one object shape: the hot path makes tens of thousands). */
-function timelineStay(s: StayInput, person: string, citizen: string, admission: Serial, discharge: Serial, cohort: number, counted: boolean): TimelineStay {
-  return { citizen, admission, discharge, dailyRate: s.dailyRate, selfPayment: s.selfPayment, person, cohort, counted };
+function timelineStay(
+  s: StayInput,
+  person: string,
+  citizen: string,
+  admission: Serial,
+  discharge: Serial,
+  cohort: number,
+  counted: boolean
+): TimelineStay {
+  return {
+    citizen,
+    admission,
+    discharge,
+    dailyRate: s.dailyRate,
+    selfPayment: s.selfPayment,
+    person,
+    cohort,
+    counted,
+  };
 }
 
 /**
@@ -225,7 +258,10 @@ function timelineStay(s: StayInput, person: string, citizen: string, admission: 
  * lean on, as the recorded history does for the base year. Open stays are not copied: the person
  * is still in the shelter. `stays` must be in canonical order.
  */
-export function projectionTimeline(stays: readonly StayInput[], options: TimelineOptions): TimelineStay[] {
+export function projectionTimeline(
+  stays: readonly StayInput[],
+  options: TimelineOptions
+): TimelineStay[] {
   const { baseYear, horizon } = options;
   const baseStart = jan1(baseYear);
   const baseEnd = jan1(baseYear + 1);
@@ -235,7 +271,10 @@ export function projectionTimeline(stays: readonly StayInput[], options: Timelin
   const admittedInBase = new Set<string>();
   for (const s of stays) {
     if (s.admission >= baseEnd) continue;
-    const discharge = s.discharge === null ? Math.max(horizonEnd, s.admission + 1) : Math.max(s.discharge, s.admission + 1);
+    const discharge =
+      s.discharge === null
+        ? Math.max(horizonEnd, s.admission + 1)
+        : Math.max(s.discharge, s.admission + 1);
     if (discharge <= options.historyFrom) continue;
     out.push(timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true));
     if (s.discharge === null) continue;
@@ -251,7 +290,17 @@ export function projectionTimeline(stays: readonly StayInput[], options: Timelin
       const admission = edate(s.admission, 12 * t);
       const recorded = Math.max(s.discharge! - s.admission, 1);
       const length = counted ? scaledLength(recorded, factor, factorFloat) : recorded;
-      out.push(timelineStay(s, s.citizen, `${s.citizen}\u0000${t}`, admission, admission + length, t, counted));
+      out.push(
+        timelineStay(
+          s,
+          s.citizen,
+          `${s.citizen}\u0000${t}`,
+          admission,
+          admission + length,
+          t,
+          counted
+        )
+      );
     }
   }
   return out;
@@ -291,7 +340,7 @@ class Pricing {
   private readonly indexed: Map<number, number>[];
   constructor(
     private readonly cal: Calendar,
-    private readonly share: Share,
+    private readonly share: Share
   ) {
     this.indexed = cal.prices.map(() => new Map());
   }
@@ -300,7 +349,8 @@ class Pricing {
     if (this.cal.prices[t].eq(1)) return kroner;
     const memo = this.indexed[t];
     let v = memo.get(kroner);
-    if (v === undefined) memo.set(kroner, (v = roundOre(dec(kroner).times(this.cal.prices[t])).toNumber()));
+    if (v === undefined)
+      memo.set(kroner, (v = roundOre(dec(kroner).times(this.cal.prices[t])).toNumber()));
     return v;
   }
 
@@ -333,14 +383,20 @@ class Pricing {
   }
 }
 
-const overlap = (from: Serial, to: Serial, span: Span): number => Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
+const overlap = (from: Serial, to: Serial, span: Span): number =>
+  Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
 
 /** Per-year sums of one kind of figure, exact. */
 type Column = Decimal[];
 const column = (cal: Calendar): Column => cal.spans.map(() => ZERO);
 
 /** Adds mass × (a − b) of each year's figures into the columns (b may be missing: 0). */
-function addFigures(into: Record<keyof YearFigures, Column>, mass: Decimal, a: Figures, b?: Figures): void {
+function addFigures(
+  into: Record<keyof YearFigures, Column>,
+  mass: Decimal,
+  a: Figures,
+  b?: Figures
+): void {
   for (const [t, fa] of a) {
     const fb = b?.get(t);
     for (const k of ["days", "gross", "self", "ny", "gammel"] as const) {
@@ -375,7 +431,10 @@ interface Move {
 }
 
 /** Each timeline citizen's spells, in order, from the rows' own nights. */
-function spellsOf(timeline: readonly TimelineStay[], results: readonly StayResult[]): Map<string, { spells: Spell[]; rows: number[][] }> {
+function spellsOf(
+  timeline: readonly TimelineStay[],
+  results: readonly StayResult[]
+): Map<string, { spells: Spell[]; rows: number[][] }> {
   const byCitizen = new Map<string, number[]>();
   results.forEach((r, row) => {
     if (!r.ownDays) return;
@@ -414,19 +473,25 @@ function candidatesOf(
   spells: Map<string, { spells: Spell[]; rows: number[][] }>,
   results: readonly StayResult[],
   threshold: number,
-  cal: Calendar,
+  cal: Calendar
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const { spells: list, rows } of spells.values()) {
     list.forEach((spell, i) => {
       const day = Math.max(spell.from + threshold, cal.projectionStart);
       if (day >= spell.to || day >= cal.horizonEnd) return;
-      const row = rows[i].find((r) => results[r].ownDays!.from <= day && day < results[r].ownDays!.to)!;
+      const row = rows[i].find(
+        (r) => results[r].ownDays!.from <= day && day < results[r].ownDays!.to
+      )!;
       if (timeline[row].counted) out.push({ spell, day, row });
     });
   }
   return out.sort(
-    (a, b) => a.day - b.day || a.spell.from - b.spell.from || compareText(timeline[a.row].person, timeline[b.row].person) || timeline[a.row].cohort - timeline[b.row].cohort,
+    (a, b) =>
+      a.day - b.day ||
+      a.spell.from - b.spell.from ||
+      compareText(timeline[a.row].person, timeline[b.row].person) ||
+      timeline[a.row].cohort - timeline[b.row].cohort
   );
 }
 
@@ -435,7 +500,12 @@ function candidatesOf(
  * waiting since an earlier year on 1 January (longest in the shelter first), then to those who
  * qualify during the year, in order; a candidate who finds none waits while the spell lasts.
  */
-function queueMoves(candidates: readonly Candidate[], timeline: readonly TimelineStay[], p: ScenarioParameters, cal: Calendar): Move[] {
+function queueMoves(
+  candidates: readonly Candidate[],
+  timeline: readonly TimelineStay[],
+  p: ScenarioParameters,
+  cal: Calendar
+): Move[] {
   const share = dec(p.shareMoved);
   const moves: Move[] = [];
   if (share.isZero() || p.housingPerYear === 0) return moves;
@@ -454,7 +524,8 @@ function queueMoves(candidates: readonly Candidate[], timeline: readonly Timelin
       .filter((w) => w.candidate.spell.to > jan)
       .sort(
         (a, b) =>
-          a.candidate.spell.from - b.candidate.spell.from || compareText(timeline[a.candidate.row].person, timeline[b.candidate.row].person),
+          a.candidate.spell.from - b.candidate.spell.from ||
+          compareText(timeline[a.candidate.row].person, timeline[b.candidate.row].person)
       );
     for (const w of waiting) {
       if (!free.gt(0)) break;
@@ -467,7 +538,10 @@ function queueMoves(candidates: readonly Candidate[], timeline: readonly Timelin
     for (; next < candidates.length && candidates[next].day < yearEnd; next++) {
       const c = candidates[next];
       const stay = timeline[c.row];
-      const notMoved = Decimal.max(0, cal.weights[stay.cohort].minus(everMoved.get(stay.person) ?? ZERO));
+      const notMoved = Decimal.max(
+        0,
+        cal.weights[stay.cohort].minus(everMoved.get(stay.person) ?? ZERO)
+      );
       const wanted = share.times(notMoved);
       if (wanted.isZero()) continue;
       const mass = Decimal.min(wanted, free);
@@ -485,9 +559,17 @@ function queueMoves(candidates: readonly Candidate[], timeline: readonly Timelin
  * The § 85 a window that a move on `day` ending `spell` refunds (§ 176 a, stk. 1 and 3), from the
  * citizen's earlier discharges: null when none of the support days can be refunded.
  */
-function supportWindow(spells: readonly Spell[], spell: Spell, day: Serial, rules: RuleSet): Span | null {
+function supportWindow(
+  spells: readonly Spell[],
+  spell: Spell,
+  day: Serial,
+  rules: RuleSet
+): Span | null {
   const { inForceFrom, supportWindowMonths } = rules.aftercare;
-  const open = (discharge: Serial): Span => ({ from: discharge, to: edate(discharge, supportWindowMonths.value) });
+  const open = (discharge: Serial): Span => ({
+    from: discharge,
+    to: edate(discharge, supportWindowMonths.value),
+  });
   let window: Span | null = null;
   for (const s of spells) {
     if (s === spell) break;
@@ -519,9 +601,15 @@ function housingFirstPath(
   p: ScenarioParameters,
   cal: Calendar,
   pricing: Pricing,
-  rules: RuleSet,
+  rules: RuleSet
 ): HousingFirstSums {
-  const figures = () => ({ days: column(cal), gross: column(cal), self: column(cal), ny: column(cal), gammel: column(cal) });
+  const figures = () => ({
+    days: column(cal),
+    gross: column(cal),
+    self: column(cal),
+    ny: column(cal),
+    gammel: column(cal),
+  });
   const sums: HousingFirstSums = {
     shelter: figures(),
     movedAway: figures(),
@@ -533,7 +621,12 @@ function housingFirstPath(
     oneOffCost: column(cal),
   };
   const spells = spellsOf(timeline, results);
-  const moves = queueMoves(candidatesOf(timeline, spells, results, p.thresholdDays, cal), timeline, p, cal);
+  const moves = queueMoves(
+    candidatesOf(timeline, spells, results, p.thresholdDays, cal),
+    timeline,
+    p,
+    cal
+  );
   if (moves.length === 0) return sums;
 
   // A person's counted stays, by cohort: a move takes the person's stays of its own cohort and
@@ -546,7 +639,11 @@ function housingFirstPath(
     else counted.set(s.person, [row]);
   });
   const rowsFrom = (move: Move, day: Serial) =>
-    counted.get(timeline[move.row].person)!.filter((r) => timeline[r].cohort >= timeline[move.row].cohort && results[r].ownDays!.to > day);
+    counted
+      .get(timeline[move.row].person)!
+      .filter(
+        (r) => timeline[r].cohort >= timeline[move.row].cohort && results[r].ownDays!.to > day
+      );
 
   const aftercare = rules.aftercare;
   const supportShare = dec(aftercare.supportShare.value);
@@ -554,13 +651,16 @@ function housingFirstPath(
   const moveAway = dec(p.moveAwayRate);
   const stays = dec(1).minus(relapse).minus(moveAway);
   // Daily expense = annual cost / 365 (rule data), as DK.REFUSION85A; a person-year is a calendar year.
-  const perDay = (annual: number, t: number) => dec(annual).times(cal.prices[t]).dividedBy(aftercare.daysPerYear.value);
+  const perDay = (annual: number, t: number) =>
+    dec(annual).times(cal.prices[t]).dividedBy(aftercare.daysPerYear.value);
 
   const cuts = new Map<number, { day: Serial; mass: Decimal }[]>();
   const returns: { stays: TimelineStay[]; mass: Decimal }[] = [];
   for (const m of moves) {
     sums.moves[m.year] = sums.moves[m.year].plus(m.mass);
-    sums.oneOffCost[m.year] = sums.oneOffCost[m.year].plus(roundOre(dec(p.oneOffCost).times(cal.prices[m.year])).times(m.mass));
+    sums.oneOffCost[m.year] = sums.oneOffCost[m.year].plus(
+      roundOre(dec(p.oneOffCost).times(cal.prices[m.year])).times(m.mass)
+    );
     for (const row of rowsFrom(m, m.day)) {
       const list = cuts.get(row);
       if (list) list.push({ day: m.day, mass: m.mass });
@@ -569,7 +669,12 @@ function housingFirstPath(
 
     // Housed from the move; on each anniversary the share relapse + move-away of those still
     // housed leaves: the relapsed back to their shelter pattern with fresh windows, the others away.
-    const window = supportWindow(spells.get(timeline[m.row].citizen)!.spells, m.spell, m.day, rules);
+    const window = supportWindow(
+      spells.get(timeline[m.row].citizen)!.spells,
+      m.spell,
+      m.day,
+      rules
+    );
     for (let n = 0; ; n++) {
       const from = n === 0 ? m.day : edate(m.day, 12 * n);
       if (from >= cal.horizonEnd) break;
@@ -584,11 +689,27 @@ function housingFirstPath(
           const citizen = `${timeline[m.row].citizen}\u0000${m.day}\u0000${n}`;
           returns.push({
             mass: relapsed,
-            stays: pattern.map((r) => timelineStay(timeline[r], timeline[r].person, citizen, Math.max(results[r].ownDays!.from, from), results[r].ownDays!.to, timeline[r].cohort, true)),
+            stays: pattern.map((r) =>
+              timelineStay(
+                timeline[r],
+                timeline[r].person,
+                citizen,
+                Math.max(results[r].ownDays!.from, from),
+                results[r].ownDays!.to,
+                timeline[r].cohort,
+                true
+              )
+            ),
           });
         }
         if (movedAway.gt(0)) {
-          for (const r of pattern) addFigures(sums.movedAway, movedAway, pricing.figures(timeline[r], results[r]), pricing.figures(timeline[r], results[r], from));
+          for (const r of pattern)
+            addFigures(
+              sums.movedAway,
+              movedAway,
+              pricing.figures(timeline[r], results[r]),
+              pricing.figures(timeline[r], results[r], from)
+            );
         }
       }
       if (housed.isZero()) break;
@@ -597,11 +718,22 @@ function housingFirstPath(
         const year = cal.spans[t];
         const days = overlap(from, to, year);
         if (days === 0) continue;
-        const refunded = window ? overlap(Math.max(from, window.from), Math.min(to, window.to), year) : 0;
-        sums.housedYears[t] = sums.housedYears[t].plus(housed.times(days).dividedBy(year.to - year.from));
-        sums.supportExpense[t] = sums.supportExpense[t].plus(housed.times(perDay(p.supportCost, t)).times(days));
-        sums.rentSubsidy[t] = sums.rentSubsidy[t].plus(housed.times(perDay(p.rentSubsidy, t)).times(days));
-        if (refunded > 0) sums.supportRefund[t] = sums.supportRefund[t].plus(housed.times(supportShare).times(perDay(p.supportCost, t)).times(refunded));
+        const refunded = window
+          ? overlap(Math.max(from, window.from), Math.min(to, window.to), year)
+          : 0;
+        sums.housedYears[t] = sums.housedYears[t].plus(
+          housed.times(days).dividedBy(year.to - year.from)
+        );
+        sums.supportExpense[t] = sums.supportExpense[t].plus(
+          housed.times(perDay(p.supportCost, t)).times(days)
+        );
+        sums.rentSubsidy[t] = sums.rentSubsidy[t].plus(
+          housed.times(perDay(p.rentSubsidy, t)).times(days)
+        );
+        if (refunded > 0)
+          sums.supportRefund[t] = sums.supportRefund[t].plus(
+            housed.times(supportShare).times(perDay(p.supportCost, t)).times(refunded)
+          );
       }
     }
   }
@@ -616,14 +748,20 @@ function housingFirstPath(
     for (const { day, mass } of list) {
       const cut = Decimal.min(weight, moved.plus(mass)).minus(Decimal.min(weight, moved));
       moved = moved.plus(mass);
-      if (cut.gt(0)) addFigures(sums.shelter, cut.negated(), all, pricing.figures(timeline[row], results[row], day));
+      if (cut.gt(0))
+        addFigures(
+          sums.shelter,
+          cut.negated(),
+          all,
+          pricing.figures(timeline[row], results[row], day)
+        );
     }
   }
 
   // Those who relapsed: their shelter pattern from the day they left, with fresh windows.
   const returned = computeShelterRefunds(
     returns.flatMap((r) => r.stays),
-    { rules },
+    { rules }
   );
   let i = 0;
   for (const r of returns) {
@@ -640,11 +778,16 @@ function housingFirstPath(
  * The projection without action and with Housing First, year by year from the base year, with
  * NPV, ratio and break-even of Housing First. An error for input the model cannot use.
  */
-export function computeProjection(stays: readonly StayInput[], p: ScenarioParameters, options: ProjectionOptions = {}): Projection | RowError {
+export function computeProjection(
+  stays: readonly StayInput[],
+  p: ScenarioParameters,
+  options: ProjectionOptions = {}
+): Projection | RowError {
   if (stays.length === 0) return fail("#VALUE!", "Der er ingen ophold at fremskrive");
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i];
-    if (s.discharge !== null && s.discharge < s.admission) return fail("#NUM!", `Ophold nr. ${i + 1}: udskrivningen ligger før indskrivningen`);
+    if (s.discharge !== null && s.discharge < s.admission)
+      return fail("#NUM!", `Ophold nr. ${i + 1}: udskrivningen ligger før indskrivningen`);
     if (!(s.dailyRate >= 0 && s.selfPayment >= 0 && Number.isFinite(s.dailyRate + s.selfPayment))) {
       return fail("#NUM!", `Ophold nr. ${i + 1}: takst og egenbetaling skal være 0 kr. eller mere`);
     }
@@ -652,13 +795,20 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
   const rules = options.rules ?? RULE_SETS.NY;
   const baseYear = p.baseYear ?? defaultBaseYear(stays)!;
   const horizon = p.horizon;
-  if (baseYear + horizon > 9998) return fail("#NUM!", `Fremskrivningen fra ${baseYear} over ${horizon} år rækker ud over år 9999`);
+  if (baseYear + horizon > 9998)
+    return fail(
+      "#NUM!",
+      `Fremskrivningen fra ${baseYear} over ${horizon} år rækker ud over år 9999`
+    );
   const cal: Calendar = {
     baseYear,
     horizon,
     projectionStart: jan1(baseYear + 1),
     horizonEnd: jan1(baseYear + horizon + 1),
-    spans: Array.from({ length: horizon + 1 }, (_, t) => ({ from: jan1(baseYear + t), to: jan1(baseYear + t + 1) })),
+    spans: Array.from({ length: horizon + 1 }, (_, t) => ({
+      from: jan1(baseYear + t),
+      to: jan1(baseYear + t + 1),
+    })),
     weights: Array.from({ length: horizon + 1 }, (_, t) => dec(1).plus(p.admissionGrowth).pow(t)),
     prices: Array.from({ length: horizon + 1 }, (_, t) => dec(1).plus(p.rateIndexation).pow(t)),
   };
@@ -666,11 +816,18 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
     baseYear,
     horizon,
     stayLengthChange: p.stayLengthChange,
-    historyFrom: Math.min(cal.spans[0].from, rules.shelter.limitFrom?.value ?? Infinity, rules.aftercare.inForceFrom.value),
+    historyFrom: Math.min(
+      cal.spans[0].from,
+      rules.shelter.limitFrom?.value ?? Infinity,
+      rules.aftercare.inForceFrom.value
+    ),
   });
   const base = cal.spans[0];
   if (!timeline.some((s) => s.cohort === 0 && s.admission < base.to && s.discharge > base.from)) {
-    return fail("#VALUE!", `Basisåret ${baseYear} har ingen opholdsdøgn i data: angiv et andet basisår`);
+    return fail(
+      "#VALUE!",
+      `Basisåret ${baseYear} har ingen opholdsdøgn i data: angiv et andet basisår`
+    );
   }
 
   const results = computeShelterRefunds(timeline, { rules }).map((o) => {
@@ -680,7 +837,9 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
   const pricing = new Pricing(cal, shareOf(rules.shelter.refundShare.value));
 
   // Without action: whole øre per cohort and year, then each cohort times its weight.
-  const byCohort = cal.spans.map(() => cal.spans.map((): YearFigures => ({ days: 0, gross: 0, self: 0, ny: 0, gammel: 0 })));
+  const byCohort = cal.spans.map(() =>
+    cal.spans.map((): YearFigures => ({ days: 0, gross: 0, self: 0, ny: 0, gammel: 0 }))
+  );
   timeline.forEach((s, row) => {
     if (!s.counted) return;
     for (const [t, f] of pricing.figures(s, results[row])) {
@@ -692,7 +851,13 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
       into.gammel += f.gammel;
     }
   });
-  const noAction = { days: column(cal), gross: column(cal), self: column(cal), ny: column(cal), gammel: column(cal) };
+  const noAction = {
+    days: column(cal),
+    gross: column(cal),
+    self: column(cal),
+    ny: column(cal),
+    gammel: column(cal),
+  };
   byCohort.forEach((years, c) => {
     years.forEach((f, t) => {
       for (const k of ["days", "gross", "self", "ny", "gammel"] as const) {
@@ -712,7 +877,9 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
     const shelterNetCost = kroner(noAction.gross[t].plus(hf.shelter.gross[t]))
       .minus(kroner(noAction.self[t].plus(hf.shelter.self[t])))
       .minus(kroner(noAction.ny[t].plus(hf.shelter.ny[t])));
-    const movedAwayShelterCost = kroner(hf.movedAway.gross[t]).minus(kroner(hf.movedAway.self[t])).minus(kroner(hf.movedAway.ny[t]));
+    const movedAwayShelterCost = kroner(hf.movedAway.gross[t])
+      .minus(kroner(hf.movedAway.self[t]))
+      .minus(kroner(hf.movedAway.ny[t]));
     const supportExpense = roundOre(hf.supportExpense[t]);
     const supportRefund = roundOre(hf.supportRefund[t]);
     const rentSubsidy = roundOre(hf.rentSubsidy[t]);
@@ -723,7 +890,15 @@ export function computeProjection(stays: readonly StayInput[], p: ScenarioParame
       year: baseYear + t,
       index: t,
       weight: cal.weights[t],
-      noAction: { stayDays: round2(noAction.days[t]), gross, selfPayment, refundNy, refundGammel, reformCost: refundGammel.minus(refundNy), netCost },
+      noAction: {
+        stayDays: round2(noAction.days[t]),
+        gross,
+        selfPayment,
+        refundNy,
+        refundGammel,
+        reformCost: refundGammel.minus(refundNy),
+        netCost,
+      },
       housingFirst: {
         stayDays: round2(noAction.days[t].plus(hf.shelter.days[t])),
         moves: round2(hf.moves[t]),

@@ -83,19 +83,27 @@ const AFTERCARE: AftercareRules = {
     value: d("2023-10-01"),
     source: `${L64}; projektets fortolkning: § 176 a refunderer kun udgifter til dage fra ikrafttrædelsen`,
   },
-  supportShare: { value: "0.5", source: "Serviceloven § 176 a, stk. 1 (L 64): 50 pct. refusion af § 85 a-bostøtte" },
+  supportShare: {
+    value: "0.5",
+    source: "Serviceloven § 176 a, stk. 1 (L 64): 50 pct. refusion af § 85 a-bostøtte",
+  },
   supportWindowMonths: {
     value: 24,
-    source: "Serviceloven § 176 a, stk. 1 og 3: i op til 2 år efter første udskrivning fra § 110; genstartes ikke",
+    source:
+      "Serviceloven § 176 a, stk. 1 og 3: i op til 2 år efter første udskrivning fra § 110; genstartes ikke",
   },
-  accommodationShare: { value: "0.5", source: "Serviceloven § 176 a, stk. 2 (L 64): 50 pct. refusion af § 107-botilbud" },
+  accommodationShare: {
+    value: "0.5",
+    source: "Serviceloven § 176 a, stk. 2 (L 64): 50 pct. refusion af § 107-botilbud",
+  },
   accommodationWindowMonths: {
     value: 12,
     source: "Serviceloven § 176 a, stk. 2: inden for 1 år efter første udskrivning fra § 110",
   },
   accommodationMaxDays: {
     value: 183,
-    source: "Serviceloven § 176 a, stk. 2: i op til 6 måneder, regnet som 183 opholdsdage i alt (projektets fortolkning)",
+    source:
+      "Serviceloven § 176 a, stk. 2: i op til 6 måneder, regnet som 183 opholdsdage i alt (projektets fortolkning)",
   },
   daysPerYear: { value: 365, source: "Projektets fortolkning: dagsudgift = årlig udgift / 365" },
 };
@@ -110,21 +118,25 @@ const NY: RuleSet = {
       {
         from: d("2023-10-01"),
         days: 120,
-        source: "Serviceloven § 177 (L 64), indfasning: 120 dage for opholdsdage før 1. april 2026 (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\")",
+        source:
+          'Serviceloven § 177 (L 64), indfasning: 120 dage for opholdsdage før 1. april 2026 (Social- og Boligstyrelsen, "Omstilling af hjemløshedsområdet")',
       },
       {
         from: d("2026-04-01"),
         days: 90,
-        source: "Serviceloven § 177 (L 64): 90 dage inden for ét år fra første indskrivning, fra 1. april 2026 (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\")",
+        source:
+          'Serviceloven § 177 (L 64): 90 dage inden for ét år fra første indskrivning, fra 1. april 2026 (Social- og Boligstyrelsen, "Omstilling af hjemløshedsområdet")',
       },
     ],
     windowMonths: {
       value: 12,
-      source: "Serviceloven § 177 (L 64): ét år regnet fra første indskrivning; nyt år fra dagen efter (webinar juni 2023, model 1-3)",
+      source:
+        "Serviceloven § 177 (L 64): ét år regnet fra første indskrivning; nyt år fra dagen efter (webinar juni 2023, model 1-3)",
     },
     phaseInBasis: {
       value: "day",
-      source: "Projektets fortolkning (standard): grænsen, der gælder på den enkelte opholdsdag; lovteksten afgør ikke spørgsmålet",
+      source:
+        "Projektets fortolkning (standard): grænsen, der gælder på den enkelte opholdsdag; lovteksten afgør ikke spørgsmålet",
     },
     selfPaymentDeducted: SELF_PAYMENT,
   },
@@ -166,7 +178,12 @@ export const RULE_SETS: Readonly<Record<RuleSetName, RuleSet>> = {
  * or an underscore for the hyphen too) and GAMMEL/OLD.
  */
 export function ruleSetByName(name: string): RuleSet | undefined {
-  switch (name.trim().toUpperCase().replace(/[\s_]+/g, "-")) {
+  switch (
+    name
+      .trim()
+      .toUpperCase()
+      .replace(/[\s_]+/g, "-")
+  ) {
     case "NY":
     case "NEW":
       return RULE_SETS.NY;

@@ -103,7 +103,10 @@ export function intersect(a: Span, b: Span): Span | null {
 
 /** The period as a half-open span; missing ends are unbounded. */
 export function periodSpan(period: Period): Span {
-  return { from: period.start ?? -Infinity, to: period.end === undefined ? Infinity : period.end + 1 };
+  return {
+    from: period.start ?? -Infinity,
+    to: period.end === undefined ? Infinity : period.end + 1,
+  };
 }
 
 export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): RowError {
@@ -118,12 +121,16 @@ export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): 
 function stayInterval(stay: StayInput, period: Period): Span | RowError {
   if (stay.discharge === null) {
     if (period.end === undefined) {
-      return { code: "#VALUE!", message: "Åbent ophold (ingen udskrivningsdato) kræver en periodeslutdato" };
+      return {
+        code: "#VALUE!",
+        message: "Åbent ophold (ingen udskrivningsdato) kræver en periodeslutdato",
+      };
     }
     // An open stay counts through the period end; one admitted after the period has no days.
     return { from: stay.admission, to: Math.max(stay.admission, period.end + 1) };
   }
-  if (stay.discharge < stay.admission) return dischargeBeforeAdmission(stay.admission, stay.discharge);
+  if (stay.discharge < stay.admission)
+    return dischargeBeforeAdmission(stay.admission, stay.discharge);
   // Nights: discharge day excluded, but a same-day stay counts one day.
   return { from: stay.admission, to: Math.max(stay.discharge, stay.admission + 1) };
 }
@@ -160,7 +167,7 @@ function refundDays(
   own: Span,
   rules: RuleSet,
   state: { window: Window | null },
-  result: Pick<StayResult, "refundSpans" | "windows" | "unlimitedDays">,
+  result: Pick<StayResult, "refundSpans" | "windows" | "unlimitedDays">
 ): void {
   const shelter = rules.shelter;
   let cursor = own.from;
@@ -183,7 +190,7 @@ function refundDays(
     result.windows.push(use);
     const segmentEnd = Math.min(own.to, w.end);
     // Inside the window, split where a new day limit takes effect (phase-in by day).
-    for (let p = cursor; p < segmentEnd; ) {
+    for (let p = cursor; p < segmentEnd;) {
       const limit = dayLimitOn(shelter, byDay ? p : w.start);
       const next = byDay ? (shelter.dayLimits.find((l) => l.from > p)?.from ?? Infinity) : Infinity;
       const q = Math.min(segmentEnd, next);
@@ -207,7 +214,10 @@ export interface ShelterOptions {
  * Refundable days and refunds for every stay, in input order. Each row gets a result or its
  * own error; an error in one row never stops the others.
  */
-export function computeShelterRefunds(stays: readonly StayInput[], options: ShelterOptions): StayOutcome[] {
+export function computeShelterRefunds(
+  stays: readonly StayInput[],
+  options: ShelterOptions
+): StayOutcome[] {
   const period = options.period ?? {};
   const rules = options.rules;
   const share = shareOf(rules.shelter.refundShare.value);
@@ -244,7 +254,11 @@ export function computeShelterRefunds(stays: readonly StayInput[], options: Shel
       const warnings: Warning[] = [];
       const start = Math.max(from[row], coveredTo);
       if (coveredTo > from[row]) {
-        warnings.push({ kind: "overlap", withRow: coveredBy, days: Math.min(coveredTo, to[row]) - from[row] });
+        warnings.push({
+          kind: "overlap",
+          withRow: coveredBy,
+          days: Math.min(coveredTo, to[row]) - from[row],
+        });
       }
       if (to[row] > coveredTo) {
         coveredTo = to[row];

@@ -13,7 +13,16 @@ import {
   type SupportInput,
 } from "../engine/aftercare";
 import { RULE_SETS } from "../engine/rules";
-import { citizenCell, dateCell, flagCell, isRowError, moneyCell, optionalDateCell, periodArgs, type RowError } from "./coerce";
+import {
+  citizenCell,
+  dateCell,
+  flagCell,
+  isRowError,
+  moneyCell,
+  optionalDateCell,
+  periodArgs,
+  type RowError,
+} from "./coerce";
 import { rowwise, toCell, type FunctionResult } from "./rowwise";
 
 const L = {
@@ -38,7 +47,7 @@ const RULES = RULE_SETS.NY.aftercare;
 function onValidRows<In, Out extends object>(
   rows: (In | RowError)[],
   compute: (valid: In[]) => AftercareOutcome<Out>[],
-  pick: (result: Out) => number,
+  pick: (result: Out) => number
 ): (number | RowError)[] {
   const valid: In[] = [];
   const index: number[] = [];
@@ -100,8 +109,15 @@ function parseAccommodation(cell: (label: string) => unknown): AccommodationInpu
  */
 // Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
 // and requires them to match the JSDoc; the second signature is for callers in Node.
-export function refusion85a(firstDischarge: any[][], supportStart: any[][], supportEnd: any[][], annualCost: any[][], periodStart?: any, periodEnd?: any, eligible?: any[][]): any[][];
-export function refusion85a(firstDischarge: unknown, supportStart: unknown, supportEnd: unknown, annualCost: unknown, periodStart?: unknown, periodEnd?: unknown, eligible?: unknown): FunctionResult;
+export function refusion85a(
+  firstDischarge: any[][],
+  supportStart: any[][],
+  supportEnd: any[][],
+  annualCost: any[][],
+  periodStart?: any,
+  periodEnd?: any,
+  eligible?: any[][]
+): any[][];
 export function refusion85a(
   firstDischarge: unknown,
   supportStart: unknown,
@@ -109,7 +125,16 @@ export function refusion85a(
   annualCost: unknown,
   periodStart?: unknown,
   periodEnd?: unknown,
-  eligible?: unknown,
+  eligible?: unknown
+): FunctionResult;
+export function refusion85a(
+  firstDischarge: unknown,
+  supportStart: unknown,
+  supportEnd: unknown,
+  annualCost: unknown,
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  eligible?: unknown
 ): FunctionResult {
   const period = periodArgs(periodStart, periodEnd);
   if (isRowError(period)) return toCell(period);
@@ -122,7 +147,12 @@ export function refusion85a(
       [L.eligible]: eligible ?? null,
     },
     parseSupport,
-    (rows) => onValidRows(rows, (valid) => computeSupportRefunds(valid, { period, rules: RULES }), (r) => r.amount.toNumber()),
+    (rows) =>
+      onValidRows(
+        rows,
+        (valid) => computeSupportRefunds(valid, { period, rules: RULES }),
+        (r) => r.amount.toNumber()
+      )
   );
 }
 
@@ -140,8 +170,16 @@ export function refusion85a(
  * @param {any[][]} [eligible] SAND hvis afgørelsen blev truffet før udskrivningen; FALSK giver 0 og bruger ingen af de 183 dage. Tom = SAND.
  * @returns {any[][]} Refusion i kr. pr. ophold.
  */
-export function refusion107(citizen: any[][], firstDischarge: any[][], stayStart: any[][], stayEnd: any[][], dailyCost: any[][], periodStart?: any, periodEnd?: any, eligible?: any[][]): any[][];
-export function refusion107(citizen: unknown, firstDischarge: unknown, stayStart: unknown, stayEnd: unknown, dailyCost: unknown, periodStart?: unknown, periodEnd?: unknown, eligible?: unknown): FunctionResult;
+export function refusion107(
+  citizen: any[][],
+  firstDischarge: any[][],
+  stayStart: any[][],
+  stayEnd: any[][],
+  dailyCost: any[][],
+  periodStart?: any,
+  periodEnd?: any,
+  eligible?: any[][]
+): any[][];
 export function refusion107(
   citizen: unknown,
   firstDischarge: unknown,
@@ -150,7 +188,17 @@ export function refusion107(
   dailyCost: unknown,
   periodStart?: unknown,
   periodEnd?: unknown,
-  eligible?: unknown,
+  eligible?: unknown
+): FunctionResult;
+export function refusion107(
+  citizen: unknown,
+  firstDischarge: unknown,
+  stayStart: unknown,
+  stayEnd: unknown,
+  dailyCost: unknown,
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  eligible?: unknown
 ): FunctionResult {
   const period = periodArgs(periodStart, periodEnd);
   if (isRowError(period)) return toCell(period);
@@ -164,6 +212,11 @@ export function refusion107(
       [L.eligible]: eligible ?? null,
     },
     parseAccommodation,
-    (rows) => onValidRows(rows, (valid) => computeAccommodationRefunds(valid, { period, rules: RULES }), (r) => r.amount.toNumber()),
+    (rows) =>
+      onValidRows(
+        rows,
+        (valid) => computeAccommodationRefunds(valid, { period, rules: RULES }),
+        (r) => r.amount.toNumber()
+      )
   );
 }

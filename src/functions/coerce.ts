@@ -6,10 +6,21 @@
  * array); an omitted optional argument arrives as null or undefined; a blank cell in a range
  * as "" or null. Errors are values here, never exceptions.
  */
-import { FIRST_SERIAL, LAST_SERIAL, isInRange, parseDateText, type Serial } from "../engine/calendar";
+import {
+  FIRST_SERIAL,
+  LAST_SERIAL,
+  isInRange,
+  parseDateText,
+  type Serial,
+} from "../engine/calendar";
 import { Decimal, dec } from "../engine/money";
 import { ruleSetByName, RULE_SETS, type RuleSet } from "../engine/rules";
-import { dischargeBeforeAdmission, type Period, type RowError, type StayInput } from "../engine/shelter";
+import {
+  dischargeBeforeAdmission,
+  type Period,
+  type RowError,
+  type StayInput,
+} from "../engine/shelter";
 import { isErrorValue } from "./runtime";
 
 export type { RowError };
@@ -18,8 +29,16 @@ export const isRowError = (v: unknown): v is RowError =>
   typeof v === "object" && v !== null && "code" in v && "message" in v && !(v instanceof Decimal);
 
 /** An error's Danish message (cells) and, where given, its English one (the pane in English). */
-const valueError = (message: string, en?: string): RowError => ({ code: "#VALUE!", message, ...(en && { en }) });
-const numError = (message: string, en?: string): RowError => ({ code: "#NUM!", message, ...(en && { en }) });
+const valueError = (message: string, en?: string): RowError => ({
+  code: "#VALUE!",
+  message,
+  ...(en && { en }),
+});
+const numError = (message: string, en?: string): RowError => ({
+  code: "#NUM!",
+  message,
+  ...(en && { en }),
+});
 
 /** A column's name in messages: Danish, or Danish and English where the pane shows the message. */
 export type Label = string | { da: string; en: string };
@@ -31,13 +50,26 @@ export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
-const EXCEL_ERROR_TEXT = /^#(VALUE!|NUM!|N\/A|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+const EXCEL_ERROR_TEXT =
+  /^#(VALUE!|NUM!|N\/A|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
 /** Rejects what no column accepts: Excel error values and booleans. */
 function rejectSpecial(cell: unknown, label: Label): RowError | undefined {
-  const error = isErrorValue(cell) ? cell.code : typeof cell === "string" && EXCEL_ERROR_TEXT.test(cell.trim()) ? cell.trim().toUpperCase() : undefined;
-  if (error) return valueError(`${da(label)}: cellen indeholder fejlen ${error}`, `${en(label)}: the cell holds the error ${error}`);
-  if (typeof cell === "boolean") return valueError(`${da(label)}: SAND/FALSK er ikke en gyldig værdi`, `${en(label)}: TRUE/FALSE is not a valid value`);
+  const error = isErrorValue(cell)
+    ? cell.code
+    : typeof cell === "string" && EXCEL_ERROR_TEXT.test(cell.trim())
+      ? cell.trim().toUpperCase()
+      : undefined;
+  if (error)
+    return valueError(
+      `${da(label)}: cellen indeholder fejlen ${error}`,
+      `${en(label)}: the cell holds the error ${error}`
+    );
+  if (typeof cell === "boolean")
+    return valueError(
+      `${da(label)}: SAND/FALSK er ikke en gyldig værdi`,
+      `${en(label)}: TRUE/FALSE is not a valid value`
+    );
   return undefined;
 }
 
@@ -55,23 +87,30 @@ export function dateCell(cell: unknown, label: Label): Serial | RowError {
   if (isBlank(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
   let serial: number | undefined;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return numError(`${da(label)}: ${cell} er ikke en dato`, `${en(label)}: ${cell} is not a date`);
+    if (!Number.isFinite(cell))
+      return numError(
+        `${da(label)}: ${cell} er ikke en dato`,
+        `${en(label)}: ${cell} is not a date`
+      );
     serial = Math.floor(cell);
   } else if (typeof cell === "string") {
     serial = parseDateText(cell);
     if (serial === undefined) {
       return valueError(
         `${da(label)}: ${show(cell)} er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026)`,
-        `${en(label)}: ${show(cell)} is not a date (write e.g. 2026-05-01 or 01-05-2026)`,
+        `${en(label)}: ${show(cell)} is not a date (write e.g. 2026-05-01 or 01-05-2026)`
       );
     }
   } else {
-    return valueError(`${da(label)}: ${show(cell)} er ikke en dato`, `${en(label)}: ${show(cell)} is not a date`);
+    return valueError(
+      `${da(label)}: ${show(cell)} er ikke en dato`,
+      `${en(label)}: ${show(cell)} is not a date`
+    );
   }
   if (!isInRange(serial)) {
     return numError(
       `${da(label)}: datoen skal ligge fra 01-03-1900 til 31-12-9999 (serienummer ${FIRST_SERIAL}-${LAST_SERIAL})`,
-      `${en(label)}: the date must lie from 1900-03-01 to 9999-12-31 (serial ${FIRST_SERIAL}-${LAST_SERIAL})`,
+      `${en(label)}: the date must lie from 1900-03-01 to 9999-12-31 (serial ${FIRST_SERIAL}-${LAST_SERIAL})`
     );
   }
   return serial;
@@ -87,18 +126,39 @@ export function optionalDateCell(cell: unknown, label: Label): Serial | null | R
  * A non-negative amount in kroner as the cell holds it; text in a number cell is an error, not
  * a silent 0. The engine keeps such numbers exact (money.ts); see moneyCell for a Decimal.
  */
-export function kronerCell(cell: unknown, label: Label, blank: "zero" | "error"): number | RowError {
+export function kronerCell(
+  cell: unknown,
+  label: Label,
+  blank: "zero" | "error"
+): number | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return blank === "zero" ? 0 : valueError(`${da(label)} mangler`, `${en(label)} is missing`);
-  if (typeof cell !== "number") return valueError(`${da(label)}: ${show(cell)} er ikke et tal`, `${en(label)}: ${show(cell)} is not a number`);
-  if (!Number.isFinite(cell)) return numError(`${da(label)}: ${cell} er ikke et gyldigt beløb`, `${en(label)}: ${cell} is not a valid amount`);
-  if (cell < 0) return numError(`${da(label)} må ikke være negativ (${cell})`, `${en(label)} must not be negative (${cell})`);
+  if (isBlank(cell))
+    return blank === "zero" ? 0 : valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+  if (typeof cell !== "number")
+    return valueError(
+      `${da(label)}: ${show(cell)} er ikke et tal`,
+      `${en(label)}: ${show(cell)} is not a number`
+    );
+  if (!Number.isFinite(cell))
+    return numError(
+      `${da(label)}: ${cell} er ikke et gyldigt beløb`,
+      `${en(label)}: ${cell} is not a valid amount`
+    );
+  if (cell < 0)
+    return numError(
+      `${da(label)} må ikke være negativ (${cell})`,
+      `${en(label)} must not be negative (${cell})`
+    );
   return cell;
 }
 
 /** kronerCell as an exact Decimal. */
-export function moneyCell(cell: unknown, label: Label, blank: "zero" | "error"): Decimal | RowError {
+export function moneyCell(
+  cell: unknown,
+  label: Label,
+  blank: "zero" | "error"
+): Decimal | RowError {
   const kroner = kronerCell(cell, label, blank);
   return isRowError(kroner) ? kroner : dec(kroner);
 }
@@ -108,9 +168,15 @@ export function citizenCell(cell: unknown, label: Label): string | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
   if (isBlank(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
-  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : valueError(`${da(label)}: ugyldig værdi`, `${en(label)}: invalid value`);
+  if (typeof cell === "number")
+    return Number.isFinite(cell)
+      ? String(cell)
+      : valueError(`${da(label)}: ugyldig værdi`, `${en(label)}: invalid value`);
   if (typeof cell === "string") return cell.trim();
-  return valueError(`${da(label)}: ${show(cell)} er ikke et borger-id`, `${en(label)}: ${show(cell)} is not a citizen id`);
+  return valueError(
+    `${da(label)}: ${show(cell)} er ikke et borger-id`,
+    `${en(label)}: ${show(cell)} is not a citizen id`
+  );
 }
 
 /** A single-cell argument given as a scalar or a 1x1 range. */
@@ -133,12 +199,14 @@ export function ruleSetArg(arg: unknown, currentLawOnly = false): RuleSet | RowE
   if (special) return special;
   const found = typeof value === "string" ? ruleSetByName(value) : undefined;
   if (found && currentLawOnly && found.name === "GAMMEL") {
-    return valueError('Regelsæt "GAMMEL" vises altid i tabellen ved siden af de gældende regler: brug "NY" eller "NY-VINDUE"');
+    return valueError(
+      'Regelsæt "GAMMEL" vises altid i tabellen ved siden af de gældende regler: brug "NY" eller "NY-VINDUE"'
+    );
   }
   return (
     found ??
     valueError(
-      `Ukendt regelsæt ${show(value)}: brug "NY" (gældende regler), "NY-VINDUE" (dagegrænsen fastlagt ved vinduets start) eller "GAMMEL" (før L 64)`,
+      `Ukendt regelsæt ${show(value)}: brug "NY" (gældende regler), "NY-VINDUE" (dagegrænsen fastlagt ved vinduets start) eller "GAMMEL" (før L 64)`
     )
   );
 }
@@ -182,14 +250,18 @@ export function columnArg(arg: unknown, label: string): Column | RowError {
  * Checks that the row-wise arguments agree on a length (a single value fits any length) and
  * returns it, with whether the result should spill as a column.
  */
-export function alignColumns(columns: Record<string, Column>): { length: number; spill: boolean } | RowError {
+export function alignColumns(
+  columns: Record<string, Column>
+): { length: number; spill: boolean } | RowError {
   let length = 1;
   let lengthFrom = "";
   for (const [label, column] of Object.entries(columns)) {
     const n = column.cells.length;
     if (n === 1) continue;
     if (lengthFrom && n !== length) {
-      return valueError(`Områderne har forskellig længde: ${lengthFrom} har ${length} rækker, ${label} har ${n}`);
+      return valueError(
+        `Områderne har forskellig længde: ${lengthFrom} har ${length} rækker, ${label} har ${n}`
+      );
     }
     length = n;
     lengthFrom = label;
@@ -198,10 +270,15 @@ export function alignColumns(columns: Record<string, Column>): { length: number;
 }
 
 /** The cell of a column for a row, repeating a single value. */
-export const at = (column: Column, row: number): unknown => (column.cells.length === 1 ? column.cells[0] : column.cells[row]);
+export const at = (column: Column, row: number): unknown =>
+  column.cells.length === 1 ? column.cells[0] : column.cells[row];
 
 /** A signed number (a discount rate, a year's amount); text is an error, not a silent 0. */
-export function numberCell(cell: unknown, label: string, blank: "zero" | "error"): Decimal | RowError {
+export function numberCell(
+  cell: unknown,
+  label: string,
+  blank: "zero" | "error"
+): Decimal | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
   if (isBlank(cell)) return blank === "zero" ? dec(0) : valueError(`${label} mangler`);
@@ -230,9 +307,12 @@ export function yearsArg(arg: unknown, label: string): Decimal[] | RowError {
     const rows = arg as unknown[][];
     const width = rows[0]?.length ?? 0;
     if (rows.length === 0 || width === 0) return valueError(`${label}: området er tomt`);
-    if (!rows.every((r) => r.length === width)) return valueError(`${label}: området er ikke rektangulært`);
+    if (!rows.every((r) => r.length === width))
+      return valueError(`${label}: området er ikke rektangulært`);
     if (rows.length > 1 && width > 1) {
-      return valueError(`${label}: området skal være én række eller én kolonne (det har ${rows.length} × ${width} celler)`);
+      return valueError(
+        `${label}: området skal være én række eller én kolonne (det har ${rows.length} × ${width} celler)`
+      );
     }
     cells = rows.length === 1 ? rows[0] : rows.map((r) => r[0]);
   }
@@ -256,7 +336,9 @@ export const STAY_FIELD_LABELS = {
 export type StayField = keyof typeof STAY_FIELD_LABELS;
 
 /** The Danish labels, which also name the cell functions' arguments in their messages. */
-export const STAY_LABELS = Object.fromEntries(Object.entries(STAY_FIELD_LABELS).map(([f, l]) => [f, l.da])) as {
+export const STAY_LABELS = Object.fromEntries(
+  Object.entries(STAY_FIELD_LABELS).map(([f, l]) => [f, l.da])
+) as {
   [F in StayField]: (typeof STAY_FIELD_LABELS)[F]["da"];
 };
 
@@ -265,14 +347,18 @@ export const STAY_LABELS = Object.fromEntries(Object.entries(STAY_FIELD_LABELS).
  * its admission is reported here with the engine's own message, so a validation report shows
  * it before anything is computed. Without `withMoney` the rate columns are not read (0).
  */
-export function stayFromCells(cell: (field: StayField) => unknown, withMoney = true): StayInput | RowError {
+export function stayFromCells(
+  cell: (field: StayField) => unknown,
+  withMoney = true
+): StayInput | RowError {
   const citizen = citizenCell(cell("citizen"), STAY_FIELD_LABELS.citizen);
   if (isRowError(citizen)) return citizen;
   const admission = dateCell(cell("admission"), STAY_FIELD_LABELS.admission);
   if (isRowError(admission)) return admission;
   const discharge = optionalDateCell(cell("discharge"), STAY_FIELD_LABELS.discharge);
   if (isRowError(discharge)) return discharge;
-  if (discharge !== null && discharge < admission) return dischargeBeforeAdmission(admission, discharge);
+  if (discharge !== null && discharge < admission)
+    return dischargeBeforeAdmission(admission, discharge);
   if (!withMoney) return { citizen, admission, discharge, dailyRate: 0, selfPayment: 0 };
   const dailyRate = kronerCell(cell("dailyRate"), STAY_FIELD_LABELS.dailyRate, "error");
   if (isRowError(dailyRate)) return dailyRate;

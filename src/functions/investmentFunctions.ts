@@ -11,7 +11,8 @@ import { toCell, type CellResult } from "./rowwise";
 
 function oneCell(arg: unknown, label: string, blank: "zero" | "error") {
   const value = scalarArg(arg);
-  if (Array.isArray(value)) return { code: "#VALUE!", message: `${label} skal være én celle` } satisfies RowError;
+  if (Array.isArray(value))
+    return { code: "#VALUE!", message: `${label} skal være én celle` } satisfies RowError;
   return numberCell(value, label, blank);
 }
 
@@ -20,7 +21,7 @@ function evaluate(
   costs: unknown,
   savings: unknown,
   relapseRate: unknown,
-  moveawayRate: unknown,
+  moveawayRate: unknown
 ): InvestmentResult | RowError {
   const r = oneCell(rate, "Diskonteringsrente", "error");
   if (isRowError(r)) return r;
@@ -32,12 +33,24 @@ function evaluate(
   if (isRowError(relapse)) return relapse;
   const moveAway = oneCell(moveawayRate, "Fraflytningsrate", "zero");
   if (isRowError(moveAway)) return moveAway;
-  return evaluateInvestment({ rate: r, costs: c, savings: s, relapseRate: relapse, moveAwayRate: moveAway });
+  return evaluateInvestment({
+    rate: r,
+    costs: c,
+    savings: s,
+    relapseRate: relapse,
+    moveAwayRate: moveAway,
+  });
 }
 
-const TOO_LARGE: RowError = { code: "#NUM!", message: "Resultatet er for stort til en celle (tjek renten og antallet af år)" };
+const TOO_LARGE: RowError = {
+  code: "#NUM!",
+  message: "Resultatet er for stort til en celle (tjek renten og antallet af år)",
+};
 
-function answer(outcome: InvestmentResult | RowError, pick: (result: InvestmentResult) => number | RowError): CellResult {
+function answer(
+  outcome: InvestmentResult | RowError,
+  pick: (result: InvestmentResult) => number | RowError
+): CellResult {
   const value = isInvestmentError(outcome) ? outcome : pick(outcome);
   // Exact decimals can exceed a double (a rate near -100 % over many years): never Infinity.
   return toCell(typeof value === "number" && !Number.isFinite(value) ? TOO_LARGE : value);
@@ -56,16 +69,30 @@ function answer(outcome: InvestmentResult | RowError, pick: (result: InvestmentR
  */
 // Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
 // and requires them to match the JSDoc; the second signature is for callers in Node.
-export function housingFirstNpv(rate: any, costs: any[][], savings: any[][], relapseRate?: any, moveawayRate?: any): number;
-export function housingFirstNpv(rate: unknown, costs: unknown, savings: unknown, relapseRate?: unknown, moveawayRate?: unknown): CellResult;
+export function housingFirstNpv(
+  rate: any,
+  costs: any[][],
+  savings: any[][],
+  relapseRate?: any,
+  moveawayRate?: any
+): number;
 export function housingFirstNpv(
   rate: unknown,
   costs: unknown,
   savings: unknown,
   relapseRate?: unknown,
-  moveawayRate?: unknown,
+  moveawayRate?: unknown
+): CellResult;
+export function housingFirstNpv(
+  rate: unknown,
+  costs: unknown,
+  savings: unknown,
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): CellResult {
-  return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate), (r) => roundOre(r.npv).toNumber());
+  return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate), (r) =>
+    roundOre(r.npv).toNumber()
+  );
 }
 
 /**
@@ -79,19 +106,34 @@ export function housingFirstNpv(
  * @param {any} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
  * @returns {number} Nutidsværdi af besparelser / nutidsværdi af udgifter.
  */
-export function housingFirstRatio(rate: any, costs: any[][], savings: any[][], relapseRate?: any, moveawayRate?: any): number;
-export function housingFirstRatio(rate: unknown, costs: unknown, savings: unknown, relapseRate?: unknown, moveawayRate?: unknown): CellResult;
+export function housingFirstRatio(
+  rate: any,
+  costs: any[][],
+  savings: any[][],
+  relapseRate?: any,
+  moveawayRate?: any
+): number;
 export function housingFirstRatio(
   rate: unknown,
   costs: unknown,
   savings: unknown,
   relapseRate?: unknown,
-  moveawayRate?: unknown,
+  moveawayRate?: unknown
+): CellResult;
+export function housingFirstRatio(
+  rate: unknown,
+  costs: unknown,
+  savings: unknown,
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): CellResult {
   return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate), (r) =>
     r.ratio === null
-      ? { code: "#NUM!", message: "Nutidsværdien af udgifterne er 0, så forholdet kan ikke beregnes" }
-      : r.ratio.toNumber(),
+      ? {
+          code: "#NUM!",
+          message: "Nutidsværdien af udgifterne er 0, så forholdet kan ikke beregnes",
+        }
+      : r.ratio.toNumber()
   );
 }
 
@@ -106,18 +148,33 @@ export function housingFirstRatio(
  * @param {any} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
  * @returns {number} Break-even-år (1 = første år).
  */
-export function housingFirstBreakeven(rate: any, costs: any[][], savings: any[][], relapseRate?: any, moveawayRate?: any): number;
-export function housingFirstBreakeven(rate: unknown, costs: unknown, savings: unknown, relapseRate?: unknown, moveawayRate?: unknown): CellResult;
+export function housingFirstBreakeven(
+  rate: any,
+  costs: any[][],
+  savings: any[][],
+  relapseRate?: any,
+  moveawayRate?: any
+): number;
 export function housingFirstBreakeven(
   rate: unknown,
   costs: unknown,
   savings: unknown,
   relapseRate?: unknown,
-  moveawayRate?: unknown,
+  moveawayRate?: unknown
+): CellResult;
+export function housingFirstBreakeven(
+  rate: unknown,
+  costs: unknown,
+  savings: unknown,
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): CellResult {
   return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate), (r) =>
     r.breakEvenYear === null
-      ? { code: "#N/A", message: `Indsatsen tjener sig ikke hjem inden for de ${r.years.length} år` }
-      : r.breakEvenYear,
+      ? {
+          code: "#N/A",
+          message: `Indsatsen tjener sig ikke hjem inden for de ${r.years.length} år`,
+        }
+      : r.breakEvenYear
   );
 }

@@ -7,7 +7,15 @@
  * not a stay with missing fields: it stays blank in the result and takes no part in the
  * computation. A row with some fields filled and others blank is an error, as always.
  */
-import { alignColumns, at, columnArg, isBlank, isRowError, type Column, type RowError } from "./coerce";
+import {
+  alignColumns,
+  at,
+  columnArg,
+  isBlank,
+  isRowError,
+  type Column,
+  type RowError,
+} from "./coerce";
 import { cellError } from "./runtime";
 
 /** A result cell: a number, "" for a blank input row, or an error value. */
@@ -29,7 +37,7 @@ const BLANK_ROW: RowError = { code: "#VALUE!", message: "Tom række" };
 export function rowwise<Row>(
   args: Record<string, unknown>,
   parseRow: (cell: (label: string) => unknown) => Row | RowError,
-  compute: (rows: (Row | RowError)[]) => (number | RowError)[],
+  compute: (rows: (Row | RowError)[]) => (number | RowError)[]
 ): FunctionResult {
   const columns: Record<string, Column> = {};
   for (const [label, arg] of Object.entries(args)) {

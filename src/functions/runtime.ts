@@ -18,7 +18,7 @@ const CODES = {
 class StandInError {
   constructor(
     public code: string,
-    public message?: string,
+    public message?: string
   ) {}
 }
 
@@ -42,5 +42,9 @@ export function cellError(code: ErrorCode, message: string): CustomFunctions.Err
 /** True for an error value: ours, Excel's, or an error cell Excel passes in a range. */
 export function isErrorValue(value: unknown): value is { code: string; message?: string } {
   if (value instanceof CustomFunctions.Error) return true;
-  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === "string"
+  );
 }

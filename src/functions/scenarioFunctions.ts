@@ -6,11 +6,29 @@
  * The JSDoc below is the functions' public contract: custom-functions-metadata generates
  * functions.json from it at build time (Danish help text as users see it in Excel).
  */
-import { AMOUNT_HEADERS, amountValues, computeForecast, defaultYears, type Amounts } from "../engine/forecast";
+import {
+  AMOUNT_HEADERS,
+  amountValues,
+  computeForecast,
+  defaultYears,
+  type Amounts,
+} from "../engine/forecast";
 import { parseParameterRange } from "../engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
 import type { StayInput } from "../engine/shelter";
-import { STAY_LABELS, alignColumns, at, columnArg, isBlank, isRowError, ruleSetArg, scalarArg, stayFromCells, type Column, type RowError } from "./coerce";
+import {
+  STAY_LABELS,
+  alignColumns,
+  at,
+  columnArg,
+  isBlank,
+  isRowError,
+  ruleSetArg,
+  scalarArg,
+  stayFromCells,
+  type Column,
+  type RowError,
+} from "./coerce";
 import { cellError } from "./runtime";
 import { toCell } from "./rowwise";
 
@@ -32,7 +50,13 @@ export interface StaysRead {
  * the pane reports bad rows and computes the others; with no good row at all, the first bad
  * row's error is the answer.
  */
-export function staysArg(args: { citizen: unknown; admission: unknown; discharge: unknown; dailyRate: unknown; selfPayment: unknown }): StaysRead | RowError {
+export function staysArg(args: {
+  citizen: unknown;
+  admission: unknown;
+  discharge: unknown;
+  dailyRate: unknown;
+  selfPayment: unknown;
+}): StaysRead | RowError {
   const raw: Record<string, unknown> = {
     [L.citizen]: args.citizen,
     [L.admission]: args.admission,
@@ -59,12 +83,15 @@ export function staysArg(args: { citizen: unknown; admission: unknown; discharge
     else stays.push(stay);
   }
   if (stays.length === 0) {
-    if (skipped.length > 0) return { code: skipped[0].error.code, message: `Ingen gyldige ophold: ${skippedText(skipped)}` };
+    if (skipped.length > 0)
+      return {
+        code: skipped[0].error.code,
+        message: `Ingen gyldige ophold: ${skippedText(skipped)}`,
+      };
     return { code: "#VALUE!", message: "Opholdsområdet er tomt: der er ingen ophold at regne på" };
   }
   return { stays, skipped };
 }
-
 
 /** "2 rækker (række 5 i området: Indskrivning mangler; række 9 i området: …)", at most three reasons. */
 function skippedText(skipped: StaysRead["skipped"]): string {
@@ -99,7 +126,10 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
   for (const cell of cells) {
     if (isBlank(cell)) continue;
     if (typeof cell !== "number" || !Number.isInteger(cell) || cell < 1901 || cell > 9998) {
-      return { code: "#VALUE!", message: `År: ${typeof cell === "string" ? `«${cell}»` : String(cell)} er ikke et årstal (fx 2026)` };
+      return {
+        code: "#VALUE!",
+        message: `År: ${typeof cell === "string" ? `«${cell}»` : String(cell)} er ikke et årstal (fx 2026)`,
+      };
     }
     if (!years.includes(cell)) years.push(cell);
   }
@@ -119,8 +149,15 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
  * @param {any} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
  * @returns {any[][]} Tabel pr. år med overskrifter, en total og antallet af rækker, der er sprunget over.
  */
-export function forecast(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], years?: any, rules?: any): any[][];
-export function forecast(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment?: unknown, years?: unknown, rules?: unknown): TableResult;
+export function forecast(
+  citizen: any[][],
+  admission: any[][],
+  discharge: any[][],
+  dailyRate: any[][],
+  selfPayment?: any[][],
+  years?: any,
+  rules?: any
+): any[][];
 export function forecast(
   citizen: unknown,
   admission: unknown,
@@ -128,7 +165,16 @@ export function forecast(
   dailyRate: unknown,
   selfPayment?: unknown,
   years?: unknown,
-  rules?: unknown,
+  rules?: unknown
+): TableResult;
+export function forecast(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  dailyRate: unknown,
+  selfPayment?: unknown,
+  years?: unknown,
+  rules?: unknown
 ): TableResult {
   const wanted = yearsArgument(years);
   if (isRowError(wanted)) return fail(wanted);
@@ -136,7 +182,9 @@ export function forecast(
   if (isRowError(ruleSet)) return fail(ruleSet);
   const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
   if (isRowError(read)) return fail(read);
-  const span = wanted ? { first: wanted[0], last: wanted[wanted.length - 1] } : defaultYears(read.stays)!;
+  const span = wanted
+    ? { first: wanted[0], last: wanted[wanted.length - 1] }
+    : defaultYears(read.stays)!;
   const result = computeForecast(read.stays, { years: span, rules: ruleSet });
   const lines = wanted ? result.years.filter((y) => wanted.includes(y.year)) : result.years;
   const total = lines.length === result.years.length ? result.total : sumAmounts(lines);
@@ -162,7 +210,7 @@ function sumAmounts(lines: readonly Amounts[]): Amounts {
       difference: s.difference.plus(a.difference),
       netCost: s.netCost.plus(a.netCost),
     }),
-    first,
+    first
   );
 }
 
@@ -187,15 +235,24 @@ export const PROJECTION_COLUMNS = [
   { key: "difference", da: "Forskel (uden − med)", en: "Difference (without − with)" },
   { key: "cumulativeNpv", da: "Akkumuleret nutidsværdi", en: "Cumulative present value" },
   // Added after the first release: new columns go last, so users' lookups of the others hold.
-  { key: "movedAwayShelterCost", da: "Herbergsudgift, der flytter med fraflyttede", en: "Shelter cost that leaves with those who moved away" },
+  {
+    key: "movedAwayShelterCost",
+    da: "Herbergsudgift, der flytter med fraflyttede",
+    en: "Shelter cost that leaves with those who moved away",
+  },
 ] as const;
 
 export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number]["key"];
 
-export const projectionColumn = (key: ProjectionColumn): number => PROJECTION_COLUMNS.findIndex((c) => c.key === key);
+export const projectionColumn = (key: ProjectionColumn): number =>
+  PROJECTION_COLUMNS.findIndex((c) => c.key === key);
 
 /** Labels of the summary rows below the years (first column; the value is in the second); DK.PROJECTION adds the skipped-rows row. */
-export const PROJECTION_SUMMARY = ["Nutidsværdi (NPV)", "Afkast pr. krone", "Break-even-år"] as const;
+export const PROJECTION_SUMMARY = [
+  "Nutidsværdi (NPV)",
+  "Afkast pr. krone",
+  "Break-even-år",
+] as const;
 
 /** The projection as the spilled table: header, base year, projection years, summary rows. */
 export function projectionTable(projection: Projection): TableCell[][] {
@@ -224,19 +281,29 @@ export function projectionTable(projection: Projection): TableCell[][] {
       h.movedAwayShelterCost.toNumber(),
     ]);
   }
-  const summary = (label: string, value: TableCell): TableCell[] => [label, value, ...Array<TableCell>(width - 2).fill("")];
+  const summary = (label: string, value: TableCell): TableCell[] => [
+    label,
+    value,
+    ...Array<TableCell>(width - 2).fill(""),
+  ];
   rows.push(summary(PROJECTION_SUMMARY[0], projection.npv.toNumber()));
   rows.push(
     summary(
       PROJECTION_SUMMARY[1],
-      projection.ratio === null ? cellError("#N/A", "Housing First-udgiften er 0, så afkastet kan ikke beregnes") : projection.ratio.toNumber(),
-    ),
+      projection.ratio === null
+        ? cellError("#N/A", "Housing First-udgiften er 0, så afkastet kan ikke beregnes")
+        : projection.ratio.toNumber()
+    )
   );
   rows.push(
     summary(
       PROJECTION_SUMMARY[2],
-      projection.breakEvenYear ?? cellError("#N/A", `Housing First tjener sig ikke hjem inden for de ${projection.horizon} år`),
-    ),
+      projection.breakEvenYear ??
+        cellError(
+          "#N/A",
+          `Housing First tjener sig ikke hjem inden for de ${projection.horizon} år`
+        )
+    )
   );
   return rows;
 }
@@ -244,7 +311,15 @@ export function projectionTable(projection: Projection): TableCell[][] {
 /** The parameter range: exactly two columns of name and value. */
 function parametersArg(arg: unknown) {
   if (!Array.isArray(arg) || !arg.every((r) => Array.isArray(r))) {
-    return { ok: false as const, errors: [{ code: "#VALUE!" as const, message: "Parameterområdet skal have to kolonner: navn og værdi (det er én celle)" }] };
+    return {
+      ok: false as const,
+      errors: [
+        {
+          code: "#VALUE!" as const,
+          message: "Parameterområdet skal have to kolonner: navn og værdi (det er én celle)",
+        },
+      ],
+    };
   }
   return parseParameterRange(arg as unknown[][]);
 }
@@ -262,8 +337,15 @@ function parametersArg(arg: unknown) {
  * @param {any} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
  * @returns {any[][]} Tabel pr. år med overskrifter for begge forløb, derefter nutidsværdi, afkast pr. krone, break-even-år og antallet af rækker, der er sprunget over.
  */
-export function projection(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment: any[][], parameters: any[][], rules?: any): any[][];
-export function projection(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment: unknown, parameters: unknown, rules?: unknown): TableResult;
+export function projection(
+  citizen: any[][],
+  admission: any[][],
+  discharge: any[][],
+  dailyRate: any[][],
+  selfPayment: any[][],
+  parameters: any[][],
+  rules?: any
+): any[][];
 export function projection(
   citizen: unknown,
   admission: unknown,
@@ -271,7 +353,16 @@ export function projection(
   dailyRate: unknown,
   selfPayment: unknown,
   parameters: unknown,
-  rules?: unknown,
+  rules?: unknown
+): TableResult;
+export function projection(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  dailyRate: unknown,
+  selfPayment: unknown,
+  parameters: unknown,
+  rules?: unknown
 ): TableResult {
   const params = parametersArg(parameters);
   if (!params.ok) return fail(params.errors[0]);
@@ -280,5 +371,7 @@ export function projection(
   const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
   if (isRowError(read)) return fail(read);
   const result = computeProjection(read.stays, params.parameters, { rules: ruleSet });
-  return isProjectionError(result) ? fail(result) : [...projectionTable(result), skippedRow(read.skipped, PROJECTION_COLUMNS.length)];
+  return isProjectionError(result)
+    ? fail(result)
+    : [...projectionTable(result), skippedRow(read.skipped, PROJECTION_COLUMNS.length)];
 }

@@ -3,8 +3,20 @@
  * The JSDoc below is the functions' public contract: custom-functions-metadata generates
  * functions.json from it at build time (Danish help text as users see it in Excel).
  */
-import { computeShelterRefunds, isRowError as isStayError, type StayInput, type StayOutcome } from "../engine/shelter";
-import { STAY_LABELS, isRowError, periodArgs, ruleSetArg, stayFromCells, type RowError } from "./coerce";
+import {
+  computeShelterRefunds,
+  isRowError as isStayError,
+  type StayInput,
+  type StayOutcome,
+} from "../engine/shelter";
+import {
+  STAY_LABELS,
+  isRowError,
+  periodArgs,
+  ruleSetArg,
+  stayFromCells,
+  type RowError,
+} from "./coerce";
 import { rowwise, toCell, type FunctionResult } from "./rowwise";
 
 const L = STAY_LABELS;
@@ -19,7 +31,7 @@ function shelterCall(
   periodStart: unknown,
   periodEnd: unknown,
   rules: unknown,
-  pick: (outcome: Exclude<StayOutcome, { error: RowError }>) => number,
+  pick: (outcome: Exclude<StayOutcome, { error: RowError }>) => number
 ): FunctionResult {
   const ruleSet = ruleSetArg(rules);
   if (isRowError(ruleSet)) return toCell(ruleSet);
@@ -43,7 +55,7 @@ function shelterCall(
         results[index[k]] = isStayError(o) ? o.error : pick(o);
       });
       return results;
-    },
+    }
   );
 }
 
@@ -63,8 +75,16 @@ function shelterCall(
  */
 // Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
 // and requires them to match the JSDoc; the second signature is for callers in Node.
-export function refusion110(citizen: any[][], admission: any[][], discharge: any[][], dailyRate: any[][], selfPayment?: any[][], periodStart?: any, periodEnd?: any, rules?: any): any[][];
-export function refusion110(citizen: unknown, admission: unknown, discharge: unknown, dailyRate: unknown, selfPayment?: unknown, periodStart?: unknown, periodEnd?: unknown, rules?: unknown): FunctionResult;
+export function refusion110(
+  citizen: any[][],
+  admission: any[][],
+  discharge: any[][],
+  dailyRate: any[][],
+  selfPayment?: any[][],
+  periodStart?: any,
+  periodEnd?: any,
+  rules?: any
+): any[][];
 export function refusion110(
   citizen: unknown,
   admission: unknown,
@@ -73,7 +93,17 @@ export function refusion110(
   selfPayment?: unknown,
   periodStart?: unknown,
   periodEnd?: unknown,
-  rules?: unknown,
+  rules?: unknown
+): FunctionResult;
+export function refusion110(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  dailyRate: unknown,
+  selfPayment?: unknown,
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  rules?: unknown
 ): FunctionResult {
   return shelterCall(
     {
@@ -87,7 +117,7 @@ export function refusion110(
     periodStart,
     periodEnd,
     rules,
-    (o) => o.amountOre / 100,
+    (o) => o.amountOre / 100
   );
 }
 
@@ -103,15 +133,29 @@ export function refusion110(
  * @param {any} [rules] Regelsæt: "NY" (gældende, standard), "NY-VINDUE" (120/90 dage efter vinduets start) eller "GAMMEL" (før L 64, ingen dagegrænse).
  * @returns {any[][]} Refusionsberettigede døgn pr. ophold.
  */
-export function refusionDays110(citizen: any[][], admission: any[][], discharge: any[][], periodStart?: any, periodEnd?: any, rules?: any): any[][];
-export function refusionDays110(citizen: unknown, admission: unknown, discharge: unknown, periodStart?: unknown, periodEnd?: unknown, rules?: unknown): FunctionResult;
+export function refusionDays110(
+  citizen: any[][],
+  admission: any[][],
+  discharge: any[][],
+  periodStart?: any,
+  periodEnd?: any,
+  rules?: any
+): any[][];
 export function refusionDays110(
   citizen: unknown,
   admission: unknown,
   discharge: unknown,
   periodStart?: unknown,
   periodEnd?: unknown,
-  rules?: unknown,
+  rules?: unknown
+): FunctionResult;
+export function refusionDays110(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  rules?: unknown
 ): FunctionResult {
   return shelterCall(
     { [L.citizen]: citizen, [L.admission]: admission, [L.discharge]: discharge },
@@ -119,6 +163,6 @@ export function refusionDays110(
     periodStart,
     periodEnd,
     rules,
-    (o) => o.refundableDays,
+    (o) => o.refundableDays
   );
 }

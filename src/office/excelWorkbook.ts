@@ -42,7 +42,8 @@ import {
 export const OWN_SHEET_KEY = "DkRefusionOwnSheet";
 
 /** Rows in the first read of a range, before any row size is known: about 64 bytes a cell. */
-const probeRows = (columns: number, budget: number) => Math.max(1, Math.min(100, Math.floor(budget / (64 * Math.max(1, columns)))));
+const probeRows = (columns: number, budget: number) =>
+  Math.max(1, Math.min(100, Math.floor(budget / (64 * Math.max(1, columns)))));
 /** Read chunks assume rows up to 1.5 × the largest row seen so far. */
 const READ_SAFETY = 1.5;
 
@@ -76,7 +77,11 @@ export class ExcelWorkbook implements Workbook {
       active.load("name");
       await ctx.sync();
       const own = await this.ownFlags(ctx, sheets.items);
-      return sheets.items.map((ws, i) => ({ name: ws.name, own: own[i], active: ws.name === active.name }));
+      return sheets.items.map((ws, i) => ({
+        name: ws.name,
+        own: own[i],
+        active: ws.name === active.name,
+      }));
     });
   }
 
@@ -92,7 +97,12 @@ export class ExcelWorkbook implements Workbook {
         return { t, ws, range, body };
       });
       await ctx.sync();
-      return details.map(({ t, ws, range, body }) => ({ name: t.name, sheet: ws.name, address: localAddress(range.address), rowCount: body.rowCount }));
+      return details.map(({ t, ws, range, body }) => ({
+        name: t.name,
+        sheet: ws.name,
+        address: localAddress(range.address),
+        rowCount: body.rowCount,
+      }));
     });
   }
 
@@ -104,7 +114,15 @@ export class ExcelWorkbook implements Workbook {
       used.load("rowIndex,columnIndex,rowCount,columnCount");
       await ctx.sync();
       if (used.isNullObject) return { sheet: ws.name, top: 0, left: 0, values: [] };
-      const values = await this.readRows(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount, options);
+      const values = await this.readRows(
+        ctx,
+        ws,
+        used.rowIndex,
+        used.columnIndex,
+        used.rowCount,
+        used.columnCount,
+        options
+      );
       return { sheet: ws.name, top: used.rowIndex, left: used.columnIndex, values };
     });
   }
@@ -120,8 +138,23 @@ export class ExcelWorkbook implements Workbook {
       const body = table.getDataBodyRange();
       body.load("rowIndex,rowCount");
       await ctx.sync();
-      const values = await this.readRows(ctx, ws, body.rowIndex, header.columnIndex, body.rowCount, header.columnCount, options);
-      return { sheet: ws.name, table: table.name, top: header.rowIndex, left: header.columnIndex, header: header.values[0] as CellValue[], values };
+      const values = await this.readRows(
+        ctx,
+        ws,
+        body.rowIndex,
+        header.columnIndex,
+        body.rowCount,
+        header.columnCount,
+        options
+      );
+      return {
+        sheet: ws.name,
+        table: table.name,
+        top: header.rowIndex,
+        left: header.columnIndex,
+        header: header.values[0] as CellValue[],
+        values,
+      };
     });
   }
 
@@ -160,7 +193,13 @@ export class ExcelWorkbook implements Workbook {
       names.load("items/name");
       await ctx.sync();
       const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-      const { replace, skipped } = await this.existingNames(ctx, spec, names.items, sheets.items, own);
+      const { replace, skipped } = await this.existingNames(
+        ctx,
+        spec,
+        names.items,
+        sheets.items,
+        own
+      );
 
       const total = spec.sections.reduce((n, s) => n + s.values.length, 0);
       let done = 0;
@@ -168,24 +207,37 @@ export class ExcelWorkbook implements Workbook {
       for (const section of spec.sections) {
         const at = parseA1(section.at);
         const width = Math.max(1, ...section.values.map((r) => r.length));
-        const rows = section.values.map((r) => Array.from({ length: width }, (_, c) => asCellInput(r[c] ?? "")));
+        const rows = section.values.map((r) =>
+          Array.from({ length: width }, (_, c) => asCellInput(r[c] ?? ""))
+        );
         for (const [start, end] of rowChunks(rows, this.budget)) {
           throwIfAborted(options.signal);
-          ws.getRangeByIndexes(at.top + start, at.left, end - start, width).values = rows.slice(start, end);
+          ws.getRangeByIndexes(at.top + start, at.left, end - start, width).values = rows.slice(
+            start,
+            end
+          );
           await ctx.sync();
           done += end - start;
           options.onProgress?.({ done, total });
           await yieldToEventLoop();
         }
         section.numberFormats?.forEach((format, c) => {
-          if (format !== null && rows.length > 1) ws.getRangeByIndexes(at.top + 1, at.left + c, rows.length - 1, 1).numberFormat = [[format]];
+          if (format !== null && rows.length > 1)
+            ws.getRangeByIndexes(at.top + 1, at.left + c, rows.length - 1, 1).numberFormat = [
+              [format],
+            ];
         });
-        for (const r of section.boldRows ?? []) ws.getRangeByIndexes(at.top + r, at.left, 1, width).format.font.bold = true;
+        for (const r of section.boldRows ?? [])
+          ws.getRangeByIndexes(at.top + r, at.left, 1, width).format.font.bold = true;
         if (section.table) {
           let tableName = section.table.name;
-          for (let n = 2; tableNames.has(tableName.toLowerCase()); n++) tableName = `${section.table.name}${n}`;
+          for (let n = 2; tableNames.has(tableName.toLowerCase()); n++)
+            tableName = `${section.table.name}${n}`;
           tableNames.add(tableName.toLowerCase());
-          const table = ws.tables.add(ws.getRangeByIndexes(at.top, at.left, section.table.rows, width), true);
+          const table = ws.tables.add(
+            ws.getRangeByIndexes(at.top, at.left, section.table.rows, width),
+            true
+          );
           table.name = tableName;
           written.push(tableName);
         }
@@ -196,7 +248,8 @@ export class ExcelWorkbook implements Workbook {
         if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
       }
       spec.columnWidths?.forEach((w, c) => {
-        if (w !== null) ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w;
+        if (w !== null)
+          ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w;
       });
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
       for (const n of spec.names ?? []) {
@@ -205,7 +258,13 @@ export class ExcelWorkbook implements Workbook {
         names.add(n.name, ws.getRange(n.address), ownNameComment(n.comment));
       }
       await ctx.sync();
-      return { name, renamed: name !== spec.name, wanted: spec.name, tables: written, ...(spec.names && { skippedNames: skipped }) };
+      return {
+        name,
+        renamed: name !== spec.name,
+        wanted: spec.name,
+        tables: written,
+        ...(spec.names && { skippedNames: skipped }),
+      };
     });
   }
 
@@ -219,11 +278,19 @@ export class ExcelWorkbook implements Workbook {
     spec: SheetSpec,
     items: Excel.NamedItem[],
     sheets: Excel.Worksheet[],
-    own: boolean[],
+    own: boolean[]
   ): Promise<{ replace: Map<string, Excel.NamedItem>; skipped: string[] }> {
     const clashes = (spec.names ?? []).flatMap((n) => {
       const item = items.find((i) => sameName(i.name, n.name));
-      return item ? [{ name: n.name, item: item.load("comment"), target: item.getRangeOrNullObject().load("address") }] : [];
+      return item
+        ? [
+            {
+              name: n.name,
+              item: item.load("comment"),
+              target: item.getRangeOrNullObject().load("address"),
+            },
+          ]
+        : [];
     });
     if (clashes.length > 0) await ctx.sync();
     const ownSheet = (sheet: string) => sheets.some((ws, i) => own[i] && sameName(ws.name, sheet));
@@ -243,7 +310,10 @@ export class ExcelWorkbook implements Workbook {
       const mark = ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY);
       mark.load("value");
       await ctx.sync();
-      if (mark.isNullObject) throw new Error(`Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${spec.sheet}`);
+      if (mark.isNullObject)
+        throw new Error(
+          `Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${spec.sheet}`
+        );
       const [first, ...rest] = spec.series;
       const type = spec.type === "line" ? "Line" : "ColumnClustered";
       const chart = ws.charts.add(type, ws.getRange(first.values), "Columns");
@@ -273,10 +343,15 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
-  async onSheetChanged(sheet: string, handler: (change: SheetChange) => void): Promise<Unsubscribe> {
+  async onSheetChanged(
+    sheet: string,
+    handler: (change: SheetChange) => void
+  ): Promise<Unsubscribe> {
     const registration = await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      const result = ws.onChanged.add(async (event) => handler({ sheet, address: localAddress(event.address) }));
+      const result = ws.onChanged.add(async (event) =>
+        handler({ sheet, address: localAddress(event.address) })
+      );
       await ctx.sync();
       return result;
     });
@@ -290,7 +365,9 @@ export class ExcelWorkbook implements Workbook {
 
   /** Whether each sheet carries the own-sheet mark. */
   private async ownFlags(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<boolean[]> {
-    const marks = sheets.map((ws) => ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY).load("value"));
+    const marks = sheets.map((ws) =>
+      ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY).load("value")
+    );
     await ctx.sync();
     return marks.map((m) => !m.isNullObject);
   }
@@ -303,7 +380,7 @@ export class ExcelWorkbook implements Workbook {
     left: number,
     count: number,
     columns: number,
-    options: IoOptions,
+    options: IoOptions
   ): Promise<CellValue[][]> {
     const out: CellValue[][] = [];
     let largestRow = 0;
@@ -312,7 +389,10 @@ export class ExcelWorkbook implements Workbook {
       const n =
         out.length === 0
           ? Math.min(count, probeRows(columns, this.budget))
-          : Math.max(1, Math.min(count - out.length, Math.floor(this.budget / (largestRow * READ_SAFETY))));
+          : Math.max(
+              1,
+              Math.min(count - out.length, Math.floor(this.budget / (largestRow * READ_SAFETY)))
+            );
       const range = ws.getRangeByIndexes(top + out.length, left, n, columns);
       range.load("values");
       await ctx.sync();

@@ -57,10 +57,24 @@ export const TEMPLATE_LIMITS = {
 } as const;
 
 /** Characters per text field. */
-const TEXT_LIMITS = { name: 100, header: 255, label: 300, source: 1000, note: 2000, version: 64 } as const;
+const TEXT_LIMITS = {
+  name: 100,
+  header: 255,
+  label: 300,
+  source: 1000,
+  note: 2000,
+  version: 64,
+} as const;
 
 /** The fields of the column mapping; the same keys as the pane's mapping (taskpane/columns.ts). */
-export const COLUMN_FIELDS = ["citizen", "admission", "discharge", "dailyRate", "selfPayment", "shelter"] as const;
+export const COLUMN_FIELDS = [
+  "citizen",
+  "admission",
+  "discharge",
+  "dailyRate",
+  "selfPayment",
+  "shelter",
+] as const;
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
 const COLUMN_LABELS: Readonly<Record<ColumnField, string>> = {
@@ -102,11 +116,17 @@ const parameterEntrySchema = (def: ParameterDef) =>
       note: text(TEXT_LIMITS.note).optional(),
     })
     .strict()
-    .meta({ title: def.name, description: `${def.label.da} (${def.unit}). Standard: ${def.source}` });
+    .meta({
+      title: def.name,
+      description: `${def.label.da} (${def.unit}). Standard: ${def.source}`,
+    });
 
 const ParameterEntrySchema = z.discriminatedUnion(
   "id",
-  PARAMETERS.map(parameterEntrySchema) as unknown as [ReturnType<typeof parameterEntrySchema>, ...ReturnType<typeof parameterEntrySchema>[]],
+  PARAMETERS.map(parameterEntrySchema) as unknown as [
+    ReturnType<typeof parameterEntrySchema>,
+    ...ReturnType<typeof parameterEntrySchema>[],
+  ]
 );
 
 const ScenarioSchema = z
@@ -118,10 +138,11 @@ const ScenarioSchema = z
   .strict();
 
 const ColumnsSchema = z
-  .object(Object.fromEntries(COLUMN_FIELDS.map((f) => [f, requiredText(TEXT_LIMITS.header).nullable()])) as Record<
-    ColumnField,
-    z.ZodNullable<z.ZodString>
-  >)
+  .object(
+    Object.fromEntries(
+      COLUMN_FIELDS.map((f) => [f, requiredText(TEXT_LIMITS.header).nullable()])
+    ) as Record<ColumnField, z.ZodNullable<z.ZodString>>
+  )
   .strict();
 
 export const TemplateSchema = z
@@ -228,7 +249,9 @@ export function describePath(path: TemplatePath, raw: unknown): string {
     const next = path[i + 1];
     if ((key === "scenarios" || key === "scenarier") && typeof next === "number") {
       const name = at(raw, [...path.slice(0, i + 2), key === "scenarios" ? "name" : "navn"]);
-      parts.push(`Scenarie ${next + 1}${typeof name === "string" && name.trim() ? ` ${quoted(name)}` : ""}`);
+      parts.push(
+        `Scenarie ${next + 1}${typeof name === "string" && name.trim() ? ` ${quoted(name)}` : ""}`
+      );
       i++;
     } else if (key === "parameters" && typeof next === "number") {
       const id = at(raw, [...path.slice(0, i + 2), "id"]);
@@ -239,7 +262,9 @@ export function describePath(path: TemplatePath, raw: unknown): string {
       parts.push(`parameter ${quoted(next)}`);
       i++;
     } else if ((key === "columns" || key === "kolonner") && typeof next === "string") {
-      const field = (COLUMN_FIELDS as readonly string[]).includes(next) ? COLUMN_LABELS[next as ColumnField] : next;
+      const field = (COLUMN_FIELDS as readonly string[]).includes(next)
+        ? COLUMN_LABELS[next as ColumnField]
+        : next;
       parts.push(`kolonne ${quoted(field)}`);
       i++;
     } else if (typeof key === "number") {
@@ -252,7 +277,10 @@ export function describePath(path: TemplatePath, raw: unknown): string {
   return where.charAt(0).toUpperCase() + where.slice(1);
 }
 
-const problem = (raw: unknown, path: TemplatePath, message: string): TemplateProblem => ({ where: describePath(path, raw), message });
+const problem = (raw: unknown, path: TemplatePath, message: string): TemplateProblem => ({
+  where: describePath(path, raw),
+  message,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Limits on the raw text
@@ -304,7 +332,8 @@ function isCprNumber(n: number): boolean {
  * or six digits or more. Shorter ids and short running numbers (1, 17, 2026) cannot be told apart
  * from the figures and years that notes and sources are full of.
  */
-const isSearchableId = (id: string): boolean => (/\p{L}/u.test(id) ? id.length >= 4 : /^\d{6,}$/.test(id));
+const isSearchableId = (id: string): boolean =>
+  /\p{L}/u.test(id) ? id.length >= 4 : /^\d{6,}$/.test(id);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -313,21 +342,44 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * birth, keys that only personal data would have, and (when given) any of the workbook's own
  * citizen ids as a whole word. Messages say where and what kind, never the value.
  */
-export function findPersonalData(raw: unknown, citizenIds: Iterable<string> = []): TemplateProblem[] {
+export function findPersonalData(
+  raw: unknown,
+  citizenIds: Iterable<string> = []
+): TemplateProblem[] {
   const ids = [...new Set([...citizenIds].map((id) => id.trim()).filter(isSearchableId))];
   // One pattern for all ids; a long list is split to keep each pattern small.
   const idPatterns: RegExp[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    idPatterns.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${ids.slice(i, i + 500).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "iu"));
+    idPatterns.push(
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${ids
+          .slice(i, i + 500)
+          .map(escapeRegExp)
+          .join("|")})(?![\\p{L}\\p{N}])`,
+        "iu"
+      )
+    );
   }
   const found: TemplateProblem[] = [];
   const report = (path: TemplatePath, what: string) =>
-    found.push(problem(raw, path, `${what}. En skabelon må ikke indeholde personoplysninger; fjern det og prøv igen.`));
+    found.push(
+      problem(
+        raw,
+        path,
+        `${what}. En skabelon må ikke indeholde personoplysninger; fjern det og prøv igen.`
+      )
+    );
   const checkText = (s: string, path: TemplatePath, isKey: boolean) => {
-    if (CPR_IN_TEXT.test(s)) report(path, `${isKey ? "Et feltnavn" : "Teksten"} indeholder noget, der ligner et CPR-nummer (ddmmåå-xxxx eller 10 cifre)`);
+    if (CPR_IN_TEXT.test(s))
+      report(
+        path,
+        `${isKey ? "Et feltnavn" : "Teksten"} indeholder noget, der ligner et CPR-nummer (ddmmåå-xxxx eller 10 cifre)`
+      );
     else if (BIRTH_DATE_IN_TEXT.test(s)) report(path, "Teksten ligner en fødselsdato");
-    else if (idPatterns.some((p) => p.test(s))) report(path, "Teksten indeholder et borger-id fra arbejdsbogens ophold");
-    else if (isKey && PERSONAL_KEY.test(s)) report(path, `Feltet ${quoted(s)} hører til personoplysninger`);
+    else if (idPatterns.some((p) => p.test(s)))
+      report(path, "Teksten indeholder et borger-id fra arbejdsbogens ophold");
+    else if (isKey && PERSONAL_KEY.test(s))
+      report(path, `Feltet ${quoted(s)} hører til personoplysninger`);
   };
   const walk = (node: unknown, path: (string | number)[]) => {
     if (typeof node === "string") checkText(node, path, false);
@@ -376,7 +428,8 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
       if (input === undefined) return "Feltet mangler";
       return `Skal være ${TYPE_NAMES[issue.expected] ?? issue.expected}, ikke ${kindOf(input)}`;
     case "too_big":
-      if (issue.origin === "string") return `Må højst være ${issue.maximum} tegn (er ${String(input).length})`;
+      if (issue.origin === "string")
+        return `Må højst være ${issue.maximum} tegn (er ${String(input).length})`;
       if (issue.origin === "array") return `Højst ${issue.maximum} scenarier`;
       return `Må højst være ${issue.maximum}`;
     case "too_small":
@@ -384,20 +437,33 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
       return `Skal være mindst ${issue.minimum}`;
     case "invalid_format":
       if (issue.format === "date") return "Skal være en gyldig dato skrevet som 2026-05-01";
-      if (issue.format === "regex" && "pattern" in issue && String(issue.pattern) === String(NOT_BLANK)) return "Må ikke være tom";
+      if (
+        issue.format === "regex" &&
+        "pattern" in issue &&
+        String(issue.pattern) === String(NOT_BLANK)
+      )
+        return "Må ikke være tom";
       return "Indeholder kontroltegn, som ikke hører hjemme i en skabelon";
     case "unrecognized_keys":
       return `Ukendt felt ${issue.keys.map((k) => quoted(k)).join(", ")}: en skabelon indeholder kun de felter, formatet beskriver`;
     case "invalid_value":
-      if (last === "format") return `Filen er ikke en skabelon fra Refusion og Housing First (forventede format ${quoted(TEMPLATE_FORMAT)})`;
-      if (last === "unit") return `Enheden skal være ${quoted(String(issue.values[0]))} for denne parameter (er ${quoted(String(input))}); ellers kan værdien blive læst forkert`;
+      if (last === "format")
+        return `Filen er ikke en skabelon fra Refusion og Housing First (forventede format ${quoted(TEMPLATE_FORMAT)})`;
+      if (last === "unit")
+        return `Enheden skal være ${quoted(String(issue.values[0]))} for denne parameter (er ${quoted(String(input))}); ellers kan værdien blive læst forkert`;
       const options = issue.values.map((v) => quoted(String(v)));
       return `Skal være ${options.slice(0, -1).join(", ")}${options.length > 1 ? " eller " : ""}${options[options.length - 1]} (er ${quoted(String(input))})`;
     case "invalid_union":
-      if (last === "id") return `Ukendt parameter ${quoted(String(input))}; kendte parametre: ${PARAMETERS.map((p) => p.id).join(", ")}`;
+      if (last === "id")
+        return `Ukendt parameter ${quoted(String(input))}; kendte parametre: ${PARAMETERS.map((p) => p.id).join(", ")}`;
       return "Har ikke en gyldig form";
     default:
-      return z.locales.da().localeError(issue as never)?.toString() ?? issue.message;
+      return (
+        z.locales
+          .da()
+          .localeError(issue as never)
+          ?.toString() ?? issue.message
+      );
   }
 }
 
@@ -407,7 +473,9 @@ function valueMessage(path: TemplatePath, raw: unknown): string | undefined {
   const def = typeof id === "string" ? findParameter(id) : undefined;
   if (!def || def.id !== id) return undefined;
   const checked = validateParameterValue(def, at(raw, path));
-  return checked !== null && typeof checked === "object" ? checked.message.replace(/^«[^»]*»: /, "").replace(/^./, (c) => c.toUpperCase()) : undefined;
+  return checked !== null && typeof checked === "object"
+    ? checked.message.replace(/^«[^»]*»: /, "").replace(/^./, (c) => c.toUpperCase())
+    : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,7 +503,9 @@ const whole = (message: string): TemplateProblem => ({ where: "", message });
 /** The refusal of a file over 1 MB, or undefined (the pane checks a picked file's size before reading it). */
 export function sizeProblem(bytes: number): TemplateProblem | undefined {
   return bytes > TEMPLATE_LIMITS.maxBytes
-    ? whole(`Filen er for stor: ${kilobytes(bytes)}. En skabelon må højst fylde ${kilobytes(TEMPLATE_LIMITS.maxBytes)} (1 MB).`)
+    ? whole(
+        `Filen er for stor: ${kilobytes(bytes)}. En skabelon må højst fylde ${kilobytes(TEMPLATE_LIMITS.maxBytes)} (1 MB).`
+      )
     : undefined;
 }
 
@@ -445,14 +515,22 @@ export function parseTemplate(json: string, options: ReadOptions = {}): ImportRe
   if (tooLarge) return refuse(tooLarge);
   const depth = jsonDepth(json);
   if (depth > TEMPLATE_LIMITS.maxDepth) {
-    return refuse(whole(`Filen er indlejret for dybt (${depth} niveauer). En skabelon har højst ${TEMPLATE_LIMITS.maxDepth} niveauer.`));
+    return refuse(
+      whole(
+        `Filen er indlejret for dybt (${depth} niveauer). En skabelon har højst ${TEMPLATE_LIMITS.maxDepth} niveauer.`
+      )
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(json.replace(/^\uFEFF/, ""));
   } catch (e) {
     const where = /position (\d+)/.exec(String(e));
-    return refuse(whole(`Filen er ikke gyldig JSON${where ? ` (fejl ved tegn nr. ${Number(where[1]) + 1})` : ""}. Er det den rigtige fil, og er hele teksten kopieret med?`));
+    return refuse(
+      whole(
+        `Filen er ikke gyldig JSON${where ? ` (fejl ved tegn nr. ${Number(where[1]) + 1})` : ""}. Er det den rigtige fil, og er hele teksten kopieret med?`
+      )
+    );
   }
   return readTemplate(raw, options);
 }
@@ -465,7 +543,11 @@ export function readTemplate(raw: unknown, options: ReadOptions = {}): ImportRes
   const record = raw as Record<string, unknown>;
   const scenarios = record.scenarios ?? record.scenarier;
   if (Array.isArray(scenarios) && scenarios.length > TEMPLATE_LIMITS.maxScenarios) {
-    return refuse(whole(`Skabelonen har ${scenarios.length} scenarier; højst ${TEMPLATE_LIMITS.maxScenarios} kan importeres.`));
+    return refuse(
+      whole(
+        `Skabelonen har ${scenarios.length} scenarier; højst ${TEMPLATE_LIMITS.maxScenarios} kan importeres.`
+      )
+    );
   }
   const personal = findPersonalData(raw, options.citizenIds);
   const version = formatVersion(record);
@@ -474,11 +556,13 @@ export function readTemplate(raw: unknown, options: ReadOptions = {}): ImportRes
     const migrated = migrateFromV0(record);
     if (!migrated.ok) return refuse(...personal, ...migrated.problems);
     const result = checkV1(migrated.template);
-    if (!result.ok || personal.length > 0) return refuse(...personal, ...(result.ok ? [] : result.problems));
+    if (!result.ok || personal.length > 0)
+      return refuse(...personal, ...(result.ok ? [] : result.problems));
     return { ...result, migratedFrom: 0, notices: [...migrated.notices, ...result.notices] };
   }
   const result = checkV1(raw);
-  if (!result.ok || personal.length > 0) return refuse(...personal, ...(result.ok ? [] : result.problems));
+  if (!result.ok || personal.length > 0)
+    return refuse(...personal, ...(result.ok ? [] : result.problems));
   return result;
 }
 
@@ -508,9 +592,11 @@ function checkV1(raw: unknown): ImportResult {
     return refuse(
       ...parsed.error.issues.map((issue) => {
         const path = issue.path as TemplatePath;
-        const message = (path[path.length - 1] === "value" && valueMessage(path, raw)) || issueMessage(issue, raw);
+        const message =
+          (path[path.length - 1] === "value" && valueMessage(path, raw)) ||
+          issueMessage(issue, raw);
         return problem(raw, path, message);
-      }),
+      })
     );
   }
   const template = parsed.data;
@@ -520,27 +606,43 @@ function checkV1(raw: unknown): ImportResult {
   const names = new Map<string, number>();
   template.scenarios.forEach((s, i) => {
     const key = s.name.trim().toLocaleLowerCase("da");
-    if (names.has(key)) problems.push(problem(raw, ["scenarios", i, "name"], `Navnet ${quoted(s.name)} er også brugt af scenarie ${names.get(key)! + 1}; hvert scenarie skal have sit eget navn`));
+    if (names.has(key))
+      problems.push(
+        problem(
+          raw,
+          ["scenarios", i, "name"],
+          `Navnet ${quoted(s.name)} er også brugt af scenarie ${names.get(key)! + 1}; hvert scenarie skal have sit eget navn`
+        )
+      );
     else names.set(key, i);
   });
 
   template.scenarios.forEach((s, i) => {
     const seen = new Set<ParameterId>();
     s.parameters.forEach((p, j) => {
-      if (seen.has(p.id)) problems.push(problem(raw, ["scenarios", i, "parameters", j], "Parameteren står to gange i scenariet"));
+      if (seen.has(p.id))
+        problems.push(
+          problem(raw, ["scenarios", i, "parameters", j], "Parameteren står to gange i scenariet")
+        );
       seen.add(p.id);
     });
     const missing = PARAMETERS.filter((def) => !seen.has(def.id));
     if (missing.length > 0) {
       notices.push(
-        `Scenarie ${quoted(s.name)}: ${missing.map((def) => `${quoted(def.name)} mangler og får standardværdien ${def.default === null ? "tom (udledes af data)" : formatParameterValue(def, def.default)}`).join("; ")}.`,
+        `Scenarie ${quoted(s.name)}: ${missing.map((def) => `${quoted(def.name)} mangler og får standardværdien ${def.default === null ? "tom (udledes af data)" : formatParameterValue(def, def.default)}`).join("; ")}.`
       );
     }
     const checked = validateParameters(scenarioParameters(s));
     if (!checked.ok) {
       for (const error of checked.errors) {
         const j = s.parameters.findIndex((p) => p.id === error.parameter);
-        problems.push(problem(raw, j >= 0 ? ["scenarios", i, "parameters", j, "value"] : ["scenarios", i], error.message));
+        problems.push(
+          problem(
+            raw,
+            j >= 0 ? ["scenarios", i, "parameters", j, "value"] : ["scenarios", i],
+            error.message
+          )
+        );
       }
     }
   });
@@ -551,7 +653,14 @@ function checkV1(raw: unknown): ImportResult {
     if (header === null) continue;
     const key = header.trim().toLocaleLowerCase("da");
     const other = headers.get(key);
-    if (other) problems.push(problem(raw, ["columns", field], `Overskriften ${quoted(header)} er også valgt til ${quoted(COLUMN_LABELS[other])}; én kolonne kan kun have én betydning`));
+    if (other)
+      problems.push(
+        problem(
+          raw,
+          ["columns", field],
+          `Overskriften ${quoted(header)} er også valgt til ${quoted(COLUMN_LABELS[other])}; én kolonne kan kun have én betydning`
+        )
+      );
     else headers.set(key, field);
   }
 
@@ -559,7 +668,7 @@ function checkV1(raw: unknown): ImportResult {
   if (template.ruleSet.version !== current) {
     notices.push(
       `Skabelonen er lavet med en anden udgave af regelsættet ${template.ruleSet.name} (${template.ruleSet.version}) end denne (${current}). ` +
-        "Parametrene importeres; beregningerne følger de regler, der er indbygget her.",
+        "Parametrene importeres; beregningerne følger de regler, der er indbygget her."
     );
   }
   return problems.length > 0 ? refuse(...problems) : { ok: true, template, notices };
@@ -592,27 +701,45 @@ const V0Schema = z
           note: z.string().optional(),
           parametre: z.record(z.string(), z.number().nullable()),
         })
-        .strict(),
+        .strict()
     ),
   })
   .strict();
 
 /** A version 0 file in version 1's shape (still to be checked as version 1). */
-function migrateFromV0(raw: Record<string, unknown>): { ok: true; template: unknown; notices: string[] } | { ok: false; problems: TemplateProblem[] } {
+function migrateFromV0(
+  raw: Record<string, unknown>
+): { ok: true; template: unknown; notices: string[] } | { ok: false; problems: TemplateProblem[] } {
   const parsed = V0Schema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problem(raw, issue.path as TemplatePath, `${issueMessage(issue, raw)} (formatversion 0)`)) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) =>
+        problem(raw, issue.path as TemplatePath, `${issueMessage(issue, raw)} (formatversion 0)`)
+      ),
+    };
   }
   const v0 = parsed.data;
   const problems: TemplateProblem[] = [];
   const date = parseDateText(v0.dato);
-  if (date === undefined) problems.push(problem(raw, ["dato"], "Skal være en dato som 01-05-2026 (formatversion 0)"));
+  if (date === undefined)
+    problems.push(problem(raw, ["dato"], "Skal være en dato som 01-05-2026 (formatversion 0)"));
   const ruleSet = v0.regelsaet.trim().toUpperCase();
-  const columns = Object.fromEntries(COLUMN_FIELDS.map((f) => [f, null])) as Record<ColumnField, string | null>;
+  const columns = Object.fromEntries(COLUMN_FIELDS.map((f) => [f, null])) as Record<
+    ColumnField,
+    string | null
+  >;
   for (const [key, header] of Object.entries(v0.kolonner ?? {})) {
     const field = V0_COLUMNS[key.toLowerCase()];
     if (field) columns[field] = header;
-    else problems.push(problem(raw, ["kolonner", key], `Ukendt kolonne; formatversion 0 kender ${Object.keys(V0_COLUMNS).join(", ")}`));
+    else
+      problems.push(
+        problem(
+          raw,
+          ["kolonner", key],
+          `Ukendt kolonne; formatversion 0 kender ${Object.keys(V0_COLUMNS).join(", ")}`
+        )
+      );
   }
   const scenarios = v0.scenarier.map((s, i) => ({
     name: s.navn,
@@ -620,12 +747,28 @@ function migrateFromV0(raw: Record<string, unknown>): { ok: true; template: unkn
     parameters: Object.entries(s.parametre).flatMap(([name, value]) => {
       const def = findParameter(name);
       if (!def) {
-        problems.push(problem(raw, ["scenarier", i, "parametre", name], "Ukendt parameter (formatversion 0 brugte de danske navne fra arket Scenarier)"));
+        problems.push(
+          problem(
+            raw,
+            ["scenarier", i, "parametre", name],
+            "Ukendt parameter (formatversion 0 brugte de danske navne fra arket Scenarier)"
+          )
+        );
         return [];
       }
       // Version 0 stored percentages as whole percents: 3,5 % was 3.5.
-      const migrated = value !== null && def.unit === "%" ? dec(value).dividedBy(100).toNumber() : value;
-      return [{ id: def.id, name: def.name, label: def.label.da, unit: def.unit, value: migrated, source: def.source }];
+      const migrated =
+        value !== null && def.unit === "%" ? dec(value).dividedBy(100).toNumber() : value;
+      return [
+        {
+          id: def.id,
+          name: def.name,
+          label: def.label.da,
+          unit: def.unit,
+          value: migrated,
+          source: def.source,
+        },
+      ];
     }),
   }));
   if (problems.length > 0) return { ok: false, problems };
@@ -679,7 +822,9 @@ export function buildTemplate(draft: TemplateDraft): Template {
     author: draft.author.trim(),
     created: isoFromSerial(draft.created),
     ruleSet: { name: draft.ruleSet, version: ruleSetVersion(RULE_SETS[draft.ruleSet]) },
-    columns: Object.fromEntries(COLUMN_FIELDS.map((f) => [f, draft.columns[f]?.trim() || null])) as TemplateColumns,
+    columns: Object.fromEntries(
+      COLUMN_FIELDS.map((f) => [f, draft.columns[f]?.trim() || null])
+    ) as TemplateColumns,
     scenarios: draft.scenarios.map((s) => ({
       name: s.name.trim(),
       ...(s.note?.trim() ? { note: s.note.trim() } : {}),
@@ -700,7 +845,8 @@ export function buildTemplate(draft: TemplateDraft): Template {
   };
 }
 
-export type ExportResult = { ok: true; text: string; template: Template } | { ok: false; problems: TemplateProblem[] };
+export type ExportResult =
+  { ok: true; text: string; template: Template } | { ok: false; problems: TemplateProblem[] };
 
 /**
  * The file's text for a draft, checked exactly as an import would check it (plus the workbook's
@@ -770,7 +916,8 @@ export interface ImportPlan {
   columns: ColumnPlan[];
 }
 
-const shown = (def: ParameterDef, v: number | null | undefined) => (v === null || v === undefined ? "tom" : formatParameterValue(def, v));
+const shown = (def: ParameterDef, v: number | null | undefined) =>
+  v === null || v === undefined ? "tom" : formatParameterValue(def, v);
 
 /**
  * What applying a template would do: scenarios with the template's names are replaced (or added),
@@ -778,7 +925,10 @@ const shown = (def: ParameterDef, v: number | null | undefined) => (v === null |
  */
 export function planImport(
   template: Template,
-  current: { scenarios: readonly ExistingScenario[]; columns: Partial<Record<ColumnField, string | null>> },
+  current: {
+    scenarios: readonly ExistingScenario[];
+    columns: Partial<Record<ColumnField, string | null>>;
+  }
 ): ImportPlan {
   const key = (name: string) => name.trim().toLocaleLowerCase("da");
   const byName = new Map(current.scenarios.map((s) => [key(s.name), s]));
@@ -787,16 +937,23 @@ export function planImport(
     const values = scenarioParameters(s);
     const old = byName.get(key(s.name));
     if (!old) return { name: s.name, action: "add", values };
-    const changes = PARAMETERS.filter((def) => old.values[def.id] !== values[def.id]).map((def) => ({
-      id: def.id,
-      name: def.name,
-      from: shown(def, old.values[def.id]),
-      to: shown(def, values[def.id]),
-    }));
-    return changes.length > 0 ? { name: s.name, action: "replace", values, changes } : { name: s.name, action: "unchanged", values };
+    const changes = PARAMETERS.filter((def) => old.values[def.id] !== values[def.id]).map(
+      (def) => ({
+        id: def.id,
+        name: def.name,
+        from: shown(def, old.values[def.id]),
+        to: shown(def, values[def.id]),
+      })
+    );
+    return changes.length > 0
+      ? { name: s.name, action: "replace", values, changes }
+      : { name: s.name, action: "unchanged", values };
   });
-  for (const s of current.scenarios) if (!incoming.has(key(s.name))) scenarios.push({ name: s.name, action: "keep" });
-  const columns = COLUMN_FIELDS.filter((f) => (current.columns[f] ?? null) !== template.columns[f]).map((f) => ({
+  for (const s of current.scenarios)
+    if (!incoming.has(key(s.name))) scenarios.push({ name: s.name, action: "keep" });
+  const columns = COLUMN_FIELDS.filter(
+    (f) => (current.columns[f] ?? null) !== template.columns[f]
+  ).map((f) => ({
     field: f,
     label: COLUMN_LABELS[f],
     from: current.columns[f] ?? null,

@@ -187,7 +187,8 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 /** Column letters of a 0-based column index: 0 -> A, 26 -> AA. */
 export function columnLetters(index: number): string {
   let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -198,7 +199,12 @@ export function a1(top: number, left: number, bottom = top, right = left): strin
 }
 
 /** Parses "B3" or "B3:F9" (optionally "Sheet!B3:F9", '$' allowed) into 0-based inclusive bounds. */
-export function parseA1(address: string): { top: number; left: number; bottom: number; right: number } {
+export function parseA1(address: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const parts = local.replace(/\$/g, "").split(":");
   const cell = (text: string) => {
@@ -210,7 +216,12 @@ export function parseA1(address: string): { top: number; left: number; bottom: n
   };
   const a = cell(parts[0]);
   const b = parts[1] ? cell(parts[1]) : a;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 /**
@@ -233,9 +244,11 @@ export function isValidDefinedName(name: string): boolean {
  */
 export const OWN_NAME_MARK = "(oprettet af Refusion og Housing First)";
 
-export const ownNameComment = (comment: string | undefined): string => (comment ? `${comment} ${OWN_NAME_MARK}` : OWN_NAME_MARK);
+export const ownNameComment = (comment: string | undefined): string =>
+  comment ? `${comment} ${OWN_NAME_MARK}` : OWN_NAME_MARK;
 
-export const isOwnNameComment = (comment: string | undefined | null): boolean => !!comment && comment.endsWith(OWN_NAME_MARK);
+export const isOwnNameComment = (comment: string | undefined | null): boolean =>
+  !!comment && comment.endsWith(OWN_NAME_MARK);
 
 export function checkDefinedNames(names: readonly DefinedName[] = []): void {
   for (const n of names) {
@@ -250,7 +263,8 @@ export function ownSheetName(wanted: string, attempt: number): string {
 }
 
 /** Lets the pane repaint between chunks. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+export const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Byte budget per request. Excel on the web rejects requests (and responses) over 5 MB; 4 MB of
@@ -268,7 +282,11 @@ export function rowBytes(row: readonly unknown[]): number {
  * (`perRow` adds the bytes of whatever else travels with each row, e.g. its number formats).
  * A single row larger than the budget still gets a chunk of its own.
  */
-export function rowChunks(rows: readonly (readonly unknown[])[], budget = CHUNK_BUDGET_BYTES, perRow = 0): [number, number][] {
+export function rowChunks(
+  rows: readonly (readonly unknown[])[],
+  budget = CHUNK_BUDGET_BYTES,
+  perRow = 0
+): [number, number][] {
   const chunks: [number, number][] = [];
   let start = 0;
   let bytes = 2; // the outer brackets

@@ -20,7 +20,14 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RULE_SETS } from "../../src/engine/rules";
 import { validateRows, type BadRow, type ColumnMapping, type ValidationReport } from "../columns";
-import { findStays, listSources, runForecast, type FoundStays, type RunResult, type StaysSource } from "../forecastRun";
+import {
+  findStays,
+  listSources,
+  runForecast,
+  type FoundStays,
+  type RunResult,
+  type StaysSource,
+} from "../forecastRun";
 import { useTexts, type Texts } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import { ResultSummary } from "./ResultSummary";
@@ -50,7 +57,8 @@ type Run =
 /** Share of the progress bar for re-reading the stays; runForecast reports the rest. */
 const READ_SHARE = 0.1;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 const isAbort = (error: unknown): boolean => error instanceof Error && error.name === "AbortError";
 
 export interface AppProps {
@@ -76,14 +84,17 @@ export function App({ workbook, onResult }: AppProps) {
     async (source?: StaysSource) => {
       setLoaded({ status: "loading" });
       try {
-        const [sources, found] = await Promise.all([listSources(workbook), findStays(workbook, source)]);
+        const [sources, found] = await Promise.all([
+          listSources(workbook),
+          findStays(workbook, source),
+        ]);
         setMapping(found?.mapping);
         setLoaded(found ? { status: "found", sources, found } : { status: "none", sources });
       } catch (error) {
         setLoaded({ status: "failed", message: messageOf(error) });
       }
     },
-    [workbook],
+    [workbook]
   );
 
   useEffect(() => {
@@ -91,10 +102,20 @@ export function App({ workbook, onResult }: AppProps) {
   }, [load]);
 
   const found = loaded.status === "found" ? loaded.found : undefined;
-  const liveReport = useMemo(() => (found && mapping ? validateRows(found, mapping) : undefined), [found, mapping]);
+  const liveReport = useMemo(
+    () => (found && mapping ? validateRows(found, mapping) : undefined),
+    [found, mapping]
+  );
   // After a run, its own report (of the rows it re-read) until the source or the mapping changes.
-  const [runReport, setRunReport] = useState<{ found: FoundStays; mapping: ColumnMapping; report: ValidationReport }>();
-  const report = runReport && runReport.found === found && runReport.mapping === mapping ? runReport.report : liveReport;
+  const [runReport, setRunReport] = useState<{
+    found: FoundStays;
+    mapping: ColumnMapping;
+    report: ValidationReport;
+  }>();
+  const report =
+    runReport && runReport.found === found && runReport.mapping === mapping
+      ? runReport.report
+      : liveReport;
   const pseudonymise = pseudonymiseChoice ?? report?.cprLike ?? false;
   const running = run.status === "running";
   const canRun = !running && report !== undefined && report.missing.length === 0 && report.ok > 0;
@@ -113,20 +134,32 @@ export function App({ workbook, onResult }: AppProps) {
       // Read again: the sheet may have been edited since the report was shown.
       const fresh = await findStays(workbook, found.source, {
         signal: controller.signal,
-        onProgress: (p) => setRun({ status: "running", phase: "read", fraction: (READ_SHARE * p.done) / Math.max(1, p.total) }),
+        onProgress: (p) =>
+          setRun({
+            status: "running",
+            phase: "read",
+            fraction: (READ_SHARE * p.done) / Math.max(1, p.total),
+          }),
       });
       if (!fresh) throw new Error(text.noStays);
       const result = await runForecast(workbook, fresh, mapping, {
         forecast: { rules: RULE_SETS[reading] },
         pseudonymise,
         signal: controller.signal,
-        onProgress: (p) => setRun({ status: "running", phase: p.phase, fraction: READ_SHARE + (1 - READ_SHARE) * p.fraction }),
+        onProgress: (p) =>
+          setRun({
+            status: "running",
+            phase: p.phase,
+            fraction: READ_SHARE + (1 - READ_SHARE) * p.fraction,
+          }),
       });
       setRunReport({ found, mapping, report: result.report });
       setRun({ status: "done", result, elapsedMs: performance.now() - t0 });
       onResult?.(result);
     } catch (error) {
-      setRun(isAbort(error) ? { status: "cancelled" } : { status: "failed", message: messageOf(error) });
+      setRun(
+        isAbort(error) ? { status: "cancelled" } : { status: "failed", message: messageOf(error) }
+      );
     } finally {
       abort.current = undefined;
     }
@@ -136,7 +169,10 @@ export function App({ workbook, onResult }: AppProps) {
     <div style={{ padding: "12px 16px", display: "flex", flexDirection: "column", gap: 12 }}>
       <Title3 as="h1">{text.title}</Title3>
 
-      <section aria-labelledby="source-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <section
+        aria-labelledby="source-heading"
+        style={{ display: "flex", flexDirection: "column", gap: 8 }}
+      >
         <Subtitle2 as="h2" id="source-heading">
           {text.sourceHeading}
         </Subtitle2>
@@ -163,16 +199,28 @@ export function App({ workbook, onResult }: AppProps) {
       </section>
 
       {found && mapping && (
-        <section aria-labelledby="mapping-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+        <section
+          aria-labelledby="mapping-heading"
+          style={{ display: "flex", flexDirection: "column", gap: 8 }}
+        >
           <Subtitle2 as="h2" id="mapping-heading">
             {text.mappingHeading}
           </Subtitle2>
-          <MappingEditor header={found.header} left={found.left} mapping={mapping} disabled={running} onChange={setMapping} />
+          <MappingEditor
+            header={found.header}
+            left={found.left}
+            mapping={mapping}
+            disabled={running}
+            onChange={setMapping}
+          />
         </section>
       )}
 
       {report && (
-        <section aria-labelledby="report-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+        <section
+          aria-labelledby="report-heading"
+          style={{ display: "flex", flexDirection: "column", gap: 8 }}
+        >
           <Subtitle2 as="h2" id="report-heading">
             {text.reportHeading}
           </Subtitle2>
@@ -181,7 +229,10 @@ export function App({ workbook, onResult }: AppProps) {
       )}
 
       {report && (
-        <section aria-labelledby="run-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+        <section
+          aria-labelledby="run-heading"
+          style={{ display: "flex", flexDirection: "column", gap: 8 }}
+        >
           <Subtitle2 as="h2" id="run-heading">
             {text.runHeading}
           </Subtitle2>
@@ -194,7 +245,12 @@ export function App({ workbook, onResult }: AppProps) {
           {report.cprLike && <Caption1>{text.cprDetected}</Caption1>}
           <Caption1>{text.pseudonymiseHint}</Caption1>
           <div style={{ display: "flex", gap: 8 }}>
-            <Button appearance="primary" disabled={!canRun} onClick={() => void start()} data-testid="run">
+            <Button
+              appearance="primary"
+              disabled={!canRun}
+              onClick={() => void start()}
+              data-testid="run"
+            >
               {text.run}
             </Button>
             {running && (
@@ -226,19 +282,34 @@ export function App({ workbook, onResult }: AppProps) {
       <ScenarioManager
         key={scenariosWritten}
         workbook={workbook}
-        staysArgs={found && mapping && report && report.missing.length === 0 ? staysArguments(found, mapping) : undefined}
+        staysArgs={
+          found && mapping && report && report.missing.length === 0
+            ? staysArguments(found, mapping)
+            : undefined
+        }
         stays={report?.stays}
         disabled={running}
       />
       <Divider />
       <TemplatePanel
-        scenarios={scenarioPort(workbook, () => (found && mapping ? (staysArguments(found, mapping) ?? null) : null))}
-        stays={found && mapping ? { header: found.header, rows: found.rows, mapping, onMappingChange: setMapping } : undefined}
+        scenarios={scenarioPort(workbook, () =>
+          found && mapping ? (staysArguments(found, mapping) ?? null) : null
+        )}
+        stays={
+          found && mapping
+            ? { header: found.header, rows: found.rows, mapping, onMappingChange: setMapping }
+            : undefined
+        }
         disabled={running}
         onApplied={() => setScenariosWritten((n) => n + 1)}
       />
       <Divider />
-      <RuleSetInfo reading={reading} onReadingChange={setReading} stays={report?.stays} disabled={running} />
+      <RuleSetInfo
+        reading={reading}
+        onReadingChange={setReading}
+        stays={report?.stays}
+        disabled={running}
+      />
     </div>
   );
 }

@@ -2,7 +2,13 @@
 import { Button } from "@fluentui/react-components";
 import { useRef } from "react";
 
-export function FilePickButton(props: { label: string; accept: string; testId: string; disabled?: boolean; onFile: (file: File) => void }) {
+export function FilePickButton(props: {
+  label: string;
+  accept: string;
+  testId: string;
+  disabled?: boolean;
+  onFile: (file: File) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>

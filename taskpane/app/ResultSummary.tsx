@@ -15,7 +15,14 @@ import type { RunResult } from "../forecastRun";
 import { formatCount, formatMoney, formatSeconds, useTexts } from "../i18n";
 import type { WrittenSheet } from "../../src/workbook/workbook";
 
-const MONEY_LINES = ["gross", "selfPayment", "refundNy", "refundGammel", "difference", "netCost"] as const;
+const MONEY_LINES = [
+  "gross",
+  "selfPayment",
+  "refundNy",
+  "refundGammel",
+  "difference",
+  "netCost",
+] as const;
 
 export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapsedMs: number }) {
   const text = useTexts();
@@ -25,11 +32,17 @@ export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapse
   const written: WrittenSheet[] = [result.sheets.forecast, result.sheets.audit];
   const tables = written.flatMap((s) => s.tables);
   return (
-    <section aria-labelledby="result-heading" data-testid="run-result" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <section
+      aria-labelledby="result-heading"
+      data-testid="run-result"
+      style={{ display: "flex", flexDirection: "column", gap: 6 }}
+    >
       <Subtitle2 as="h2" id="result-heading">
         {text.resultHeading}
       </Subtitle2>
-      <Body1>{text.resultIntro(result.report.ok, years[0].year, years[years.length - 1].year)}</Body1>
+      <Body1>
+        {text.resultIntro(result.report.ok, years[0].year, years[years.length - 1].year)}
+      </Body1>
       <Table size="small" aria-labelledby="result-heading">
         <TableHeader>
           <TableRow>
@@ -59,7 +72,9 @@ export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapse
       <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="written-sheets">
         {written.map((s) => (
           <li key={s.wanted}>
-            <Body1>{s.renamed ? text.renamedSheet(s.wanted, s.name) : text.wroteSheet(s.name)}</Body1>
+            <Body1>
+              {s.renamed ? text.renamedSheet(s.wanted, s.name) : text.wroteSheet(s.name)}
+            </Body1>
           </li>
         ))}
         {tables.length > 0 && (

@@ -3,7 +3,15 @@
  * readings of the phase-in (rules "NY" and "NY-VINDUE", SPEC 1.1), what that choice means for the
  * user's own stays, and the function help.
  */
-import { Body1, Button, Caption1, Link, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { danishFromSerial } from "../../src/engine/calendar";
 import { computeForecast, defaultYears } from "../../src/engine/forecast";
@@ -28,16 +36,29 @@ function compareReadings(stays: readonly StayInput[]) {
   if (!years) return [];
   const day = computeForecast(stays, { years, rules: RULE_SETS.NY }).years;
   const window = computeForecast(stays, { years, rules: RULE_SETS["NY-VINDUE"] }).years;
-  return day.map((y, i) => ({ year: y.year, day: y.refundNy, window: window[i].refundNy })).filter((y) => !y.day.eq(y.window));
+  return day
+    .map((y, i) => ({ year: y.year, day: y.refundNy, window: window[i].refundNy }))
+    .filter((y) => !y.day.eq(y.window));
 }
 
-export function RuleSetInfo({ reading, onReadingChange, stays, disabled = false }: RuleSetInfoProps) {
+export function RuleSetInfo({
+  reading,
+  onReadingChange,
+  stays,
+  disabled = false,
+}: RuleSetInfoProps) {
   const text = useTexts();
   const rules = RULE_SETS[reading];
-  const [compared, setCompared] = useState<{ stays: readonly StayInput[]; rows: ReturnType<typeof compareReadings> }>();
+  const [compared, setCompared] = useState<{
+    stays: readonly StayInput[];
+    rows: ReturnType<typeof compareReadings>;
+  }>();
   const rows = compared && compared.stays === stays ? compared.rows : undefined;
   return (
-    <section aria-labelledby="ruleset-heading" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+    <section
+      aria-labelledby="ruleset-heading"
+      style={{ display: "flex", flexDirection: "column", gap: 4 }}
+    >
       <Subtitle2 as="h2" id="ruleset-heading">
         {text.activeRuleSet}: {rules.name}
       </Subtitle2>
@@ -67,14 +88,28 @@ export function RuleSetInfo({ reading, onReadingChange, stays, disabled = false 
       </Caption1>
       {stays && stays.length > 0 && (
         <div>
-          <Button size="small" disabled={disabled} onClick={() => setCompared({ stays, rows: compareReadings(stays) })} data-testid="compare-readings">
+          <Button
+            size="small"
+            disabled={disabled}
+            onClick={() => setCompared({ stays, rows: compareReadings(stays) })}
+            data-testid="compare-readings"
+          >
             {text.compareReadings}
           </Button>
         </div>
       )}
-      {rows && rows.length === 0 && <Caption1 data-testid="reading-difference">{text.noReadingDifference}</Caption1>}
+      {rows && rows.length === 0 && (
+        <Caption1 data-testid="reading-difference">{text.noReadingDifference}</Caption1>
+      )}
       {rows && rows.length > 0 && (
-        <table data-testid="reading-difference" style={{ borderCollapse: "collapse", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
+        <table
+          data-testid="reading-difference"
+          style={{
+            borderCollapse: "collapse",
+            fontVariantNumeric: "tabular-nums",
+            whiteSpace: "nowrap",
+          }}
+        >
           <thead>
             <tr>
               <th style={{ textAlign: "left" }}>{text.readingYear}</th>
@@ -87,9 +122,15 @@ export function RuleSetInfo({ reading, onReadingChange, stays, disabled = false 
             {rows.map((r) => (
               <tr key={r.year}>
                 <td>{r.year}</td>
-                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>{formatMoney(r.day, text.language)}</td>
-                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>{formatMoney(r.window, text.language)}</td>
-                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>{formatMoney(r.window.minus(r.day), text.language)}</td>
+                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>
+                  {formatMoney(r.day, text.language)}
+                </td>
+                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>
+                  {formatMoney(r.window, text.language)}
+                </td>
+                <td style={{ textAlign: "right", paddingInlineStart: 8 }}>
+                  {formatMoney(r.window.minus(r.day), text.language)}
+                </td>
               </tr>
             ))}
           </tbody>

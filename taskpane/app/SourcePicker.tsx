@@ -6,7 +6,8 @@ import { useTexts } from "../i18n";
 import { columnLetters, type CellValue } from "../../src/workbook/workbook";
 
 /** A stable key per source for the <select>. */
-export const sourceKey = (s: StaysSource): string => (s.kind === "table" ? `table:${s.table}` : `sheet:${s.sheet}`);
+export const sourceKey = (s: StaysSource): string =>
+  s.kind === "table" ? `table:${s.table}` : `sheet:${s.sheet}`;
 
 export function SourcePicker(props: {
   sources: readonly StaysSource[];
@@ -53,7 +54,8 @@ export function MappingEditor(props: {
 }) {
   const text = useTexts();
   const { header, left, mapping, disabled, onChange } = props;
-  const set = (field: StayField, value: string) => onChange({ ...mapping, [field]: value === "" ? null : Number(value) });
+  const set = (field: StayField, value: string) =>
+    onChange({ ...mapping, [field]: value === "" ? null : Number(value) });
   return (
     <div style={{ display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: 8 }}>
       <Body1 style={{ gridColumn: "1 / -1" }}>{text.mappingHint}</Body1>

@@ -9,34 +9,54 @@ import { useTexts } from "../i18n";
 /** Enough to work through by hand; the rest is a count (a sheet can have thousands). */
 const SHOWN_BAD_ROWS = 50;
 
-export function ValidationList(props: { report: ValidationReport; onSelectRow: (row: BadRow) => void }) {
+export function ValidationList(props: {
+  report: ValidationReport;
+  onSelectRow: (row: BadRow) => void;
+}) {
   const text = useTexts();
   const { report, onSelectRow } = props;
   if (report.missing.length > 0) {
     return (
       <MessageBar intent="warning">
-        <MessageBarBody>{text.missingFields(report.missing.map(text.fieldLabel).join(", "))}</MessageBarBody>
+        <MessageBarBody>
+          {text.missingFields(report.missing.map(text.fieldLabel).join(", "))}
+        </MessageBarBody>
       </MessageBar>
     );
   }
   const shown = report.bad.slice(0, SHOWN_BAD_ROWS);
   return (
-    <div data-testid="validation-report" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+    <div
+      data-testid="validation-report"
+      style={{ display: "flex", flexDirection: "column", gap: 4 }}
+    >
       <Body1 data-testid="rows-ok">{text.rowsOk(report.ok, report.total)}</Body1>
       {report.bad.length > 0 && (
         <>
           <Body1>{text.rowsBad(report.bad.length)}</Body1>
-          <ul data-testid="bad-rows" style={{ margin: 0, paddingInlineStart: 20, maxHeight: 200, overflowY: "auto" }}>
+          <ul
+            data-testid="bad-rows"
+            style={{ margin: 0, paddingInlineStart: 20, maxHeight: 200, overflowY: "auto" }}
+          >
             {shown.map((bad) => (
               <li key={bad.index} data-row={bad.sheetRow}>
-                <Link as="button" aria-label={text.showInSheet(bad.sheetRow)} onClick={() => onSelectRow(bad)}>
+                <Link
+                  as="button"
+                  aria-label={text.showInSheet(bad.sheetRow)}
+                  onClick={() => onSelectRow(bad)}
+                >
                   {text.badRow(bad.sheetRow)}
                 </Link>
-                : <Caption1>{text.language === "en" ? (bad.error.en ?? bad.error.message) : bad.error.message}</Caption1>
+                :{" "}
+                <Caption1>
+                  {text.language === "en" ? (bad.error.en ?? bad.error.message) : bad.error.message}
+                </Caption1>
               </li>
             ))}
           </ul>
-          {report.bad.length > shown.length && <Caption1>{text.moreBadRows(report.bad.length - shown.length)}</Caption1>}
+          {report.bad.length > shown.length && (
+            <Caption1>{text.moreBadRows(report.bad.length - shown.length)}</Caption1>
+          )}
         </>
       )}
     </div>

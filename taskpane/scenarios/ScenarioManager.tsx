@@ -5,7 +5,18 @@
  * is open it follows edits of the sheet: parameter problems are listed here (the cells show only
  * the error code), and a new horizon rewrites the sheet so its charts cover the new years.
  */
-import { Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { StayInput } from "../../src/engine/shelter";
 import { useTexts } from "../i18n";
@@ -36,11 +47,21 @@ export interface ScenarioManagerProps {
   disabled?: boolean;
 }
 
-type Status = { kind: "idle" } | { kind: "busy" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "busy" }
+  | { kind: "done"; message: string }
+  | { kind: "failed"; message: string };
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
-export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }: ScenarioManagerProps) {
+export function ScenarioManager({
+  workbook,
+  staysArgs,
+  stays,
+  disabled = false,
+}: ScenarioManagerProps) {
   const text = SCENARIO_TEXTS[useTexts().language];
   const headingId = useId();
   const [stored, setStored] = useState<StoredModel | undefined>();
@@ -58,7 +79,8 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
 
   // Read the sheet now and after every rewrite (also the template panel's imports).
   useEffect(() => {
-    const reread = () => void refresh().then((s) => (drawnFor.current = s && boundHorizon(s.model)));
+    const reread = () =>
+      void refresh().then((s) => (drawnFor.current = s && boundHorizon(s.model)));
     reread();
     return onModelWritten(workbook, reread);
   }, [workbook, refresh]);
@@ -119,8 +141,15 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
       if (!s || !stays) throw new Error(text.needStays);
       const active = checkValues(s.model.active.values);
       if (!active.ok) throw new Error(active.errors.map((e) => e.message).join("; "));
-      const others = validScenarios(s.model).filter((x) => x.name.trim().toLocaleLowerCase("da") !== s.model.active.name.trim().toLocaleLowerCase("da"));
-      const results = runScenarios(stays, [{ name: s.model.active.name, parameters: active.parameters }, ...others.map((o) => ({ name: o.name, parameters: o.values }))]);
+      const others = validScenarios(s.model).filter(
+        (x) =>
+          x.name.trim().toLocaleLowerCase("da") !==
+          s.model.active.name.trim().toLocaleLowerCase("da")
+      );
+      const results = runScenarios(stays, [
+        { name: s.model.active.name, parameters: active.parameters },
+        ...others.map((o) => ({ name: o.name, parameters: o.values })),
+      ]);
       const npv = results[0].projection.npv.toNumber();
       const bars = tornado(stays, active.parameters, npv);
       const { spec, charts } = comparisonSheet(results, { name: s.model.active.name, npv, bars });
@@ -138,14 +167,23 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
   const choice = picked && savedNames.includes(picked) ? picked : savedNames[0];
 
   return (
-    <section aria-labelledby={headingId} style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="scenarios">
+    <section
+      aria-labelledby={headingId}
+      style={{ display: "flex", flexDirection: "column", gap: 8 }}
+      data-testid="scenarios"
+    >
       <Subtitle2 as="h2" id={headingId}>
         {text.heading}
       </Subtitle2>
       <Caption1>{text.intro}</Caption1>
       {!staysArgs && <Caption1>{text.needStays}</Caption1>}
       <div>
-        <Button appearance={model ? "secondary" : "primary"} disabled={locked || !staysArgs} onClick={() => void create()} data-testid="scenario-sheet">
+        <Button
+          appearance={model ? "secondary" : "primary"}
+          disabled={locked || !staysArgs}
+          onClick={() => void create()}
+          data-testid="scenario-sheet"
+        >
           {model ? text.update : text.create}
         </Button>
       </div>
@@ -168,9 +206,18 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
 
           <div style={{ display: "flex", gap: 8, alignItems: "flex-end" }}>
             <Field label={text.nameLabel} style={{ flex: 1 }}>
-              <Input value={name} onChange={(_, d) => setName(d.value)} disabled={locked} data-testid="scenario-name" />
+              <Input
+                value={name}
+                onChange={(_, d) => setName(d.value)}
+                disabled={locked}
+                data-testid="scenario-name"
+              />
             </Field>
-            <Button disabled={locked || name.trim() === ""} onClick={() => void save()} data-testid="scenario-save">
+            <Button
+              disabled={locked || name.trim() === ""}
+              onClick={() => void save()}
+              data-testid="scenario-save"
+            >
               {text.save}
             </Button>
           </div>
@@ -195,10 +242,26 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
                 </Dropdown>
               </Field>
               <div style={{ display: "flex", gap: 8 }}>
-                <Button disabled={locked || !choice} onClick={() => void run(async () => (await switchTo(workbook, choice!), text.switched(choice!)))} data-testid="scenario-switch">
+                <Button
+                  disabled={locked || !choice}
+                  onClick={() =>
+                    void run(
+                      async () => (await switchTo(workbook, choice!), text.switched(choice!))
+                    )
+                  }
+                  data-testid="scenario-switch"
+                >
                   {text.switchTo}
                 </Button>
-                <Button disabled={locked || !choice} onClick={() => void run(async () => (await removeScenario(workbook, choice!), text.removed(choice!)))} data-testid="scenario-remove">
+                <Button
+                  disabled={locked || !choice}
+                  onClick={() =>
+                    void run(
+                      async () => (await removeScenario(workbook, choice!), text.removed(choice!))
+                    )
+                  }
+                  data-testid="scenario-remove"
+                >
                   {text.remove}
                 </Button>
               </div>
@@ -206,7 +269,11 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
           )}
 
           <div>
-            <Button disabled={locked || !stays} onClick={() => void compare()} data-testid="scenario-compare">
+            <Button
+              disabled={locked || !stays}
+              onClick={() => void compare()}
+              data-testid="scenario-compare"
+            >
               {text.compare}
             </Button>
           </div>
@@ -216,7 +283,9 @@ export function ScenarioManager({ workbook, staysArgs, stays, disabled = false }
 
       <div aria-live="polite">
         {busy && <Spinner size="tiny" label={text.working} />}
-        {status.kind === "done" && <Caption1 data-testid="scenario-status">{status.message}</Caption1>}
+        {status.kind === "done" && (
+          <Caption1 data-testid="scenario-status">{status.message}</Caption1>
+        )}
       </div>
       {status.kind === "failed" && (
         <MessageBar intent="error" data-testid="scenario-failed">

@@ -5,7 +5,14 @@
  * snapshot to the add-in's own sheet "Sammenligning" with native charts.
  */
 import { Decimal } from "../../src/engine/money";
-import { PARAMETERS, formatParameterValue, parameterById, validateParameters, type ParameterId, type ScenarioParameters } from "../../src/engine/parameters";
+import {
+  PARAMETERS,
+  formatParameterValue,
+  parameterById,
+  validateParameters,
+  type ParameterId,
+  type ScenarioParameters,
+} from "../../src/engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../../src/engine/projection";
 import type { StayInput } from "../../src/engine/shelter";
 import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../../src/workbook/workbook";
@@ -30,7 +37,10 @@ export interface ComparisonRow {
 }
 
 const total = (p: Projection, pick: (y: Projection["years"][number]) => Decimal): number =>
-  p.years.slice(1).reduce((s, y) => s.plus(pick(y)), new Decimal(0)).toNumber();
+  p.years
+    .slice(1)
+    .reduce((s, y) => s.plus(pick(y)), new Decimal(0))
+    .toNumber();
 
 export function comparisonRow({ name, projection: p }: ScenarioResult): ComparisonRow {
   return {
@@ -46,10 +56,14 @@ export function comparisonRow({ name, projection: p }: ScenarioResult): Comparis
 }
 
 /** Runs each scenario; a scenario the engine refuses is reported by name. */
-export function runScenarios(stays: readonly StayInput[], scenarios: readonly { name: string; parameters: ScenarioParameters }[]): ScenarioResult[] {
+export function runScenarios(
+  stays: readonly StayInput[],
+  scenarios: readonly { name: string; parameters: ScenarioParameters }[]
+): ScenarioResult[] {
   return scenarios.map(({ name, parameters }) => {
     const projection = computeProjection(stays, parameters);
-    if (isProjectionError(projection)) throw new Error(`Scenariet «${name}»: ${projection.message}`);
+    if (isProjectionError(projection))
+      throw new Error(`Scenariet «${name}»: ${projection.message}`);
     return { name, projection };
   });
 }
@@ -68,8 +82,10 @@ function moved(id: ParameterId, value: number, factor: number): number {
   const def = parameterById(id);
   let v = value * factor;
   if (def.integer) v = Math.round(v);
-  if (v < def.min.value || (def.min.exclusive && v === def.min.value)) v = def.min.exclusive ? value : def.min.value;
-  if (v > def.max.value || (def.max.exclusive && v === def.max.value)) v = def.max.exclusive ? value : def.max.value;
+  if (v < def.min.value || (def.min.exclusive && v === def.min.value))
+    v = def.min.exclusive ? value : def.min.value;
+  if (v > def.max.value || (def.max.exclusive && v === def.max.value))
+    v = def.max.exclusive ? value : def.max.value;
   return v;
 }
 
@@ -78,7 +94,11 @@ function moved(id: ParameterId, value: number, factor: number): number {
  * left out), widest spread first. A move the parameter set does not allow (relapse + move-away
  * above 100 %) keeps the base NPV.
  */
-export function tornado(stays: readonly StayInput[], base: ScenarioParameters, baseNpv: number): TornadoBar[] {
+export function tornado(
+  stays: readonly StayInput[],
+  base: ScenarioParameters,
+  baseNpv: number
+): TornadoBar[] {
   const npvWith = (id: ParameterId, value: number): number => {
     const checked = validateParameters({ ...base, [id]: value });
     if (!checked.ok) return baseNpv;
@@ -90,9 +110,20 @@ export function tornado(stays: readonly StayInput[], base: ScenarioParameters, b
       const value = base[p.id] as number;
       const low = moved(p.id, value, 0.8);
       const high = moved(p.id, value, 1.2);
-      return { id: p.id, value, low, high, npvLow: low === value ? baseNpv : npvWith(p.id, low), npvHigh: high === value ? baseNpv : npvWith(p.id, high) };
+      return {
+        id: p.id,
+        value,
+        low,
+        high,
+        npvLow: low === value ? baseNpv : npvWith(p.id, low),
+        npvHigh: high === value ? baseNpv : npvWith(p.id, high),
+      };
     })
-    .sort((a, b) => Math.abs(b.npvHigh - b.npvLow) - Math.abs(a.npvHigh - a.npvLow) || PARAMETERS.findIndex((p) => p.id === a.id) - PARAMETERS.findIndex((p) => p.id === b.id));
+    .sort(
+      (a, b) =>
+        Math.abs(b.npvHigh - b.npvLow) - Math.abs(a.npvHigh - a.npvLow) ||
+        PARAMETERS.findIndex((p) => p.id === a.id) - PARAMETERS.findIndex((p) => p.id === b.id)
+    );
 }
 
 const KR = '#,##0 "kr."';
@@ -102,24 +133,69 @@ const TORNADO_CHART_BARS = 6;
 /** The comparison sheet: scenarios side by side, the difference per year, the tornado. */
 export function comparisonSheet(
   results: readonly ScenarioResult[],
-  active: { name: string; npv: number; bars: readonly TornadoBar[] },
+  active: { name: string; npv: number; bars: readonly TornadoBar[] }
 ): { spec: SheetSpec; charts: (sheet: string) => ChartSpec[] } {
   const rows = results.map(comparisonRow);
   const table: CellValue[][] = [
-    ["Scenarie", "Nutidsværdi (NPV)", "Afkast pr. krone", "Break-even-år", "Forskel i alt", "Nettoudgift uden indsats i alt", "Nettoudgift med Housing First i alt", "Flyttet i egen bolig i alt"],
-    ...rows.map((r) => [r.name, r.npv, r.ratio ?? "", r.breakEvenYear ?? "ingen", r.difference, r.netWithout, r.netWith, r.moves]),
+    [
+      "Scenarie",
+      "Nutidsværdi (NPV)",
+      "Afkast pr. krone",
+      "Break-even-år",
+      "Forskel i alt",
+      "Nettoudgift uden indsats i alt",
+      "Nettoudgift med Housing First i alt",
+      "Flyttet i egen bolig i alt",
+    ],
+    ...rows.map((r) => [
+      r.name,
+      r.npv,
+      r.ratio ?? "",
+      r.breakEvenYear ?? "ingen",
+      r.difference,
+      r.netWithout,
+      r.netWith,
+      r.moves,
+    ]),
   ];
-  const years = [...new Set(results.flatMap((r) => r.projection.years.slice(1).map((y) => y.year)))].sort((a, b) => a - b);
+  const years = [
+    ...new Set(results.flatMap((r) => r.projection.years.slice(1).map((y) => y.year))),
+  ].sort((a, b) => a - b);
   const perYear: CellValue[][] = [
     ["År", ...results.map((r) => r.name)],
-    ...years.map((year) => [year, ...results.map((r) => r.projection.years.find((y) => y.year === year)?.difference.toNumber() ?? "")]),
+    ...years.map((year) => [
+      year,
+      ...results.map(
+        (r) => r.projection.years.find((y) => y.year === year)?.difference.toNumber() ?? ""
+      ),
+    ]),
   ];
   const bars: CellValue[][] = [
-    ["Parameter", "Kort navn", "Værdi", "−20 %", "+20 %", "NPV ved −20 %", "NPV ved +20 %", "Ændring ved −20 %", "Ændring ved +20 %"],
+    [
+      "Parameter",
+      "Kort navn",
+      "Værdi",
+      "−20 %",
+      "+20 %",
+      "NPV ved −20 %",
+      "NPV ved +20 %",
+      "Ændring ved −20 %",
+      "Ændring ved +20 %",
+    ],
     ...active.bars.map((b) => {
       const def = parameterById(b.id);
       const shown = (v: number) => formatParameterValue(def, v);
-      return [def.name, def.short.da, shown(b.value), shown(b.low), shown(b.high), b.npvLow, b.npvHigh, b.npvLow - active.npv, b.npvHigh - active.npv];
+      return [
+        def.name,
+        def.short.da,
+        shown(b.value),
+        shown(b.low),
+        shown(b.high),
+        b.npvLow,
+        b.npvHigh,
+        b.npvLow - active.npv,
+        b.npvHigh - active.npv,
+      ];
     }),
   ];
 
@@ -133,19 +209,40 @@ export function comparisonSheet(
         at: "A1",
         values: [
           ["Scenarier side om side og følsomhed"],
-          ["Øjebliksbillede beregnet af panelet med DK.PROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer."],
+          [
+            "Øjebliksbillede beregnet af panelet med DK.PROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.",
+          ],
         ],
         boldRows: [0],
       },
-      { at: a1(tableTop, 0), values: table, boldRows: [0], numberFormats: [null, KR, "0.00", "0", KR, KR, KR, "#,##0.0"] },
+      {
+        at: a1(tableTop, 0),
+        values: table,
+        boldRows: [0],
+        numberFormats: [null, KR, "0.00", "0", KR, KR, KR, "#,##0.0"],
+      },
       { at: a1(perYearTop - 1, 0), values: [["Forskel (uden − med) pr. år"]], boldRows: [0] },
-      { at: a1(perYearTop, 0), values: perYear, boldRows: [0], numberFormats: ["0", ...results.map(() => KR)] },
+      {
+        at: a1(perYearTop, 0),
+        values: perYear,
+        boldRows: [0],
+        numberFormats: ["0", ...results.map(() => KR)],
+      },
       {
         at: a1(tornadoTop - 1, 0),
-        values: [[`Tornado: nutidsværdien for «${active.name}» (${new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(active.npv)} kr.) med hver parameter 20 % lavere og 20 % højere`]],
+        values: [
+          [
+            `Tornado: nutidsværdien for «${active.name}» (${new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(active.npv)} kr.) med hver parameter 20 % lavere og 20 % højere`,
+          ],
+        ],
         boldRows: [0],
       },
-      { at: a1(tornadoTop, 0), values: bars, boldRows: [0], numberFormats: [null, null, null, null, null, KR, KR, KR, KR] },
+      {
+        at: a1(tornadoTop, 0),
+        values: bars,
+        boldRows: [0],
+        numberFormats: [null, null, null, null, null, KR, KR, KR, KR],
+      },
     ],
     columnWidths: [190, 110, 110, 90, 110, 150, 150, 150, 150],
   };
@@ -169,7 +266,10 @@ export function comparisonSheet(
         type: "line",
         title: "Forskel (uden − med) pr. år pr. scenarie",
         categories: col(0, perYearTop, years.length),
-        series: results.map((r, i) => ({ name: r.name, values: col(i + 1, perYearTop, years.length) })),
+        series: results.map((r, i) => ({
+          name: r.name,
+          values: col(i + 1, perYearTop, years.length),
+        })),
         from: "K20",
         to: "S36",
       },

@@ -9,10 +9,28 @@
  * scenarios, and the formula's stays ranges from the text line that documents the formula.
  * This module is pure (spec in, spec out); scenarioStore.ts talks to the workbook.
  */
-import { PARAMETERS, parameterById, type ParameterDef, type ParameterId } from "../../src/engine/parameters";
-import { PROJECTION_COLUMNS, PROJECTION_SUMMARY, projectionColumn } from "../../src/functions/scenarioFunctions";
+import {
+  PARAMETERS,
+  parameterById,
+  type ParameterDef,
+  type ParameterId,
+} from "../../src/engine/parameters";
+import {
+  PROJECTION_COLUMNS,
+  PROJECTION_SUMMARY,
+  projectionColumn,
+} from "../../src/functions/scenarioFunctions";
 import type { ColumnMapping, StaysTable } from "../columns";
-import { a1, columnLetters, type CellBlock, type CellValue, type ChartSpec, type SheetCell, type SheetSection, type SheetSpec } from "../../src/workbook/workbook";
+import {
+  a1,
+  columnLetters,
+  type CellBlock,
+  type CellValue,
+  type ChartSpec,
+  type SheetCell,
+  type SheetSection,
+  type SheetSpec,
+} from "../../src/workbook/workbook";
 
 export const SCENARIO_SHEET = "Scenarier";
 export const DEFAULT_SCENARIO_NAME = "Basis";
@@ -73,7 +91,10 @@ export function tableColumnRef(table: string, column: string): string {
  * as a structured reference when the stays are an Excel table (Excel then resizes it with the
  * table), else a range over the rows below the header; a self-payment that is not mapped is 0.
  */
-export function staysArguments(stays: Pick<StaysTable, "sheet" | "table" | "header" | "firstRow" | "left" | "rows">, mapping: ColumnMapping): string[] | undefined {
+export function staysArguments(
+  stays: Pick<StaysTable, "sheet" | "table" | "header" | "firstRow" | "left" | "rows">,
+  mapping: ColumnMapping
+): string[] | undefined {
   const last = stays.firstRow + Math.max(1, stays.rows.length) - 1;
   const column = (index: number | null) =>
     index === null
@@ -81,13 +102,20 @@ export function staysArguments(stays: Pick<StaysTable, "sheet" | "table" | "head
       : stays.table !== undefined
         ? tableColumnRef(stays.table, String(stays.header[index] ?? ""))
         : `${quoteSheet(stays.sheet)}!${a1(stays.firstRow, stays.left + index, last, stays.left + index)}`;
-  const required = [mapping.citizen, mapping.admission, mapping.discharge, mapping.dailyRate].map(column);
+  const required = [mapping.citizen, mapping.admission, mapping.discharge, mapping.dailyRate].map(
+    column
+  );
   if (required.some((r) => r === undefined)) return undefined;
   return [...(required as string[]), column(mapping.selfPayment) ?? "0"];
 }
 
 /** The parameter range the formula reads: the table's header row and its 14 parameter rows. */
-export const PARAMETER_RANGE = a1(LAYOUT.headerRow, 0, LAYOUT.firstParameterRow + PARAMETERS.length - 1, 1);
+export const PARAMETER_RANGE = a1(
+  LAYOUT.headerRow,
+  0,
+  LAYOUT.firstParameterRow + PARAMETERS.length - 1,
+  1
+);
 export const OUTPUT_CELL = a1(LAYOUT.outputRow, 0);
 
 export function projectionFormula(staysArgs: readonly string[]): string {
@@ -106,7 +134,8 @@ export function parameterExcelName(def: Pick<ParameterDef, "name">): string {
 }
 
 const FORMULA_NOTE = `Formel i ${OUTPUT_CELL}: `;
-const NO_STAYS_NOTE = "Ingen ophold endnu: find opholdene i panelet, og vælg «Opdater arket Scenarier».";
+const NO_STAYS_NOTE =
+  "Ingen ophold endnu: find opholdene i panelet, og vælg «Opdater arket Scenarier».";
 
 /** Number formats in Excel's invariant syntax (shown with Danish separators in Danish Excel). */
 const KR = '#,##0 "kr."';
@@ -131,13 +160,24 @@ const OUTPUT_FORMATS: Record<string, string | null> = {
 /** The horizon the sheet's charts are bound to: the active value when valid, else the default. */
 export function chartHorizon(values: ParameterCells): number {
   const h = values.horizon;
-  return typeof h === "number" && Number.isInteger(h) && h >= 1 && h <= 30 ? h : (PARAMETERS.find((p) => p.id === "horizon")!.default as number);
+  return typeof h === "number" && Number.isInteger(h) && h >= 1 && h <= 30
+    ? h
+    : (PARAMETERS.find((p) => p.id === "horizon")!.default as number);
 }
 
 /** The sheet and its charts (the charts need the name the sheet was written under). */
-export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: (sheet: string) => ChartSpec[] } {
+export function scenarioSheet(model: ScenarioModel): {
+  spec: SheetSpec;
+  charts: (sheet: string) => ChartSpec[];
+} {
   const { firstParameterRow, outputRow, savedColumn } = LAYOUT;
-  const parameterRows = PARAMETERS.map((p): CellValue[] => [p.name, model.active.values[p.id], p.unit, p.label.da, p.source]);
+  const parameterRows = PARAMETERS.map((p): CellValue[] => [
+    p.name,
+    model.active.values[p.id],
+    p.unit,
+    p.label.da,
+    p.source,
+  ]);
   const sections: SheetSection[] = [
     {
       at: "A1",
@@ -153,16 +193,24 @@ export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: 
       ],
       boldRows: [0],
     },
-    { at: a1(LAYOUT.headerRow, 0), values: [["Parameter", "Værdi", "Enhed", "Beskrivelse", "Kilde"], ...parameterRows], boldRows: [0] },
+    {
+      at: a1(LAYOUT.headerRow, 0),
+      values: [["Parameter", "Værdi", "Enhed", "Beskrivelse", "Kilde"], ...parameterRows],
+      boldRows: [0],
+    },
     {
       at: a1(LAYOUT.formulaNoteRow, 0),
-      values: [[model.staysArgs ? FORMULA_NOTE + projectionFormula(model.staysArgs) : NO_STAYS_NOTE]],
+      values: [
+        [model.staysArgs ? FORMULA_NOTE + projectionFormula(model.staysArgs) : NO_STAYS_NOTE],
+      ],
     },
     // Formats for the spilled output, column by column, below its header row.
     {
       at: OUTPUT_CELL,
       values: Array.from({ length: MAX_OUTPUT_ROWS }, () => []),
-      numberFormats: PROJECTION_COLUMNS.map((c) => (c.key in OUTPUT_FORMATS ? OUTPUT_FORMATS[c.key] : KR)),
+      numberFormats: PROJECTION_COLUMNS.map((c) =>
+        c.key in OUTPUT_FORMATS ? OUTPUT_FORMATS[c.key] : KR
+      ),
     },
   ];
   if (model.saved.length > 0) {
@@ -182,7 +230,10 @@ export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: 
     const format = FORMAT_BY_UNIT[p.unit];
     if (!format) return;
     for (let c = 0; c <= model.saved.length; c++) {
-      cells.push({ at: a1(firstParameterRow + i, c === 0 ? 1 : savedColumn + c), numberFormat: format });
+      cells.push({
+        at: a1(firstParameterRow + i, c === 0 ? 1 : savedColumn + c),
+        numberFormat: format,
+      });
     }
   });
   const horizon = chartHorizon(model.active.values);
@@ -197,7 +248,11 @@ export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: 
     cells,
     columnWidths: [190, 90, 70, 300, 420],
     freezeRows: 0,
-    names: PARAMETERS.map((p) => ({ name: parameterExcelName(p), address: parameterCell(p.id), comment: `${p.label.da} (${p.unit})` })),
+    names: PARAMETERS.map((p) => ({
+      name: parameterExcelName(p),
+      address: parameterCell(p.id),
+      comment: `${p.label.da} (${p.unit})`,
+    })),
   };
 
   const charts = (sheet: string): ChartSpec[] => {
@@ -206,7 +261,10 @@ export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: 
       const c = columnLetters(projectionColumn(key));
       return `${c}${outputRow + (fromBase ? 2 : 3)}:${c}${outputRow + 2 + horizon}`;
     };
-    const place = (row: number) => ({ from: a1(row, LAYOUT.chartColumn), to: a1(row + 16, LAYOUT.chartColumn + 8) });
+    const place = (row: number) => ({
+      from: a1(row, LAYOUT.chartColumn),
+      to: a1(row + 16, LAYOUT.chartColumn + 8),
+    });
     return [
       {
         sheet,
@@ -238,14 +296,19 @@ export function scenarioSheet(model: ScenarioModel): { spec: SheetSpec; charts: 
 }
 
 /** The cell of a parameter's value in the active column. */
-export const parameterCell = (id: ParameterId): string => a1(LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === id), 1);
+export const parameterCell = (id: ParameterId): string =>
+  a1(LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === id), 1);
 
 /** Reads the sheet back (a used range from A1's side); undefined when it does not have the layout. */
 export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
-  const at = (row: number, col: number): CellValue => block.values[row - block.top]?.[col - block.left] ?? "";
-  if (at(LAYOUT.headerRow, 0) !== "Parameter" || at(LAYOUT.activeRow, 0) !== "Aktivt scenarie") return undefined;
+  const at = (row: number, col: number): CellValue =>
+    block.values[row - block.top]?.[col - block.left] ?? "";
+  if (at(LAYOUT.headerRow, 0) !== "Parameter" || at(LAYOUT.activeRow, 0) !== "Aktivt scenarie")
+    return undefined;
   const valuesIn = (col: number): ParameterCells =>
-    Object.fromEntries(PARAMETERS.map((p, i) => [p.id, at(LAYOUT.firstParameterRow + i, col)])) as ParameterCells;
+    Object.fromEntries(
+      PARAMETERS.map((p, i) => [p.id, at(LAYOUT.firstParameterRow + i, col)])
+    ) as ParameterCells;
   if (PARAMETERS.some((p, i) => at(LAYOUT.firstParameterRow + i, 0) !== p.name)) return undefined;
 
   const saved: NamedScenario[] = [];
@@ -255,11 +318,16 @@ export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
     saved.push({ name, values: valuesIn(c) });
   }
   const note = String(at(LAYOUT.formulaNoteRow, 0));
-  const staysArgs = note.startsWith(FORMULA_NOTE) ? formulaStaysArgs(note.slice(FORMULA_NOTE.length)) : null;
+  const staysArgs = note.startsWith(FORMULA_NOTE)
+    ? formulaStaysArgs(note.slice(FORMULA_NOTE.length))
+    : null;
   const name = at(LAYOUT.activeRow, 1);
   return {
     staysArgs,
-    active: { name: typeof name === "string" && name.trim() !== "" ? name : DEFAULT_SCENARIO_NAME, values: valuesIn(1) },
+    active: {
+      name: typeof name === "string" && name.trim() !== "" ? name : DEFAULT_SCENARIO_NAME,
+      values: valuesIn(1),
+    },
     saved,
   };
 }

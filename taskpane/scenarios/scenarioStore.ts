@@ -5,7 +5,12 @@
  * own sheet only; a user's sheet named Scenarier is never touched (the workbook picks another
  * name and the store finds its own sheet by the own flag).
  */
-import { PARAMETERS, validateParameters, type ParameterError, type ScenarioParameters } from "../../src/engine/parameters";
+import {
+  PARAMETERS,
+  validateParameters,
+  type ParameterError,
+  type ScenarioParameters,
+} from "../../src/engine/parameters";
 import type { ExistingScenario, TemplateScenario } from "../../src/templates/template";
 import type { Workbook } from "../../src/workbook/workbook";
 import {
@@ -58,30 +63,49 @@ export async function writeModel(workbook: Workbook, model: ScenarioModel): Prom
 }
 
 /** Validates a scenario's cells with the registry: its parameters or every problem. */
-export function checkValues(values: ParameterCells): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
+export function checkValues(
+  values: ParameterCells
+): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
   return validateParameters(values);
 }
 
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
+const sameName = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
 
 /** Creates the sheet, or points an existing one at new stays ranges (keeping its scenarios). */
-export async function createOrUpdate(workbook: Workbook, staysArgs: string[] | null): Promise<string> {
+export async function createOrUpdate(
+  workbook: Workbook,
+  staysArgs: string[] | null
+): Promise<string> {
   const stored = await readModel(workbook);
-  const model = stored ? { ...stored.model, staysArgs: staysArgs ?? stored.model.staysArgs } : defaultModel(staysArgs);
+  const model = stored
+    ? { ...stored.model, staysArgs: staysArgs ?? stored.model.staysArgs }
+    : defaultModel(staysArgs);
   return writeModel(workbook, model);
 }
 
 /** Saves the active parameters under `name` (replacing a saved scenario of that name). */
-export async function saveActiveAs(workbook: Workbook, name: string): Promise<{ ok: true; sheet: string } | { ok: false; errors: ParameterError[] }> {
+export async function saveActiveAs(
+  workbook: Workbook,
+  name: string
+): Promise<{ ok: true; sheet: string } | { ok: false; errors: ParameterError[] }> {
   const stored = await readModel(workbook);
-  if (!stored) return { ok: false, errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }] };
+  if (!stored)
+    return {
+      ok: false,
+      errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }],
+    };
   const trimmed = name.trim();
-  if (trimmed === "") return { ok: false, errors: [{ code: "#VALUE!", message: "Scenariet skal have et navn" }] };
+  if (trimmed === "")
+    return { ok: false, errors: [{ code: "#VALUE!", message: "Scenariet skal have et navn" }] };
   const checked = checkValues(stored.model.active.values);
   if (!checked.ok) return checked;
   const scenario: NamedScenario = { name: trimmed, values: { ...stored.model.active.values } };
   const saved = upsert(stored.model.saved, scenario);
-  return { ok: true, sheet: await writeModel(workbook, { ...stored.model, active: { ...scenario }, saved }) };
+  return {
+    ok: true,
+    sheet: await writeModel(workbook, { ...stored.model, active: { ...scenario }, saved }),
+  };
 }
 
 function upsert(saved: readonly NamedScenario[], scenario: NamedScenario): NamedScenario[] {
@@ -94,13 +118,19 @@ export async function switchTo(workbook: Workbook, name: string): Promise<string
   const stored = await readModel(workbook);
   const scenario = stored?.model.saved.find((s) => sameName(s.name, name));
   if (!stored || !scenario) throw new Error(`Scenariet «${name}» findes ikke i arket Scenarier`);
-  return writeModel(workbook, { ...stored.model, active: { name: scenario.name, values: { ...scenario.values } } });
+  return writeModel(workbook, {
+    ...stored.model,
+    active: { name: scenario.name, values: { ...scenario.values } },
+  });
 }
 
 export async function removeScenario(workbook: Workbook, name: string): Promise<string> {
   const stored = await readModel(workbook);
   if (!stored) throw new Error("Arket Scenarier findes ikke endnu");
-  return writeModel(workbook, { ...stored.model, saved: stored.model.saved.filter((s) => !sameName(s.name, name)) });
+  return writeModel(workbook, {
+    ...stored.model,
+    saved: stored.model.saved.filter((s) => !sameName(s.name, name)),
+  });
 }
 
 /** The saved scenarios whose values are valid, with their parameters. */
@@ -126,20 +156,26 @@ export function scenarioPort(workbook: Workbook, staysArgs: () => string[] | nul
       const stored = await readModel(workbook);
       if (!stored) return [];
       const { active, saved } = stored.model;
-      const current = saved.some((s) => sameName(s.name, active.name)) ? [] : validScenarios({ ...stored.model, saved: [active] });
+      const current = saved.some((s) => sameName(s.name, active.name))
+        ? []
+        : validScenarios({ ...stored.model, saved: [active] });
       return [...current, ...validScenarios(stored.model)];
     },
     async save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }> {
       const stored = await readModel(workbook);
       let model = stored?.model ?? defaultModel(staysArgs());
       for (const s of scenarios) {
-        const values = Object.fromEntries(PARAMETERS.map((p) => [p.id, p.default ?? ""])) as ParameterCells;
+        const values = Object.fromEntries(
+          PARAMETERS.map((p) => [p.id, p.default ?? ""])
+        ) as ParameterCells;
         for (const p of s.parameters) values[p.id] = p.value ?? "";
         const scenario = { name: s.name, values };
         model = { ...model, saved: upsert(model.saved, scenario) };
-        if (sameName(model.active.name, s.name)) model = { ...model, active: { name: s.name, values: { ...values } } };
+        if (sameName(model.active.name, s.name))
+          model = { ...model, active: { name: s.name, values: { ...values } } };
       }
-      if (!stored && scenarios.length > 0) model = { ...model, active: { ...model.saved[0], values: { ...model.saved[0].values } } };
+      if (!stored && scenarios.length > 0)
+        model = { ...model, active: { ...model.saved[0], values: { ...model.saved[0].values } } };
       return { sheet: await writeModel(workbook, model) };
     },
   };

@@ -54,7 +54,8 @@ const DA: ScenarioTexts = {
   remove: "Slet",
   removed: (name) => `«${name}» er slettet.`,
   compare: "Sammenlign og vis følsomhed",
-  compareHint: "Skriver arket Sammenligning: scenarierne side om side og en tornado for det aktive scenaries nutidsværdi (hver parameter −20 % og +20 %).",
+  compareHint:
+    "Skriver arket Sammenligning: scenarierne side om side og en tornado for det aktive scenaries nutidsværdi (hver parameter −20 % og +20 %).",
   compared: (sheet) => `Arket ${sheet} er skrevet.`,
   working: "Arbejder …",
   failed: (message) => `Det lykkedes ikke: ${message}`,
@@ -82,7 +83,8 @@ const EN: ScenarioTexts = {
   remove: "Delete",
   removed: (name) => `“${name}” is deleted.`,
   compare: "Compare and show sensitivity",
-  compareHint: "Writes the Sammenligning sheet: the scenarios side by side and a tornado of the active scenario's NPV (each parameter −20 % and +20 %).",
+  compareHint:
+    "Writes the Sammenligning sheet: the scenarios side by side and a tornado of the active scenario's NPV (each parameter −20 % and +20 %).",
   compared: (sheet) => `The sheet ${sheet} is written.`,
   working: "Working …",
   failed: (message) => `That did not work: ${message}`,

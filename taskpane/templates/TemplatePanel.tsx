@@ -42,7 +42,13 @@ import type { ColumnMapping, Field } from "../columns";
 import { FilePickButton } from "../app/FilePickButton";
 import { useTexts } from "../i18n";
 import type { CellValue } from "../../src/workbook/workbook";
-import { columnsOfMapping, downloadsAllowed, mappingOfColumns, readTemplateFile, saveTextFile } from "./templateIo";
+import {
+  columnsOfMapping,
+  downloadsAllowed,
+  mappingOfColumns,
+  readTemplateFile,
+  saveTextFile,
+} from "./templateIo";
 import { TEMPLATE_TEXTS, type TemplateTexts } from "./texts";
 
 /** Where the pane's named scenarios live (the Scenarier sheet's scenario manager). */
@@ -62,13 +68,21 @@ export interface TemplatePanelProps {
    * (exported as header names, set from an imported template) and their rows (no citizen id in
    * them may appear in an export).
    */
-  stays?: { header: readonly CellValue[]; rows: readonly CellValue[][]; mapping: ColumnMapping; onMappingChange: (mapping: ColumnMapping) => void };
+  stays?: {
+    header: readonly CellValue[];
+    rows: readonly CellValue[][];
+    mapping: ColumnMapping;
+    onMappingChange: (mapping: ColumnMapping) => void;
+  };
   disabled?: boolean;
   /** Told after a template was applied (the scenario manager reads the sheet again). */
   onApplied?: () => void;
 }
 
-type Exported = { status: "idle" } | { status: "refused"; problems: TemplateProblem[] } | { status: "done"; text: string; fileName: string; saved: boolean };
+type Exported =
+  | { status: "idle" }
+  | { status: "refused"; problems: TemplateProblem[] }
+  | { status: "done"; text: string; fileName: string; saved: boolean };
 
 type Imported =
   | { status: "idle" }
@@ -76,14 +90,23 @@ type Imported =
   | { status: "ready"; template: Template; notices: string[]; plan: ImportPlan }
   | { status: "applied"; count: number; sheet: string; unmatched: string[] };
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 function today(): number {
   const now = new Date();
   return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-function ProblemList({ problems, text, testId }: { problems: TemplateProblem[]; text: TemplateTexts; testId: string }) {
+function ProblemList({
+  problems,
+  text,
+  testId,
+}: {
+  problems: TemplateProblem[];
+  text: TemplateTexts;
+  testId: string;
+}) {
   return (
     <ul data-testid={testId} style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
       {problems.map((p, i) => (
@@ -100,10 +123,17 @@ function ProblemList({ problems, text, testId }: { problems: TemplateProblem[]; 
 /** The citizen column's values (an export is checked against them). */
 function citizenIds(stays: NonNullable<TemplatePanelProps["stays"]>): string[] {
   const col = stays.mapping.citizen;
-  return col === null ? [] : stays.rows.map((row) => String(row[col] ?? "").trim()).filter((id) => id !== "");
+  return col === null
+    ? []
+    : stays.rows.map((row) => String(row[col] ?? "").trim()).filter((id) => id !== "");
 }
 
-export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }: TemplatePanelProps) {
+export function TemplatePanel({
+  scenarios,
+  stays,
+  disabled = false,
+  onApplied,
+}: TemplatePanelProps) {
   const paneText = useTexts();
   const text = TEMPLATE_TEXTS[paneText.language];
   const ids = { heading: useId(), exportHeading: useId(), importHeading: useId(), plan: useId() };
@@ -137,10 +167,20 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
     step(async () => {
       const saved = await scenarios.list();
       if (saved.length === 0) {
-        setExported({ status: "refused", problems: [{ where: "", message: text.noSavedScenarios }] });
+        setExported({
+          status: "refused",
+          problems: [{ where: "", message: text.noSavedScenarios }],
+        });
         return;
       }
-      const draft = { municipality, author, created: today(), ruleSet: "NY" as const, columns: currentColumns(), scenarios: saved };
+      const draft = {
+        municipality,
+        author,
+        created: today(),
+        ruleSet: "NY" as const,
+        columns: currentColumns(),
+        scenarios: saved,
+      };
       const result = exportTemplate(draft, { citizenIds: stays ? citizenIds(stays) : [] });
       if (!result.ok) {
         setExported({ status: "refused", problems: result.problems });
@@ -172,7 +212,10 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
         setImported({ status: "refused", problems: result.problems });
         return;
       }
-      const plan = planImport(result.template, { scenarios: await scenarios.list(), columns: currentColumns() });
+      const plan = planImport(result.template, {
+        scenarios: await scenarios.list(),
+        columns: currentColumns(),
+      });
       setImported({ status: "ready", template: result.template, notices: result.notices, plan });
     });
 
@@ -192,7 +235,11 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
   const locked = disabled || busy;
 
   return (
-    <section aria-labelledby={ids.heading} style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="templates">
+    <section
+      aria-labelledby={ids.heading}
+      style={{ display: "flex", flexDirection: "column", gap: 8 }}
+      data-testid="templates"
+    >
       <Subtitle2 as="h2" id={ids.heading}>
         {text.heading}
       </Subtitle2>
@@ -203,10 +250,22 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
       </Body1>
       <div style={{ display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: 8 }}>
         <FormField label={text.municipality} required style={{ minWidth: 0 }}>
-          <Input value={municipality} onChange={(_, d) => setMunicipality(d.value)} disabled={locked} style={{ minWidth: 0 }} data-testid="template-municipality" />
+          <Input
+            value={municipality}
+            onChange={(_, d) => setMunicipality(d.value)}
+            disabled={locked}
+            style={{ minWidth: 0 }}
+            data-testid="template-municipality"
+          />
         </FormField>
         <FormField label={text.author} required style={{ minWidth: 0 }}>
-          <Input value={author} onChange={(_, d) => setAuthor(d.value)} disabled={locked} style={{ minWidth: 0 }} data-testid="template-author" />
+          <Input
+            value={author}
+            onChange={(_, d) => setAuthor(d.value)}
+            disabled={locked}
+            style={{ minWidth: 0 }}
+            data-testid="template-author"
+          />
         </FormField>
       </div>
       <div>
@@ -219,14 +278,20 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{text.exportRefused(exported.problems.length)}</MessageBarTitle>
-              <ProblemList problems={exported.problems} text={text} testId="template-export-problems" />
+              <ProblemList
+                problems={exported.problems}
+                text={text}
+                testId="template-export-problems"
+              />
             </MessageBarBody>
           </MessageBar>
         )}
         {exported.status === "done" && (
           <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
             <MessageBar intent={exported.saved ? "success" : "info"} layout="multiline">
-              <MessageBarBody data-testid="template-exported">{exported.saved ? text.saved(exported.fileName) : text.copyHint}</MessageBarBody>
+              <MessageBarBody data-testid="template-exported">
+                {exported.saved ? text.saved(exported.fileName) : text.copyHint}
+              </MessageBarBody>
             </MessageBar>
             {exported.saved && !showText && (
               <div>
@@ -238,7 +303,14 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
             {showText && (
               <>
                 <FormField label={`${text.textLabel} (${exported.fileName})`}>
-                  <Textarea ref={textArea} value={exported.text} readOnly resize="vertical" rows={8} data-testid="template-text" />
+                  <Textarea
+                    ref={textArea}
+                    value={exported.text}
+                    readOnly
+                    resize="vertical"
+                    rows={8}
+                    data-testid="template-text"
+                  />
                 </FormField>
                 <div style={{ display: "flex", alignItems: "center", gap: 8 }}>
                   <Button onClick={() => void copy()}>{text.copy}</Button>
@@ -261,15 +333,30 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
           disabled={locked}
           onFile={(file) => void review(() => readTemplateFile(file))}
         />
-        <Button onClick={() => void review(async () => parseTemplate(JSON.stringify(standardTemplate)))} disabled={locked} data-testid="template-standard">
+        <Button
+          onClick={() => void review(async () => parseTemplate(JSON.stringify(standardTemplate)))}
+          disabled={locked}
+          data-testid="template-standard"
+        >
           {text.useStandard}
         </Button>
       </div>
       <FormField label={text.pasteLabel}>
-        <Textarea value={pasted} onChange={(_, d) => setPasted(d.value)} resize="vertical" rows={3} disabled={locked} data-testid="template-paste" />
+        <Textarea
+          value={pasted}
+          onChange={(_, d) => setPasted(d.value)}
+          resize="vertical"
+          rows={3}
+          disabled={locked}
+          data-testid="template-paste"
+        />
       </FormField>
       <div>
-        <Button onClick={() => void review(async () => parseTemplate(pasted))} disabled={locked || pasted.trim() === ""} data-testid="template-read">
+        <Button
+          onClick={() => void review(async () => parseTemplate(pasted))}
+          disabled={locked || pasted.trim() === ""}
+          data-testid="template-read"
+        >
           {text.readPasted}
         </Button>
       </div>
@@ -315,10 +402,18 @@ export function TemplatePanel({ scenarios, stays, disabled = false, onApplied }:
 }
 
 /** What the template says about a scenario beyond its values: its note, and its own sources and notes per parameter. */
-const ownDocs = (scenario: TemplateScenario) => scenario.parameters.filter((p) => p.note || p.source !== parameterById(p.id).source);
-const hasDocs = (scenario: TemplateScenario) => Boolean(scenario.note) || ownDocs(scenario).length > 0;
+const ownDocs = (scenario: TemplateScenario) =>
+  scenario.parameters.filter((p) => p.note || p.source !== parameterById(p.id).source);
+const hasDocs = (scenario: TemplateScenario) =>
+  Boolean(scenario.note) || ownDocs(scenario).length > 0;
 
-function ScenarioDocs({ scenario, text }: { scenario: TemplateScenario | undefined; text: TemplateTexts }) {
+function ScenarioDocs({
+  scenario,
+  text,
+}: {
+  scenario: TemplateScenario | undefined;
+  text: TemplateTexts;
+}) {
   if (!scenario || !hasDocs(scenario)) return null;
   const own = ownDocs(scenario);
   return (
@@ -348,12 +443,22 @@ function ImportReview(props: {
   const { text, template, notices, plan, planId, fieldLabel, disabled, onApply, onCancel } = props;
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="template-review">
-      <Body1>{text.from(template.municipality, template.author, text.date(template.created), template.ruleSet.name)}</Body1>
+      <Body1>
+        {text.from(
+          template.municipality,
+          template.author,
+          text.date(template.created),
+          template.ruleSet.name
+        )}
+      </Body1>
       {notices.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{text.notices}</MessageBarTitle>
-            <ul data-testid="template-notices" style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
+            <ul
+              data-testid="template-notices"
+              style={{ margin: "4px 0 0", paddingInlineStart: 20 }}
+            >
               {notices.map((n, i) => (
                 <li key={i}>{n}</li>
               ))}
@@ -376,7 +481,10 @@ function ImportReview(props: {
             <TableRow key={s.name} data-action={s.action}>
               <TableCell>
                 {s.name}
-                <ScenarioDocs scenario={template.scenarios.find((t) => t.name === s.name)} text={text} />
+                <ScenarioDocs
+                  scenario={template.scenarios.find((t) => t.name === s.name)}
+                  text={text}
+                />
               </TableCell>
               <TableCell>
                 {text.action[s.action]}
@@ -412,7 +520,12 @@ function ImportReview(props: {
         </ul>
       )}
       <div style={{ display: "flex", gap: 8 }}>
-        <Button appearance="primary" onClick={onApply} disabled={disabled} data-testid="template-apply">
+        <Button
+          appearance="primary"
+          onClick={onApply}
+          disabled={disabled}
+          data-testid="template-apply"
+        >
           {text.apply}
         </Button>
         <Button onClick={onCancel} disabled={disabled}>

@@ -3,18 +3,28 @@
  * the host lets the pane save a file, saving it, and reading a picked file (its size is checked
  * before a byte is read).
  */
-import { COLUMN_FIELDS, parseTemplate, sizeProblem, type ColumnField, type ImportResult, type TemplateColumns } from "../../src/templates/template";
+import {
+  COLUMN_FIELDS,
+  parseTemplate,
+  sizeProblem,
+  type ColumnField,
+  type ImportResult,
+  type TemplateColumns,
+} from "../../src/templates/template";
 import { normalise, type ColumnMapping } from "../columns";
 import type { CellValue } from "../../src/workbook/workbook";
 
 /** The mapping as a template keeps it: the header name of each mapped column. */
-export function columnsOfMapping(header: readonly CellValue[], mapping: ColumnMapping): Record<ColumnField, string | null> {
+export function columnsOfMapping(
+  header: readonly CellValue[],
+  mapping: ColumnMapping
+): Record<ColumnField, string | null> {
   return Object.fromEntries(
     COLUMN_FIELDS.map((field) => {
       const col = mapping[field];
       const name = col === null ? "" : String(header[col] ?? "").trim();
       return [field, name === "" ? null : name];
-    }),
+    })
   ) as Record<ColumnField, string | null>;
 }
 
@@ -26,7 +36,7 @@ export function columnsOfMapping(header: readonly CellValue[], mapping: ColumnMa
 export function mappingOfColumns(
   header: readonly CellValue[],
   columns: TemplateColumns,
-  current: ColumnMapping,
+  current: ColumnMapping
 ): { mapping: ColumnMapping; unmatched: ColumnField[] } {
   const names = header.map(normalise);
   const mapping: ColumnMapping = { ...current };
@@ -40,7 +50,8 @@ export function mappingOfColumns(
       continue;
     }
     // One column serves one field: a field that held this column gives it up.
-    for (const other of COLUMN_FIELDS) if (other !== field && mapping[other] === col) mapping[other] = null;
+    for (const other of COLUMN_FIELDS)
+      if (other !== field && mapping[other] === col) mapping[other] = null;
     mapping[field] = col;
   }
   return { mapping, unmatched };

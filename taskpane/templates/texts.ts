@@ -57,7 +57,8 @@ const DA: TemplateTexts = {
   author: "Forfatter",
   exportButton: "Gem skabelon",
   exportRefused: (n) => `Skabelonen blev ikke gemt: ${n === 1 ? "ét problem" : `${n} problemer`}.`,
-  noSavedScenarios: "Der er ingen gemte scenarier at dele endnu. Gem mindst ét under Scenarier ovenfor (eller hent standardskabelonen).",
+  noSavedScenarios:
+    "Der er ingen gemte scenarier at dele endnu. Gem mindst ét under Scenarier ovenfor (eller hent standardskabelonen).",
   saved: (fileName) => `Skabelonen er gemt som ${fileName}.`,
   copyHint: "Programmet kan ikke gemme filer her. Kopiér teksten, og gem den som en .json-fil.",
   textLabel: "Skabelonens tekst",
@@ -69,24 +70,34 @@ const DA: TemplateTexts = {
   pasteLabel: "Eller indsæt skabelonens tekst",
   readPasted: "Læs teksten",
   useStandard: "Brug standardskabelonen",
-  importRefused: (n) => `Skabelonen kan ikke bruges: ${n === 1 ? "ét problem" : `${n} problemer`}. Intet er ændret.`,
+  importRefused: (n) =>
+    `Skabelonen kan ikke bruges: ${n === 1 ? "ét problem" : `${n} problemer`}. Intet er ændret.`,
   wholeFile: "Filen",
   notices: "Værd at vide før du anvender den",
-  from: (municipality, author, date, ruleSet) => `Fra ${municipality}, ${author}, ${date}. Regelsæt ${ruleSet}.`,
+  from: (municipality, author, date, ruleSet) =>
+    `Fra ${municipality}, ${author}, ${date}. Regelsæt ${ruleSet}.`,
   date: (iso) => danishFromSerial(d(iso)),
   planHeading: "Det ændres i arket Scenarier",
   ownSource: (parameter) => `Skabelonens kilde til «${parameter}»`,
-  docsNotKept: "Skabelonens noter og egne kilder står her; arket Scenarier viser tilføjelsesprogrammets kilder ved hver parameter.",
+  docsNotKept:
+    "Skabelonens noter og egne kilder står her; arket Scenarier viser tilføjelsesprogrammets kilder ved hver parameter.",
   scenario: "Scenarie",
   change: "Ændring",
-  action: { add: "Tilføjes", replace: "Erstattes", unchanged: "Uændret", keep: "Beholdes (ikke i skabelonen)" },
+  action: {
+    add: "Tilføjes",
+    replace: "Erstattes",
+    unchanged: "Uændret",
+    keep: "Beholdes (ikke i skabelonen)",
+  },
   columnsHeading: "Kolonneoverskrifter",
   notMapped: "(ingen)",
   noColumnChanges: "Ingen ændringer i kolonnernes betydning.",
   apply: "Anvend skabelonen",
   cancel: "Annullér",
-  applied: (n, sheet) => `Skabelonen er anvendt: ${n === 1 ? "ét scenarie" : `${n} scenarier`} skrevet til arket ${sheet}.`,
-  unmatched: (fields) => `Ingen kolonne her har skabelonens overskrift for: ${fields}. Vælg dem selv under kolonnerne.`,
+  applied: (n, sheet) =>
+    `Skabelonen er anvendt: ${n === 1 ? "ét scenarie" : `${n} scenarier`} skrevet til arket ${sheet}.`,
+  unmatched: (fields) =>
+    `Ingen kolonne her har skabelonens overskrift for: ${fields}. Vælg dem selv under kolonnerne.`,
   failed: (message) => `Det lykkedes ikke: ${message}`,
 };
 
@@ -99,7 +110,8 @@ const EN: TemplateTexts = {
   author: "Author",
   exportButton: "Save template",
   exportRefused: (n) => `The template was not saved: ${n === 1 ? "one problem" : `${n} problems`}.`,
-  noSavedScenarios: "There are no saved scenarios to share yet. Save at least one under Scenarios above (or use the standard template).",
+  noSavedScenarios:
+    "There are no saved scenarios to share yet. Save at least one under Scenarios above (or use the standard template).",
   saved: (fileName) => `The template is saved as ${fileName}.`,
   copyHint: "This host cannot save files. Copy the text and save it as a .json file.",
   textLabel: "The template's text",
@@ -111,24 +123,34 @@ const EN: TemplateTexts = {
   pasteLabel: "Or paste the template's text",
   readPasted: "Read the text",
   useStandard: "Use the standard template",
-  importRefused: (n) => `The template cannot be used: ${n === 1 ? "one problem" : `${n} problems`}. Nothing was changed.`,
+  importRefused: (n) =>
+    `The template cannot be used: ${n === 1 ? "one problem" : `${n} problems`}. Nothing was changed.`,
   wholeFile: "The file",
   notices: "Worth knowing before you apply it",
-  from: (municipality, author, date, ruleSet) => `From ${municipality}, ${author}, ${date}. Rule set ${ruleSet}.`,
+  from: (municipality, author, date, ruleSet) =>
+    `From ${municipality}, ${author}, ${date}. Rule set ${ruleSet}.`,
   date: (iso) => iso,
   planHeading: "Changes to the Scenarier sheet",
   ownSource: (parameter) => `The template's source for «${parameter}»`,
-  docsNotKept: "The template's notes and own sources are shown here; the Scenarier sheet shows the add-in's source for each parameter.",
+  docsNotKept:
+    "The template's notes and own sources are shown here; the Scenarier sheet shows the add-in's source for each parameter.",
   scenario: "Scenario",
   change: "Change",
-  action: { add: "Added", replace: "Replaced", unchanged: "Unchanged", keep: "Kept (not in the template)" },
+  action: {
+    add: "Added",
+    replace: "Replaced",
+    unchanged: "Unchanged",
+    keep: "Kept (not in the template)",
+  },
   columnsHeading: "Column headers",
   notMapped: "(none)",
   noColumnChanges: "No change to what the columns mean.",
   apply: "Apply the template",
   cancel: "Cancel",
-  applied: (n, sheet) => `The template is applied: ${n === 1 ? "one scenario" : `${n} scenarios`} written to the sheet ${sheet}.`,
-  unmatched: (fields) => `No column here has the template's header for: ${fields}. Pick them yourself under the columns.`,
+  applied: (n, sheet) =>
+    `The template is applied: ${n === 1 ? "one scenario" : `${n} scenarios`} written to the sheet ${sheet}.`,
+  unmatched: (fields) =>
+    `No column here has the template's header for: ${fields}. Pick them yourself under the columns.`,
   failed: (message) => `That did not work: ${message}`,
 };
 

@@ -16,7 +16,14 @@
  * temporary name first and then renamed into place, which is safe when several test files start
  * at once; and we launch it with the package's recommended flags.
  */
-import { accessSync, constants, createReadStream, createWriteStream, existsSync, readFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  readFileSync,
+} from "node:fs";
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -40,7 +47,13 @@ export interface ChromiumChoice {
 }
 
 /** What every launch gets: no sandbox (tests run as root in CI), and nothing that goes online. */
-const BASE_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const BASE_ARGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 const isExecutable = (path: string) => {
   try {
@@ -62,11 +75,20 @@ export function findChromium(): Promise<ChromiumChoice> {
 async function choose(): Promise<ChromiumChoice> {
   const override = process.env.CHROMIUM_PATH;
   if (override && override !== NPM_CHROMIUM) {
-    if (!isExecutable(override)) throw new Error(`CHROMIUM_PATH=${override} is not an executable file`);
-    return { executablePath: override, args: [...BASE_ARGS, "--disable-gpu"], source: `CHROMIUM_PATH=${override}` };
+    if (!isExecutable(override))
+      throw new Error(`CHROMIUM_PATH=${override} is not an executable file`);
+    return {
+      executablePath: override,
+      args: [...BASE_ARGS, "--disable-gpu"],
+      source: `CHROMIUM_PATH=${override}`,
+    };
   }
   if (override !== NPM_CHROMIUM && isExecutable(SYSTEM_CHROMIUM)) {
-    return { executablePath: SYSTEM_CHROMIUM, args: [...BASE_ARGS, "--disable-gpu"], source: SYSTEM_CHROMIUM };
+    return {
+      executablePath: SYSTEM_CHROMIUM,
+      args: [...BASE_ARGS, "--disable-gpu"],
+      source: SYSTEM_CHROMIUM,
+    };
   }
   return npmChromium();
 }
@@ -76,7 +98,9 @@ async function npmChromium(): Promise<ChromiumChoice> {
   const entry = require.resolve("@sparticuz/chromium");
   const packageDir = join(dirname(entry), "..", "..");
   const bin = join(packageDir, "bin");
-  const { version } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as {
+    version: string;
+  };
   const dir = join(tmpdir(), `sparticuz-chromium-${version}`);
   if (!existsSync(join(dir, "chromium"))) await unpack(bin, dir);
   const args = [...new Set([...sparticuz.args, ...BASE_ARGS])];
@@ -97,9 +121,18 @@ async function unpack(bin: string, dir: string): Promise<void> {
   const staging = await mkdtemp(`${dir}.partial-`);
   try {
     const noChown: ExtractOptions & { chown: boolean } = { chown: false };
-    const untar = (archive: string, into: string) => pipeline(createReadStream(join(bin, archive)), createBrotliDecompress(), extract(into, noChown));
+    const untar = (archive: string, into: string) =>
+      pipeline(
+        createReadStream(join(bin, archive)),
+        createBrotliDecompress(),
+        extract(into, noChown)
+      );
     await Promise.all([
-      pipeline(createReadStream(join(bin, "chromium.br")), createBrotliDecompress(), createWriteStream(join(staging, "chromium"), { mode: 0o755 })),
+      pipeline(
+        createReadStream(join(bin, "chromium.br")),
+        createBrotliDecompress(),
+        createWriteStream(join(staging, "chromium"), { mode: 0o755 })
+      ),
       untar("swiftshader.tar.br", staging),
       untar("al2023.tar.br", staging), // lib/
       untar("fonts.tar.br", join(staging, "fonts")),
@@ -107,7 +140,7 @@ async function unpack(bin: string, dir: string): Promise<void> {
     // The package's fonts.conf names /tmp/fonts; ours names this folder.
     await writeFile(
       join(staging, "fonts", "fonts.conf"),
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, "fonts", "fonts")}</dir>\n  <cachedir>${join(dir, "fonts", "cache")}</cachedir>\n</fontconfig>\n`,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, "fonts", "fonts")}</dir>\n  <cachedir>${join(dir, "fonts", "cache")}</cachedir>\n</fontconfig>\n`
     );
     await rename(staging, dir);
   } catch (error) {

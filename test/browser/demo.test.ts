@@ -18,7 +18,16 @@ import { sampleBudgetSheet, SAMPLE_SHEET_NAME } from "../../src/demo/sampleData"
 import { mapColumns, validateRows, type ColumnMapping } from "../../taskpane/columns";
 import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
 import type { CellValue } from "../../src/workbook/workbook";
-import { SHOTS, openDemo, readRenderedGrid, runForecastInPage, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import {
+  SHOTS,
+  openDemo,
+  readRenderedGrid,
+  runForecastInPage,
+  startDemo,
+  stopDemo,
+  type Browser,
+  type StaticServer,
+} from "./harness";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
 
@@ -43,7 +52,13 @@ afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
 function sampleTable(rows?: number) {
   const sheet = sampleBudgetSheet({ rows });
   const header = sheet.values[sheet.headerRow];
-  const table = { sheet: sheet.name, header, rows: sheet.values.slice(sheet.headerRow + 1), firstRow: sheet.headerRow + 1, left: 0 };
+  const table = {
+    sheet: sheet.name,
+    header,
+    rows: sheet.values.slice(sheet.headerRow + 1),
+    firstRow: sheet.headerRow + 1,
+    left: 0,
+  };
   return { sheet, table, mapping: mapColumns(header) };
 }
 
@@ -62,7 +77,8 @@ function engineTotals(mapping: ColumnMapping, rows?: number): Amounts {
 /** "1.234.567,89 kr." (Danish) or "1,234,567.89 kr." (English) -> exact Decimal. */
 function parseShown(text: string, language: "da" | "en"): Decimal {
   const bare = text.replace(/kr\.|DKK|\s/g, "");
-  const plain = language === "da" ? bare.replace(/\./g, "").replace(",", ".") : bare.replace(/,/g, "");
+  const plain =
+    language === "da" ? bare.replace(/\./g, "").replace(",", ".") : bare.replace(/,/g, "");
   if (!/^-?\d+(\.\d+)?$/.test(plain)) throw new Error(`Not an amount: ${JSON.stringify(text)}`);
   return dec(plain);
 }
@@ -83,16 +99,28 @@ const AMOUNT_COLUMNS: [keyof Amounts, string][] = [
  * The total rows of the two tables on the rendered forecast sheet (by quarter from column A, by
  * year from the column headed "År" without "Kvartal" beside it), read by their headers.
  */
-function shownTotals(grid: string[][], language: "da" | "en"): Record<"quarters" | "years", Record<keyof Amounts, Decimal>> {
+function shownTotals(
+  grid: string[][],
+  language: "da" | "en"
+): Record<"quarters" | "years", Record<keyof Amounts, Decimal>> {
   const found = (index: number, what: string) => {
     if (index < 0) throw new Error(`The rendered forecast sheet has no ${what}`);
     return index;
   };
-  const headerRow = found(grid.findIndex((r) => r[0] === "År" && r[1] === "Kvartal"), "header row of the quarter table");
+  const headerRow = found(
+    grid.findIndex((r) => r[0] === "År" && r[1] === "Kvartal"),
+    "header row of the quarter table"
+  );
   const header = grid[headerRow];
-  const yearCol = found(header.findIndex((c, i) => i > 1 && c === "År"), "header of the year table");
+  const yearCol = found(
+    header.findIndex((c, i) => i > 1 && c === "År"),
+    "header of the year table"
+  );
   const read = (left: number) => {
-    const totalRow = found(grid.findIndex((r, i) => i > headerRow && r[left] === "I alt"), `total row of the table at column ${left}`);
+    const totalRow = found(
+      grid.findIndex((r, i) => i > headerRow && r[left] === "I alt"),
+      `total row of the table at column ${left}`
+    );
     const out = {} as Record<keyof Amounts, Decimal>;
     for (const [key, name] of AMOUNT_COLUMNS) {
       const col = header.findIndex((c, i) => i > left && c === name);
@@ -105,22 +133,28 @@ function shownTotals(grid: string[][], language: "da" | "en"): Record<"quarters"
 
 /** Compared by amount (the failure names the amount), to the øre. */
 function expectTotalsEqual(shown: Record<keyof Amounts, Decimal>, engine: Amounts): void {
-  const byKey = (value: (key: keyof Amounts) => string) => Object.fromEntries(AMOUNT_COLUMNS.map(([key]) => [key, value(key)]));
+  const byKey = (value: (key: keyof Amounts) => string) =>
+    Object.fromEntries(AMOUNT_COLUMNS.map(([key]) => [key, value(key)]));
   expect(byKey((key) => shown[key].toFixed(2))).toEqual(
     byKey((key) => {
       const want = engine[key];
       return (typeof want === "number" ? dec(want) : want).toFixed(2);
-    }),
+    })
   );
 }
 
 const userSheetValues = (page: Page, name: string) =>
-  page.evaluate((n) => JSON.stringify(window.__demo!.workbook.getSheet(n)!.values), name) as Promise<string>;
+  page.evaluate(
+    (n) => JSON.stringify(window.__demo!.workbook.getSheet(n)!.values),
+    name
+  ) as Promise<string>;
 
 const activeSheet = (page: Page) => page.getByTestId("sheet-grid").getAttribute("data-sheet");
 
 async function showSheet(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name: new RegExp(`^${name.replace(/[().]/g, "\\$&")} \\(`) }).click();
+  await page
+    .getByRole("tab", { name: new RegExp(`^${name.replace(/[().]/g, "\\$&")} \\(`) })
+    .click();
   await page.locator(`[data-testid="sheet-grid"][data-sheet="${name}"]`).waitFor();
 }
 
@@ -133,12 +167,22 @@ async function showSheet(page: Page, name: string): Promise<void> {
 async function axeSeriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: { exclude: string[][] }): Promise<Result> } }).axe;
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
+    const axe = (
+      window as unknown as { axe: { run(ctx: { exclude: string[][] }): Promise<Result> } }
+    ).axe;
     const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")}`);
 }
 
 // ---- the tests ----
@@ -146,8 +190,12 @@ async function axeSeriousViolations(page: Page): Promise<string[]> {
 describe("the standalone demo in headless Chromium", () => {
   it("runs standalone on the sample budget sheet when office.js cannot load", async () => {
     const page = await openDemo(browser, server.origin);
-    expect({ officeJsRequestedAndFailed: officeRequests > 0 }).toEqual({ officeJsRequestedAndFailed: true });
-    expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
+    expect({ officeJsRequestedAndFailed: officeRequests > 0 }).toEqual({
+      officeJsRequestedAndFailed: true,
+    });
+    expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe(
+      "undefined"
+    );
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("da");
     expect(await activeSheet(page)).toBe(SAMPLE_SHEET_NAME);
 
@@ -161,17 +209,24 @@ describe("the standalone demo in headless Chromium", () => {
     const admission = new Date(Date.UTC(1899, 11, 30) + (first[2] as number) * 86_400_000);
     const dk = `${String(admission.getUTCDate()).padStart(2, "0")}-${String(admission.getUTCMonth() + 1).padStart(2, "0")}-${admission.getUTCFullYear()}`;
     expect(grid[sheet.headerRow + 1][2]).toBe(dk);
-    expect(grid[sheet.headerRow + 1][4]).toBe(`${String(first[4]).replace(/\B(?=(\d{3})+(?!\d))/g, ".")},00`);
+    expect(grid[sheet.headerRow + 1][4]).toBe(
+      `${String(first[4]).replace(/\B(?=(\d{3})+(?!\d))/g, ".")},00`
+    );
     await page.close();
   });
 
   it("also runs standalone when office.js loads but Office.onReady reports no host (a plain browser online)", async () => {
     // What office.js does in a browser tab outside Office: onReady resolves with host null.
-    const stub = "window.Office = { HostType: { Excel: 'Excel' }, onReady: (cb) => { const info = { host: null, platform: null }; setTimeout(() => cb(info)); return Promise.resolve(info); } };";
+    const stub =
+      "window.Office = { HostType: { Excel: 'Excel' }, onReady: (cb) => { const info = { host: null, platform: null }; setTimeout(() => cb(info)); return Promise.resolve(info); } };";
     const page = await openDemo(browser, server.origin, "", async (p) => {
-      await p.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+      await p.route(/appsforoffice\.microsoft\.com/, (route) =>
+        route.fulfill({ contentType: "text/javascript", body: stub })
+      );
     });
-    expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("object");
+    expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe(
+      "object"
+    );
     expect(await activeSheet(page)).toBe(SAMPLE_SHEET_NAME);
     await page.close();
   });
@@ -183,21 +238,40 @@ describe("the standalone demo in headless Chromium", () => {
     const gridBefore = await readRenderedGrid(page);
 
     // The detected mapping, then one correction by the user: no self-payment column.
-    expect(await page.locator('select[data-field="selfPayment"]').inputValue()).toBe(String(mapping.selfPayment));
+    expect(await page.locator('select[data-field="selfPayment"]').inputValue()).toBe(
+      String(mapping.selfPayment)
+    );
     await page.locator('select[data-field="selfPayment"]').selectOption("");
     const corrected: ColumnMapping = { ...mapping, selfPayment: null };
 
     // Validation report: the two deliberately bad rows, by sheet row, with reasons.
     const total = sheet.values.length - sheet.headerRow - 1;
-    await waitFor(async () => expect(await page.getByTestId("rows-ok").textContent()).toBe(`${total - 2} af ${total} rækker er i orden.`));
-    const badRows = await page.locator('[data-testid="bad-rows"] li').evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.row)));
+    await waitFor(async () =>
+      expect(await page.getByTestId("rows-ok").textContent()).toBe(
+        `${total - 2} af ${total} rækker er i orden.`
+      )
+    );
+    const badRows = await page
+      .locator('[data-testid="bad-rows"] li')
+      .evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.row)));
     expect(badRows).toEqual(sheet.badRows);
-    await waitFor(async () => expect(await page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(/Udskrivning .* ligger før indskrivning/));
+    await waitFor(async () =>
+      expect(await page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(
+        /Udskrivning .* ligger før indskrivning/
+      )
+    );
 
     // Clicking a bad row selects it in the sheet.
     await page.getByRole("button", { name: `Vis række ${sheet.badRows[1]} i arket` }).click();
-    await waitFor(async () => expect(await page.evaluate(() => window.__demo!.workbook.selection)).toEqual({ sheet: SAMPLE_SHEET_NAME, address: `A${sheet.badRows[1]}:G${sheet.badRows[1]}` }));
-    await waitFor(async () => expect(await page.locator(`tr[data-row="${sheet.badRows[1] - 1}"]`).isVisible()).toBe(true));
+    await waitFor(async () =>
+      expect(await page.evaluate(() => window.__demo!.workbook.selection)).toEqual({
+        sheet: SAMPLE_SHEET_NAME,
+        address: `A${sheet.badRows[1]}:G${sheet.badRows[1]}`,
+      })
+    );
+    await waitFor(async () =>
+      expect(await page.locator(`tr[data-row="${sheet.badRows[1] - 1}"]`).isVisible()).toBe(true)
+    );
     await page.screenshot({ path: join(SHOTS, "demo-bad-row-selected.png") });
 
     await runForecastInPage(page);
@@ -214,28 +288,50 @@ describe("the standalone demo in headless Chromium", () => {
     expect(withSelfPayment.selfPayment.isZero()).toBe(false);
     expect(engine.refundNy.greaterThan(withSelfPayment.refundNy)).toBe(true);
     // The charts: one bar per year and series, every bar below the axis' top gridline.
-    expect(await page.evaluate((n) => window.__demo!.workbook.getSheet(n)!.charts.length, FORECAST_SHEET)).toBe(2);
-    for (const [chart, series] of [["RefusionNyGammel", 2], ["KommunalNettoudgift", 1]] as const) {
-      const { bars, topLine } = await page.locator(`figure[data-chart="${chart}"] svg`).evaluate((svg) => ({
-        bars: [...svg.querySelectorAll("rect")].map((r) => r.getBBox().y),
-        topLine: Math.min(...[...svg.querySelectorAll("line")].map((l) => l.y1.baseVal.value)),
-      }));
+    expect(
+      await page.evaluate((n) => window.__demo!.workbook.getSheet(n)!.charts.length, FORECAST_SHEET)
+    ).toBe(2);
+    for (const [chart, series] of [
+      ["RefusionNyGammel", 2],
+      ["KommunalNettoudgift", 1],
+    ] as const) {
+      const { bars, topLine } = await page
+        .locator(`figure[data-chart="${chart}"] svg`)
+        .evaluate((svg) => ({
+          bars: [...svg.querySelectorAll("rect")].map((r) => r.getBBox().y),
+          topLine: Math.min(...[...svg.querySelectorAll("line")].map((l) => l.y1.baseVal.value)),
+        }));
       // The chart's name is in each value, so a failure says which chart.
-      expect({ chart, bars: bars.length }).toEqual({ chart, bars: series * engineYears(corrected) });
-      expect({ chart, barsAboveTopLine: bars.filter((y) => y < topLine - 0.5) }).toEqual({ chart, barsAboveTopLine: [] });
+      expect({ chart, bars: bars.length }).toEqual({
+        chart,
+        bars: series * engineYears(corrected),
+      });
+      expect({ chart, barsAboveTopLine: bars.filter((y) => y < topLine - 0.5) }).toEqual({
+        chart,
+        barsAboveTopLine: [],
+      });
     }
     // The pane's summary says the same.
-    expect(parseShown((await page.locator('[data-total="refundNy"]').textContent())!, "da").toFixed(2)).toBe(engine.refundNy.toFixed(2));
-    expect(await page.getByTestId("written-sheets").textContent()).toContain(`Skrev arket «${FORECAST_SHEET}».`);
+    expect(
+      parseShown((await page.locator('[data-total="refundNy"]').textContent())!, "da").toFixed(2)
+    ).toBe(engine.refundNy.toFixed(2));
+    expect(await page.getByTestId("written-sheets").textContent()).toContain(
+      `Skrev arket «${FORECAST_SHEET}».`
+    );
 
     // The bad rows are on the audit sheet as errors; every other row has its refund.
-    const audit = await page.evaluate((n) => window.__demo!.workbook.getSheet(n)!.values, AUDIT_SHEET);
+    const audit = await page.evaluate(
+      (n) => window.__demo!.workbook.getSheet(n)!.values,
+      AUDIT_SHEET
+    );
     const [head, ...lines] = audit as CellValue[][];
     const rowCol = head.indexOf("Række");
     const refundCol = head.indexOf("Refusion NY");
     const warnCol = head.indexOf("Advarsler");
     expect(lines.length).toBe(total);
-    const errorRows = lines.filter((l) => String(l[warnCol]).startsWith("Fejl")).map((l) => l[rowCol]);
+    const errorRows = lines
+      .filter((l) => String(l[warnCol]).startsWith("Fejl"))
+      .map((l) => l[rowCol]);
     expect(errorRows).toEqual(sheet.badRows);
     const computed = lines.filter((l) => !sheet.badRows.includes(l[rowCol] as number));
     expect(computed.every((l) => typeof l[refundCol] === "number")).toBe(true);
@@ -252,17 +348,27 @@ describe("the standalone demo in headless Chromium", () => {
   it("speaks English with ?lang=en and renders the same totals as the engine", async () => {
     const page = await openDemo(browser, server.origin, "?lang=en");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    await waitFor(async () => expect(await page.getByTestId("run").textContent()).toBe("Compute refund forecast"));
+    await waitFor(async () =>
+      expect(await page.getByTestId("run").textContent()).toBe("Compute refund forecast")
+    );
     expect(await page.getByText("2. Columns").count()).toBe(1);
-    await waitFor(async () => expect(await page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(/Discharge .* is before admission/));
+    await waitFor(async () =>
+      expect(await page.locator('[data-testid="bad-rows"] li').first().textContent()).toMatch(
+        /Discharge .* is before admission/
+      )
+    );
     const { mapping } = sampleTable();
     await runForecastInPage(page);
     await page.screenshot({ path: join(SHOTS, "demo-forecast-en.png") });
     const engine = engineTotals(mapping);
     const shown = shownTotals(await readRenderedGrid(page), "en");
     expectTotalsEqual(shown.quarters, engine);
-    expect(await page.locator('[data-total="netCost"]').textContent()).toBe(`DKK ${engine.netCost.toNumber().toLocaleString("en-GB", { minimumFractionDigits: 2 })}`);
-    expect(await page.getByTestId("written-sheets").textContent()).toContain(`Wrote the sheet “${FORECAST_SHEET}”.`);
+    expect(await page.locator('[data-total="netCost"]').textContent()).toBe(
+      `DKK ${engine.netCost.toNumber().toLocaleString("en-GB", { minimumFractionDigits: 2 })}`
+    );
+    expect(await page.getByTestId("written-sheets").textContent()).toContain(
+      `Wrote the sheet “${FORECAST_SHEET}”.`
+    );
     await page.close();
   });
 
@@ -280,11 +386,19 @@ describe("the standalone demo in headless Chromium", () => {
     let reached = false;
     for (let i = 0; i < 80 && !reached; i++) {
       await page.keyboard.press("Tab");
-      reached = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "run");
+      reached = await page.evaluate(
+        () => document.activeElement?.getAttribute("data-testid") === "run"
+      );
     }
     expect(reached).toBe(true);
     // Fluent's keyboard focus indicator: an outline drawn by ::after when focus came from the keyboard.
-    expect(await page.evaluate(() => document.activeElement?.closest("[data-fui-focus-visible]") !== null || document.activeElement?.hasAttribute("data-fui-focus-visible"))).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest("[data-fui-focus-visible]") !== null ||
+          document.activeElement?.hasAttribute("data-fui-focus-visible")
+      )
+    ).toBe(true);
     await page.screenshot({ path: join(SHOTS, "demo-keyboard-focus.png") });
     await page.keyboard.press("Enter");
     await page.getByTestId("run-result").waitFor();
@@ -294,17 +408,23 @@ describe("the standalone demo in headless Chromium", () => {
 
   it("writes to “Refusionsprognose (2)” when the user has a sheet of that name, and says so; pseudonymises on request", async () => {
     const page = await openDemo(browser, server.origin);
-    await page.evaluate((n) => window.__demo!.workbook.addUserSheet(n, [["Mine egne tal"], [1, 2, 3]]), FORECAST_SHEET);
+    await page.evaluate(
+      (n) => window.__demo!.workbook.addUserSheet(n, [["Mine egne tal"], [1, 2, 3]]),
+      FORECAST_SHEET
+    );
     const before = await userSheetValues(page, FORECAST_SHEET);
     await page.getByRole("checkbox", { name: /Erstat borger-id/ }).check();
     await runForecastInPage(page);
     expect(await activeSheet(page)).toBe(`${FORECAST_SHEET} (2)`);
     expect(await page.getByTestId("written-sheets").textContent()).toContain(
-      `Du har selv et ark, der hedder «${FORECAST_SHEET}». Det er ikke rørt; resultatet står i «${FORECAST_SHEET} (2)».`,
+      `Du har selv et ark, der hedder «${FORECAST_SHEET}». Det er ikke rørt; resultatet står i «${FORECAST_SHEET} (2)».`
     );
     expect(await userSheetValues(page, FORECAST_SHEET)).toBe(before);
     // Pseudonymised: the audit sheet names citizens Borger 1, Borger 2, … in order of appearance.
-    const audit = (await page.evaluate((n) => window.__demo!.workbook.getSheet(n)!.values, AUDIT_SHEET)) as CellValue[][];
+    const audit = (await page.evaluate(
+      (n) => window.__demo!.workbook.getSheet(n)!.values,
+      AUDIT_SHEET
+    )) as CellValue[][];
     const citizens = audit.slice(1).map((l) => l[audit[0].indexOf("Borger")]);
     expect(citizens.every((c) => /^Borger \d+$/.test(String(c)))).toBe(true);
     expect(citizens[0]).toBe("Borger 1");
@@ -326,8 +446,18 @@ describe("the standalone demo in headless Chromium", () => {
       // D's second window and B's last months fall.
       "F,2027-01-10,2027-01-10,1000", // 1; 1
     ].join("\n");
-    await page.getByTestId("file-input").setInputFiles({ name: "spec-eksempler.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await waitFor(async () => expect(await page.getByTestId("rows-ok").textContent()).toBe("7 af 7 rækker er i orden."), { timeout: 20_000 });
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({
+        name: "spec-eksempler.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv),
+      });
+    await waitFor(
+      async () =>
+        expect(await page.getByTestId("rows-ok").textContent()).toBe("7 af 7 rækker er i orden."),
+      { timeout: 20_000 }
+    );
     expect(await page.locator('select[data-field="dailyRate"]').inputValue()).toBe("3");
     await runForecastInPage(page);
     const shown = shownTotals(await readRenderedGrid(page), "da");
@@ -346,15 +476,32 @@ describe("the standalone demo in headless Chromium", () => {
       name: "Ophold2026",
       ref: "B2",
       headerRow: true,
-      columns: ["CPR", "Indskrivning", "Udskrivning", "Døgntakst", "Egenbetaling"].map((name) => ({ name })),
+      columns: ["CPR", "Indskrivning", "Udskrivning", "Døgntakst", "Egenbetaling"].map((name) => ({
+        name,
+      })),
       // 31 nights at 1 200 kr. with 200 kr. self-payment a night: 0.5 × 1 000 × 31 = 15 500,00 kr.
       rows: [["B1", new Date(Date.UTC(2026, 4, 1)), new Date(Date.UTC(2026, 5, 1)), 1200, 200]],
     });
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
     const page = await openDemo(browser, server.origin);
-    await page.getByTestId("file-input").setInputFiles({ name: "budget.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
-    await waitFor(async () => expect(await page.getByTestId("rows-ok").textContent()).toBe("1 af 1 rækker er i orden."), { timeout: 20_000 });
-    expect(await page.getByRole("combobox", { name: "Hvor står opholdene?" }).locator("option:checked").textContent()).toBe("Tabellen Ophold2026 (arket Ophold)");
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({
+        name: "budget.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer,
+      });
+    await waitFor(
+      async () =>
+        expect(await page.getByTestId("rows-ok").textContent()).toBe("1 af 1 rækker er i orden."),
+      { timeout: 20_000 }
+    );
+    expect(
+      await page
+        .getByRole("combobox", { name: "Hvor står opholdene?" })
+        .locator("option:checked")
+        .textContent()
+    ).toBe("Tabellen Ophold2026 (arket Ophold)");
     await runForecastInPage(page);
     const shown = shownTotals(await readRenderedGrid(page), "da");
     expect(shown.quarters.refundNy.toFixed(2)).toBe("15500.00");
@@ -389,7 +536,8 @@ describe("the standalone demo in headless Chromium", () => {
       return new Promise<string>((ok) => {
         const look = () => {
           if (document.querySelector('[data-testid="run-result"]')) ok("finished");
-          else if (document.body.textContent!.includes("Beregningen blev annulleret")) ok("cancelled");
+          else if (document.body.textContent!.includes("Beregningen blev annulleret"))
+            ok("cancelled");
           else requestAnimationFrame(look);
         };
         look();
@@ -397,7 +545,9 @@ describe("the standalone demo in headless Chromium", () => {
     });
     expect(outcome).toBe("cancelled");
     // Nothing half-written: no own sheets appeared.
-    expect(await page.evaluate(() => window.__demo!.workbook.sheets.filter((s) => s.own).length)).toBe(0);
+    expect(
+      await page.evaluate(() => window.__demo!.workbook.sheets.filter((s) => s.own).length)
+    ).toBe(0);
     await page.close();
   });
 });

@@ -45,7 +45,9 @@ export async function serveStatic(root = DIST): Promise<StaticServer> {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+      res
+        .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -67,8 +69,16 @@ export interface Browser {
 export async function launchBrowser(viewport = { width: 1400, height: 1000 }): Promise<Browser> {
   const { executablePath, args, env } = await findChromium();
   const profile = await mkdtemp(join(tmpdir(), "demo-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args, env, headless: true, viewport });
-  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort("internetdisconnected"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args,
+    env,
+    headless: true,
+    viewport,
+  });
+  await context.route(/appsforoffice\.microsoft\.com/, (route) =>
+    route.abort("internetdisconnected")
+  );
   // tsx (the bench) compiles with esbuild's keepNames, which wraps the functions that
   // page.evaluate sends to the page in a __name(...) helper that only Node has.
   await context.addInitScript("window.__name = (fn) => fn;");
@@ -83,7 +93,8 @@ export async function launchBrowser(viewport = { width: 1400, height: 1000 }): P
 
 /** The built demo served and a browser started, for one test file's beforeAll; stop in afterAll. */
 export async function startDemo(): Promise<{ server: StaticServer; browser: Browser }> {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   mkdirSync(SHOTS, { recursive: true });
   return { server: await serveStatic(DIST), browser: await launchBrowser() };
 }
@@ -97,7 +108,12 @@ export async function stopDemo(demo: { server?: StaticServer; browser?: Browser 
  * Opens the demo page and waits until the pane has read the sample and shown its row check.
  * `prepare` runs on the new page before it loads (e.g. to route requests differently).
  */
-export async function openDemo(browser: Browser, origin: string, query = "", prepare?: (page: Page) => Promise<void>): Promise<Page> {
+export async function openDemo(
+  browser: Browser,
+  origin: string,
+  query = "",
+  prepare?: (page: Page) => Promise<void>
+): Promise<Page> {
   const page = await browser.context.newPage();
   await prepare?.(page);
   const errors: string[] = [];
@@ -116,12 +132,16 @@ export async function runForecastInPage(page: Page): Promise<number> {
     const t0 = performance.now();
     button.click();
     const done = () =>
-      document.querySelector('[data-testid="run-result"]') !== null && document.querySelectorAll("figure[data-chart]").length > 0;
+      document.querySelector('[data-testid="run-result"]') !== null &&
+      document.querySelectorAll("figure[data-chart]").length > 0;
     const failed = () => document.querySelector('[data-testid="run-failed"]') !== null;
     await new Promise<void>((ok, fail) => {
       const check = () => {
         if (done()) ok();
-        else if (failed()) fail(new Error(document.querySelector('[data-testid="run-failed"]')?.textContent ?? "failed"));
+        else if (failed())
+          fail(
+            new Error(document.querySelector('[data-testid="run-failed"]')?.textContent ?? "failed")
+          );
         else requestAnimationFrame(check);
       };
       check();
@@ -145,7 +165,9 @@ export async function readRenderedGrid(page: Page): Promise<string[][]> {
     const collect = () => {
       for (const tr of scroller.querySelectorAll<HTMLTableRowElement>("tr[data-row]")) {
         const r = Number(tr.dataset.row);
-        rows[r] = [...tr.querySelectorAll<HTMLTableCellElement>("td[data-col]")].map((td) => td.textContent ?? "");
+        rows[r] = [...tr.querySelectorAll<HTMLTableCellElement>("td[data-col]")].map(
+          (td) => td.textContent ?? ""
+        );
       }
     };
     scroller.scrollTop = 0;

@@ -10,7 +10,15 @@ import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { mapColumns, validateRows } from "../../taskpane/columns";
 import { FORECAST_SHEET } from "../../taskpane/forecastRun";
 import { formatMoney } from "../../taskpane/i18n";
-import { SHOTS, openDemo, runForecastInPage, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import {
+  SHOTS,
+  openDemo,
+  runForecastInPage,
+  startDemo,
+  stopDemo,
+  type Browser,
+  type StaticServer,
+} from "./harness";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
 
@@ -26,7 +34,16 @@ afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
 function sampleStays() {
   const sheet = sampleBudgetSheet();
   const header = sheet.values[sheet.headerRow];
-  return validateRows({ sheet: sheet.name, header, rows: sheet.values.slice(sheet.headerRow + 1), firstRow: sheet.headerRow + 1, left: 0 }, mapColumns(header)).stays;
+  return validateRows(
+    {
+      sheet: sheet.name,
+      header,
+      rows: sheet.values.slice(sheet.headerRow + 1),
+      firstRow: sheet.headerRow + 1,
+      left: 0,
+    },
+    mapColumns(header)
+  ).stays;
 }
 
 describe("the phase-in reading in the rule-set panel", () => {
@@ -40,19 +57,33 @@ describe("the phase-in reading in the rule-set panel", () => {
     expect(differing.map((y) => y.year)).toEqual([2026]);
 
     await page.getByTestId("compare-readings").click();
-    const rows = await page.locator('[data-testid="reading-difference"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
-    );
+    const rows = await page
+      .locator('[data-testid="reading-difference"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))
+      );
     const w2026 = byWindow.find((y) => y.year === 2026)!;
     expect(rows).toEqual([
-      ["2026", formatMoney(differing[0].refundNy, "da"), formatMoney(w2026.refundNy, "da"), formatMoney(w2026.refundNy.minus(differing[0].refundNy), "da")],
+      [
+        "2026",
+        formatMoney(differing[0].refundNy, "da"),
+        formatMoney(w2026.refundNy, "da"),
+        formatMoney(w2026.refundNy.minus(differing[0].refundNy), "da"),
+      ],
     ]);
-    await page.locator('section[aria-labelledby="ruleset-heading"]').screenshot({ path: `${SHOTS}/ruleset-readings.png` });
+    await page
+      .locator('section[aria-labelledby="ruleset-heading"]')
+      .screenshot({ path: `${SHOTS}/ruleset-readings.png` });
 
     await page.getByLabel(/^NY-VINDUE: /).check();
-    await waitFor(async () => expect(await page.locator("#ruleset-heading").textContent()).toMatch(/NY-VINDUE$/));
+    await waitFor(async () =>
+      expect(await page.locator("#ruleset-heading").textContent()).toMatch(/NY-VINDUE$/)
+    );
     await runForecastInPage(page);
-    const note = await page.evaluate((name) => window.__demo!.workbook.getSheet(name)!.values[2][0], FORECAST_SHEET);
+    const note = await page.evaluate(
+      (name) => window.__demo!.workbook.getSheet(name)!.values[2][0],
+      FORECAST_SHEET
+    );
     expect(String(note)).toMatch(/regelsæt NY-VINDUE/);
     await page.close();
   });

@@ -20,7 +20,6 @@ import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer }
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
 
-
 let server: StaticServer;
 let browser: Browser;
 
@@ -35,15 +34,22 @@ function expectedTable(overrides: Partial<Record<string, number>> = {}): unknown
   const sheet = sampleBudgetSheet();
   const rows = sheet.values.slice(sheet.headerRow + 1);
   const col = (c: number) => rows.map((r) => [r[c] ?? ""]);
-  const params = [["Parameter", "Værdi"], ...PARAMETERS.map((p) => [p.name, p.id in overrides ? overrides[p.id]! : (p.default ?? "")])];
+  const params = [
+    ["Parameter", "Værdi"],
+    ...PARAMETERS.map((p) => [p.name, p.id in overrides ? overrides[p.id]! : (p.default ?? "")]),
+  ];
   return projection(col(0), col(2), col(3), col(4), col(5), params) as unknown[][];
 }
 
 /** A cell of the demo workbook, through the page's test hook. */
 const cellValue = (page: Page, sheet: string, row: number, col: number) =>
-  page.evaluate(([s, r, c]) => window.__demo!.workbook.cell(s as string, r as number, c as number), [sheet, row, col] as const);
+  page.evaluate(
+    ([s, r, c]) => window.__demo!.workbook.cell(s as string, r as number, c as number),
+    [sheet, row, col] as const
+  );
 
-const chartDescription = (page: Page, name: string) => page.locator(`figure[data-chart="${name}"] desc`).textContent();
+const chartDescription = (page: Page, name: string) =>
+  page.locator(`figure[data-chart="${name}"] desc`).textContent();
 
 const OUT = LAYOUT.outputRow;
 
@@ -51,7 +57,13 @@ describe("the live Scenarier sheet in the demo", () => {
   it("editing a parameter cell in the grid recalculates the spilled outputs and the chart", async () => {
     const page = await openDemo(browser, server.origin);
     await page.getByTestId("scenario-sheet").click();
-    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Arket Scenarier er skrevet."), { timeout: 30_000 });
+    await waitFor(
+      async () =>
+        expect(await page.getByTestId("scenario-status").textContent()).toBe(
+          "Arket Scenarier er skrevet."
+        ),
+      { timeout: 30_000 }
+    );
     await page.locator('[data-testid="sheet-grid"][data-sheet="Scenarier"]').waitFor();
 
     // The output is DK.PROJECTION's result for the sample, before the edit.
@@ -62,28 +74,41 @@ describe("the live Scenarier sheet in the demo", () => {
 
     // Double-click "Bostøtte pr. år" in column B, type 130.000 (Danish grouping), Enter.
     const at = parseA1(parameterCell("supportCost"));
-    await page.locator(`[data-sheet="Scenarier"] tr[data-row="${at.top}"] td[data-col="${at.left}"]`).dblclick();
+    await page
+      .locator(`[data-sheet="Scenarier"] tr[data-row="${at.top}"] td[data-col="${at.left}"]`)
+      .dblclick();
     const input = page.getByTestId("cell-input");
     await input.fill("130.000");
     await input.press("Enter");
 
     const after = expectedTable({ supportCost: 130000 });
     expect(after[2][net]).not.toBe(before[2][net]);
-    await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT + 2, net)).toBe(after[2][net]));
+    await waitFor(async () =>
+      expect(await cellValue(page, "Scenarier", OUT + 2, net)).toBe(after[2][net])
+    );
     expect(await cellValue(page, "Scenarier", at.top, at.left)).toBe(130000);
     // Every spilled cell equals the engine's result with the new value.
     // Read as a table, so a failure's diff shows the row and column of a wrong cell.
     const spilled: unknown[][] = [];
     for (let r = 0; r < after.length; r++) {
       spilled.push([]);
-      for (let c = 0; c < after[r].length; c++) spilled[r].push(await cellValue(page, "Scenarier", OUT + r, c));
+      for (let c = 0; c < after[r].length; c++)
+        spilled[r].push(await cellValue(page, "Scenarier", OUT + r, c));
     }
     expect(spilled).toEqual(after);
     // The grid shows the new numbers, and the chart is redrawn from them.
-    const shown = await page.locator(`[data-sheet="Scenarier"] tr[data-row="${OUT + 2}"] td[data-col="${net}"]`).textContent();
-    const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(after[2][net] as number);
+    const shown = await page
+      .locator(`[data-sheet="Scenarier"] tr[data-row="${OUT + 2}"] td[data-col="${net}"]`)
+      .textContent();
+    const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(
+      after[2][net] as number
+    );
     expect(shown).toBe(`${kroner} kr.`);
-    await waitFor(async () => expect(await chartDescription(page, "ScenarieNettoudgift")).toContain(`Med Housing First ${kroner}`));
+    await waitFor(async () =>
+      expect(await chartDescription(page, "ScenarieNettoudgift")).toContain(
+        `Med Housing First ${kroner}`
+      )
+    );
     expect(await chartDescription(page, "ScenarieNettoudgift")).not.toBe(chartBefore);
     await page.screenshot({ path: join(SHOTS, "scenarios-live.png"), fullPage: true });
     await page.close();
@@ -95,16 +120,26 @@ describe("the live Scenarier sheet in the demo", () => {
     await page.getByTestId("scenario-status").waitFor();
     const horizon = parseA1(parameterCell("horizon"));
     const edit = async (value: string) => {
-      await page.locator(`[data-sheet="Scenarier"] tr[data-row="${horizon.top}"] td[data-col="${horizon.left}"]`).dblclick();
+      await page
+        .locator(
+          `[data-sheet="Scenarier"] tr[data-row="${horizon.top}"] td[data-col="${horizon.left}"]`
+        )
+        .dblclick();
       await page.getByTestId("cell-input").fill(value);
       await page.getByTestId("cell-input").press("Enter");
     };
     await edit("31");
     await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT, 0)).toBe("#NUM!"));
-    await expect(page.getByTestId("scenario-problems").textContent()).resolves.toContain("«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)");
+    await expect(page.getByTestId("scenario-problems").textContent()).resolves.toContain(
+      "«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)"
+    );
     await edit("8");
     await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT + 9, 0)).toBe(2034));
-    await waitFor(async () => expect(await page.locator('figure[data-chart="ScenarieForskel"] desc').textContent()).toContain("2034:"));
+    await waitFor(async () =>
+      expect(
+        await page.locator('figure[data-chart="ScenarieForskel"] desc').textContent()
+      ).toContain("2034:")
+    );
     await expect(page.getByTestId("scenario-problems").count()).resolves.toBe(0);
     await page.close();
   });
@@ -115,26 +150,44 @@ describe("the live Scenarier sheet in the demo", () => {
     await page.getByTestId("scenario-status").waitFor();
     await page.getByTestId("scenario-name").fill("Basis");
     await page.getByTestId("scenario-save").click();
-    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Basis»."));
+    await waitFor(async () =>
+      expect(await page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Basis».")
+    );
 
     const share = parseA1(parameterCell("shareMoved"));
-    await page.locator(`[data-sheet="Scenarier"] tr[data-row="${share.top}"] td[data-col="${share.left}"]`).dblclick();
+    await page
+      .locator(`[data-sheet="Scenarier"] tr[data-row="${share.top}"] td[data-col="${share.left}"]`)
+      .dblclick();
     await page.getByTestId("cell-input").fill("80 %");
     await page.getByTestId("cell-input").press("Enter");
-    await waitFor(async () => expect(await cellValue(page, "Scenarier", share.top, share.left)).toBe(0.8));
+    await waitFor(async () =>
+      expect(await cellValue(page, "Scenarier", share.top, share.left)).toBe(0.8)
+    );
     await page.getByTestId("scenario-name").fill("Ambitiøs");
     await page.getByTestId("scenario-save").click();
-    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Ambitiøs»."));
+    await waitFor(async () =>
+      expect(await page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Ambitiøs».")
+    );
 
     // Make "Basis" active again: its 50 % goes back into the cell.
     await page.getByTestId("scenario-pick").click();
     await page.getByRole("option", { name: "Basis" }).click();
     await page.getByTestId("scenario-switch").click();
-    await waitFor(async () => expect(await cellValue(page, "Scenarier", share.top, share.left)).toBe(0.5));
-    await expect(page.getByTestId("scenario-active").textContent()).resolves.toBe("Aktivt scenarie: Basis");
+    await waitFor(async () =>
+      expect(await cellValue(page, "Scenarier", share.top, share.left)).toBe(0.5)
+    );
+    await expect(page.getByTestId("scenario-active").textContent()).resolves.toBe(
+      "Aktivt scenarie: Basis"
+    );
 
     await page.getByTestId("scenario-compare").click();
-    await waitFor(async () => expect(await page.getByTestId("scenario-status").textContent()).toBe("Arket Sammenligning er skrevet."), { timeout: 60_000 });
+    await waitFor(
+      async () =>
+        expect(await page.getByTestId("scenario-status").textContent()).toBe(
+          "Arket Sammenligning er skrevet."
+        ),
+      { timeout: 60_000 }
+    );
     await page.locator('[data-testid="sheet-grid"][data-sheet="Sammenligning"]').waitFor();
     expect(await cellValue(page, "Sammenligning", 4, 0)).toBe("Basis");
     expect(await cellValue(page, "Sammenligning", 5, 0)).toBe("Ambitiøs");

@@ -14,7 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { SAMPLE_SHEET_NAME } from "../../src/demo/sampleData";
 import { d } from "../../src/engine/calendar";
 import { exportTemplate, parseTemplate } from "../../src/templates/template";
-import { parameterCell, readScenarioSheet, SCENARIO_SHEET, LAYOUT, type ScenarioModel } from "../../taskpane/scenarios/scenarioSheet";
+import {
+  parameterCell,
+  readScenarioSheet,
+  SCENARIO_SHEET,
+  LAYOUT,
+  type ScenarioModel,
+} from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1, type CellValue } from "../../src/workbook/workbook";
 import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
 import { HOOK_TIMEOUT } from "../timeouts";
@@ -35,12 +41,22 @@ afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
 const sheetOf = (page: Page, name: string) =>
   page.evaluate((n) => {
     const s = window.__demo!.workbook.getSheet(n);
-    return s ? { name: s.name, own: s.own, values: s.values, formulas: (s.formulas ?? []).map((f) => f.text) } : undefined;
+    return s
+      ? {
+          name: s.name,
+          own: s.own,
+          values: s.values,
+          formulas: (s.formulas ?? []).map((f) => f.text),
+        }
+      : undefined;
   }, name);
 
 async function scenarioModel(page: Page): Promise<ScenarioModel | undefined> {
   const sheet = await sheetOf(page, SCENARIO_SHEET);
-  return sheet && readScenarioSheet({ sheet: sheet.name, top: 0, left: 0, values: sheet.values as CellValue[][] });
+  return (
+    sheet &&
+    readScenarioSheet({ sheet: sheet.name, top: 0, left: 0, values: sheet.values as CellValue[][] })
+  );
 }
 
 async function applyReviewed(page: Page): Promise<string> {
@@ -53,12 +69,19 @@ async function applyReviewed(page: Page): Promise<string> {
 async function axeSeriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
     const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<Result> } }).axe;
-    const result = await axe.run({ include: [['[data-testid="templates"]']], exclude: [["[data-tabster-dummy]"]] });
+    const result = await axe.run({
+      include: [['[data-testid="templates"]']],
+      exclude: [["[data-tabster-dummy]"]],
+    });
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+      .map(
+        (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`
+      );
   });
 }
 
@@ -66,7 +89,9 @@ async function axeSeriousViolations(page: Page): Promise<string[]> {
 async function actions(page: Page): Promise<(string | null | undefined)[][]> {
   const rows = page.locator('[data-testid="template-plan"] tr[data-action]');
   await rows.first().waitFor();
-  return rows.evaluateAll((trs) => trs.map((r) => [r.children[0].firstChild?.textContent, r.getAttribute("data-action")]));
+  return rows.evaluateAll((trs) =>
+    trs.map((r) => [r.children[0].firstChild?.textContent, r.getAttribute("data-action")])
+  );
 }
 
 describe("templates in the demo", () => {
@@ -82,27 +107,42 @@ describe("templates in the demo", () => {
       ["Bostøtte høj (130.000 kr.)", "add"],
       ["10 år som Hjørring", "add"],
     ]);
-    await page.locator('[data-testid="templates"]').screenshot({ path: join(SHOTS, "template-review.png") });
+    await page
+      .locator('[data-testid="templates"]')
+      .screenshot({ path: join(SHOTS, "template-review.png") });
     expect(await axeSeriousViolations(page)).toEqual([]);
     expect(await applyReviewed(page)).toMatch(/4 scenarier skrevet til arket Scenarier/);
     const applied = await scenarioModel(page);
-    expect(applied?.saved.map((s) => s.name)).toEqual(["Standard", "Bostøtte lav (40.000 kr.)", "Bostøtte høj (130.000 kr.)", "10 år som Hjørring"]);
+    expect(applied?.saved.map((s) => s.name)).toEqual([
+      "Standard",
+      "Bostøtte lav (40.000 kr.)",
+      "Bostøtte høj (130.000 kr.)",
+      "10 år som Hjørring",
+    ]);
     expect(applied?.saved[1].values.supportCost).toBe(40_000);
     expect((await sheetOf(page, SCENARIO_SHEET))?.own).toBe(true);
 
     // A user edits a saved scenario's cell (the third saved column, horizon) in the sheet.
     const horizon = parseA1(parameterCell("horizon"));
-    await page.evaluate(([s, r, c]) => window.__demo!.workbook.setCell(s as string, r as number, c as number, 7), [SCENARIO_SHEET, horizon.top, LAYOUT.savedColumn + 3] as const);
+    await page.evaluate(
+      ([s, r, c]) => window.__demo!.workbook.setCell(s as string, r as number, c as number, 7),
+      [SCENARIO_SHEET, horizon.top, LAYOUT.savedColumn + 3] as const
+    );
     const edited = await scenarioModel(page);
     expect(edited?.saved[2].values.horizon).toBe(7);
 
     // Export: a download of the template file.
     await page.getByTestId("template-municipality").fill("Demokommune");
     await page.getByTestId("template-author").fill("Økonomi og analyse");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-export").click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("template-export").click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^skabelon-demokommune-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync((await download.path())!, "utf8");
-    expect(await page.getByTestId("template-exported").textContent()).toContain(download.suggestedFilename());
+    expect(await page.getByTestId("template-exported").textContent()).toContain(
+      download.suggestedFilename()
+    );
     // No citizen ids (the sample's are B00001, …) and nothing CPR-shaped.
     expect(text).not.toMatch(/B\d{5}/);
     expect(text).not.toMatch(/\d{6}-?\d{4}/);
@@ -115,7 +155,13 @@ describe("templates in the demo", () => {
     // A fresh demo workbook imports the file: the same scenarios, with the same values.
     const fresh = await openDemo(browser, server.origin);
     expect(await scenarioModel(fresh)).toBeUndefined();
-    await fresh.getByTestId("template-file").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text) });
+    await fresh
+      .getByTestId("template-file")
+      .setInputFiles({
+        name: download.suggestedFilename(),
+        mimeType: "application/json",
+        buffer: Buffer.from(text),
+      });
     expect((await actions(fresh)).map(([, a]) => a)).toEqual(["add", "add", "add", "add"]);
     expect(await applyReviewed(fresh)).toMatch(/4 scenarier/);
     expect((await scenarioModel(fresh))?.saved).toEqual(edited?.saved);
@@ -125,7 +171,14 @@ describe("templates in the demo", () => {
     await page.getByTestId("template-paste").fill(text);
     await page.getByTestId("template-read").click();
     await page.getByTestId("template-review").waitFor();
-    await waitFor(async () => expect((await actions(page)).map(([, a]) => a)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]));
+    await waitFor(async () =>
+      expect((await actions(page)).map(([, a]) => a)).toEqual([
+        "unchanged",
+        "unchanged",
+        "unchanged",
+        "unchanged",
+      ])
+    );
     await page.close();
   });
 
@@ -133,8 +186,17 @@ describe("templates in the demo", () => {
     const page = await openDemo(browser, server.origin);
     // Nothing to export yet: no saved scenarios.
     await page.getByTestId("template-export").click();
-    expect(await page.getByTestId("template-export-problems").textContent()).toMatch(/Der er ingen gemte scenarier at dele endnu/);
-    const out = exportTemplate({ municipality: "Nordby", author: "A", created: d("2026-05-01"), ruleSet: "NY", columns: {}, scenarios: [{ name: "Basis", values: {} }] });
+    expect(await page.getByTestId("template-export-problems").textContent()).toMatch(
+      /Der er ingen gemte scenarier at dele endnu/
+    );
+    const out = exportTemplate({
+      municipality: "Nordby",
+      author: "A",
+      created: d("2026-05-01"),
+      ruleSet: "NY",
+      columns: {},
+      scenarios: [{ name: "Basis", values: {} }],
+    });
     if (!out.ok) throw new Error("export refused");
     const t = JSON.parse(out.text);
     t.scenarios[0].note = "Borger 010190-1234";
@@ -144,7 +206,9 @@ describe("templates in the demo", () => {
     const problems = page.getByTestId("template-problems").locator("li");
     await problems.first().waitFor();
     expect(await problems.allTextContents()).toEqual([
-      expect.stringMatching(/^Scenarie 1 «Basis» › note: Teksten indeholder noget, der ligner et CPR-nummer/),
+      expect.stringMatching(
+        /^Scenarie 1 «Basis» › note: Teksten indeholder noget, der ligner et CPR-nummer/
+      ),
       "Scenarie 1 «Basis» › parameter «Horisont» › værdi: Skal ligge fra 1 år og højst 30 år (fik 99 år)",
     ]);
     // The message never shows the number itself.
@@ -158,13 +222,23 @@ describe("templates in the demo", () => {
   it("scenario names and notes that look like formulas are written as text", async () => {
     const page = await openDemo(browser, server.origin);
     const names = ['=HYPERLINK("http://x","klik")', "+45 1234 5678", "-10 %", "@SUM(A1)"];
-    const out = exportTemplate({ municipality: "Nordby", author: "A", created: d("2026-05-01"), ruleSet: "NY", columns: {}, scenarios: names.map((name) => ({ name, values: {} })) });
+    const out = exportTemplate({
+      municipality: "Nordby",
+      author: "A",
+      created: d("2026-05-01"),
+      ruleSet: "NY",
+      columns: {},
+      scenarios: names.map((name) => ({ name, values: {} })),
+    });
     if (!out.ok) throw new Error(JSON.stringify(out.problems));
     await page.getByTestId("template-paste").fill(out.text);
     await page.getByTestId("template-read").click();
     await applyReviewed(page);
     const sheet = await sheetOf(page, SCENARIO_SHEET);
-    const header = sheet!.values[LAYOUT.headerRow].slice(LAYOUT.savedColumn + 1, LAYOUT.savedColumn + 1 + names.length);
+    const header = sheet!.values[LAYOUT.headerRow].slice(
+      LAYOUT.savedColumn + 1,
+      LAYOUT.savedColumn + 1 + names.length
+    );
     expect(header).toEqual(names);
     // The sheet's only formulas are the add-in's own (none without stays mapped, or DK.PROJECTION).
     for (const f of sheet!.formulas) expect(f).toMatch(/^=DK\.PROJECTION\(/);
@@ -177,19 +251,31 @@ describe("templates in the demo", () => {
     await applyReviewed(page);
     // As in Excel desktop: office.js present, platform PC.
     await page.evaluate(() => {
-      (window as unknown as { Office: unknown }).Office = { context: { platform: "PC" }, PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" } };
+      (window as unknown as { Office: unknown }).Office = {
+        context: { platform: "PC" },
+        PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" },
+      };
     });
     await page.getByTestId("template-municipality").fill("Demo municipality");
     await page.getByTestId("template-author").fill("Finance");
     let downloaded = false;
     page.on("download", () => (downloaded = true));
     await page.getByTestId("template-export").click();
-    expect(await page.getByTestId("template-exported").textContent()).toBe("This host cannot save files. Copy the text and save it as a .json file.");
+    expect(await page.getByTestId("template-exported").textContent()).toBe(
+      "This host cannot save files. Copy the text and save it as a .json file."
+    );
     const text = await page.getByTestId("template-text").inputValue();
     const back = parseTemplate(text);
-    expect(back.ok && back.template.scenarios.map((s) => s.name)).toEqual(["Standard", "Bostøtte lav (40.000 kr.)", "Bostøtte høj (130.000 kr.)", "10 år som Hjørring"]);
+    expect(back.ok && back.template.scenarios.map((s) => s.name)).toEqual([
+      "Standard",
+      "Bostøtte lav (40.000 kr.)",
+      "Bostøtte høj (130.000 kr.)",
+      "10 år som Hjørring",
+    ]);
     expect(downloaded).toBe(false);
-    await page.locator('[data-testid="templates"]').screenshot({ path: join(SHOTS, "template-copy-text.png") });
+    await page
+      .locator('[data-testid="templates"]')
+      .screenshot({ path: join(SHOTS, "template-copy-text.png") });
     await page.close();
   });
 });

@@ -53,11 +53,22 @@ export function ChartView({ data }: { data: ChartData }) {
   const band = plotW / Math.max(1, categories.length);
   const barW = (band * 0.7) / Math.max(1, series.length);
   const description = categories
-    .map((c, i) => `${c}: ${series.map((s) => `${s.name} ${full[text.language].format(s.values[i] ?? 0)}`).join(", ")}`)
+    .map(
+      (c, i) =>
+        `${c}: ${series.map((s) => `${s.name} ${full[text.language].format(s.values[i] ?? 0)}`).join(", ")}`
+    )
     .join("; ");
 
   return (
-    <figure style={{ margin: 0, background: "#fff", border: `1px solid ${tokens.colorNeutralStroke2}`, padding: 8 }} data-chart={spec.name}>
+    <figure
+      style={{
+        margin: 0,
+        background: "#fff",
+        border: `1px solid ${tokens.colorNeutralStroke2}`,
+        padding: 8,
+      }}
+      data-chart={spec.name}
+    >
       <figcaption id={`${id}-title`} style={{ fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
         {spec.title}
       </figcaption>
@@ -72,14 +83,27 @@ export function ChartView({ data }: { data: ChartData }) {
         <desc id={`${id}-desc`}>{description}</desc>
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#8a8a8a" : "#e0e0e0"} />
+            <line
+              x1={PLOT.left}
+              x2={WIDTH - PLOT.right}
+              y1={y(t)}
+              y2={y(t)}
+              stroke={t === 0 ? "#8a8a8a" : "#e0e0e0"}
+            />
             <text x={PLOT.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#424242">
               {compact[text.language].format(t)}
             </text>
           </g>
         ))}
         {categories.map((c, i) => (
-          <text key={c + i} x={PLOT.left + band * (i + 0.5)} y={HEIGHT - PLOT.bottom + 16} textAnchor="middle" fontSize={11} fill="#424242">
+          <text
+            key={c + i}
+            x={PLOT.left + band * (i + 0.5)}
+            y={HEIGHT - PLOT.bottom + 16}
+            textAnchor="middle"
+            fontSize={11}
+            fill="#424242"
+          >
             {c}
           </text>
         ))}
@@ -88,23 +112,53 @@ export function ChartView({ data }: { data: ChartData }) {
               s.values.map((v, i) => {
                 const x = PLOT.left + band * i + band * 0.15 + barW * k;
                 return (
-                  <rect key={`${k}-${i}`} x={x} width={Math.max(1, barW - 1)} y={Math.min(y(v), y(0))} height={Math.abs(y(v) - y(0))} fill={COLOURS[k % COLOURS.length]} />
+                  <rect
+                    key={`${k}-${i}`}
+                    x={x}
+                    width={Math.max(1, barW - 1)}
+                    y={Math.min(y(v), y(0))}
+                    height={Math.abs(y(v) - y(0))}
+                    fill={COLOURS[k % COLOURS.length]}
+                  />
                 );
-              }),
+              })
             )
           : series.map((s, k) => (
               <g key={k} stroke={COLOURS[k % COLOURS.length]} fill={COLOURS[k % COLOURS.length]}>
-                <polyline fill="none" strokeWidth={2} points={s.values.map((v, i) => `${PLOT.left + band * (i + 0.5)},${y(v)}`).join(" ")} />
+                <polyline
+                  fill="none"
+                  strokeWidth={2}
+                  points={s.values
+                    .map((v, i) => `${PLOT.left + band * (i + 0.5)},${y(v)}`)
+                    .join(" ")}
+                />
                 {s.values.map((v, i) => (
                   <circle key={i} cx={PLOT.left + band * (i + 0.5)} cy={y(v)} r={3} />
                 ))}
               </g>
             ))}
       </svg>
-      <ul style={{ display: "flex", gap: 16, listStyle: "none", margin: "4px 0 0", padding: 0, fontSize: 12 }}>
+      <ul
+        style={{
+          display: "flex",
+          gap: 16,
+          listStyle: "none",
+          margin: "4px 0 0",
+          padding: 0,
+          fontSize: 12,
+        }}
+      >
         {series.map((s, k) => (
           <li key={s.name} style={{ display: "flex", alignItems: "center", gap: 6 }}>
-            <span aria-hidden="true" style={{ width: 12, height: 12, background: COLOURS[k % COLOURS.length], display: "inline-block" }} />
+            <span
+              aria-hidden="true"
+              style={{
+                width: 12,
+                height: 12,
+                background: COLOURS[k % COLOURS.length],
+                display: "inline-block",
+              }}
+            />
             {s.name}
           </li>
         ))}

@@ -3,7 +3,18 @@
  * task pane (the same App as in Excel) on the right, and a file input to load the user's own
  * .xlsx or .csv instead of the synthetic budget sheet.
  */
-import { Body1, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  Title2,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { App } from "../../../taskpane/app/App";
 import { FilePickButton } from "../../../taskpane/app/FilePickButton";
@@ -13,8 +24,11 @@ import type { MemoryWorkbook } from "../memoryWorkbook";
 import { ChartView } from "./ChartView";
 import { SheetGrid } from "./SheetGrid";
 
-type FileState = { status: "idle" } | { status: "loading" } | { status: "loaded"; name: string } | { status: "failed"; message: string };
-
+type FileState =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "loaded"; name: string }
+  | { status: "failed"; message: string };
 
 /** Re-renders on every change of the workbook; returns a counter that changes with it. */
 function useWorkbookVersion(workbook: MemoryWorkbook): number {
@@ -42,13 +56,33 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
       setGeneration((g) => g + 1);
       setFileState({ status: "loaded", name: file.name });
     } catch (error) {
-      setFileState({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+      setFileState({
+        status: "failed",
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   };
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", height: "100vh", background: tokens.colorNeutralBackground2 }}>
-      <header style={{ padding: "10px 16px", display: "flex", flexWrap: "wrap", alignItems: "center", gap: "4px 24px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, background: tokens.colorNeutralBackground1 }}>
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        height: "100vh",
+        background: tokens.colorNeutralBackground2,
+      }}
+    >
+      <header
+        style={{
+          padding: "10px 16px",
+          display: "flex",
+          flexWrap: "wrap",
+          alignItems: "center",
+          gap: "4px 24px",
+          borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+          background: tokens.colorNeutralBackground1,
+        }}
+      >
         <div style={{ flex: "1 1 420px" }}>
           <Title2 as="h1" block>
             {text.demoTitle}
@@ -78,7 +112,18 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
         </MessageBar>
       )}
       <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
-        <main aria-label={text.workbookLabel} style={{ flex: 1, minWidth: 0, display: "flex", flexDirection: "column", padding: "8px 12px", gap: 8, overflow: "auto" }}>
+        <main
+          aria-label={text.workbookLabel}
+          style={{
+            flex: 1,
+            minWidth: 0,
+            display: "flex",
+            flexDirection: "column",
+            padding: "8px 12px",
+            gap: 8,
+            overflow: "auto",
+          }}
+        >
           <TabList
             aria-label={text.sheetTabs}
             selectedValue={active?.name}
@@ -88,11 +133,21 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
             {sheets.map((s) => (
               <Tab key={s.name} value={s.name} data-own={s.own}>
                 {s.name}
-                <span style={{ color: tokens.colorNeutralForeground3, fontWeight: 400 }}> ({s.own ? text.ownSheet : text.userSheet})</span>
+                <span style={{ color: tokens.colorNeutralForeground3, fontWeight: 400 }}>
+                  {" "}
+                  ({s.own ? text.ownSheet : text.userSheet})
+                </span>
               </Tab>
             ))}
           </TabList>
-          {active && <SheetGrid workbook={workbook} sheet={active} selection={workbook.selection} version={version} />}
+          {active && (
+            <SheetGrid
+              workbook={workbook}
+              sheet={active}
+              selection={workbook.selection}
+              version={version}
+            />
+          )}
           {active && active.charts.length > 0 && (
             <section aria-labelledby="charts-heading">
               <Subtitle2 as="h2" id="charts-heading">
@@ -108,9 +163,19 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
         </main>
         <aside
           aria-label={text.paneLabel}
-          style={{ width: 400, flexShrink: 0, overflowY: "auto", borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, background: tokens.colorNeutralBackground1 }}
+          style={{
+            width: 400,
+            flexShrink: 0,
+            overflowY: "auto",
+            borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+            background: tokens.colorNeutralBackground1,
+          }}
         >
-          <App key={generation} workbook={workbook} onResult={(r) => workbook.setActiveSheet(r.sheets.forecast.name)} />
+          <App
+            key={generation}
+            workbook={workbook}
+            onResult={(r) => workbook.setActiveSheet(r.sheets.forecast.name)}
+          />
         </aside>
       </div>
     </div>

@@ -47,7 +47,9 @@ function columnWidths(sheet: MemorySheet, columns: number): number[] {
 }
 
 /** Table header rows and table body rows, for Excel-like banding. */
-function tableRoles(sheet: MemorySheet): (row: number, col: number) => "header" | "band" | "plain" | undefined {
+function tableRoles(
+  sheet: MemorySheet
+): (row: number, col: number) => "header" | "band" | "plain" | undefined {
   return (row, col) => {
     for (const t of sheet.tables) {
       if (row < t.top || row > t.bottom || col < t.left || col > t.right) continue;
@@ -58,7 +60,12 @@ function tableRoles(sheet: MemorySheet): (row: number, col: number) => "header" 
   };
 }
 
-export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet; selection: Selection | undefined; version: number }) {
+export function SheetGrid(props: {
+  workbook: MemoryWorkbook;
+  sheet: MemorySheet;
+  selection: Selection | undefined;
+  version: number;
+}) {
   const { workbook, sheet, selection, version } = props;
   const text = useTexts();
   const scroller = useRef<HTMLDivElement>(null);
@@ -76,7 +83,8 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
   }, [sheet, version]);
   const widths = useMemo(() => columnWidths(sheet, columnCount), [sheet, columnCount]);
   const role = useMemo(() => tableRoles(sheet), [sheet]);
-  const selected = selection && selection.sheet === sheet.name ? parseA1(selection.address) : undefined;
+  const selected =
+    selection && selection.sheet === sheet.name ? parseA1(selection.address) : undefined;
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -100,7 +108,10 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
   const visibleFirst = Math.min(rowCount, Math.floor(scrollTop / ROW_HEIGHT) + 1);
-  const visibleLast = Math.min(rowCount, Math.floor((scrollTop + viewHeight - ROW_HEIGHT) / ROW_HEIGHT));
+  const visibleLast = Math.min(
+    rowCount,
+    Math.floor((scrollTop + viewHeight - ROW_HEIGHT) / ROW_HEIGHT)
+  );
   const totalWidth = ROW_HEADER_WIDTH + widths.reduce((a, b) => a + b, 0);
 
   const rows = [];
@@ -109,7 +120,13 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
     const rowSelected = selected !== undefined && r >= selected.top && r <= selected.bottom;
     rows.push(
       <tr key={r} data-row={r} aria-rowindex={r + 2} style={{ height: ROW_HEIGHT }}>
-        <th scope="row" style={{ ...rowHeaderStyle, background: rowSelected ? tokens.colorBrandBackground2 : rowHeaderStyle.background }}>
+        <th
+          scope="row"
+          style={{
+            ...rowHeaderStyle,
+            background: rowSelected ? tokens.colorBrandBackground2 : rowHeaderStyle.background,
+          }}
+        >
           {r + 1}
         </th>
         {widths.map((_, c) => {
@@ -117,10 +134,19 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
           const kind = role(r, c);
           // Text runs on over empty cells to its right, as in Excel.
           const next = values[c + 1];
-          const overflows = typeof value === "string" && value !== "" && (next === undefined || next === "" || next === null);
+          const overflows =
+            typeof value === "string" &&
+            value !== "" &&
+            (next === undefined || next === "" || next === null);
           const inSelection = rowSelected && c >= selected!.left && c <= selected!.right;
           const shown = formatCell(value, workbook.numberFormat(sheet.name, r, c), text.language);
-          const background = inSelection ? tokens.colorBrandBackground2 : kind === "header" ? "#dbe7f6" : kind === "band" ? "#f3f7fc" : undefined;
+          const background = inSelection
+            ? tokens.colorBrandBackground2
+            : kind === "header"
+              ? "#dbe7f6"
+              : kind === "band"
+                ? "#f3f7fc"
+                : undefined;
           return (
             <td
               key={c}
@@ -129,7 +155,9 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
               title={!overflows && shown.length > LONG_TEXT ? shown : undefined}
               style={{
                 ...cellStyle,
-                ...(overflows ? { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 } : {}),
+                ...(overflows
+                  ? { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 }
+                  : {}),
                 textAlign: alignsRight(value) ? "right" : "left",
                 fontWeight: kind === "header" || workbook.isBold(sheet.name, r, c) ? 600 : 400,
                 background,
@@ -143,7 +171,8 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
                   label={`${text.language === "da" ? "Rediger" : "Edit"} ${a1(r, c)}`}
                   onDone={(v) => {
                     setEditing(undefined);
-                    if (v !== undefined && v !== (value ?? "")) workbook.setCell(sheet.name, r, c, v);
+                    if (v !== undefined && v !== (value ?? ""))
+                      workbook.setCell(sheet.name, r, c, v);
                   }}
                 />
               ) : overflows ? (
@@ -155,7 +184,7 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
             </td>
           );
         })}
-      </tr>,
+      </tr>
     );
   }
 
@@ -169,7 +198,13 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
         data-testid="sheet-grid"
         data-sheet={sheet.name}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        style={{ overflow: "auto", flexShrink: 0, height: `min(${(rowCount + 1) * ROW_HEIGHT + 2}px, 62vh)`, border: `1px solid ${tokens.colorNeutralStroke1}`, background: "#fff" }}
+        style={{
+          overflow: "auto",
+          flexShrink: 0,
+          height: `min(${(rowCount + 1) * ROW_HEIGHT + 2}px, 62vh)`,
+          border: `1px solid ${tokens.colorNeutralStroke1}`,
+          background: "#fff",
+        }}
       >
         {rowCount === 0 ? (
           <p style={{ padding: 12 }}>{text.emptySheet}</p>
@@ -177,7 +212,13 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
           <table
             aria-label={text.gridLabel(sheet.name)}
             aria-rowcount={rowCount + 1}
-            style={{ borderCollapse: "separate", borderSpacing: 0, tableLayout: "fixed", width: totalWidth, fontSize: 12 }}
+            style={{
+              borderCollapse: "separate",
+              borderSpacing: 0,
+              tableLayout: "fixed",
+              width: totalWidth,
+              fontSize: 12,
+            }}
           >
             <colgroup>
               <col style={{ width: ROW_HEADER_WIDTH }} />
@@ -212,7 +253,11 @@ export function SheetGrid(props: { workbook: MemoryWorkbook; sheet: MemorySheet;
         )}
       </div>
       {rowCount > 0 && (
-        <span aria-live="off" style={{ fontSize: 12, color: tokens.colorNeutralForeground2 }} data-testid="rows-shown">
+        <span
+          aria-live="off"
+          style={{ fontSize: 12, color: tokens.colorNeutralForeground2 }}
+          data-testid="rows-shown"
+        >
           {text.rowsShown(visibleFirst, Math.max(visibleFirst, visibleLast), rowCount)}
         </span>
       )}

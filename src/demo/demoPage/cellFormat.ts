@@ -14,8 +14,34 @@ const SEPARATORS: Record<Language, { group: string; point: string }> = {
 };
 
 const MONTHS: Record<Language, string[]> = {
-  da: ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  da: [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 };
 
 /** A format section split into literal text and format codes. */
@@ -50,7 +76,8 @@ function tokenize(section: string): Token[] {
   return tokens;
 }
 
-const groupThousands = (digits: string, group: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+const groupThousands = (digits: string, group: string) =>
+  digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
 
 /** The number part of a format code ("#,##0.00") applied to |value|. */
 function formatNumberCode(code: string, value: number, language: Language): string {
@@ -79,7 +106,8 @@ function formatDateCode(code: string, serial: number, language: Language): strin
   const { year, month, day } = ymdFromSerial(Math.floor(serial));
   return code.replace(DATE_CODE, (part) => {
     const p = part.toLowerCase();
-    if (p.startsWith("y")) return p.length <= 2 ? String(year % 100).padStart(2, "0") : String(year);
+    if (p.startsWith("y"))
+      return p.length <= 2 ? String(year % 100).padStart(2, "0") : String(year);
     if (p.startsWith("m")) {
       if (p.length >= 4) return MONTHS[language][month - 1];
       if (p.length === 3) return MONTHS[language][month - 1].slice(0, 3);
@@ -95,15 +123,25 @@ function general(value: number, language: Language): string {
   return language === "da" ? text.replace(".", ",") : text;
 }
 
-export function formatCell(value: CellValue | undefined, format: string | null, language: Language): string {
+export function formatCell(
+  value: CellValue | undefined,
+  format: string | null,
+  language: Language
+): string {
   if (value === null || value === undefined || value === "") return "";
-  if (typeof value === "boolean") return language === "da" ? (value ? "SAND" : "FALSK") : value ? "TRUE" : "FALSE";
+  if (typeof value === "boolean")
+    return language === "da" ? (value ? "SAND" : "FALSK") : value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return "#NUM!";
-  if (format === null || format === "" || format === "@" || /^general$/i.test(format)) return general(value, language);
+  if (format === null || format === "" || format === "@" || /^general$/i.test(format))
+    return general(value, language);
   const sections = format.split(";");
   const negative = value < 0 && sections.length > 1;
-  const section = negative ? sections[1] : value === 0 && sections.length > 2 ? sections[2] : sections[0];
+  const section = negative
+    ? sections[1]
+    : value === 0 && sections.length > 2
+      ? sections[2]
+      : sections[0];
   const tokens = tokenize(section);
   const codes = tokens.flatMap((t) => ("code" in t ? [t.code] : [])).join("");
   const isDate = /[dy]/i.test(codes) || (/m/i.test(codes) && !/[#0]/.test(codes));

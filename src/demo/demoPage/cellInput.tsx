@@ -17,7 +17,10 @@ export function typedValue(text: string, language: Language): CellValue {
   let digits = m[2].replace(/\s/g, "");
   if (language === "da") {
     // A comma is the decimal point; a point groups thousands (130.000), unless it cannot (0.035).
-    digits = digits.includes(",") || /^[1-9]\d{0,2}(\.\d{3})+$/.test(digits) ? digits.replace(/\./g, "").replace(",", ".") : digits;
+    digits =
+      digits.includes(",") || /^[1-9]\d{0,2}(\.\d{3})+$/.test(digits)
+        ? digits.replace(/\./g, "").replace(",", ".")
+        : digits;
   } else {
     digits = digits.replace(/,/g, "");
   }
@@ -29,11 +32,17 @@ export function typedValue(text: string, language: Language): CellValue {
 /** A cell value as the edit box starts with it: numbers in the language's notation, ungrouped. */
 export function editText(value: CellValue, language: Language): string {
   if (value === null) return "";
-  if (typeof value === "number") return language === "da" ? String(value).replace(".", ",") : String(value);
+  if (typeof value === "number")
+    return language === "da" ? String(value).replace(".", ",") : String(value);
   return String(value);
 }
 
-export function CellInput(props: { value: CellValue; language: Language; label: string; onDone: (value: CellValue | undefined) => void }) {
+export function CellInput(props: {
+  value: CellValue;
+  language: Language;
+  label: string;
+  onDone: (value: CellValue | undefined) => void;
+}) {
   const { value, language, label, onDone } = props;
   const [text, setText] = useState(() => editText(value, language));
   const finished = useRef(false);
@@ -54,7 +63,14 @@ export function CellInput(props: { value: CellValue; language: Language; label: 
         else if (e.key === "Escape") finish(false);
       }}
       onBlur={() => finish(true)}
-      style={{ width: "100%", boxSizing: "border-box", font: "inherit", border: "2px solid #217346", padding: "0 4px", height: 22 }}
+      style={{
+        width: "100%",
+        boxSizing: "border-box",
+        font: "inherit",
+        border: "2px solid #217346",
+        padding: "0 4px",
+        height: 22,
+      }}
     />
   );
 }

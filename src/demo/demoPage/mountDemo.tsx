@@ -41,6 +41,6 @@ export function mountDemo(root: Root, search: string): void {
   root.render(
     <Providers language={language}>
       <DemoShell workbook={workbook} />
-    </Providers>,
+    </Providers>
   );
 }
