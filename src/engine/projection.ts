@@ -70,7 +70,7 @@
  */
 import { edate, serialFromYmd, yearOf, type Serial } from "./calendar";
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "./investment";
-import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, type Share } from "./money";
+import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, sum, type Share } from "./money";
 import type { ScenarioParameters } from "./parameters";
 import { RULE_SETS, type RuleSet } from "./rules";
 import {
@@ -320,17 +320,18 @@ interface Calendar {
   prices: Decimal[];
 }
 
-/** Whole nights, øre and refund days of one stay in one year (one unit of its citizen). */
-interface YearFigures {
-  days: number;
-  gross: number;
-  self: number;
-  ny: number;
-  gammel: number;
-}
-
-/** Shelter figures of a stay by year, for its nights before `until` (or all of them). */
-type Figures = Map<number, YearFigures>;
+/**
+ * Shelter figures by year as exact whole numbers (nights and øre), five a year: nights, gross
+ * cost, self-payment, refund under the current rules, refund under GAMMEL. Sums of whole øre stay
+ * exact far beyond any municipal budget.
+ */
+type Tally = Float64Array;
+const NIGHTS = 0;
+const GROSS = 1;
+const SELF = 2;
+const NY = 3;
+const GAMMEL = 4;
+const FIELDS = 5;
 
 /**
  * The money of stays by year: prices indexed per calendar year and rounded to øre once per rate,
@@ -354,55 +355,63 @@ class Pricing {
     return v;
   }
 
-  /** A stay's figures per year for its own nights and refund days before `until`. */
-  figures(stay: StayInput, result: StayResult, until = Infinity): Figures {
-    const out: Figures = new Map();
+  /** Adds sign × a stay's figures per year, for its own nights before `until`, to the tally. */
+  add(into: Tally, sign: 1 | -1, stay: StayInput, result: StayResult, until = Infinity): void {
     const own = result.ownDays;
-    if (!own) return out;
+    if (!own) return;
     const to = Math.min(own.to, until, this.cal.horizonEnd);
-    const first = Math.max(0, yearOf(own.from) - this.cal.baseYear);
-    const last = Math.min(this.cal.horizon, yearOf(Math.max(own.from, to - 1)) - this.cal.baseYear);
-    for (let t = first; t <= last; t++) {
-      const year = this.cal.spans[t];
+    if (to <= own.from) return;
+    const spans = this.cal.spans;
+    for (let t = 0; t < spans.length && spans[t].from < to; t++) {
+      const year = spans[t];
       const days = overlap(own.from, to, year);
       if (days === 0) continue;
       let refundDays = 0;
       for (const s of result.refundSpans) refundDays += overlap(s.from, Math.min(s.to, to), year);
       const rate = this.price(stay.dailyRate, t);
       const self = this.price(stay.selfPayment, t);
-      out.set(t, {
-        days,
-        gross: costOre(rate, days),
-        self: costOre(self, days),
-        ny: refundOre(rate, self, refundDays, this.share),
-        // GAMMEL refunds every night (no day limit), rounded the same way.
-        gammel: refundOre(rate, self, days, this.share),
-      });
+      const at = t * FIELDS;
+      into[at + NIGHTS] += sign * days;
+      into[at + GROSS] += sign * costOre(rate, days);
+      into[at + SELF] += sign * costOre(self, days);
+      into[at + NY] += sign * refundOre(rate, self, refundDays, this.share);
+      // GAMMEL refunds every night (no day limit), rounded the same way.
+      into[at + GAMMEL] += sign * refundOre(rate, self, days, this.share);
     }
-    return out;
   }
 }
 
 const overlap = (from: Serial, to: Serial, span: Span): number =>
   Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
 
-/** Per-year sums of one kind of figure, exact. */
-type Column = Decimal[];
-const column = (cal: Calendar): Column => cal.spans.map(() => ZERO);
+/**
+ * Whole-number tallies kept apart by the mass they count with (a cohort's weight, a share of
+ * citizens moved), so that each distinct mass is multiplied once, exactly, at the end.
+ */
+class MassTallies {
+  private readonly byMass = new Map<string, { mass: Decimal; tally: Tally }>();
+  /** The same Decimal object is often asked for again: skip its text key then. */
+  private readonly byObject = new Map<Decimal, Tally>();
+  constructor(private readonly size: number) {}
 
-/** Adds mass × (a − b) of each year's figures into the columns (b may be missing: 0). */
-function addFigures(
-  into: Record<keyof YearFigures, Column>,
-  mass: Decimal,
-  a: Figures,
-  b?: Figures
-): void {
-  for (const [t, fa] of a) {
-    const fb = b?.get(t);
-    for (const k of ["days", "gross", "self", "ny", "gammel"] as const) {
-      const v = fa[k] - (fb?.[k] ?? 0);
-      if (v !== 0) into[k][t] = into[k][t].plus(mass.times(v));
+  of(mass: Decimal): Tally {
+    const known = this.byObject.get(mass);
+    if (known) return known;
+    const key = mass.toString();
+    let entry = this.byMass.get(key);
+    if (!entry) this.byMass.set(key, (entry = { mass, tally: new Float64Array(this.size) }));
+    this.byObject.set(mass, entry.tally);
+    return entry.tally;
+  }
+
+  /** Σ mass × tally, entry by entry, exact. */
+  total(): Decimal[] {
+    const out: Decimal[] = Array.from({ length: this.size }, () => ZERO);
+    for (const { mass, tally } of this.byMass.values()) {
+      for (let i = 0; i < this.size; i++)
+        if (tally[i] !== 0) out[i] = out[i].plus(mass.times(tally[i]));
     }
+    return out;
   }
 }
 
@@ -430,35 +439,39 @@ interface Move {
   year: number;
 }
 
-/** Each timeline citizen's spells, in order, from the rows' own nights. */
+/** A timeline citizen's spells in order, with the rows of each (their own nights, in order). */
+interface Spells {
+  spells: Spell[];
+  rows: number[][];
+}
+
+/**
+ * Each timeline citizen's spells from the rows' own nights. The timeline holds a citizen's rows
+ * together and in order of admission, and own nights follow that order, so one pass suffices.
+ */
 function spellsOf(
   timeline: readonly TimelineStay[],
   results: readonly StayResult[]
-): Map<string, { spells: Spell[]; rows: number[][] }> {
-  const byCitizen = new Map<string, number[]>();
-  results.forEach((r, row) => {
-    if (!r.ownDays) return;
-    const rows = byCitizen.get(timeline[row].citizen);
-    if (rows) rows.push(row);
-    else byCitizen.set(timeline[row].citizen, [row]);
-  });
-  const out = new Map<string, { spells: Spell[]; rows: number[][] }>();
-  for (const [citizen, rows] of byCitizen) {
-    rows.sort((a, b) => results[a].ownDays!.from - results[b].ownDays!.from);
-    const spells: Spell[] = [];
-    const spellRows: number[][] = [];
-    for (const row of rows) {
-      const own = results[row].ownDays!;
-      const last = spells[spells.length - 1];
-      if (last && own.from <= last.to) {
-        last.to = Math.max(last.to, own.to);
-        spellRows[spellRows.length - 1].push(row);
-      } else {
-        spells.push({ from: own.from, to: own.to });
-        spellRows.push([row]);
-      }
+): Map<string, Spells> {
+  const out = new Map<string, Spells>();
+  let current: Spells | undefined;
+  let citizen: string | undefined;
+  for (let row = 0; row < timeline.length; row++) {
+    const own = results[row].ownDays;
+    if (!own) continue;
+    if (timeline[row].citizen !== citizen) {
+      citizen = timeline[row].citizen;
+      out.set(citizen, (current = { spells: [], rows: [] }));
     }
-    out.set(citizen, { spells, rows: spellRows });
+    const { spells, rows } = current!;
+    const last = spells[spells.length - 1];
+    if (last && own.from <= last.to) {
+      last.to = Math.max(last.to, own.to);
+      rows[rows.length - 1].push(row);
+    } else {
+      spells.push({ from: own.from, to: own.to });
+      rows.push([row]);
+    }
   }
   return out;
 }
@@ -470,7 +483,7 @@ function spellsOf(
  */
 function candidatesOf(
   timeline: readonly TimelineStay[],
-  spells: Map<string, { spells: Spell[]; rows: number[][] }>,
+  spells: Map<string, Spells>,
   results: readonly StayResult[],
   threshold: number,
   cal: Calendar
@@ -581,19 +594,23 @@ function supportWindow(
   return day < window.to ? window : null;
 }
 
-/** The Housing First path's sums per year (see the module comment, 3). */
+/** The Housing First path's sums per year (see the module comment, 3), exact. */
 interface HousingFirstSums {
-  /** The Housing First path's shelter figures minus the no-action path's. */
-  shelter: Record<keyof YearFigures, Column>;
-  /** No-action shelter figures of those who moved away, from the day they left. */
-  movedAway: Record<keyof YearFigures, Column>;
-  moves: Column;
-  housedYears: Column;
-  supportExpense: Column;
-  supportRefund: Column;
-  rentSubsidy: Column;
-  oneOffCost: Column;
+  /** The Housing First path's shelter figures minus the no-action path's (FIELDS a year). */
+  shelter: Decimal[];
+  /** No-action shelter figures of those who moved away, from the day they left (FIELDS a year). */
+  movedAway: Decimal[];
+  moves: Decimal[];
+  housedYears: Decimal[];
+  supportExpense: Decimal[];
+  supportRefund: Decimal[];
+  rentSubsidy: Decimal[];
+  oneOffCost: Decimal[];
 }
+
+/** Days housed and days of them inside the § 85 a window, per year. */
+const HOUSED = 0;
+const REFUNDED = 1;
 
 function housingFirstPath(
   timeline: readonly TimelineStay[],
@@ -603,23 +620,11 @@ function housingFirstPath(
   pricing: Pricing,
   rules: RuleSet
 ): HousingFirstSums {
-  const figures = () => ({
-    days: column(cal),
-    gross: column(cal),
-    self: column(cal),
-    ny: column(cal),
-    gammel: column(cal),
-  });
-  const sums: HousingFirstSums = {
-    shelter: figures(),
-    movedAway: figures(),
-    moves: column(cal),
-    housedYears: column(cal),
-    supportExpense: column(cal),
-    supportRefund: column(cal),
-    rentSubsidy: column(cal),
-    oneOffCost: column(cal),
-  };
+  const years = cal.horizon + 1;
+  const shelter = new MassTallies(FIELDS * years);
+  const movedAway = new MassTallies(FIELDS * years);
+  const housed = new MassTallies(2 * years);
+  const moved: Decimal[] = Array.from({ length: years }, () => ZERO);
   const spells = spellsOf(timeline, results);
   const moves = queueMoves(
     candidatesOf(timeline, spells, results, p.thresholdDays, cal),
@@ -627,7 +632,6 @@ function housingFirstPath(
     p,
     cal
   );
-  if (moves.length === 0) return sums;
 
   // A person's counted stays, by cohort: a move takes the person's stays of its own cohort and
   // of the later ones (the same person recurring), from the move day on.
@@ -645,22 +649,13 @@ function housingFirstPath(
         (r) => timeline[r].cohort >= timeline[move.row].cohort && results[r].ownDays!.to > day
       );
 
-  const aftercare = rules.aftercare;
-  const supportShare = dec(aftercare.supportShare.value);
   const relapse = dec(p.relapseRate);
   const moveAway = dec(p.moveAwayRate);
   const stays = dec(1).minus(relapse).minus(moveAway);
-  // Daily expense = annual cost / 365 (rule data), as DK.REFUSION85A; a person-year is a calendar year.
-  const perDay = (annual: number, t: number) =>
-    dec(annual).times(cal.prices[t]).dividedBy(aftercare.daysPerYear.value);
-
   const cuts = new Map<number, { day: Serial; mass: Decimal }[]>();
   const returns: { stays: TimelineStay[]; mass: Decimal }[] = [];
   for (const m of moves) {
-    sums.moves[m.year] = sums.moves[m.year].plus(m.mass);
-    sums.oneOffCost[m.year] = sums.oneOffCost[m.year].plus(
-      roundOre(dec(p.oneOffCost).times(cal.prices[m.year])).times(m.mass)
-    );
+    moved[m.year] = moved[m.year].plus(m.mass);
     for (const row of rowsFrom(m, m.day)) {
       const list = cuts.get(row);
       if (list) list.push({ day: m.day, mass: m.mass });
@@ -678,11 +673,11 @@ function housingFirstPath(
     for (let n = 0; ; n++) {
       const from = n === 0 ? m.day : edate(m.day, 12 * n);
       if (from >= cal.horizonEnd) break;
-      const housed = m.mass.times(stays.pow(n));
+      const still = m.mass.times(stays.pow(n));
       if (n > 0) {
         const before = m.mass.times(stays.pow(n - 1));
         const relapsed = before.times(relapse);
-        const movedAway = before.times(moveAway);
+        const away = before.times(moveAway);
         const pattern = rowsFrom(m, from);
         if (relapsed.gt(0) && pattern.length > 0) {
           // A citizen of their own: no refund window of the time before the move carries over.
@@ -702,59 +697,49 @@ function housingFirstPath(
             ),
           });
         }
-        if (movedAway.gt(0)) {
-          for (const r of pattern)
-            addFigures(
-              sums.movedAway,
-              movedAway,
-              pricing.figures(timeline[r], results[r]),
-              pricing.figures(timeline[r], results[r], from)
-            );
+        if (away.gt(0)) {
+          const tally = movedAway.of(away);
+          for (const r of pattern) {
+            pricing.add(tally, 1, timeline[r], results[r]);
+            pricing.add(tally, -1, timeline[r], results[r], from);
+          }
         }
       }
-      if (housed.isZero()) break;
+      if (still.isZero()) break;
       const to = Math.min(edate(m.day, 12 * (n + 1)), cal.horizonEnd);
+      const tally = housed.of(still);
       for (let t = yearOf(from) - cal.baseYear; t <= cal.horizon && cal.spans[t].from < to; t++) {
         const year = cal.spans[t];
-        const days = overlap(from, to, year);
-        if (days === 0) continue;
-        const refunded = window
-          ? overlap(Math.max(from, window.from), Math.min(to, window.to), year)
-          : 0;
-        sums.housedYears[t] = sums.housedYears[t].plus(
-          housed.times(days).dividedBy(year.to - year.from)
-        );
-        sums.supportExpense[t] = sums.supportExpense[t].plus(
-          housed.times(perDay(p.supportCost, t)).times(days)
-        );
-        sums.rentSubsidy[t] = sums.rentSubsidy[t].plus(
-          housed.times(perDay(p.rentSubsidy, t)).times(days)
-        );
-        if (refunded > 0)
-          sums.supportRefund[t] = sums.supportRefund[t].plus(
-            housed.times(supportShare).times(perDay(p.supportCost, t)).times(refunded)
+        tally[2 * t + HOUSED] += overlap(from, to, year);
+        if (window)
+          tally[2 * t + REFUNDED] += overlap(
+            Math.max(from, window.from),
+            Math.min(to, window.to),
+            year
           );
       }
     }
   }
 
-  // The moved are not in the shelter from the move day on. A stay loses at most its own weight
-  // (with falling admissions a later cohort can be smaller than the people moved earlier).
+  // The moved are not in the shelter from the move day on: the stay's figures before the move
+  // day replace its whole figures. A stay loses at most its own weight (with falling admissions
+  // a later cohort can be smaller than the people moved earlier).
   for (const [row, list] of cuts) {
     const weight = cal.weights[timeline[row].cohort];
-    const all = pricing.figures(timeline[row], results[row]);
+    const fits =
+      list.length === 1 ? list[0].mass.lte(weight) : sum(list.map((c) => c.mass)).lte(weight);
     list.sort((a, b) => a.day - b.day);
-    let moved = ZERO;
+    let before = ZERO;
     for (const { day, mass } of list) {
-      const cut = Decimal.min(weight, moved.plus(mass)).minus(Decimal.min(weight, moved));
-      moved = moved.plus(mass);
-      if (cut.gt(0))
-        addFigures(
-          sums.shelter,
-          cut.negated(),
-          all,
-          pricing.figures(timeline[row], results[row], day)
-        );
+      let cut = mass;
+      if (!fits) {
+        cut = Decimal.min(weight, before.plus(mass)).minus(Decimal.min(weight, before));
+        before = before.plus(mass);
+      }
+      if (!cut.gt(0)) continue;
+      const tally = shelter.of(cut);
+      pricing.add(tally, -1, timeline[row], results[row]);
+      pricing.add(tally, 1, timeline[row], results[row], day);
     }
   }
 
@@ -765,13 +750,33 @@ function housingFirstPath(
   );
   let i = 0;
   for (const r of returns) {
+    const tally = shelter.of(r.mass);
     for (const s of r.stays) {
       const o = returned[i++];
       if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
-      addFigures(sums.shelter, r.mass, pricing.figures(s, o));
+      pricing.add(tally, 1, s, o);
     }
   }
-  return sums;
+
+  // The programme's money: daily expense = annual cost / 365 (rule data), as DK.REFUSION85A; a
+  // person-year is a calendar year housed.
+  const aftercare = rules.aftercare;
+  const perDay = (annual: number, t: number) =>
+    dec(annual).times(cal.prices[t]).dividedBy(aftercare.daysPerYear.value);
+  const days = housed.total();
+  const byYear = (f: (t: number) => Decimal) => Array.from({ length: years }, (_, t) => f(t));
+  return {
+    shelter: shelter.total(),
+    movedAway: movedAway.total(),
+    moves: moved,
+    housedYears: byYear((t) => days[2 * t + HOUSED].dividedBy(cal.spans[t].to - cal.spans[t].from)),
+    supportExpense: byYear((t) => days[2 * t + HOUSED].times(perDay(p.supportCost, t))),
+    supportRefund: byYear((t) =>
+      days[2 * t + REFUNDED].times(perDay(p.supportCost, t)).times(aftercare.supportShare.value)
+    ),
+    rentSubsidy: byYear((t) => days[2 * t + HOUSED].times(perDay(p.rentSubsidy, t))),
+    oneOffCost: byYear((t) => moved[t].times(roundOre(dec(p.oneOffCost).times(cal.prices[t])))),
+  };
 }
 
 /**
@@ -836,50 +841,28 @@ export function computeProjection(
   });
   const pricing = new Pricing(cal, shareOf(rules.shelter.refundShare.value));
 
-  // Without action: whole øre per cohort and year, then each cohort times its weight.
-  const byCohort = cal.spans.map(() =>
-    cal.spans.map((): YearFigures => ({ days: 0, gross: 0, self: 0, ny: 0, gammel: 0 }))
-  );
+  // Without action: whole øre per cohort, each cohort times its weight.
+  const cohorts = new MassTallies(FIELDS * (horizon + 1));
+  const byCohort = cal.weights.map((w) => cohorts.of(w));
   timeline.forEach((s, row) => {
-    if (!s.counted) return;
-    for (const [t, f] of pricing.figures(s, results[row])) {
-      const into = byCohort[s.cohort][t];
-      into.days += f.days;
-      into.gross += f.gross;
-      into.self += f.self;
-      into.ny += f.ny;
-      into.gammel += f.gammel;
-    }
+    if (s.counted) pricing.add(byCohort[s.cohort], 1, s, results[row]);
   });
-  const noAction = {
-    days: column(cal),
-    gross: column(cal),
-    self: column(cal),
-    ny: column(cal),
-    gammel: column(cal),
-  };
-  byCohort.forEach((years, c) => {
-    years.forEach((f, t) => {
-      for (const k of ["days", "gross", "self", "ny", "gammel"] as const) {
-        if (f[k] !== 0) noAction[k][t] = noAction[k][t].plus(cal.weights[c].times(f[k]));
-      }
-    });
-  });
+  const noAction = cohorts.total();
   const hf = housingFirstPath(timeline, results, p, cal, pricing, rules);
 
   const kroner = (ore: Decimal) => roundOre(ore.dividedBy(100));
   const years: ProjectionYear[] = cal.spans.map((_, t) => {
-    const gross = kroner(noAction.gross[t]);
-    const selfPayment = kroner(noAction.self[t]);
-    const refundNy = kroner(noAction.ny[t]);
-    const refundGammel = kroner(noAction.gammel[t]);
+    const at = t * FIELDS;
+    const none = (k: number) => noAction[at + k];
+    const gross = kroner(none(GROSS));
+    const selfPayment = kroner(none(SELF));
+    const refundNy = kroner(none(NY));
+    const refundGammel = kroner(none(GAMMEL));
     const netCost = gross.minus(selfPayment).minus(refundNy);
-    const shelterNetCost = kroner(noAction.gross[t].plus(hf.shelter.gross[t]))
-      .minus(kroner(noAction.self[t].plus(hf.shelter.self[t])))
-      .minus(kroner(noAction.ny[t].plus(hf.shelter.ny[t])));
-    const movedAwayShelterCost = kroner(hf.movedAway.gross[t])
-      .minus(kroner(hf.movedAway.self[t]))
-      .minus(kroner(hf.movedAway.ny[t]));
+    const withHf = (k: number) => kroner(none(k).plus(hf.shelter[at + k]));
+    const shelterNetCost = withHf(GROSS).minus(withHf(SELF)).minus(withHf(NY));
+    const away = (k: number) => kroner(hf.movedAway[at + k]);
+    const movedAwayShelterCost = away(GROSS).minus(away(SELF)).minus(away(NY));
     const supportExpense = roundOre(hf.supportExpense[t]);
     const supportRefund = roundOre(hf.supportRefund[t]);
     const rentSubsidy = roundOre(hf.rentSubsidy[t]);
@@ -891,7 +874,7 @@ export function computeProjection(
       index: t,
       weight: cal.weights[t],
       noAction: {
-        stayDays: round2(noAction.days[t]),
+        stayDays: round2(none(NIGHTS)),
         gross,
         selfPayment,
         refundNy,
@@ -900,7 +883,7 @@ export function computeProjection(
         netCost,
       },
       housingFirst: {
-        stayDays: round2(noAction.days[t].plus(hf.shelter.days[t])),
+        stayDays: round2(none(NIGHTS).plus(hf.shelter[at + NIGHTS])),
         moves: round2(hf.moves[t]),
         housedYears: round2(hf.housedYears[t]),
         supportExpense,
