@@ -1,6 +1,8 @@
-// ESLint as Microsoft's Office add-in templates run it (eslint-plugin-office-addins: loading and
-// syncing Office.js objects correctly, prettier as a rule), with typescript-eslint's recommended
-// rules and React's for the pane. `npm run lint`; `npm test` runs it.
+// ESLint as Microsoft's Office add-in templates run it: eslint-plugin-office-addins' React set
+// (ESLint's recommended rules, loading and syncing Office.js objects correctly, React, prettier as
+// a rule), then typescript-eslint's recommended rules and the React hooks rules.
+// `npm run lint`; `npm test` runs it.
+import { defineConfig } from "eslint/config";
 import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
@@ -24,27 +26,38 @@ function withOurTypeScript(config) {
 
 const office = officeAddins.configs.react.map(withOurTypeScript);
 const officeRules = office.find((c) => c.rules?.["office-addins/load-object-before-read"]);
+const react = office.find((c) => c.plugins?.react).plugins.react;
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["dist/", "coverage/", "test-results/", "node_modules/"] },
-  ...tseslint.configs.recommended,
   ...office,
-  // The office-addins rules for .tsx too (Microsoft's set names only .js and .ts files).
+  // Microsoft's set names only .js and .ts files: the same rules (Office.js, prettier) for .tsx.
   { ...officeRules, files: ["**/*.tsx"] },
-  {
-    plugins: { "react-hooks": reactHooks },
-    rules: reactHooks.configs.recommended.rules,
-    settings: { react: { version: "detect" } },
-  },
+  // After Microsoft's set, so that typescript-eslint's own overrides for TypeScript files win:
+  // it turns off the core rules the compiler already checks and that misread TypeScript
+  // (no-undef: types and globals come from tsconfig; no-redeclare: function overloads).
+  ...tseslint.configs.recommended,
   {
     rules: {
-      // React 17+ JSX transform: no React import in scope.
-      "react/react-in-jsx-scope": "off",
+      // A copy without some properties is written by destructuring them away.
+      "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
     },
   },
-  // Build and test configuration files run in Node.
+  // The hooks rules (React Compiler's analysis, the slowest rules) only where React code lives.
+  { ...reactHooks.configs.flat.recommended, files: ["taskpane/**", "src/demo/demoPage/**"] },
+  // React 17+ JSX transform: no React import in scope (eslint-plugin-react's own preset for it).
+  react.configs.flat["jsx-runtime"],
+  // Build and tool configuration is CommonJS, loaded by Node's require (webpack, jest, prettier).
   {
-    files: ["*.js", "*.mjs", "bench/**", "schema/**", "test/**"],
-    languageOptions: { globals: globals.node },
+    files: ["*.js", "*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  // Tests read the build's own settings from the CommonJS webpack configuration, which has no types.
+  {
+    files: ["test/**"],
+    rules: {
+      "@typescript-eslint/no-require-imports": ["error", { allow: ["/webpack\\.config\\.js$"] }],
+    },
   }
 );

@@ -1,4 +1,3 @@
-/* global require, module, process, __dirname */
 // Build of the add-in in the style of Microsoft's yo-office template "Excel Custom Functions
 // using a Shared Runtime": one page (taskpane.html) hosts both the task pane and the custom
 // functions, and functions.json is generated from the functions' JSDoc at build time.

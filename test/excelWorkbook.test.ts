@@ -49,8 +49,10 @@ class FakeBook {
   requests: { sent: number; received: number }[] = [];
   /** Mutations as "sheet: what". */
   log: string[] = [];
-  private sent = 0;
-  private loads: { values: () => CellValue[][] }[] = [];
+  /** Bytes of values and formats queued since the last sync. */
+  sent = 0;
+  /** Ranges whose values were loaded since the last sync. */
+  loads: { values: () => CellValue[][] }[] = [];
 
   addSheet(name: string, cells: CellValue[][], own = false): FakeSheet {
     const sheet: FakeSheet = {
@@ -79,268 +81,273 @@ class FakeBook {
     this.sent = 0;
     this.loads = [];
   }
+}
 
-  range(sheet: FakeSheet, top: number, left: number, rows: number, cols: number) {
-    const book = this;
-    const read = () =>
-      Array.from({ length: rows }, (_, r) =>
-        Array.from({ length: cols }, (_, c) => sheet.cells[top + r]?.[left + c] ?? "")
+/** A range of the fake sheet: values, formats, load and select as Office.js's Range has them. */
+function fakeRange(
+  book: FakeBook,
+  sheet: FakeSheet,
+  top: number,
+  left: number,
+  rows: number,
+  cols: number
+) {
+  const read = () =>
+    Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => sheet.cells[top + r]?.[left + c] ?? "")
+    );
+  return {
+    rowIndex: top,
+    columnIndex: left,
+    rowCount: rows,
+    columnCount: cols,
+    // Quoted like Excel does for sheet names with spaces or punctuation.
+    address: `${/^\w+$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`}!${a1(top, left, top + rows - 1, left + cols - 1)}`,
+    isNullObject: false,
+    format: {
+      font: {
+        set bold(v: boolean) {
+          book.log.push(
+            `${sheet.name}: bold ${a1(top, left, top + rows - 1, left + cols - 1)} ${v}`
+          );
+        },
+      },
+      set columnWidth(w: number) {
+        book.log.push(`${sheet.name}: width ${w}`);
+      },
+    },
+    load(props: string) {
+      if (props.includes("values")) book.loads.push({ values: read });
+      return this;
+    },
+    get values() {
+      return read();
+    },
+    set values(v: CellValue[][]) {
+      book.sent += JSON.stringify(v).length;
+      book.log.push(`${sheet.name}: values ${a1(top, left, top + rows - 1, left + cols - 1)}`);
+      expect(v.length).toBe(rows);
+      v.forEach((row, r) => {
+        expect(row.length).toBe(cols);
+        const target = (sheet.cells[top + r] ??= []);
+        row.forEach((x, c) => (target[left + c] = x));
+      });
+    },
+    set numberFormat(v: string[][]) {
+      book.sent += JSON.stringify(v).length;
+      sheet.formats.push({
+        address: a1(top, left, top + rows - 1, left + cols - 1),
+        format: v[0][0],
+      });
+    },
+    clear() {
+      book.log.push(`${sheet.name}: clear`);
+      sheet.cells = [];
+      sheet.formats = [];
+    },
+    select() {
+      book.log.push(`${sheet.name}: select ${a1(top, left, top + rows - 1, left + cols - 1)}`);
+    },
+  };
+}
+
+function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
+  const rangeAt = (address?: string) => {
+    if (!address) return fakeRange(book, sheet, 0, 0, 1_048_576, 16_384);
+    if (/^[A-Z]+:[A-Z]+$/.test(address)) {
+      const col = parseA1(`${address.split(":")[0]}1`).left;
+      return fakeRange(book, sheet, 0, col, 1_048_576, 1);
+    }
+    const r = parseA1(address);
+    return fakeRange(book, sheet, r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+  };
+  const ws = {
+    name: sheet.name,
+    load() {
+      return ws;
+    },
+    activate() {
+      book.active = sheet.name;
+    },
+    customProperties: {
+      add(key: string, value: string) {
+        expect([key, value]).toEqual([OWN_SHEET_KEY, "1"]);
+        sheet.own = true;
+      },
+      getItemOrNullObject(key: string) {
+        const mark = {
+          isNullObject: !(key === OWN_SHEET_KEY && sheet.own),
+          value: "1",
+          load: () => mark,
+        };
+        return mark;
+      },
+    },
+    getRange: rangeAt,
+    getRangeByIndexes: (top: number, left: number, rows: number, cols: number) =>
+      fakeRange(book, sheet, top, left, rows, cols),
+    getUsedRangeOrNullObject() {
+      let bottom = -1;
+      let right = -1;
+      sheet.cells.forEach((row, r) =>
+        row?.forEach((v, c) => {
+          if (v !== "" && v !== null && v !== undefined) {
+            bottom = Math.max(bottom, r);
+            right = Math.max(right, c);
+          }
+        })
       );
-    return {
-      rowIndex: top,
-      columnIndex: left,
-      rowCount: rows,
-      columnCount: cols,
-      // Quoted like Excel does for sheet names with spaces or punctuation.
-      address: `${/^\w+$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`}!${a1(top, left, top + rows - 1, left + cols - 1)}`,
-      isNullObject: false,
-      format: {
-        font: {
-          set bold(v: boolean) {
-            book.log.push(
-              `${sheet.name}: bold ${a1(top, left, top + rows - 1, left + cols - 1)} ${v}`
+      const used =
+        bottom < 0 ? { isNullObject: true } : fakeRange(book, sheet, 0, 0, bottom + 1, right + 1);
+      return { ...used, load: () => used };
+    },
+    freezePanes: {
+      unfreeze: () => book.log.push(`${sheet.name}: unfreeze`),
+      freezeRows: (n: number) => (sheet.frozenRows = n),
+    },
+    tables: {
+      items: [] as unknown[],
+      load() {
+        ws.tables.items = sheet.tables.map((t) => ({
+          name: t.name,
+          delete: () => {
+            book.log.push(`${sheet.name}: delete table ${t.name}`);
+            sheet.tables = sheet.tables.filter((x) => x !== t);
+          },
+        }));
+      },
+      add(range: { address: string }, hasHeaders: boolean) {
+        expect(hasHeaders).toBe(true);
+        const table = { name: "", address: range.address.split("!")[1] };
+        sheet.tables.push(table);
+        book.log.push(`${sheet.name}: add table ${table.address}`);
+        return table;
+      },
+    },
+    charts: {
+      items: [] as unknown[],
+      load() {
+        ws.charts.items = sheet.charts.map((c) => ({
+          delete: () => {
+            book.log.push(`${sheet.name}: delete chart ${c.name}`);
+            sheet.charts = sheet.charts.filter((x) => x !== c);
+          },
+        }));
+      },
+      add(type: string, source: { address: string }, seriesBy: string) {
+        const chart: FakeChart = {
+          type,
+          source: source.address.split("!")[1],
+          seriesBy,
+          title: {},
+          legend: {},
+          series: [{ values: source.address.split("!")[1] }],
+        };
+        sheet.charts.push(chart);
+        book.log.push(`${sheet.name}: add chart`);
+        const seriesApi = (s: FakeChart["series"][number]) => ({
+          set name(v: string) {
+            s.name = v;
+          },
+          setValues: (r: { address: string }) => (s.values = r.address.split("!")[1]),
+          setXAxisValues: (r: { address: string }) => (s.xAxis = r.address.split("!")[1]),
+        });
+        return {
+          set name(v: string) {
+            chart.name = v;
+          },
+          title: chart.title,
+          legend: chart.legend,
+          series: {
+            getItemAt: (i: number) => seriesApi(chart.series[i]),
+            add: (name: string) => {
+              const s = { name };
+              chart.series.push(s);
+              return seriesApi(s);
+            },
+          },
+          setPosition: (from: string, to: string) => (chart.position = [from, to]),
+        };
+      },
+    },
+    onChanged: {
+      add(handler: (e: { address: string }) => Promise<void>) {
+        book.log.push(`${sheet.name}: listen`);
+        void handler;
+        return { context: "ctx", remove: () => book.log.push(`${sheet.name}: unlisten`) };
+      },
+    },
+  };
+  return ws;
+}
+
+/** The `Excel` global: an OfficeMockObject with the fake model behind its context. */
+function excelGlobal(book: FakeBook): OfficeMockObject {
+  const mock: OfficeMockObject = new OfficeMockObject({
+    context: {
+      workbook: {
+        worksheets: {
+          load() {
+            mock.context.workbook.worksheets.items = book.sheets.map((s) => fakeWorksheet(book, s));
+          },
+          getItem: (name: string) => fakeWorksheet(book, book.sheet(name)),
+          getActiveWorksheet: () => fakeWorksheet(book, book.sheet(book.active)),
+          add(name: string) {
+            book.log.push(`${name}: create`);
+            return fakeWorksheet(book, book.addSheet(name, []));
+          },
+        },
+        names: {
+          load() {
+            mock.context.workbook.names.items = book.names.map((n) => ({
+              name: n.name,
+              comment: n.comment,
+              load() {
+                return this;
+              },
+              getRangeOrNullObject() {
+                const target = {
+                  isNullObject: n.address === null,
+                  address: n.address,
+                  load: () => target,
+                };
+                return target;
+              },
+              delete() {
+                book.log.push(`name ${n.name}: delete`);
+                book.names = book.names.filter((x) => x !== n);
+              },
+            }));
+          },
+          add(name: string, range: { address: string }, comment?: string) {
+            if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+              throw new Error(`InvalidArgument: the name ${name} exists`);
+            book.log.push(`name ${name}: add`);
+            book.names.push({ name, address: range.address, comment });
+          },
+        },
+        tables: {
+          load() {
+            mock.context.workbook.tables.items = book.sheets.flatMap((s) =>
+              s.tables.map((t) => ({ name: t.name }))
             );
           },
         },
-        set columnWidth(w: number) {
-          book.log.push(`${sheet.name}: width ${w}`);
-        },
       },
-      load(props: string) {
-        if (props.includes("values")) book.loads.push({ values: read });
-        return this;
-      },
-      get values() {
-        return read();
-      },
-      set values(v: CellValue[][]) {
-        book.sent += JSON.stringify(v).length;
-        book.log.push(`${sheet.name}: values ${a1(top, left, top + rows - 1, left + cols - 1)}`);
-        expect(v.length).toBe(rows);
-        v.forEach((row, r) => {
-          expect(row.length).toBe(cols);
-          const target = (sheet.cells[top + r] ??= []);
-          row.forEach((x, c) => (target[left + c] = x));
-        });
-      },
-      set numberFormat(v: string[][]) {
-        book.sent += JSON.stringify(v).length;
-        sheet.formats.push({
-          address: a1(top, left, top + rows - 1, left + cols - 1),
-          format: v[0][0],
-        });
-      },
-      clear() {
-        book.log.push(`${sheet.name}: clear`);
-        sheet.cells = [];
-        sheet.formats = [];
-      },
-      select() {
-        book.log.push(`${sheet.name}: select ${a1(top, left, top + rows - 1, left + cols - 1)}`);
-      },
-    };
-  }
-
-  worksheet(sheet: FakeSheet) {
-    const book = this;
-    const rangeAt = (address?: string) => {
-      if (!address) return book.range(sheet, 0, 0, 1_048_576, 16_384);
-      if (/^[A-Z]+:[A-Z]+$/.test(address)) {
-        const col = parseA1(`${address.split(":")[0]}1`).left;
-        return book.range(sheet, 0, col, 1_048_576, 1);
-      }
-      const r = parseA1(address);
-      return book.range(sheet, r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
-    };
-    const ws = {
-      name: sheet.name,
-      load() {
-        return ws;
-      },
-      activate() {
-        book.active = sheet.name;
-      },
-      customProperties: {
-        add(key: string, value: string) {
-          expect([key, value]).toEqual([OWN_SHEET_KEY, "1"]);
-          sheet.own = true;
-        },
-        getItemOrNullObject(key: string) {
-          const mark = {
-            isNullObject: !(key === OWN_SHEET_KEY && sheet.own),
-            value: "1",
-            load: () => mark,
-          };
-          return mark;
-        },
-      },
-      getRange: rangeAt,
-      getRangeByIndexes: (top: number, left: number, rows: number, cols: number) =>
-        book.range(sheet, top, left, rows, cols),
-      getUsedRangeOrNullObject() {
-        let bottom = -1;
-        let right = -1;
-        sheet.cells.forEach((row, r) =>
-          row?.forEach((v, c) => {
-            if (v !== "" && v !== null && v !== undefined) {
-              bottom = Math.max(bottom, r);
-              right = Math.max(right, c);
-            }
-          })
-        );
-        const used =
-          bottom < 0 ? { isNullObject: true } : book.range(sheet, 0, 0, bottom + 1, right + 1);
-        return { ...used, load: () => used };
-      },
-      freezePanes: {
-        unfreeze: () => book.log.push(`${sheet.name}: unfreeze`),
-        freezeRows: (n: number) => (sheet.frozenRows = n),
-      },
-      tables: {
-        items: [] as unknown[],
-        load() {
-          ws.tables.items = sheet.tables.map((t) => ({
-            name: t.name,
-            delete: () => {
-              book.log.push(`${sheet.name}: delete table ${t.name}`);
-              sheet.tables = sheet.tables.filter((x) => x !== t);
-            },
-          }));
-        },
-        add(range: { address: string }, hasHeaders: boolean) {
-          expect(hasHeaders).toBe(true);
-          const table = { name: "", address: range.address.split("!")[1] };
-          sheet.tables.push(table);
-          book.log.push(`${sheet.name}: add table ${table.address}`);
-          return table;
-        },
-      },
-      charts: {
-        items: [] as unknown[],
-        load() {
-          ws.charts.items = sheet.charts.map((c) => ({
-            delete: () => {
-              book.log.push(`${sheet.name}: delete chart ${c.name}`);
-              sheet.charts = sheet.charts.filter((x) => x !== c);
-            },
-          }));
-        },
-        add(type: string, source: { address: string }, seriesBy: string) {
-          const chart: FakeChart = {
-            type,
-            source: source.address.split("!")[1],
-            seriesBy,
-            title: {},
-            legend: {},
-            series: [{ values: source.address.split("!")[1] }],
-          };
-          sheet.charts.push(chart);
-          book.log.push(`${sheet.name}: add chart`);
-          const seriesApi = (s: FakeChart["series"][number]) => ({
-            set name(v: string) {
-              s.name = v;
-            },
-            setValues: (r: { address: string }) => (s.values = r.address.split("!")[1]),
-            setXAxisValues: (r: { address: string }) => (s.xAxis = r.address.split("!")[1]),
-          });
-          return {
-            set name(v: string) {
-              chart.name = v;
-            },
-            title: chart.title,
-            legend: chart.legend,
-            series: {
-              getItemAt: (i: number) => seriesApi(chart.series[i]),
-              add: (name: string) => {
-                const s = { name };
-                chart.series.push(s);
-                return seriesApi(s);
-              },
-            },
-            setPosition: (from: string, to: string) => (chart.position = [from, to]),
-          };
-        },
-      },
-      onChanged: {
-        add(handler: (e: { address: string }) => Promise<void>) {
-          book.log.push(`${sheet.name}: listen`);
-          void handler;
-          return { context: "ctx", remove: () => book.log.push(`${sheet.name}: unlisten`) };
-        },
-      },
-    };
-    return ws;
-  }
-
-  /** The `Excel` global: an OfficeMockObject with the fake model behind its context. */
-  excel(): OfficeMockObject {
-    const book = this;
-    const mock: OfficeMockObject = new OfficeMockObject({
-      context: {
-        workbook: {
-          worksheets: {
-            load() {
-              mock.context.workbook.worksheets.items = book.sheets.map((s) => book.worksheet(s));
-            },
-            getItem: (name: string) => book.worksheet(book.sheet(name)),
-            getActiveWorksheet: () => book.worksheet(book.sheet(book.active)),
-            add(name: string) {
-              book.log.push(`${name}: create`);
-              return book.worksheet(book.addSheet(name, []));
-            },
-          },
-          names: {
-            load() {
-              mock.context.workbook.names.items = book.names.map((n) => ({
-                name: n.name,
-                comment: n.comment,
-                load() {
-                  return this;
-                },
-                getRangeOrNullObject() {
-                  const target = {
-                    isNullObject: n.address === null,
-                    address: n.address,
-                    load: () => target,
-                  };
-                  return target;
-                },
-                delete() {
-                  book.log.push(`name ${n.name}: delete`);
-                  book.names = book.names.filter((x) => x !== n);
-                },
-              }));
-            },
-            add(name: string, range: { address: string }, comment?: string) {
-              if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-                throw new Error(`InvalidArgument: the name ${name} exists`);
-              book.log.push(`name ${name}: add`);
-              book.names.push({ name, address: range.address, comment });
-            },
-          },
-          tables: {
-            load() {
-              mock.context.workbook.tables.items = book.sheets.flatMap((s) =>
-                s.tables.map((t) => ({ name: t.name }))
-              );
-            },
-          },
-        },
-        sync: async () => book.sync(),
-      },
-      run: async (a: unknown, b?: unknown) => {
-        const batch = (b ?? a) as (ctx: unknown) => Promise<unknown>;
-        return batch(mock.context);
-      },
-    });
-    return mock;
-  }
+      sync: async () => book.sync(),
+    },
+    run: async (a: unknown, b?: unknown) => {
+      const batch = (b ?? a) as (ctx: unknown) => Promise<unknown>;
+      return batch(mock.context);
+    },
+  });
+  return mock;
 }
 
 let book: FakeBook;
 beforeEach(() => {
   book = new FakeBook();
-  (globalThis as { Excel?: unknown }).Excel = book.excel();
+  (globalThis as { Excel?: unknown }).Excel = excelGlobal(book);
 });
 afterEach(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
@@ -634,13 +641,13 @@ describe("the forecast through the Office.js adapter", () => {
     sheet.tables.push({ name: "Ophold", address: "B3:E5" });
     const mock = (globalThis as unknown as { Excel: OfficeMockObject }).Excel;
     mock.context.workbook.tables.getItem = () => {
-      const ws = book.worksheet(sheet);
+      const ws = fakeWorksheet(book, sheet);
       return {
         name: "Ophold",
         load: () => undefined,
         worksheet: ws,
-        getHeaderRowRange: () => ({ ...book.range(sheet, 2, 1, 1, 4), load() {} }),
-        getDataBodyRange: () => ({ ...book.range(sheet, 3, 1, 2, 4), load() {} }),
+        getHeaderRowRange: () => ({ ...fakeRange(book, sheet, 2, 1, 1, 4), load() {} }),
+        getDataBodyRange: () => ({ ...fakeRange(book, sheet, 3, 1, 2, 4), load() {} }),
       };
     };
     const table = await new ExcelWorkbook().readTable("Ophold");

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as {
+const webpackConfig = require("../webpack.config.js") as {
   (
     env: Record<string, unknown>,
     options: { mode: string }

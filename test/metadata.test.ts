@@ -11,7 +11,7 @@ import * as functions from "../src/functions/functions";
 import { HOOK_TIMEOUT } from "./timeouts";
 
 const ROOT = path.resolve(__dirname, "..");
-const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as {
+const webpackConfig = require("../webpack.config.js") as {
   urlDev: string;
   functionFiles: () => string[];
 };

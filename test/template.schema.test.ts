@@ -39,10 +39,9 @@ describe("the published JSON Schema", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.properties.version).toEqual({ type: "number", const: 1 });
     expect(schema.properties.scenarios.maxItems).toBe(50);
-    const options = schema.properties.scenarios.items.properties.parameters.items.oneOf as Record<
-      string,
-      any
-    >[];
+    const options = schema.properties.scenarios.items.properties.parameters.items.oneOf as {
+      properties: Record<"id" | "unit", { const: string }> & { value: Record<string, unknown> };
+    }[];
     expect(options.map((o) => o.properties.id.const)).toEqual(PARAMETERS.map((p) => p.id));
     const horizon = options.find((o) => o.properties.id.const === "horizon")!.properties;
     expect(horizon.unit.const).toBe("år");
@@ -56,9 +55,14 @@ describe("the published JSON Schema", () => {
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(schemaText));
   const standard = JSON.parse(standardText) as Template;
-  const broken = (change: (t: Record<string, any>) => void) => {
-    const t = structuredClone(standard) as Record<string, any>;
-    change(t);
+  type Json = Record<string | number, unknown>;
+  /** The shipped template with the value at `path` replaced, or removed (undefined). */
+  const broken = (path: (string | number)[], value: unknown) => {
+    const t = structuredClone(standard) as unknown as Json;
+    const parent = path.slice(0, -1).reduce((o, key) => o[key] as Json, t);
+    const last = path[path.length - 1];
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
     return t;
   };
 
@@ -66,33 +70,24 @@ describe("the published JSON Schema", () => {
     expect(validate(standard) ? [] : validate.errors).toEqual([]);
   });
 
-  it.each([
-    ["a value out of range", (t: Record<string, any>) => (t.scenarios[0].parameters[1].value = 31)],
-    [
-      "a fractional horizon",
-      (t: Record<string, any>) => (t.scenarios[0].parameters[1].value = 5.5),
-    ],
-    ["a wrong unit", (t: Record<string, any>) => (t.scenarios[0].parameters[2].unit = "kr.")],
-    [
-      "an unknown parameter",
-      (t: Record<string, any>) => (t.scenarios[0].parameters[0].id = "growth"),
-    ],
-    ["an unknown field", (t: Record<string, any>) => (t.cpr = "x")],
-    ["version 2", (t: Record<string, any>) => (t.version = 2)],
-    ["no scenarios", (t: Record<string, any>) => (t.scenarios = [])],
+  it.each<[string, (string | number)[], unknown]>([
+    ["a value out of range", ["scenarios", 0, "parameters", 1, "value"], 31],
+    ["a fractional horizon", ["scenarios", 0, "parameters", 1, "value"], 5.5],
+    ["a wrong unit", ["scenarios", 0, "parameters", 2, "unit"], "kr."],
+    ["an unknown parameter", ["scenarios", 0, "parameters", 0, "id"], "growth"],
+    ["an unknown field", ["cpr"], "x"],
+    ["version 2", ["version"], 2],
+    ["no scenarios", ["scenarios"], []],
     [
       "51 scenarios",
-      (t: Record<string, any>) =>
-        (t.scenarios = Array.from({ length: 51 }, (_, i) => ({
-          ...t.scenarios[0],
-          name: `S${i}`,
-        }))),
+      ["scenarios"],
+      Array.from({ length: 51 }, (_, i) => ({ ...standard.scenarios[0], name: `S${i}` })),
     ],
-    ["an impossible date", (t: Record<string, any>) => (t.created = "2026-02-30")],
-    ["a blank scenario name", (t: Record<string, any>) => (t.scenarios[0].name = "  ")],
-    ["a missing column field", (t: Record<string, any>) => delete t.columns.shelter],
-  ])("both Ajv and the import refuse %s", (_, change) => {
-    const t = broken(change);
+    ["an impossible date", ["created"], "2026-02-30"],
+    ["a blank scenario name", ["scenarios", 0, "name"], "  "],
+    ["a missing column field", ["columns", "shelter"], undefined],
+  ])("both Ajv and the import refuse %s", (_, path, value) => {
+    const t = broken(path, value);
     expect(validate(t)).toBe(false);
     expect(parseTemplate(JSON.stringify(t)).ok).toBe(false);
   });

@@ -147,6 +147,7 @@ describe("export then import gives the same template", () => {
       .filter((v) => (v.relapseRate as number) + (v.moveAwayRate as number) <= 1);
     const name = fc
       .string({ minLength: 1, maxLength: 30 })
+      // eslint-disable-next-line no-control-regex -- names without control characters or digits
       .filter((s) => /\S/.test(s) && !/[\u0000-\u001f\u007f\d]/.test(s));
     fc.assert(
       fc.property(

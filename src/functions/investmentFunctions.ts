@@ -60,21 +60,22 @@ function answer(
  * Nutidsværdi (NPV) af en Housing First-indsats: Σ k^(t−1)·(besparelse − udgift)/(1+rente)^t med k = 1 − tilbagefald − fraflytning; diskonteret ved årets udgang som Excels NPV. Et tomt år tæller som 0 (Excels NPV springer tomme celler over og rykker de senere år). Kr., afrundet til øre.
  * @customfunction HOUSINGFIRSTNPV
  * @helpurl https://localhost:3000/help.html#housingfirstnpv
- * @param {any} rate Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 %.
- * @param {any[][]} costs Udgifter pr. år (år 1, 2, ...) i kr.: én række eller én kolonne. Tomt år = 0.
- * @param {any[][]} savings Besparelser pr. år i kr., lige så mange år som udgifterne. Tomt år = 0.
- * @param {any} [relapseRate] Andel pr. år, der vender tilbage til hjemløshed, fx 10 %. Tom = 0.
- * @param {any} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
+ * @param {unknown} rate Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 %.
+ * @param {unknown[][]} costs Udgifter pr. år (år 1, 2, ...) i kr.: én række eller én kolonne. Tomt år = 0.
+ * @param {unknown[][]} savings Besparelser pr. år i kr., lige så mange år som udgifterne. Tomt år = 0.
+ * @param {unknown} [relapseRate] Andel pr. år, der vender tilbage til hjemløshed, fx 10 %. Tom = 0.
+ * @param {unknown} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
  * @returns {number} Nutidsværdi i kr.
  */
 // Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
-// and requires them to match the JSDoc; the second signature is for callers in Node.
+// and requires them to match the JSDoc (`unknown` is Excel's type "any"); the second signature is
+// for callers in Node.
 export function housingFirstNpv(
-  rate: any,
-  costs: any[][],
-  savings: any[][],
-  relapseRate?: any,
-  moveawayRate?: any
+  rate: unknown,
+  costs: unknown[][],
+  savings: unknown[][],
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): number;
 export function housingFirstNpv(
   rate: unknown,
@@ -99,19 +100,19 @@ export function housingFirstNpv(
  * Afkast pr. investeret krone for en Housing First-indsats: nutidsværdien af besparelserne divideret med nutidsværdien af udgifterne (samme model og argumenter som HOUSINGFIRSTNPV). Over 1 betyder, at indsatsen betaler sig.
  * @customfunction HOUSINGFIRSTRATIO
  * @helpurl https://localhost:3000/help.html#housingfirstratio
- * @param {any} rate Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 %.
- * @param {any[][]} costs Udgifter pr. år (år 1, 2, ...) i kr.: én række eller én kolonne. Tomt år = 0.
- * @param {any[][]} savings Besparelser pr. år i kr., lige så mange år som udgifterne. Tomt år = 0.
- * @param {any} [relapseRate] Andel pr. år, der vender tilbage til hjemløshed, fx 10 %. Tom = 0.
- * @param {any} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
+ * @param {unknown} rate Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 %.
+ * @param {unknown[][]} costs Udgifter pr. år (år 1, 2, ...) i kr.: én række eller én kolonne. Tomt år = 0.
+ * @param {unknown[][]} savings Besparelser pr. år i kr., lige så mange år som udgifterne. Tomt år = 0.
+ * @param {unknown} [relapseRate] Andel pr. år, der vender tilbage til hjemløshed, fx 10 %. Tom = 0.
+ * @param {unknown} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
  * @returns {number} Nutidsværdi af besparelser / nutidsværdi af udgifter.
  */
 export function housingFirstRatio(
-  rate: any,
-  costs: any[][],
-  savings: any[][],
-  relapseRate?: any,
-  moveawayRate?: any
+  rate: unknown,
+  costs: unknown[][],
+  savings: unknown[][],
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): number;
 export function housingFirstRatio(
   rate: unknown,
@@ -141,19 +142,19 @@ export function housingFirstRatio(
  * Det første år (1, 2, ...), hvor den akkumulerede diskonterede nettogevinst af en Housing First-indsats er 0 eller derover (samme model og argumenter som HOUSINGFIRSTNPV). #N/A hvis indsatsen ikke tjener sig hjem inden for årene.
  * @customfunction HOUSINGFIRSTBREAKEVEN
  * @helpurl https://localhost:3000/help.html#housingfirstbreakeven
- * @param {any} rate Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 %.
- * @param {any[][]} costs Udgifter pr. år (år 1, 2, ...) i kr.: én række eller én kolonne. Tomt år = 0.
- * @param {any[][]} savings Besparelser pr. år i kr., lige så mange år som udgifterne. Tomt år = 0.
- * @param {any} [relapseRate] Andel pr. år, der vender tilbage til hjemløshed, fx 10 %. Tom = 0.
- * @param {any} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
+ * @param {unknown} rate Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 %.
+ * @param {unknown[][]} costs Udgifter pr. år (år 1, 2, ...) i kr.: én række eller én kolonne. Tomt år = 0.
+ * @param {unknown[][]} savings Besparelser pr. år i kr., lige så mange år som udgifterne. Tomt år = 0.
+ * @param {unknown} [relapseRate] Andel pr. år, der vender tilbage til hjemløshed, fx 10 %. Tom = 0.
+ * @param {unknown} [moveawayRate] Andel pr. år, der flytter til en anden kommune, fx 5 %. Tom = 0. Tilbagefald + fraflytning højst 100 %.
  * @returns {number} Break-even-år (1 = første år).
  */
 export function housingFirstBreakeven(
-  rate: any,
-  costs: any[][],
-  savings: any[][],
-  relapseRate?: any,
-  moveawayRate?: any
+  rate: unknown,
+  costs: unknown[][],
+  savings: unknown[][],
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): number;
 export function housingFirstBreakeven(
   rate: unknown,

@@ -140,23 +140,28 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
  * Refusionsprognose pr. år for opholdene i boform efter § 110: opholdsdøgn, bruttoudgift, egenbetaling, refusion efter NY og GAMMEL, reformens pris og kommunens nettoudgift. Giver en tabel med overskrifter og en total; åbne ophold tælles til årets udgang.
  * @customfunction FORECAST
  * @helpurl https://localhost:3000/help.html#forecast
- * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
- * @param {any[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
- * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold.
- * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
- * @param {any[][]} [selfPayment] Egenbetaling pr. døgn i kr. Tom = 0.
- * @param {any} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = årene fra første til sidste indskrivning.
- * @param {any} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
+ * @param {unknown[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
+ * @param {unknown[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
+ * @param {unknown[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold.
+ * @param {unknown[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
+ * @param {unknown[][]} [selfPayment] Egenbetaling pr. døgn i kr. Tom = 0.
+ * @param {unknown} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = årene fra første til sidste indskrivning.
+ * @param {unknown} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
  * @returns {any[][]} Tabel pr. år med overskrifter, en total og antallet af rækker, der er sprunget over.
  */
+// Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
+// and requires them to match the JSDoc (`unknown` is Excel's type "any"; the matrix result is
+// `any[][]`, as `unknown[][]` would not fit the implementation's result); the second signature is
+// for callers in Node.
 export function forecast(
-  citizen: any[][],
-  admission: any[][],
-  discharge: any[][],
-  dailyRate: any[][],
-  selfPayment?: any[][],
-  years?: any,
-  rules?: any
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  dailyRate: unknown[][],
+  selfPayment?: unknown[][],
+  years?: unknown,
+  rules?: unknown
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above forecast)
 ): any[][];
 export function forecast(
   citizen: unknown,
@@ -328,23 +333,24 @@ function parametersArg(arg: unknown) {
  * Hvad koster det, hvis vi ikke handler, og hvad giver Housing First? Fremskriver basisårets ophold år for år (vækst, opholdslængde, takstregulering) og sammenligner med et Housing First-forløb (andel af de lange ophold i egen bolig med bostøtte efter § 85 a, tilbagefald, fraflytning, boliger). Giver en tabel pr. år med overskrifter, nutidsværdi, afkast pr. krone og break-even-år.
  * @customfunction PROJECTION
  * @helpurl https://localhost:3000/help.html#projection
- * @param {any[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
- * @param {any[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
- * @param {any[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).
- * @param {any[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
- * @param {any[][]} selfPayment Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.
- * @param {any[][]} parameters Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Se arket Scenarier; parametre, der er kommet til senere, kan udelades (standardværdien gælder).
- * @param {any} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
+ * @param {unknown[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
+ * @param {unknown[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
+ * @param {unknown[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).
+ * @param {unknown[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
+ * @param {unknown[][]} selfPayment Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.
+ * @param {unknown[][]} parameters Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Se arket Scenarier; parametre, der er kommet til senere, kan udelades (standardværdien gælder).
+ * @param {unknown} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
  * @returns {any[][]} Tabel pr. år med overskrifter for begge forløb, derefter nutidsværdi, afkast pr. krone, break-even-år og antallet af rækker, der er sprunget over.
  */
 export function projection(
-  citizen: any[][],
-  admission: any[][],
-  discharge: any[][],
-  dailyRate: any[][],
-  selfPayment: any[][],
-  parameters: any[][],
-  rules?: any
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  dailyRate: unknown[][],
+  selfPayment: unknown[][],
+  parameters: unknown[][],
+  rules?: unknown
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above forecast)
 ): any[][];
 export function projection(
   citizen: unknown,

@@ -4,9 +4,11 @@
  * - Own sheets carry a worksheet custom property (ExcelApi 1.12); only sheets with it are ever
  *   cleared or written, and charts go only on them.
  * - Every request stays under the byte budget (Excel on the web rejects requests and responses
- *   over 5 MB): writes are split into row chunks from the JSON size of the values; reads probe a
- *   few rows, then size chunks from the largest row seen so far, with a safety factor. Number
- *   formats go as one value per column ([[format]] is broadcast over the range), not per cell.
+ *   over 5 MB, and Microsoft advises chunking them, so context.sync() runs once per chunk in a
+ *   loop: https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices):
+ *   writes are split into row chunks from the JSON size of the values; reads probe a few rows,
+ *   then size chunks from the largest row seen so far, with a safety factor. Number formats go
+ *   as one value per column ([[format]] is broadcast over the range), not per cell.
  * - Between chunks: progress, an AbortSignal check, and a yield so the pane stays responsive.
  *   A cancelled write leaves the own sheet partly written; the next run replaces it.
  * - Defined names (ExcelApi 1.4) are workbook-scoped; an existing one is replaced only when its
@@ -70,13 +72,13 @@ export class ExcelWorkbook implements Workbook {
   constructor(private readonly budget = CHUNK_BUDGET_BYTES) {}
 
   async listSheets(): Promise<SheetInfo[]> {
-    return Excel.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       const active = sheets.getActiveWorksheet();
       active.load("name");
-      await ctx.sync();
-      const own = await this.ownFlags(ctx, sheets.items);
+      await context.sync();
+      const own = await this.ownFlags(context, sheets.items);
       return sheets.items.map((ws, i) => ({
         name: ws.name,
         own: own[i],
@@ -86,17 +88,17 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async listTables(): Promise<TableInfo[]> {
-    return Excel.run(async (ctx) => {
-      const tables = ctx.workbook.tables;
+    return Excel.run(async (context) => {
+      const tables = context.workbook.tables;
       tables.load("items/name");
-      await ctx.sync();
+      await context.sync();
       const details = tables.items.map((t) => {
         const ws = t.worksheet.load("name");
         const range = t.getRange().load("address");
         const body = t.getDataBodyRange().load("rowCount");
         return { t, ws, range, body };
       });
-      await ctx.sync();
+      await context.sync();
       return details.map(({ t, ws, range, body }) => ({
         name: t.name,
         sheet: ws.name,
@@ -107,15 +109,15 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async readUsedRange(sheet: string, options: IoOptions = {}): Promise<CellBlock> {
-    return Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    return Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.load("name");
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      await ctx.sync();
+      await context.sync();
       if (used.isNullObject) return { sheet: ws.name, top: 0, left: 0, values: [] };
       const values = await this.readRows(
-        ctx,
+        context,
         ws,
         used.rowIndex,
         used.columnIndex,
@@ -128,19 +130,18 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async readTable(name: string, options: IoOptions = {}): Promise<TableBlock> {
-    return Excel.run(async (ctx) => {
-      const table = ctx.workbook.tables.getItem(name);
-      table.load("name");
-      const ws = table.worksheet;
-      ws.load("name");
+    return Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem(name);
+      table.load("name,worksheet/name");
       const header = table.getHeaderRowRange();
       header.load("values,rowIndex,columnIndex,columnCount");
       const body = table.getDataBodyRange();
       body.load("rowIndex,rowCount");
-      await ctx.sync();
+      await context.sync();
+      const sheet = table.worksheet.name;
       const values = await this.readRows(
-        ctx,
-        ws,
+        context,
+        context.workbook.worksheets.getItem(sheet),
         body.rowIndex,
         header.columnIndex,
         body.rowCount,
@@ -148,7 +149,7 @@ export class ExcelWorkbook implements Workbook {
         options
       );
       return {
-        sheet: ws.name,
+        sheet,
         table: table.name,
         top: header.rowIndex,
         left: header.columnIndex,
@@ -160,12 +161,12 @@ export class ExcelWorkbook implements Workbook {
 
   async writeOwnSheet(spec: SheetSpec, options: IoOptions = {}): Promise<WrittenSheet> {
     checkDefinedNames(spec.names);
-    return Excel.run(async (ctx) => {
+    return Excel.run(async (context) => {
       throwIfAborted(options.signal);
-      const sheets = ctx.workbook.worksheets;
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      await ctx.sync();
-      const own = await this.ownFlags(ctx, sheets.items);
+      await context.sync();
+      const own = await this.ownFlags(context, sheets.items);
       // The first candidate name that is free or already ours; a user's sheet is never touched.
       let attempt = 1;
       let name = ownSheetName(spec.name, attempt);
@@ -181,20 +182,20 @@ export class ExcelWorkbook implements Workbook {
         name = ws.name;
         ws.charts.load("items/name");
         ws.tables.load("items/name");
-        await ctx.sync();
+        await context.sync();
         for (const chart of ws.charts.items) chart.delete();
         for (const table of ws.tables.items) table.delete();
         ws.getRange().clear();
         ws.freezePanes.unfreeze();
       }
-      const tables = ctx.workbook.tables;
+      const tables = context.workbook.tables;
       tables.load("items/name");
-      const names = ctx.workbook.names;
+      const names = context.workbook.names;
       names.load("items/name");
-      await ctx.sync();
+      await context.sync();
       const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
       const { replace, skipped } = await this.existingNames(
-        ctx,
+        context,
         spec,
         names.items,
         sheets.items,
@@ -216,7 +217,9 @@ export class ExcelWorkbook implements Workbook {
             start,
             end
           );
-          await ctx.sync();
+          // One request per chunk is the point: each stays under the 5 MB limit (see the header).
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
           done += end - start;
           options.onProgress?.({ done, total });
           await yieldToEventLoop();
@@ -257,7 +260,7 @@ export class ExcelWorkbook implements Workbook {
         replace.get(n.name)?.delete();
         names.add(n.name, ws.getRange(n.address), ownNameComment(n.comment));
       }
-      await ctx.sync();
+      await context.sync();
       return {
         name,
         renamed: name !== spec.name,
@@ -274,7 +277,7 @@ export class ExcelWorkbook implements Workbook {
    * (another target, a constant, a formula), to leave alone.
    */
   private async existingNames(
-    ctx: Excel.RequestContext,
+    context: Excel.RequestContext,
     spec: SheetSpec,
     items: Excel.NamedItem[],
     sheets: Excel.Worksheet[],
@@ -292,7 +295,7 @@ export class ExcelWorkbook implements Workbook {
           ]
         : [];
     });
-    if (clashes.length > 0) await ctx.sync();
+    if (clashes.length > 0) await context.sync();
     const ownSheet = (sheet: string) => sheets.some((ws, i) => own[i] && sameName(ws.name, sheet));
     const replace = new Map<string, Excel.NamedItem>();
     const skipped: string[] = [];
@@ -305,11 +308,11 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async addChart(spec: ChartSpec): Promise<void> {
-    return Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(spec.sheet);
+    return Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(spec.sheet);
       const mark = ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY);
       mark.load("value");
-      await ctx.sync();
+      await context.sync();
       if (mark.isNullObject)
         throw new Error(
           `Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${spec.sheet}`
@@ -330,16 +333,16 @@ export class ExcelWorkbook implements Workbook {
         series.setXAxisValues(categories);
       }
       chart.setPosition(spec.from, spec.to);
-      await ctx.sync();
+      await context.sync();
     });
   }
 
   async selectRange(sheet: string, address: string): Promise<void> {
-    return Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    return Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(address).select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
@@ -347,34 +350,37 @@ export class ExcelWorkbook implements Workbook {
     sheet: string,
     handler: (change: SheetChange) => void
   ): Promise<Unsubscribe> {
-    const registration = await Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    const registration = await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       const result = ws.onChanged.add(async (event) =>
         handler({ sheet, address: localAddress(event.address) })
       );
-      await ctx.sync();
+      await context.sync();
       return result;
     });
     return async () => {
-      await Excel.run(registration.context, async (ctx) => {
+      await Excel.run(registration.context, async (context) => {
         registration.remove();
-        await ctx.sync();
+        await context.sync();
       });
     };
   }
 
   /** Whether each sheet carries the own-sheet mark. */
-  private async ownFlags(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<boolean[]> {
+  private async ownFlags(
+    context: Excel.RequestContext,
+    sheets: Excel.Worksheet[]
+  ): Promise<boolean[]> {
     const marks = sheets.map((ws) =>
       ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY).load("value")
     );
-    await ctx.sync();
+    await context.sync();
     return marks.map((m) => !m.isNullObject);
   }
 
   /** `count` rows of `columns` cells from (top, left), in chunks under the byte budget. */
   private async readRows(
-    ctx: Excel.RequestContext,
+    context: Excel.RequestContext,
     ws: Excel.Worksheet,
     top: number,
     left: number,
@@ -395,7 +401,9 @@ export class ExcelWorkbook implements Workbook {
             );
       const range = ws.getRangeByIndexes(top + out.length, left, n, columns);
       range.load("values");
-      await ctx.sync();
+      // One response per chunk, each under the 5 MB limit; the next chunk's size depends on it.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
       for (const row of range.values as CellValue[][]) {
         largestRow = Math.max(largestRow, rowBytes(row));
         out.push(row);

@@ -90,6 +90,7 @@ const COLUMN_LABELS: Readonly<Record<ColumnField, string>> = {
 // The schema (format version 1)
 
 /** Tab and line breaks are fine in notes; other control characters have no place in a template. */
+// eslint-disable-next-line no-control-regex -- naming control characters is this pattern's purpose
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const NOT_BLANK = /\S/;
 
@@ -446,13 +447,14 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
       return "Indeholder kontroltegn, som ikke hører hjemme i en skabelon";
     case "unrecognized_keys":
       return `Ukendt felt ${issue.keys.map((k) => quoted(k)).join(", ")}: en skabelon indeholder kun de felter, formatet beskriver`;
-    case "invalid_value":
+    case "invalid_value": {
       if (last === "format")
         return `Filen er ikke en skabelon fra Refusion og Housing First (forventede format ${quoted(TEMPLATE_FORMAT)})`;
       if (last === "unit")
         return `Enheden skal være ${quoted(String(issue.values[0]))} for denne parameter (er ${quoted(String(input))}); ellers kan værdien blive læst forkert`;
       const options = issue.values.map((v) => quoted(String(v)));
       return `Skal være ${options.slice(0, -1).join(", ")}${options.length > 1 ? " eller " : ""}${options[options.length - 1]} (er ${quoted(String(input))})`;
+    }
     case "invalid_union":
       if (last === "id")
         return `Ukendt parameter ${quoted(String(input))}; kendte parametre: ${PARAMETERS.map((p) => p.id).join(", ")}`;

@@ -61,6 +61,19 @@ const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 const isAbort = (error: unknown): boolean => error instanceof Error && error.name === "AbortError";
 
+/** The stays and the sources to choose from, as the state the pane shows. */
+async function search(workbook: Workbook, source?: StaysSource): Promise<Loaded> {
+  try {
+    const [sources, found] = await Promise.all([
+      listSources(workbook),
+      findStays(workbook, source),
+    ]);
+    return found ? { status: "found", sources, found } : { status: "none", sources };
+  } catch (error) {
+    return { status: "failed", message: messageOf(error) };
+  }
+}
+
 export interface AppProps {
   workbook: Workbook;
   /** Told after a successful run (the demo shows the forecast sheet then). */
@@ -80,26 +93,30 @@ export function App({ workbook, onResult }: AppProps) {
   const [scenariosWritten, setScenariosWritten] = useState(0);
   const abort = useRef<AbortController | undefined>();
 
+  /** Shows a search's result; a failed search keeps the mapping the user chose. */
+  const show = useCallback((state: Loaded) => {
+    if (state.status !== "failed")
+      setMapping(state.status === "found" ? state.found.mapping : undefined);
+    setLoaded(state);
+  }, []);
   const load = useCallback(
-    async (source?: StaysSource) => {
+    (source?: StaysSource) => {
       setLoaded({ status: "loading" });
-      try {
-        const [sources, found] = await Promise.all([
-          listSources(workbook),
-          findStays(workbook, source),
-        ]);
-        setMapping(found?.mapping);
-        setLoaded(found ? { status: "found", sources, found } : { status: "none", sources });
-      } catch (error) {
-        setLoaded({ status: "failed", message: messageOf(error) });
-      }
+      return search(workbook, source).then(show);
     },
-    [workbook]
+    [workbook, show]
   );
 
+  // The first search (the state starts as "loading"); an unmounted pane ignores its result.
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void search(workbook).then((state) => {
+      if (current) show(state);
+    });
+    return () => {
+      current = false;
+    };
+  }, [workbook, show]);
 
   const found = loaded.status === "found" ? loaded.found : undefined;
   const liveReport = useMemo(

@@ -446,13 +446,11 @@ describe("the standalone demo in headless Chromium", () => {
       // D's second window and B's last months fall.
       "F,2027-01-10,2027-01-10,1000", // 1; 1
     ].join("\n");
-    await page
-      .getByTestId("file-input")
-      .setInputFiles({
-        name: "spec-eksempler.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(csv),
-      });
+    await page.getByTestId("file-input").setInputFiles({
+      name: "spec-eksempler.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
     await waitFor(
       async () =>
         expect(await page.getByTestId("rows-ok").textContent()).toBe("7 af 7 rækker er i orden."),
@@ -484,13 +482,11 @@ describe("the standalone demo in headless Chromium", () => {
     });
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
     const page = await openDemo(browser, server.origin);
-    await page
-      .getByTestId("file-input")
-      .setInputFiles({
-        name: "budget.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer,
-      });
+    await page.getByTestId("file-input").setInputFiles({
+      name: "budget.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer,
+    });
     await waitFor(
       async () =>
         expect(await page.getByTestId("rows-ok").textContent()).toBe("1 af 1 rækker er i orden."),

@@ -155,13 +155,11 @@ describe("templates in the demo", () => {
     // A fresh demo workbook imports the file: the same scenarios, with the same values.
     const fresh = await openDemo(browser, server.origin);
     expect(await scenarioModel(fresh)).toBeUndefined();
-    await fresh
-      .getByTestId("template-file")
-      .setInputFiles({
-        name: download.suggestedFilename(),
-        mimeType: "application/json",
-        buffer: Buffer.from(text),
-      });
+    await fresh.getByTestId("template-file").setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: "application/json",
+      buffer: Buffer.from(text),
+    });
     expect((await actions(fresh)).map(([, a]) => a)).toEqual(["add", "add", "add", "add"]);
     expect(await applyReviewed(fresh)).toMatch(/4 scenarier/);
     expect((await scenarioModel(fresh))?.saved).toEqual(edited?.saved);

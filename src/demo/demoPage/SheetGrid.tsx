@@ -80,6 +80,7 @@ export function SheetGrid(props: {
     let n = sheet.columnWidths.length;
     for (const row of sheet.values) if (row.length > n) n = row.length;
     return Math.max(1, n);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version counts in-place edits of the sheet
   }, [sheet, version]);
   const widths = useMemo(() => columnWidths(sheet, columnCount), [sheet, columnCount]);
   const role = useMemo(() => tableRoles(sheet), [sheet]);
@@ -97,13 +98,17 @@ export function SheetGrid(props: {
   }, []);
 
   // A new sheet starts at the top; a selection scrolls its first row to a third of the view.
+  const selectedSheet = selection?.sheet;
+  const selectedAddress = selection?.address;
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const top = selected ? Math.max(0, selected.top * ROW_HEIGHT - el.clientHeight / 3) : 0;
+    const row =
+      selectedAddress && selectedSheet === sheet.name ? parseA1(selectedAddress).top : undefined;
+    const top = row === undefined ? 0 : Math.max(0, row * ROW_HEIGHT - el.clientHeight / 3);
     el.scrollTop = top;
     setScrollTop(top);
-  }, [sheet.name, selection?.sheet, selection?.address]);
+  }, [sheet.name, selectedSheet, selectedAddress]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);

@@ -1,0 +1,129 @@
+/**
+ * The dependency rules (.dependency-cruiser.cjs, docs/architecture.md) catch what they forbid:
+ * dependency-cruiser's CLI, as `npm run depcruise` runs it, on a tiny tree with one forbidden
+ * import per rule (and the imports the rules allow), then on the real tree, which has none.
+ * dependency-cruiser is an ES module, which jest's module loader cannot import: hence the CLI.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+
+const ROOT = path.resolve(__dirname, "..");
+const CLI = path.join(ROOT, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
+const CONFIG = path.join(ROOT, ".dependency-cruiser.cjs");
+
+interface Cruise {
+  modules: { source: string; dependencies: { resolved: string; couldNotResolve: boolean }[] }[];
+  violations: { rule: string; from: string; to: string }[];
+}
+
+/** Runs dependency-cruiser on src/ and taskpane/ under `cwd` with the project's rules. */
+const depcruise = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [CLI, "src", "taskpane", "--config", CONFIG, ...args], {
+    cwd,
+    encoding: "utf8",
+  });
+
+/** The modules and the violations, from dependency-cruiser's JSON report. */
+function cruise(cwd: string): Cruise {
+  const run = depcruise(cwd, "--output-type", "json");
+  const output = JSON.parse(run.stdout) as {
+    modules: Cruise["modules"];
+    summary: { violations: { rule: { name: string }; from: string; to: string }[] };
+  };
+  return {
+    modules: output.modules,
+    violations: output.summary.violations
+      .map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }))
+      .sort((a, b) => `${a.rule} ${a.from}`.localeCompare(`${b.rule} ${b.from}`)),
+  };
+}
+
+describe("a tree with one forbidden import per rule", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "depcruise-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files: Record<string, string> = {
+    "src/engine/law.ts": 'import { port } from "../workbook/port";\nexport const law = port;',
+    "src/engine/io.ts": 'import { readFileSync } from "node:fs";\nexport const io = readFileSync;',
+    "src/workbook/port.ts": "export const port = 1;",
+    "src/functions/fn.ts": 'import { excel } from "../office/excel";\nexport const fn = excel;',
+    "src/office/excel.ts":
+      'import { i18n } from "../../taskpane/i18n";\nimport { port } from "../workbook/port";\n' +
+      "export const excel = [i18n, port];",
+    "src/demo/memory.ts":
+      'import { excel } from "../office/excel";\nimport { port } from "../workbook/port";\n' +
+      "export const memory = [excel, port];",
+    "src/demo/a.ts": 'import { b } from "./b";\nexport const a = () => b;',
+    "src/demo/b.ts": 'import { a } from "./a";\nexport const b = () => a;',
+    "src/demo/demoPage/shell.ts":
+      'import { app } from "../../../taskpane/app";\nimport { memory } from "../memory";\n' +
+      "export const shell = [app, memory];",
+    "src/templates/template.ts":
+      'import { i18n } from "../../taskpane/i18n";\nexport const t = i18n;',
+    "taskpane/i18n.ts": "export const i18n = 1;",
+    "taskpane/app.ts":
+      'import { memory } from "../src/demo/memory";\nimport { port } from "../src/workbook/port";\n' +
+      "export const app = [memory, port];",
+    "taskpane/index.tsx":
+      'import { excel } from "../src/office/excel";\nimport { app } from "./app";\n' +
+      'export const start = () => [excel, app, import("../src/demo/demoPage/shell")];',
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), `${text}\n`);
+  }
+
+  it("reports exactly the forbidden imports", () => {
+    const result = cruise(dir);
+    expect(result.violations).toEqual([
+      { rule: "demo-not-office", from: "src/demo/memory.ts", to: "src/office/excel.ts" },
+      { rule: "engine-is-pure", from: "src/engine/io.ts", to: "fs" },
+      { rule: "engine-is-pure", from: "src/engine/law.ts", to: "src/workbook/port.ts" },
+      {
+        rule: "functions-not-pane-office-demo",
+        from: "src/functions/fn.ts",
+        to: "src/office/excel.ts",
+      },
+      { rule: "no-circular", from: "src/demo/a.ts", to: "src/demo/b.ts" },
+      { rule: "office-not-pane-demo", from: "src/office/excel.ts", to: "taskpane/i18n.ts" },
+      { rule: "only-demo-shell-embeds-pane", from: "src/office/excel.ts", to: "taskpane/i18n.ts" },
+      {
+        rule: "only-demo-shell-embeds-pane",
+        from: "src/templates/template.ts",
+        to: "taskpane/i18n.ts",
+      },
+      { rule: "only-entry-chooses-workbook", from: "taskpane/app.ts", to: "src/demo/memory.ts" },
+    ]);
+  });
+
+  it("fails `npm run depcruise` (its exit status), naming the rules", () => {
+    const run = depcruise(dir);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toMatch(
+      /error engine-is-pure: src\/engine\/law\.ts → src\/workbook\/port\.ts/
+    );
+  });
+});
+
+describe("the real tree", () => {
+  it("keeps every rule, with every import resolved", () => {
+    const result = cruise(ROOT);
+    expect(result.violations).toEqual([]);
+    const sources = result.modules.map((m) => m.source);
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        "src/engine/rules.ts",
+        "src/functions/functions.ts",
+        "src/office/excelWorkbook.ts",
+        "src/demo/demoPage/DemoShell.tsx",
+        "taskpane/index.tsx",
+      ])
+    );
+    const unresolved = result.modules.flatMap((m) =>
+      m.dependencies.filter((d) => d.couldNotResolve).map((d) => `${m.source} -> ${d.resolved}`)
+    );
+    expect(unresolved).toEqual([]);
+  });
+});
