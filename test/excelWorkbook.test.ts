@@ -678,3 +678,68 @@ describe("selection and change events", () => {
     expect(book.log.slice(-2)).toEqual(["Budget: listen", "Budget: unlisten"]);
   });
 });
+
+describe("reads load and sync first, as office-addin-mock checks it", () => {
+  // office-addin-mock's objects answer a property read before load and context.sync() with
+  // "Error, property was not loaded" or "Error, context.sync() was not called".
+  it("readTable: the table's name and sheet, the header and the body's rows", async () => {
+    const values = [
+      ["A", 46143],
+      ["B", 46150],
+    ];
+    const asked: number[][] = [];
+    const chunk = { values };
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          tables: {
+            table: {
+              name: "Ophold",
+              worksheet: { name: "Data" },
+              header: {
+                values: [["Borger", "Indskrivning"]],
+                rowIndex: 2,
+                columnIndex: 1,
+                columnCount: 2,
+              },
+              body: { rowIndex: 3, rowCount: 2 },
+              getHeaderRowRange() {
+                return this.header;
+              },
+              getDataBodyRange() {
+                return this.body;
+              },
+            },
+            getItem() {
+              return this.table;
+            },
+          },
+          worksheets: {
+            sheet: {
+              chunk,
+              getRangeByIndexes(top: number, left: number, rows: number, cols: number) {
+                asked.push([top, left, rows, cols]);
+                return this.chunk;
+              },
+            },
+            getItem(name: string) {
+              expect(name).toBe("Data");
+              return this.sheet;
+            },
+          },
+        },
+      },
+      run: async (batch: (context: unknown) => Promise<unknown>) => batch(mock.context),
+    });
+    (globalThis as { Excel?: unknown }).Excel = mock;
+    expect(await new ExcelWorkbook().readTable("Ophold")).toEqual({
+      sheet: "Data",
+      table: "Ophold",
+      top: 2,
+      left: 1,
+      header: ["Borger", "Indskrivning"],
+      values,
+    });
+    expect(asked).toEqual([[3, 1, 2, 2]]);
+  });
+});
