@@ -1,26 +1,72 @@
 // Build of the add-in in the style of Microsoft's yo-office template "Excel Custom Functions
 // using a Shared Runtime": one page (taskpane.html) hosts both the task pane and the custom
-// functions, and functions.json is generated from the functions' JSDoc at build time.
+// functions, and functions.json is generated from the registered functions at build time.
+//
+// `ADDIN_BASE_URL=https://host/path/ npm run build` builds for hosting there: dist/manifest.xml
+// and the functions' help URLs point under that base. Without it they point at the dev server.
 
 const fs = require("fs");
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+// The build's own modules are TypeScript (they share the catalog and the sample data with src/).
+const build = require("tsx/cjs/api").require("./build/index.ts", __filename);
 
 const DEV_HOST = "localhost";
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 /** The origin manifest.xml points at (Office only loads add-ins over https). */
 const urlDev = `https://${DEV_HOST}:${DEV_PORT}/`;
+if (urlDev !== build.DEV_BASE_URL)
+  throw new Error(`The dev server (${urlDev}) must be manifest.xml's ${build.DEV_BASE_URL}`);
 
-/** Every file that declares custom functions; functions.json is generated from all of them. */
+/** The functions Excel registers; functions.json is generated from this file alone. */
 function functionFiles() {
-  const dir = path.join(__dirname, "src", "functions");
-  return fs
-    .readdirSync(dir)
-    .filter((name) => /Functions\.ts$/.test(name))
-    .sort()
-    .map((name) => `./src/functions/${name}`);
+  return ["./src/functions/registered.ts"];
+}
+
+/**
+ * The assets that are not bundles: functions.json completed and translated (Danish) plus
+ * functions-en.json, dist/manifest.xml for `baseUrl`, and the sample workbook.
+ */
+class AddinAssetsPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  apply(compiler) {
+    const { RawSource } = webpack.sources;
+    compiler.hooks.thisCompilation.tap("AddinAssetsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "AddinAssetsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        async () => {
+          const generated = compilation.getAsset(build.METADATA_FILES.da);
+          if (!generated) return; // the metadata plugin reported its errors
+          const metadata = JSON.parse(generated.source.source().toString());
+          for (const [language, file] of Object.entries(build.METADATA_FILES)) {
+            const json = JSON.stringify(
+              build.localizeMetadata(metadata, language, this.baseUrl),
+              null,
+              2
+            );
+            if (compilation.getAsset(file)) compilation.updateAsset(file, new RawSource(json));
+            else compilation.emitAsset(file, new RawSource(json));
+          }
+          const version = require("./package.json").version;
+          const manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8");
+          compilation.emitAsset(
+            "manifest.xml",
+            new RawSource(build.buildManifest(manifest, this.baseUrl, version))
+          );
+          compilation.emitAsset(
+            build.SAMPLE_WORKBOOK_FILE,
+            new RawSource(await build.sampleWorkbookBytes())
+          );
+        }
+      );
+    });
+  }
 }
 
 /** https with office-addin-dev-certs' localhost certificate (installs it on first use). */
@@ -33,10 +79,11 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const https = Boolean(env && env.https);
+  const baseUrl = build.baseUrlFrom(process.env.ADDIN_BASE_URL);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: "./src/functions/registered.ts",
       taskpane: "./taskpane/index.tsx",
     },
     output: {
@@ -64,6 +111,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: functionFiles(),
       }),
+      new AddinAssetsPlugin(baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",

@@ -1,5 +1,5 @@
 /**
- * DK.PROJECTION on the demo municipality's sheet grown to `stays` rows: one call is what one
+ * DK.HOUSINGFIRSTPROJECTION on the demo municipality's sheet grown to `stays` rows: one call is what one
  * parameter edit in the Scenarier sheet costs. Each run edits a parameter (the support cost),
  * so nothing can be reused between runs.
  */
@@ -26,7 +26,7 @@ export function benchProjection(stays: number, runs = 7): { best: number; median
       PARAMETERS.map((p) => [p.name, p.id === "supportCost" ? supportCost : p.default])
     );
   if (!Array.isArray(call(85_000)))
-    throw new Error("DK.PROJECTION returned an error on the bench data");
+    throw new Error("DK.HOUSINGFIRSTPROJECTION returned an error on the bench data");
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

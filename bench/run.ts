@@ -91,5 +91,5 @@ void import("./demo").then(({ benchDemoForecast }) =>
 
 const projection = benchProjection(20_000);
 console.log(
-  `DK.PROJECTION, 20 000 stays: ${projection.best.toFixed(0)} ms (target <= 500 ms; median of 7: ${projection.median.toFixed(0)} ms)`
+  `DK.HOUSINGFIRSTPROJECTION, 20 000 stays: ${projection.best.toFixed(0)} ms (target <= 500 ms; median of 7: ${projection.median.toFixed(0)} ms)`
 );

@@ -295,7 +295,7 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
     [
       "support end before start",
       ["2026-01-15", "2026-03-01", "2026-02-01"],
-      "#NUM!",
+      "#VALUE!",
       /Slutdato 2026-02-01 ligger før startdato 2026-03-01/,
     ],
     [
@@ -319,7 +319,7 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
     [
       "a negative annual cost",
       ["2026-01-15", "2026-01-15", "2028-06-30", -1],
-      "#NUM!",
+      "#VALUE!",
       /Årlig udgift må ikke være negativ/,
     ],
     [
@@ -384,7 +384,7 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
     [
       "stay end before start",
       ["2026-07-15", "2026-08-01", "2026-07-20"],
-      "#NUM!",
+      "#VALUE!",
       /Slutdato 2026-07-20 ligger før startdato 2026-08-01/,
     ],
     [
@@ -396,7 +396,7 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
     [
       "a negative daily cost",
       ["2026-07-15", "2026-07-15", "2026-08-15", -10],
-      "#NUM!",
+      "#VALUE!",
       /Dagsudgift må ikke være negativ/,
     ],
     [
@@ -451,7 +451,7 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
       "2027-01-01",
       "2026-12-31"
     );
-    expect(period).toMatchObject({ code: "#NUM!", message: "Periodeslut ligger før periodestart" });
+    expect(period).toMatchObject({ code: "#VALUE!", message: "Periodeslut ligger før periodestart" });
   });
 });
 

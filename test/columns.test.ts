@@ -137,9 +137,9 @@ describe("validation report", () => {
   it("each bad row with its sheet row, its cells' address and a Danish reason", () => {
     expect(report.bad.map((b) => [b.sheetRow, b.address, b.error.code])).toEqual([
       [6, "B6:F6", "#VALUE!"],
-      [8, "B8:F8", "#NUM!"],
+      [8, "B8:F8", "#VALUE!"],
       [10, "B10:F10", "#VALUE!"],
-      [11, "B11:F11", "#NUM!"],
+      [11, "B11:F11", "#VALUE!"],
     ]);
     expect(report.bad[0].error.message).toMatch(/Indskrivning: «30-02-2026» er ikke en dato/);
     expect(report.bad[1].error.message).toBe(

@@ -139,7 +139,7 @@ describe("a year of the forecast equals Σ of the cell functions with that year 
     expect(f.total.refundNy.toNumber()).toBe(1000.02);
   });
 
-  it('DK.FORECAST with "NY-VINDUE": A 2026-01-01 → 2026-12-31 gets 120 refund days, not 90', () => {
+  it('DK.REFUSIONPROGNOSE with "NY-VINDUE": A 2026-01-01 → 2026-12-31 gets 120 refund days, not 90', () => {
     const call = (rules?: string) =>
       forecast(
         [["A"]],

@@ -85,9 +85,9 @@ describe("HOUSINGFIRSTRATIO: PV(savings) / PV(costs)", () => {
       housingFirstRatio(0, row(100000, ...Array(9).fill(0)), row(...Array(10).fill(33000)))
     ).toBe(3.3);
   });
-  it("PV(costs) = 0 gives a Danish #NUM!, not #DIV/0! or Infinity", () => {
+  it("PV(costs) = 0 gives a Danish #N/A (no ratio is available), not #DIV/0! or Infinity", () => {
     expect(housingFirstRatio(0.1, row(0, 0), row(100, 100))).toMatchObject({
-      code: "#NUM!",
+      code: "#N/A",
       message: "Nutidsværdien af udgifterne er 0, så forholdet kan ikke beregnes",
     });
   });
@@ -124,26 +124,26 @@ describe("bad input: one Danish error from each of the three functions, never Na
     [
       "a rate of -100 %",
       [-1, row(1), row(2)],
-      "#NUM!",
+      "#VALUE!",
       /Diskonteringsrenten skal være større end -100 % \(fik -1\)/,
     ],
-    ["a rate below -100 %", [-1.5, row(1), row(2)], "#NUM!", /større end -100 %/],
+    ["a rate below -100 %", [-1.5, row(1), row(2)], "#VALUE!", /større end -100 %/],
     [
       "a negative relapse rate",
       [0.1, row(1), row(2), -0.1],
-      "#NUM!",
+      "#VALUE!",
       /Tilbagefaldsraten må ikke være negativ/,
     ],
     [
       "a negative move-away rate",
       [0.1, row(1), row(2), 0, -0.01],
-      "#NUM!",
+      "#VALUE!",
       /Fraflytningsraten må ikke være negativ/,
     ],
     [
       "relapse + move-away above 100 %",
       [0.1, row(1), row(2), 0.7, 0.4],
-      "#NUM!",
+      "#VALUE!",
       /Tilbagefald \+ fraflytning må højst være 100 % pr\. år \(fik 0\.7 \+ 0\.4\)/,
     ],
     [
@@ -223,9 +223,9 @@ describe("bad input: one Danish error from each of the three functions, never Na
     }
   });
 
-  it("a result too large for a cell is #NUM!, not Infinity: rate -99,9 % over 200 years", () => {
+  it("a result too large for a cell is #VALUE!, not Infinity: rate -99,9 % over 200 years", () => {
     const years = Array(200).fill(1);
     const out = housingFirstNpv(-0.999, row(...years.map(() => 0)), row(...years));
-    expect(out).toMatchObject({ code: "#NUM!", message: expect.stringMatching(/for stort/) });
+    expect(out).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/for stort/) });
   });
 });

@@ -88,12 +88,12 @@ describe("validation: Danish errors that name the parameter", () => {
 
   it("growth at or below −100 % is refused; −99 % is allowed", () => {
     expect(check("admissionGrowth", -1)).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "«Vækst i indskrivninger»: skal ligge over -100 % og højst 100 % (fik -100 %)",
       parameter: "admissionGrowth",
     });
     expect(check("admissionGrowth", -1.5)).toMatchObject({
-      code: "#NUM!",
+      code: "#VALUE!",
       parameter: "admissionGrowth",
     });
     expect(check("admissionGrowth", -0.99)).toBe(-0.99);
@@ -101,10 +101,10 @@ describe("validation: Danish errors that name the parameter", () => {
 
   it("shares outside 0–100 % are refused, with a hint when a percentage was typed as a whole number", () => {
     expect(check("shareMoved", 1.2)).toMatchObject({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: expect.stringContaining("«Andel lange ophold i egen bolig»"),
     });
-    expect(check("shareMoved", -0.1)).toMatchObject({ code: "#NUM!" });
+    expect(check("shareMoved", -0.1)).toMatchObject({ code: "#VALUE!" });
     expect((check("relapseRate", 10) as { message: string }).message).toContain(
       "procent skrives 3,5 % eller 0,035"
     );
@@ -115,7 +115,7 @@ describe("validation: Danish errors that name the parameter", () => {
   it("negative costs are refused", () => {
     for (const id of ["supportCost", "rentSubsidy", "oneOffCost"] as const) {
       expect(check(id, -1)).toMatchObject({
-        code: "#NUM!",
+        code: "#VALUE!",
         parameter: id,
         message: expect.stringContaining(`«${parameterById(id).name}»`),
       });
@@ -124,12 +124,12 @@ describe("validation: Danish errors that name the parameter", () => {
 
   it("a horizon of 0 or above 30 years is refused, and must be whole", () => {
     expect(check("horizon", 0)).toMatchObject({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "«Horisont»: skal ligge fra 1 år og højst 30 år (fik 0 år)",
     });
-    expect(check("horizon", 31)).toMatchObject({ code: "#NUM!" });
+    expect(check("horizon", 31)).toMatchObject({ code: "#VALUE!" });
     expect(check("horizon", 2.5)).toMatchObject({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "«Horisont»: skal være et helt tal (fik 2,5 år)",
     });
     expect(check("horizon", 30)).toBe(30);
@@ -155,7 +155,7 @@ describe("validation: Danish errors that name the parameter", () => {
       ok: false,
       errors: [
         {
-          code: "#NUM!",
+          code: "#VALUE!",
           message:
             "«Tilbagefald pr. år» + «Fraflytning pr. år» må højst være 100 % pr. år (fik 110 %)",
           parameter: "moveAwayRate",

@@ -228,7 +228,7 @@ describe("steady state (SPEC 4): every trend 0, no Housing First, exactly the ba
     );
   });
 
-  it("the base year equals the forecast's year for the same stays (DK.FORECAST), and its refunds Σ DK.REFUSION110", () => {
+  it("the base year equals the forecast's year for the same stays (DK.REFUSIONPROGNOSE), and its refunds Σ DK.REFUSION110", () => {
     const stays = sampleStays();
     const p = project(stays, {});
     const f = computeForecast(stays, { years: { first: 2026, last: 2026 } }).years[0];

@@ -82,7 +82,7 @@ describe("what the demo needs to show", () => {
 
   it("exactly the two deliberate bad rows, reported at their sheet rows", () => {
     expect(report.bad.map((b) => b.sheetRow)).toEqual(sheet.badRows);
-    expect(report.bad.map((b) => b.error.code)).toEqual(["#NUM!", "#VALUE!"]);
+    expect(report.bad.map((b) => b.error.code)).toEqual(["#VALUE!", "#VALUE!"]);
     expect(report.ok).toBe(1998);
   });
 

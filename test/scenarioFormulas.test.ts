@@ -49,20 +49,20 @@ describe("parseFormula", () => {
       { kind: "value", value: 5 },
     ]);
     const texts = [
-      "=DK.FORECAST(T[A)",
-      "=DK.FORECAST(T[#Data])",
-      "=DK.FORECAST(T[[A]B])",
-      "=DK.FORECAST(1T[A])",
+      "=DK.REFUSIONPROGNOSE(T[A)",
+      "=DK.REFUSIONPROGNOSE(T[#Data])",
+      "=DK.REFUSIONPROGNOSE(T[[A]B])",
+      "=DK.REFUSIONPROGNOSE(1T[A])",
     ];
     expect(texts.filter((text) => parseFormula(text) !== undefined)).toEqual([]);
   });
   it("anything else is not ours: undefined", () => {
     const texts = [
       "=SUM(A1:A3)",
-      "DK.FORECAST(A1)",
-      "=DK.FORECAST(A1:A3",
-      "=DK.FORECAST(A1+1)",
-      "=DK.FORECAST('x!A1)",
+      "DK.REFUSIONPROGNOSE(A1)",
+      "=DK.REFUSIONPROGNOSE(A1:A3",
+      "=DK.REFUSIONPROGNOSE(A1+1)",
+      "=DK.REFUSIONPROGNOSE('x!A1)",
     ];
     expect(texts.filter((text) => parseFormula(text) !== undefined)).toEqual([]);
   });
@@ -257,14 +257,14 @@ describe("the Office.js adapter writes a sheet's cells as formulas and number fo
       name: "Scenarier",
       sections: [{ at: "A1", values: [["Parameter", "Værdi"]] }],
       cells: [
-        { at: "A21", formula: "=DK.PROJECTION('Budget 2026'!A4:A803,A4:B18)" },
+        { at: "A21", formula: "=DK.HOUSINGFIRSTPROJECTION('Budget 2026'!A4:A803,A4:B18)" },
         { at: "B7", numberFormat: "0.0%" },
       ],
     });
     const sheetPath = 'ctx.workbook.worksheets.add("Scenarier")';
     expect(writes).toContainEqual([
       `${sheetPath}.getRange("A21").formulas`,
-      [["=DK.PROJECTION('Budget 2026'!A4:A803,A4:B18)"]],
+      [["=DK.HOUSINGFIRSTPROJECTION('Budget 2026'!A4:A803,A4:B18)"]],
     ]);
     expect(writes).toContainEqual([`${sheetPath}.getRange("B7").numberFormat`, [["0.0%"]]]);
     const values = writes.findIndex(([p]) => p.endsWith(".values"));

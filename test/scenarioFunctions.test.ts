@@ -1,5 +1,5 @@
 /**
- * DK.FORECAST and DK.PROJECTION as Excel calls them: ranges as 2-D arrays, a spilled table with a
+ * DK.REFUSIONPROGNOSE and DK.HOUSINGFIRSTPROJECTION as Excel calls them: ranges as 2-D arrays, a spilled table with a
  * header row, and one Danish error value for a bad argument.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -39,7 +39,7 @@ const s = sampleColumns();
 const call = (p: unknown, cols = s) =>
   projection(cols.citizen, cols.admission, cols.discharge, cols.rate, cols.self, p);
 
-describe("DK.PROJECTION", () => {
+describe("DK.HOUSINGFIRSTPROJECTION", () => {
   it("spills a header row, the base year and 5 projection years, then NPV, ratio, break-even and the rows left out", () => {
     const t = call(params()) as unknown[][];
     expect(t[0]).toEqual(PROJECTION_COLUMNS.map((c) => c.da));
@@ -105,21 +105,21 @@ describe("DK.PROJECTION", () => {
     it("growth at or below −100 %", () => {
       expectError(
         call(params({ admissionGrowth: -1 })),
-        "#NUM!",
+        "#VALUE!",
         /^«Vækst i indskrivninger»: skal ligge over -100 %/
       );
     });
     it("a share outside 0–100 %", () => {
-      expectError(call(params({ shareMoved: 1.5 })), "#NUM!", "«Andel lange ophold i egen bolig»");
-      expectError(call(params({ relapseRate: -0.1 })), "#NUM!", "«Tilbagefald pr. år»");
+      expectError(call(params({ shareMoved: 1.5 })), "#VALUE!", "«Andel lange ophold i egen bolig»");
+      expectError(call(params({ relapseRate: -0.1 })), "#VALUE!", "«Tilbagefald pr. år»");
     });
     it("a negative cost", () => {
-      expectError(call(params({ supportCost: -85000 })), "#NUM!", "«Bostøtte pr. år»");
-      expectError(call(params({ oneOffCost: -1 })), "#NUM!", "«Engangsudgift pr. deltager»");
+      expectError(call(params({ supportCost: -85000 })), "#VALUE!", "«Bostøtte pr. år»");
+      expectError(call(params({ oneOffCost: -1 })), "#VALUE!", "«Engangsudgift pr. deltager»");
     });
     it("a horizon of 0 or above 30 years", () => {
-      expectError(call(params({ horizon: 0 })), "#NUM!", "«Horisont»");
-      expectError(call(params({ horizon: 31 })), "#NUM!", "«Horisont»");
+      expectError(call(params({ horizon: 0 })), "#VALUE!", "«Horisont»");
+      expectError(call(params({ horizon: 31 })), "#VALUE!", "«Horisont»");
     });
     it("an unknown or missing parameter name", () => {
       expectError(
@@ -201,7 +201,7 @@ describe("DK.PROJECTION", () => {
   });
 });
 
-describe("DK.FORECAST", () => {
+describe("DK.REFUSIONPROGNOSE", () => {
   const stays = [
     ["A", "2024-01-01", "2024-12-31", 1000, 0],
     ["A", "2026-05-01", "2027-05-01", 1000, 0],

@@ -61,7 +61,7 @@ async function setup() {
 const OUT = LAYOUT.outputRow;
 
 describe("the Scenarier sheet", () => {
-  it("writes the parameters with Danish names, units, labels and sources, and DK.PROJECTION over the stays and the parameter cells", async () => {
+  it("writes the parameters with Danish names, units, labels and sources, and DK.HOUSINGFIRSTPROJECTION over the stays and the parameter cells", async () => {
     const { workbook, sheet, args } = await setup();
     expect(sheet).toBe(SCENARIO_SHEET);
     expect(args).toEqual([
@@ -83,13 +83,13 @@ describe("the Scenarier sheet", () => {
     });
     const s = workbook.getSheet(sheet)!;
     expect(s.formulas?.map((f) => f.text)).toEqual([
-      "=DK.PROJECTION('Budget 2026'!A4:A803,'Budget 2026'!C4:C803,'Budget 2026'!D4:D803,'Budget 2026'!E4:E803,'Budget 2026'!F4:F803,A4:B18)",
+      "=DK.HOUSINGFIRSTPROJECTION('Budget 2026'!A4:A803,'Budget 2026'!C4:C803,'Budget 2026'!D4:D803,'Budget 2026'!E4:E803,'Budget 2026'!F4:F803,A4:B18)",
     ]);
     expect(workbook.numberFormat(sheet, LAYOUT.firstParameterRow + 2, 1)).toBe("0.0%"); // Diskonteringsrente
     expect(workbook.numberFormat(sheet, OUT + 2, projectionColumn("netCost"))).toBe('#,##0 "kr."');
   });
 
-  it("the spilled output is DK.PROJECTION's own result for the same cells, the two bad sample rows reported", async () => {
+  it("the spilled output is DK.HOUSINGFIRSTPROJECTION's own result for the same cells, the two bad sample rows reported", async () => {
     const { workbook, sheet } = await setup();
     const budget = workbook.getSheet("Budget 2026")!.values.slice(3, 803);
     const col = (c: number) => budget.map((r) => [r[c] ?? ""]);
@@ -124,7 +124,7 @@ describe("the Scenarier sheet", () => {
     const { workbook, sheet } = await setup();
     const at = parseA1(parameterCell("admissionGrowth"));
     workbook.setCell(sheet, at.top, at.left, -1);
-    expect(workbook.cell(sheet, OUT, 0)).toBe("#NUM!");
+    expect(workbook.cell(sheet, OUT, 0)).toBe("#VALUE!");
     expect(workbook.cell(sheet, OUT + 1, 0)).toBe("");
     workbook.setCell(sheet, at.top, at.left, 0.1);
     expect(workbook.cell(sheet, OUT + 1, 0)).toBe(2026);
@@ -189,7 +189,7 @@ describe("stays in an Excel table: structured references that follow the table",
     expect(tableColumnRef("T", "Takst pr døgn")).toBe("T[Takst pr døgn]");
     expect(tableColumnRef("T", "Borger-ID")).toBe("T[[Borger-ID]]");
     expect(workbook.getSheet(sheet)!.formulas?.map((f) => f.text)).toEqual([
-      `=DK.PROJECTION(${args.join(",")},A4:B18)`,
+      `=DK.HOUSINGFIRSTPROJECTION(${args.join(",")},A4:B18)`,
     ]);
   });
 
@@ -198,7 +198,7 @@ describe("stays in an Excel table: structured references that follow the table",
     expect(readScenarioSheet(await workbook.readUsedRange(sheet))!.staysArgs).toEqual(args);
   });
 
-  it("the output equals DK.PROJECTION over the same cells as A1 ranges, and a stay typed below the table joins the projection", async () => {
+  it("the output equals DK.HOUSINGFIRSTPROJECTION over the same cells as A1 ranges, and a stay typed below the table joins the projection", async () => {
     const { workbook, sheet, budget } = await tableSetup();
     const params = [["Parameter", "Værdi"], ...PARAMETERS.map((p) => [p.name, p.default ?? ""])];
     const direct = (rows: CellValue[][]) => {

@@ -279,9 +279,9 @@ describe("amounts", () => {
       { rules: RULE_SETS.NY }
     );
     expect(out.map((o) => (isRowError(o) ? o.error.code : "ok"))).toEqual([
-      "#NUM!",
-      "#NUM!",
-      "#NUM!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
     ]);
   });
 });

@@ -133,19 +133,19 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
     [
       "a discharge before its admission",
       ["A", "2026-05-11", "2026-05-01"],
-      "#NUM!",
+      "#VALUE!",
       /før indskrivning/,
     ],
     [
       "a negative rate",
       ["A", "2026-05-01", "2026-05-11", -1],
-      "#NUM!",
+      "#VALUE!",
       /Takst må ikke være negativ/,
     ],
     [
       "a negative self-payment",
       ["A", "2026-05-01", "2026-05-11", 1000, -5],
-      "#NUM!",
+      "#VALUE!",
       /Egenbetaling må ikke være negativ/,
     ],
     ["a blank citizen", ["", "2026-05-01", "2026-05-11"], "#VALUE!", /Borger mangler/],
@@ -168,9 +168,9 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
       /Takst: «tusind» er ikke et tal/,
     ],
     ["an empty rate", ["A", "2026-05-01", "2026-05-11", ""], "#VALUE!", /Takst mangler/],
-    ["a date before 1900-03-01 (serial 60)", ["A", 60, "2026-05-11"], "#NUM!", /01-03-1900/],
-    ["a date after 9999-12-31", ["A", "2026-05-01", 2958466], "#NUM!", /31-12-9999/],
-    ["a non-finite number", ["A", Number.NaN, "2026-05-11"], "#NUM!", /ikke en dato/],
+    ["a date before 1900-03-01 (serial 60)", ["A", 60, "2026-05-11"], "#VALUE!", /01-03-1900/],
+    ["a date after 9999-12-31", ["A", "2026-05-01", 2958466], "#VALUE!", /31-12-9999/],
+    ["a non-finite number", ["A", Number.NaN, "2026-05-11"], "#VALUE!", /ikke en dato/],
   ])("%s", (_name, args, code, message) => {
     const [c, a, b, rate, self] = args as unknown[];
     const err = row(c, a, b, rate, self);

@@ -190,7 +190,7 @@ describe("a template's text is written as text, never as a formula", () => {
       expect(asCellInput(name)).toBe(`'${name}`);
     }
     expect(specs[0].cells?.filter((c) => c.formula !== undefined).map((c) => c.formula)).toEqual([
-      expect.stringMatching(/^=DK\.PROJECTION\(/),
+      expect.stringMatching(/^=DK\.HOUSINGFIRSTPROJECTION\(/),
     ]);
   });
 });

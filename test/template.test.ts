@@ -387,7 +387,7 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
     const i = indexOf(def.id);
     (t.scenarios[1].parameters[i] as { value: number }).value = value;
     const expected = validateParameterValue(def, value);
-    expect(expected).toMatchObject({ code: "#NUM!" });
+    expect(expected).toMatchObject({ code: "#VALUE!" });
     const message = (expected as { message: string }).message.replace(`«${def.name}»: `, "");
     expect(problems(importObject(t))).toEqual([
       {

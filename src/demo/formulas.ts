@@ -6,11 +6,11 @@
  * The custom function runs exactly as Excel would call it (ranges as 2-D arrays of cell values,
  * an omitted argument as null) and its result spills from the formula's cell; a formula is
  * evaluated again when a cell it reads changes, and so are formulas that read its spill.
- * Errors show as Excel shows them: #VALUE!, #NUM!, #N/A from the function, #NAME? for a formula
+ * Errors show as Excel shows them: #VALUE! or #N/A from the function, #NAME? for a formula
  * this evaluator cannot read, #REF! for a missing sheet, #SPILL! when the result would cover
  * cells that are not blank.
  */
-import * as functions from "../functions/functions";
+import { EXCEL_FUNCTIONS } from "../functions/registry";
 import { isErrorValue } from "../functions/runtime";
 import { a1, parseA1, type CellValue, type SheetCell } from "../workbook/workbook";
 
@@ -39,7 +39,7 @@ type Arg =
   | { kind: "value"; value: number | string | boolean | null };
 
 export interface ParsedFormula {
-  /** The function's name without the namespace, upper case: "PROJECTION". */
+  /** The function's name without the namespace, upper case: "HOUSINGFIRSTPROJECTION". */
   name: string;
   args: Arg[];
 }
@@ -132,11 +132,10 @@ export function parseFormula(text: string): ParsedFormula | undefined {
   return { name: m[1].toUpperCase(), args };
 }
 
-/** The custom function Excel would call for DK.NAME: the export whose name is NAME in lower camel case. */
+/** The custom function Excel would call for DK.NAME: the one registered with the id NAME. */
 function customFunction(name: string): ((...args: unknown[]) => unknown) | undefined {
-  const key = Object.keys(functions).find((k) => k.toUpperCase() === name);
-  return key
-    ? ((functions as Record<string, unknown>)[key] as (...args: unknown[]) => unknown)
+  return Object.prototype.hasOwnProperty.call(EXCEL_FUNCTIONS, name)
+    ? (EXCEL_FUNCTIONS[name as keyof typeof EXCEL_FUNCTIONS] as (...args: unknown[]) => unknown)
     : undefined;
 }
 

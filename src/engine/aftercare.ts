@@ -112,7 +112,7 @@ function rowDays(start: Serial, end: Serial | null, period: Period, open: string
   }
   if (end < start) {
     return {
-      code: "#NUM!",
+      code: "#VALUE!",
       message: `Slutdato ${isoFromSerial(end)} ligger før startdato ${isoFromSerial(start)}`,
     };
   }
@@ -139,7 +139,7 @@ export function computeSupportRefunds(
   const inPeriod = periodSpan(period);
   return rows.map((input, row) => {
     if (input.annualCost.lt(0))
-      return { row, error: { code: "#NUM!", message: "Den årlige udgift må ikke være negativ" } };
+      return { row, error: { code: "#VALUE!", message: "Den årlige udgift må ikke være negativ" } };
     const supportDays = rowDays(input.start, input.end, period, SUPPORT_OPEN);
     if ("code" in supportDays) return { row, error: supportDays };
     const window = {
@@ -178,7 +178,7 @@ export function computeAccommodationRefunds(
     if (input.dailyCost.lt(0)) {
       outcomes[row] = {
         row,
-        error: { code: "#NUM!", message: "Dagsudgiften må ikke være negativ" },
+        error: { code: "#VALUE!", message: "Dagsudgiften må ikke være negativ" },
       };
       return;
     }

@@ -66,7 +66,7 @@ export interface Amounts {
   netCost: Decimal;
 }
 
-/** The amount columns of every forecast table (sheet and DK.FORECAST), Danish headers. */
+/** The amount columns of every forecast table (sheet and DK.REFUSIONPROGNOSE), Danish headers. */
 export const AMOUNT_HEADERS = [
   "Opholdsdøgn",
   "Refusionsdøgn NY",

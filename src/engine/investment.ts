@@ -44,7 +44,7 @@ export interface InvestmentResult {
   breakEvenYear: number | null;
 }
 
-const numError = (message: string): RowError => ({ code: "#NUM!", message });
+const valueError = (message: string): RowError => ({ code: "#VALUE!", message });
 
 function validate(input: InvestmentInput): RowError | undefined {
   if (input.costs.length !== input.savings.length) {
@@ -54,13 +54,13 @@ function validate(input: InvestmentInput): RowError | undefined {
     };
   }
   if (input.rate.lte(-1))
-    return numError(
+    return valueError(
       `Diskonteringsrenten skal være større end -100 % (fik ${input.rate.toString()})`
     );
-  if (input.relapseRate.lt(0)) return numError("Tilbagefaldsraten må ikke være negativ");
-  if (input.moveAwayRate.lt(0)) return numError("Fraflytningsraten må ikke være negativ");
+  if (input.relapseRate.lt(0)) return valueError("Tilbagefaldsraten må ikke være negativ");
+  if (input.moveAwayRate.lt(0)) return valueError("Fraflytningsraten må ikke være negativ");
   if (input.relapseRate.plus(input.moveAwayRate).gt(1)) {
-    return numError(
+    return valueError(
       `Tilbagefald + fraflytning må højst være 100 % pr. år (fik ${input.relapseRate.toString()} + ${input.moveAwayRate.toString()})`
     );
   }

@@ -1,5 +1,5 @@
 /**
- * The scenario parameters as data: the one registry that the projection engine, DK.PROJECTION,
+ * The scenario parameters as data: the one registry that the projection engine, DK.HOUSINGFIRSTPROJECTION,
  * the Scenarier sheet and the templates (issue 6) all read.
  *
  * Each parameter has the Danish name users type in the first column of a two-column parameter
@@ -389,14 +389,14 @@ export function validateParameterValue(
       "#VALUE!",
       `${typeof value === "string" ? `«${value}»` : String(value)} er ikke et tal`
     );
-  if (!Number.isFinite(value)) return fail("#NUM!", `${value} er ikke et gyldigt tal`);
+  if (!Number.isFinite(value)) return fail("#VALUE!", `${value} er ikke et gyldigt tal`);
   if (def.integer && !Number.isInteger(value))
-    return fail("#NUM!", `skal være et helt tal (fik ${formatParameterValue(def, value)})`);
+    return fail("#VALUE!", `skal være et helt tal (fik ${formatParameterValue(def, value)})`);
   if (!inside(value, def)) {
     const hint =
       def.unit === "%" && Math.abs(value) > 1 ? " (procent skrives 3,5 % eller 0,035)" : "";
     return fail(
-      "#NUM!",
+      "#VALUE!",
       `skal ligge ${rangeText(def)} (fik ${formatParameterValue(def, value)})${hint}`
     );
   }
@@ -434,7 +434,7 @@ export function validateParameters(
   const moveAway = out.moveAwayRate;
   if (typeof relapse === "number" && typeof moveAway === "number" && relapse + moveAway > 1) {
     errors.push({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: `«${parameterById("relapseRate").name}» + «${parameterById("moveAwayRate").name}» må højst være 100 % pr. år (fik ${formatParameterValue(parameterById("relapseRate"), relapse + moveAway)})`,
       parameter: "moveAwayRate",
     });
@@ -446,7 +446,7 @@ export function validateParameters(
 
 /**
  * Reads a two-column range of name and value (the Scenarier sheet's parameter table, or any
- * range a user points DK.PROJECTION at). Blank rows and a header row whose value cell is text
+ * range a user points DK.HOUSINGFIRSTPROJECTION at). Blank rows and a header row whose value cell is text
  * ("Parameter" | "Værdi") are skipped. Every parameter must be named exactly once.
  */
 export function parseParameterRange(

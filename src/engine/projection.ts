@@ -29,7 +29,7 @@
  *    Per year: nights, gross cost (takst × nights), self-payment, refund under NY (or NY-VINDUE)
  *    and GAMMEL, the reform's cost (GAMMEL − NY) and the municipality's net cost (gross −
  *    self-payment − refund NY). Money is rounded per stay and year as DK.REFUSION110 rounds it with
- *    the year as the period, so the base year equals DK.FORECAST's year.
+ *    the year as the period, so the base year equals DK.REFUSIONPROGNOSE's year.
  * 3. Housing First on the same timeline. A spell is a citizen's run of consecutive shelter nights.
  *    A spell that passes the threshold (default 90 nights) inside the projection qualifies on the
  *    night it passes (on the projection's first day for a spell already past it); a share of the
@@ -792,9 +792,9 @@ export function computeProjection(
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i];
     if (s.discharge !== null && s.discharge < s.admission)
-      return fail("#NUM!", `Ophold nr. ${i + 1}: udskrivningen ligger før indskrivningen`);
+      return fail("#VALUE!", `Ophold nr. ${i + 1}: udskrivningen ligger før indskrivningen`);
     if (!(s.dailyRate >= 0 && s.selfPayment >= 0 && Number.isFinite(s.dailyRate + s.selfPayment))) {
-      return fail("#NUM!", `Ophold nr. ${i + 1}: takst og egenbetaling skal være 0 kr. eller mere`);
+      return fail("#VALUE!", `Ophold nr. ${i + 1}: takst og egenbetaling skal være 0 kr. eller mere`);
     }
   }
   const rules = options.rules ?? RULE_SETS.NY;
@@ -802,7 +802,7 @@ export function computeProjection(
   const horizon = p.horizon;
   if (baseYear + horizon > 9998)
     return fail(
-      "#NUM!",
+      "#VALUE!",
       `Fremskrivningen fra ${baseYear} over ${horizon} år rækker ud over år 9999`
     );
   const cal: Calendar = {

@@ -49,7 +49,7 @@ export interface Span {
 
 /** A row that cannot be computed: an Excel error code with a Danish message. */
 export interface RowError {
-  code: "#VALUE!" | "#NUM!" | "#N/A";
+  code: "#VALUE!" | "#N/A";
   /** Danish, as cells and sheets show it. */
   message: string;
   /** English, for the task pane when Office's display language is English (where written). */
@@ -111,7 +111,7 @@ export function periodSpan(period: Period): Span {
 
 export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): RowError {
   return {
-    code: "#NUM!",
+    code: "#VALUE!",
     message: `Udskrivning ${isoFromSerial(discharge)} ligger før indskrivning ${isoFromSerial(admission)}`,
     en: `Discharge ${isoFromSerial(discharge)} is before admission ${isoFromSerial(admission)}`,
   };
@@ -137,10 +137,10 @@ function stayInterval(stay: StayInput, period: Period): Span | RowError {
 
 function validateAmounts(stay: StayInput): RowError | undefined {
   if (!(stay.dailyRate >= 0 && Number.isFinite(stay.dailyRate))) {
-    return { code: "#NUM!", message: "Taksten skal være et beløb på 0 kr. eller mere" };
+    return { code: "#VALUE!", message: "Taksten skal være et beløb på 0 kr. eller mere" };
   }
   if (!(stay.selfPayment >= 0 && Number.isFinite(stay.selfPayment))) {
-    return { code: "#NUM!", message: "Egenbetalingen skal være et beløb på 0 kr. eller mere" };
+    return { code: "#VALUE!", message: "Egenbetalingen skal være et beløb på 0 kr. eller mere" };
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * After-care refund functions: DK.REFUSION85A (§ 85 a bostøtte, Housing First support) and
  * DK.REFUSION107 (§ 107 botilbud, temporary accommodation), serviceloven § 176 a.
- * The JSDoc below is the functions' public contract: custom-functions-metadata generates
- * functions.json from it at build time (Danish help text as users see it in Excel).
+ * These are the Node contract (SPEC 2: a number or error for single cells, a column for
+ * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
  */
 import {
   computeAccommodationRefunds,
@@ -94,42 +94,7 @@ function parseAccommodation(cell: (label: string) => unknown): AccommodationInpu
   return { citizen, firstDischarge, start, end, dailyCost, eligible };
 }
 
-/**
- * Statsrefusion for bostøtte efter serviceloven § 85 a (Housing First) efter § 176 a: 50 % af udgiften i op til 2 år efter borgerens første udskrivning fra en boform efter § 110. Dagsudgift = årlig udgift / 365. Returnerer kr. pr. støtterække, afrundet til øre.
- * @customfunction REFUSION85A
- * @helpurl https://localhost:3000/help.html#refusion85a
- * @param {unknown[][]} firstDischarge Første udskrivning fra § 110 (dato). De 2 år regnes herfra og starter ikke forfra ved en ny indskrivning. Én celle eller én kolonne.
- * @param {unknown[][]} supportStart Støttens startdato. Kun dage fra første udskrivning tæller.
- * @param {unknown[][]} supportEnd Støttens slutdato; slutdagen tæller ikke med (samme dag = 1 dag). Tom = løbende støtte, som tælles til periodeslut.
- * @param {unknown[][]} annualCost Årlig udgift til støtten i kr. (dagsudgift = årlig udgift / 365). Én celle gælder alle rækker.
- * @param {unknown} [periodStart] Periodestart (medregnet), fx 2027-01-01. Kun dage i perioden udbetales.
- * @param {unknown} [periodEnd] Periodeslut (medregnet), fx 2027-12-31. Kræves ved løbende støtte.
- * @param {unknown[][]} [eligible] SAND hvis afgørelsen om støtte blev truffet før udskrivningen (eller borgeren gik direkte fra § 110 via § 107 til § 85 a); FALSK giver 0. Tom = SAND.
- * @returns {any[][]} Refusion i kr. pr. støtterække.
- */
-// Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
-// and requires them to match the JSDoc (`unknown` is Excel's type "any"; the matrix result is
-// `any[][]`, as `unknown[][]` would not fit the implementation's result); the second signature is
-// for callers in Node.
-export function refusion85a(
-  firstDischarge: unknown[][],
-  supportStart: unknown[][],
-  supportEnd: unknown[][],
-  annualCost: unknown[][],
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  eligible?: unknown[][]
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above refusion85a)
-): any[][];
-export function refusion85a(
-  firstDischarge: unknown,
-  supportStart: unknown,
-  supportEnd: unknown,
-  annualCost: unknown,
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  eligible?: unknown
-): FunctionResult;
+/** DK.REFUSION85A: the § 85 a refund of each support row (kroner, rounded to øre). */
 export function refusion85a(
   firstDischarge: unknown,
   supportStart: unknown,
@@ -159,41 +124,7 @@ export function refusion85a(
   );
 }
 
-/**
- * Statsrefusion for midlertidigt botilbud efter serviceloven § 107 efter § 176 a: 50 % af udgiften i op til 6 måneder (183 opholdsdage i alt pr. borger) inden for 1 år efter første udskrivning fra en boform efter § 110. Returnerer kr. pr. ophold, afrundet til øre.
- * @customfunction REFUSION107
- * @helpurl https://localhost:3000/help.html#refusion107
- * @param {unknown[][]} citizen Borger: borger-id (fx et løbenummer; brug ikke CPR-nummer). Rækker med samme borger og første udskrivning deler de 183 dage, tidligste ophold først.
- * @param {unknown[][]} firstDischarge Første udskrivning fra § 110 (dato). Året regnes herfra og starter ikke forfra ved en ny indskrivning.
- * @param {unknown[][]} stayStart Opholdets startdato (indflytning i § 107-botilbuddet). Kun dage fra første udskrivning tæller.
- * @param {unknown[][]} stayEnd Opholdets slutdato; slutdagen tæller ikke med (samme dag = 1 dag). Tom = løbende ophold, som tælles til periodeslut.
- * @param {unknown[][]} dailyCost Udgift pr. døgn i kr. Én celle gælder alle rækker.
- * @param {unknown} [periodStart] Periodestart (medregnet). Kun dage i perioden udbetales, men ophold før perioden bruger af de 183 dage.
- * @param {unknown} [periodEnd] Periodeslut (medregnet). Kræves ved løbende ophold.
- * @param {unknown[][]} [eligible] SAND hvis afgørelsen blev truffet før udskrivningen; FALSK giver 0 og bruger ingen af de 183 dage. Tom = SAND.
- * @returns {any[][]} Refusion i kr. pr. ophold.
- */
-export function refusion107(
-  citizen: unknown[][],
-  firstDischarge: unknown[][],
-  stayStart: unknown[][],
-  stayEnd: unknown[][],
-  dailyCost: unknown[][],
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  eligible?: unknown[][]
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above refusion85a)
-): any[][];
-export function refusion107(
-  citizen: unknown,
-  firstDischarge: unknown,
-  stayStart: unknown,
-  stayEnd: unknown,
-  dailyCost: unknown,
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  eligible?: unknown
-): FunctionResult;
+/** DK.REFUSION107: the § 107 refund of each stay (kroner, rounded to øre). */
 export function refusion107(
   citizen: unknown,
   firstDischarge: unknown,

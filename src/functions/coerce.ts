@@ -34,11 +34,6 @@ const valueError = (message: string, en?: string): RowError => ({
   message,
   ...(en && { en }),
 });
-const numError = (message: string, en?: string): RowError => ({
-  code: "#NUM!",
-  message,
-  ...(en && { en }),
-});
 
 /** A column's name in messages: Danish, or Danish and English where the pane shows the message. */
 export type Label = string | { da: string; en: string };
@@ -88,7 +83,7 @@ export function dateCell(cell: unknown, label: Label): Serial | RowError {
   let serial: number | undefined;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell))
-      return numError(
+      return valueError(
         `${da(label)}: ${cell} er ikke en dato`,
         `${en(label)}: ${cell} is not a date`
       );
@@ -108,7 +103,7 @@ export function dateCell(cell: unknown, label: Label): Serial | RowError {
     );
   }
   if (!isInRange(serial)) {
-    return numError(
+    return valueError(
       `${da(label)}: datoen skal ligge fra 01-03-1900 til 31-12-9999 (serienummer ${FIRST_SERIAL}-${LAST_SERIAL})`,
       `${en(label)}: the date must lie from 1900-03-01 to 9999-12-31 (serial ${FIRST_SERIAL}-${LAST_SERIAL})`
     );
@@ -141,12 +136,12 @@ export function kronerCell(
       `${en(label)}: ${show(cell)} is not a number`
     );
   if (!Number.isFinite(cell))
-    return numError(
+    return valueError(
       `${da(label)}: ${cell} er ikke et gyldigt beløb`,
       `${en(label)}: ${cell} is not a valid amount`
     );
   if (cell < 0)
-    return numError(
+    return valueError(
       `${da(label)} må ikke være negativ (${cell})`,
       `${en(label)} must not be negative (${cell})`
     );
@@ -190,7 +185,7 @@ export function scalarArg(arg: unknown): unknown {
 
 /**
  * The rule set argument: NY (default), NY-VINDUE or GAMMEL, also NEW/NEW-WINDOW/OLD, any case.
- * `currentLawOnly` for the tables that compute GAMMEL beside it anyway (DK.FORECAST, DK.PROJECTION).
+ * `currentLawOnly` for the tables that compute GAMMEL beside it anyway (DK.REFUSIONPROGNOSE, DK.HOUSINGFIRSTPROJECTION).
  */
 export function ruleSetArg(arg: unknown, currentLawOnly = false): RuleSet | RowError {
   const value = scalarArg(arg);
@@ -222,7 +217,7 @@ export function periodArgs(startArg: unknown, endArg: unknown): Period | RowErro
     : optionalDateCell(scalarArg(endArg), "Periodeslut");
   if (isRowError(end)) return end;
   if (start !== null && end !== null && end < start) {
-    return numError("Periodeslut ligger før periodestart");
+    return valueError("Periodeslut ligger før periodestart");
   }
   return { start: start ?? undefined, end: end ?? undefined };
 }
@@ -283,7 +278,7 @@ export function numberCell(
   if (special) return special;
   if (isBlank(cell)) return blank === "zero" ? dec(0) : valueError(`${label} mangler`);
   if (typeof cell !== "number") return valueError(`${label}: ${show(cell)} er ikke et tal`);
-  if (!Number.isFinite(cell)) return numError(`${label}: ${cell} er ikke et gyldigt tal`);
+  if (!Number.isFinite(cell)) return valueError(`${label}: ${cell} er ikke et gyldigt tal`);
   return dec(cell);
 }
 

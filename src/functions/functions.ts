@@ -1,6 +1,8 @@
 /**
- * The add-in's custom functions (namespace DK), exported under their lowerCamelCase names so
- * tests and the bench can call them in Node exactly as Excel does.
+ * The add-in's custom functions (namespace DK) for callers in Node (tests, bench), under stable
+ * lowerCamelCase names that stay when an Excel id changes: arguments exactly as Excel passes
+ * them; a number or an error value for single cells, a column for ranges (SPEC 2). What Excel
+ * itself calls, by id and always 2-D for a `matrix` result, is registry.ts.
  */
 import "./runtime";
 

@@ -1,18 +1,18 @@
 /**
- * The custom-functions runtime, or a small stand-in outside Excel.
+ * The custom-functions runtime, or a small stand-in where it is missing.
  *
- * Inside Excel, `CustomFunctions` is a global provided by the shared runtime. In Node (tests,
- * bench) and in the standalone demo it does not exist, so we install a stand-in with the same
- * `Error(code, message)` shape and the error codes we use; `associate` is a no-op there.
+ * Inside Excel, the shared runtime provides `CustomFunctions` with `Error` and `ErrorCode`. In
+ * Node (tests, bench) and in the standalone demo without office.js there is no `CustomFunctions`
+ * at all, and office.js loaded outside Office defines its own with only `associate` (no `Error`,
+ * no `ErrorCode`: those come with Excel's host bundle). So `Error`/`ErrorCode` are looked up
+ * when needed and the stand-in is used where they are missing; a global `CustomFunctions` is
+ * created only where none exists, for the `associate` calls the metadata plugin appends.
  */
+
+/** Error codes as the runtime names them (CustomFunctions.ErrorCode), with the cell text. */
 const CODES = {
   invalidValue: "#VALUE!",
-  invalidNumber: "#NUM!",
   notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
 } as const;
 
 class StandInError {
@@ -22,26 +22,45 @@ class StandInError {
   ) {}
 }
 
-const g = globalThis as unknown as { CustomFunctions?: unknown };
-if (typeof g.CustomFunctions === "undefined") {
-  g.CustomFunctions = { Error: StandInError, ErrorCode: CODES, associate: () => undefined };
+interface Runtime {
+  Error: new (code: string, message?: string) => CustomFunctions.Error;
+  ErrorCode: Record<keyof typeof CODES, string>;
 }
 
-export type ErrorCode = "#VALUE!" | "#NUM!" | "#N/A";
+const STAND_IN = { Error: StandInError, ErrorCode: CODES } as unknown as Runtime;
+
+const g = globalThis as unknown as { CustomFunctions?: Partial<Runtime> };
+if (typeof g.CustomFunctions === "undefined") {
+  g.CustomFunctions = { ...STAND_IN, associate: () => undefined } as Partial<Runtime>;
+}
+
+/** Excel's own Error and ErrorCode when the runtime has them, else the stand-in. */
+function runtime(): Runtime {
+  const cf = g.CustomFunctions;
+  return cf && typeof cf.Error === "function" && cf.ErrorCode ? (cf as Runtime) : STAND_IN;
+}
+
+/**
+ * The codes our errors use. Excel shows a custom function's message only on #VALUE! and #N/A
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors: "The #VALUE!
+ * and #N/A errors also support custom error messages"), and every error of ours explains
+ * itself, so these two are all there is: #N/A where something is not available, #VALUE! else.
+ */
+export type ErrorCode = "#VALUE!" | "#N/A";
 
 /** An Excel error value with a message, as Excel shows it in the cell's error flag. */
 export function cellError(code: ErrorCode, message: string): CustomFunctions.Error {
-  const byCode: Record<ErrorCode, CustomFunctions.ErrorCode> = {
-    "#VALUE!": CustomFunctions.ErrorCode.invalidValue,
-    "#NUM!": CustomFunctions.ErrorCode.invalidNumber,
-    "#N/A": CustomFunctions.ErrorCode.notAvailable,
+  const rt = runtime();
+  const byCode: Record<ErrorCode, string> = {
+    "#VALUE!": rt.ErrorCode.invalidValue,
+    "#N/A": rt.ErrorCode.notAvailable,
   };
-  return new CustomFunctions.Error(byCode[code], message);
+  return new rt.Error(byCode[code], message);
 }
 
 /** True for an error value: ours, Excel's, or an error cell Excel passes in a range. */
 export function isErrorValue(value: unknown): value is { code: string; message?: string } {
-  if (value instanceof CustomFunctions.Error) return true;
+  if (value instanceof runtime().Error) return true;
   return (
     typeof value === "object" &&
     value !== null &&

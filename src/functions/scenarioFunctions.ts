@@ -1,10 +1,10 @@
 /**
- * The functions that make the Scenarier sheet live: DK.FORECAST (the stays' refund forecast by
- * year) and DK.PROJECTION ("cost if we don't act" against Housing First, from the stays and a
+ * The functions that make the Scenarier sheet live: DK.REFUSIONPROGNOSE (the stays' refund forecast by
+ * year) and DK.HOUSINGFIRSTPROJECTION ("cost if we don't act" against Housing First, from the stays and a
  * two-column parameter range). Each returns a table with a header row that spills from its cell;
  * editing a stay or a parameter cell recalculates it. A bad argument gives one error value.
- * The JSDoc below is the functions' public contract: custom-functions-metadata generates
- * functions.json from it at build time (Danish help text as users see it in Excel).
+ * These are the Node contract (SPEC 2: a number or error for single cells, a column for
+ * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
  */
 import {
   AMOUNT_HEADERS,
@@ -111,7 +111,7 @@ const skippedRow = (skipped: StaysRead["skipped"], width: number): TableCell[] =
 
 const fail = (e: RowError): CustomFunctions.Error => toCell(e) as CustomFunctions.Error;
 
-// ---- DK.FORECAST ----
+// ---- DK.REFUSIONPROGNOSE ----
 
 export const FORECAST_HEADER = ["År", ...AMOUNT_HEADERS] as const;
 
@@ -136,42 +136,7 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
   return years.length > 0 ? years.sort((a, b) => a - b) : null;
 }
 
-/**
- * Refusionsprognose pr. år for opholdene i boform efter § 110: opholdsdøgn, bruttoudgift, egenbetaling, refusion efter NY og GAMMEL, reformens pris og kommunens nettoudgift. Giver en tabel med overskrifter og en total; åbne ophold tælles til årets udgang.
- * @customfunction FORECAST
- * @helpurl https://localhost:3000/help.html#forecast
- * @param {unknown[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
- * @param {unknown[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
- * @param {unknown[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold.
- * @param {unknown[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
- * @param {unknown[][]} [selfPayment] Egenbetaling pr. døgn i kr. Tom = 0.
- * @param {unknown} [years] Årstal, der vises: ét år eller en række/kolonne af år. Tom = årene fra første til sidste indskrivning.
- * @param {unknown} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
- * @returns {any[][]} Tabel pr. år med overskrifter, en total og antallet af rækker, der er sprunget over.
- */
-// Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
-// and requires them to match the JSDoc (`unknown` is Excel's type "any"; the matrix result is
-// `any[][]`, as `unknown[][]` would not fit the implementation's result); the second signature is
-// for callers in Node.
-export function forecast(
-  citizen: unknown[][],
-  admission: unknown[][],
-  discharge: unknown[][],
-  dailyRate: unknown[][],
-  selfPayment?: unknown[][],
-  years?: unknown,
-  rules?: unknown
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above forecast)
-): any[][];
-export function forecast(
-  citizen: unknown,
-  admission: unknown,
-  discharge: unknown,
-  dailyRate: unknown,
-  selfPayment?: unknown,
-  years?: unknown,
-  rules?: unknown
-): TableResult;
+/** DK.REFUSIONPROGNOSE: the stays' refund forecast by year as a table with a header row, a total and the skipped rows. */
 export function forecast(
   citizen: unknown,
   admission: unknown,
@@ -219,7 +184,7 @@ function sumAmounts(lines: readonly Amounts[]): Amounts {
   );
 }
 
-// ---- DK.PROJECTION ----
+// ---- DK.HOUSINGFIRSTPROJECTION ----
 
 /** The projection table's columns, in order (the sheet writer binds charts to them by key). */
 export const PROJECTION_COLUMNS = [
@@ -252,7 +217,7 @@ export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number]["key"];
 export const projectionColumn = (key: ProjectionColumn): number =>
   PROJECTION_COLUMNS.findIndex((c) => c.key === key);
 
-/** Labels of the summary rows below the years (first column; the value is in the second); DK.PROJECTION adds the skipped-rows row. */
+/** Labels of the summary rows below the years (first column; the value is in the second); DK.HOUSINGFIRSTPROJECTION adds the skipped-rows row. */
 export const PROJECTION_SUMMARY = [
   "Nutidsværdi (NPV)",
   "Afkast pr. krone",
@@ -329,38 +294,7 @@ function parametersArg(arg: unknown) {
   return parseParameterRange(arg as unknown[][]);
 }
 
-/**
- * Hvad koster det, hvis vi ikke handler, og hvad giver Housing First? Fremskriver basisårets ophold år for år (vækst, opholdslængde, takstregulering) og sammenligner med et Housing First-forløb (andel af de lange ophold i egen bolig med bostøtte efter § 85 a, tilbagefald, fraflytning, boliger). Giver en tabel pr. år med overskrifter, nutidsværdi, afkast pr. krone og break-even-år.
- * @customfunction PROJECTION
- * @helpurl https://localhost:3000/help.html#projection
- * @param {unknown[][]} citizen Borger: borger-id (brug ikke CPR-nummer). Én kolonne, én række pr. ophold; tomme rækker springes over, og rækker med fejl tælles i tabellens sidste række.
- * @param {unknown[][]} admission Indskrivningsdato pr. ophold (fx 2026-05-01 eller 01-05-2026).
- * @param {unknown[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).
- * @param {unknown[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
- * @param {unknown[][]} selfPayment Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.
- * @param {unknown[][]} parameters Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Se arket Scenarier; parametre, der er kommet til senere, kan udelades (standardværdien gælder).
- * @param {unknown} [rules] Regelsæt for kolonnerne «NY»: "NY" (standard) eller "NY-VINDUE" (120/90 dage efter vinduets start). GAMMEL vises altid ved siden af.
- * @returns {any[][]} Tabel pr. år med overskrifter for begge forløb, derefter nutidsværdi, afkast pr. krone, break-even-år og antallet af rækker, der er sprunget over.
- */
-export function projection(
-  citizen: unknown[][],
-  admission: unknown[][],
-  discharge: unknown[][],
-  dailyRate: unknown[][],
-  selfPayment: unknown[][],
-  parameters: unknown[][],
-  rules?: unknown
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above forecast)
-): any[][];
-export function projection(
-  citizen: unknown,
-  admission: unknown,
-  discharge: unknown,
-  dailyRate: unknown,
-  selfPayment: unknown,
-  parameters: unknown,
-  rules?: unknown
-): TableResult;
+/** DK.HOUSINGFIRSTPROJECTION: "cost if we don't act" against Housing First, by year, then NPV, return per krone, break-even year and the skipped rows. */
 export function projection(
   citizen: unknown,
   admission: unknown,

@@ -1,7 +1,7 @@
 /**
  * § 110 refund functions: DK.REFUSION110 and DK.REFUSIONDAYS110.
- * The JSDoc below is the functions' public contract: custom-functions-metadata generates
- * functions.json from it at build time (Danish help text as users see it in Excel).
+ * These are the Node contract (SPEC 2: a number or error for single cells, a column for
+ * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
  */
 import {
   computeShelterRefunds,
@@ -59,45 +59,7 @@ function shelterCall(
   );
 }
 
-/**
- * Statsrefusion for ophold i boform efter serviceloven § 110 (herberg/forsorgshjem) efter reglerne fra L 64: 50 % af (takst − egenbetaling) for de første 120/90 dage i et løbende år pr. borger. Returnerer kr. pr. ophold, afrundet til øre.
- * @customfunction REFUSION110
- * @helpurl https://localhost:3000/help.html#refusion110
- * @param {unknown[][]} citizen Borger: borger-id (fx et løbenummer; brug ikke CPR-nummer). Én celle eller én kolonne.
- * @param {unknown[][]} admission Indskrivningsdato (dato, fx 2026-05-01 eller 01-05-2026). Én kolonne, én række pr. ophold.
- * @param {unknown[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold, som tælles til periodeslut.
- * @param {unknown[][]} dailyRate Takst: døgntakst i kr. Én celle gælder alle rækker.
- * @param {unknown[][]} [selfPayment] Egenbetaling pr. døgn i kr. (fratrækkes før refusion). Tom = 0.
- * @param {unknown} [periodStart] Periodestart (medregnet), fx 2026-01-01. Kun refusionsdage i perioden udbetales.
- * @param {unknown} [periodEnd] Periodeslut (medregnet), fx 2026-12-31. Kræves ved åbne ophold.
- * @param {unknown} [rules] Regelsæt: "NY" (gældende, standard), "NY-VINDUE" (120/90 dage efter vinduets start) eller "GAMMEL" (før L 64, ingen dagegrænse).
- * @returns {any[][]} Refusion i kr. pr. ophold.
- */
-// Excel's signature first: custom-functions-metadata reads the types of the JSDoc'd declaration
-// and requires them to match the JSDoc (`unknown` is Excel's type "any"; the matrix result is
-// `any[][]`, as `unknown[][]` would not fit the implementation's result); the second signature is
-// for callers in Node.
-export function refusion110(
-  citizen: unknown[][],
-  admission: unknown[][],
-  discharge: unknown[][],
-  dailyRate: unknown[][],
-  selfPayment?: unknown[][],
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  rules?: unknown
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above refusion110)
-): any[][];
-export function refusion110(
-  citizen: unknown,
-  admission: unknown,
-  discharge: unknown,
-  dailyRate: unknown,
-  selfPayment?: unknown,
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  rules?: unknown
-): FunctionResult;
+/** DK.REFUSION110: the refund of each § 110 stay (kroner, rounded to øre). */
 export function refusion110(
   citizen: unknown,
   admission: unknown,
@@ -124,35 +86,7 @@ export function refusion110(
   );
 }
 
-/**
- * Antal refusionsberettigede døgn pr. ophold i boform efter serviceloven § 110 efter reglerne fra L 64 (de første 120/90 dage i et løbende år pr. borger).
- * @customfunction REFUSIONDAYS110
- * @helpurl https://localhost:3000/help.html#refusiondays110
- * @param {unknown[][]} citizen Borger: borger-id (fx et løbenummer; brug ikke CPR-nummer). Én celle eller én kolonne.
- * @param {unknown[][]} admission Indskrivningsdato (dato, fx 2026-05-01 eller 01-05-2026).
- * @param {unknown[][]} discharge Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold, som tælles til periodeslut.
- * @param {unknown} [periodStart] Periodestart (medregnet). Kun refusionsdage i perioden tælles.
- * @param {unknown} [periodEnd] Periodeslut (medregnet). Kræves ved åbne ophold.
- * @param {unknown} [rules] Regelsæt: "NY" (gældende, standard), "NY-VINDUE" (120/90 dage efter vinduets start) eller "GAMMEL" (før L 64, ingen dagegrænse).
- * @returns {any[][]} Refusionsberettigede døgn pr. ophold.
- */
-export function refusionDays110(
-  citizen: unknown[][],
-  admission: unknown[][],
-  discharge: unknown[][],
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  rules?: unknown
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel's matrix result (note above refusion110)
-): any[][];
-export function refusionDays110(
-  citizen: unknown,
-  admission: unknown,
-  discharge: unknown,
-  periodStart?: unknown,
-  periodEnd?: unknown,
-  rules?: unknown
-): FunctionResult;
+/** DK.REFUSIONDAYS110: the refundable days of each § 110 stay. */
 export function refusionDays110(
   citizen: unknown,
   admission: unknown,

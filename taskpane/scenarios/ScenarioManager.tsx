@@ -40,7 +40,7 @@ import { SCENARIO_TEXTS } from "./texts";
 
 export interface ScenarioManagerProps {
   workbook: Workbook;
-  /** DK.PROJECTION's stays arguments for the stays found above; undefined until mapped. */
+  /** DK.HOUSINGFIRSTPROJECTION's stays arguments for the stays found above; undefined until mapped. */
   staysArgs: string[] | undefined;
   /** The good rows of the stays, for the comparison and the tornado. */
   stays: readonly StayInput[] | undefined;

@@ -210,7 +210,7 @@ export function comparisonSheet(
         values: [
           ["Scenarier side om side og følsomhed"],
           [
-            "Øjebliksbillede beregnet af panelet med DK.PROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.",
+            "Øjebliksbillede beregnet af panelet med DK.HOUSINGFIRSTPROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.",
           ],
         ],
         boldRows: [0],

@@ -1,7 +1,7 @@
 /**
  * The Scenarier sheet: the active scenario's parameters as named cells (Danish names, units,
  * labels and sources from the registry; each value cell also a workbook-scoped Excel name), the
- * saved scenarios side by side, and the live output: a =DK.PROJECTION(...) formula over the
+ * saved scenarios side by side, and the live output: a =DK.HOUSINGFIRSTPROJECTION(...) formula over the
  * stays and the parameter cells, with native charts bound to its spilled years. Editing a
  * parameter cell in Excel recalculates the table and the charts.
  *
@@ -58,7 +58,7 @@ export interface NamedScenario {
 }
 
 export interface ScenarioModel {
-  /** The five stays arguments of DK.PROJECTION (ranges, table columns or 0); null until the stays are known. */
+  /** The five stays arguments of DK.HOUSINGFIRSTPROJECTION (ranges, table columns or 0); null until the stays are known. */
   staysArgs: string[] | null;
   active: NamedScenario;
   saved: NamedScenario[];
@@ -87,7 +87,7 @@ export function tableColumnRef(table: string, column: string): string {
 }
 
 /**
- * DK.PROJECTION's stays arguments for the stays and their column mapping: one column per field,
+ * DK.HOUSINGFIRSTPROJECTION's stays arguments for the stays and their column mapping: one column per field,
  * as a structured reference when the stays are an Excel table (Excel then resizes it with the
  * table), else a range over the rows below the header; a self-payment that is not mapped is 0.
  */
@@ -119,7 +119,7 @@ export const PARAMETER_RANGE = a1(
 export const OUTPUT_CELL = a1(LAYOUT.outputRow, 0);
 
 export function projectionFormula(staysArgs: readonly string[]): string {
-  return `=DK.PROJECTION(${[...staysArgs, PARAMETER_RANGE].join(",")})`;
+  return `=DK.HOUSINGFIRSTPROJECTION(${[...staysArgs, PARAMETER_RANGE].join(",")})`;
 }
 
 /** Prefix of the parameters' Excel names, so they keep clear of a user's own names. */
@@ -186,7 +186,7 @@ export function scenarioSheet(model: ScenarioModel): {
         [
           "Ret værdierne i kolonne B. Tabellen fra række " +
             (outputRow + 1) +
-            " er formlen DK.PROJECTION, der regnes om, når en værdi eller et ophold ændres. " +
+            " er formlen DK.HOUSINGFIRSTPROJECTION, der regnes om, når en værdi eller et ophold ændres. " +
             `Værdierne har Excel-navne, som egne formler kan bruge, fx =${parameterExcelName(parameterById("discountRate"))}.`,
         ],
         ["Aktivt scenarie", model.active.name],
@@ -332,9 +332,9 @@ export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
   };
 }
 
-/** The five stays arguments of a DK.PROJECTION formula written by projectionFormula. */
+/** The five stays arguments of a DK.HOUSINGFIRSTPROJECTION formula written by projectionFormula. */
 function formulaStaysArgs(formula: string): string[] | null {
-  const m = /^=DK\.PROJECTION\((.*)\)$/.exec(formula);
+  const m = /^=DK\.HOUSINGFIRSTPROJECTION\((.*)\)$/.exec(formula);
   if (!m) return null;
   const args: string[] = [];
   let current = "";

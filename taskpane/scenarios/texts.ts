@@ -35,7 +35,7 @@ export interface ScenarioTexts {
 const DA: ScenarioTexts = {
   heading: "Scenarier: hvad koster det, hvis vi ikke handler?",
   intro:
-    "Arket Scenarier har parametrene som celler og resultatet som formlen DK.PROJECTION: ret en værdi i arket, så regnes tabellen og diagrammerne om. Gem scenarier med navn, skift mellem dem, og sammenlign dem.",
+    "Arket Scenarier har parametrene som celler og resultatet som formlen DK.HOUSINGFIRSTPROJECTION: ret en værdi i arket, så regnes tabellen og diagrammerne om. Gem scenarier med navn, skift mellem dem, og sammenlign dem.",
   needStays: "Find opholdene og tilknyt kolonnerne ovenfor først.",
   create: "Opret arket Scenarier",
   update: "Opdater arket Scenarier",
@@ -64,7 +64,7 @@ const DA: ScenarioTexts = {
 const EN: ScenarioTexts = {
   heading: "Scenarios: what does it cost if we don't act?",
   intro:
-    "The Scenarier sheet holds the parameters as cells and the result as the formula DK.PROJECTION: edit a value in the sheet and the table and charts recalculate. Save named scenarios, switch between them and compare them.",
+    "The Scenarier sheet holds the parameters as cells and the result as the formula DK.HOUSINGFIRSTPROJECTION: edit a value in the sheet and the table and charts recalculate. Save named scenarios, switch between them and compare them.",
   needStays: "Find the stays and map the columns above first.",
   create: "Create the Scenarier sheet",
   update: "Update the Scenarier sheet",

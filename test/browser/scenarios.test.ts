@@ -1,7 +1,7 @@
 /**
  * The live Scenarier sheet in the standalone demo (headless Chromium, no network): the pane
  * writes the sheet, the user double-clicks a parameter cell in the grid and types a new value,
- * and the spilled DK.PROJECTION output and its chart update to the engine's numbers for the
+ * and the spilled DK.HOUSINGFIRSTPROJECTION output and its chart update to the engine's numbers for the
  * same sample computed here in Node. Then a named scenario is saved, the active one switched,
  * and the comparison sheet with the tornado is written.
  *
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
 
-/** DK.PROJECTION on the sample sheet's cells, in Node, with some parameters changed. */
+/** DK.HOUSINGFIRSTPROJECTION on the sample sheet's cells, in Node, with some parameters changed. */
 function expectedTable(overrides: Partial<Record<string, number>> = {}): unknown[][] {
   const sheet = sampleBudgetSheet();
   const rows = sheet.values.slice(sheet.headerRow + 1);
@@ -66,7 +66,7 @@ describe("the live Scenarier sheet in the demo", () => {
     );
     await page.locator('[data-testid="sheet-grid"][data-sheet="Scenarier"]').waitFor();
 
-    // The output is DK.PROJECTION's result for the sample, before the edit.
+    // The output is DK.HOUSINGFIRSTPROJECTION's result for the sample, before the edit.
     const before = expectedTable();
     const net = projectionColumn("hfNetCost");
     expect(await cellValue(page, "Scenarier", OUT + 2, net)).toBe(before[2][net]);
@@ -129,7 +129,7 @@ describe("the live Scenarier sheet in the demo", () => {
       await page.getByTestId("cell-input").press("Enter");
     };
     await edit("31");
-    await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT, 0)).toBe("#NUM!"));
+    await waitFor(async () => expect(await cellValue(page, "Scenarier", OUT, 0)).toBe("#VALUE!"));
     await expect(page.getByTestId("scenario-problems").textContent()).resolves.toContain(
       "«Horisont»: skal ligge fra 1 år og højst 30 år (fik 31 år)"
     );

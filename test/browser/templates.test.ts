@@ -238,8 +238,8 @@ describe("templates in the demo", () => {
       LAYOUT.savedColumn + 1 + names.length
     );
     expect(header).toEqual(names);
-    // The sheet's only formulas are the add-in's own (none without stays mapped, or DK.PROJECTION).
-    for (const f of sheet!.formulas) expect(f).toMatch(/^=DK\.PROJECTION\(/);
+    // The sheet's only formulas are the add-in's own (none without stays mapped, or DK.HOUSINGFIRSTPROJECTION).
+    for (const f of sheet!.formulas) expect(f).toMatch(/^=DK\.HOUSINGFIRSTPROJECTION\(/);
     await page.close();
   });
 
