@@ -11,8 +11,20 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-// The build's own modules are TypeScript (they share the catalog and the sample data with src/).
-const build = require("tsx/cjs/api").require("./build/index.ts", __filename);
+
+/**
+ * The build's own modules, in TypeScript (they share the catalog and the sample data with
+ * src/): compiled by tsx, or by jest's transform when a test reads this config.
+ */
+function buildModules() {
+  try {
+    return require("./build/index.ts");
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return require("tsx/cjs/api").require("./build/index.ts", __filename);
+  }
+}
+const build = buildModules();
 
 const DEV_HOST = "localhost";
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -80,6 +92,12 @@ module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const https = Boolean(env && env.https);
   const baseUrl = build.baseUrlFrom(process.env.ADDIN_BASE_URL);
+  // The pages' Content-Security-Policy (build/csp.ts), as a <meta> element so that the dev
+  // server and the demo run under it too; the dev server's live reload needs its websocket.
+  const csp = build.contentSecurityPolicy({
+    connect: dev ? [`ws://${DEV_HOST}:${DEV_PORT}`, `wss://${DEV_HOST}:${DEV_PORT}`] : [],
+  });
+  const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -117,11 +135,18 @@ module.exports = async (env, options) => {
         template: "./taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        // In the template before the first script (a <meta> policy governs what follows it).
+        templateParameters: { cspMeta },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "taskpane/help.html", to: "help.html" },
+          {
+            from: "taskpane/help.html",
+            to: "help.html",
+            transform: (content) =>
+              content.toString().replace(/(<meta charset="UTF-8" \/>)/, `$1\n    ${cspMeta}`),
+          },
         ],
       }),
     ],

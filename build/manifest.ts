@@ -23,7 +23,9 @@ export function baseUrlFrom(value: string | undefined): string {
     throw new Error(`ADDIN_BASE_URL is not a URL: ${value}`);
   }
   if (url.protocol !== "https:")
-    throw new Error(`ADDIN_BASE_URL must be https (Office loads add-ins only over https): ${value}`);
+    throw new Error(
+      `ADDIN_BASE_URL must be https (Office loads add-ins only over https): ${value}`
+    );
   if (url.search || url.hash || url.username || url.password)
     throw new Error(`ADDIN_BASE_URL must have no query, fragment or credentials: ${value}`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
@@ -32,7 +34,8 @@ export function baseUrlFrom(value: string | undefined): string {
 /** package.json's x.y.z as the manifest's four-part version x.y.z.0. */
 export function manifestVersion(packageVersion: string): string {
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(packageVersion);
-  if (!m) throw new Error(`package.json's version must be x.y.z for the manifest: ${packageVersion}`);
+  if (!m)
+    throw new Error(`package.json's version must be x.y.z for the manifest: ${packageVersion}`);
   return `${m[1]}.${m[2]}.${m[3]}.0`;
 }
 
@@ -44,9 +47,8 @@ export function buildManifest(xml: string, baseUrl: string, packageVersion: stri
     .split(DEV_BASE_URL)
     .join(baseUrl)
     // An AppDomain is an origin, without the path.
-    .replace(
-      /<AppDomain>([^<]*)<\/AppDomain>/g,
-      (whole, domain: string) => (domain === devOrigin ? `<AppDomain>${origin}</AppDomain>` : whole)
+    .replace(/<AppDomain>([^<]*)<\/AppDomain>/g, (whole, domain: string) =>
+      domain === devOrigin ? `<AppDomain>${origin}</AppDomain>` : whole
     );
   if (moved.includes(devOrigin) && origin !== devOrigin)
     throw new Error(`manifest.xml has a dev URL that is not under ${DEV_BASE_URL}`);

@@ -86,7 +86,13 @@ function writeFormula(
       Number(start.row) + block.length - 1,
       Number(start.col) + block[0].length - 1
     );
-    sheet.fillFormula(`${at}:${end.address}`, text, block, "array");
+    // exceljs's types omit fillFormula's fourth argument, the share type.
+    (sheet.fillFormula as (range: string, f: string, r: unknown, type: string) => void)(
+      `${at}:${end.address}`,
+      text,
+      block,
+      "array"
+    );
   }
   return block;
 }
@@ -202,14 +208,28 @@ function examplesSheet(book: ExcelJS.Workbook): void {
       sheet.getCell(row, 7).value = expected[i];
       row++;
     });
-    const r = (c: string) => ({ range: top === row - 1 ? `${c}${top}` : `${c}${top}:${c}${row - 1}` });
+    const r = (c: string) => ({
+      range: top === row - 1 ? `${c}${top}` : `${c}${top}:${c}${row - 1}`,
+    });
     writeFormula(sheet, `F${top}`, "REFUSIONDAYS110", [r("B"), r("C"), r("D")]);
     writeFormula(sheet, `H${top}`, "REFUSION110", [r("B"), r("C"), r("D"), r("E")]);
   }
 
   row += 1;
-  title(`A${row}`, "Egenbetaling: takst 1 200 kr., egenbetaling 200 kr. pr. døgn, 31 refusionsdøgn");
-  headers(row + 1, ["", "Borger", "Indskrivning", "Udskrivning", "Takst", "Egenbetaling", "Forventet", "Refusion (kr.)"]);
+  title(
+    `A${row}`,
+    "Egenbetaling: takst 1 200 kr., egenbetaling 200 kr. pr. døgn, 31 refusionsdøgn"
+  );
+  headers(row + 1, [
+    "",
+    "Borger",
+    "Indskrivning",
+    "Udskrivning",
+    "Takst",
+    "Egenbetaling",
+    "Forventet",
+    "Refusion (kr.)",
+  ]);
   row += 2;
   sheet.getCell(row, 2).value = "A";
   date(`C${row}`, "2026-05-01");
@@ -222,7 +242,16 @@ function examplesSheet(book: ExcelJS.Workbook): void {
 
   row += 2;
   title(`A${row}`, "§ 85 a bostøtte: 73 000 kr. om året, 730 dage i vinduet på 2 år");
-  headers(row + 1, ["", "Første udskrivning", "Støttestart", "Støtteslut", "Årlig udgift", "", "Forventet", "Refusion (kr.)"]);
+  headers(row + 1, [
+    "",
+    "Første udskrivning",
+    "Støttestart",
+    "Støtteslut",
+    "Årlig udgift",
+    "",
+    "Forventet",
+    "Refusion (kr.)",
+  ]);
   row += 2;
   date(`B${row}`, "2026-01-15");
   date(`C${row}`, "2026-01-15");

@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { beforeAll, describe, expect, it } from "@jest/globals";
+import { buildManifest, manifestVersion } from "../build/manifest";
+import { version as packageVersion } from "../package.json";
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -174,6 +176,13 @@ describe("manifest identity and texts", () => {
     }
   });
 
+  it("has package.json's version (x.y.z.0), here and in dist/manifest.xml", () => {
+    expect(el(root, "Version").text).toBe(manifestVersion(packageVersion));
+    expect(readFileSync(path.join(DIST, "manifest.xml"), "utf8")).toContain(
+      `<Version>${manifestVersion(packageVersion)}</Version>`
+    );
+  });
+
   it("requires the shared runtime and ExcelApi 1.12 (own-sheet marks), and asks for read/write access to the workbook", () => {
     const sets = el(root, "Requirements", "Sets").children.map((s) => [
       s.attrs.Name,
@@ -235,6 +244,21 @@ describe("shared runtime and custom functions", () => {
     expect(url(el(desktop, "FunctionFile").attrs.resid)).toBe(runtimeUrl);
     expect(el(root, "DefaultSettings", "SourceLocation").attrs.DefaultValue).toBe(runtimeUrl);
     expect(el(desktop, "ExtensionPoint", "OfficeTab").attrs.id).toBe("TabHome");
+  });
+
+  it("no <TaskpaneId> under the long-lived runtime (the shared-runtime page advises against it)", () => {
+    expect(all(host()).filter((e) => localName(e.name) === "TaskpaneId")).toEqual([]);
+  });
+
+  it("the function metadata is Danish by default, with an en-US override for English Excel", () => {
+    const resid = el(functions(), "Metadata", "SourceLocation").attrs.resid;
+    const metadataUrl = el(root, "VersionOverrides", "Resources", "Urls").children.find(
+      (u) => u.attrs.id === resid
+    ) as XmlElement;
+    const overrides = metadataUrl.children.filter((c) => localName(c.name) === "Override");
+    expect(overrides.map((o) => [o.attrs.Locale, new URL(o.attrs.Value).pathname])).toEqual([
+      ["en-US", "/functions-en.json"],
+    ]);
   });
 
   it("Script is functions.js and Metadata is functions.json", () => {
@@ -312,6 +336,14 @@ describe("every URL points at the dev server and at a file the build emits", () 
     }
     expect(pngSize(file(el(root, "IconUrl").attrs.DefaultValue))).toEqual([32, 32]);
     expect(pngSize(file(el(root, "HighResolutionIconUrl").attrs.DefaultValue))).toEqual([64, 64]);
+  });
+});
+
+describe("dist/manifest.xml", () => {
+  it("is manifest.xml with the dev server's URLs (no ADDIN_BASE_URL) and package.json's version", () => {
+    expect(readFileSync(path.join(DIST, "manifest.xml"), "utf8")).toBe(
+      buildManifest(readFileSync(MANIFEST, "utf8"), webpackConfig.urlDev, packageVersion)
+    );
   });
 });
 

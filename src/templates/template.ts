@@ -45,6 +45,10 @@ import {
 } from "../engine/parameters";
 import { RULE_SETS, type RuleSet, type RuleSetName } from "../engine/rules";
 
+// No code generated at run time: zod would otherwise compile its object parsers with
+// `new Function`, which the pages' Content-Security-Policy (no 'unsafe-eval') refuses.
+z.config({ jitless: true });
+
 export const TEMPLATE_FORMAT = "dk-refusion-skabelon";
 export const TEMPLATE_VERSION = 1;
 

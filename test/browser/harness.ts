@@ -2,8 +2,11 @@
  * Headless Chromium on the built demo, for the browser tests and the bench: a tiny static
  * server for dist/ on a free port, Chromium through playwright-core with a fresh profile
  * (chromium.ts picks it: Debian's, or the npm package's where none is installed), and no
- * network: office.js from Microsoft's CDN is aborted, so the page runs as it does offline
- * (standalone, on the in-memory workbook).
+ * network. Microsoft's Office CDN is either aborted, so the page runs as it does offline
+ * (office.js cannot load), or answered from the npm package @microsoft/office-js, so office.js
+ * loads as from the CDN and finds no Office host (a browser outside Office). Either way the
+ * pane runs standalone on the in-memory workbook. Every page records Content-Security-Policy
+ * violations in `window.__cspViolations`.
  */
 import { createServer, type Server } from "node:http";
 import { existsSync, mkdirSync } from "node:fs";
@@ -15,6 +18,12 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { findChromium } from "./chromium";
 
 export const DIST = resolve(__dirname, "../../dist");
+/** office.js and the files it loads, as the npm package ships Microsoft's CDN folder. */
+const OFFICE_JS_DIST = resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
+const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/([\w./-]+)$/;
+
+/** How requests to Microsoft's Office CDN are answered. */
+export type OfficeJs = "offline" | "local";
 /** Screenshots for people to look at (gitignored). */
 export const SHOTS = resolve(__dirname, "../../test-results");
 
@@ -65,8 +74,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Chromium with a fresh profile; every request to Microsoft's Office CDN fails as offline. */
-export async function launchBrowser(viewport = { width: 1400, height: 1000 }): Promise<Browser> {
+/** Chromium with a fresh profile and Microsoft's Office CDN offline or served locally. */
+export async function launchBrowser(
+  viewport = { width: 1400, height: 1000 },
+  officeJs: OfficeJs = "offline"
+): Promise<Browser> {
   const { executablePath, args, env } = await findChromium();
   const profile = await mkdtemp(join(tmpdir(), "demo-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -76,9 +88,25 @@ export async function launchBrowser(viewport = { width: 1400, height: 1000 }): P
     headless: true,
     viewport,
   });
-  await context.route(/appsforoffice\.microsoft\.com/, (route) =>
-    route.abort("internetdisconnected")
-  );
+  await context.route(/appsforoffice\.microsoft\.com/, async (route) => {
+    const file = OFFICE_CDN.exec(route.request().url())?.[1];
+    if (officeJs === "offline" || !file || file.includes("..")) {
+      await route.abort("internetdisconnected");
+      return;
+    }
+    const path = join(OFFICE_JS_DIST, file);
+    if (!existsSync(path)) await route.fulfill({ status: 404 });
+    else await route.fulfill({ path, contentType: "text/javascript; charset=utf-8" });
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__cspViolations.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`
+      )
+    );
+  });
   // tsx (the bench) compiles with esbuild's keepNames, which wraps the functions that
   // page.evaluate sends to the page in a __name(...) helper that only Node has.
   await context.addInitScript("window.__name = (fn) => fn;");
@@ -92,12 +120,18 @@ export async function launchBrowser(viewport = { width: 1400, height: 1000 }): P
 }
 
 /** The built demo served and a browser started, for one test file's beforeAll; stop in afterAll. */
-export async function startDemo(): Promise<{ server: StaticServer; browser: Browser }> {
+export async function startDemo(
+  officeJs: OfficeJs = "offline"
+): Promise<{ server: StaticServer; browser: Browser }> {
   if (!existsSync(join(DIST, "taskpane.html")))
     throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   mkdirSync(SHOTS, { recursive: true });
-  return { server: await serveStatic(DIST), browser: await launchBrowser() };
+  return { server: await serveStatic(DIST), browser: await launchBrowser(undefined, officeJs) };
 }
+
+/** The Content-Security-Policy violations the page has reported so far. */
+export const cspViolations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 export async function stopDemo(demo: { server?: StaticServer; browser?: Browser }): Promise<void> {
   await demo.browser?.close();
