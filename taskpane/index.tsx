@@ -4,6 +4,7 @@
  * browser, or when office.js could not load (no network), it starts the standalone demo on the
  * in-memory workbook; the demo (and exceljs for loading files) is a chunk Excel never loads.
  */
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { ExcelWorkbook } from "../src/office/excelWorkbook";
 import { App } from "./app/App";
@@ -18,8 +19,14 @@ const startDemo = () =>
 function startInExcel(): void {
   const language = languageOf(Office.context.displayLanguage);
   document.documentElement.lang = language;
+  // Not available in every client (guard, as Microsoft's theming guidance does).
+  const dark = Office.context.officeTheme?.isDarkTheme === true;
+  document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  document.body.style.backgroundColor = (
+    dark ? webDarkTheme : webLightTheme
+  ).colorNeutralBackground1;
   root.render(
-    <Providers language={language}>
+    <Providers language={language} dark={dark}>
       <main>
         <App workbook={new ExcelWorkbook()} />
       </main>
