@@ -7,6 +7,7 @@ import { refusion110 } from "../src/functions/functions";
 import { citizenCell, dateCell, kronerCell, optionalDateCell } from "../src/functions/coerce";
 import { benchRows } from "./stays";
 import { benchProjection } from "./projection";
+import { refusion110Payload } from "./payload";
 
 function best(runs: number, fn: () => unknown): number {
   let min = Infinity;
@@ -92,4 +93,9 @@ void import("./demo").then(({ benchDemoForecast }) =>
 const projection = benchProjection(20_000);
 console.log(
   `DK.HOUSINGFIRSTPROJECTION, 20 000 stays: ${projection.best.toFixed(0)} ms (target <= 500 ms; median of 7: ${projection.median.toFixed(0)} ms)`
+);
+
+const payload = refusion110Payload();
+console.log(
+  `DK.REFUSION110 arguments: ${payload.bytesPerRow.toFixed(1)} bytes per stay row as JSON; ${payload.rowsUnderLimit} rows fill Excel on the web's 5 MB limit (documented: at most 50 000 rows per call)`
 );
