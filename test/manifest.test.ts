@@ -5,7 +5,7 @@
  * webpack.config.js and dist/ (npm test builds dist/ first).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { beforeAll, describe, expect, it } from "@jest/globals";
@@ -348,6 +348,14 @@ describe("dist/manifest.xml", () => {
 });
 
 describe("the built page", () => {
+  it("registers the functions from functions.js alone: no other bundle calls associate", () => {
+    const bundles = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+    const associating = bundles.filter((f) =>
+      /CustomFunctions\.associate\(/.test(readFileSync(path.join(DIST, f), "utf8"))
+    );
+    expect(associating).toEqual(["functions.js"]);
+  });
+
   it("loads office.js from Microsoft's CDN as its only remote script, then both bundles", () => {
     const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
     // The production build minifies the page, so attribute values may be unquoted.

@@ -67,7 +67,8 @@ async function applyReviewed(page: Page): Promise<string> {
 
 /** axe-core's serious and critical violations in the template panel (Fluent's focus guards excluded, as in demo.test.ts). */
 async function axeSeriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  // Evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts.
+  await page.evaluate(readFileSync(AXE, "utf8"));
   return page.evaluate(async () => {
     type Result = {
       violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
