@@ -14,6 +14,7 @@ import { d } from "../src/engine/calendar";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { EXCEL_FUNCTIONS, type FunctionId } from "../src/functions/registry";
 import { isErrorValue } from "../src/functions/runtime";
+import { a1, parseA1 } from "../src/workbook/workbook";
 
 export const SAMPLE_WORKBOOK_FILE = "eksempel-refusion.xlsx";
 
@@ -36,16 +37,11 @@ function resultBlock(id: FunctionId, args: unknown[]): Cached[][] {
 
 /** The values of a range of `sheet` as Excel passes them to a function (2-D, blank = null). */
 function rangeValues(sheet: ExcelJS.Worksheet, range: string): unknown[][] {
-  const [from, to] = range.split(":");
-  const a = sheet.getCell(from);
-  const b = sheet.getCell(to ?? from);
+  const { top, left, bottom, right } = parseA1(range);
   const rows: unknown[][] = [];
-  for (let r = Number(a.row); r <= Number(b.row); r++) {
+  for (let r = top; r <= bottom; r++) {
     const row: unknown[] = [];
-    for (let c = Number(a.col); c <= Number(b.col); c++) {
-      const v = sheet.getCell(r, c).value;
-      row.push(v === undefined || v === null ? null : v);
-    }
+    for (let c = left; c <= right; c++) row.push(sheet.getCell(r + 1, c + 1).value ?? null);
     rows.push(row);
   }
   return rows;
@@ -78,17 +74,14 @@ function writeFormula(
     id,
     args.map((a) => ("text" in a ? a.value : rangeValues(a.sheet ?? sheet, a.range)))
   );
-  const start = sheet.getCell(at);
   if (block.length === 1 && block[0].length === 1) {
-    start.value = { formula: text, result: block[0][0] } as ExcelJS.CellFormulaValue;
+    sheet.getCell(at).value = { formula: text, result: block[0][0] } as ExcelJS.CellFormulaValue;
   } else {
-    const end = sheet.getCell(
-      Number(start.row) + block.length - 1,
-      Number(start.col) + block[0].length - 1
-    );
+    const { top, left } = parseA1(at);
+    const range = a1(top, left, top + block.length - 1, left + block[0].length - 1);
     // exceljs's types omit fillFormula's fourth argument, the share type.
     (sheet.fillFormula as (range: string, f: string, r: unknown, type: string) => void)(
-      `${at}:${end.address}`,
+      range,
       text,
       block,
       "array"

@@ -451,7 +451,10 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
       "2027-01-01",
       "2026-12-31"
     );
-    expect(period).toMatchObject({ code: "#VALUE!", message: "Periodeslut ligger før periodestart" });
+    expect(period).toMatchObject({
+      code: "#VALUE!",
+      message: "Periodeslut ligger før periodestart",
+    });
   });
 });
 

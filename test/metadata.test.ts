@@ -20,7 +20,7 @@ import { HOOK_TIMEOUT } from "./timeouts";
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as {
+const webpackConfig = require("../webpack.config.js") as {
   urlDev: string;
   functionFiles: () => string[];
 };

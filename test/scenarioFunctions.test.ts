@@ -110,7 +110,11 @@ describe("DK.HOUSINGFIRSTPROJECTION", () => {
       );
     });
     it("a share outside 0–100 %", () => {
-      expectError(call(params({ shareMoved: 1.5 })), "#VALUE!", "«Andel lange ophold i egen bolig»");
+      expectError(
+        call(params({ shareMoved: 1.5 })),
+        "#VALUE!",
+        "«Andel lange ophold i egen bolig»"
+      );
       expectError(call(params({ relapseRate: -0.1 })), "#VALUE!", "«Tilbagefald pr. år»");
     });
     it("a negative cost", () => {

@@ -794,7 +794,10 @@ export function computeProjection(
     if (s.discharge !== null && s.discharge < s.admission)
       return fail("#VALUE!", `Ophold nr. ${i + 1}: udskrivningen ligger før indskrivningen`);
     if (!(s.dailyRate >= 0 && s.selfPayment >= 0 && Number.isFinite(s.dailyRate + s.selfPayment))) {
-      return fail("#VALUE!", `Ophold nr. ${i + 1}: takst og egenbetaling skal være 0 kr. eller mere`);
+      return fail(
+        "#VALUE!",
+        `Ophold nr. ${i + 1}: takst og egenbetaling skal være 0 kr. eller mere`
+      );
     }
   }
   const rules = options.rules ?? RULE_SETS.NY;

@@ -5,24 +5,24 @@
  * for each, and the functions bundle's entry. Only the functions bundle may import this file:
  * a second copy in another bundle would associate every id twice ([DuplicatedName] in Excel).
  *
- * `any[][]` is a range argument or a matrix result, `any` a single cell; an argument's name is
- * its English name in snake_case. Descriptions and the Danish argument names are in catalog.ts,
+ * `unknown[][]` is a range argument, `unknown` a single cell (Excel's type "any"), `any[][]` a
+ * matrix result; an argument's name is its English name in snake_case. Descriptions and the Danish argument names are in catalog.ts,
  * which the build writes into the metadata; the help URL is set by the build too.
  */
 import { EXCEL_FUNCTIONS as F } from "./registry";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel's argument types, as the metadata needs them */
+/* eslint-disable @typescript-eslint/no-explicit-any -- a matrix result is `any[][]` for the metadata (`unknown[][]` would not take the cells' union type) */
 
 /** @customfunction REFUSION110 */
 export function refusion110(
-  citizen: any[][],
-  admission: any[][],
-  discharge: any[][],
-  dailyRate: any[][],
-  selfPayment?: any[][],
-  periodStart?: any,
-  periodEnd?: any,
-  rules?: any
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  dailyRate: unknown[][],
+  selfPayment?: unknown[][],
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  rules?: unknown
 ): any[][] {
   return F.REFUSION110(
     citizen,
@@ -38,25 +38,25 @@ export function refusion110(
 
 /** @customfunction REFUSIONDAYS110 */
 export function refusionDays110(
-  citizen: any[][],
-  admission: any[][],
-  discharge: any[][],
-  periodStart?: any,
-  periodEnd?: any,
-  rules?: any
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  rules?: unknown
 ): any[][] {
   return F.REFUSIONDAYS110(citizen, admission, discharge, periodStart, periodEnd, rules);
 }
 
 /** @customfunction REFUSION85A */
 export function refusion85a(
-  firstDischarge: any[][],
-  supportStart: any[][],
-  supportEnd: any[][],
-  annualCost: any[][],
-  periodStart?: any,
-  periodEnd?: any,
-  eligible?: any[][]
+  firstDischarge: unknown[][],
+  supportStart: unknown[][],
+  supportEnd: unknown[][],
+  annualCost: unknown[][],
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  eligible?: unknown[][]
 ): any[][] {
   return F.REFUSION85A(
     firstDischarge,
@@ -71,14 +71,14 @@ export function refusion85a(
 
 /** @customfunction REFUSION107 */
 export function refusion107(
-  citizen: any[][],
-  firstDischarge: any[][],
-  stayStart: any[][],
-  stayEnd: any[][],
-  dailyCost: any[][],
-  periodStart?: any,
-  periodEnd?: any,
-  eligible?: any[][]
+  citizen: unknown[][],
+  firstDischarge: unknown[][],
+  stayStart: unknown[][],
+  stayEnd: unknown[][],
+  dailyCost: unknown[][],
+  periodStart?: unknown,
+  periodEnd?: unknown,
+  eligible?: unknown[][]
 ): any[][] {
   return F.REFUSION107(
     citizen,
@@ -94,59 +94,59 @@ export function refusion107(
 
 /** @customfunction HOUSINGFIRSTNPV */
 export function housingFirstNpv(
-  rate: any,
-  costs: any[][],
-  savings: any[][],
-  relapseRate?: any,
-  moveawayRate?: any
+  rate: unknown,
+  costs: unknown[][],
+  savings: unknown[][],
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): number {
   return F.HOUSINGFIRSTNPV(rate, costs, savings, relapseRate, moveawayRate) as number;
 }
 
 /** @customfunction HOUSINGFIRSTRATIO */
 export function housingFirstRatio(
-  rate: any,
-  costs: any[][],
-  savings: any[][],
-  relapseRate?: any,
-  moveawayRate?: any
+  rate: unknown,
+  costs: unknown[][],
+  savings: unknown[][],
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): number {
   return F.HOUSINGFIRSTRATIO(rate, costs, savings, relapseRate, moveawayRate) as number;
 }
 
 /** @customfunction HOUSINGFIRSTBREAKEVEN */
 export function housingFirstBreakeven(
-  rate: any,
-  costs: any[][],
-  savings: any[][],
-  relapseRate?: any,
-  moveawayRate?: any
+  rate: unknown,
+  costs: unknown[][],
+  savings: unknown[][],
+  relapseRate?: unknown,
+  moveawayRate?: unknown
 ): number {
   return F.HOUSINGFIRSTBREAKEVEN(rate, costs, savings, relapseRate, moveawayRate) as number;
 }
 
 /** @customfunction REFUSIONPROGNOSE */
 export function refusionPrognose(
-  citizen: any[][],
-  admission: any[][],
-  discharge: any[][],
-  dailyRate: any[][],
-  selfPayment?: any[][],
-  years?: any,
-  rules?: any
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  dailyRate: unknown[][],
+  selfPayment?: unknown[][],
+  years?: unknown,
+  rules?: unknown
 ): any[][] {
   return F.REFUSIONPROGNOSE(citizen, admission, discharge, dailyRate, selfPayment, years, rules);
 }
 
 /** @customfunction HOUSINGFIRSTPROJECTION */
 export function housingFirstProjection(
-  citizen: any[][],
-  admission: any[][],
-  discharge: any[][],
-  dailyRate: any[][],
-  selfPayment: any[][],
-  parameters: any[][],
-  rules?: any
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  dailyRate: unknown[][],
+  selfPayment: unknown[][],
+  parameters: unknown[][],
+  rules?: unknown
 ): any[][] {
   return F.HOUSINGFIRSTPROJECTION(
     citizen,
