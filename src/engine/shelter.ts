@@ -119,6 +119,12 @@ export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): 
 
 /** The stay's days before overlap attribution, or an error for the row. */
 function stayInterval(stay: StayInput, period: Period): Span | RowError {
+  const to = stayEnd(stay, period);
+  return typeof to === "number" ? { from: stay.admission, to } : to;
+}
+
+/** The day after the stay's last counted day (its days are [admission, end)), or an error. */
+function stayEnd(stay: StayInput, period: Period): Serial | RowError {
   if (stay.discharge === null) {
     if (period.end === undefined) {
       return {
@@ -127,12 +133,12 @@ function stayInterval(stay: StayInput, period: Period): Span | RowError {
       };
     }
     // An open stay counts through the period end; one admitted after the period has no days.
-    return { from: stay.admission, to: Math.max(stay.admission, period.end + 1) };
+    return Math.max(stay.admission, period.end + 1);
   }
   if (stay.discharge < stay.admission)
     return dischargeBeforeAdmission(stay.admission, stay.discharge);
   // Nights: discharge day excluded, but a same-day stay counts one day.
-  return { from: stay.admission, to: Math.max(stay.discharge, stay.admission + 1) };
+  return Math.max(stay.discharge, stay.admission + 1);
 }
 
 function validateAmounts(stay: StayInput): RowError | undefined {
@@ -293,4 +299,129 @@ export function computeShelterRefunds(
 /** Days that two spans share. */
 export function overlapDays(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
+}
+
+/**
+ * The lean path for the cell functions: only what a cell returns (refundable days in the period,
+ * or the refund in øre), with the same rules as computeShelterRefunds, which stays the audit path
+ * for the pane (windows, spans, warnings). No object per stay: citizens are numbered, rows are
+ * grouped by a counting sort and walked with the window state in a few numbers, so a sheet of
+ * 100 000 stays costs little more than reading its cells. Rows with an error get it in `errors`
+ * (their value is NaN) and take no part in any citizen's history, as in the audit path.
+ */
+export function shelterCellValues(
+  stays: readonly StayInput[],
+  options: ShelterOptions,
+  want: "days" | "amountOre"
+): { values: Float64Array; errors: Map<number, RowError> } {
+  const n = stays.length;
+  const period = options.period ?? {};
+  const shelter = options.rules.shelter;
+  const share = shareOf(shelter.refundShare.value);
+  const inPeriod = periodSpan(period);
+  const values = new Float64Array(n).fill(NaN);
+  const errors = new Map<number, RowError>();
+
+  // Day intervals, and each valid row's citizen as a number.
+  const from = new Float64Array(n);
+  const to = new Float64Array(n);
+  const citizenOf = new Int32Array(n).fill(-1);
+  const ids = new Map<string, number>();
+  const bySpelling = new Map<string, number>();
+  for (let row = 0; row < n; row++) {
+    const stay = stays[row];
+    const end = validateAmounts(stay) ?? stayEnd(stay, period);
+    if (typeof end !== "number") {
+      errors.set(row, end);
+      continue;
+    }
+    from[row] = stay.admission;
+    to[row] = end;
+    // Rows of one citizen mostly spell them alike: the key is computed once per spelling.
+    let id = bySpelling.get(stay.citizen);
+    if (id === undefined) {
+      const key = citizenKey(stay.citizen);
+      id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      bySpelling.set(stay.citizen, id);
+    }
+    citizenOf[row] = id;
+  }
+
+  // Rows grouped by citizen (stable: each group in row order), then by admission, ties by row.
+  const start = new Int32Array(ids.size + 1);
+  for (let row = 0; row < n; row++) if (citizenOf[row] >= 0) start[citizenOf[row] + 1]++;
+  for (let c = 0; c < ids.size; c++) start[c + 1] += start[c];
+  const order = new Int32Array(start[ids.size]);
+  const next = start.slice(0, ids.size);
+  for (let row = 0; row < n; row++) if (citizenOf[row] >= 0) order[next[citizenOf[row]]++] = row;
+  const byAdmission = (a: number, b: number) => from[a] - from[b] || a - b;
+
+  const limitFrom = shelter.limitFrom?.value ?? Infinity;
+  const byDay = shelter.phaseInBasis.value === "day";
+  const limits = shelter.dayLimits;
+  const months = shelter.windowMonths.value;
+  const overlap = (a: number, b: number) =>
+    Math.max(0, Math.min(b, inPeriod.to) - Math.max(a, inPeriod.from));
+
+  for (let c = 0; c < ids.size; c++) {
+    const first = start[c];
+    const last = start[c + 1];
+    if (last - first > 16) order.subarray(first, last).sort(byAdmission);
+    else
+      for (let k = first + 1; k < last; k++) {
+        const row = order[k];
+        let j = k - 1;
+        for (; j >= first && byAdmission(order[j], row) > 0; j--) order[j + 1] = order[j];
+        order[j + 1] = row;
+      }
+    let coveredTo = -Infinity;
+    let windowStart = 0;
+    let windowEnd = -Infinity;
+    let used = 0;
+    for (let k = first; k < last; k++) {
+      const row = order[k];
+      const ownTo = to[row];
+      let cursor = Math.max(from[row], coveredTo);
+      if (ownTo > coveredTo) coveredTo = ownTo;
+      let days = 0;
+      if (cursor < limitFrom && cursor < ownTo) {
+        const end = Math.min(ownTo, limitFrom);
+        days += overlap(cursor, end);
+        cursor = end;
+      }
+      while (cursor < ownTo) {
+        if (cursor >= windowEnd) {
+          // The first stay day not inside an earlier window opens a new one.
+          windowStart = cursor;
+          windowEnd = edate(cursor, months);
+          used = 0;
+        }
+        const segmentEnd = Math.min(ownTo, windowEnd);
+        // Inside the window, split where a new day limit takes effect (phase-in by day).
+        for (let p = cursor; p < segmentEnd;) {
+          const on = byDay ? p : windowStart;
+          let limit = -1;
+          let change = Infinity;
+          for (const l of limits) {
+            if (l.from <= on) limit = l.days;
+            else if (byDay && l.from > p) {
+              change = l.from;
+              break;
+            }
+          }
+          const q = Math.min(segmentEnd, change);
+          const refunded = limit < 0 ? q - p : Math.min(Math.max(0, limit - used), q - p);
+          if (refunded > 0) days += overlap(p, p + refunded);
+          used += refunded;
+          p = q;
+        }
+        cursor = segmentEnd;
+      }
+      const stay = stays[row];
+      values[row] =
+        want === "days" ? days : refundOre(stay.dailyRate, stay.selfPayment, days, share);
+    }
+  }
+  return { values, errors };
 }

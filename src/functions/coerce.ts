@@ -52,7 +52,7 @@ const EXCEL_ERROR_TEXT =
 function rejectSpecial(cell: unknown, label: Label): RowError | undefined {
   const error = isErrorValue(cell)
     ? cell.code
-    : typeof cell === "string" && EXCEL_ERROR_TEXT.test(cell.trim())
+    : typeof cell === "string" && cell.includes("#") && EXCEL_ERROR_TEXT.test(cell.trim())
       ? cell.trim().toUpperCase()
       : undefined;
   if (error)
@@ -235,10 +235,15 @@ export function columnArg(arg: unknown, label: string): Column | RowError {
   const rows = arg as unknown[];
   if (!rows.every((r) => Array.isArray(r))) return { cells: rows, isRange: true };
   const width = (rows[0] as unknown[]).length;
-  if (width !== 1 || !rows.every((r) => (r as unknown[]).length === 1)) {
-    return valueError(`${label}: området skal være én kolonne (det har ${width} kolonner)`);
+  // One pass: a range of 100 000 rows is read on every recalculation.
+  const cells: unknown[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as unknown[];
+    if (row.length !== 1)
+      return valueError(`${label}: området skal være én kolonne (det har ${width} kolonner)`);
+    cells[i] = row[0];
   }
-  return { cells: rows.map((r) => (r as unknown[])[0]), isRange: true };
+  return { cells, isRange: true };
 }
 
 /**

@@ -7,15 +7,7 @@
  * not a stay with missing fields: it stays blank in the result and takes no part in the
  * computation. A row with some fields filled and others blank is an error, as always.
  */
-import {
-  alignColumns,
-  at,
-  columnArg,
-  isBlank,
-  isRowError,
-  type Column,
-  type RowError,
-} from "./coerce";
+import { alignColumns, columnArg, isBlank, isRowError, type Column, type RowError } from "./coerce";
 import { cellError } from "./runtime";
 
 /** A result cell: a number, "" for a blank input row, or an error value. */
@@ -51,7 +43,10 @@ export function rowwise<Row>(
   const blank = (row: number) => ranges.length > 0 && ranges.every((c) => isBlank(c.cells[row]));
   const rows: (Row | RowError)[] = new Array(shape.length);
   let r = 0;
-  const cell = (label: string) => at(columns[label], r);
+  const cell = (label: string) => {
+    const { cells } = columns[label];
+    return cells.length === 1 ? cells[0] : cells[r]; // as coerce.ts's `at`, inline: once per cell
+  };
   for (; r < shape.length; r++) rows[r] = blank(r) ? BLANK_ROW : parseRow(cell);
   const results = compute(rows);
   if (!shape.spill) return toCell(results[0]);

@@ -3,12 +3,7 @@
  * These are the Node contract (SPEC 2: a number or error for single cells, a column for
  * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
  */
-import {
-  computeShelterRefunds,
-  isRowError as isStayError,
-  type StayInput,
-  type StayOutcome,
-} from "../engine/shelter";
+import { shelterCellValues, type StayInput } from "../engine/shelter";
 import {
   STAY_LABELS,
   isRowError,
@@ -16,14 +11,16 @@ import {
   ruleSetArg,
   stayFromCells,
   type RowError,
+  type StayField,
 } from "./coerce";
 import { rowwise, toCell, type FunctionResult } from "./rowwise";
 
 const L = STAY_LABELS;
 
 /**
- * Runs the § 110 engine on the rows that parsed; rows with errors keep them. A stay that
- * fails to parse is left out of its citizen's history, so it cannot consume refund days.
+ * Runs the § 110 engine's lean path (only the cell's value, no audit detail) on the rows that
+ * parsed; rows with errors keep them. A stay that fails to parse is left out of its citizen's
+ * history, so it cannot consume refund days.
  */
 function shelterCall(
   args: Record<string, unknown>,
@@ -31,15 +28,17 @@ function shelterCall(
   periodStart: unknown,
   periodEnd: unknown,
   rules: unknown,
-  pick: (outcome: Exclude<StayOutcome, { error: RowError }>) => number
+  want: "days" | "amountOre"
 ): FunctionResult {
   const ruleSet = ruleSetArg(rules);
   if (isRowError(ruleSet)) return toCell(ruleSet);
   const period = periodArgs(periodStart, periodEnd);
   if (isRowError(period)) return toCell(period);
+  // rowwise passes the same `cell` for every row: one accessor by field, not one per row.
+  let byField: ((field: StayField) => unknown) | undefined;
   return rowwise(
     args,
-    (cell) => stayFromCells((field) => cell(L[field]), withMoney),
+    (cell) => stayFromCells((byField ??= (field) => cell(L[field])), withMoney),
     (rows) => {
       const valid: StayInput[] = [];
       const index: number[] = [];
@@ -49,11 +48,13 @@ function shelterCall(
           index.push(i);
         }
       });
-      const outcomes = computeShelterRefunds(valid, { period, rules: ruleSet });
+      const { values, errors } = shelterCellValues(valid, { period, rules: ruleSet }, want);
       const results: (number | RowError)[] = rows.map((row) => (isRowError(row) ? row : 0));
-      outcomes.forEach((o, k) => {
-        results[index[k]] = isStayError(o) ? o.error : pick(o);
-      });
+      for (let k = 0; k < index.length; k++) {
+        const v = values[k];
+        results[index[k]] = want === "amountOre" ? v / 100 : v;
+      }
+      for (const [k, error] of errors) results[index[k]] = error;
       return results;
     }
   );
@@ -82,7 +83,7 @@ export function refusion110(
     periodStart,
     periodEnd,
     rules,
-    (o) => o.amountOre / 100
+    "amountOre"
   );
 }
 
@@ -101,6 +102,6 @@ export function refusionDays110(
     periodStart,
     periodEnd,
     rules,
-    (o) => o.refundableDays
+    "days"
   );
 }
