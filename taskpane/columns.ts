@@ -6,7 +6,7 @@
 import type { ForecastStay } from "../src/engine/forecast";
 import type { RowError } from "../src/engine/shelter";
 import { STAY_FIELD_LABELS, isBlank, isRowError, stayFromCells } from "../src/functions/coerce";
-import { a1, type CellValue } from "../src/workbook/workbook";
+import { a1, throwIfAborted, yieldToEventLoop, type CellValue } from "../src/workbook/workbook";
 
 export type Field = "citizen" | "admission" | "discharge" | "dailyRate" | "selfPayment" | "shelter";
 
@@ -231,6 +231,34 @@ function parseRow(row: readonly CellValue[], mapping: ColumnMapping): ForecastSt
 
 /** Every non-blank row parsed, or reported with its sheet row and a Danish reason. */
 export function validateRows(table: StaysTable, mapping: ColumnMapping): ValidationReport {
+  const check = rowChecker(table, mapping);
+  table.rows.forEach((row, index) => check.row(row, index));
+  return check.report();
+}
+
+/** Rows validated between two yields to the page (about 20 ms of work). */
+const ROWS_PER_STEP = 5000;
+
+/**
+ * validateRows in steps, yielding to the page between them, so 50 000 rows never freeze it;
+ * rejects with AbortError when the signal fires.
+ */
+export async function validateRowsInSteps(
+  table: StaysTable,
+  mapping: ColumnMapping,
+  options: { signal?: AbortSignal } = {}
+): Promise<ValidationReport> {
+  const check = rowChecker(table, mapping);
+  for (let start = 0; start < table.rows.length; start += ROWS_PER_STEP) {
+    if (start > 0) await yieldToEventLoop();
+    throwIfAborted(options.signal);
+    const end = Math.min(table.rows.length, start + ROWS_PER_STEP);
+    for (let index = start; index < end; index++) check.row(table.rows[index], index);
+  }
+  return check.report();
+}
+
+function rowChecker(table: StaysTable, mapping: ColumnMapping) {
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
   const report: ValidationReport = {
     total: 0,
@@ -242,26 +270,30 @@ export function validateRows(table: StaysTable, mapping: ColumnMapping): Validat
     cprLike: false,
   };
   const width = Math.max(1, table.header.length);
-  table.rows.forEach((row, index) => {
-    if (row.every((c) => isBlank(c))) return;
-    report.total++;
-    if (missing.length > 0) return;
-    const sheetRow = table.firstRow + index + 1;
-    if (!report.cprLike && isCprLike(row[mapping.citizen!])) report.cprLike = true;
-    const parsed = parseRow(row, mapping);
-    if (isRowError(parsed)) {
-      const top = table.firstRow + index;
-      report.bad.push({
-        index,
-        sheetRow,
-        address: a1(top, table.left, top, table.left + width - 1),
-        error: parsed,
-      });
-      return;
-    }
-    report.stays.push(parsed);
-    report.stayRows.push(sheetRow);
-  });
-  report.ok = report.stays.length;
-  return report;
+  return {
+    row(row: readonly CellValue[], index: number): void {
+      if (row.every((c) => isBlank(c))) return;
+      report.total++;
+      if (missing.length > 0) return;
+      const sheetRow = table.firstRow + index + 1;
+      if (!report.cprLike && isCprLike(row[mapping.citizen!])) report.cprLike = true;
+      const parsed = parseRow(row, mapping);
+      if (isRowError(parsed)) {
+        const top = table.firstRow + index;
+        report.bad.push({
+          index,
+          sheetRow,
+          address: a1(top, table.left, top, table.left + width - 1),
+          error: parsed,
+        });
+        return;
+      }
+      report.stays.push(parsed);
+      report.stayRows.push(sheetRow);
+    },
+    report(): ValidationReport {
+      report.ok = report.stays.length;
+      return report;
+    },
+  };
 }

@@ -80,6 +80,7 @@ export interface Texts {
   missingFields(fields: string): string;
   // Validation report.
   reportHeading: string;
+  checking: string;
   rowsOk(ok: number, total: number): string;
   rowsBad(bad: number): string;
   badRow(row: number): string;
@@ -172,6 +173,7 @@ const DA: Texts = {
   required: "skal vælges",
   missingFields: (fields) => `Vælg en kolonne til: ${fields}`,
   reportHeading: "3. Kontrol af rækkerne",
+  checking: "Kontrollerer rækkerne …",
   rowsOk: (ok, total) =>
     `${formatCount(ok, "da")} af ${formatCount(total, "da")} rækker er i orden.`,
   rowsBad: (bad) =>
@@ -275,6 +277,7 @@ const EN: Texts = {
   required: "required",
   missingFields: (fields) => `Choose a column for: ${fields}`,
   reportHeading: "3. Row check",
+  checking: "Checking the rows …",
   rowsOk: (ok, total) => `${formatCount(ok, "en")} of ${formatCount(total, "en")} rows are fine.`,
   rowsBad: (bad) =>
     bad === 1

@@ -10,7 +10,14 @@ import { OfficeMockObject } from "office-addin-mock";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { AUDIT_SHEET, FORECAST_SHEET, findStays, runForecast } from "../taskpane/forecastRun";
-import { AbortError, OWN_NAME_MARK, a1, parseA1, type CellValue } from "../src/workbook/workbook";
+import {
+  AbortError,
+  OWN_NAME_MARK,
+  a1,
+  columnLetters as letters,
+  parseA1,
+  type CellValue,
+} from "../src/workbook/workbook";
 
 interface FakeSheet {
   name: string;
@@ -20,6 +27,8 @@ interface FakeSheet {
   charts: FakeChart[];
   formats: { address: string; format: string }[];
   frozenRows: number;
+  /** Column widths in points by column index, as autofit or the add-in set them. */
+  widths: number[];
 }
 
 interface FakeChart {
@@ -63,6 +72,7 @@ class FakeBook {
       charts: [],
       formats: [],
       frozenRows: 0,
+      widths: [],
     };
     this.sheets.push(sheet);
     this.active ||= name;
@@ -113,7 +123,24 @@ function fakeRange(
         },
       },
       set columnWidth(w: number) {
-        book.log.push(`${sheet.name}: width ${w}`);
+        book.log.push(`${sheet.name}: width ${letters(left)} ${w}`);
+        for (let c = left; c < left + cols; c++) sheet.widths[c] = w;
+      },
+      get columnWidth(): number {
+        return sheet.widths[left] ?? 48;
+      },
+      // Excel's autofit on this range's cells only: 6 pt a character and a margin, in the fake.
+      autofitColumns() {
+        book.log.push(`${sheet.name}: autofit ${a1(top, left, top + rows - 1, left + cols - 1)}`);
+        for (let c = left; c < left + cols; c++) {
+          let chars = 0;
+          for (let r = top; r < top + rows; r++)
+            chars = Math.max(chars, String(sheet.cells[r]?.[c] ?? "").length);
+          sheet.widths[c] = chars * 6 + 10;
+        }
+      },
+      load() {
+        return this;
       },
     },
     load(props: string) {
@@ -603,7 +630,17 @@ describe("the forecast through the Office.js adapter", () => {
     expect(forecast.own && audit.own).toBe(true);
     expect(forecast.tables.map((t) => t.name)).toEqual(["Refusionsprognose", "RefusionPrAar"]);
     expect(forecast.tables[0].address).toBe("A7:K31"); // header + 6 years × 4 quarters
-    expect(audit.tables).toEqual([{ name: "RefusionPrOphold", address: `A1:O${3000 + 1}` }]);
+    expect(audit.tables).toEqual([{ name: "RefusionPrOphold", address: `A1:R${3000 + 1}` }]);
+    // Columns sized to their content by Excel's autofit on the tables, not on the title rows.
+    expect(book.log).toContain(`${FORECAST_SHEET}: autofit A7:K32`);
+    expect(book.log.filter((l) => l.startsWith(`${FORECAST_SHEET}: autofit A1`))).toEqual([]);
+    expect(book.log).toContain(`${AUDIT_SHEET}: autofit A1:R3001`);
+    const header = audit.cells[0];
+    const widthOf = (h: string) => audit.widths[header.indexOf(h)];
+    // In the fake, autofit gives 6 pt a character: the long headers are not cut.
+    expect(widthOf("Refusionsdøgn GAMMEL")).toBe("Refusionsdøgn GAMMEL".length * 6 + 10);
+    expect(widthOf("Regel (NY)")).toBe(420); // a long rule text, within its bound
+    expect(forecast.widths[11]).toBe(20); // the gap between the two tables stays narrow
     expect(forecast.formats.some((f) => f.format === '#,##0.00 "kr."')).toBe(true);
     expect(audit.formats.some((f) => f.format === "dd-mm-yyyy")).toBe(true);
     expect(audit.frozenRows).toBe(1);
@@ -624,7 +661,7 @@ describe("the forecast through the Office.js adapter", () => {
     // The sheet's total row holds the engine's own total.
     const totalRow = forecast.cells[31];
     expect(totalRow[0]).toBe("I alt");
-    expect(totalRow[7]).toBe(result.forecast.total.refundNy.toNumber());
+    expect(totalRow[7]).toBe(Number(result.summary.total.refundNy));
     // Pseudonymised ids only.
     expect(audit.cells.slice(1).every((r) => /^Borger \d+$/.test(String(r[1])))).toBe(true);
   });

@@ -303,4 +303,33 @@ describe("typing in a demo cell", () => {
     expect(typedValue(editText(0.035, "da"), "da")).toBe(0.035);
     expect(typedValue(editText(85000, "en"), "en")).toBe(85000);
   });
+  it("a percentage cell reads a number as Excel's automatic percent entry does (KB 215203): 5 is 5 %", () => {
+    // Typed -> stored, in a cell formatted 0.0%: KB 215203's table (1 -> 0.01, .1 -> 0.1, 0.1 -> 0.001).
+    const typed = ["5", "80", "1", ",5", "0,5", "-1", "-,1", "12,5", "5 %", "0,5 %", "abc"];
+    expect(typed.map((t) => typedValue(t, "da", "0.0%"))).toEqual([
+      0.05,
+      0.8,
+      0.01,
+      0.5,
+      0.005,
+      -0.01,
+      -0.1,
+      0.125,
+      0.05,
+      0.005,
+      "abc",
+    ]);
+    expect(["5", ".1", "0.1", "3.5%"].map((t) => typedValue(t, "en", "0.0%"))).toEqual([
+      0.05, 0.1, 0.001, 0.035,
+    ]);
+    // Not a percentage: a quoted or escaped % is text in the format, and General is General.
+    expect(typedValue("5", "da", '0 "%"')).toBe(5);
+    expect(typedValue("5", "da", "0\\%")).toBe(5);
+    expect(typedValue("5", "da", null)).toBe(5);
+    // The edit box shows a percentage cell as Excel does, and Enter keeps the value.
+    expect(editText(0.035, "da", "0.0%")).toBe("3,5%");
+    expect(editText(0.5, "en", "0.0%")).toBe("50%");
+    for (const v of [0.035, 0.5, 0.001, 1.2])
+      expect(typedValue(editText(v, "da", "0.0%"), "da", "0.0%")).toBe(v);
+  });
 });

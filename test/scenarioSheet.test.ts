@@ -16,8 +16,9 @@ import { findStays } from "../taskpane/forecastRun";
 import { validateRows } from "../taskpane/columns";
 import {
   COMPARE_SHEET,
+  compareScenarios,
   comparisonSheet,
-  runScenarios,
+  comparisonSteps,
   tornado,
 } from "../taskpane/scenarios/compare";
 import {
@@ -378,16 +379,28 @@ describe("comparison and tornado", () => {
     const { workbook, report } = await setup();
     const stays = report.stays;
     const base = { ...DEFAULT_PARAMETERS };
-    const results = runScenarios(stays, [
-      { name: "Basis", parameters: base },
-      { name: "Dyr støtte", parameters: { ...base, supportCost: 130000 } },
-    ]);
+    const progress: { done: number; total: number }[] = [];
+    const comparison = compareScenarios(
+      stays,
+      [
+        { name: "Basis", parameters: base },
+        { name: "Dyr støtte", parameters: { ...base, supportCost: 130000 } },
+      ],
+      (p) => progress.push(p)
+    );
     const direct = computeProjection(stays, { ...base, supportCost: 130000 });
     if (isProjectionError(direct)) throw new Error(direct.message);
-    expect(results[1].projection.npv.toNumber()).toBe(direct.npv.toNumber());
+    expect(comparison.rows[1].npv).toBe(direct.npv.toNumber());
+    // One progress step per projection, to the end.
+    expect(progress.map((p) => p.done)).toEqual(
+      Array.from({ length: comparisonSteps(2) }, (_, i) => i + 1)
+    );
+    expect(progress.every((p) => p.total === 2 + 2 * (PARAMETERS.length - 1))).toBe(true);
 
-    const npv = results[0].projection.npv.toNumber();
-    const bars = tornado(stays, base, npv);
+    const npv = comparison.rows[0].npv;
+    const { bars } = comparison.active;
+    expect(comparison.active.npv).toBe(npv);
+    expect(bars).toEqual(tornado(stays, base, npv));
     expect(bars.map((b) => b.id)).not.toContain("baseYear");
     expect(bars).toHaveLength(PARAMETERS.length - 1);
     const spreads = bars.map((b) => Math.abs(b.npvHigh - b.npvLow));
@@ -405,14 +418,16 @@ describe("comparison and tornado", () => {
     const share = bars.find((b) => b.id === "shareMoved")!;
     expect([share.low, share.high]).toEqual([0.4, 0.6]);
 
-    const { spec, charts } = comparisonSheet(results, { name: "Basis", npv, bars });
+    // A snapshot that survives the worker's structured clone.
+    const { spec, charts } = comparisonSheet(structuredClone(comparison));
     const written = await workbook.writeOwnSheet(spec);
     for (const c of charts(written.name)) await workbook.addChart(c);
     expect(written.name).toBe(COMPARE_SHEET);
     expect([1, 2].map((c) => workbook.cell(COMPARE_SHEET, 4, c))).toEqual([
       npv,
-      results[0].projection.ratio!.toNumber(),
+      comparison.rows[0].ratio,
     ]);
+    expect(comparison.rows[0].ratio).toBeGreaterThan(0);
     expect(workbook.cell(COMPARE_SHEET, 5, 0)).toBe("Dyr støtte");
     const tornadoChart = workbook.chartData(
       workbook.getSheet(COMPARE_SHEET)!.charts.find((c) => c.name === "SammenligningTornado")!

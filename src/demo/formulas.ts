@@ -12,7 +12,7 @@
  */
 import { EXCEL_FUNCTIONS } from "../functions/registry";
 import { isErrorValue } from "../functions/runtime";
-import { a1, parseA1, type CellValue, type SheetCell } from "../workbook/workbook";
+import { a1, parseA1, type CellValue, type Rect, type SheetCell } from "../workbook/workbook";
 
 /**
  * What the evaluator reads and writes of a sheet: the memory workbook's sheets are these. Declared
@@ -50,6 +50,8 @@ export interface SheetFormula {
   col: number;
   text: string;
   spill: { rows: number; cols: number };
+  /** The evaluation still computing (calc in a worker); a newer one aborts it. */
+  pending?: AbortController;
 }
 
 /** Splits on top-level commas, keeping quoted strings, quoted sheet names and table columns whole. */
@@ -152,19 +154,24 @@ export type ColumnResolver = (
   column: string
 ) => { sheet: string; address: string } | undefined;
 
+/** A formula read and its arguments resolved: the custom function to call and what it gets. */
+export interface FormulaCall {
+  name: string;
+  args: unknown[];
+}
+
 /**
- * Evaluates a formula with `read(sheet, address)` giving a range's cells (undefined for a sheet
- * that does not exist) and `column` locating table columns: the function's result as a block
- * of cell values.
+ * Reads a formula with `read(sheet, address)` giving a range's cells (undefined for a sheet that
+ * does not exist) and `column` locating table columns: the call to make, or the error block the
+ * formula shows without one (#NAME?, #REF!).
  */
-export function evaluateFormula(
+export function formulaCall(
   text: string,
   read: (sheet: string | undefined, address: string) => CellValue[][] | undefined,
   column: ColumnResolver = () => undefined
-): CellValue[][] {
+): FormulaCall | CellValue[][] {
   const parsed = parseFormula(text);
-  const fn = parsed && customFunction(parsed.name);
-  if (!parsed || !fn) return [["#NAME?"]];
+  if (!parsed || !customFunction(parsed.name)) return [["#NAME?"]];
   const args: unknown[] = [];
   for (const arg of parsed.args) {
     if (arg.kind === "value") {
@@ -176,12 +183,40 @@ export function evaluateFormula(
     if (!cells) return [["#REF!"]];
     args.push(cells);
   }
+  return { name: parsed.name, args };
+}
+
+/** Calls DK.NAME as Excel would (ranges as 2-D arrays, an omitted argument as null): its result as cell values. */
+export function callFunction(name: string, args: readonly unknown[]): CellValue[][] {
+  const fn = customFunction(name);
+  if (!fn) return [["#NAME?"]];
   const result = fn(...args);
   if (!Array.isArray(result)) return [[cellOf(result)]];
   return (result as unknown[][]).map((row) =>
     Array.isArray(row) ? row.map(cellOf) : [cellOf(row)]
   );
 }
+
+/** A formula's result block; see formulaCall for the arguments. */
+export function evaluateFormula(
+  text: string,
+  read: (sheet: string | undefined, address: string) => CellValue[][] | undefined,
+  column: ColumnResolver = () => undefined
+): CellValue[][] {
+  const call = formulaCall(text, read, column);
+  return Array.isArray(call) ? call : callFunction(call.name, call.args);
+}
+
+/**
+ * Where the custom functions run: here (callFunction), or in a web worker (calc.ts), which
+ * answers later; the cell shows #BUSY! meanwhile, as Excel shows it for a function still
+ * computing. `signal` fires when a newer evaluation of the same formula makes this one moot.
+ */
+export type Calculate = (
+  name: string,
+  args: unknown[],
+  signal: AbortSignal
+) => CellValue[][] | Promise<CellValue[][]>;
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
 
@@ -205,14 +240,6 @@ export function applyCells(sheet: FormulaSheet, cells: readonly SheetCell[] | un
       });
     }
   }
-}
-
-interface Area {
-  sheet: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 /** The areas a formula reads, its own sheet for ranges without a sheet name. */
@@ -301,14 +328,29 @@ function spill(sheet: FormulaSheet, formula: SheetFormula, block: CellValue[][])
   };
 }
 
+/** A changed rectangle of a sheet (0-based, inclusive). */
+export type Area = { sheet: string } & Rect;
+
+const thenable = (x: unknown): x is Promise<CellValue[][]> =>
+  typeof (x as { then?: unknown } | null)?.then === "function";
+
 /**
- * Evaluates the workbook's formulas: all of them, or those that read the changed cell, then
- * those that read what they spilled (each formula at most once per change).
+ * Evaluates the workbook's formulas: all of them, or those that read the changed area or sit in
+ * it, then those that read what they spilled (each formula at most once per change). With a
+ * `calculate` that answers later, a formula shows #BUSY! until its result comes, then its
+ * result spills, the formulas reading it follow, and `onLater` is told.
  */
 export function recalculate(
   workbook: FormulaBook,
-  changed?: { sheet: string; row: number; col: number }
+  changed?: Area,
+  options: {
+    calculate?: Calculate;
+    onLater?: () => void;
+    /** The formula whose late result changed the area: the others follow it. */
+    after?: SheetFormula;
+  } = {}
 ): void {
+  const { calculate = callFunction, onLater } = options;
   const all = workbook.sheets.flatMap((sheet) =>
     (sheet.formulas ?? []).map((formula) => ({ sheet, formula }))
   );
@@ -326,29 +368,45 @@ export function recalculate(
     return out;
   };
   const column = tableColumns(workbook);
-  const done = new Set<SheetFormula>();
-  let pending: Area[] | undefined = changed
-    ? [
-        {
-          sheet: changed.sheet,
-          top: changed.row,
-          left: changed.col,
-          bottom: changed.row,
-          right: changed.col,
-        },
-      ]
-    : undefined;
+  const done = new Set<SheetFormula>(options.after ? [options.after] : []);
+  let pending: Area[] | undefined = changed && [changed];
   while (true) {
     const due = all.filter(
       ({ sheet, formula }) =>
         !done.has(formula) &&
         (!pending ||
+          pending.some((p) =>
+            overlaps(p, {
+              sheet: sheet.name,
+              top: formula.row,
+              left: formula.col,
+              bottom: formula.row,
+              right: formula.col,
+            })
+          ) ||
           reads(formula, sheet.name, column).some((a) => pending!.some((p) => overlaps(a, p))))
     );
     if (due.length === 0) return;
     pending = due.map(({ sheet, formula }) => {
       done.add(formula);
-      return spill(sheet, formula, evaluateFormula(formula.text, read(sheet), column));
+      formula.pending?.abort();
+      formula.pending = undefined;
+      const call = formulaCall(formula.text, read(sheet), column);
+      if (Array.isArray(call)) return spill(sheet, formula, call);
+      const controller = new AbortController();
+      const result = calculate(call.name, call.args, controller.signal);
+      if (!thenable(result)) return spill(sheet, formula, result);
+      formula.pending = controller;
+      const settle = (block: CellValue[][]) => {
+        if (formula.pending !== controller) return; // a newer evaluation took over
+        formula.pending = undefined;
+        recalculate(workbook, spill(sheet, formula, block), { ...options, after: formula });
+        onLater?.();
+      };
+      result.then(settle, (error: unknown) => {
+        if (!(error instanceof Error && error.name === "AbortError")) settle([["#VALUE!"]]);
+      });
+      return spill(sheet, formula, [["#BUSY!"]]);
     });
   }
 }

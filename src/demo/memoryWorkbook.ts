@@ -11,6 +11,7 @@ import {
   AbortError,
   a1,
   checkDefinedNames,
+  fitRegions,
   isOwnNameComment,
   ownNameComment,
   ownSheetName,
@@ -21,6 +22,8 @@ import {
   type CellBlock,
   type CellValue,
   type ChartSpec,
+  type ColumnWidth,
+  type Rect,
   type IoOptions,
   type SheetChange,
   type SheetInfo,
@@ -31,7 +34,13 @@ import {
   type Workbook,
   type WrittenSheet,
 } from "../workbook/workbook";
-import { applyCells, recalculate, type SheetFormula } from "./formulas";
+import {
+  applyCells,
+  callFunction,
+  recalculate,
+  type Calculate,
+  type SheetFormula,
+} from "./formulas";
 
 /** A rectangle with one number format (or bold), 0-based inclusive bounds. */
 export interface FormatRegion {
@@ -62,7 +71,10 @@ export interface MemorySheet {
   charts: ChartSpec[];
   /** The add-in's own =DK.… formulas, evaluated by formulas.ts (the demo has no calc engine). */
   formulas?: SheetFormula[];
-  columnWidths: (number | null)[];
+  /** The spec's column widths (fixed, or bounds for the fitted width). */
+  columnWidths: ColumnWidth[];
+  /** Own sheets: the cells that size the columns (SheetSpec.columnWidths); a user's sheet has none. */
+  fitRegions?: Rect[];
   freezeRows: number;
 }
 
@@ -96,6 +108,16 @@ export class MemoryWorkbook implements Workbook {
   private readonly anyListeners = new Set<() => void>();
   /** Defined names by lower-case name (Excel compares names case-insensitively). */
   private readonly nameMap = new Map<string, MemoryName>();
+  /** Where the formulas' custom functions run: here by default (tests), a worker in the demo. */
+  private readonly calc: { calculate: Calculate; onLater: () => void } = {
+    calculate: callFunction,
+    onLater: () => this.changed(),
+  };
+
+  /** Runs the formulas' custom functions with `calculate` (the demo: in a web worker). */
+  setCalculator(calculate: Calculate): void {
+    this.calc.calculate = calculate;
+  }
 
   /** Adds (or replaces) a user's sheet, optionally with Excel tables and formats on it. */
   addUserSheet(
@@ -166,7 +188,11 @@ export class MemoryWorkbook implements Workbook {
     if (value !== "" && value !== null)
       for (const t of sheet.tables)
         if (row === t.bottom + 1 && col >= t.left && col <= t.right) t.bottom = row;
-    recalculate(this, { sheet: sheet.name, row, col });
+    recalculate(
+      this,
+      { sheet: sheet.name, top: row, left: col, bottom: row, right: col },
+      this.calc
+    );
     const change = { sheet: sheet.name, address: a1(row, col) };
     for (const handler of this.sheetListeners.get(sheet.name.toLowerCase()) ?? []) handler(change);
     this.changed();
@@ -279,6 +305,7 @@ export class MemoryWorkbook implements Workbook {
       tables: [],
       charts: [],
       columnWidths: spec.columnWidths ?? [],
+      fitRegions: fitRegions(spec),
       freezeRows: spec.freezeRows ?? 0,
     };
     const old = this.getSheet(name);
@@ -300,7 +327,7 @@ export class MemoryWorkbook implements Workbook {
     let done = 0;
     for (const section of spec.sections) {
       const at = parseA1(section.at);
-      for (const [start, end] of rowChunks(section.values)) {
+      for (const [start, end] of steps(section.values)) {
         throwIfAborted(options.signal);
         for (let i = start; i < end; i++) {
           const row = (fresh.values[at.top + i] ??= []);
@@ -362,7 +389,18 @@ export class MemoryWorkbook implements Workbook {
           comment: ownNameComment(n.comment),
         });
     }
-    recalculate(this);
+    // The new sheet's formulas, and those that read it.
+    recalculate(
+      this,
+      {
+        sheet: name,
+        top: 0,
+        left: 0,
+        bottom: Number.MAX_SAFE_INTEGER,
+        right: Number.MAX_SAFE_INTEGER,
+      },
+      this.calc
+    );
     this.changed();
     return {
       name,
@@ -444,15 +482,30 @@ export class MemoryWorkbook implements Workbook {
       for (let c = left; c <= right; c++) out[c - left] = src[c] ?? "";
       return out;
     };
+    const total = bottom - top + 1;
     const rows: CellValue[][] = [];
-    for (let r = top; r <= bottom; r++) rows.push(slice(r));
-    const total = rows.length;
-    for (const [, end] of rowChunks(rows)) {
+    while (rows.length < total) {
       if (options.signal?.aborted) throw new AbortError();
-      options.onProgress?.({ done: end, total });
-      if (end < total) await yieldToEventLoop();
+      const end = Math.min(total, rows.length + MAX_STEP_ROWS);
+      for (let r = top + rows.length; r < top + end; r++) rows.push(slice(r));
+      options.onProgress?.({ done: rows.length, total });
+      if (rows.length < total) await yieldToEventLoop();
     }
     return rows;
+  }
+}
+
+/**
+ * Rows per step between yields: Excel's chunks are sized by bytes (rowChunks), but in memory a
+ * chunk of 4 MB can be 60 000 short rows, and the page must repaint more often than that.
+ */
+const MAX_STEP_ROWS = 5000;
+
+/** The Office.js adapter's row chunks, none longer than MAX_STEP_ROWS. */
+function* steps(rows: readonly (readonly unknown[])[]): Generator<[number, number]> {
+  for (let start = 0; start < rows.length; start += MAX_STEP_ROWS) {
+    const block = rows.slice(start, start + MAX_STEP_ROWS);
+    for (const [a, b] of rowChunks(block)) yield [start + a, start + b];
   }
 }
 

@@ -16,7 +16,9 @@
  */
 import {
   CHUNK_BUDGET_BYTES,
+  boundWidth,
   checkDefinedNames,
+  fitRegions,
   columnLetters,
   ownSheetName,
   parseA1,
@@ -250,10 +252,7 @@ export class ExcelWorkbook implements Workbook {
         if (cell.formula !== undefined) range.formulas = [[cell.formula]];
         if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
       }
-      spec.columnWidths?.forEach((w, c) => {
-        if (w !== null)
-          ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w;
-      });
+      await this.fitColumns(ctx, ws, spec);
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
       for (const n of spec.names ?? []) {
         if (skipped.includes(n.name)) continue;
@@ -305,6 +304,52 @@ export class ExcelWorkbook implements Workbook {
       else skipped.push(c.name);
     }
     return { replace, skipped };
+  }
+
+  /**
+   * Sizes the columns to their content: Excel's own autofit on each section that fits
+   * (RangeFormat.autofitColumns, ExcelApi 1.2: "Changes the width of the columns of the current
+   * range to achieve the best fit, based on the current data in the columns",
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)),
+   * so a title above a table does not widen the table's first column. A column in several
+   * sections keeps its widest fit; then each column's bounds (SheetSpec.columnWidths) apply, and
+   * a fixed width is set as it is.
+   */
+  private async fitColumns(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    spec: SheetSpec
+  ): Promise<void> {
+    const rules = spec.columnWidths ?? [];
+    const widths = new Map<number, number>();
+    for (const r of fitRegions(spec)) {
+      const columns: number[] = [];
+      for (let c = r.left; c <= r.right; c++) if (typeof rules[c] !== "number") columns.push(c);
+      if (columns.length === 0) continue;
+      ws.getRangeByIndexes(
+        r.top,
+        r.left,
+        r.bottom - r.top + 1,
+        r.right - r.left + 1
+      ).format.autofitColumns();
+      const fitted = columns.map((c) =>
+        ws.getRangeByIndexes(r.top, c, 1, 1).format.load("columnWidth")
+      );
+      await ctx.sync();
+      columns.forEach((c, i) => {
+        const w = fitted[i].columnWidth;
+        widths.set(c, Math.max(widths.get(c) ?? 0, typeof w === "number" ? w : 0));
+      });
+    }
+    // Fixed widths, and bounds for columns that no section fits (a formula's spill to come).
+    rules.forEach((rule, c) => {
+      if (!widths.has(c) && (typeof rule === "number" || rule?.min !== undefined)) widths.set(c, 0);
+    });
+    for (const [c, fitted] of widths)
+      ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = boundWidth(
+        rules[c],
+        fitted
+      );
   }
 
   async addChart(spec: ChartSpec): Promise<void> {

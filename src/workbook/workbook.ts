@@ -75,6 +75,11 @@ export interface SheetSection {
   /** Rows (index into `values`) to show in bold, e.g. total rows. */
   boldRows?: number[];
   /**
+   * Whether the section's cells count when columns are sized to their content (default true).
+   * false for titles and notes: long lines that run on over empty cells, as in Excel.
+   */
+  fit?: boolean;
+  /**
    * Make values[0 .. tableRows-1] an Excel table (header = values[0]); rows after it (totals)
    * stay plain cells right below the table. The name is a wish: on a clash with a user's table
    * the implementation picks another and reports it.
@@ -98,8 +103,13 @@ export interface SheetSpec {
   name: string;
   sections: SheetSection[];
   cells?: SheetCell[];
-  /** Column widths in points (Excel's `format.columnWidth`), from column A; null = default. */
-  columnWidths?: (number | null)[];
+  /**
+   * Column widths from column A, in points (Excel's `format.columnWidth`). Every column is sized
+   * to its content after writing (Excel's autofit), counting the sections that fit; an entry
+   * changes that: a number fixes the width, { min, max } bounds the fitted width (min for values
+   * a formula spills later, which no autofit at write time can see; max for long texts).
+   */
+  columnWidths?: ColumnWidth[];
   /** Freeze the first n rows. */
   freezeRows?: number;
   /**
@@ -108,6 +118,47 @@ export interface SheetSpec {
    * when it points into an own sheet; a user's name is left alone (see WrittenSheet).
    */
   names?: DefinedName[];
+}
+
+/** See SheetSpec.columnWidths; null = fit to the content. */
+export type ColumnWidth = number | { min?: number; max?: number } | null;
+
+/** A rectangle of a sheet, 0-based inclusive bounds. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The rectangles whose cells size the columns: every section that fits, as wide as its widest
+ * row or its number formats (a section of formats only marks where a formula will spill).
+ */
+export function fitRegions(spec: SheetSpec): Rect[] {
+  return spec.sections.flatMap((section) => {
+    if (section.fit === false || section.values.length === 0) return [];
+    const at = parseA1(section.at);
+    const width = Math.max(
+      section.numberFormats?.length ?? 0,
+      ...section.values.map((row) => row.length)
+    );
+    if (width === 0) return [];
+    return [
+      {
+        top: at.top,
+        left: at.left,
+        bottom: at.top + section.values.length - 1,
+        right: at.left + width - 1,
+      },
+    ];
+  });
+}
+
+/** A fitted width (points) within a column's bounds; a fixed width stays as it is. */
+export function boundWidth(rule: ColumnWidth | undefined, fitted: number): number {
+  if (typeof rule === "number") return rule;
+  return Math.min(rule?.max ?? Infinity, Math.max(rule?.min ?? 0, fitted));
 }
 
 export interface DefinedName {
@@ -280,25 +331,25 @@ export function rowBytes(row: readonly unknown[]): number {
 /**
  * Splits rows into consecutive [start, end) chunks whose estimated JSON stays within `budget`
  * (`perRow` adds the bytes of whatever else travels with each row, e.g. its number formats).
- * A single row larger than the budget still gets a chunk of its own.
+ * A single row larger than the budget still gets a chunk of its own. Lazy: each chunk is
+ * measured when it is asked for, so a caller that yields between chunks never measures 50 000
+ * rows in one go.
  */
-export function rowChunks(
+export function* rowChunks(
   rows: readonly (readonly unknown[])[],
   budget = CHUNK_BUDGET_BYTES,
   perRow = 0
-): [number, number][] {
-  const chunks: [number, number][] = [];
+): Generator<[number, number]> {
   let start = 0;
   let bytes = 2; // the outer brackets
-  rows.forEach((row, i) => {
-    const b = rowBytes(row) + perRow;
+  for (let i = 0; i < rows.length; i++) {
+    const b = rowBytes(rows[i]) + perRow;
     if (i > start && bytes + b > budget) {
-      chunks.push([start, i]);
+      yield [start, i];
       start = i;
       bytes = 2;
     }
     bytes += b;
-  });
-  if (start < rows.length) chunks.push([start, rows.length]);
-  return chunks;
+  }
+  if (start < rows.length) yield [start, rows.length];
 }

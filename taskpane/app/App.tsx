@@ -19,7 +19,12 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RULE_SETS } from "../../src/engine/rules";
-import { validateRows, type BadRow, type ColumnMapping, type ValidationReport } from "../columns";
+import {
+  validateRowsInSteps,
+  type BadRow,
+  type ColumnMapping,
+  type ValidationReport,
+} from "../columns";
 import {
   findStays,
   listSources,
@@ -38,6 +43,7 @@ import { ScenarioManager } from "../scenarios/ScenarioManager";
 import { staysArguments } from "../scenarios/scenarioSheet";
 import { scenarioPort } from "../scenarios/scenarioStore";
 import { TemplatePanel } from "../templates/TemplatePanel";
+import { engineRunner } from "../worker/engine";
 
 type Phase = keyof Texts["phase"];
 
@@ -92,6 +98,9 @@ export function App({ workbook, onResult }: AppProps) {
   /** Bumped when a template wrote the Scenarier sheet: the scenario manager reads it again. */
   const [scenariosWritten, setScenariosWritten] = useState(0);
   const abort = useRef<AbortController | undefined>();
+  /** The web worker that computes the forecast's sheets and the scenario comparison. */
+  const engine = useMemo(engineRunner, []);
+  useEffect(() => () => engine.dispose(), [engine]);
 
   /** Shows a search's result; a failed search keeps the mapping the user chose. */
   const show = useCallback((state: Loaded) => {
@@ -119,10 +128,25 @@ export function App({ workbook, onResult }: AppProps) {
   }, [workbook, show]);
 
   const found = loaded.status === "found" ? loaded.found : undefined;
-  const liveReport = useMemo(
-    () => (found && mapping ? validateRows(found, mapping) : undefined),
-    [found, mapping]
-  );
+  // The report of the rows as read, checked in steps so a large sheet never freezes the pane.
+  const [checked, setChecked] = useState<{
+    found: FoundStays;
+    mapping: ColumnMapping;
+    report: ValidationReport;
+  }>();
+  useEffect(() => {
+    if (!found || !mapping) return;
+    const controller = new AbortController();
+    validateRowsInSteps(found, mapping, { signal: controller.signal }).then(
+      (report) => setChecked({ found, mapping, report }),
+      (error: unknown) => {
+        if (!isAbort(error)) setLoaded({ status: "failed", message: messageOf(error) });
+      }
+    );
+    return () => controller.abort();
+  }, [found, mapping]);
+  const liveReport =
+    checked && checked.found === found && checked.mapping === mapping ? checked.report : undefined;
   // After a run, its own report (of the rows it re-read) until the source or the mapping changes.
   const [runReport, setRunReport] = useState<{
     found: FoundStays;
@@ -162,6 +186,7 @@ export function App({ workbook, onResult }: AppProps) {
       const result = await runForecast(workbook, fresh, mapping, {
         forecast: { rules: RULE_SETS[reading] },
         pseudonymise,
+        compute: (input, signal) => engine.run("forecast", input, { signal }),
         signal: controller.signal,
         onProgress: (p) =>
           setRun({
@@ -233,6 +258,7 @@ export function App({ workbook, onResult }: AppProps) {
         </section>
       )}
 
+      {found && mapping && !report && <Spinner size="tiny" label={text.checking} />}
       {report && (
         <section
           aria-labelledby="report-heading"
@@ -305,6 +331,7 @@ export function App({ workbook, onResult }: AppProps) {
             : undefined
         }
         stays={report?.stays}
+        engine={engine}
         disabled={running}
       />
       <Divider />

@@ -10,7 +10,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import type { Amounts } from "../../src/engine/forecast";
+import { dec } from "../../src/engine/money";
 import type { RunResult } from "../forecastRun";
 import { formatCount, formatMoney, formatSeconds, useTexts } from "../i18n";
 import type { WrittenSheet } from "../../src/workbook/workbook";
@@ -26,9 +26,7 @@ const MONEY_LINES = [
 
 export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapsedMs: number }) {
   const text = useTexts();
-  const { forecast } = result;
-  const total: Amounts = forecast.total;
-  const years = forecast.years;
+  const { total, years } = result.summary;
   const written: WrittenSheet[] = [result.sheets.forecast, result.sheets.audit];
   const tables = written.flatMap((s) => s.tables);
   return (
@@ -40,9 +38,7 @@ export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapse
       <Subtitle2 as="h2" id="result-heading">
         {text.resultHeading}
       </Subtitle2>
-      <Body1>
-        {text.resultIntro(result.report.ok, years[0].year, years[years.length - 1].year)}
-      </Body1>
+      <Body1>{text.resultIntro(result.report.ok, years[0], years[years.length - 1])}</Body1>
       <Table size="small" aria-labelledby="result-heading">
         <TableHeader>
           <TableRow>
@@ -63,7 +59,7 @@ export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapse
             <TableRow key={key}>
               <TableCell>{text.totals[key]}</TableCell>
               <TableCell style={{ textAlign: "end", whiteSpace: "nowrap" }} data-total={key}>
-                {formatMoney(total[key], text.language)}
+                {formatMoney(dec(total[key]), text.language)}
               </TableCell>
             </TableRow>
           ))}

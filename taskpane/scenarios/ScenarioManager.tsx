@@ -6,14 +6,23 @@
  * the error code), and a new horizon rewrites the sheet so its charts cover the new years.
  */
 import {
+  Badge,
   Button,
   Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
   Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   Option,
+  ProgressBar,
   Spinner,
   Subtitle2,
 } from "@fluentui/react-components";
@@ -21,18 +30,23 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { StayInput } from "../../src/engine/shelter";
 import { useTexts } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
-import { comparisonSheet, runScenarios, tornado } from "./compare";
+import type { EngineRunner } from "../worker/engine";
 import { parameterCell } from "./scenarioSheet";
 import {
+  activeLabel,
   boundHorizon,
   checkValues,
   createOrUpdate,
+  isUnsaved,
   onModelWritten,
   readModel,
   removeScenario,
+  sameName,
   saveActiveAs,
+  savedScenario,
   switchTo,
   validScenarios,
+  writeComparison,
   writeModel,
   type StoredModel,
 } from "./scenarioStore";
@@ -44,14 +58,25 @@ export interface ScenarioManagerProps {
   staysArgs: string[] | undefined;
   /** The good rows of the stays, for the comparison and the tornado. */
   stays: readonly StayInput[] | undefined;
+  /** Runs the comparison off the UI thread (taskpane/worker). */
+  engine: EngineRunner;
   disabled?: boolean;
 }
 
 type Status =
   | { kind: "idle" }
   | { kind: "busy" }
+  | { kind: "comparing"; done: number; total: number }
   | { kind: "done"; message: string }
   | { kind: "failed"; message: string };
+
+/** A question before something that cannot be undone (a Fluent dialog). */
+interface Confirm {
+  title: string;
+  body: string;
+  action: string;
+  run: () => void;
+}
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -60,16 +85,20 @@ export function ScenarioManager({
   workbook,
   staysArgs,
   stays,
+  engine,
   disabled = false,
 }: ScenarioManagerProps) {
-  const text = SCENARIO_TEXTS[useTexts().language];
+  const { language } = useTexts();
+  const text = SCENARIO_TEXTS[language];
   const headingId = useId();
   const [stored, setStored] = useState<StoredModel | undefined>();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [name, setName] = useState("");
   const [picked, setPicked] = useState<string | undefined>();
+  const [confirm, setConfirm] = useState<Confirm>();
   /** The horizon the sheet's charts were last drawn for. */
   const drawnFor = useRef<number | undefined>();
+  const stopCompare = useRef<AbortController>();
 
   const refresh = useCallback(async () => {
     const next = await readModel(workbook);
@@ -114,9 +143,15 @@ export function ScenarioManager({
       drawnFor.current = s && boundHorizon(s.model);
       setStatus({ kind: "done", message });
     } catch (error) {
-      setStatus({ kind: "failed", message: messageOf(error) });
+      setStatus(
+        error instanceof Error && error.name === "AbortError"
+          ? { kind: "done", message: text.compareStopped }
+          : { kind: "failed", message: messageOf(error) }
+      );
     }
   };
+
+  const ask = (c: Confirm) => setConfirm(c);
 
   const create = () =>
     run(async () => {
@@ -125,14 +160,46 @@ export function ScenarioManager({
       return text.created(written);
     });
 
-  const save = () =>
-    run(async () => {
-      const result = await saveActiveAs(workbook, name);
-      if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
-      const saved = name.trim();
-      setName("");
-      setPicked(saved);
-      return text.savedAs(saved);
+  const save = () => {
+    const saved = name.trim();
+    const doSave = () =>
+      run(async () => {
+        const result = await saveActiveAs(workbook, saved);
+        if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
+        setName("");
+        setPicked(saved);
+        return text.savedAs(saved);
+      });
+    const existing = stored && savedScenario(stored.model, saved);
+    if (existing)
+      ask({
+        title: text.overwriteTitle(existing.name),
+        body: text.overwriteBody(existing.name),
+        action: text.overwrite,
+        run: () => void doSave(),
+      });
+    else void doSave();
+  };
+
+  const makeActive = (next: string) => {
+    const doSwitch = () => run(async () => (await switchTo(workbook, next), text.switched(next)));
+    if (stored && isUnsaved(stored.model))
+      ask({
+        title: text.switchTitle,
+        body: text.switchBody(activeLabel(stored.model), next),
+        action: text.switchConfirm,
+        run: () => void doSwitch(),
+      });
+    else void doSwitch();
+  };
+
+  const remove = (target: string) =>
+    ask({
+      title: text.deleteTitle(target),
+      body: text.deleteBody(!!stored && sameName(stored.model.active.name, target)),
+      action: text.deleteConfirm,
+      run: () =>
+        void run(async () => (await removeScenario(workbook, target), text.removed(target))),
     });
 
   const compare = () =>
@@ -141,28 +208,38 @@ export function ScenarioManager({
       if (!s || !stays) throw new Error(text.needStays);
       const active = checkValues(s.model.active.values);
       if (!active.ok) throw new Error(active.errors.map((e) => e.message).join("; "));
-      const others = validScenarios(s.model).filter(
-        (x) =>
-          x.name.trim().toLocaleLowerCase("da") !==
-          s.model.active.name.trim().toLocaleLowerCase("da")
-      );
-      const results = runScenarios(stays, [
-        { name: s.model.active.name, parameters: active.parameters },
-        ...others.map((o) => ({ name: o.name, parameters: o.values })),
-      ]);
-      const npv = results[0].projection.npv.toNumber();
-      const bars = tornado(stays, active.parameters, npv);
-      const { spec, charts } = comparisonSheet(results, { name: s.model.active.name, npv, bars });
-      const written = await workbook.writeOwnSheet(spec);
-      for (const chart of charts(written.name)) await workbook.addChart(chart);
-      await workbook.selectRange(written.name, "A4");
-      return text.compared(written.name);
+      const activeName = activeLabel(s.model);
+      const others = validScenarios(s.model).filter((x) => !sameName(x.name, activeName));
+      const controller = new AbortController();
+      stopCompare.current = controller;
+      try {
+        const comparison = await engine.run(
+          "compare",
+          {
+            stays,
+            scenarios: [
+              { name: activeName, parameters: active.parameters },
+              ...others.map((o) => ({ name: o.name, parameters: o.values })),
+            ],
+          },
+          {
+            signal: controller.signal,
+            onProgress: (p) => setStatus({ kind: "comparing", ...p }),
+          }
+        );
+        const sheet = await writeComparison(workbook, comparison);
+        await workbook.selectRange(sheet, "A4");
+        return text.compared(sheet);
+      } finally {
+        stopCompare.current = undefined;
+      }
     });
 
-  const busy = status.kind === "busy";
+  const busy = status.kind === "busy" || status.kind === "comparing";
   const locked = disabled || busy;
   const model = stored?.model;
   const problems = model ? checkValues(model.active.values) : undefined;
+  const unsaved = model ? isUnsaved(model) : false;
   const savedNames = model?.saved.map((s) => s.name) ?? [];
   const choice = picked && savedNames.includes(picked) ? picked : savedNames[0];
 
@@ -190,14 +267,28 @@ export function ScenarioManager({
 
       {model && (
         <>
-          <Caption1 data-testid="scenario-active">{text.active(model.active.name)}</Caption1>
+          <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+            <Caption1 data-testid="scenario-active">
+              {model.active.name.trim() === "" ? text.noActive : text.active(model.active.name)}
+            </Caption1>
+            {unsaved && (
+              <Badge
+                appearance="tint"
+                color="warning"
+                title={text.unsavedHint}
+                data-testid="scenario-unsaved"
+              >
+                {text.unsaved}
+              </Badge>
+            )}
+          </div>
           {problems && !problems.ok && (
             <MessageBar intent="warning" data-testid="scenario-problems">
               <MessageBarBody>
                 {text.problems}
                 <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
                   {problems.errors.map((e, i) => (
-                    <li key={i}>{e.message}</li>
+                    <li key={i}>{language === "en" ? (e.en ?? e.message) : e.message}</li>
                   ))}
                 </ul>
               </MessageBarBody>
@@ -215,7 +306,7 @@ export function ScenarioManager({
             </Field>
             <Button
               disabled={locked || name.trim() === ""}
-              onClick={() => void save()}
+              onClick={save}
               data-testid="scenario-save"
             >
               {text.save}
@@ -244,22 +335,14 @@ export function ScenarioManager({
               <div style={{ display: "flex", gap: 8 }}>
                 <Button
                   disabled={locked || !choice}
-                  onClick={() =>
-                    void run(
-                      async () => (await switchTo(workbook, choice!), text.switched(choice!))
-                    )
-                  }
+                  onClick={() => makeActive(choice!)}
                   data-testid="scenario-switch"
                 >
                   {text.switchTo}
                 </Button>
                 <Button
                   disabled={locked || !choice}
-                  onClick={() =>
-                    void run(
-                      async () => (await removeScenario(workbook, choice!), text.removed(choice!))
-                    )
-                  }
+                  onClick={() => remove(choice!)}
                   data-testid="scenario-remove"
                 >
                   {text.remove}
@@ -281,8 +364,22 @@ export function ScenarioManager({
         </>
       )}
 
+      {status.kind === "comparing" && (
+        <div style={{ display: "flex", gap: 8, alignItems: "flex-end" }}>
+          <Field
+            label={text.comparing(status.done, status.total)}
+            style={{ flex: 1 }}
+            data-testid="scenario-progress"
+          >
+            <ProgressBar value={status.done} max={status.total} thickness="large" />
+          </Field>
+          <Button onClick={() => stopCompare.current?.abort()} data-testid="scenario-stop">
+            {text.stop}
+          </Button>
+        </div>
+      )}
       <div aria-live="polite">
-        {busy && <Spinner size="tiny" label={text.working} />}
+        {status.kind === "busy" && <Spinner size="tiny" label={text.working} />}
         {status.kind === "done" && (
           <Caption1 data-testid="scenario-status">{status.message}</Caption1>
         )}
@@ -292,6 +389,34 @@ export function ScenarioManager({
           <MessageBarBody>{text.failed(status.message)}</MessageBarBody>
         </MessageBar>
       )}
+      <Dialog
+        open={confirm !== undefined}
+        onOpenChange={(_, d) => !d.open && setConfirm(undefined)}
+      >
+        <DialogSurface data-testid="scenario-confirm">
+          <DialogBody>
+            <DialogTitle>{confirm?.title}</DialogTitle>
+            <DialogContent>{confirm?.body}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  confirm?.run();
+                  setConfirm(undefined);
+                }}
+                data-testid="scenario-confirm-yes"
+              >
+                {confirm?.action}
+              </Button>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="secondary" data-testid="scenario-confirm-no">
+                  {text.cancel}
+                </Button>
+              </DialogTrigger>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }

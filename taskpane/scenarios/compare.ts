@@ -3,6 +3,9 @@
  * 20 % down and 20 % up on its own (whole numbers rounded, kept inside the parameter's range).
  * Computed with the projection engine on the same stays as the live sheet, and written as a
  * snapshot to the add-in's own sheet "Sammenligning" with native charts.
+ *
+ * compareScenarios is the computation (pure, plain numbers out: the pane runs it in the engine
+ * worker, taskpane/worker); comparisonSheet lays its result out as the sheet.
  */
 import { Decimal } from "../../src/engine/money";
 import {
@@ -97,13 +100,20 @@ function moved(id: ParameterId, value: number, factor: number): number {
 export function tornado(
   stays: readonly StayInput[],
   base: ScenarioParameters,
-  baseNpv: number
+  baseNpv: number,
+  /** Told after each moved value (two per parameter), computed or not. */
+  step?: () => void
 ): TornadoBar[] {
   const npvWith = (id: ParameterId, value: number): number => {
     const checked = validateParameters({ ...base, [id]: value });
     if (!checked.ok) return baseNpv;
     const p = computeProjection(stays, checked.parameters);
     return isProjectionError(p) ? baseNpv : p.npv.toNumber();
+  };
+  const npvAt = (id: ParameterId, value: number, moved: number): number => {
+    const result = moved === value ? baseNpv : npvWith(id, moved);
+    step?.();
+    return result;
   };
   return PARAMETERS.filter((p) => p.id !== "baseYear")
     .map((p) => {
@@ -115,8 +125,8 @@ export function tornado(
         value,
         low,
         high,
-        npvLow: low === value ? baseNpv : npvWith(p.id, low),
-        npvHigh: high === value ? baseNpv : npvWith(p.id, high),
+        npvLow: npvAt(p.id, value, low),
+        npvHigh: npvAt(p.id, value, high),
       };
     })
     .sort(
@@ -126,16 +136,88 @@ export function tornado(
     );
 }
 
+/** Named parameters to compare; the first is the active scenario (its NPV gets the tornado). */
+export interface NamedParameters {
+  name: string;
+  parameters: ScenarioParameters;
+}
+
+/** Everything the comparison sheet shows, as plain numbers. */
+export interface Comparison {
+  rows: ComparisonRow[];
+  /** The projection years of any scenario (base years left out), ascending. */
+  years: number[];
+  /** Per year (as `years`), each scenario's difference (without − with); "" without that year. */
+  differences: (number | "")[][];
+  /** The active scenario, its NPV and the tornado bars (widest first). */
+  active: { name: string; npv: number; bars: TornadoBar[] };
+}
+
+/** The projections a comparison runs: each scenario, and each tornado parameter down and up. */
+export const comparisonSteps = (scenarios: number): number =>
+  scenarios + 2 * PARAMETERS.filter((p) => p.id !== "baseYear").length;
+
+/**
+ * Runs every scenario and the active one's tornado; `onProgress` after each projection (of
+ * `comparisonSteps`). Throws with the scenario's name when the engine refuses one.
+ */
+export function compareScenarios(
+  stays: readonly StayInput[],
+  scenarios: readonly NamedParameters[],
+  onProgress?: (progress: { done: number; total: number }) => void
+): Comparison {
+  const total = comparisonSteps(scenarios.length);
+  let done = 0;
+  const step = () => onProgress?.({ done: ++done, total });
+  const results = scenarios.map((s) => {
+    const [result] = runScenarios(stays, [s]);
+    step();
+    return result;
+  });
+  const npv = results[0].projection.npv.toNumber();
+  const bars = tornado(stays, scenarios[0].parameters, npv, step);
+  const years = [
+    ...new Set(results.flatMap((r) => r.projection.years.slice(1).map((y) => y.year))),
+  ].sort((a, b) => a - b);
+  return {
+    rows: results.map(comparisonRow),
+    years,
+    differences: years.map((year) =>
+      results.map(
+        (r) => r.projection.years.find((y) => y.year === year)?.difference.toNumber() ?? ""
+      )
+    ),
+    active: { name: scenarios[0].name, npv, bars },
+  };
+}
+
 const KR = '#,##0 "kr."';
 /** Bars in the tornado chart: the widest, so its labels stay readable. */
 const TORNADO_CHART_BARS = 6;
 
-/** The comparison sheet: scenarios side by side, the difference per year, the tornado. */
+/**
+ * The comparison sheet: scenarios side by side, the difference per year, the tornado.
+ * `deleted`: scenarios deleted since it was computed; the snapshot says so, and no longer
+ * shows them under their names as if they were still there.
+ */
 export function comparisonSheet(
-  results: readonly ScenarioResult[],
-  active: { name: string; npv: number; bars: readonly TornadoBar[] }
-): { spec: SheetSpec; charts: (sheet: string) => ChartSpec[] } {
-  const rows = results.map(comparisonRow);
+  comparison: Comparison,
+  deleted: readonly string[] = []
+): {
+  spec: SheetSpec;
+  charts: (sheet: string) => ChartSpec[];
+} {
+  const gone = (name: string) =>
+    deleted.some((d) => d.trim().toLocaleLowerCase("da") === name.trim().toLocaleLowerCase("da"));
+  const shownName = (name: string) => (gone(name) ? `${name} (slettet)` : name);
+  const { years } = comparison;
+  const rows = comparison.rows.map((r) => ({ ...r, name: shownName(r.name) }));
+  const active = { ...comparison.active, name: shownName(comparison.active.name) };
+  const names = rows.map((r) => r.name);
+  const note =
+    deleted.length > 0
+      ? `Forældet: ${deleted.map((d) => `«${d}»`).join(", ")} er slettet, efter at sammenligningen blev beregnet. Vælg «Sammenlign og vis følsomhed» igen.`
+      : "Øjebliksbillede beregnet af panelet med DK.HOUSINGFIRSTPROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.";
   const table: CellValue[][] = [
     [
       "Scenarie",
@@ -158,17 +240,9 @@ export function comparisonSheet(
       r.moves,
     ]),
   ];
-  const years = [
-    ...new Set(results.flatMap((r) => r.projection.years.slice(1).map((y) => y.year))),
-  ].sort((a, b) => a - b);
   const perYear: CellValue[][] = [
-    ["År", ...results.map((r) => r.name)],
-    ...years.map((year) => [
-      year,
-      ...results.map(
-        (r) => r.projection.years.find((y) => y.year === year)?.difference.toNumber() ?? ""
-      ),
-    ]),
+    ["År", ...names],
+    ...years.map((year, i) => [year, ...comparison.differences[i]]),
   ];
   const bars: CellValue[][] = [
     [
@@ -207,13 +281,9 @@ export function comparisonSheet(
     sections: [
       {
         at: "A1",
-        values: [
-          ["Scenarier side om side og følsomhed"],
-          [
-            "Øjebliksbillede beregnet af panelet med DK.HOUSINGFIRSTPROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.",
-          ],
-        ],
+        values: [["Scenarier side om side og følsomhed"], [note]],
         boldRows: [0],
+        fit: false,
       },
       {
         at: a1(tableTop, 0),
@@ -226,7 +296,7 @@ export function comparisonSheet(
         at: a1(perYearTop, 0),
         values: perYear,
         boldRows: [0],
-        numberFormats: ["0", ...results.map(() => KR)],
+        numberFormats: ["0", ...names.map(() => KR)],
       },
       {
         at: a1(tornadoTop - 1, 0),
@@ -236,6 +306,7 @@ export function comparisonSheet(
           ],
         ],
         boldRows: [0],
+        fit: false,
       },
       {
         at: a1(tornadoTop, 0),
@@ -244,7 +315,6 @@ export function comparisonSheet(
         numberFormats: [null, null, null, null, null, KR, KR, KR, KR],
       },
     ],
-    columnWidths: [190, 110, 110, 90, 110, 150, 150, 150, 150],
   };
 
   const charts = (sheet: string): ChartSpec[] => {
@@ -266,8 +336,8 @@ export function comparisonSheet(
         type: "line",
         title: "Forskel (uden − med) pr. år pr. scenarie",
         categories: col(0, perYearTop, years.length),
-        series: results.map((r, i) => ({
-          name: r.name,
+        series: names.map((name, i) => ({
+          name,
           values: col(i + 1, perYearTop, years.length),
         })),
         from: "K20",

@@ -27,6 +27,7 @@ import {
   type CellBlock,
   type CellValue,
   type ChartSpec,
+  type ColumnWidth,
   type SheetCell,
   type SheetSection,
   type SheetSpec,
@@ -34,6 +35,8 @@ import {
 
 export const SCENARIO_SHEET = "Scenarier";
 export const DEFAULT_SCENARIO_NAME = "Basis";
+/** What the active values are called where they need a name but have none (deleted, never named). */
+export const UNSAVED_NAME = "Ikke gemt";
 
 /** 0-based rows and columns of the layout. */
 export const LAYOUT = {
@@ -157,6 +160,19 @@ const OUTPUT_FORMATS: Record<string, string | null> = {
   housedYears: "#,##0.0",
 };
 
+/**
+ * Widths (points) for the columns the projection spills into: Excel computes the spill after
+ * the sheet is written, so autofit cannot see it, and a column narrower than an amount shows
+ * ####. At least the header or an amount like "-99.999.999 kr." (15 characters) at about 6 pt
+ * a character in Excel's default font, at most 170 pt (a longer header runs on over the empty
+ * cell beside it); the parameter table's long descriptions and sources fit up to 300 and 420.
+ */
+const OUTPUT_WIDTHS: ColumnWidth[] = PROJECTION_COLUMNS.map((c, i) => ({
+  min: Math.min(170, Math.max(c.da.length, 15) * 6 + 8),
+  ...(i === 3 && { max: 300 }),
+  ...(i === 4 && { max: 420 }),
+}));
+
 /** The horizon the sheet's charts are bound to: the active value when valid, else the default. */
 export function chartHorizon(values: ParameterCells): number {
   const h = values.horizon;
@@ -189,9 +205,16 @@ export function scenarioSheet(model: ScenarioModel): {
             " er formlen DK.HOUSINGFIRSTPROJECTION, der regnes om, når en værdi eller et ophold ændres. " +
             `Værdierne har Excel-navne, som egne formler kan bruge, fx =${parameterExcelName(parameterById("discountRate"))}.`,
         ],
-        ["Aktivt scenarie", model.active.name],
+        [
+          "Aktivt scenarie",
+          model.active.name,
+          model.active.name.trim() === ""
+            ? "Værdierne i kolonne B er ikke gemt som et scenarie: gem dem med et navn i panelet."
+            : "",
+        ],
       ],
       boldRows: [0],
+      fit: false,
     },
     {
       at: a1(LAYOUT.headerRow, 0),
@@ -203,6 +226,7 @@ export function scenarioSheet(model: ScenarioModel): {
       values: [
         [model.staysArgs ? FORMULA_NOTE + projectionFormula(model.staysArgs) : NO_STAYS_NOTE],
       ],
+      fit: false,
     },
     // Formats for the spilled output, column by column, below its header row.
     {
@@ -246,7 +270,7 @@ export function scenarioSheet(model: ScenarioModel): {
     name: SCENARIO_SHEET,
     sections,
     cells,
-    columnWidths: [190, 90, 70, 300, 420],
+    columnWidths: OUTPUT_WIDTHS,
     freezeRows: 0,
     names: PARAMETERS.map((p) => ({
       name: parameterExcelName(p),
@@ -324,8 +348,9 @@ export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
   const name = at(LAYOUT.activeRow, 1);
   return {
     staysArgs,
+    // No name: the values are not a saved scenario (its scenario was deleted).
     active: {
-      name: typeof name === "string" && name.trim() !== "" ? name : DEFAULT_SCENARIO_NAME,
+      name: typeof name === "string" ? name.trim() : String(name ?? ""),
       values: valuesIn(1),
     },
     saved,

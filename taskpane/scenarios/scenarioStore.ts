@@ -13,8 +13,11 @@ import {
 } from "../../src/engine/parameters";
 import type { ExistingScenario, TemplateScenario } from "../../src/templates/template";
 import type { Workbook } from "../../src/workbook/workbook";
+import { comparisonSheet, type Comparison } from "./compare";
+import type { CellValue } from "../../src/workbook/workbook";
 import {
   SCENARIO_SHEET,
+  UNSAVED_NAME,
   chartHorizon,
   defaultModel,
   readScenarioSheet,
@@ -69,8 +72,28 @@ export function checkValues(
   return validateParameters(values);
 }
 
-const sameName = (a: string, b: string) =>
+export const sameName = (a: string, b: string) =>
   a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
+
+/** The saved scenario of that name (names compare as Excel compares text), if any. */
+export const savedScenario = (model: ScenarioModel, name: string): NamedScenario | undefined =>
+  name.trim() === "" ? undefined : model.saved.find((s) => sameName(s.name, name));
+
+const sameCell = (a: CellValue, b: CellValue) =>
+  a === b || (typeof a === "string" && typeof b === "string" && a.trim() === b.trim());
+
+/**
+ * Whether the parameter cells hold values no saved scenario has under the active name: edited
+ * since the last save or switch, never saved, or the scenario was deleted.
+ */
+export function isUnsaved(model: ScenarioModel): boolean {
+  const saved = savedScenario(model, model.active.name);
+  return !saved || PARAMETERS.some((p) => !sameCell(saved.values[p.id], model.active.values[p.id]));
+}
+
+/** The active scenario's name for lists and the comparison: "Ikke gemt" when it has none. */
+export const activeLabel = (model: ScenarioModel): string =>
+  model.active.name.trim() === "" ? UNSAVED_NAME : model.active.name;
 
 /** Creates the sheet, or points an existing one at new stays ranges (keeping its scenarios). */
 export async function createOrUpdate(
@@ -124,13 +147,40 @@ export async function switchTo(workbook: Workbook, name: string): Promise<string
   });
 }
 
+/** The comparison last written to each workbook, while the pane runs: to mark it out of date. */
+const comparisons = new WeakMap<Workbook, { comparison: Comparison; deleted: string[] }>();
+
+/** Writes the comparison sheet and its charts (`deleted`: see comparisonSheet); returns its name. */
+export async function writeComparison(
+  workbook: Workbook,
+  comparison: Comparison,
+  deleted: string[] = []
+): Promise<string> {
+  const { spec, charts } = comparisonSheet(comparison, deleted);
+  const written = await workbook.writeOwnSheet(spec);
+  for (const chart of charts(written.name)) await workbook.addChart(chart);
+  comparisons.set(workbook, { comparison, deleted });
+  return written.name;
+}
+
+/**
+ * Deletes a saved scenario. Deleting the active one leaves its values in the parameter cells,
+ * but no longer under its name: the sheet and the pane show them as not saved. A comparison
+ * that showed the scenario says that it is out of date.
+ */
 export async function removeScenario(workbook: Workbook, name: string): Promise<string> {
   const stored = await readModel(workbook);
   if (!stored) throw new Error("Arket Scenarier findes ikke endnu");
-  return writeModel(workbook, {
+  const { active, saved } = stored.model;
+  const sheet = await writeModel(workbook, {
     ...stored.model,
-    saved: stored.model.saved.filter((s) => !sameName(s.name, name)),
+    active: sameName(active.name, name) ? { ...active, name: "" } : active,
+    saved: saved.filter((s) => !sameName(s.name, name)),
   });
+  const last = comparisons.get(workbook);
+  if (last && last.comparison.rows.some((r) => sameName(r.name, name)))
+    await writeComparison(workbook, last.comparison, [...last.deleted, name]);
+  return sheet;
 }
 
 /** The saved scenarios whose values are valid, with their parameters. */
@@ -155,10 +205,13 @@ export function scenarioPort(workbook: Workbook, staysArgs: () => string[] | nul
     async list(): Promise<ExistingScenario[]> {
       const stored = await readModel(workbook);
       if (!stored) return [];
-      const { active, saved } = stored.model;
-      const current = saved.some((s) => sameName(s.name, active.name))
+      const { active } = stored.model;
+      const current = savedScenario(stored.model, active.name)
         ? []
-        : validScenarios({ ...stored.model, saved: [active] });
+        : validScenarios({
+            ...stored.model,
+            saved: [{ ...active, name: activeLabel(stored.model) }],
+          });
       return [...current, ...validScenarios(stored.model)];
     },
     async save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }> {

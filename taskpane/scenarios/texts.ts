@@ -1,7 +1,6 @@
 /**
  * What the scenario manager says, in Danish and English (the pane's language). Parameter
- * problems come from the registry (src/engine/parameters.ts) and are Danish in both, as the
- * cells' own error messages are.
+ * problems come from the registry (src/engine/parameters.ts), in both languages.
  */
 import type { Language } from "../i18n";
 
@@ -13,6 +12,10 @@ export interface ScenarioTexts {
   update: string;
   created(sheet: string): string;
   active(name: string): string;
+  /** No active name: the scenario was deleted, or the values were never saved. */
+  noActive: string;
+  unsaved: string;
+  unsavedHint: string;
   problems: string;
   saveHeading: string;
   nameLabel: string;
@@ -28,8 +31,21 @@ export interface ScenarioTexts {
   compare: string;
   compareHint: string;
   compared(sheet: string): string;
+  comparing(done: number, total: number): string;
+  stop: string;
+  compareStopped: string;
   working: string;
   failed(message: string): string;
+  cancel: string;
+  overwriteTitle(name: string): string;
+  overwriteBody(name: string): string;
+  overwrite: string;
+  switchTitle: string;
+  switchBody(active: string, next: string): string;
+  switchConfirm: string;
+  deleteTitle(name: string): string;
+  deleteBody(active: boolean): string;
+  deleteConfirm: string;
 }
 
 const DA: ScenarioTexts = {
@@ -41,6 +57,9 @@ const DA: ScenarioTexts = {
   update: "Opdater arket Scenarier",
   created: (sheet) => `Arket ${sheet} er skrevet.`,
   active: (name) => `Aktivt scenarie: ${name}`,
+  noActive: "Aktivt scenarie: intet – værdierne i arket er ikke gemt som et scenarie",
+  unsaved: "Ikke gemt",
+  unsavedHint: "Værdierne i arket er ændret siden scenariet blev gemt eller gjort aktivt.",
   problems: "Parametrene i arket har fejl, så resultatet viser en fejl:",
   saveHeading: "Gem de aktuelle værdier",
   nameLabel: "Scenariets navn",
@@ -57,8 +76,26 @@ const DA: ScenarioTexts = {
   compareHint:
     "Skriver arket Sammenligning: scenarierne side om side og en tornado for det aktive scenaries nutidsværdi (hver parameter −20 % og +20 %).",
   compared: (sheet) => `Arket ${sheet} er skrevet.`,
+  comparing: (done, total) => `Regner fremskrivning ${done} af ${total} …`,
+  stop: "Stop",
+  compareStopped: "Sammenligningen blev stoppet. Arket Sammenligning er ikke ændret.",
   working: "Arbejder …",
   failed: (message) => `Det lykkedes ikke: ${message}`,
+  cancel: "Annullér",
+  overwriteTitle: (name) => `Erstat «${name}»?`,
+  overwriteBody: (name) =>
+    `Der er allerede et gemt scenarie, der hedder «${name}». Dets værdier erstattes af værdierne i arket nu.`,
+  overwrite: "Erstat",
+  switchTitle: "Kassér ændringerne?",
+  switchBody: (active, next) =>
+    `Værdierne i arket er ikke gemt (${active}). Når «${next}» gøres aktivt, erstattes de af «${next}»s værdier.`,
+  switchConfirm: "Kassér og gør aktivt",
+  deleteTitle: (name) => `Slet «${name}»?`,
+  deleteBody: (active) =>
+    active
+      ? "Det er det aktive scenarie. Værdierne bliver stående i arket, men er derefter ikke gemt."
+      : "Scenariet fjernes fra arket Scenarier.",
+  deleteConfirm: "Slet",
 };
 
 const EN: ScenarioTexts = {
@@ -70,6 +107,9 @@ const EN: ScenarioTexts = {
   update: "Update the Scenarier sheet",
   created: (sheet) => `The sheet ${sheet} is written.`,
   active: (name) => `Active scenario: ${name}`,
+  noActive: "Active scenario: none – the values in the sheet are not saved as a scenario",
+  unsaved: "Not saved",
+  unsavedHint: "The values in the sheet have changed since the scenario was saved or made active.",
   problems: "The parameters in the sheet have errors, so the result shows an error:",
   saveHeading: "Save the current values",
   nameLabel: "Scenario name",
@@ -86,8 +126,26 @@ const EN: ScenarioTexts = {
   compareHint:
     "Writes the Sammenligning sheet: the scenarios side by side and a tornado of the active scenario's NPV (each parameter −20 % and +20 %).",
   compared: (sheet) => `The sheet ${sheet} is written.`,
+  comparing: (done, total) => `Computing projection ${done} of ${total} …`,
+  stop: "Stop",
+  compareStopped: "The comparison was stopped. The Sammenligning sheet is unchanged.",
   working: "Working …",
   failed: (message) => `That did not work: ${message}`,
+  cancel: "Cancel",
+  overwriteTitle: (name) => `Replace “${name}”?`,
+  overwriteBody: (name) =>
+    `There is already a saved scenario named “${name}”. Its values will be replaced by the values in the sheet now.`,
+  overwrite: "Replace",
+  switchTitle: "Discard the changes?",
+  switchBody: (active, next) =>
+    `The values in the sheet are not saved (${active}). Making “${next}” active replaces them with the values of “${next}”.`,
+  switchConfirm: "Discard and make active",
+  deleteTitle: (name) => `Delete “${name}”?`,
+  deleteBody: (active) =>
+    active
+      ? "It is the active scenario. Its values stay in the sheet, but are then not saved."
+      : "The scenario is removed from the Scenarier sheet.",
+  deleteConfirm: "Delete",
 };
 
 export const SCENARIO_TEXTS: Record<Language, ScenarioTexts> = { da: DA, en: EN };

@@ -11,40 +11,14 @@ import { useTexts } from "../../../taskpane/i18n";
 import type { MemorySheet, MemoryWorkbook, Selection } from "../memoryWorkbook";
 import { alignsRight, formatCell } from "./cellFormat";
 import { CellInput } from "./cellInput";
+import { canvasMeasure, columnWidthsPx } from "./columnFit";
 
 const ROW_HEIGHT = 24;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 12;
 const ROW_HEADER_WIDTH = 56;
-const DEFAULT_COLUMN_WIDTH = 96;
-/** Excel's column widths are in points; the screen has 96 px per 72 pt. */
-const PX_PER_POINT = 96 / 72;
-/** Long texts (rule sources) get a wide column but not a page-wide one. */
-const MAX_COLUMN_WIDTH = 420;
 /** Texts longer than this may be cut off in their cell: they get a tooltip with the whole text. */
 const LONG_TEXT = 12;
-
-/** Rows looked at to size a column that has no width of its own. */
-const SIZING_ROWS = 200;
-const PX_PER_CHAR = 7;
-
-/**
- * The sheet's own widths; a column without one is sized to its longest short text among the
- * first rows (long titles overflow into empty neighbours instead, as in Excel).
- */
-function columnWidths(sheet: MemorySheet, columns: number): number[] {
-  return Array.from({ length: columns }, (_, c) => {
-    const points = sheet.columnWidths[c];
-    if (points) return Math.min(MAX_COLUMN_WIDTH, Math.round(points * PX_PER_POINT));
-    let chars = 0;
-    for (let r = 0; r < Math.min(sheet.values.length, SIZING_ROWS); r++) {
-      const v = sheet.values[r][c];
-      const length = v === null || v === undefined ? 0 : String(v).length;
-      if (length <= 30) chars = Math.max(chars, length);
-    }
-    return Math.max(DEFAULT_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, chars * PX_PER_CHAR + 14));
-  });
-}
 
 /** Table header rows and table body rows, for Excel-like banding. */
 function tableRoles(
@@ -82,8 +56,26 @@ export function SheetGrid(props: {
     return Math.max(1, n);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version counts in-place edits of the sheet
   }, [sheet, version]);
-  const widths = useMemo(() => columnWidths(sheet, columnCount), [sheet, columnCount]);
   const role = useMemo(() => tableRoles(sheet), [sheet]);
+  const measureText = useMemo(canvasMeasure, []);
+  const widths = useMemo(
+    () =>
+      columnWidthsPx(
+        sheet,
+        columnCount,
+        {
+          text: (r, c) =>
+            formatCell(
+              sheet.values[r]?.[c],
+              workbook.numberFormat(sheet.name, r, c),
+              text.language
+            ),
+          bold: (r, c) => workbook.isBold(sheet.name, r, c) || role(r, c) === "header",
+        },
+        measureText
+      ),
+    [workbook, sheet, columnCount, role, measureText, text.language, version]
+  );
   const selected =
     selection && selection.sheet === sheet.name ? parseA1(selection.address) : undefined;
 
@@ -172,6 +164,7 @@ export function SheetGrid(props: {
               {editing?.row === r && editing.col === c ? (
                 <CellInput
                   value={value ?? ""}
+                  format={workbook.numberFormat(sheet.name, r, c)}
                   language={text.language}
                   label={`${text.language === "da" ? "Rediger" : "Edit"} ${a1(r, c)}`}
                   onDone={(v) => {

@@ -7,6 +7,7 @@ import type { Root } from "react-dom/client";
 import { Providers } from "../../../taskpane/app/Providers";
 import { languageOf, TEXTS } from "../../../taskpane/i18n";
 import type { MemoryWorkbook } from "../memoryWorkbook";
+import { workerCalculator } from "../calc";
 import { sampleWorkbook } from "../sampleData";
 import { DemoShell } from "./DemoShell";
 
@@ -37,6 +38,9 @@ export function mountDemo(root: Root, search: string): void {
   // The demo fills the window like an Excel window; the pane alone keeps Office's body margin.
   document.body.style.margin = "0";
   const workbook = sampleWorkbook({ rows: sampleRows(params.get("stays")) });
+  // The formulas' custom functions run apart from the page, as in Excel.
+  const calculate = workerCalculator();
+  if (calculate) workbook.setCalculator(calculate);
   window.__demo = { workbook };
   root.render(
     <Providers language={language}>

@@ -1,0 +1,102 @@
+/**
+ * The demo grid's column widths, as Excel sizes the add-in's own sheets after writing them
+ * (autofit): each column as wide as its widest shown text among the cells that fit (the
+ * sections MemoryWorkbook keeps as `fitRegions`), measured in the grid's own font, then within
+ * the sheet's bounds for that column (a fixed width stays fixed). A user's sheet has no regions:
+ * its columns fit their numbers and short texts, and long titles run on over empty neighbours.
+ *
+ * Reading a column of 50 000 rows costs a pass over its values; only the few texts that can be
+ * the widest (the longest strings, the largest numbers of each sign, bold cells) are formatted
+ * and measured.
+ */
+import { webLightTheme } from "@fluentui/react-components";
+import { boundWidth, type ColumnWidth, type Rect } from "../../workbook/workbook";
+import type { CellValue } from "../../workbook/workbook";
+
+/** Excel's widths are points; the screen has 96 px per 72 pt. */
+export const PX_PER_POINT = 96 / 72;
+/** The cell's padding (6 px each side) and its grid line. */
+const CELL_PADDING = 13;
+const MIN_WIDTH = 40;
+/** A user's sheet: texts longer than this run over their neighbours instead of widening. */
+const USER_TEXT = 30;
+/** A user's sheet: between 96 and 420 px, in points. */
+const USER_WIDTHS = { min: 72, max: 315 };
+
+export interface FitSheet {
+  values: readonly (readonly CellValue[])[];
+  columnWidths: readonly ColumnWidth[];
+  /** The add-in's own sheets: the cells that size the columns; undefined on a user's sheet. */
+  fitRegions?: readonly Rect[];
+}
+
+/** How the grid shows a cell: its formatted text, and whether it is bold. */
+export interface Shown {
+  text(row: number, col: number): string;
+  bold(row: number, col: number): boolean;
+}
+
+/** Texts measured in px in the grid's font (12 px, Fluent's base font family). */
+export type Measure = (text: string, bold: boolean) => number;
+
+export function canvasMeasure(): Measure {
+  const context = document.createElement("canvas").getContext("2d");
+  const family = webLightTheme.fontFamilyBase;
+  return (text, bold) => {
+    if (!context) return text.length * 7;
+    context.font = `${bold ? 600 : 400} 12px ${family}`;
+    return context.measureText(text).width;
+  };
+}
+
+/** The cells of a column that may be its widest: a few of each kind, by a cheap proxy. */
+function candidates(
+  sheet: FitSheet,
+  col: number,
+  rows: readonly [number, number][],
+  user: boolean
+): number[] {
+  const KEEP = 6;
+  const best: { row: number; score: number }[][] = [[], [], []]; // text, positive, negative
+  const offer = (kind: number, row: number, score: number) => {
+    const list = best[kind];
+    if (list.length === KEEP && score <= list[KEEP - 1].score) return;
+    list.push({ row, score });
+    list.sort((a, b) => b.score - a.score);
+    if (list.length > KEEP) list.pop();
+  };
+  for (const [top, bottom] of rows) {
+    for (let r = top; r <= bottom; r++) {
+      const v = sheet.values[r]?.[col];
+      if (typeof v === "string") {
+        if (v !== "" && (!user || v.length <= USER_TEXT)) offer(0, r, v.length);
+      } else if (typeof v === "number") offer(v < 0 ? 2 : 1, r, Math.abs(v));
+      else if (typeof v === "boolean") offer(0, r, 5);
+    }
+  }
+  return best.flatMap((list) => list.map((c) => c.row));
+}
+
+/** The grid's width of each column in px. */
+export function columnWidthsPx(
+  sheet: FitSheet,
+  columns: number,
+  shown: Shown,
+  measure: Measure
+): number[] {
+  const user = sheet.fitRegions === undefined;
+  return Array.from({ length: columns }, (_, c) => {
+    const rule = user ? USER_WIDTHS : sheet.columnWidths[c];
+    if (typeof rule === "number") return Math.round(rule * PX_PER_POINT);
+    const rows: [number, number][] = user
+      ? [[0, sheet.values.length - 1]]
+      : sheet.fitRegions!.filter((r) => c >= r.left && c <= r.right).map((r) => [r.top, r.bottom]);
+    let widest = 0;
+    // The first row of each region (a table's bold header) is always measured.
+    for (const r of [...rows.map(([top]) => top), ...candidates(sheet, c, rows, user)])
+      widest = Math.max(widest, measure(shown.text(r, c), shown.bold(r, c)));
+    const fitted = Math.max(MIN_WIDTH, Math.ceil(widest) + CELL_PADDING);
+    // Bounds are in points, as in Excel.
+    return Math.round(boundWidth(rule ?? null, fitted / PX_PER_POINT) * PX_PER_POINT);
+  });
+}
