@@ -149,12 +149,13 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          {
-            from: "taskpane/help.html",
-            to: "help.html",
+          // The help pages, under the pages' Content-Security-Policy.
+          ...["help.html", "help-en.html"].map((page) => ({
+            from: `taskpane/${page}`,
+            to: page,
             transform: (content) =>
               content.toString().replace(/(<meta charset="UTF-8" \/>)/, `$1\n    ${cspMeta}`),
-          },
+          })),
         ],
       }),
     ],

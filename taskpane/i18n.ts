@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from "react";
 import type { Decimal } from "../src/engine/money";
+import type { RuleSetName } from "../src/engine/rules";
 import { FIELD_LABELS, type Field } from "./columns";
 
 export type Language = "da" | "en";
@@ -29,8 +30,9 @@ export function formatCount(n: number, language: Language): string {
 }
 
 /**
- * An amount in kroner to the øre, from its exact decimal text (never through a float):
- * 1.234.567,89 kr. in Danish, DKK 1,234,567.89 in English.
+ * An amount in kroner to the øre, from its exact decimal text (never through a float), as the
+ * sheets show it with their format #,##0.00 "kr.": 1.234.567,89 kr. in Danish, 1,234,567.89 kr.
+ * in English (one format in the pane and the sheets).
  */
 export function formatMoney(amount: Decimal | number, language: Language): string {
   const fixed = typeof amount === "number" ? amount.toFixed(2) : amount.toFixed(2);
@@ -39,7 +41,7 @@ export function formatMoney(amount: Decimal | number, language: Language): strin
   const [group, point] = language === "da" ? [".", ","] : [",", "."];
   const text = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${point}${ore}`;
   const sign = negative ? "-" : "";
-  return language === "da" ? `${sign}${text} kr.` : `${sign}DKK ${text}`;
+  return `${sign}${text} kr.`;
 }
 
 /** Seconds with one decimal: 1,4 s / 1.4 s. */
@@ -63,6 +65,12 @@ export interface Texts {
   readingDifference: string;
   noReadingDifference: string;
   help: string;
+  /** The help page in this language (served beside the pane). */
+  helpPage: string;
+  /** A rule set's title line: rules.ts's own (Danish) title, or its English. */
+  ruleSetTitle(name: RuleSetName, danish: string): string;
+  /** A legal source (always Danish: it cites Danish law and guidance). */
+  legalSource(text: string): string;
   // Source and column mapping.
   sourceHeading: string;
   source: string;
@@ -132,6 +140,9 @@ export interface Texts {
   rowsShown(first: number, last: number, total: number): string;
   emptySheet: string;
   chartsHeading: string;
+  chartBusy(cell: string): string;
+  chartError(code: string, cell: string): string;
+  chartBlank(ranges: string): string;
   paneLabel: string;
   workbookLabel: string;
 }
@@ -157,6 +168,9 @@ const DA: Texts = {
   noReadingDifference:
     "Ingen forskel for jeres data: ingen vinduer med dage på begge sider af 1. april 2026.",
   help: "Hjælp til funktionerne (DK.REFUSION110 m.fl.)",
+  helpPage: "help.html",
+  ruleSetTitle: (_, danish) => danish,
+  legalSource: (text) => text,
   sourceHeading: "1. Opholdene",
   source: "Hvor står opholdene?",
   sourceTable: (table, sheet) => `Tabellen ${table} (arket ${sheet})`,
@@ -236,8 +250,18 @@ const DA: Texts = {
     `Række ${formatCount(first, "da")}–${formatCount(last, "da")} af ${formatCount(total, "da")}`,
   emptySheet: "Arket er tomt.",
   chartsHeading: "Diagrammer",
+  chartBusy: (cell) => `Beregner … Diagrammet tegnes, når formlen i ${cell} har regnet.`,
+  chartError: (code, cell) =>
+    `Intet at tegne: formlen i ${cell} giver fejlen ${code}. Ret årsagen (se fejlen i panelet eller i cellen), så tegnes diagrammet igen.`,
+  chartBlank: (ranges) => `Intet at tegne: cellerne ${ranges} har ingen tal.`,
   paneLabel: "Opgaverude",
   workbookLabel: "Arbejdsbog",
+};
+
+const RULE_SET_TITLES_EN: Record<RuleSetName, string> = {
+  NY: "Current rules after L 64 (refund limit per citizen)",
+  "NY-VINDUE": "Current rules after L 64, with the day limit fixed when the window opens",
+  GAMMEL: "Rules before L 64 (no day limit)",
 };
 
 const EN: Texts = {
@@ -261,6 +285,9 @@ const EN: Texts = {
   noReadingDifference:
     "No difference for your data: no window has days on both sides of 1 April 2026.",
   help: "Help on the functions (DK.REFUSION110 and others)",
+  helpPage: "help-en.html",
+  ruleSetTitle: (name) => RULE_SET_TITLES_EN[name],
+  legalSource: (text) => `Source (in Danish): ${text}`,
   sourceHeading: "1. The stays",
   source: "Where are the stays?",
   sourceTable: (table, sheet) => `Table ${table} (sheet ${sheet})`,
@@ -339,6 +366,10 @@ const EN: Texts = {
     `Rows ${formatCount(first, "en")}–${formatCount(last, "en")} of ${formatCount(total, "en")}`,
   emptySheet: "The sheet is empty.",
   chartsHeading: "Charts",
+  chartBusy: (cell) => `Calculating … The chart is drawn when the formula in ${cell} has finished.`,
+  chartError: (code, cell) =>
+    `Nothing to draw: the formula in ${cell} gives the error ${code}. Fix its cause (see the error in the pane or the cell) and the chart is drawn again.`,
+  chartBlank: (ranges) => `Nothing to draw: the cells ${ranges} hold no numbers.`,
   paneLabel: "Task pane",
   workbookLabel: "Workbook",
 };

@@ -296,7 +296,7 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
       "support end before start",
       ["2026-01-15", "2026-03-01", "2026-02-01"],
       "#VALUE!",
-      /Slutdato 2026-02-01 ligger før startdato 2026-03-01/,
+      /Slutdato 01-02-2026 ligger før startdato 01-03-2026/,
     ],
     [
       "non-boolean eligible (text)",
@@ -385,7 +385,7 @@ describe("bad input: a Danish error in the row, the other rows still compute", (
       "stay end before start",
       ["2026-07-15", "2026-08-01", "2026-07-20"],
       "#VALUE!",
-      /Slutdato 2026-07-20 ligger før startdato 2026-08-01/,
+      /Slutdato 20-07-2026 ligger før startdato 01-08-2026/,
     ],
     [
       "non-boolean eligible",

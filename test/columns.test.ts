@@ -143,7 +143,7 @@ describe("validation report", () => {
     ]);
     expect(report.bad[0].error.message).toMatch(/Indskrivning: «30-02-2026» er ikke en dato/);
     expect(report.bad[1].error.message).toBe(
-      "Udskrivning 2026-05-01 ligger før indskrivning 2026-05-20"
+      "Udskrivning 01-05-2026 ligger før indskrivning 20-05-2026"
     );
     expect(report.bad[2].error.message).toMatch(/Takst: «tusind» er ikke et tal/);
   });
@@ -151,7 +151,7 @@ describe("validation report", () => {
   it("each reason also in English, for the pane when Office speaks English", () => {
     expect(report.bad.map((b) => b.error.en)).toEqual([
       "Admission: «30-02-2026» is not a date (write e.g. 2026-05-01 or 01-05-2026)",
-      "Discharge 2026-05-01 is before admission 2026-05-20",
+      "Discharge 01-05-2026 is before admission 20-05-2026",
       "Daily rate: «tusind» is not a number",
       "Daily rate must not be negative (-5)",
     ]);

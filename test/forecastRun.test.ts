@@ -198,12 +198,86 @@ describe("the demo run on the sample budget (1 000 rows)", () => {
     expect(rows[0]["Borger"]).toMatch(/^B\d{5}$/);
   });
 
+  it("each refund can be re-derived from its row of the audit sheet alone (rate, self-payment, days per year)", () => {
+    const rows = tableRows(wb, AUDIT_SHEET, "RefusionPrOphold").filter(
+      (r) => typeof r["Refusion NY"] === "number"
+    );
+    expect(rows.length).toBe(998);
+    /** 50 % of (rate − self-payment) × days, in øre, rounded half up: the notes beside the table. */
+    const refund = (r: Record<string, CellValue>, days: number) => {
+      const net = Math.max(
+        0,
+        ore(r["Takst pr. døgn"] as number) - ore(r["Egenbetaling pr. døgn"] as number)
+      );
+      return Math.floor((net * days + 1) / 2);
+    };
+    /** Per year: stay days and NY days, from "2025: 40 døgn, heraf 40 NY; …" (blank: one year). */
+    const years = (r: Record<string, CellValue>) =>
+      r["Døgn pr. år"] === ""
+        ? [{ stay: r["Opholdsdøgn i perioden"] as number, ny: r["Refusionsdøgn NY"] as number }]
+        : String(r["Døgn pr. år"])
+            .split("; ")
+            .map((part) => {
+              const m = /^\d{4}: (\d+) døgn, heraf (\d+) NY$/.exec(part);
+              if (!m) throw new Error(`Not a year's days: ${part}`);
+              return { stay: Number(m[1]), ny: Number(m[2]) };
+            });
+    const derived = rows.map((r) => {
+      const ys = years(r);
+      return {
+        row: r["Række"],
+        ny: ys.reduce((a, y) => a + refund(r, y.ny), 0),
+        gammel: ys.reduce((a, y) => a + refund(r, y.stay), 0),
+        gross: ore(r["Takst pr. døgn"] as number) * (r["Opholdsdøgn i perioden"] as number),
+        nyDays: ys.reduce((a, y) => a + y.ny, 0),
+      };
+    });
+    expect(derived).toEqual(
+      rows.map((r) => ({
+        row: r["Række"],
+        ny: ore(r["Refusion NY"] as number),
+        gammel: ore(r["Refusion GAMMEL"] as number),
+        gross: ore(r["Bruttoudgift"] as number),
+        nyDays: r["Refusionsdøgn NY"],
+      }))
+    );
+    // Stays over New Year are there.
+    const split = rows.filter((r) => r["Døgn pr. år"] !== "");
+    expect(split.length).toBeGreaterThan(50);
+
+    // The notes beside the table say how the amounts are computed.
+    const audit = wb.getSheet(AUDIT_SHEET)!;
+    const notes = audit.values
+      .flat()
+      .filter((v) => typeof v === "string" && /AFRUND|afrundes/.test(v));
+    expect(notes.join(" ")).toMatch(/pr\. ophold og kalenderår/);
+  });
+
   it("progress runs from 0 to 1 without going back", () => {
     const f = progress.map((p) => p.fraction);
     expect(f[0]).toBe(0);
     expect(f.at(-1)).toBe(1);
     expect(f).toEqual([...f].sort((a, b) => a - b));
     expect(progress.at(-1)!.phase).toBe("done");
+  });
+});
+
+describe("the audit's amounts are rounded per stay and calendar year, and the sheet says so", () => {
+  it("a stay over New Year at 1 000,01 kr. a day: 33 + 31 days give 32 000,33 kr., not 32 000,32 kr.", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Ophold", [
+      ["Borger", "Indskrivning", "Udskrivning", "Takst"],
+      ["A", d("2025-11-29"), d("2026-02-01"), 1000.01],
+      ["B", d("2026-03-01"), d("2026-03-02"), 1000], // the period: 2025 and 2026
+    ]);
+    const found = (await findStays(wb))!;
+    await runForecast(wb, found, found.mapping, { pseudonymise: false });
+    const [row] = tableRows(wb, AUDIT_SHEET, "RefusionPrOphold");
+    // 2025: 33 days × 500,005 = 16 500,165 -> 16 500,17; 2026: 31 × 500,005 = 15 500,155 -> 15 500,16.
+    expect(row["Døgn pr. år"]).toBe("2025: 33 døgn, heraf 33 NY; 2026: 31 døgn, heraf 31 NY");
+    expect(row["Refusion NY"]).toBe(32000.33);
+    // Once over all 64 days it would be 32 000,32: the per-year days are what re-derive it.
+    expect(Math.round(0.5 * 1000.01 * 64 * 100) / 100).toBe(32000.32);
   });
 });
 

@@ -1,4 +1,6 @@
 /** The pane's language choice and its number texts. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { dec } from "../src/engine/money";
 import {
@@ -36,11 +38,12 @@ describe("language", () => {
 describe("number texts", () => {
   it("shows money to the øre from the exact decimal, with the language's separators", () => {
     expect(formatMoney(dec("57486652"), "da")).toBe("57.486.652,00 kr.");
-    expect(formatMoney(dec("57486652"), "en")).toBe("DKK 57,486,652.00");
+    // English as the sheets' format #,##0.00 "kr." shows it in English Excel: one format.
+    expect(formatMoney(dec("57486652"), "en")).toBe("57,486,652.00 kr.");
     // 2^53 + 1 øre is not a double; the text still shows every digit.
     expect(formatMoney(dec("90071992547409.93"), "da")).toBe("90.071.992.547.409,93 kr.");
     expect(formatMoney(dec("-15500.5"), "da")).toBe("-15.500,50 kr.");
-    expect(formatMoney(999.99, "en")).toBe("DKK 999.99");
+    expect(formatMoney(999.99, "en")).toBe("999.99 kr.");
   });
   it("groups counts and shows seconds with one decimal", () => {
     expect(formatCount(50003, "da")).toBe("50.003");
@@ -52,5 +55,18 @@ describe("number texts", () => {
     expect(TEXTS.da.renamedSheet("Refusionsprognose", "Refusionsprognose (2)")).toBe(
       "Du har selv et ark, der hedder «Refusionsprognose». Det er ikke rørt; resultatet står i «Refusionsprognose (2)»."
     );
+  });
+});
+
+describe("the help pages", () => {
+  const ids = (file: string) =>
+    [
+      ...readFileSync(join(__dirname, "..", "taskpane", file), "utf8").matchAll(/ id="([^"]+)"/g),
+    ].map((m) => m[1]);
+  it("the English help explains every section the Danish one does, under the same anchors", () => {
+    expect(ids("help-en.html")).toEqual(ids("help.html"));
+    expect(ids("help.html")).toContain("refusion110");
+    expect(TEXTS.en.helpPage).toBe("help-en.html");
+    expect(TEXTS.da.helpPage).toBe("help.html");
   });
 });

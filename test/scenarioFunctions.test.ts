@@ -189,7 +189,7 @@ describe("DK.HOUSINGFIRSTPROJECTION", () => {
       const last = t[t.length - 1];
       expect(last.slice(0, 2)).toEqual([SKIPPED_LABEL, 2]);
       expect(last[2]).toBe(
-        "2 rækker (række 5 i området: Indskrivning: «30-02-2026» er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026); række 10 i området: Udskrivning 2021-01-28 ligger før indskrivning 2021-01-31)"
+        "2 rækker (række 5 i området: Indskrivning: «30-02-2026» er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026); række 10 i området: Udskrivning 28-01-2021 ligger før indskrivning 31-01-2021)"
       );
       // The same as the projection of the good rows alone.
       const keep = (xs: unknown[][]) => xs.filter((_, i) => i !== 4 && i !== 9);

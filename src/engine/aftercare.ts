@@ -14,7 +14,7 @@
  * day; a blank end is open and counted through the period end. Intervals are half-open serial
  * spans [from, to).
  */
-import { edate, isoFromSerial, type Serial } from "./calendar";
+import { danishFromSerial, edate, type Serial } from "./calendar";
 import { Decimal, ZERO, dec, roundOre } from "./money";
 import type { AftercareRules } from "./rules";
 import {
@@ -113,7 +113,7 @@ function rowDays(start: Serial, end: Serial | null, period: Period, open: string
   if (end < start) {
     return {
       code: "#VALUE!",
-      message: `Slutdato ${isoFromSerial(end)} ligger før startdato ${isoFromSerial(start)}`,
+      message: `Slutdato ${danishFromSerial(end)} ligger før startdato ${danishFromSerial(start)}`,
     };
   }
   return { from: start, to: Math.max(end, start + 1) };

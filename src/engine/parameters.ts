@@ -349,23 +349,52 @@ export interface ParameterError extends RowError {
   parameter?: ParameterId;
 }
 
-/** A number as Danish users read it: 0,035 / 85.000 / 3,5 % for a percentage. */
-export function formatParameterValue(def: ParameterDef, value: number): string {
-  const danish = (x: number, decimals: number) =>
-    x.toLocaleString("da-DK", {
-      maximumFractionDigits: decimals,
+/** Units as English messages name them. */
+const UNIT_EN: Record<ParameterUnit, string> = {
+  årstal: "",
+  år: "years",
+  "%": "%",
+  dage: "days",
+  "kr./år": "kr./year",
+  "kr.": "kr.",
+  "boliger/år": "dwellings/year",
+};
+
+/**
+ * A number as users read it: 0,035 / 85.000 / 3,5 % for a percentage in Danish; 85,000 / 3.5%
+ * in English, as English Excel shows the Scenarier sheet's cells.
+ */
+export function formatParameterValue(
+  def: ParameterDef,
+  value: number,
+  language: "da" | "en" = "da"
+): string {
+  const number = (x: number) =>
+    x.toLocaleString(language === "da" ? "da-DK" : "en-GB", {
+      maximumFractionDigits: 6,
       useGrouping: def.unit !== "årstal",
     });
+  if (language === "en") {
+    const unit = value === 1 ? UNIT_EN[def.unit].replace(/^(year|day)s$/, "$1") : UNIT_EN[def.unit];
+    return def.unit === "%" ? `${number(value * 100)}%` : `${number(value)}${unit && ` ${unit}`}`;
+  }
   return def.unit === "%"
-    ? `${danish(value * 100, 6)} %`
-    : `${danish(value, 6)}${def.unit === "årstal" ? "" : ` ${def.unit}`}`;
+    ? `${number(value * 100)} %`
+    : `${number(value)}${def.unit === "årstal" ? "" : ` ${def.unit}`}`;
 }
 
-function rangeText(def: ParameterDef): string {
+function rangeText(def: ParameterDef, language: "da" | "en" = "da"): string {
+  const words =
+    language === "da"
+      ? { above: "over", from: "fra", below: "under", most: "højst", and: "og" }
+      : { above: "above", from: "from", below: "below", most: "at most", and: "and" };
   const side = (b: Bound, lower: boolean) =>
-    `${lower ? (b.exclusive ? "over" : "fra") : b.exclusive ? "under" : "højst"} ${formatParameterValue(def, b.value)}`;
-  return `${side(def.min, true)} og ${side(def.max, false)}`;
+    `${lower ? (b.exclusive ? words.above : words.from) : b.exclusive ? words.below : words.most} ${formatParameterValue(def, b.value, language)}`;
+  return `${side(def.min, true)} ${words.and} ${side(def.max, false)}`;
 }
+
+/** A parameter as English messages name it: the sheet's (Danish) name and the English one. */
+const nameEn = (def: ParameterDef) => `«${def.name}» (${def.alias})`;
 
 const inside = (value: number, def: ParameterDef): boolean =>
   (def.min.exclusive ? value > def.min.value : value >= def.min.value) &&
@@ -376,28 +405,33 @@ export function validateParameterValue(
   def: ParameterDef,
   value: unknown
 ): number | null | ParameterError {
-  const fail = (code: RowError["code"], message: string): ParameterError => ({
+  const fail = (code: RowError["code"], message: string, en: string): ParameterError => ({
     code,
     message: `«${def.name}»: ${message}`,
+    en: `${nameEn(def)}: ${en}`,
     parameter: def.id,
   });
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
-    return def.default === null ? null : fail("#VALUE!", "værdien mangler");
+    return def.default === null ? null : fail("#VALUE!", "værdien mangler", "the value is missing");
   }
-  if (typeof value !== "number")
-    return fail(
-      "#VALUE!",
-      `${typeof value === "string" ? `«${value}»` : String(value)} er ikke et tal`
-    );
-  if (!Number.isFinite(value)) return fail("#VALUE!", `${value} er ikke et gyldigt tal`);
+  if (typeof value !== "number") {
+    const shown = typeof value === "string" ? `«${value}»` : String(value);
+    return fail("#VALUE!", `${shown} er ikke et tal`, `${shown} is not a number`);
+  }
+  if (!Number.isFinite(value))
+    return fail("#VALUE!", `${value} er ikke et gyldigt tal`, `${value} is not a valid number`);
   if (def.integer && !Number.isInteger(value))
-    return fail("#VALUE!", `skal være et helt tal (fik ${formatParameterValue(def, value)})`);
-  if (!inside(value, def)) {
-    const hint =
-      def.unit === "%" && Math.abs(value) > 1 ? " (procent skrives 3,5 % eller 0,035)" : "";
     return fail(
       "#VALUE!",
-      `skal ligge ${rangeText(def)} (fik ${formatParameterValue(def, value)})${hint}`
+      `skal være et helt tal (fik ${formatParameterValue(def, value)})`,
+      `must be a whole number (got ${formatParameterValue(def, value, "en")})`
+    );
+  if (!inside(value, def)) {
+    const percent = def.unit === "%" && Math.abs(value) > 1;
+    return fail(
+      "#VALUE!",
+      `skal ligge ${rangeText(def)} (fik ${formatParameterValue(def, value)})${percent ? " (procent skrives 3,5 % eller 0,035)" : ""}`,
+      `must lie ${rangeText(def, "en")} (got ${formatParameterValue(def, value, "en")})${percent ? " (write percentages as 3.5% or 0.035)" : ""}`
     );
   }
   return value;
@@ -422,6 +456,7 @@ export function validateParameters(
       errors.push({
         code: "#VALUE!",
         message: `Parameteren «${def.name}» mangler`,
+        en: `The parameter ${nameEn(def)} is missing`,
         parameter: def.id,
       });
       continue;
@@ -436,6 +471,7 @@ export function validateParameters(
     errors.push({
       code: "#VALUE!",
       message: `«${parameterById("relapseRate").name}» + «${parameterById("moveAwayRate").name}» må højst være 100 % pr. år (fik ${formatParameterValue(parameterById("relapseRate"), relapse + moveAway)})`,
+      en: `${nameEn(parameterById("relapseRate"))} + ${nameEn(parameterById("moveAwayRate"))} must be at most 100% a year (got ${formatParameterValue(parameterById("relapseRate"), relapse + moveAway, "en")})`,
       parameter: "moveAwayRate",
     });
   }

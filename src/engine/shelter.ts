@@ -11,7 +11,7 @@
  *
  * Intervals are half-open [from, to) in Excel serial days.
  */
-import { edate, isoFromSerial, type Serial } from "./calendar";
+import { danishFromSerial, edate, type Serial } from "./calendar";
 import { refundOre, shareOf } from "./money";
 import { dayLimitOn, type DayLimit, type RuleSet } from "./rules";
 
@@ -112,8 +112,8 @@ export function periodSpan(period: Period): Span {
 export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): RowError {
   return {
     code: "#VALUE!",
-    message: `Udskrivning ${isoFromSerial(discharge)} ligger før indskrivning ${isoFromSerial(admission)}`,
-    en: `Discharge ${isoFromSerial(discharge)} is before admission ${isoFromSerial(admission)}`,
+    message: `Udskrivning ${danishFromSerial(discharge)} ligger før indskrivning ${danishFromSerial(admission)}`,
+    en: `Discharge ${danishFromSerial(discharge)} is before admission ${danishFromSerial(admission)}`,
   };
 }
 

@@ -105,7 +105,7 @@ export function dateCell(cell: unknown, label: Label): Serial | RowError {
   if (!isInRange(serial)) {
     return valueError(
       `${da(label)}: datoen skal ligge fra 01-03-1900 til 31-12-9999 (serienummer ${FIRST_SERIAL}-${LAST_SERIAL})`,
-      `${en(label)}: the date must lie from 1900-03-01 to 9999-12-31 (serial ${FIRST_SERIAL}-${LAST_SERIAL})`
+      `${en(label)}: the date must lie from 01-03-1900 to 31-12-9999 (serial ${FIRST_SERIAL}-${LAST_SERIAL})`
     );
   }
   return serial;

@@ -10,8 +10,7 @@ export interface ServePort {
 export function serve<J extends Jobs<J>>(port: ServePort, handlers: Handlers<J>): void {
   port.addEventListener("message", ({ data: { id, kind, request } }) => {
     const handler = (handlers as Record<string, unknown>)[kind] as
-      | ((request: unknown, progress: (p: unknown) => void) => unknown)
-      | undefined;
+      ((request: unknown, progress: (p: unknown) => void) => unknown) | undefined;
     const fail = (error: unknown) =>
       port.postMessage({
         id,

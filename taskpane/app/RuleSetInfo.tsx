@@ -62,13 +62,13 @@ export function RuleSetInfo({
       <Subtitle2 as="h2" id="ruleset-heading">
         {text.activeRuleSet}: {rules.name}
       </Subtitle2>
-      <Body1>{rules.title}</Body1>
+      <Body1 data-testid="ruleset-title">{text.ruleSetTitle(rules.name, rules.title)}</Body1>
       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
         {rules.shelter.dayLimits.map((limit) => (
           <li key={limit.from}>
             <Body1>{text.dayLimit(limit.days, danishFromSerial(limit.from))}</Body1>
             <br />
-            <Caption1>{limit.source}</Caption1>
+            <Caption1>{text.legalSource(limit.source)}</Caption1>
           </li>
         ))}
       </ul>
@@ -84,7 +84,7 @@ export function RuleSetInfo({
         <Radio value="NY-VINDUE" label={text.readings["NY-VINDUE"]} />
       </RadioGroup>
       <Caption1>
-        {text.readingHint} {rules.shelter.phaseInBasis.source}
+        {text.readingHint} {text.legalSource(rules.shelter.phaseInBasis.source)}
       </Caption1>
       {stays && stays.length > 0 && (
         <div>
@@ -136,7 +136,7 @@ export function RuleSetInfo({
           </tbody>
         </table>
       )}
-      <Link href="help.html" target="_blank">
+      <Link href={text.helpPage} target="_blank" data-testid="help-link">
         {text.help}
       </Link>
     </section>

@@ -90,6 +90,9 @@ export function ScenarioManager({
 }: ScenarioManagerProps) {
   const { language } = useTexts();
   const text = SCENARIO_TEXTS[language];
+  /** A parameter problem in the pane's language. */
+  const said = (e: { message: string; en?: string }) =>
+    language === "en" ? (e.en ?? e.message) : e.message;
   const headingId = useId();
   const [stored, setStored] = useState<StoredModel | undefined>();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
@@ -165,7 +168,7 @@ export function ScenarioManager({
     const doSave = () =>
       run(async () => {
         const result = await saveActiveAs(workbook, saved);
-        if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
+        if (!result.ok) throw new Error(result.errors.map(said).join("; "));
         setName("");
         setPicked(saved);
         return text.savedAs(saved);
@@ -207,7 +210,7 @@ export function ScenarioManager({
       const s = await refresh();
       if (!s || !stays) throw new Error(text.needStays);
       const active = checkValues(s.model.active.values);
-      if (!active.ok) throw new Error(active.errors.map((e) => e.message).join("; "));
+      if (!active.ok) throw new Error(active.errors.map(said).join("; "));
       const activeName = activeLabel(s.model);
       const others = validScenarios(s.model).filter((x) => !sameName(x.name, activeName));
       const controller = new AbortController();
@@ -288,7 +291,7 @@ export function ScenarioManager({
                 {text.problems}
                 <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
                   {problems.errors.map((e, i) => (
-                    <li key={i}>{language === "en" ? (e.en ?? e.message) : e.message}</li>
+                    <li key={i}>{said(e)}</li>
                   ))}
                 </ul>
               </MessageBarBody>

@@ -217,3 +217,52 @@ export async function readRenderedGrid(page: Page): Promise<string[][]> {
     return Array.from(rows, (r) => r ?? []);
   });
 }
+
+declare global {
+  interface Window {
+    /** Long tasks on the page's UI thread (test hook installed by recordLongTasks). */
+    __longTasks?: { start: number; duration: number }[];
+  }
+}
+
+/**
+ * Records every long task of the context's pages with the Long Tasks API (a task that keeps the
+ * UI thread busy for 50 ms or more; https://w3c.github.io/longtasks/), from before the page's
+ * own scripts run.
+ */
+export async function recordLongTasks(browser: Browser): Promise<void> {
+  await browser.context.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    window.__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+/**
+ * Runs one step of a user's work (`act` starts it and waits for its end) and returns its time
+ * and the longest task on the UI thread from its start until a moment after its end (ms; 0 when
+ * no task took 50 ms). Needs recordLongTasks.
+ */
+export async function measureStep(
+  page: Page,
+  act: () => Promise<void>
+): Promise<{ seconds: number; longestTaskMs: number }> {
+  const t0 = await page.evaluate(() => performance.now());
+  await act();
+  const t1 = await page.evaluate(() => performance.now());
+  // A task that began just before the end is reported once it is over.
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 250)));
+  const longestTaskMs = await page.evaluate(
+    (since) =>
+      Math.max(
+        0,
+        ...(window.__longTasks ?? [])
+          .filter((t) => t.start + t.duration >= since)
+          .map((t) => t.duration)
+      ),
+    t0
+  );
+  return { seconds: (t1 - t0) / 1000, longestTaskMs };
+}

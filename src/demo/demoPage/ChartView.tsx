@@ -14,6 +14,14 @@ const PLOT = { left: 76, right: 12, top: 16, bottom: 34 };
 /** Office's first chart colours. */
 const COLOURS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47"];
 
+const figureStyle = {
+  margin: 0,
+  background: "#fff",
+  border: `1px solid ${tokens.colorNeutralStroke2}`,
+  padding: 8,
+};
+const captionStyle = { fontWeight: 600, fontSize: 14, marginBottom: 4 };
+
 /** About five round steps (1, 2 or 5 × 10^k) covering [min, max], always including 0. */
 export function niceTicks(min: number, max: number, target = 5): number[] {
   const lo = Math.min(0, min);
@@ -42,7 +50,39 @@ const full: Record<Language, Intl.NumberFormat> = {
 export function ChartView({ data }: { data: ChartData }) {
   const text = useTexts();
   const id = useId();
-  const { spec, categories, series } = data;
+  const { spec, categories, series, empty } = data;
+  if (empty) {
+    const why =
+      empty.kind === "busy"
+        ? text.chartBusy(empty.cell)
+        : empty.kind === "error"
+          ? text.chartError(empty.code, empty.cell)
+          : text.chartBlank(empty.ranges.join(", "));
+    return (
+      <figure style={figureStyle} data-chart={spec.name} data-empty={empty.kind}>
+        <figcaption style={captionStyle}>{spec.title}</figcaption>
+        <p
+          role="status"
+          style={{
+            width: WIDTH,
+            maxWidth: "100%",
+            minHeight: 120,
+            margin: 0,
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "center",
+            textAlign: "center",
+            color: tokens.colorNeutralForeground2,
+            border: `1px dashed ${tokens.colorNeutralStroke2}`,
+            padding: 16,
+            boxSizing: "border-box",
+          }}
+        >
+          {why}
+        </p>
+      </figure>
+    );
+  }
   const values = series.flatMap((s) => s.values);
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
   const lo = ticks[0];
@@ -60,16 +100,8 @@ export function ChartView({ data }: { data: ChartData }) {
     .join("; ");
 
   return (
-    <figure
-      style={{
-        margin: 0,
-        background: "#fff",
-        border: `1px solid ${tokens.colorNeutralStroke2}`,
-        padding: 8,
-      }}
-      data-chart={spec.name}
-    >
-      <figcaption id={`${id}-title`} style={{ fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
+    <figure style={figureStyle} data-chart={spec.name}>
+      <figcaption id={`${id}-title`} style={captionStyle}>
         {spec.title}
       </figcaption>
       <svg

@@ -15,7 +15,7 @@ import {
   Title2,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { App } from "../../../taskpane/app/App";
 import { FilePickButton } from "../../../taskpane/app/FilePickButton";
 import { useTexts } from "../../../taskpane/i18n";
@@ -29,6 +29,23 @@ type FileState =
   | { status: "loading" }
   | { status: "loaded"; name: string }
   | { status: "failed"; message: string };
+
+/**
+ * A window too narrow for the workbook and the pane side by side (a phone, or Excel's narrowest
+ * pane): the pane goes below the workbook, at the window's width, and the page scrolls.
+ */
+const NARROW = "(max-width: 899px)";
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const update = () => setNarrow(query.matches);
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return narrow;
+}
 
 /** Re-renders on every change of the workbook; returns a counter that changes with it. */
 function useWorkbookVersion(workbook: MemoryWorkbook): number {
@@ -44,8 +61,20 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
   const [generation, setGeneration] = useState(0);
   const version = useWorkbookVersion(workbook);
 
+  const narrow = useNarrow();
   const sheets = workbook.sheets;
   const active = workbook.getSheet(workbook.activeSheet ?? "") ?? sheets[0];
+  const tabs = useRef<HTMLDivElement>(null);
+  // The active sheet's tab in view, as in Excel, also when the pane made another sheet active.
+  useEffect(() => {
+    const strip = tabs.current;
+    const tab = active && strip?.querySelector(`[data-sheet="${CSS.escape(active.name)}"]`);
+    if (!strip || !tab) return;
+    const s = strip.getBoundingClientRect();
+    const t = tab.getBoundingClientRect();
+    if (t.left < s.left) strip.scrollLeft -= s.left - t.left;
+    else if (t.right > s.right) strip.scrollLeft += Math.min(t.right - s.right, t.left - s.left);
+  }, [active, sheets.length]);
 
   const open = async (file: File) => {
     setFileState({ status: "loading" });
@@ -68,7 +97,8 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
       style={{
         display: "flex",
         flexDirection: "column",
-        height: "100vh",
+        height: narrow ? undefined : "100vh",
+        minHeight: "100vh",
         background: tokens.colorNeutralBackground2,
       }}
     >
@@ -111,7 +141,14 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
           <MessageBarBody>{text.loadFailed(fileState.message)}</MessageBarBody>
         </MessageBar>
       )}
-      <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
+      <div
+        style={{
+          display: "flex",
+          flexDirection: narrow ? "column" : "row",
+          flex: 1,
+          minHeight: 0,
+        }}
+      >
         <main
           aria-label={text.workbookLabel}
           style={{
@@ -124,22 +161,25 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
             overflow: "auto",
           }}
         >
-          <TabList
-            aria-label={text.sheetTabs}
-            selectedValue={active?.name}
-            onTabSelect={(_, data) => workbook.setActiveSheet(String(data.value))}
-            size="small"
-          >
-            {sheets.map((s) => (
-              <Tab key={s.name} value={s.name} data-own={s.own}>
-                {s.name}
-                <span style={{ color: tokens.colorNeutralForeground3, fontWeight: 400 }}>
-                  {" "}
-                  ({s.own ? text.ownSheet : text.userSheet})
-                </span>
-              </Tab>
-            ))}
-          </TabList>
+          <div ref={tabs} style={{ overflowX: "auto", flexShrink: 0 }} data-testid="sheet-tabs">
+            <TabList
+              aria-label={text.sheetTabs}
+              selectedValue={active?.name}
+              onTabSelect={(_, data) => workbook.setActiveSheet(String(data.value))}
+              size="small"
+              style={{ width: "max-content" }}
+            >
+              {sheets.map((s) => (
+                <Tab key={s.name} value={s.name} data-own={s.own} data-sheet={s.name}>
+                  {s.name}
+                  <span style={{ color: tokens.colorNeutralForeground3, fontWeight: 400 }}>
+                    {" "}
+                    ({s.own ? text.ownSheet : text.userSheet})
+                  </span>
+                </Tab>
+              ))}
+            </TabList>
+          </div>
           {active && (
             <SheetGrid
               workbook={workbook}
@@ -164,10 +204,11 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
         <aside
           aria-label={text.paneLabel}
           style={{
-            width: 400,
+            width: narrow ? "auto" : 400,
             flexShrink: 0,
-            overflowY: "auto",
-            borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+            overflowY: narrow ? "visible" : "auto",
+            borderLeft: narrow ? undefined : `1px solid ${tokens.colorNeutralStroke1}`,
+            borderTop: narrow ? `1px solid ${tokens.colorNeutralStroke1}` : undefined,
             background: tokens.colorNeutralBackground1,
           }}
         >

@@ -28,6 +28,11 @@ export interface FitSheet {
   columnWidths: readonly ColumnWidth[];
   /** The add-in's own sheets: the cells that size the columns; undefined on a user's sheet. */
   fitRegions?: readonly Rect[];
+  /**
+   * Formulas and the cells their result spills over: Excel computes them after the sheet is
+   * written, so its autofit never sees them (the sheet's bounds size those columns), nor here.
+   */
+  formulas?: readonly { row: number; col: number; spill: { rows: number; cols: number } }[];
 }
 
 /** How the grid shows a cell: its formatted text, and whether it is bold. */
@@ -65,8 +70,14 @@ function candidates(
     list.sort((a, b) => b.score - a.score);
     if (list.length > KEEP) list.pop();
   };
+  const spills = (sheet.formulas ?? []).filter(
+    (f) => col >= f.col && col < f.col + Math.max(1, f.spill.cols)
+  );
+  const spilled = (r: number) =>
+    spills.some((f) => r >= f.row && r < f.row + Math.max(1, f.spill.rows));
   for (const [top, bottom] of rows) {
     for (let r = top; r <= bottom; r++) {
+      if (spills.length > 0 && spilled(r)) continue;
       const v = sheet.values[r]?.[col];
       if (typeof v === "string") {
         if (v !== "" && (!user || v.length <= USER_TEXT)) offer(0, r, v.length);
@@ -92,8 +103,11 @@ export function columnWidthsPx(
       ? [[0, sheet.values.length - 1]]
       : sheet.fitRegions!.filter((r) => c >= r.left && c <= r.right).map((r) => [r.top, r.bottom]);
     let widest = 0;
-    // The first row of each region (a table's bold header) is always measured.
-    for (const r of [...rows.map(([top]) => top), ...candidates(sheet, c, rows, user)])
+    // The first row of each region (a table's bold header) is always measured, unless spilled.
+    const tops = rows
+      .map(([top]) => top)
+      .filter((r) => candidates(sheet, c, [[r, r]], user).length);
+    for (const r of [...tops, ...candidates(sheet, c, rows, user)])
       widest = Math.max(widest, measure(shown.text(r, c), shown.bold(r, c)));
     const fitted = Math.max(MIN_WIDTH, Math.ceil(widest) + CELL_PADDING);
     // Bounds are in points, as in Excel.
