@@ -8,7 +8,8 @@
  *   cannot emit ("can only be used with manually created JSON metadata",
  *   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors; top level:
  *   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany);
- * - the help URL of each function's section of help.html under the add-in's base URL.
+ * - the help URL of each function's section of the help page in that language (help.html,
+ *   help-en.html) under the add-in's base URL.
  * Names stay the ids in both languages: only descriptions and argument names are translated.
  */
 import { FUNCTION_TEXTS, type FunctionText } from "../src/functions/catalog";
@@ -45,6 +46,9 @@ export const METADATA_FILES: Record<Language, string> = {
   en: "functions-en.json",
 };
 
+/** The help page in each language: the same sections under the same anchors. */
+export const HELP_PAGES: Record<Language, string> = { da: "help.html", en: "help-en.html" };
+
 const camelCase = (snake: string) => snake.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
 function textsFor(f: FunctionMetadata): FunctionText {
@@ -78,7 +82,7 @@ export function localizeMetadata(
       return {
         ...f,
         description: texts.description[language],
-        helpUrl: `${baseUrl}help.html#${f.id.toLowerCase()}`,
+        helpUrl: `${baseUrl}${HELP_PAGES[language]}#${f.id.toLowerCase()}`,
         parameters: f.parameters.map((p, i) => ({
           ...p,
           name: texts.args[i].name[language],

@@ -106,11 +106,12 @@ describe("a production build (ADDIN_BASE_URL set)", () => {
     const devIds = (
       JSON.parse(readFileSync(path.join(ROOT, "dist", "functions.json"), "utf8")) as Metadata
     ).functions.map((f) => f.id);
-    for (const file of Object.values(METADATA_FILES)) {
+    for (const [language, file] of Object.entries(METADATA_FILES)) {
       const m = metadata(file);
       expect(m.functions.map((f) => f.id)).toEqual(devIds);
+      const page = language === "en" ? "help-en.html" : "help.html";
       expect(m.functions.map((f) => f.helpUrl)).toEqual(
-        m.functions.map((f) => `${BASE}help.html#${f.id.toLowerCase()}`)
+        m.functions.map((f) => `${BASE}${page}#${f.id.toLowerCase()}`)
       );
       expect(m.allowErrorForDataTypeAny).toBe(true);
     }

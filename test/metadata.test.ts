@@ -267,12 +267,12 @@ describe.each(Object.entries(EXPECTED))("%s", (id, expected) => {
     expect(byId(danish(), id).result.dimensionality ?? "scalar").toBe(expected.result);
   });
 
-  it("links its section of the help page", () => {
+  it("links its section of the help page, in Danish and in English", () => {
     const anchor = id.toLowerCase();
     expect(byId(danish(), id).helpUrl).toBe(`${webpackConfig.urlDev}help.html#${anchor}`);
-    expect(readFileSync(path.join(ROOT, "taskpane", "help.html"), "utf8")).toContain(
-      `id="${anchor}"`
-    );
+    expect(byId(english(), id).helpUrl).toBe(`${webpackConfig.urlDev}help-en.html#${anchor}`);
+    for (const page of ["help.html", "help-en.html"])
+      expect(readFileSync(path.join(ROOT, "taskpane", page), "utf8")).toContain(`id="${anchor}"`);
   });
 
   it("is associated with its function in registered.ts", () => {

@@ -82,7 +82,7 @@ describe("the registry", () => {
   });
 });
 
-describe("validation: Danish errors that name the parameter", () => {
+describe("validation: Danish errors that name the parameter (and English for the pane)", () => {
   const check = (id: ParameterId, value: unknown) =>
     validateParameterValue(parameterById(id), value);
 
@@ -90,6 +90,7 @@ describe("validation: Danish errors that name the parameter", () => {
     expect(check("admissionGrowth", -1)).toEqual({
       code: "#VALUE!",
       message: "«Vækst i indskrivninger»: skal ligge over -100 % og højst 100 % (fik -100 %)",
+      en: "«Vækst i indskrivninger» (Admission growth): must lie above -100% and at most 100% (got -100%)",
       parameter: "admissionGrowth",
     });
     expect(check("admissionGrowth", -1.5)).toMatchObject({
@@ -158,6 +159,7 @@ describe("validation: Danish errors that name the parameter", () => {
           code: "#VALUE!",
           message:
             "«Tilbagefald pr. år» + «Fraflytning pr. år» må højst være 100 % pr. år (fik 110 %)",
+          en: "«Tilbagefald pr. år» (Relapse per year) + «Fraflytning pr. år» (Move-away per year) must be at most 100% a year (got 110%)",
           parameter: "moveAwayRate",
         },
       ],
@@ -227,6 +229,7 @@ describe("the two-column parameter range", () => {
         {
           code: "#VALUE!",
           message: "Parameteren «Tærskel for lange ophold» mangler",
+          en: "The parameter «Tærskel for lange ophold» (Long-stay threshold) is missing",
           parameter: "thresholdDays",
         },
       ],

@@ -20,7 +20,7 @@ describe("one DK.REFUSION110 call under Excel on the web's 5 MB limit", () => {
 
   it("README and the help page name the documented limit and send larger sheets to the pane", () => {
     const figure = DOCUMENTED_MAX_ROWS.toLocaleString("da-DK").replace(/\./g, " ");
-    for (const file of ["README.md", "taskpane/help.html"]) {
+    for (const file of ["README.md", "taskpane/help.html", "taskpane/help-en.html"]) {
       const text = readFileSync(path.join(ROOT, file), "utf8");
       expect([file, text.includes(`${figure} rows`) || text.includes(`${figure} rækker`)]).toEqual([
         file,

@@ -252,7 +252,7 @@ export class ExcelWorkbook implements Workbook {
         if (cell.formula !== undefined) range.formulas = [[cell.formula]];
         if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
       }
-      await this.fitColumns(ctx, ws, spec);
+      await this.fitColumns(context, ws, spec);
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
       for (const n of spec.names ?? []) {
         if (skipped.includes(n.name)) continue;
@@ -335,6 +335,7 @@ export class ExcelWorkbook implements Workbook {
       const fitted = columns.map((c) =>
         ws.getRangeByIndexes(r.top, c, 1, 1).format.load("columnWidth")
       );
+      // Each section's fitted widths are read before the next section's autofit changes them.
       await ctx.sync();
       columns.forEach((c, i) => {
         const w = fitted[i].columnWidth;

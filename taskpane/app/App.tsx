@@ -99,7 +99,7 @@ export function App({ workbook, onResult }: AppProps) {
   const [scenariosWritten, setScenariosWritten] = useState(0);
   const abort = useRef<AbortController | undefined>();
   /** The web worker that computes the forecast's sheets and the scenario comparison. */
-  const engine = useMemo(engineRunner, []);
+  const engine = useMemo(() => engineRunner(), []);
   useEffect(() => () => engine.dispose(), [engine]);
 
   /** Shows a search's result; a failed search keeps the mapping the user chose. */

@@ -365,8 +365,9 @@ describe("the standalone demo in headless Chromium", () => {
     const engine = engineTotals(mapping);
     const shown = shownTotals(await readRenderedGrid(page), "en");
     expectTotalsEqual(shown.quarters, engine);
+    // In the sheets' format, as English Excel shows #,##0.00 "kr.".
     expect(await page.locator('[data-total="netCost"]').textContent()).toBe(
-      `DKK ${engine.netCost.toNumber().toLocaleString("en-GB", { minimumFractionDigits: 2 })}`
+      `${engine.netCost.toNumber().toLocaleString("en-GB", { minimumFractionDigits: 2 })} kr.`
     );
     expect(await page.getByTestId("written-sheets").textContent()).toContain(
       `Wrote the sheet “${FORECAST_SHEET}”.`

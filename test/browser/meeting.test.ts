@@ -308,7 +308,7 @@ describe("English throughout with ?lang=en", () => {
     await help.waitForLoadState();
     expect(await help.evaluate(() => document.documentElement.lang)).toBe("en");
     await expect(help.locator("h1").textContent()).resolves.toBe("Help on the functions");
-    await expect(help.locator("#projection").count()).resolves.toBe(1);
+    await expect(help.locator("#housingfirstprojection").count()).resolves.toBe(1);
     await help.close();
     await page.screenshot({ path: join(SHOTS, "meeting-en.png") });
     await page.close();
@@ -323,7 +323,7 @@ describe("empty charts", () => {
     const chart = page.locator('figure[data-chart="ScenarieNettoudgift"]');
     await waitFor(async () => expect(await chart.getAttribute("data-empty")).toBe("error"));
     await expect(chart.textContent()).resolves.toContain(
-      "Intet at tegne: formlen i A21 giver fejlen #NUM!"
+      "Intet at tegne: formlen i A21 giver fejlen #VALUE!"
     );
     await expect(chart.locator("svg").count()).resolves.toBe(0);
     await chart.screenshot({ path: join(SHOTS, "chart-empty.png") });

@@ -33,6 +33,7 @@ export async function projectionComputed(page: Page, before?: unknown): Promise<
   await page.waitForFunction(
     ([row, col, old]) => {
       const wb = window.__demo!.workbook;
+      if (!wb.getSheet("Scenarier")) return false;
       const v = wb.cell("Scenarier", row as number, col as number);
       return (
         wb.cell("Scenarier", (row as number) - 2, 0) !== "#BUSY!" &&

@@ -57,7 +57,7 @@ export function SheetGrid(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version counts in-place edits of the sheet
   }, [sheet, version]);
   const role = useMemo(() => tableRoles(sheet), [sheet]);
-  const measureText = useMemo(canvasMeasure, []);
+  const measureText = useMemo(() => canvasMeasure(), []);
   const widths = useMemo(
     () =>
       columnWidthsPx(
@@ -74,6 +74,7 @@ export function SheetGrid(props: {
         },
         measureText
       ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version counts in-place edits of the sheet
     [workbook, sheet, columnCount, role, measureText, text.language, version]
   );
   const selected =
