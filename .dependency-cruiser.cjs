@@ -56,6 +56,15 @@ module.exports = {
       to: { path: "^src/(office|demo)/" },
     },
     {
+      name: "worker-protocol-stands-alone",
+      comment:
+        "The web-worker protocol carries any job: the pane's engine jobs and the demo's calc " +
+        "jobs use it, not the other way round (it needs the port's AbortError only).",
+      severity: "error",
+      from: { path: "^src/worker/" },
+      to: { path: "^(taskpane/|src/(engine|functions|office|demo|templates)/)" },
+    },
+    {
       name: "no-circular",
       comment: "An import circle makes two modules one in disguise: neither can be read alone.",
       severity: "error",

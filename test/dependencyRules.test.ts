@@ -60,6 +60,7 @@ describe("a tree with one forbidden import per rule", () => {
     "src/demo/demoPage/shell.ts":
       'import { app } from "../../../taskpane/app";\nimport { memory } from "../memory";\n' +
       "export const shell = [app, memory];",
+    "src/worker/client.ts": 'import { law } from "../engine/law";\nexport const client = law;',
     "src/templates/template.ts":
       'import { i18n } from "../../taskpane/i18n";\nexport const t = i18n;',
     "taskpane/i18n.ts": "export const i18n = 1;",
@@ -95,6 +96,11 @@ describe("a tree with one forbidden import per rule", () => {
         to: "taskpane/i18n.ts",
       },
       { rule: "only-entry-chooses-workbook", from: "taskpane/app.ts", to: "src/demo/memory.ts" },
+      {
+        rule: "worker-protocol-stands-alone",
+        from: "src/worker/client.ts",
+        to: "src/engine/law.ts",
+      },
     ]);
   });
 
