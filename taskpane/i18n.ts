@@ -63,6 +63,7 @@ export interface Texts {
   compareReadings: string;
   readingYear: string;
   readingDifference: string;
+  computing: string;
   noReadingDifference: string;
   help: string;
   /** The help page in this language (served beside the pane). */
@@ -165,6 +166,7 @@ const DA: Texts = {
   compareReadings: "Vis forskellen for jeres data",
   readingYear: "År",
   readingDifference: "Forskel",
+  computing: "Regner …",
   noReadingDifference:
     "Ingen forskel for jeres data: ingen vinduer med dage på begge sider af 1. april 2026.",
   help: "Hjælp til funktionerne (DK.REFUSION110 m.fl.)",
@@ -282,6 +284,7 @@ const EN: Texts = {
   compareReadings: "Show the difference for your data",
   readingYear: "Year",
   readingDifference: "Difference",
+  computing: "Computing …",
   noReadingDifference:
     "No difference for your data: no window has days on both sides of 1 April 2026.",
   help: "Help on the functions (DK.REFUSION110 and others)",

@@ -139,10 +139,8 @@ export function fitRegions(spec: SheetSpec): Rect[] {
   return spec.sections.flatMap((section) => {
     if (section.fit === false || section.values.length === 0) return [];
     const at = parseA1(section.at);
-    const width = Math.max(
-      section.numberFormats?.length ?? 0,
-      ...section.values.map((row) => row.length)
-    );
+    let width = section.numberFormats?.length ?? 0;
+    for (const row of section.values) width = Math.max(width, row.length);
     if (width === 0) return [];
     return [
       {

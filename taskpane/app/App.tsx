@@ -352,6 +352,7 @@ export function App({ workbook, onResult }: AppProps) {
         reading={reading}
         onReadingChange={setReading}
         stays={report?.stays}
+        engine={engine}
         disabled={running}
       />
     </div>

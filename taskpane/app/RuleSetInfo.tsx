@@ -10,14 +10,17 @@ import {
   Link,
   Radio,
   RadioGroup,
+  Spinner,
   Subtitle2,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { danishFromSerial } from "../../src/engine/calendar";
-import { computeForecast, defaultYears } from "../../src/engine/forecast";
+import { dec } from "../../src/engine/money";
 import { RULE_SETS } from "../../src/engine/rules";
 import type { StayInput } from "../../src/engine/shelter";
 import { formatMoney, useTexts } from "../i18n";
+import type { ReadingDifference } from "../readings";
+import type { EngineRunner } from "../worker/engine";
 
 /** The current-law rule sets the pane can run: the two readings of the phase-in. */
 export type Reading = "NY" | "NY-VINDUE";
@@ -27,33 +30,33 @@ export interface RuleSetInfoProps {
   onReadingChange: (reading: Reading) => void;
   /** The stays that validated, for the difference between the readings; undefined before. */
   stays?: readonly StayInput[];
+  /** Computes the difference off the UI thread (taskpane/worker). */
+  engine: EngineRunner;
   disabled?: boolean;
-}
-
-/** Refund NY per year under both readings, for the years the forecast reports. */
-function compareReadings(stays: readonly StayInput[]) {
-  const years = defaultYears(stays);
-  if (!years) return [];
-  const day = computeForecast(stays, { years, rules: RULE_SETS.NY }).years;
-  const window = computeForecast(stays, { years, rules: RULE_SETS["NY-VINDUE"] }).years;
-  return day
-    .map((y, i) => ({ year: y.year, day: y.refundNy, window: window[i].refundNy }))
-    .filter((y) => !y.day.eq(y.window));
 }
 
 export function RuleSetInfo({
   reading,
   onReadingChange,
   stays,
+  engine,
   disabled = false,
 }: RuleSetInfoProps) {
   const text = useTexts();
   const rules = RULE_SETS[reading];
   const [compared, setCompared] = useState<{
     stays: readonly StayInput[];
-    rows: ReturnType<typeof compareReadings>;
+    rows?: ReadingDifference[];
   }>();
   const rows = compared && compared.stays === stays ? compared.rows : undefined;
+  const comparing = compared !== undefined && compared.stays === stays && !compared.rows;
+  const compare = (all: readonly StayInput[]) => {
+    setCompared({ stays: all });
+    engine.run("readings", { stays: all }).then(
+      (result) => setCompared((c) => (c?.stays === all ? { stays: all, rows: result } : c)),
+      () => setCompared(undefined)
+    );
+  };
   return (
     <section
       aria-labelledby="ruleset-heading"
@@ -90,14 +93,15 @@ export function RuleSetInfo({
         <div>
           <Button
             size="small"
-            disabled={disabled}
-            onClick={() => setCompared({ stays, rows: compareReadings(stays) })}
+            disabled={disabled || comparing}
+            onClick={() => compare(stays)}
             data-testid="compare-readings"
           >
             {text.compareReadings}
           </Button>
         </div>
       )}
+      {comparing && <Spinner size="tiny" label={text.computing} />}
       {rows && rows.length === 0 && (
         <Caption1 data-testid="reading-difference">{text.noReadingDifference}</Caption1>
       )}
@@ -123,13 +127,13 @@ export function RuleSetInfo({
               <tr key={r.year}>
                 <td>{r.year}</td>
                 <td style={{ textAlign: "right", paddingInlineStart: 8 }}>
-                  {formatMoney(r.day, text.language)}
+                  {formatMoney(dec(r.day), text.language)}
                 </td>
                 <td style={{ textAlign: "right", paddingInlineStart: 8 }}>
-                  {formatMoney(r.window, text.language)}
+                  {formatMoney(dec(r.window), text.language)}
                 </td>
                 <td style={{ textAlign: "right", paddingInlineStart: 8 }}>
-                  {formatMoney(r.window.minus(r.day), text.language)}
+                  {formatMoney(dec(r.window).minus(dec(r.day)), text.language)}
                 </td>
               </tr>
             ))}

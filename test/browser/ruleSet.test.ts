@@ -57,6 +57,8 @@ describe("the phase-in reading in the rule-set panel", () => {
     expect(differing.map((y) => y.year)).toEqual([2026]);
 
     await page.getByTestId("compare-readings").click();
+    // Computed in the pane's engine worker: the table comes when it is done.
+    await page.locator('[data-testid="reading-difference"] tbody tr').first().waitFor();
     const rows = await page
       .locator('[data-testid="reading-difference"] tbody tr')
       .evaluateAll((trs) =>
