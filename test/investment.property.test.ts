@@ -10,7 +10,7 @@ import {
   type InvestmentInput,
   type InvestmentResult,
 } from "../src/engine/investment";
-import { dec, roundOre } from "../src/engine/money";
+import { MAX_EXACT_KRONER, dec, roundOre } from "../src/engine/money";
 import {
   housingFirstBreakeven,
   housingFirstNpv,
@@ -99,6 +99,11 @@ describe("with relapse and move-away 0 the NPV is Excel's NPV of the net flows",
     fc.assert(
       fc.property(rateArb, flowsArb(amountArb, amountArb), (rate, [costs, savings]) => {
         const exact = roundOre(run(input(rate, costs, savings)).npv).toNumber();
+        // Beyond whole øre in a double (a steep negative rate over many years) it is an error.
+        if (Math.abs(exact) > MAX_EXACT_KRONER) {
+          expect(housingFirstNpv(rate, [costs], [savings])).toMatchObject({ code: "#VALUE!" });
+          return;
+        }
         expect(housingFirstNpv(rate, [costs], [savings])).toBe(exact);
         expect(
           housingFirstNpv(

@@ -197,10 +197,16 @@ describe("bad input: one Danish error from each of the three functions, never Na
       /Besparelser, år 2: cellen indeholder fejlen #DIV\/0!/,
     ],
     [
-      "text as the rate",
-      [" 3,5 %", row(1), row(2)],
+      "text as the rate with a decimal point",
+      ["3.5 %", row(1), row(2)],
       "#VALUE!",
-      /Diskonteringsrente: « 3,5 %» er ikke et tal/,
+      /Diskonteringsrente: «3.5 %» har punktum som decimaltegn: skriv 3,5/,
+    ],
+    [
+      "text as the rate that is no number",
+      ["lav", row(1), row(2)],
+      "#VALUE!",
+      /Diskonteringsrente: «lav» er ikke et tal/,
     ],
     ["a blank rate", ["", row(1), row(2)], "#VALUE!", /Diskonteringsrente mangler/],
     [

@@ -117,23 +117,89 @@ export function isInRange(serial: Serial): boolean {
   return Number.isInteger(serial) && serial >= FIRST_SERIAL && serial <= LAST_SERIAL;
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** A date text's problem, in Danish and English, for a message that says what to write. */
+export interface DateTextProblem {
+  da: string;
+  en: string;
+}
+
+/** ISO date, optionally with a time of day (database exports: 2026-05-01 00:00:00), which is dropped. */
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/;
 const DANISH = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/;
+const TWO_DIGIT_YEAR = /^(\d{1,2})[-./](\d{1,2})[-./](\d{2})$/;
+/** "1. maj 2026", "1 maj 2026", "01-maj-2026", "1. jan. 2026". */
+const MONTH_NAME = /^(\d{1,2})\.?[\s-]*(\p{L}+)\.?[\s-]*(\d{4})$/u;
+
+const MONTHS = [
+  "januar",
+  "februar",
+  "marts",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+
+/** The month of a Danish month name or its abbreviation (jan, feb, mar, …, sept, okt, dec). */
+function monthOfName(name: string): number | undefined {
+  const n = name.toLowerCase();
+  const i = MONTHS.findIndex((m) => m === n || (n.length >= 3 && m.startsWith(n)));
+  return i < 0 ? undefined : i + 1;
+}
 
 /**
- * Parses date text: ISO `2026-05-01`, or Danish day-month-year `01-05-2026`, `1.5.2026`,
- * `1/5/2026`. Returns undefined for anything else, including impossible dates (2026-02-30).
- * Range checks (1900-03-01 .. 9999-12-31) are the caller's, so it can word its own message.
+ * Two-digit years as Excel reads them (00–29 are 2000–2029, 30–99 are 1930–1999); the add-in
+ * accepts the first group only, since a stay in the 1930s is surely a mistyped 2030s one.
  */
-export function parseDateText(text: string): Serial | undefined {
+const LAST_TWO_DIGIT_YEAR = 29;
+
+/**
+ * Reads date text: ISO `2026-05-01` (a time of day is dropped), Danish day-month-year
+ * `01-05-2026`, `1.5.2026`, `1/5/2026`, with a month name `1. maj 2026`, `1 jan. 2026`, or with a
+ * two-digit year `01-05-26` (2026, as Excel reads it). Returns the serial, a problem for text that
+ * is meant as a date but cannot be read safely (an unknown month, a two-digit year from 30 on),
+ * or undefined for anything else, an impossible date (2026-02-30) included. Range checks (1900-03-01 ..
+ * 9999-12-31) are the caller's, so it can word its own message.
+ */
+export function readDateText(text: string): Serial | DateTextProblem | undefined {
   const t = text.trim();
   let ymd: Ymd | undefined;
   const iso = ISO.exec(t);
-  if (iso) ymd = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
   const dk = DANISH.exec(t);
-  if (dk) ymd = { year: Number(dk[3]), month: Number(dk[2]), day: Number(dk[1]) };
+  const short = TWO_DIGIT_YEAR.exec(t);
+  const named = MONTH_NAME.exec(t);
+  if (iso) ymd = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  else if (dk) ymd = { year: Number(dk[3]), month: Number(dk[2]), day: Number(dk[1]) };
+  else if (short) {
+    const yy = Number(short[3]);
+    if (yy > LAST_TWO_DIGIT_YEAR)
+      return {
+        da: `årstallet har kun to cifre, og Excel læser ${short[3]} som 19${short[3]}: skriv årstallet med fire cifre`,
+        en: `the year has two digits only, and Excel reads ${short[3]} as 19${short[3]}: write the year with four digits`,
+      };
+    ymd = { year: 2000 + yy, month: Number(short[2]), day: Number(short[1]) };
+  } else if (named) {
+    const month = monthOfName(named[2]);
+    if (month === undefined)
+      return {
+        da: `«${named[2]}» er ikke et månedsnavn (skriv fx 1. maj 2026)`,
+        en: `«${named[2]}» is not a Danish month name (write e.g. 1. maj 2026)`,
+      };
+    ymd = { year: Number(named[3]), month, day: Number(named[1]) };
+  }
   if (!ymd || !isValidYmd(ymd)) return undefined;
   return serialFromYmd(ymd.year, ymd.month, ymd.day);
+}
+
+/** readDateText for callers that only want a serial: undefined for anything that is not one. */
+export function parseDateText(text: string): Serial | undefined {
+  const read = readDateText(text);
+  return typeof read === "number" ? read : undefined;
 }
 
 /** Shorthand for code and tests: serial of an ISO date literal; throws on bad text. */

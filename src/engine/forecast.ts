@@ -20,6 +20,7 @@
 import { serialFromYmd, yearOf, type Serial } from "./calendar";
 import {
   Decimal,
+  MAX_EXACT_KRONER,
   allocateOre,
   dec,
   exactOre,
@@ -130,6 +131,20 @@ export interface Forecast {
   years: YearLine[];
   total: Amounts;
   stays: StayLine[];
+}
+
+/**
+ * The stays' money adds up to more than whole øre hold exactly (over 90.071.992.547.409 kr.):
+ * no total is shown rather than a wrong one. Each row is at most MAX_KRONER a day (coerce.ts),
+ * so only a vast number of stays at such rates gets here.
+ */
+export class InexactSumError extends RangeError {
+  constructor() {
+    super(
+      `Beløbene summer til mere end ${MAX_EXACT_KRONER.toLocaleString("da-DK", { maximumFractionDigits: 0 })} kr., mere end hele øre kan regnes præcist: tjek takster og egenbetalinger`
+    );
+    this.name = "InexactSumError";
+  }
 }
 
 /** The default period's years: first to last admission year; undefined when there are no stays. */
@@ -317,12 +332,38 @@ function runRules(
   return outcomes;
 }
 
-/** Days of `spans` inside `within`. */
-function daysIn(spans: readonly Span[], within: Span): number {
-  let days = 0;
-  for (const s of spans)
-    days += Math.max(0, Math.min(s.to, within.to) - Math.max(s.from, within.from));
-  return days;
+/** The parts of one year: `parts[from..to)` are its [quarter index, days] pairs. */
+interface YearParts {
+  year: number;
+  from: number;
+  to: number;
+}
+
+/** Groups quarter parts (in quarter order) by calendar year of the period. */
+function byYear(parts: readonly [number, number][], firstYear: number): YearParts[] {
+  const out: YearParts[] = [];
+  parts.forEach(([q], i) => {
+    const year = firstYear + Math.floor(q / 4);
+    const last = out[out.length - 1];
+    if (last && last.year === year) last.to = i + 1;
+    else out.push({ year, from: i, to: i + 1 });
+  });
+  return out;
+}
+
+const sumDays = (parts: readonly [number, number][]): number =>
+  parts.reduce((n, [, days]) => n + days, 0);
+
+/** The parts of `year` among `groups` (years ascending), from the group at `at` on. */
+function partsOf(
+  parts: readonly [number, number][],
+  groups: readonly YearParts[],
+  cursor: { at: number },
+  year: number
+): [number, number][] {
+  while (cursor.at < groups.length && groups[cursor.at].year < year) cursor.at++;
+  const g = groups[cursor.at];
+  return g && g.year === year ? parts.slice(g.from, g.to) : [];
 }
 
 /** The forecast for `stays`; rows the engine rejects are kept as error lines and add nothing. */
@@ -337,6 +378,7 @@ export function computeForecast(
     start: serialFromYmd(years.first, 1, 1),
     end: serialFromYmd(years.last, 12, 31),
   };
+  const periodSpan: Span = { from: period.start, to: period.end + 1 };
   const statusDate = options.statusDate ?? period.end;
   const starts = quarterStarts(years.first, years.last);
   const sums = Array.from({ length: starts.length - 1 }, emptySums);
@@ -360,40 +402,39 @@ export function computeForecast(
       refundGammelOre: 0,
     };
     if (isRowError(n) || isRowError(g) || !n.ownDays) return line;
-    const own = [n.ownDays];
-    const first = Math.max(years.first, yearOf(n.ownDays.from));
-    const last = Math.min(years.last, yearOf(n.ownDays.to - 1));
-    for (let year = first; year <= last; year++) {
-      const span: Span = { from: serialFromYmd(year, 1, 1), to: serialFromYmd(year + 1, 1, 1) };
-      const days = daysIn(own, span);
-      if (days === 0) continue;
+    // Each span list is split by quarter once, then taken year by year: a stay costs its spans
+    // and its years, not their product (a hundred-year stay has a hundred windows).
+    const own = daysByQuarter([n.ownDays], periodSpan, starts);
+    const nyAll = daysByQuarter(n.refundSpans, periodSpan, starts);
+    const gammelAll = daysByQuarter(g.refundSpans, periodSpan, starts);
+    const nyYears = byYear(nyAll, years.first);
+    const gammelYears = byYear(gammelAll, years.first);
+    const nyAt = { at: 0 };
+    const gammelAt = { at: 0 };
+    for (const { year, from, to } of byYear(own, years.first)) {
+      const ownParts = own.slice(from, to);
+      const nyParts = partsOf(nyAll, nyYears, nyAt, year);
+      const gammelParts = partsOf(gammelAll, gammelYears, gammelAt, year);
+      const days = sumDays(ownParts);
       // Round per stay and year, as DK.REFUSION110 with the year as the period does.
       const gross = costOre(stay.dailyRate, days);
       const self = costOre(stay.selfPayment, days);
-      const refundNy = refundOre(
-        stay.dailyRate,
-        stay.selfPayment,
-        daysIn(n.refundSpans, span),
-        nyShare
-      );
+      const refundNy = refundOre(stay.dailyRate, stay.selfPayment, sumDays(nyParts), nyShare);
       const refundGammel = refundOre(
         stay.dailyRate,
         stay.selfPayment,
-        daysIn(g.refundSpans, span),
+        sumDays(gammelParts),
         gammelShare
       );
       line.grossOre += gross;
       line.selfPaymentOre += self;
       line.refundNyOre += refundNy;
       line.refundGammelOre += refundGammel;
-      const ownParts = daysByQuarter(own, span, starts);
       addDays(ownParts, sums, "stayDays");
       spread(gross, ownParts, sums, "gross");
       spread(self, ownParts, sums, "selfPayment");
-      const nyParts = daysByQuarter(n.refundSpans, span, starts);
       addDays(nyParts, sums, "refundDaysNy");
       spread(refundNy, nyParts, sums, "refundNy");
-      const gammelParts = daysByQuarter(g.refundSpans, span, starts);
       addDays(gammelParts, sums, "refundDaysGammel");
       spread(refundGammel, gammelParts, sums, "refundGammel");
     }
@@ -413,6 +454,8 @@ export function computeForecast(
   const totalSums = emptySums();
   for (const y of yearSums)
     for (const k of Object.keys(y) as (keyof OreSums)[]) totalSums[k] += y[k];
+  // Every sum is of amounts ≥ 0, so the totals are the largest: exact totals, exact table.
+  if (!Object.values(totalSums).every(Number.isSafeInteger)) throw new InexactSumError();
   return {
     rules: nyRules,
     period,

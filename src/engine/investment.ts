@@ -46,6 +46,19 @@ export interface InvestmentResult {
 
 const valueError = (message: string): RowError => ({ code: "#VALUE!", message });
 
+const danish = (x: Decimal) => x.toNumber().toLocaleString("da-DK", { maximumFractionDigits: 10 });
+
+/**
+ * A rate above 100 % a year is a unit mistake (10 typed for 10 %): an error with the two ways
+ * to write it, as the parameter registry words it (parameters.ts).
+ */
+function overHundred(what: string, rate: Decimal): RowError | undefined {
+  if (rate.lte(1)) return undefined;
+  return valueError(
+    `${what} er over 100 % pr. år (fik ${danish(rate)}, dvs. ${danish(rate.times(100))} %): skriv ${danish(rate)} % eller ${danish(rate.dividedBy(100))}`
+  );
+}
+
 function validate(input: InvestmentInput): RowError | undefined {
   if (input.costs.length !== input.savings.length) {
     return {
@@ -57,8 +70,14 @@ function validate(input: InvestmentInput): RowError | undefined {
     return valueError(
       `Diskonteringsrenten skal være større end -100 % (fik ${input.rate.toString()})`
     );
+  const rate = overHundred("Diskonteringsrenten", input.rate);
+  if (rate) return rate;
   if (input.relapseRate.lt(0)) return valueError("Tilbagefaldsraten må ikke være negativ");
   if (input.moveAwayRate.lt(0)) return valueError("Fraflytningsraten må ikke være negativ");
+  const relapse = overHundred("Tilbagefaldsraten", input.relapseRate);
+  if (relapse) return relapse;
+  const moveAway = overHundred("Fraflytningsraten", input.moveAwayRate);
+  if (moveAway) return moveAway;
   if (input.relapseRate.plus(input.moveAwayRate).gt(1)) {
     return valueError(
       `Tilbagefald + fraflytning må højst være 100 % pr. år (fik ${input.relapseRate.toString()} + ${input.moveAwayRate.toString()})`

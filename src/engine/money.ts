@@ -99,6 +99,93 @@ export function allocateOre(total: Decimal, weights: readonly number[]): Decimal
   return floors.map((f) => f.dividedBy(100));
 }
 
+/**
+ * The largest amount per day (or per year) a row may hold: 10 mio. kr. Integer øre must stay
+ * exact (a safe integer, below 2^53) through refundOre's product 2 × amount × days × share's
+ * numerator, with days up to a stay from 1900-03-01 to 9999-12-31 (2 958 405): 10^9 øre × 2 ×
+ * 2 958 405 is 5.9 · 10^15 < 9.007 · 10^15. Real daily rates are a few thousand kroner.
+ */
+export const MAX_KRONER = 10_000_000;
+
+/** The largest total that whole øre hold exactly in a double: (2^53 − 1) øre. */
+export const MAX_EXACT_KRONER = Number.MAX_SAFE_INTEGER / 100;
+
+/** A number text's problem, in Danish and English, saying why it is not read and what to write. */
+export interface NumberTextProblem {
+  da: string;
+  en: string;
+}
+
+const GROUP_SPACE = /[\s\u00a0\u202f]/g;
+/** Kroner or a percent sign around the number: "1.200,00 kr.", "kr. 1.200", "DKK 1200", "1.200,-", "3,5 %". */
+const AFFIXES =
+  /^(?:(?:kr\.?|dkk)\s*)?([-+−]?)\s*(?:(?:kr\.?|dkk)\s*)?([\d.,\s\u00a0\u202f]*\d)(,-)?\s*(kr\.?|dkk|%)?$/i;
+
+/** A decimal written so no convention misreads it: "1,200" as 1,2 and "12,345" as 12,3450. */
+function unambiguousDecimal(whole: string, decimals: string): string {
+  const trimmed = decimals.replace(/0+$/, "");
+  if (trimmed === "") return whole;
+  return `${whole},${trimmed.length === 3 ? `${trimmed}0` : trimmed}`;
+}
+
+/**
+ * Reads a number written the Danish way: comma for decimals, point or space between thousands
+ * ("1.200,50", "1 200,50", "1200,50", "1.200.000", "1.200,00 kr.", "kr. 1.200", "1.200,-"; with
+ * `percent`, "3,5 %" is 0.035). Forms that another convention reads differently are a problem
+ * that says why: "1.200" (1200 with a thousands point, 1,2 with a decimal point), "1,200" (1,2
+ * or, in English, 1200); a decimal point ("1200.50", "1,234.56") is refused with what to write.
+ * undefined for text that is no number at all.
+ */
+export function readNumberText(
+  text: string,
+  options: { percent?: boolean } = {}
+): number | NumberTextProblem | undefined {
+  const m = AFFIXES.exec(text.trim());
+  if (!m) return undefined;
+  const [, sign, body, wholeKroner, unit] = m;
+  if (unit === "%" && !options.percent)
+    return { da: "et beløb kan ikke være en procentsats", en: "an amount cannot be a percentage" };
+  const negative = sign === "-" || sign === "−";
+  const shown = text.trim();
+  const digits = body.replace(GROUP_SPACE, " ");
+  let plain: string;
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(digits) || /^\d{1,3}( \d{3})+(,\d+)?$/.test(digits)) {
+    // One thousands point and nothing else: 1200, or 1,2 written with a decimal point. ",-" says kroner.
+    if (/^\d{1,3}\.\d{3}$/.test(digits) && !wholeKroner) {
+      const [whole, part] = digits.split(".");
+      const thousands = whole + part;
+      const decimal = unambiguousDecimal(whole, part);
+      return {
+        da: `«${shown}» kan læses på to måder: ${thousands} (punktum mellem tusinder) eller ${decimal} (punktum som decimaltegn); skriv ${thousands} eller ${decimal}`,
+        en: `«${shown}» reads two ways: ${thousands} (point between thousands) or ${decimal} (decimal point); write ${thousands} or ${decimal} (Danish decimal comma)`,
+      };
+    }
+    plain = digits.replace(/[. ]/g, "").replace(",", ".");
+  } else if (/^\d+(,\d+)?$/.test(digits)) {
+    // A comma before three digits is a decimal comma in Danish and a thousands comma in English.
+    if (/^[1-9]\d{0,2},\d{3}$/.test(digits)) {
+      const [whole, part] = digits.split(",");
+      const thousands = whole + part;
+      const decimal = unambiguousDecimal(whole, part);
+      return {
+        da: `«${shown}» kan læses på to måder: ${decimal} (komma som decimaltegn) eller ${thousands} (komma mellem tusinder, som på engelsk); skriv ${decimal} eller ${thousands}`,
+        en: `«${shown}» reads two ways: ${decimal} (decimal comma) or ${thousands} (thousands comma, as in English); write ${decimal} or ${thousands}`,
+      };
+    }
+    plain = digits.replace(",", ".");
+  } else if (/^\d+\.\d+$/.test(digits) || /^\d{1,3}(,\d{3})+\.\d+$/.test(digits)) {
+    const danish = digits.replace(/,/g, "").replace(".", ",");
+    return {
+      da: `«${shown}» har punktum som decimaltegn: skriv ${danish}`,
+      en: `«${shown}» has a decimal point: write ${danish} (Danish decimal comma)`,
+    };
+  } else return undefined;
+  const value = Number(plain);
+  if (!Number.isFinite(value)) return undefined;
+  const signed = negative ? -value : value;
+  return unit === "%" ? signed / 100 : signed;
+}
+
 /** Danish money text: 15.500,00 kr. */
 export function formatKr(amount: Decimal): string {
   const fixed = roundOre(amount).toFixed(2);

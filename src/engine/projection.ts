@@ -70,7 +70,17 @@
  */
 import { edate, serialFromYmd, yearOf, type Serial } from "./calendar";
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "./investment";
-import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, sum, type Share } from "./money";
+import {
+  Decimal,
+  MAX_EXACT_KRONER,
+  ZERO,
+  dec,
+  refundOre,
+  roundOre,
+  shareOf,
+  sum,
+  type Share,
+} from "./money";
 import type { ScenarioParameters } from "./parameters";
 import { RULE_SETS, type RuleSet } from "./rules";
 import {
@@ -157,6 +167,12 @@ const costOre = (perDay: number, days: number): number => refundOre(perDay, 0, d
 const round2 = (x: Decimal): Decimal => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 const fail = (code: RowError["code"], message: string): RowError => ({ code, message });
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Money beyond whole øre in a double (rates indexed by 100 % a year for decades): no table rather than a wrong one. */
+const inexact = (): RowError =>
+  fail(
+    "#VALUE!",
+    `Fremskrivningens beløb bliver større end ${MAX_EXACT_KRONER.toLocaleString("da-DK", { maximumFractionDigits: 0 })} kr., mere end hele øre kan regnes præcist: tjek takster, takstregulering og vækst`
+  );
 
 /**
  * The last full calendar year in the stays: the year of the latest admission when that admission
@@ -271,10 +287,12 @@ export function projectionTimeline(
   const admittedInBase = new Set<string>();
   for (const s of stays) {
     if (s.admission >= baseEnd) continue;
+    // Nights after the horizon change no figure and no refund window inside it, so every stay
+    // ends there at the latest: a stay recorded for a hundred years costs its horizon's windows.
     const discharge =
       s.discharge === null
-        ? Math.max(horizonEnd, s.admission + 1)
-        : Math.max(s.discharge, s.admission + 1);
+        ? horizonEnd
+        : Math.min(Math.max(s.discharge, s.admission + 1), horizonEnd);
     if (discharge <= options.historyFrom) continue;
     out.push(timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true));
     if (s.discharge === null) continue;
@@ -296,7 +314,7 @@ export function projectionTimeline(
           s.citizen,
           `${s.citizen}\u0000${t}`,
           admission,
-          admission + length,
+          Math.min(admission + length, horizonEnd),
           t,
           counted
         )
@@ -361,13 +379,18 @@ class Pricing {
     if (!own) return;
     const to = Math.min(own.to, until, this.cal.horizonEnd);
     if (to <= own.from) return;
-    const spans = this.cal.spans;
-    for (let t = 0; t < spans.length && spans[t].from < to; t++) {
-      const year = spans[t];
+    const years = this.cal.spans;
+    // One pass over the refund spans (in order) beside the years: spans and years, not their product.
+    const spans = result.refundSpans;
+    let k = 0;
+    for (let t = 0; t < years.length && years[t].from < to; t++) {
+      const year = years[t];
       const days = overlap(own.from, to, year);
       if (days === 0) continue;
+      while (k < spans.length && spans[k].to <= year.from) k++;
       let refundDays = 0;
-      for (const s of result.refundSpans) refundDays += overlap(s.from, Math.min(s.to, to), year);
+      for (let j = k; j < spans.length && spans[j].from < year.to; j++)
+        refundDays += overlap(spans[j].from, Math.min(spans[j].to, to), year);
       const rate = this.price(stay.dailyRate, t);
       const self = this.price(stay.selfPayment, t);
       const at = t * FIELDS;
@@ -383,6 +406,9 @@ class Pricing {
 
 const overlap = (from: Serial, to: Serial, span: Span): number =>
   Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
+
+/** A tally of whole øre beyond 2^53: no longer exact (rates indexed 100 % a year for decades). */
+class InexactTally extends RangeError {}
 
 /**
  * Whole-number tallies kept apart by the mass they count with (a cohort's weight, a share of
@@ -404,12 +430,15 @@ class MassTallies {
     return entry.tally;
   }
 
-  /** Σ mass × tally, entry by entry, exact. */
+  /** Σ mass × tally, entry by entry, exact; InexactTally when a tally left the safe integers. */
   total(): Decimal[] {
     const out: Decimal[] = Array.from({ length: this.size }, () => ZERO);
     for (const { mass, tally } of this.byMass.values()) {
-      for (let i = 0; i < this.size; i++)
-        if (tally[i] !== 0) out[i] = out[i].plus(mass.times(tally[i]));
+      for (let i = 0; i < this.size; i++) {
+        if (tally[i] === 0) continue;
+        if (!Number.isSafeInteger(tally[i])) throw new InexactTally();
+        out[i] = out[i].plus(mass.times(tally[i]));
+      }
     }
     return out;
   }
@@ -850,8 +879,15 @@ export function computeProjection(
   timeline.forEach((s, row) => {
     if (s.counted) pricing.add(byCohort[s.cohort], 1, s, results[row]);
   });
-  const noAction = cohorts.total();
-  const hf = housingFirstPath(timeline, results, p, cal, pricing, rules);
+  let noAction: Decimal[];
+  let hf: HousingFirstSums;
+  try {
+    noAction = cohorts.total();
+    hf = housingFirstPath(timeline, results, p, cal, pricing, rules);
+  } catch (error) {
+    if (error instanceof InexactTally) return inexact();
+    throw error;
+  }
 
   const kroner = (ore: Decimal) => roundOre(ore.dividedBy(100));
   const years: ProjectionYear[] = cal.spans.map((_, t) => {
@@ -904,6 +940,13 @@ export function computeProjection(
     };
   });
 
+  const beyond = (x: Decimal) => x.abs().gt(MAX_EXACT_KRONER);
+  if (
+    years.some(
+      (y) => Object.values(y.noAction).some(beyond) || Object.values(y.housingFirst).some(beyond)
+    )
+  )
+    return inexact();
   const projected = years.slice(1);
   const investment = evaluateInvestment({
     rate: dec(p.discountRate),

@@ -73,7 +73,7 @@ export interface StayResult {
   row: number;
   /** The stay's own days after overlap attribution (all history); null if none. */
   ownDays: Span | null;
-  /** Refundable days of the stay, all history. */
+  /** Refundable days of the stay, all history up to the period's end. */
   refundSpans: Span[];
   /** Refundable days before the day limit took effect (1 Oct 2023 under NY). */
   unlimitedDays: number;
@@ -285,7 +285,11 @@ export function computeShelterRefunds(
         warnings,
       };
       if (result.ownDays) {
-        refundDays(result.ownDays, rules, state, result);
+        // Days after the period change no refund inside it: a hundred-year stay paid for one
+        // year walks that year's windows, not a century's.
+        const until = Math.min(result.ownDays.to, inPeriod.to);
+        if (until > result.ownDays.from)
+          refundDays({ from: result.ownDays.from, to: until }, rules, state, result);
         result.stayDaysInPeriod = overlapDays(result.ownDays, inPeriod);
       }
       for (const s of result.refundSpans) result.refundableDays += overlapDays(s, inPeriod);

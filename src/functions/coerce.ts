@@ -10,10 +10,10 @@ import {
   FIRST_SERIAL,
   LAST_SERIAL,
   isInRange,
-  parseDateText,
+  readDateText,
   type Serial,
 } from "../engine/calendar";
-import { Decimal, dec } from "../engine/money";
+import { Decimal, MAX_KRONER, dec, readNumberText } from "../engine/money";
 import { ruleSetByName, RULE_SETS, type RuleSet } from "../engine/rules";
 import {
   dischargeBeforeAdmission,
@@ -74,7 +74,8 @@ function show(cell: unknown): string {
 
 /**
  * A date cell: an Excel serial (a time of day is dropped: whole days) or date text in ISO
- * (2026-05-01) or Danish (01-05-2026, 1.5.2026) form.
+ * (2026-05-01), Danish (01-05-2026, 1.5.2026, 1. maj 2026) or two-digit-year (01-05-26) form
+ * (calendar.ts reads them all, for the demo's file loader too).
  */
 export function dateCell(cell: unknown, label: Label): Serial | RowError {
   const special = rejectSpecial(cell, label);
@@ -89,13 +90,19 @@ export function dateCell(cell: unknown, label: Label): Serial | RowError {
       );
     serial = Math.floor(cell);
   } else if (typeof cell === "string") {
-    serial = parseDateText(cell);
-    if (serial === undefined) {
+    const read = readDateText(cell);
+    if (read === undefined) {
       return valueError(
         `${da(label)}: ${show(cell)} er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026)`,
         `${en(label)}: ${show(cell)} is not a date (write e.g. 2026-05-01 or 01-05-2026)`
       );
     }
+    if (typeof read !== "number")
+      return valueError(
+        `${da(label)}: ${show(cell)} er ikke en sikker dato: ${read.da}`,
+        `${en(label)}: ${show(cell)} is not a safe date: ${read.en}`
+      );
+    serial = read;
   } else {
     return valueError(
       `${da(label)}: ${show(cell)} er ikke en dato`,
@@ -118,8 +125,38 @@ export function optionalDateCell(cell: unknown, label: Label): Serial | null | R
 }
 
 /**
- * A non-negative amount in kroner as the cell holds it; text in a number cell is an error, not
- * a silent 0. The engine keeps such numbers exact (money.ts); see moneyCell for a Decimal.
+ * A number from a cell: a number, or text in unambiguous Danish form ("1.200,50", "1200,50",
+ * "1.200,00 kr."; money.ts readNumberText) as Excel users type it into text cells and CSV files.
+ * Ambiguous text ("1.200") and anything else is an error that says why, never a silent 0.
+ */
+function numberFrom(cell: unknown, label: Label, percent: boolean): number | RowError {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell))
+      return valueError(
+        `${da(label)}: ${cell} er ikke et gyldigt tal`,
+        `${en(label)}: ${cell} is not a valid number`
+      );
+    return cell;
+  }
+  if (typeof cell === "string") {
+    const read = readNumberText(cell, { percent });
+    if (typeof read === "number") return read;
+    if (read) return valueError(`${da(label)}: ${read.da}`, `${en(label)}: ${read.en}`);
+  }
+  return valueError(
+    `${da(label)}: ${show(cell)} er ikke et tal`,
+    `${en(label)}: ${show(cell)} is not a number`
+  );
+}
+
+/** "10.000.000 kr." */
+const MAX_KRONER_TEXT = `${MAX_KRONER.toLocaleString("da-DK")} kr.`;
+
+/**
+ * A non-negative amount in kroner as the cell holds it (a number, or Danish amount text); text
+ * that is not an amount is an error, not a silent 0. At most MAX_KRONER, so integer øre stay
+ * exact through the engine's products (money.ts). The engine keeps such numbers exact; see
+ * moneyCell for a Decimal.
  */
 export function kronerCell(
   cell: unknown,
@@ -130,22 +167,19 @@ export function kronerCell(
   if (special) return special;
   if (isBlank(cell))
     return blank === "zero" ? 0 : valueError(`${da(label)} mangler`, `${en(label)} is missing`);
-  if (typeof cell !== "number")
+  const value = numberFrom(cell, label, false);
+  if (isRowError(value)) return value;
+  if (value < 0)
     return valueError(
-      `${da(label)}: ${show(cell)} er ikke et tal`,
-      `${en(label)}: ${show(cell)} is not a number`
+      `${da(label)} må ikke være negativ (${value})`,
+      `${en(label)} must not be negative (${value})`
     );
-  if (!Number.isFinite(cell))
+  if (value > MAX_KRONER)
     return valueError(
-      `${da(label)}: ${cell} er ikke et gyldigt beløb`,
-      `${en(label)}: ${cell} is not a valid amount`
+      `${da(label)}: ${value} er over ${MAX_KRONER_TEXT}, det største beløb, der kan regnes præcist på øren`,
+      `${en(label)}: ${value} is over DKK ${MAX_KRONER.toLocaleString("en-GB")}, the largest amount computed exactly to the øre`
     );
-  if (cell < 0)
-    return valueError(
-      `${da(label)} må ikke være negativ (${cell})`,
-      `${en(label)} must not be negative (${cell})`
-    );
-  return cell;
+  return value;
 }
 
 /** kronerCell as an exact Decimal. */
@@ -273,7 +307,10 @@ export function alignColumns(
 export const at = (column: Column, row: number): unknown =>
   column.cells.length === 1 ? column.cells[0] : column.cells[row];
 
-/** A signed number (a discount rate, a year's amount); text is an error, not a silent 0. */
+/**
+ * A signed number (a discount rate, a year's amount): a number, or Danish number text ("1.200,50",
+ * "3,5 %"); other text is an error, not a silent 0.
+ */
 export function numberCell(
   cell: unknown,
   label: string,
@@ -282,9 +319,8 @@ export function numberCell(
   const special = rejectSpecial(cell, label);
   if (special) return special;
   if (isBlank(cell)) return blank === "zero" ? dec(0) : valueError(`${label} mangler`);
-  if (typeof cell !== "number") return valueError(`${label}: ${show(cell)} er ikke et tal`);
-  if (!Number.isFinite(cell)) return valueError(`${label}: ${cell} er ikke et gyldigt tal`);
-  return dec(cell);
+  const value = numberFrom(cell, label, true);
+  return isRowError(value) ? value : dec(value);
 }
 
 /** A TRUE/FALSE cell (SAND/FALSK in Danish Excel); blank gives `blankValue`. */
@@ -295,34 +331,54 @@ export function flagCell(cell: unknown, label: string, blankValue: boolean): boo
   return valueError(`${label}: ${show(cell)} er ikke SAND eller FALSK`);
 }
 
+/** Per-year amounts of a range: the years up to its last filled cell, and how many cells it has. */
+export interface YearsArg {
+  /** Years 1..T, T the last non-blank cell (blanks before it are 0). */
+  years: Decimal[];
+  /** Cells in the range, blank or not. */
+  cells: number;
+}
+
 /**
  * Per-year amounts for years 1..T from one row or one column (or one cell: one year).
- * A blank year is 0 (unlike Excel's NPV, which skips blanks and shifts the later years).
+ * A blank year is 0 (unlike Excel's NPV, which skips blanks and shifts the later years). Blank
+ * cells after the last filled one are no years at all: a whole column (1 048 576 rows) with
+ * four amounts is four years, read in time of its cells, not of a million decimal years.
  */
-export function yearsArg(arg: unknown, label: string): Decimal[] | RowError {
-  let cells: unknown[];
-  if (!Array.isArray(arg)) cells = [arg];
-  else if (!arg.every((r) => Array.isArray(r))) cells = arg;
-  else {
+export function yearsArg(arg: unknown, label: string): YearsArg | RowError {
+  let cell: (t: number) => unknown;
+  let count: number;
+  if (!Array.isArray(arg)) {
+    cell = () => arg;
+    count = 1;
+  } else if (!Array.isArray(arg[0])) {
+    cell = (t) => arg[t];
+    count = arg.length;
+  } else {
     const rows = arg as unknown[][];
     const width = rows[0]?.length ?? 0;
     if (rows.length === 0 || width === 0) return valueError(`${label}: området er tomt`);
-    if (!rows.every((r) => r.length === width))
-      return valueError(`${label}: området er ikke rektangulært`);
     if (rows.length > 1 && width > 1) {
       return valueError(
         `${label}: området skal være én række eller én kolonne (det har ${rows.length} × ${width} celler)`
       );
     }
-    cells = rows.length === 1 ? rows[0] : rows.map((r) => r[0]);
+    // One pass of length checks: a whole column is a million rows (Array.isArray on each costs more).
+    for (const r of rows)
+      if (typeof r !== "object" || r === null || r.length !== width)
+        return valueError(`${label}: området er ikke rektangulært`);
+    cell = rows.length === 1 ? (t) => rows[0][t] : (t) => rows[t][0];
+    count = rows.length === 1 ? width : rows.length;
   }
+  let filled = count;
+  while (filled > 0 && isBlank(cell(filled - 1))) filled--;
   const years: Decimal[] = [];
-  for (let t = 0; t < cells.length; t++) {
-    const value = numberCell(cells[t], `${label}, år ${t + 1}`, "zero");
+  for (let t = 0; t < filled; t++) {
+    const value = numberCell(cell(t), `${label}, år ${t + 1}`, "zero");
     if (isRowError(value)) return value;
     years.push(value);
   }
-  return years;
+  return { years, cells: count };
 }
 
 /** A stay row's fields with the labels that messages name them by, Danish and English. */

@@ -5,7 +5,7 @@
  * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
  */
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "../engine/investment";
-import { roundOre } from "../engine/money";
+import { MAX_EXACT_KRONER, ZERO, roundOre, type Decimal } from "../engine/money";
 import { isRowError, numberCell, scalarArg, yearsArg, type RowError } from "./coerce";
 import { toCell, type CellResult } from "./rowwise";
 
@@ -16,27 +16,66 @@ function oneCell(arg: unknown, label: string, blank: "zero" | "error") {
   return numberCell(value, label, blank);
 }
 
+/** The costs and savings as years 1..T: T the last year either range fills (at least 1). */
+function flows(
+  costs: unknown,
+  savings: unknown
+): { costs: Decimal[]; savings: Decimal[] } | RowError {
+  const c = yearsArg(costs, "Udgifter");
+  if (isRowError(c)) return c;
+  const s = yearsArg(savings, "Besparelser");
+  if (isRowError(s)) return s;
+  if (c.cells !== s.cells)
+    return {
+      code: "#VALUE!",
+      message: `Udgifter og besparelser skal have lige mange år (udgifter har ${c.cells}, besparelser har ${s.cells})`,
+    };
+  const years = Math.max(c.years.length, s.years.length, 1);
+  const pad = (list: Decimal[]) => [
+    ...list,
+    ...Array.from({ length: years - list.length }, () => ZERO),
+  ];
+  return { costs: pad(c.years), savings: pad(s.years) };
+}
+
+/**
+ * A negative cost in the ratio: savings per krone spent mean nothing when a cost is a gain (a
+ * saving typed as a negative cost belongs in the savings; DK.HOUSINGFIRSTNPV takes net flows).
+ */
+function negativeCost(costs: readonly Decimal[]): RowError | undefined {
+  const year = costs.findIndex((x) => x.isNegative() && !x.isZero());
+  return year < 0
+    ? undefined
+    : {
+        code: "#VALUE!",
+        message: `Udgifter, år ${year + 1}: en udgift må ikke være negativ i afkast pr. krone (fik ${costs[year].toString()}); skriv besparelser som besparelser, eller brug HOUSINGFIRSTNPV til nettobeløb`,
+      };
+}
+
 function evaluate(
   rate: unknown,
   costs: unknown,
   savings: unknown,
   relapseRate: unknown,
-  moveawayRate: unknown
+  moveawayRate: unknown,
+  nonNegativeCosts = false
 ): InvestmentResult | RowError {
   const r = oneCell(rate, "Diskonteringsrente", "error");
   if (isRowError(r)) return r;
-  const c = yearsArg(costs, "Udgifter");
-  if (isRowError(c)) return c;
-  const s = yearsArg(savings, "Besparelser");
-  if (isRowError(s)) return s;
+  const f = flows(costs, savings);
+  if (isRowError(f)) return f;
+  if (nonNegativeCosts) {
+    const negative = negativeCost(f.costs);
+    if (negative) return negative;
+  }
   const relapse = oneCell(relapseRate, "Tilbagefaldsrate", "zero");
   if (isRowError(relapse)) return relapse;
   const moveAway = oneCell(moveawayRate, "Fraflytningsrate", "zero");
   if (isRowError(moveAway)) return moveAway;
   return evaluateInvestment({
     rate: r,
-    costs: c,
-    savings: s,
+    costs: f.costs,
+    savings: f.savings,
     relapseRate: relapse,
     moveAwayRate: moveAway,
   });
@@ -47,13 +86,23 @@ const TOO_LARGE: RowError = {
   message: "Resultatet er for stort til en celle (tjek renten og antallet af år)",
 };
 
+/** An amount in kroner beyond whole øre in a double: not exact, so not shown. */
+const NOT_EXACT: RowError = {
+  code: "#VALUE!",
+  message: `Nutidsværdien er over ${MAX_EXACT_KRONER.toLocaleString("da-DK", { maximumFractionDigits: 0 })} kr., mere end et tal i en celle kan holde præcist på øren`,
+};
+
 function answer(
   outcome: InvestmentResult | RowError,
-  pick: (result: InvestmentResult) => number | RowError
+  pick: (result: InvestmentResult) => number | RowError,
+  kroner = false
 ): CellResult {
   const value = isInvestmentError(outcome) ? outcome : pick(outcome);
   // Exact decimals can exceed a double (a rate near -100 % over many years): never Infinity.
-  return toCell(typeof value === "number" && !Number.isFinite(value) ? TOO_LARGE : value);
+  if (typeof value === "number" && !Number.isFinite(value)) return toCell(TOO_LARGE);
+  if (kroner && typeof value === "number" && Math.abs(value) > MAX_EXACT_KRONER)
+    return toCell(NOT_EXACT);
+  return toCell(value);
 }
 
 /** DK.HOUSINGFIRSTNPV: the cohort's net present value (kroner, rounded to øre). */
@@ -64,8 +113,10 @@ export function housingFirstNpv(
   relapseRate?: unknown,
   moveawayRate?: unknown
 ): CellResult {
-  return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate), (r) =>
-    roundOre(r.npv).toNumber()
+  return answer(
+    evaluate(rate, costs, savings, relapseRate, moveawayRate),
+    (r) => roundOre(r.npv).toNumber(),
+    true
   );
 }
 
@@ -77,7 +128,7 @@ export function housingFirstRatio(
   relapseRate?: unknown,
   moveawayRate?: unknown
 ): CellResult {
-  return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate), (r) =>
+  return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate, true), (r) =>
     r.ratio === null
       ? {
           code: "#N/A",

@@ -9,9 +9,11 @@
 import {
   AMOUNT_HEADERS,
   amountValues,
+  InexactSumError,
   computeForecast,
   defaultYears,
   type Amounts,
+  type Forecast,
 } from "../engine/forecast";
 import { parseParameterRange } from "../engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
@@ -74,10 +76,12 @@ export function staysArg(args: {
   if (isRowError(shape)) return shape;
   const stays: StayInput[] = [];
   const skipped: StaysRead["skipped"] = [];
+  // Single cells (no range at all) are one stay; with ranges, a row blank in all of them is skipped.
+  const anyRange = Object.values(columns).some((c) => c.isRange);
   for (let r = 0; r < shape.length; r++) {
     const cell = (label: string) => at(columns[label], r);
     const rowCells = Object.values(L).map((l) => (columns[l].isRange ? cell(l) : null));
-    if (rowCells.every(isBlank)) continue;
+    if (anyRange && rowCells.every(isBlank)) continue;
     const stay = stayFromCells((field) => cell(L[field]));
     if (isRowError(stay)) skipped.push({ row: r + 1, error: stay });
     else stays.push(stay);
@@ -155,7 +159,13 @@ export function forecast(
   const span = wanted
     ? { first: wanted[0], last: wanted[wanted.length - 1] }
     : defaultYears(read.stays)!;
-  const result = computeForecast(read.stays, { years: span, rules: ruleSet });
+  let result: Forecast;
+  try {
+    result = computeForecast(read.stays, { years: span, rules: ruleSet });
+  } catch (error) {
+    if (error instanceof InexactSumError) return fail({ code: "#VALUE!", message: error.message });
+    throw error;
+  }
   const lines = wanted ? result.years.filter((y) => wanted.includes(y.year)) : result.years;
   const total = lines.length === result.years.length ? result.total : sumAmounts(lines);
   return [
