@@ -665,7 +665,7 @@ describe("structure: every problem is listed, in Danish, with where it is", () =
       {
         where: "Scenarie 2 « basis » › navn",
         message:
-          "Navnet « basis » er også brugt af scenarie 1; hvert scenarie skal have sit eget navn",
+          "Navnet « basis » er også brugt af scenarie 1 «Basis»; hvert scenarie skal have sit eget navn (navne sammenlignes efter Unicode-normalisering NFKC, uden forskel på store og små bogstaver og mellemrum)",
       },
       {
         where: "Scenarie 1 «Basis» › parameter «Basisår»",
@@ -684,8 +684,8 @@ describe("structure: every problem is listed, in Danish, with where it is", () =
     t.municipality = "Nordby\u0007";
     t.scenarios[0].name = "   ";
     expect(problems(importObject(t)).map((p) => `${p.where}: ${p.message}`)).toEqual([
-      "Kommune: Indeholder kontroltegn, som ikke hører hjemme i en skabelon",
-      "Scenarie 1 › navn: Må ikke være tom",
+      "Kommune: Navnet indeholder kontroltegn (fx linjeskift eller tabulator); skriv det på én linje",
+      "Scenarie 1 › navn: Navnet består kun af mellemrum eller usynlige tegn",
     ]);
     expect(problems(importObject({ ...exported(), scenarios: [] }))).toEqual([
       { where: "Scenarier", message: "Skabelonen skal have mindst ét scenarie" },

@@ -8,9 +8,13 @@
  * One zod schema is the contract: it validates imports and generates the published JSON Schema
  * (schema/template.schema.json, kept in sync by test/template.schema.test.ts). Around it:
  * - limits before anything is interpreted: 1 MB, nesting depth, 50 scenarios;
- * - a personal-data scan of every key, text and number: CPR-shaped values (ddmmåå-xxxx or ten
- *   digits), dates of birth, and on export the workbook's own citizen ids. Such a template is
- *   refused, never cleaned, and the messages never repeat the value;
+ * - a personal-data scan of every key, text and number (personalData.ts): CPR numbers in any
+ *   written form, dates of birth, and on export the workbook's own citizen ids. Such a template is
+ *   refused, never cleaned, and no message repeats the value: every value a message quotes goes
+ *   through one place (finishText) that hides what the scan flags and shows invisible characters
+ *   by their code;
+ * - names (municipality, author, scenario) without control, direction or invisible characters,
+ *   compared after Unicode normalisation (names.ts);
  * - parameter values checked against the scenario registry (parameters.ts) with its messages, so
  *   a template and a cell formula refuse the same values with the same words;
  * - migration from format version 0 (below); other versions are refused with a clear message.
@@ -44,6 +48,8 @@ import {
   type ScenarioParameters,
 } from "../engine/parameters";
 import { RULE_SETS, type RuleSet, type RuleSetName } from "../engine/rules";
+import { NAME_PATTERN, nameKey, nameProblem, visibleText } from "./names";
+import { CitizenIdScanner, isCprNumber, personalDataIn } from "./personalData";
 
 // No code generated at run time: zod would otherwise compile its object parsers with
 // `new Function`, which the pages' Content-Security-Policy (no 'unsafe-eval') refuses.
@@ -100,6 +106,8 @@ const NOT_BLANK = /\S/;
 
 const text = (max: number) => z.string().max(max).regex(NO_CONTROL_CHARACTERS);
 const requiredText = (max: number) => text(max).regex(NOT_BLANK);
+/** A name: required text that shows as what it is (names.ts says why one is refused). */
+const nameText = (max: number) => z.string().max(max).regex(NAME_PATTERN);
 
 function valueSchema(def: ParameterDef) {
   let n = def.integer ? z.number().int() : z.number();
@@ -136,7 +144,7 @@ const ParameterEntrySchema = z.discriminatedUnion(
 
 const ScenarioSchema = z
   .object({
-    name: requiredText(TEXT_LIMITS.name),
+    name: nameText(TEXT_LIMITS.name),
     note: text(TEXT_LIMITS.note).optional(),
     parameters: z.array(ParameterEntrySchema),
   })
@@ -154,8 +162,8 @@ export const TemplateSchema = z
   .object({
     format: z.literal(TEMPLATE_FORMAT),
     version: z.literal(TEMPLATE_VERSION),
-    municipality: requiredText(TEXT_LIMITS.name),
-    author: requiredText(TEXT_LIMITS.name),
+    municipality: nameText(TEXT_LIMITS.name),
+    author: nameText(TEXT_LIMITS.name),
     created: z.iso.date(),
     ruleSet: z
       .object({
@@ -244,10 +252,45 @@ function at(raw: unknown, path: TemplatePath): unknown {
   return node;
 }
 
-const quoted = (s: string, max = 40) => `«${s.length > max ? `${s.slice(0, max)}…` : s}»`;
+/**
+ * A value a message quotes. It is marked, not shown: finishText decides how it appears (hidden
+ * when it holds personal data, cut at 40 characters, invisible characters by their code), so
+ * no path can echo a refused value by building its own text. `bare`: without «» (a field name).
+ */
+const OPEN = "\uE000";
+const OPEN_BARE = "\uE001";
+const CLOSE = "\uE002";
+const quoted = (s: string, bare = false) =>
+  `${bare ? OPEN_BARE : OPEN}${s.replace(/[\uE000-\uE002]/g, "")}${CLOSE}`;
+const QUOTED = /([\uE000\uE001])([^\uE002]*)\uE002/g;
+const QUOTE_LENGTH = 40;
+
+/** A message's text as the user sees it: quoted values finished (see quoted). */
+function finishText(text: string, ids: CitizenIdScanner | undefined): string {
+  return text.replace(QUOTED, (_, open: string, value: string) => {
+    const shown = personalDataIn(value, ids)
+      ? "…"
+      : visibleText(value.length > QUOTE_LENGTH ? `${value.slice(0, QUOTE_LENGTH)}…` : value);
+    return open === OPEN ? `«${shown}»` : shown;
+  });
+}
+
+function finishProblem(p: TemplateProblem, ids: CitizenIdScanner | undefined): TemplateProblem {
+  const where = finishText(p.where, ids);
+  return {
+    where: where.charAt(0).toUpperCase() + where.slice(1),
+    message: finishText(p.message, ids),
+  };
+}
+
+function finishResult(result: ImportResult, ids: CitizenIdScanner | undefined): ImportResult {
+  return result.ok
+    ? { ...result, notices: result.notices.map((n) => finishText(n, ids)) }
+    : { ok: false, problems: result.problems.map((p) => finishProblem(p, ids)) };
+}
 
 /** A path as the user reads it, with the scenario's name and the parameter's name where known. */
-export function describePath(path: TemplatePath, raw: unknown): string {
+function describePath(path: TemplatePath, raw: unknown): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
@@ -275,11 +318,10 @@ export function describePath(path: TemplatePath, raw: unknown): string {
     } else if (typeof key === "number") {
       parts.push(`nr. ${key + 1}`);
     } else {
-      parts.push(FIELD_NAMES[key] ?? key);
+      parts.push(FIELD_NAMES[key] ?? quoted(key, true));
     }
   }
-  const where = parts.join(" › ");
-  return where.charAt(0).toUpperCase() + where.slice(1);
+  return parts.join(" › ");
 }
 
 const problem = (raw: unknown, path: TemplatePath, message: string): TemplateProblem => ({
@@ -315,56 +357,18 @@ const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1000).toLocaleString("
 // ---------------------------------------------------------------------------------------------
 // Personal data
 
-/** Six digits and four (ddmmåå-xxxx, also with a space or no separator): ten digits in a row count too. */
-const CPR_IN_TEXT = /(?<!\d)\d{6}[-‐–\s]?\d{4}(?!\d)/;
-/** A date close after a word for birth. */
-const BIRTH_DATE_IN_TEXT =
-  /(?<!\p{L})(?:født|fødselsdato|fødselsdag|f\.\s?d\.|birth|born|dob|d\.o\.b\.)[^\d\n]{0,25}\d{1,4}\.?[-./ ]\s?(?:\d{1,2}|[a-zæøå]{3,9})\.?[-./ ]\s?\d{2,4}/iu;
 /** Keys that only personal data would have. */
 const PERSONAL_KEY = /cpr|personnummer|personnr|fødsel|birth|dob|borgerid|citizenid/i;
 
-/** A number that may be a CPR number that lost its leading zero in a number cell. */
-function isCprNumber(n: number): boolean {
-  if (!Number.isInteger(n) || n < 1e8 || n >= 1e10) return false;
-  const digits = String(n).padStart(10, "0");
-  const day = Number(digits.slice(0, 2));
-  const month = Number(digits.slice(2, 4));
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
-}
+const PERSONAL_TEXT: Readonly<Record<"cpr" | "birth" | "id", (isKey: boolean) => string>> = {
+  cpr: (isKey) =>
+    `${isKey ? "Et feltnavn" : "Teksten"} indeholder noget, der ligner et CPR-nummer (ddmmåå-xxxx eller 10 cifre)`,
+  birth: () => "Teksten ligner en fødselsdato",
+  id: () => "Teksten indeholder et borger-id fra arbejdsbogens ophold",
+};
 
-/**
- * Citizen ids worth searching a text for: four characters or more with a letter (B00017, K-1234),
- * or six digits or more. Shorter ids and short running numbers (1, 17, 2026) cannot be told apart
- * from the figures and years that notes and sources are full of.
- */
-const isSearchableId = (id: string): boolean =>
-  /\p{L}/u.test(id) ? id.length >= 4 : /^\d{6,}$/.test(id);
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Every place in a parsed file that holds personal data: CPR-shaped text or numbers, dates of
- * birth, keys that only personal data would have, and (when given) any of the workbook's own
- * citizen ids as a whole word. Messages say where and what kind, never the value.
- */
-export function findPersonalData(
-  raw: unknown,
-  citizenIds: Iterable<string> = []
-): TemplateProblem[] {
-  const ids = [...new Set([...citizenIds].map((id) => id.trim()).filter(isSearchableId))];
-  // One pattern for all ids; a long list is split to keep each pattern small.
-  const idPatterns: RegExp[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    idPatterns.push(
-      new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${ids
-          .slice(i, i + 500)
-          .map(escapeRegExp)
-          .join("|")})(?![\\p{L}\\p{N}])`,
-        "iu"
-      )
-    );
-  }
+/** findPersonalData before its messages are finished. */
+function scanPersonalData(raw: unknown, ids: CitizenIdScanner): TemplateProblem[] {
   const found: TemplateProblem[] = [];
   const report = (path: TemplatePath, what: string) =>
     found.push(
@@ -375,14 +379,8 @@ export function findPersonalData(
       )
     );
   const checkText = (s: string, path: TemplatePath, isKey: boolean) => {
-    if (CPR_IN_TEXT.test(s))
-      report(
-        path,
-        `${isKey ? "Et feltnavn" : "Teksten"} indeholder noget, der ligner et CPR-nummer (ddmmåå-xxxx eller 10 cifre)`
-      );
-    else if (BIRTH_DATE_IN_TEXT.test(s)) report(path, "Teksten ligner en fødselsdato");
-    else if (idPatterns.some((p) => p.test(s)))
-      report(path, "Teksten indeholder et borger-id fra arbejdsbogens ophold");
+    const kind = personalDataIn(s, ids);
+    if (kind) report(path, PERSONAL_TEXT[kind](isKey));
     else if (isKey && PERSONAL_KEY.test(s))
       report(path, `Feltet ${quoted(s)} hører til personoplysninger`);
   };
@@ -400,6 +398,19 @@ export function findPersonalData(
   };
   walk(raw, []);
   return found;
+}
+
+/**
+ * Every place in a parsed file that holds personal data: CPR numbers in any written form, dates
+ * of birth, keys that only personal data would have, and (when given) any of the workbook's own
+ * citizen ids as a whole word. Messages say where and what kind, never the value.
+ */
+export function findPersonalData(
+  raw: unknown,
+  citizenIds: Iterable<string> = []
+): TemplateProblem[] {
+  const ids = new CitizenIdScanner(citizenIds);
+  return scanPersonalData(raw, ids).map((p) => finishProblem(p, ids));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +459,12 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
         String(issue.pattern) === String(NOT_BLANK)
       )
         return "Må ikke være tom";
+      if (
+        issue.format === "regex" &&
+        "pattern" in issue &&
+        String(issue.pattern) === String(NAME_PATTERN)
+      )
+        return nameProblem(String(input))?.da ?? "Er ikke et gyldigt navn";
       return "Indeholder kontroltegn, som ikke hører hjemme i en skabelon";
     case "unrecognized_keys":
       return `Ukendt felt ${issue.keys.map((k) => quoted(k)).join(", ")}: en skabelon indeholder kun de felter, formatet beskriver`;
@@ -478,10 +495,13 @@ function valueMessage(path: TemplatePath, raw: unknown): string | undefined {
   const id = at(raw, [...path.slice(0, -1), "id"]);
   const def = typeof id === "string" ? findParameter(id) : undefined;
   if (!def || def.id !== id) return undefined;
-  const checked = validateParameterValue(def, at(raw, path));
-  return checked !== null && typeof checked === "object"
-    ? checked.message.replace(/^«[^»]*»: /, "").replace(/^./, (c) => c.toUpperCase())
-    : undefined;
+  const input = at(raw, path);
+  const checked = validateParameterValue(def, input);
+  if (checked === null || typeof checked !== "object") return undefined;
+  // The registry quotes a text value for cells; here every quoted value goes through quoted().
+  const message = checked.message.replace(/^«[^»]*»: /, "");
+  const own = typeof input === "string" ? message.replace(`«${input}»`, quoted(input)) : message;
+  return own.replace(/^./, (c) => c.toUpperCase());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -543,6 +563,11 @@ export function parseTemplate(json: string, options: ReadOptions = {}): ImportRe
 
 /** Checks a parsed file (see parseTemplate); migrates format version 0. */
 export function readTemplate(raw: unknown, options: ReadOptions = {}): ImportResult {
+  const ids = new CitizenIdScanner(options.citizenIds ?? []);
+  return finishResult(checkTemplate(raw, ids), ids);
+}
+
+function checkTemplate(raw: unknown, ids: CitizenIdScanner): ImportResult {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return refuse(whole("Filen er ikke en skabelon: den skal være et JSON-objekt { … }."));
   }
@@ -555,7 +580,7 @@ export function readTemplate(raw: unknown, options: ReadOptions = {}): ImportRes
       )
     );
   }
-  const personal = findPersonalData(raw, options.citizenIds);
+  const personal = scanPersonalData(raw, ids);
   const version = formatVersion(record);
   if (typeof version === "string") return refuse(...personal, whole(version));
   if (version === 0) {
@@ -611,13 +636,13 @@ function checkV1(raw: unknown): ImportResult {
 
   const names = new Map<string, number>();
   template.scenarios.forEach((s, i) => {
-    const key = s.name.trim().toLocaleLowerCase("da");
+    const key = nameKey(s.name);
     if (names.has(key))
       problems.push(
         problem(
           raw,
           ["scenarios", i, "name"],
-          `Navnet ${quoted(s.name)} er også brugt af scenarie ${names.get(key)! + 1}; hvert scenarie skal have sit eget navn`
+          `Navnet ${quoted(s.name)} er også brugt af scenarie ${names.get(key)! + 1} ${quoted(template.scenarios[names.get(key)!].name)}; hvert scenarie skal have sit eget navn (navne sammenlignes efter Unicode-normalisering NFKC, uden forskel på store og små bogstaver og mellemrum)`
         )
       );
     else names.set(key, i);
@@ -936,7 +961,7 @@ export function planImport(
     columns: Partial<Record<ColumnField, string | null>>;
   }
 ): ImportPlan {
-  const key = (name: string) => name.trim().toLocaleLowerCase("da");
+  const key = nameKey;
   const byName = new Map(current.scenarios.map((s) => [key(s.name), s]));
   const incoming = new Set(template.scenarios.map((s) => key(s.name)));
   const scenarios: ScenarioPlan[] = template.scenarios.map((s) => {

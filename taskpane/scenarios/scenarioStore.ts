@@ -11,6 +11,7 @@ import {
   type ParameterError,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
+import { nameProblem, sameName } from "../../src/templates/names";
 import type { ExistingScenario, TemplateScenario } from "../../src/templates/template";
 import type { Workbook } from "../../src/workbook/workbook";
 import { comparisonSheet, type Comparison } from "./compare";
@@ -72,8 +73,8 @@ export function checkValues(
   return validateParameters(values);
 }
 
-export const sameName = (a: string, b: string) =>
-  a.trim().toLocaleLowerCase("da") === b.trim().toLocaleLowerCase("da");
+/** Scenario names compare after Unicode normalisation and case folding (names.ts). */
+export { sameName };
 
 /** The saved scenario of that name (names compare as Excel compares text), if any. */
 export const savedScenario = (model: ScenarioModel, name: string): NamedScenario | undefined =>
@@ -121,6 +122,8 @@ export async function saveActiveAs(
   const trimmed = name.trim();
   if (trimmed === "")
     return { ok: false, errors: [{ code: "#VALUE!", message: "Scenariet skal have et navn" }] };
+  const problem = nameProblem(trimmed);
+  if (problem) return { ok: false, errors: [{ code: "#VALUE!", message: problem.da }] };
   const checked = checkValues(stored.model.active.values);
   if (!checked.ok) return checked;
   const scenario: NamedScenario = { name: trimmed, values: { ...stored.model.active.values } };
