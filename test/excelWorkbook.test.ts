@@ -29,6 +29,10 @@ interface FakeSheet {
   frozenRows: number;
   /** Column widths in points by column index, as autofit or the add-in set them. */
   widths: number[];
+  /** Cells written with Excel's text prefix ('), A1. */
+  textCells: Set<string>;
+  /** Worksheet custom properties other than the own-sheet mark. */
+  properties: Record<string, string>;
 }
 
 interface FakeChart {
@@ -73,6 +77,8 @@ class FakeBook {
       formats: [],
       frozenRows: 0,
       widths: [],
+      textCells: new Set(),
+      properties: {},
     };
     this.sheets.push(sheet);
     this.active ||= name;
@@ -157,7 +163,12 @@ function fakeRange(
       v.forEach((row, r) => {
         expect(row.length).toBe(cols);
         const target = (sheet.cells[top + r] ??= []);
-        row.forEach((x, c) => (target[left + c] = x));
+        // As Excel: a leading ' keeps the rest as text (the cell shows it without the ').
+        row.forEach((x, c) => {
+          const prefixed = typeof x === "string" && x.startsWith("'");
+          target[left + c] = prefixed ? x.slice(1) : x;
+          if (prefixed) sheet.textCells.add(a1(top + r, left + c));
+        });
       });
     },
     set numberFormat(v: string[][]) {
@@ -198,13 +209,18 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
     },
     customProperties: {
       add(key: string, value: string) {
-        expect([key, value]).toEqual([OWN_SHEET_KEY, "1"]);
-        sheet.own = true;
+        if (key === OWN_SHEET_KEY) {
+          expect(value).toBe("1");
+          sheet.own = true;
+        } else {
+          book.log.push(`${sheet.name}: property ${key}`);
+          sheet.properties[key] = value;
+        }
       },
       getItemOrNullObject(key: string) {
         const mark = {
-          isNullObject: !(key === OWN_SHEET_KEY && sheet.own),
-          value: "1",
+          isNullObject: key === OWN_SHEET_KEY ? !sheet.own : !(key in sheet.properties),
+          value: key === OWN_SHEET_KEY ? "1" : sheet.properties[key],
           load: () => mark,
         };
         return mark;
@@ -490,12 +506,31 @@ describe("only the add-in's own sheets are written", () => {
     expect(book.sheet("Budget").charts).toEqual([]);
   });
 
-  it("text that Excel would read as a formula is written as text", async () => {
+  it("text that Excel would read as a formula or as another value is written as text", async () => {
+    const texts = [
+      "=SUM(A1)",
+      "-3 dage",
+      "\t=WEBSERVICE(A1)",
+      " =1+1",
+      "\r\n=1+1",
+      "\u00a0=1+1",
+      "\uff1d1+1",
+      "\u200b=1",
+      "007",
+      "1-2",
+      "TRUE",
+      "sand",
+      "2026-05-01",
+      "#N/A",
+    ];
     await new ExcelWorkbook().writeOwnSheet({
       name: "Ark",
-      sections: [{ at: "A1", values: [["=SUM(A1)", "-3 dage", "ok", 5]] }],
+      sections: [{ at: "A1", values: [[...texts, "ok", 5]] }],
     });
-    expect(book.sheet("Ark").cells[0]).toEqual(["'=SUM(A1)", "'-3 dage", "ok", 5]);
+    const ark = book.sheet("Ark");
+    // Excel keeps each text as it was (the prefix ' only marks it as text) and the number a number.
+    expect(ark.cells[0]).toEqual([...texts, "ok", 5]);
+    expect([...ark.textCells]).toEqual(texts.map((_, c) => a1(0, c)));
   });
 });
 
@@ -664,6 +699,37 @@ describe("the forecast through the Office.js adapter", () => {
     expect(totalRow[7]).toBe(Number(result.summary.total.refundNy));
     // Pseudonymised ids only.
     expect(audit.cells.slice(1).every((r) => /^Borger \d+$/.test(String(r[1])))).toBe(true);
+  });
+
+  it("citizen ids such as 007, 1-2 and TRUE reach the audit sheet as text", async () => {
+    book.addSheet("Ophold", [
+      ["Borger", "Indskrivning", "Udskrivning", "Takst"],
+      ["007", "2026-05-01", "2026-06-01", 1000],
+      ["1-2", "2026-05-01", "2026-06-01", 1000],
+      ["TRUE", "2026-05-01", "2026-06-01", 1000],
+      ['=WEBSERVICE("http://x")', "2026-05-01", "2026-06-01", 1000],
+    ]);
+    const wb = new ExcelWorkbook();
+    const found = await findStays(wb);
+    await runForecast(wb, found!, found!.mapping, { pseudonymise: false });
+    const audit = book.sheet(AUDIT_SHEET);
+    const ids = ["007", "1-2", "TRUE", '=WEBSERVICE("http://x")'];
+    expect(audit.cells.slice(1).map((r) => r[1])).toEqual(ids);
+    for (const row of [1, 2, 3, 4]) expect(audit.textCells.has(a1(row, 1))).toBe(true);
+  });
+
+  it("the add-in's own data goes in a worksheet custom property; a user's sheet gives none", async () => {
+    const wb = new ExcelWorkbook();
+    await wb.writeOwnSheet({
+      name: "Scenarier",
+      sections: [{ at: "A1", values: [["x"]] }],
+      properties: { DkTest: '{"a":1}' },
+    });
+    expect(book.sheet("Scenarier").properties).toEqual({ DkTest: '{"a":1}' });
+    expect(await wb.readSheetProperty("Scenarier", "DkTest")).toBe('{"a":1}');
+    expect(await wb.readSheetProperty("Scenarier", "Other")).toBeUndefined();
+    book.addSheet("Brugerens", [["y"]]).properties.DkTest = "planted";
+    expect(await wb.readSheetProperty("Brugerens", "DkTest")).toBeUndefined();
   });
 
   it("reads an Excel table: header and data body, and lists it", async () => {

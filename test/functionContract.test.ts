@@ -161,7 +161,7 @@ describe("no Infinity or NaN ever reaches a cell", () => {
     expect(refusion110("A", "2026-05-01", "2026-06-01", MAX_KRONER)).toBe(155_000_000);
   });
 
-  it("DK.FORECAST: the huge row is skipped and counted, and the totals are the other rows'", () => {
+  it("DK.REFUSIONPROGNOSE (Node export forecast): the huge row is skipped and counted, and the totals are the other rows'", () => {
     const table = forecast(
       col("A", "B"),
       col("2026-05-01", "2026-05-01"),
@@ -176,7 +176,7 @@ describe("no Infinity or NaN ever reaches a cell", () => {
     expect(skipped[2]).toMatch(/række 1 i området: Takst: 1e\+306 er over/);
   });
 
-  it("DK.FORECAST whose totals pass what øre hold exactly is one error, not a rounded total", () => {
+  it("DK.REFUSIONPROGNOSE whose totals pass what øre hold exactly is one error, not a rounded total", () => {
     // 300 stays of 100 years at the limit: about 1.1 · 10^14 kr., beyond 9.0 · 10^13.
     const n = 300;
     const out = forecast(
@@ -194,7 +194,7 @@ describe("no Infinity or NaN ever reaches a cell", () => {
     expect(MAX_EXACT_KRONER).toBeLessThan(n * MAX_KRONER * 36_524);
   });
 
-  it("DK.PROJECTION with takst and growth at their limits for 30 years: an error, no Infinity", () => {
+  it("DK.HOUSINGFIRSTPROJECTION with takst and growth at their limits for 30 years: an error, no Infinity", () => {
     const params = PARAMETERS.map((p) => [
       p.name,
       { baseYear: 2025, horizon: 30, admissionGrowth: 1, rateIndexation: 1 }[p.id as string] ??
@@ -356,7 +356,7 @@ describe("unit mistakes are caught", () => {
     expect(typeof housingFirstNpv(0.035, col(100, -50), col(200, 200))).toBe("number");
   });
 
-  it("DK.FORECAST accepts single cells as one stay", () => {
+  it("DK.REFUSIONPROGNOSE accepts single cells as one stay", () => {
     const single = forecast("A", "2026-05-01", "2026-06-01", 1000) as unknown[][];
     const ranged = forecast(col("A"), col("2026-05-01"), col("2026-06-01"), col(1000));
     expect(single).toEqual(ranged);

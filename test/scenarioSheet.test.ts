@@ -30,7 +30,9 @@ import {
   readScenarioSheet,
   scenarioSheet,
   staysArguments,
+  staysRef,
   tableColumnRef,
+  STAYS_PROPERTY,
 } from "../taskpane/scenarios/scenarioSheet";
 import {
   createOrUpdate,
@@ -53,10 +55,11 @@ import { d } from "../src/engine/calendar";
 async function setup() {
   const workbook = sampleWorkbook();
   const found = (await findStays(workbook))!;
-  const args = staysArguments(found, found.mapping)!;
-  const sheet = await createOrUpdate(workbook, args);
+  const stays = staysRef(found, found.mapping)!;
+  const args = staysArguments(stays);
+  const sheet = await createOrUpdate(workbook, stays);
   const report = validateRows(found, found.mapping);
-  return { workbook, found, args, sheet, report };
+  return { workbook, found, stays, args, sheet, report };
 }
 
 const OUT = LAYOUT.outputRow;
@@ -131,10 +134,12 @@ describe("the Scenarier sheet", () => {
     expect(workbook.cell(sheet, OUT + 1, 0)).toBe(2026);
   });
 
-  it("reads back: the stays ranges, the active scenario and its values", async () => {
-    const { workbook, sheet, args } = await setup();
-    const model = readScenarioSheet(await workbook.readUsedRange(sheet))!;
-    expect(model.staysArgs).toEqual(args);
+  it("reads back: the stays the add-in stored with its sheet, the active scenario and its values", async () => {
+    const { workbook, sheet, stays } = await setup();
+    const stored = await workbook.readSheetProperty(sheet, STAYS_PROPERTY);
+    const model = readScenarioSheet(await workbook.readUsedRange(sheet), stored)!;
+    expect(model.stays).toEqual(stays);
+    expect((await readModel(workbook))!.model.stays).toEqual(stays);
     expect(model.active.name).toBe("Basis");
     expect(model.active.values).toEqual({ ...DEFAULT_PARAMETERS, baseYear: "" });
   });
@@ -143,7 +148,7 @@ describe("the Scenarier sheet", () => {
     const workbook = sampleWorkbook();
     workbook.addUserSheet("Scenarier", [["Mine egne tal"]]);
     const found = (await findStays(workbook))!;
-    const sheet = await createOrUpdate(workbook, staysArguments(found, found.mapping)!);
+    const sheet = await createOrUpdate(workbook, staysRef(found, found.mapping)!);
     expect(sheet).toBe("Scenarier (2)");
     expect(workbook.getSheet("Scenarier")!.values).toEqual([["Mine egne tal"]]);
     expect((await readModel(workbook))?.sheet).toBe("Scenarier (2)");
@@ -171,9 +176,10 @@ describe("stays in an Excel table: structured references that follow the table",
       [{ name: "Ophold2026", top: 0, left: 0, bottom: budget.length, right: 4 }]
     );
     const found = (await findStays(workbook))!;
-    const args = staysArguments(found, found.mapping)!;
-    const sheet = await createOrUpdate(workbook, args);
-    return { workbook, budget, args, sheet };
+    const stays = staysRef(found, found.mapping)!;
+    const args = staysArguments(stays);
+    const sheet = await createOrUpdate(workbook, stays);
+    return { workbook, budget, stays, args, sheet };
   }
   const output = (workbook: MemoryWorkbook, sheet: string, like: unknown[][]) =>
     like.map((row, r) => row.map((_, c) => workbook.cell(sheet, OUT + r, c)));
@@ -194,9 +200,9 @@ describe("stays in an Excel table: structured references that follow the table",
     ]);
   });
 
-  it("the note line reads back to the same structured references", async () => {
-    const { workbook, sheet, args } = await tableSetup();
-    expect(readScenarioSheet(await workbook.readUsedRange(sheet))!.staysArgs).toEqual(args);
+  it("the stored reference reads back to the same structured references", async () => {
+    const { workbook, args } = await tableSetup();
+    expect(staysArguments((await readModel(workbook))!.model.stays!)).toEqual(args);
   });
 
   it("the output equals DK.HOUSINGFIRSTPROJECTION over the same cells as A1 ranges, and a stay typed below the table joins the projection", async () => {
@@ -257,7 +263,7 @@ describe("Excel names for the parameter cells", () => {
     workbook.addUserName("DK_Horisont", "Budget 2026", "A1");
     const found = (await findStays(workbook))!;
     const first = await workbook.writeOwnSheet(
-      scenarioSheet(defaultModel(staysArguments(found, found.mapping)!)).spec
+      scenarioSheet(defaultModel(staysRef(found, found.mapping)!)).spec
     );
     expect(first.skippedNames).toEqual(["DK_Horisont"]);
     expect(workbook.names.get("dk_horisont")).toEqual({

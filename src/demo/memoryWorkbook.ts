@@ -76,6 +76,8 @@ export interface MemorySheet {
   /** Own sheets: the cells that size the columns (SheetSpec.columnWidths); a user's sheet has none. */
   fitRegions?: Rect[];
   freezeRows: number;
+  /** The add-in's own data kept with an own sheet (SheetSpec.properties). */
+  properties?: Record<string, string>;
 }
 
 /** A chart's data resolved from its sheet, for drawing. */
@@ -335,6 +337,7 @@ export class MemoryWorkbook implements Workbook {
       columnWidths: spec.columnWidths ?? [],
       fitRegions: fitRegions(spec),
       freezeRows: spec.freezeRows ?? 0,
+      properties: { ...this.getSheet(name)?.properties, ...spec.properties },
     };
     const old = this.getSheet(name);
     // An existing name is replaced only when it is the add-in's (on an own sheet, or marked); a user's is left alone.
@@ -437,6 +440,11 @@ export class MemoryWorkbook implements Workbook {
       tables,
       ...(spec.names && { skippedNames }),
     };
+  }
+
+  async readSheetProperty(sheetName: string, key: string): Promise<string | undefined> {
+    const sheet = this.sheet(sheetName);
+    return sheet.own ? sheet.properties?.[key] : undefined;
   }
 
   async addChart(spec: ChartSpec): Promise<void> {

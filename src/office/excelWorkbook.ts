@@ -17,6 +17,7 @@
 import {
   CHUNK_BUDGET_BYTES,
   boundWidth,
+  asCellInput,
   checkDefinedNames,
   fitRegions,
   columnLetters,
@@ -52,14 +53,6 @@ const probeRows = (columns: number, budget: number) =>
 const READ_SAFETY = 1.5;
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
-
-/**
- * Text that Excel would read as a formula (=, +, -, @) is written with Excel's text prefix, so
- * text from a user's file or a shared template never runs; a leading ' is kept the same way.
- */
-export function asCellInput(value: CellValue): CellValue {
-  return typeof value === "string" && /^[=+\-@']/.test(value) ? `'${value}` : (value ?? "");
-}
 
 /** Drops a sheet prefix from an address: "Budget!B3:F9" -> "B3:F9". */
 const localAddress = (address: string) => address.slice(address.lastIndexOf("!") + 1);
@@ -247,6 +240,9 @@ export class ExcelWorkbook implements Workbook {
           written.push(tableName);
         }
       }
+      // The add-in's own data (e.g. what the Scenarier formula reads): add() overwrites a key.
+      for (const [key, value] of Object.entries(spec.properties ?? {}))
+        ws.customProperties.add(key, value);
       for (const cell of spec.cells ?? []) {
         const range = ws.getRange(cell.at);
         if (cell.formula !== undefined) range.formulas = [[cell.formula]];
@@ -351,6 +347,16 @@ export class ExcelWorkbook implements Workbook {
         rules[c],
         fitted
       );
+  }
+
+  async readSheetProperty(sheet: string, key: string): Promise<string | undefined> {
+    return Excel.run(async (ctx) => {
+      const properties = ctx.workbook.worksheets.getItem(sheet).customProperties;
+      const mark = properties.getItemOrNullObject(OWN_SHEET_KEY).load("value");
+      const property = properties.getItemOrNullObject(key).load("value");
+      await ctx.sync();
+      return mark.isNullObject || property.isNullObject ? undefined : property.value;
+    });
   }
 
   async addChart(spec: ChartSpec): Promise<void> {

@@ -113,6 +113,12 @@ export interface SheetSpec {
   /** Freeze the first n rows. */
   freezeRows?: number;
   /**
+   * The add-in's own data kept with the sheet, by key: never shown in a cell and never read from
+   * one, so a user's edit of the sheet cannot change it (worksheet custom properties in Excel,
+   * ExcelApi 1.12; a map in memory). Written with the sheet, read with readSheetProperty.
+   */
+  properties?: Record<string, string>;
+  /**
    * Workbook-scoped Excel names for cells of this sheet (A1 on this sheet), so users can write
    * =DK_Diskonteringsrente in their own formulas. A name that already exists is replaced only
    * when it points into an own sheet; a user's name is left alone (see WrittenSheet).
@@ -213,6 +219,8 @@ export interface Workbook {
   readTable(name: string, options?: IoOptions): Promise<TableBlock>;
   /** Create or replace an own sheet (never a user's sheet, see the module comment). */
   writeOwnSheet(spec: SheetSpec, options?: IoOptions): Promise<WrittenSheet>;
+  /** A property the add-in wrote with an own sheet (SheetSpec.properties); undefined for a user's sheet. */
+  readSheetProperty(sheet: string, key: string): Promise<string | undefined>;
   /** Add a native chart; only on an own sheet (rejects otherwise). */
   addChart(spec: ChartSpec): Promise<void>;
   /** Select and show a range (a bad row in the validation report). */
@@ -231,6 +239,41 @@ export class AbortError extends Error {
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError();
+}
+
+/** Characters before which Excel reads text as a formula: =, +, -, @ and their fullwidth forms. */
+const FORMULA_START = /^[=+\-@'#\u2212\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** Leading characters Excel may skip before it reads the rest: white space, controls, invisible ones. */
+const LEADING_HIDDEN = /^[\s\p{Cc}\p{Cf}]/u;
+const BOOLEAN_TEXT = /^(true|false|sand|falsk)$/i;
+
+/**
+ * Whether Excel could read a text written to Range.values as anything but that text. Microsoft's
+ * Range.values reference: "If the returned value starts with a plus ("+"), minus ("-"), or equal
+ * sign ("="), Excel interprets this value as a formula", and ISO dates are stored as dates
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member);
+ * numbers, dates, times, percentages and TRUE/FALSE are read the same way as typed text. So text
+ * that starts with a formula sign (also after white space, a line break, a no-break space or an
+ * invisible character, or as the fullwidth ＝), or an error sign, or that holds a digit ("007",
+ * "1-2", "2026-05-01") or is a truth value ("TRUE", "SAND"), is written with Excel's text prefix.
+ */
+export function needsTextPrefix(text: string): boolean {
+  if (text === "") return false;
+  return (
+    FORMULA_START.test(text) ||
+    LEADING_HIDDEN.test(text) ||
+    /\p{Nd}/u.test(text) ||
+    BOOLEAN_TEXT.test(text.trim())
+  );
+}
+
+/**
+ * A cell value as Range.values should get it: text that Excel could read as a formula or as
+ * another value gets the text prefix ' (Excel keeps the text and shows it without the '), so
+ * text from a user's file or a shared template never runs and ids such as "007" stay text.
+ */
+export function asCellInput(value: CellValue): CellValue {
+  return typeof value === "string" && needsTextPrefix(value) ? `'${value}` : (value ?? "");
 }
 
 /** Column letters of a 0-based column index: 0 -> A, 26 -> AA. */

@@ -40,7 +40,7 @@ import { RuleSetInfo, type Reading } from "./RuleSetInfo";
 import { MappingEditor, SourcePicker } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
-import { staysArguments } from "../scenarios/scenarioSheet";
+import { staysRef } from "../scenarios/scenarioSheet";
 import { scenarioPort } from "../scenarios/scenarioStore";
 import { TemplatePanel } from "../templates/TemplatePanel";
 import { engineRunner } from "../worker/engine";
@@ -325,19 +325,19 @@ export function App({ workbook, onResult }: AppProps) {
       <ScenarioManager
         key={scenariosWritten}
         workbook={workbook}
-        staysArgs={
+        stays={
           found && mapping && report && report.missing.length === 0
-            ? staysArguments(found, mapping)
+            ? staysRef(found, mapping)
             : undefined
         }
-        stays={report?.stays}
+        rows={report?.stays}
         engine={engine}
         disabled={running}
       />
       <Divider />
       <TemplatePanel
         scenarios={scenarioPort(workbook, () =>
-          found && mapping ? (staysArguments(found, mapping) ?? null) : null
+          found && mapping ? (staysRef(found, mapping) ?? null) : null
         )}
         stays={
           found && mapping

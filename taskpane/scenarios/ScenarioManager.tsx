@@ -31,7 +31,7 @@ import type { StayInput } from "../../src/engine/shelter";
 import { useTexts } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { EngineRunner } from "../worker/engine";
-import { parameterCell } from "./scenarioSheet";
+import { parameterCell, type StaysRef } from "./scenarioSheet";
 import {
   activeLabel,
   boundHorizon,
@@ -54,10 +54,10 @@ import { SCENARIO_TEXTS } from "./texts";
 
 export interface ScenarioManagerProps {
   workbook: Workbook;
-  /** DK.HOUSINGFIRSTPROJECTION's stays arguments for the stays found above; undefined until mapped. */
-  staysArgs: string[] | undefined;
+  /** Where the stays found above are, for DK.HOUSINGFIRSTPROJECTION; undefined until mapped. */
+  stays: StaysRef | undefined;
   /** The good rows of the stays, for the comparison and the tornado. */
-  stays: readonly StayInput[] | undefined;
+  rows: readonly StayInput[] | undefined;
   /** Runs the comparison off the UI thread (taskpane/worker). */
   engine: EngineRunner;
   disabled?: boolean;
@@ -83,8 +83,8 @@ const messageOf = (error: unknown): string =>
 
 export function ScenarioManager({
   workbook,
-  staysArgs,
-  stays,
+  stays: staysRef,
+  rows: stays,
   engine,
   disabled = false,
 }: ScenarioManagerProps) {
@@ -158,7 +158,7 @@ export function ScenarioManager({
 
   const create = () =>
     run(async () => {
-      const written = await createOrUpdate(workbook, staysArgs ?? null);
+      const written = await createOrUpdate(workbook, staysRef ?? null);
       await workbook.selectRange(written, parameterCell("horizon"));
       return text.created(written);
     });
@@ -256,11 +256,11 @@ export function ScenarioManager({
         {text.heading}
       </Subtitle2>
       <Caption1>{text.intro}</Caption1>
-      {!staysArgs && <Caption1>{text.needStays}</Caption1>}
+      {!staysRef && <Caption1>{text.needStays}</Caption1>}
       <div>
         <Button
           appearance={model ? "secondary" : "primary"}
-          disabled={locked || !staysArgs}
+          disabled={locked || !staysRef}
           onClick={() => void create()}
           data-testid="scenario-sheet"
         >

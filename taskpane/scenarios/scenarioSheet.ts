@@ -5,8 +5,13 @@
  * stays and the parameter cells, with native charts bound to its spilled years. Editing a
  * parameter cell in Excel recalculates the table and the charts.
  *
- * The layout is fixed (below), so the sheet can be read back: the parameters, the saved
- * scenarios, and the formula's stays ranges from the text line that documents the formula.
+ * The layout is fixed (below), so the sheet can be read back: the parameters and the saved
+ * scenarios. The formula itself is never read back from the sheet: it is always rebuilt from
+ * where the stays are (StaysRef), which the add-in keeps with its own sheet as a worksheet
+ * custom property (SheetSpec.properties), out of reach of cell edits; the text line above the
+ * output only documents it. A stored reference is checked field by field and turned into
+ * quoted ranges or escaped table columns, so even a crafted property can name cells, never a
+ * function (a note edited to =DK.HOUSINGFIRSTPROJECTION(WEBSERVICE(…)) is only text).
  * This module is pure (spec in, spec out); scenarioStore.ts talks to the workbook.
  */
 import {
@@ -20,10 +25,12 @@ import {
   PROJECTION_SUMMARY,
   projectionColumn,
 } from "../../src/functions/scenarioFunctions";
+import { z } from "zod";
 import type { ColumnMapping, StaysTable } from "../columns";
 import {
   a1,
   columnLetters,
+  isValidDefinedName,
   type CellBlock,
   type CellValue,
   type ChartSpec,
@@ -60,9 +67,29 @@ export interface NamedScenario {
   values: ParameterCells;
 }
 
+/** One stays column the formula reads: its sheet column (0-based) and its header text. */
+export interface StaysColumn {
+  column: number;
+  header: string;
+}
+
+/**
+ * Where DK.HOUSINGFIRSTPROJECTION's stays are, as the pane found and mapped them: the user's sheet, the
+ * Excel table when the stays are one (its columns are then referenced by header, so the formula
+ * follows the table), the sheet rows of the first and last stay, and per argument (citizen,
+ * admission, discharge, daily rate, self-payment) the column; a self-payment not mapped is 0.
+ */
+export interface StaysRef {
+  sheet: string;
+  table?: string;
+  firstRow: number;
+  lastRow: number;
+  columns: [StaysColumn, StaysColumn, StaysColumn, StaysColumn, StaysColumn | null];
+}
+
 export interface ScenarioModel {
-  /** The five stays arguments of DK.HOUSINGFIRSTPROJECTION (ranges, table columns or 0); null until the stays are known. */
-  staysArgs: string[] | null;
+  /** Where the formula's stays are; null until the pane knows them. */
+  stays: StaysRef | null;
   active: NamedScenario;
   saved: NamedScenario[];
 }
@@ -70,8 +97,8 @@ export interface ScenarioModel {
 export const defaultValues = (): ParameterCells =>
   Object.fromEntries(PARAMETERS.map((p) => [p.id, p.default ?? ""])) as ParameterCells;
 
-export const defaultModel = (staysArgs: string[] | null): ScenarioModel => ({
-  staysArgs,
+export const defaultModel = (stays: StaysRef | null): ScenarioModel => ({
+  stays,
   active: { name: DEFAULT_SCENARIO_NAME, values: defaultValues() },
   saved: [],
 });
@@ -89,27 +116,89 @@ export function tableColumnRef(table: string, column: string): string {
   return /[^\p{L}\p{N} _]/u.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
 }
 
-/**
- * DK.HOUSINGFIRSTPROJECTION's stays arguments for the stays and their column mapping: one column per field,
- * as a structured reference when the stays are an Excel table (Excel then resizes it with the
- * table), else a range over the rows below the header; a self-payment that is not mapped is 0.
- */
-export function staysArguments(
+/** The stays and their column mapping as the formula's reference; undefined until the required fields are mapped. */
+export function staysRef(
   stays: Pick<StaysTable, "sheet" | "table" | "header" | "firstRow" | "left" | "rows">,
   mapping: ColumnMapping
-): string[] | undefined {
-  const last = stays.firstRow + Math.max(1, stays.rows.length) - 1;
-  const column = (index: number | null) =>
+): StaysRef | undefined {
+  const column = (index: number | null): StaysColumn | null =>
     index === null
-      ? undefined
-      : stays.table !== undefined
-        ? tableColumnRef(stays.table, String(stays.header[index] ?? ""))
-        : `${quoteSheet(stays.sheet)}!${a1(stays.firstRow, stays.left + index, last, stays.left + index)}`;
-  const required = [mapping.citizen, mapping.admission, mapping.discharge, mapping.dailyRate].map(
-    column
+      ? null
+      : { column: stays.left + index, header: String(stays.header[index] ?? "") };
+  const [citizen, admission, discharge, dailyRate] = [
+    mapping.citizen,
+    mapping.admission,
+    mapping.discharge,
+    mapping.dailyRate,
+  ].map(column);
+  if (!citizen || !admission || !discharge || !dailyRate) return undefined;
+  return {
+    sheet: stays.sheet,
+    ...(stays.table !== undefined && { table: stays.table }),
+    firstRow: stays.firstRow,
+    lastRow: stays.firstRow + Math.max(1, stays.rows.length) - 1,
+    columns: [citizen, admission, discharge, dailyRate, column(mapping.selfPayment)],
+  };
+}
+
+/**
+ * DK.HOUSINGFIRSTPROJECTION's five stays arguments: a structured reference per column when the stays are an
+ * Excel table (Excel then resizes it with the table), else a range over the stay rows; "0" for
+ * a self-payment that is not mapped.
+ */
+export function staysArguments(ref: StaysRef): string[] {
+  return ref.columns.map((c) =>
+    c === null
+      ? "0"
+      : ref.table !== undefined
+        ? tableColumnRef(ref.table, c.header)
+        : `${quoteSheet(ref.sheet)}!${a1(ref.firstRow, c.column, ref.lastRow, c.column)}`
   );
-  if (required.some((r) => r === undefined)) return undefined;
-  return [...(required as string[]), column(mapping.selfPayment) ?? "0"];
+}
+
+/** The worksheet custom property that keeps the StaysRef with the add-in's Scenarier sheet. */
+export const STAYS_PROPERTY = "DkRefusionScenarioStays";
+
+const MAX_ROW = 1_048_575;
+const MAX_COLUMN = 16_383;
+const storedColumn = z
+  .object({
+    column: z.number().int().min(0).max(MAX_COLUMN),
+    header: z.string().max(255),
+  })
+  .strict();
+/** A stored StaysRef, checked before any of it reaches a formula. */
+const StoredStays = z
+  .object({
+    // Excel's sheet names: 1-31 characters, none of \ / ? * [ ] :
+    sheet: z
+      .string()
+      .min(1)
+      .max(31)
+      .regex(/^[^\\/?*[\]:]+$/),
+    table: z.string().refine(isValidDefinedName).optional(),
+    firstRow: z.number().int().min(0).max(MAX_ROW),
+    lastRow: z.number().int().min(0).max(MAX_ROW),
+    columns: z.tuple([
+      storedColumn,
+      storedColumn,
+      storedColumn,
+      storedColumn,
+      storedColumn.nullable(),
+    ]),
+  })
+  .strict()
+  .refine((r) => r.firstRow <= r.lastRow);
+
+/** A stored StaysRef, or null when there is none or it is not one the add-in could have written. */
+export function parseStaysRef(stored: string | undefined): StaysRef | null {
+  if (stored === undefined) return null;
+  try {
+    const parsed = StoredStays.safeParse(JSON.parse(stored));
+    return parsed.success ? (parsed.data as StaysRef) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The parameter range the formula reads: the table's header row and its 14 parameter rows. */
@@ -121,8 +210,8 @@ export const PARAMETER_RANGE = a1(
 );
 export const OUTPUT_CELL = a1(LAYOUT.outputRow, 0);
 
-export function projectionFormula(staysArgs: readonly string[]): string {
-  return `=DK.HOUSINGFIRSTPROJECTION(${[...staysArgs, PARAMETER_RANGE].join(",")})`;
+export function projectionFormula(stays: StaysRef): string {
+  return `=DK.HOUSINGFIRSTPROJECTION(${[...staysArguments(stays), PARAMETER_RANGE].join(",")})`;
 }
 
 /** Prefix of the parameters' Excel names, so they keep clear of a user's own names. */
@@ -223,9 +312,7 @@ export function scenarioSheet(model: ScenarioModel): {
     },
     {
       at: a1(LAYOUT.formulaNoteRow, 0),
-      values: [
-        [model.staysArgs ? FORMULA_NOTE + projectionFormula(model.staysArgs) : NO_STAYS_NOTE],
-      ],
+      values: [[model.stays ? FORMULA_NOTE + projectionFormula(model.stays) : NO_STAYS_NOTE]],
       fit: false,
     },
     // Formats for the spilled output, column by column, below its header row.
@@ -264,7 +351,7 @@ export function scenarioSheet(model: ScenarioModel): {
   const summaryRow = outputRow + 2 + horizon;
   const summaryFormats = [KR, "0.00", "0", "0"];
   summaryFormats.forEach((f, i) => cells.push({ at: a1(summaryRow + i, 1), numberFormat: f }));
-  if (model.staysArgs) cells.push({ at: OUTPUT_CELL, formula: projectionFormula(model.staysArgs) });
+  if (model.stays) cells.push({ at: OUTPUT_CELL, formula: projectionFormula(model.stays) });
 
   const spec: SheetSpec = {
     name: SCENARIO_SHEET,
@@ -272,6 +359,7 @@ export function scenarioSheet(model: ScenarioModel): {
     cells,
     columnWidths: OUTPUT_WIDTHS,
     freezeRows: 0,
+    properties: { [STAYS_PROPERTY]: JSON.stringify(model.stays) },
     names: PARAMETERS.map((p) => ({
       name: parameterExcelName(p),
       address: parameterCell(p.id),
@@ -280,7 +368,7 @@ export function scenarioSheet(model: ScenarioModel): {
   };
 
   const charts = (sheet: string): ChartSpec[] => {
-    if (!model.staysArgs) return [];
+    if (!model.stays) return [];
     const years = (key: Parameters<typeof projectionColumn>[0], fromBase: boolean) => {
       const c = columnLetters(projectionColumn(key));
       return `${c}${outputRow + (fromBase ? 2 : 3)}:${c}${outputRow + 2 + horizon}`;
@@ -323,8 +411,14 @@ export function scenarioSheet(model: ScenarioModel): {
 export const parameterCell = (id: ParameterId): string =>
   a1(LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === id), 1);
 
-/** Reads the sheet back (a used range from A1's side); undefined when it does not have the layout. */
-export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
+/**
+ * Reads the sheet back (a used range from A1's side) with the stays reference the add-in stored
+ * with it (STAYS_PROPERTY); undefined when the sheet does not have the layout.
+ */
+export function readScenarioSheet(
+  block: CellBlock,
+  storedStays?: string
+): ScenarioModel | undefined {
   const at = (row: number, col: number): CellValue =>
     block.values[row - block.top]?.[col - block.left] ?? "";
   if (at(LAYOUT.headerRow, 0) !== "Parameter" || at(LAYOUT.activeRow, 0) !== "Aktivt scenarie")
@@ -341,13 +435,9 @@ export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
     if (typeof name !== "string" || name.trim() === "") break;
     saved.push({ name, values: valuesIn(c) });
   }
-  const note = String(at(LAYOUT.formulaNoteRow, 0));
-  const staysArgs = note.startsWith(FORMULA_NOTE)
-    ? formulaStaysArgs(note.slice(FORMULA_NOTE.length))
-    : null;
   const name = at(LAYOUT.activeRow, 1);
   return {
-    staysArgs,
+    stays: parseStaysRef(storedStays),
     // No name: the values are not a saved scenario (its scenario was deleted).
     active: {
       name: typeof name === "string" ? name.trim() : String(name ?? ""),
@@ -355,32 +445,4 @@ export function readScenarioSheet(block: CellBlock): ScenarioModel | undefined {
     },
     saved,
   };
-}
-
-/** The five stays arguments of a DK.HOUSINGFIRSTPROJECTION formula written by projectionFormula. */
-function formulaStaysArgs(formula: string): string[] | null {
-  const m = /^=DK\.HOUSINGFIRSTPROJECTION\((.*)\)$/.exec(formula);
-  if (!m) return null;
-  const args: string[] = [];
-  let current = "";
-  let quoted = false;
-  // Brackets of structured references; inside them a quote escapes the next character.
-  let depth = 0;
-  const text = m[1];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (depth > 0 && ch === "'") {
-      current += ch + (text[++i] ?? "");
-      continue;
-    }
-    if (ch === "'") quoted = !quoted;
-    else if (!quoted && ch === "[") depth++;
-    else if (!quoted && ch === "]") depth--;
-    if (ch === "," && !quoted && depth === 0) {
-      args.push(current);
-      current = "";
-    } else current += ch;
-  }
-  args.push(current);
-  return args.length === 6 && args[5] === PARAMETER_RANGE ? args.slice(0, 5) : null;
 }

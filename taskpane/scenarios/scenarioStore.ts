@@ -18,6 +18,7 @@ import { comparisonSheet, type Comparison } from "./compare";
 import type { CellValue } from "../../src/workbook/workbook";
 import {
   SCENARIO_SHEET,
+  STAYS_PROPERTY,
   UNSAVED_NAME,
   chartHorizon,
   defaultModel,
@@ -26,6 +27,7 @@ import {
   type NamedScenario,
   type ParameterCells,
   type ScenarioModel,
+  type StaysRef,
 } from "./scenarioSheet";
 
 /** The add-in's own Scenarier sheet ("Scenarier", or "Scenarier (2)" when a user has the name). */
@@ -43,7 +45,10 @@ export interface StoredModel {
 export async function readModel(workbook: Workbook): Promise<StoredModel | undefined> {
   const sheet = await findScenarioSheet(workbook);
   if (!sheet) return undefined;
-  const model = readScenarioSheet(await workbook.readUsedRange(sheet));
+  const model = readScenarioSheet(
+    await workbook.readUsedRange(sheet),
+    await workbook.readSheetProperty(sheet, STAYS_PROPERTY)
+  );
   return model && { sheet, model };
 }
 
@@ -96,15 +101,12 @@ export function isUnsaved(model: ScenarioModel): boolean {
 export const activeLabel = (model: ScenarioModel): string =>
   model.active.name.trim() === "" ? UNSAVED_NAME : model.active.name;
 
-/** Creates the sheet, or points an existing one at new stays ranges (keeping its scenarios). */
-export async function createOrUpdate(
-  workbook: Workbook,
-  staysArgs: string[] | null
-): Promise<string> {
+/** Creates the sheet, or points an existing one at new stays (keeping its scenarios). */
+export async function createOrUpdate(workbook: Workbook, stays: StaysRef | null): Promise<string> {
   const stored = await readModel(workbook);
   const model = stored
-    ? { ...stored.model, staysArgs: staysArgs ?? stored.model.staysArgs }
-    : defaultModel(staysArgs);
+    ? { ...stored.model, stays: stays ?? stored.model.stays }
+    : defaultModel(stays);
   return writeModel(workbook, model);
 }
 
@@ -203,7 +205,7 @@ export const boundHorizon = (model: ScenarioModel): number => chartHorizon(model
  * others; a scenario named like the active one also updates the parameter cells, and on a new
  * sheet the first one becomes active.
  */
-export function scenarioPort(workbook: Workbook, staysArgs: () => string[] | null) {
+export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
   return {
     async list(): Promise<ExistingScenario[]> {
       const stored = await readModel(workbook);
@@ -219,7 +221,7 @@ export function scenarioPort(workbook: Workbook, staysArgs: () => string[] | nul
     },
     async save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }> {
       const stored = await readModel(workbook);
-      let model = stored?.model ?? defaultModel(staysArgs());
+      let model = stored?.model ?? defaultModel(stays());
       for (const s of scenarios) {
         const values = Object.fromEntries(
           PARAMETERS.map((p) => [p.id, p.default ?? ""])
