@@ -15,12 +15,12 @@
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 /** Other invisible characters: zero-width, format characters, script fillers, the blank braille cell. */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]/u;
-const VISIBLE = /[^\s\p{Cf}\p{Cc}\u034F\u115F\u1160\u3164\uFFA0\u2800]/u;
+const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/u;
+const VISIBLE = /[^\s\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/u;
 
 /** The same rules as one pattern, for the published JSON Schema: no hidden character, one visible. */
 export const NAME_PATTERN =
-  /^[^\p{Cc}\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0\u2800]*[^\s\p{Cc}\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800][^\p{Cc}\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+  /^[^\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0\u2800]*[^\s\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800][^\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0\u2800]*$/u;
 
 export interface NameProblem {
   da: string;
@@ -68,7 +68,7 @@ export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKe
 /** Text for a message: control, direction and invisible characters shown as their code (U+202E). */
 export function visibleText(text: string): string {
   return text.replace(
-    /[\p{Cc}\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0\u2800]/gu,
+    /[\p{Cc}\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0\u2800]/gu,
     (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}⟩`
   );
 }

@@ -9,7 +9,7 @@
  */
 
 /** Invisible characters that may sit inside a number or a word without showing (Unicode Cf and kin). */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu;
+const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
 
 /** A text as the scan reads it. */
 export function scanForm(text: string): string {
