@@ -3,8 +3,10 @@
  * matched case-, space- and punctuation-insensitively; then a validation report of every row,
  * using the same cell coercers as the custom functions so the pane and the cells agree.
  */
+import { serialFromYmd, type Serial } from "../src/engine/calendar";
 import type { ForecastStay } from "../src/engine/forecast";
-import type { RowError } from "../src/engine/shelter";
+import { RULE_SETS } from "../src/engine/rules";
+import { citizenKey, type RowError, type StayInput } from "../src/engine/shelter";
 import { STAY_FIELD_LABELS, isBlank, isRowError, stayFromCells } from "../src/functions/coerce";
 import { a1, throwIfAborted, yieldToEventLoop, type CellValue } from "../src/workbook/workbook";
 
@@ -36,8 +38,21 @@ export interface BadRow {
   error: RowError;
 }
 
+/**
+ * What a statistician would ask about rows that are valid one by one (Danmarks Statistik checks
+ * shelter reports for these): each a warning with the sheet rows, never a silent merge.
+ */
+export type DataWarningKind =
+  "duplicate" | "overlap" | "missingDischarge" | "longStay" | "future" | "beforeReform";
+
+export interface DataWarning {
+  kind: DataWarningKind;
+  /** 1-based sheet rows, ascending. */
+  rows: number[];
+}
+
 export interface ValidationReport {
-  /** Non-blank rows. */
+  /** Non-blank rows that are not total rows. */
   total: number;
   ok: number;
   bad: BadRow[];
@@ -49,6 +64,9 @@ export interface ValidationReport {
   missing: Field[];
   /** The citizen column holds CPR-shaped values: pseudonymise by default. */
   cprLike: boolean;
+  /** Rows that sum the others ("I alt", "Total"): left out, 1-based sheet rows. */
+  totalRows: number[];
+  warnings: DataWarning[];
 }
 
 export const FIELDS: readonly Field[] = [
@@ -229,9 +247,47 @@ function parseRow(row: readonly CellValue[], mapping: ColumnMapping): ForecastSt
   return isBlank(shelter) ? stay : { ...stay, shelter: String(shelter).trim() };
 }
 
+/** Labels of a row that sums the others, as Danish and English sheets write them. */
+const TOTAL_LABELS = new Set([
+  "i alt",
+  "ialt",
+  "total",
+  "totalt",
+  "totaler",
+  "sum",
+  "samlet",
+  "i alt kr",
+]);
+
+/** A row whose first filled cell is a total label and that has no admission: a sum, not a stay. */
+function isTotalRow(row: readonly CellValue[], mapping: ColumnMapping): boolean {
+  const first = row.find((c) => !isBlank(c));
+  if (typeof first !== "string") return false;
+  const label = first
+    .trim()
+    .toLowerCase()
+    .replace(/[:.]+$/, "")
+    .replace(/\s+/g, " ");
+  return TOTAL_LABELS.has(label) && isBlank(row[mapping.admission!]);
+}
+
+export interface ValidateOptions {
+  /** Today as an Excel serial, for admissions in the future and open stays' length. */
+  today?: Serial;
+}
+
+/** Today's date in the user's time zone as an Excel serial. */
+export function todaySerial(now = new Date()): Serial {
+  return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 /** Every non-blank row parsed, or reported with its sheet row and a Danish reason. */
-export function validateRows(table: StaysTable, mapping: ColumnMapping): ValidationReport {
-  const check = rowChecker(table, mapping);
+export function validateRows(
+  table: StaysTable,
+  mapping: ColumnMapping,
+  options: ValidateOptions = {}
+): ValidationReport {
+  const check = rowChecker(table, mapping, options);
   table.rows.forEach((row, index) => check.row(row, index));
   return check.report();
 }
@@ -246,9 +302,9 @@ const ROWS_PER_STEP = 5000;
 export async function validateRowsInSteps(
   table: StaysTable,
   mapping: ColumnMapping,
-  options: { signal?: AbortSignal } = {}
+  options: ValidateOptions & { signal?: AbortSignal } = {}
 ): Promise<ValidationReport> {
-  const check = rowChecker(table, mapping);
+  const check = rowChecker(table, mapping, options);
   for (let start = 0; start < table.rows.length; start += ROWS_PER_STEP) {
     if (start > 0) await yieldToEventLoop();
     throwIfAborted(options.signal);
@@ -258,7 +314,7 @@ export async function validateRowsInSteps(
   return check.report();
 }
 
-function rowChecker(table: StaysTable, mapping: ColumnMapping) {
+function rowChecker(table: StaysTable, mapping: ColumnMapping, options: ValidateOptions) {
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
   const report: ValidationReport = {
     total: 0,
@@ -268,11 +324,17 @@ function rowChecker(table: StaysTable, mapping: ColumnMapping) {
     stayRows: [],
     missing,
     cprLike: false,
+    totalRows: [],
+    warnings: [],
   };
   const width = Math.max(1, table.header.length);
   return {
     row(row: readonly CellValue[], index: number): void {
       if (row.every((c) => isBlank(c))) return;
+      if (missing.length === 0 && isTotalRow(row, mapping)) {
+        report.totalRows.push(table.firstRow + index + 1);
+        return;
+      }
       report.total++;
       if (missing.length > 0) return;
       const sheetRow = table.firstRow + index + 1;
@@ -293,7 +355,77 @@ function rowChecker(table: StaysTable, mapping: ColumnMapping) {
     },
     report(): ValidationReport {
       report.ok = report.stays.length;
+      report.warnings = dataWarnings(report.stays, report.stayRows, options.today ?? todaySerial());
       return report;
     },
   };
+}
+
+/** A year of nights: a stay longer than this is worth a second look. */
+const YEAR_OF_NIGHTS = 365;
+
+/** The statistician's checks on the valid rows (see DataWarningKind). */
+export function dataWarnings(
+  stays: readonly StayInput[],
+  rows: readonly number[],
+  today: Serial
+): DataWarning[] {
+  const found = new Map<DataWarningKind, Set<number>>();
+  const flag = (kind: DataWarningKind, ...stayIndexes: number[]) => {
+    let set = found.get(kind);
+    if (!set) found.set(kind, (set = new Set()));
+    for (const i of stayIndexes) set.add(rows[i]);
+  };
+  const byCitizen = new Map<string, number[]>();
+  stays.forEach((s, i) => {
+    const key = citizenKey(s.citizen);
+    const list = byCitizen.get(key);
+    if (list) list.push(i);
+    else byCitizen.set(key, [i]);
+    if (s.admission > today) flag("future", i);
+    if ((s.discharge ?? today) - s.admission > YEAR_OF_NIGHTS) flag("longStay", i);
+  });
+  for (const list of byCitizen.values()) {
+    list.sort((a, b) => stays[a].admission - stays[b].admission || a - b);
+    const seen = new Map<string, number>();
+    let coveredTo = -Infinity;
+    let coveredBy = -1;
+    for (const i of list) {
+      const s = stays[i];
+      const same = `${s.admission}|${s.discharge}`;
+      if (seen.has(same)) flag("duplicate", seen.get(same)!, i);
+      else if (s.admission < coveredTo) {
+        // A later admission while an open stay runs: that stay's discharge is missing.
+        const open = stays[coveredBy].discharge === null;
+        if (open && s.admission > stays[coveredBy].admission) flag("missingDischarge", coveredBy);
+        else flag("overlap", coveredBy, i);
+      }
+      seen.set(same, i);
+      const to = s.discharge ?? Infinity;
+      if (to > coveredTo) {
+        coveredTo = to;
+        coveredBy = i;
+      }
+    }
+  }
+  // Stays that ended before the day limit took effect, beside later ones: two regimes in one data set.
+  const limitFrom = RULE_SETS.NY.shelter.limitFrom?.value;
+  if (limitFrom !== undefined) {
+    const before = stays.flatMap((s, i) =>
+      s.discharge !== null && s.discharge < limitFrom ? [i] : []
+    );
+    if (before.length > 0 && before.length < stays.length) flag("beforeReform", ...before);
+  }
+  const order: DataWarningKind[] = [
+    "duplicate",
+    "overlap",
+    "missingDischarge",
+    "longStay",
+    "future",
+    "beforeReform",
+  ];
+  return order.flatMap((kind) => {
+    const set = found.get(kind);
+    return set ? [{ kind, rows: [...set].sort((a, b) => a - b) }] : [];
+  });
 }

@@ -4,9 +4,13 @@
  * or, in the standalone demo, with ?lang=en.
  */
 import { createContext, useContext } from "react";
+import { danishFromSerial, isoFromSerial } from "../src/engine/calendar";
 import type { Decimal } from "../src/engine/money";
-import type { RuleSetName } from "../src/engine/rules";
-import { FIELD_LABELS, type Field } from "./columns";
+import { RULE_SETS, type RuleSetName } from "../src/engine/rules";
+import { FIELD_LABELS, type DataWarningKind, type Field } from "./columns";
+
+/** The day the § 110 day limit took effect (rule data), which the data check names. */
+const REFORM_DAY = RULE_SETS.NY.shelter.limitFrom!.value;
 
 export type Language = "da" | "en";
 
@@ -95,6 +99,11 @@ export interface Texts {
   badRow(row: number): string;
   showInSheet(row: number): string;
   moreBadRows(n: number): string;
+  totalRowsSkipped(rows: string, n: number): string;
+  warningsHeading: string;
+  dataWarning: Record<DataWarningKind, string>;
+  moreRows(n: number): string;
+  rowsLabel: string;
   // Run.
   runHeading: string;
   pseudonymise: string;
@@ -134,6 +143,9 @@ export interface Texts {
   loadingFile: string;
   loadFailed(message: string): string;
   loaded(name: string): string;
+  loadPhase: Record<"check" | "unpack" | "parse" | "sheets", string>;
+  loadCancelled: string;
+  loadNotes: string;
   sheetTabs: string;
   ownSheet: string;
   userSheet: string;
@@ -199,6 +211,20 @@ const DA: Texts = {
   badRow: (row) => `Række ${row}`,
   showInSheet: (row) => `Vis række ${row} i arket`,
   moreBadRows: (n) => `… og ${formatCount(n, "da")} rækker mere med fejl.`,
+  totalRowsSkipped: (rows, n) =>
+    `${n === 1 ? "Række" : "Rækkerne"} ${rows} ${n === 1 ? "er en sumrække" : "er sumrækker"} («I alt», «Total») og er udeladt: ${n === 1 ? "den" : "de"} tælles ikke som ophold.`,
+  warningsHeading: "Værd at tjekke, før tallene bruges",
+  dataWarning: {
+    duplicate: "Samme ophold står flere gange (samme borger, indskrivning og udskrivning)",
+    overlap:
+      "Ophold for samme borger overlapper (hver dag tælles kun én gang, for det første ophold)",
+    missingDischarge: "Åbent ophold, men borgeren er indskrevet igen senere: udskrivningen mangler",
+    longStay: "Ophold på over et år",
+    future: "Indskrivning efter dags dato",
+    beforeReform: `Ophold afsluttet før ${danishFromSerial(REFORM_DAY)} står sammen med senere ophold (dagegrænsen gælder kun fra den dag)`,
+  },
+  moreRows: (n) => `og ${formatCount(n, "da")} mere`,
+  rowsLabel: "række",
   runHeading: "4. Beregn",
   pseudonymise: "Erstat borger-id med Borger 1, Borger 2, … i arket Refusion pr. ophold",
   pseudonymiseHint: "Dine egne ark ændres ikke. Tilføjelsesprogrammet skriver kun i sine egne ark.",
@@ -244,6 +270,14 @@ const DA: Texts = {
   loadingFile: "Indlæser filen …",
   loadFailed: (message) => `Filen kunne ikke indlæses: ${message}`,
   loaded: (name) => `Indlæste ${name}.`,
+  loadPhase: {
+    check: "Tjekker filen …",
+    unpack: "Pakker Excel-filen ud og tæller rækker …",
+    parse: "Læser cellerne …",
+    sheets: "Lægger arkene ind …",
+  },
+  loadCancelled: "Indlæsningen er stoppet; arbejdsbogen er som før.",
+  loadNotes: "Om filen",
   sheetTabs: "Ark i arbejdsbogen",
   ownSheet: "tilføjelsesprogrammets ark",
   userSheet: "dit ark",
@@ -309,6 +343,20 @@ const EN: Texts = {
   reportHeading: "3. Row check",
   checking: "Checking the rows …",
   rowsOk: (ok, total) => `${formatCount(ok, "en")} of ${formatCount(total, "en")} rows are fine.`,
+  totalRowsSkipped: (rows, n) =>
+    `${n === 1 ? "Row" : "Rows"} ${rows} ${n === 1 ? "is a total row" : "are total rows"} (“I alt”, “Total”) and ${n === 1 ? "is" : "are"} left out: not counted as stays.`,
+  warningsHeading: "Worth checking before the figures are used",
+  dataWarning: {
+    duplicate: "The same stay appears more than once (same citizen, admission and discharge)",
+    overlap: "Stays of one citizen overlap (each day counts once, for the first stay)",
+    missingDischarge:
+      "An open stay, but the citizen is admitted again later: the discharge is missing",
+    longStay: "Stays longer than a year",
+    future: "Admissions after today",
+    beforeReform: `Stays that ended before ${isoFromSerial(REFORM_DAY)} stand with later stays (the day limit applies from that day only)`,
+  },
+  moreRows: (n) => `and ${formatCount(n, "en")} more`,
+  rowsLabel: "rows",
   rowsBad: (bad) =>
     bad === 1
       ? "1 row has an error and is left out:"
@@ -361,6 +409,14 @@ const EN: Texts = {
   loadingFile: "Loading the file …",
   loadFailed: (message) => `The file could not be loaded: ${message}`,
   loaded: (name) => `Loaded ${name}.`,
+  loadPhase: {
+    check: "Checking the file …",
+    unpack: "Unpacking the Excel file and counting rows …",
+    parse: "Reading the cells …",
+    sheets: "Adding the sheets …",
+  },
+  loadCancelled: "Loading stopped; the workbook is as it was.",
+  loadNotes: "About the file",
   sheetTabs: "Sheets in the workbook",
   ownSheet: "add-in sheet",
   userSheet: "your sheet",

@@ -34,7 +34,7 @@ import {
   type StaysSource,
 } from "../forecastRun";
 import { useTexts, type Texts } from "../i18n";
-import type { Workbook } from "../../src/workbook/workbook";
+import { a1, type Workbook } from "../../src/workbook/workbook";
 import { ResultSummary } from "./ResultSummary";
 import { RuleSetInfo, type Reading } from "./RuleSetInfo";
 import { MappingEditor, SourcePicker } from "./SourcePicker";
@@ -164,6 +164,14 @@ export function App({ workbook, onResult }: AppProps) {
   const selectRow = (bad: BadRow) => {
     if (found) void workbook.selectRange(found.sheet, bad.address);
   };
+  const selectSheetRow = (sheetRow: number) => {
+    if (!found) return;
+    const width = Math.max(1, found.header.length);
+    void workbook.selectRange(
+      found.sheet,
+      a1(sheetRow - 1, found.left, sheetRow - 1, found.left + width - 1)
+    );
+  };
 
   const start = async () => {
     if (!found || !mapping) return;
@@ -267,7 +275,11 @@ export function App({ workbook, onResult }: AppProps) {
           <Subtitle2 as="h2" id="report-heading">
             {text.reportHeading}
           </Subtitle2>
-          <ValidationList report={report} onSelectRow={selectRow} />
+          <ValidationList
+            report={report}
+            onSelectRow={selectRow}
+            onSelectSheetRow={selectSheetRow}
+          />
         </section>
       )}
 

@@ -9,12 +9,34 @@ import { useTexts } from "../i18n";
 /** Enough to work through by hand; the rest is a count (a sheet can have thousands). */
 const SHOWN_BAD_ROWS = 50;
 
+/** Rows linked per data warning; the rest are counted. */
+const SHOWN_WARNING_ROWS = 12;
+
 export function ValidationList(props: {
   report: ValidationReport;
   onSelectRow: (row: BadRow) => void;
+  /** Selects a whole sheet row (1-based), for the rows a data warning names. */
+  onSelectSheetRow: (sheetRow: number) => void;
 }) {
   const text = useTexts();
-  const { report, onSelectRow } = props;
+  const { report, onSelectRow, onSelectSheetRow } = props;
+  const rowLinks = (rows: readonly number[]) => (
+    <>
+      {rows.slice(0, SHOWN_WARNING_ROWS).map((row, i) => (
+        <span key={row}>
+          {i > 0 && ", "}
+          <Link
+            as="button"
+            aria-label={text.showInSheet(row)}
+            onClick={() => onSelectSheetRow(row)}
+          >
+            {row}
+          </Link>
+        </span>
+      ))}
+      {rows.length > SHOWN_WARNING_ROWS && ` ${text.moreRows(rows.length - SHOWN_WARNING_ROWS)}`}
+    </>
+  );
   if (report.missing.length > 0) {
     return (
       <MessageBar intent="warning">
@@ -58,6 +80,28 @@ export function ValidationList(props: {
             <Caption1>{text.moreBadRows(report.bad.length - shown.length)}</Caption1>
           )}
         </>
+      )}
+      {report.totalRows.length > 0 && (
+        <Caption1 data-testid="total-rows">
+          {text.totalRowsSkipped(
+            report.totalRows.slice(0, SHOWN_WARNING_ROWS).join(", "),
+            report.totalRows.length
+          )}
+        </Caption1>
+      )}
+      {report.warnings.length > 0 && (
+        <MessageBar intent="warning" data-testid="data-warnings">
+          <MessageBarBody>
+            <Body1 block>{text.warningsHeading}</Body1>
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {report.warnings.map((w) => (
+                <li key={w.kind} data-kind={w.kind}>
+                  {text.dataWarning[w.kind]}: {text.rowsLabel} {rowLinks(w.rows)}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       )}
     </div>
   );

@@ -187,8 +187,9 @@ export async function runForecastInPage(page: Page): Promise<number> {
 }
 
 /**
- * The rendered cells of the grid now on screen, as text, by sheet row and column (0-based).
- * Scrolls the virtualised grid from top to bottom to collect every row.
+ * The rendered cells of the grid, as text, by sheet row and column (0-based). The grid is
+ * virtualised in both directions: this scrolls it page by page, down and across, to collect
+ * every cell.
  */
 export async function readRenderedGrid(page: Page): Promise<string[][]> {
   return page.evaluate(async () => {
@@ -198,23 +199,23 @@ export async function readRenderedGrid(page: Page): Promise<string[][]> {
     const frame = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     const collect = () => {
       for (const tr of scroller.querySelectorAll<HTMLTableRowElement>("tr[data-row]")) {
-        const r = Number(tr.dataset.row);
-        rows[r] = [...tr.querySelectorAll<HTMLTableCellElement>("td[data-col]")].map(
-          (td) => td.textContent ?? ""
-        );
+        const row = (rows[Number(tr.dataset.row)] ??= []);
+        for (const td of tr.querySelectorAll<HTMLTableCellElement>("td[data-col]"))
+          row[Number(td.dataset.col)] = td.textContent ?? "";
       }
     };
-    scroller.scrollTop = 0;
-    await frame();
-    collect();
-    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
-      scroller.scrollTop += scroller.clientHeight;
-      await frame();
-      collect();
+    for (scroller.scrollTop = 0; ; scroller.scrollTop += scroller.clientHeight) {
+      for (scroller.scrollLeft = 0; ; scroller.scrollLeft += scroller.clientWidth) {
+        await frame();
+        collect();
+        if (scroller.scrollLeft + scroller.clientWidth >= scroller.scrollWidth - 1) break;
+      }
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
     }
     scroller.scrollTop = 0;
+    scroller.scrollLeft = 0;
     await frame();
-    return Array.from(rows, (r) => r ?? []);
+    return Array.from(rows, (r) => Array.from(r ?? [], (cell) => cell ?? ""));
   });
 }
 
@@ -265,4 +266,27 @@ export async function measureStep(
     t0
   );
   return { seconds: (t1 - t0) / 1000, longestTaskMs };
+}
+
+/**
+ * The grid cell at (row, col) of the shown sheet, scrolled into view first: the grid renders
+ * only the rows and columns in view, as a spreadsheet's window shows only part of its sheet.
+ */
+export async function gridCell(page: Page, sheet: string, row: number, col: number) {
+  const cell = page.locator(`[data-sheet="${sheet}"] tr[data-row="${row}"] td[data-col="${col}"]`);
+  await page.locator(`[data-testid="sheet-grid"][data-sheet="${sheet}"]`).evaluate(
+    async (scroller, [r, c]) => {
+      const frame = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      const shown = () => scroller.querySelector(`tr[data-row="${r}"] td[data-col="${c}"]`);
+      scroller.scrollTop = Math.max(0, r * 24 - scroller.clientHeight / 3);
+      scroller.scrollLeft = 0;
+      await frame();
+      while (!shown() && scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1) {
+        scroller.scrollLeft += scroller.clientWidth / 2;
+        await frame();
+      }
+    },
+    [row, col]
+  );
+  return cell;
 }

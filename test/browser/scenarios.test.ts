@@ -16,7 +16,15 @@ import { projection } from "../../src/functions/functions";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
 import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1 } from "../../src/workbook/workbook";
-import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import {
+  SHOTS,
+  gridCell,
+  openDemo,
+  startDemo,
+  stopDemo,
+  type Browser,
+  type StaticServer,
+} from "./harness";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
 
@@ -97,9 +105,7 @@ describe("the live Scenarier sheet in the demo", () => {
     }
     expect(spilled).toEqual(after);
     // The grid shows the new numbers, and the chart is redrawn from them.
-    const shown = await page
-      .locator(`[data-sheet="Scenarier"] tr[data-row="${OUT + 2}"] td[data-col="${net}"]`)
-      .textContent();
+    const shown = await (await gridCell(page, "Scenarier", OUT + 2, net)).textContent();
     const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(
       after[2][net] as number
     );

@@ -5,10 +5,11 @@
  */
 import {
   Body1,
+  Button,
   Caption1,
   MessageBar,
   MessageBarBody,
-  Spinner,
+  ProgressBar,
   Subtitle2,
   Tab,
   TabList,
@@ -19,15 +20,17 @@ import { useEffect, useRef, useState } from "react";
 import { App } from "../../../taskpane/app/App";
 import { FilePickButton } from "../../../taskpane/app/FilePickButton";
 import { useTexts } from "../../../taskpane/i18n";
-import { loadFile } from "../loadFile";
+import { LoadError, addLoadedSheets, type LoadNote, type ReadProgress } from "../loadedFile";
 import type { MemoryWorkbook } from "../memoryWorkbook";
 import { ChartView } from "./ChartView";
+import { loadInWorker } from "./loadInWorker";
 import { SheetGrid } from "./SheetGrid";
 
 type FileState =
   | { status: "idle" }
-  | { status: "loading" }
-  | { status: "loaded"; name: string }
+  | { status: "loading"; progress: ReadProgress }
+  | { status: "loaded"; name: string; notes: LoadNote[] }
+  | { status: "cancelled" }
   | { status: "failed"; message: string };
 
 /**
@@ -76,19 +79,38 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
     else if (t.right > s.right) strip.scrollLeft += Math.min(t.right - s.right, t.left - s.left);
   }, [active, sheets.length]);
 
+  const abort = useRef<AbortController | undefined>();
   const open = async (file: File) => {
-    setFileState({ status: "loading" });
+    const controller = new AbortController();
+    abort.current = controller;
+    setFileState({ status: "loading", progress: { phase: "check" } });
     try {
-      // The file's sheets join the workbook as user sheets; the first is shown and searched first.
-      const names = await loadFile(workbook, file);
-      if (names.length > 0) workbook.setActiveSheet(names[0]);
-      setGeneration((g) => g + 1);
-      setFileState({ status: "loaded", name: file.name });
-    } catch (error) {
-      setFileState({
-        status: "failed",
-        message: error instanceof Error ? error.message : String(error),
+      // Read in a web worker (progress, stop); the sheets join the workbook as user sheets and
+      // the first is shown and searched first. Nothing is added unless the whole file was read.
+      const result = await loadInWorker(file, {
+        signal: controller.signal,
+        onProgress: (progress) => setFileState({ status: "loading", progress }),
       });
+      const names = addLoadedSheets(workbook, result);
+      workbook.setActiveSheet(names[0]);
+      setGeneration((g) => g + 1);
+      setFileState({ status: "loaded", name: file.name, notes: result.notes });
+    } catch (error) {
+      setFileState(
+        error instanceof Error && error.name === "AbortError"
+          ? { status: "cancelled" }
+          : {
+              status: "failed",
+              message:
+                error instanceof LoadError
+                  ? error[text.language]
+                  : error instanceof Error
+                    ? error.message
+                    : String(error),
+            }
+      );
+    } finally {
+      abort.current = undefined;
     }
   };
 
@@ -131,14 +153,47 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
           />
           <Caption1>{text.loadFileHint}</Caption1>
           <div aria-live="polite">
-            {fileState.status === "loading" && <Spinner size="tiny" label={text.loadingFile} />}
+            {fileState.status === "loading" && (
+              <div
+                data-testid="load-progress"
+                style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 260 }}
+              >
+                <div style={{ flex: 1 }}>
+                  <Caption1>{text.loadPhase[fileState.progress.phase]}</Caption1>
+                  <ProgressBar
+                    value={fileState.progress.fraction}
+                    max={1}
+                    aria-label={text.loadingFile}
+                  />
+                </div>
+                <Button
+                  size="small"
+                  data-testid="load-cancel"
+                  onClick={() => abort.current?.abort()}
+                >
+                  {text.cancel}
+                </Button>
+              </div>
+            )}
             {fileState.status === "loaded" && <Caption1>{text.loaded(fileState.name)}</Caption1>}
+            {fileState.status === "cancelled" && <Caption1>{text.loadCancelled}</Caption1>}
           </div>
         </div>
       </header>
       {fileState.status === "failed" && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" data-testid="load-failed">
           <MessageBarBody>{text.loadFailed(fileState.message)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {fileState.status === "loaded" && fileState.notes.length > 0 && (
+        <MessageBar
+          intent={fileState.notes.some((n) => n.warning) ? "warning" : "info"}
+          data-testid="load-notes"
+        >
+          <MessageBarBody>
+            <strong>{text.loadNotes}: </strong>
+            {fileState.notes.map((n) => n[text.language]).join(" ")}
+          </MessageBarBody>
         </MessageBar>
       )}
       <div
