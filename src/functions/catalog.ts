@@ -57,8 +57,8 @@ const TABLE_ADMISSION = arg("indskrivning", "admission", {
 /** The Housing First investment functions share their arguments. */
 const INVESTMENT_ARGS: ArgumentText[] = [
   arg("rente", "rate", {
-    da: "Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 %.",
-    en: "Discount rate per year, e.g. 3.5% or 0.035. Must be greater than -100%.",
+    da: "Diskonteringsrente pr. år, fx 3,5 % eller 0,035. Skal være større end -100 % og højst 100 %.",
+    en: "Discount rate per year, e.g. 3.5% or 0.035. Must be greater than -100% and at most 100%.",
   }),
   arg("udgifter", "costs", {
     da: "Udgifter pr. år (år 1, 2, ...) i kr.: én række eller én kolonne. Tomt år = 0.",
