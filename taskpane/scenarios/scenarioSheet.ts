@@ -25,7 +25,6 @@ import {
   PROJECTION_SUMMARY,
   projectionColumn,
 } from "../../src/functions/scenarioFunctions";
-import { z } from "zod";
 import type { ColumnMapping, StaysTable } from "../columns";
 import {
   a1,
@@ -161,44 +160,48 @@ export const STAYS_PROPERTY = "DkRefusionScenarioStays";
 
 const MAX_ROW = 1_048_575;
 const MAX_COLUMN = 16_383;
-const storedColumn = z
-  .object({
-    column: z.number().int().min(0).max(MAX_COLUMN),
-    header: z.string().max(255),
-  })
-  .strict();
-/** A stored StaysRef, checked before any of it reaches a formula. */
-const StoredStays = z
-  .object({
-    // Excel's sheet names: 1-31 characters, none of \ / ? * [ ] :
-    sheet: z
-      .string()
-      .min(1)
-      .max(31)
-      .regex(/^[^\\/?*[\]:]+$/),
-    table: z.string().refine(isValidDefinedName).optional(),
-    firstRow: z.number().int().min(0).max(MAX_ROW),
-    lastRow: z.number().int().min(0).max(MAX_ROW),
-    columns: z.tuple([
-      storedColumn,
-      storedColumn,
-      storedColumn,
-      storedColumn,
-      storedColumn.nullable(),
-    ]),
-  })
-  .strict()
-  .refine((r) => r.firstRow <= r.lastRow);
 
-/** A stored StaysRef, or null when there is none or it is not one the add-in could have written. */
+const isIndex = (x: unknown, max: number): x is number =>
+  typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= max;
+const isColumn = (x: unknown): x is StaysColumn =>
+  typeof x === "object" &&
+  x !== null &&
+  Object.keys(x).length === 2 &&
+  isIndex((x as StaysColumn).column, MAX_COLUMN) &&
+  typeof (x as StaysColumn).header === "string" &&
+  (x as StaysColumn).header.length <= 255;
+/** Excel's sheet names: 1-31 characters, none of \ / ? * [ ] : */
+const isSheetName = (x: unknown): x is string =>
+  typeof x === "string" && x.length >= 1 && x.length <= 31 && !/[\\/?*[\]:]/.test(x);
+
+/**
+ * A stored StaysRef, checked field by field before any of it reaches a formula; null when there
+ * is none or it is not one the add-in could have written.
+ */
 export function parseStaysRef(stored: string | undefined): StaysRef | null {
   if (stored === undefined) return null;
+  let raw: unknown;
   try {
-    const parsed = StoredStays.safeParse(JSON.parse(stored));
-    return parsed.success ? (parsed.data as StaysRef) : null;
+    raw = JSON.parse(stored);
   } catch {
     return null;
   }
+  if (typeof raw !== "object" || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const keys = Object.keys(r).filter((k) => k !== "table");
+  const columns = r.columns;
+  const ok =
+    keys.length === 4 &&
+    isSheetName(r.sheet) &&
+    (r.table === undefined || (typeof r.table === "string" && isValidDefinedName(r.table))) &&
+    isIndex(r.firstRow, MAX_ROW) &&
+    isIndex(r.lastRow, MAX_ROW) &&
+    r.firstRow <= r.lastRow &&
+    Array.isArray(columns) &&
+    columns.length === 5 &&
+    columns.slice(0, 4).every(isColumn) &&
+    (columns[4] === null || isColumn(columns[4]));
+  return ok ? (raw as StaysRef) : null;
 }
 
 /** The parameter range the formula reads: the table's header row and its 14 parameter rows. */
