@@ -95,13 +95,23 @@ describe("the Scenarier formula is rebuilt from the add-in's own record of the s
     expect(JSON.stringify(workbook.getSheet(sheet)!.values)).not.toMatch(/WEBSERVICE/);
   });
 
-  it("a sheet without the add-in's record gets no formula until the pane knows the stays", async () => {
-    const { workbook, sheet } = await setup();
+  it("a sheet without the add-in's record (made by an earlier version) takes the stays the pane knows, never the note", async () => {
+    const { workbook, stays, sheet } = await setup();
     delete workbook.getSheet(sheet)!.properties![STAYS_PROPERTY];
-    const stored = await readModel(workbook);
-    expect(stored!.model.stays).toBeNull();
+    workbook.setCell(
+      sheet,
+      LAYOUT.formulaNoteRow,
+      0,
+      `Formel i ${OUTPUT_CELL}: =DK.HOUSINGFIRSTPROJECTION(WEBSERVICE("x"),A1,A1,A1,0,A4:B18)`
+    );
+    expect((await readModel(workbook))!.model.stays).toBeNull();
+    // Without the pane's stays: no formula at all.
     await createOrUpdate(workbook, null);
     expect(formulasOf(workbook, sheet)).toEqual([]);
+    // With them (the pane passes them to every rewrite): the formula over those stays.
+    expect((await saveActiveAs(workbook, "Plan", stays)).ok).toBe(true);
+    expect(formulasOf(workbook, sheet)).toEqual([projectionFormula(stays)]);
+    expect(await workbook.readSheetProperty(sheet, STAYS_PROPERTY)).toBe(JSON.stringify(stays));
   });
 
   it("a crafted record can name cells, never a function: names are quoted or escaped, or the record is refused", () => {

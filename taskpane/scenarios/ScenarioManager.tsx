@@ -103,8 +103,13 @@ export function ScenarioManager({
   const drawnFor = useRef<number | undefined>();
   const stopCompare = useRef<AbortController>();
 
+  // The pane's stays stand in for a sheet made before the add-in kept its own record of them.
+  const latestStays = useRef(staysRef);
+  useEffect(() => {
+    latestStays.current = staysRef;
+  }, [staysRef]);
   const refresh = useCallback(async () => {
-    const next = await readModel(workbook);
+    const next = await readModel(workbook, latestStays.current ?? null);
     setStored(next);
     return next;
   }, [workbook]);
@@ -167,7 +172,7 @@ export function ScenarioManager({
     const saved = name.trim();
     const doSave = () =>
       run(async () => {
-        const result = await saveActiveAs(workbook, saved);
+        const result = await saveActiveAs(workbook, saved, staysRef ?? null);
         if (!result.ok) throw new Error(result.errors.map(said).join("; "));
         setName("");
         setPicked(saved);
@@ -185,7 +190,8 @@ export function ScenarioManager({
   };
 
   const makeActive = (next: string) => {
-    const doSwitch = () => run(async () => (await switchTo(workbook, next), text.switched(next)));
+    const doSwitch = () =>
+      run(async () => (await switchTo(workbook, next, staysRef ?? null), text.switched(next)));
     if (stored && isUnsaved(stored.model))
       ask({
         title: text.switchTitle,
@@ -202,7 +208,12 @@ export function ScenarioManager({
       body: text.deleteBody(!!stored && sameName(stored.model.active.name, target)),
       action: text.deleteConfirm,
       run: () =>
-        void run(async () => (await removeScenario(workbook, target), text.removed(target))),
+        void run(
+          async () => (
+            await removeScenario(workbook, target, staysRef ?? null),
+            text.removed(target)
+          )
+        ),
     });
 
   const compare = () =>

@@ -42,14 +42,22 @@ export interface StoredModel {
   model: ScenarioModel;
 }
 
-export async function readModel(workbook: Workbook): Promise<StoredModel | undefined> {
+/**
+ * The sheet's model. `stays` (where the pane found the stays) stands in when the sheet has no
+ * stays record of the add-in's (a sheet made before the record existed): the formula is then
+ * rebuilt from what the pane knows, never from the sheet's text.
+ */
+export async function readModel(
+  workbook: Workbook,
+  stays: StaysRef | null = null
+): Promise<StoredModel | undefined> {
   const sheet = await findScenarioSheet(workbook);
   if (!sheet) return undefined;
   const model = readScenarioSheet(
     await workbook.readUsedRange(sheet),
     await workbook.readSheetProperty(sheet, STAYS_PROPERTY)
   );
-  return model && { sheet, model };
+  return model && { sheet, model: { ...model, stays: model.stays ?? stays } };
 }
 
 /** Who wants to know when the sheet was rewritten (the manager, after a template import). */
@@ -113,9 +121,10 @@ export async function createOrUpdate(workbook: Workbook, stays: StaysRef | null)
 /** Saves the active parameters under `name` (replacing a saved scenario of that name). */
 export async function saveActiveAs(
   workbook: Workbook,
-  name: string
+  name: string,
+  stays: StaysRef | null = null
 ): Promise<{ ok: true; sheet: string } | { ok: false; errors: ParameterError[] }> {
-  const stored = await readModel(workbook);
+  const stored = await readModel(workbook, stays);
   if (!stored)
     return {
       ok: false,
@@ -142,8 +151,12 @@ function upsert(saved: readonly NamedScenario[], scenario: NamedScenario): Named
 }
 
 /** Makes a saved scenario the active one: its values go into the parameter cells. */
-export async function switchTo(workbook: Workbook, name: string): Promise<string> {
-  const stored = await readModel(workbook);
+export async function switchTo(
+  workbook: Workbook,
+  name: string,
+  stays: StaysRef | null = null
+): Promise<string> {
+  const stored = await readModel(workbook, stays);
   const scenario = stored?.model.saved.find((s) => sameName(s.name, name));
   if (!stored || !scenario) throw new Error(`Scenariet «${name}» findes ikke i arket Scenarier`);
   return writeModel(workbook, {
@@ -173,8 +186,12 @@ export async function writeComparison(
  * but no longer under its name: the sheet and the pane show them as not saved. A comparison
  * that showed the scenario says that it is out of date.
  */
-export async function removeScenario(workbook: Workbook, name: string): Promise<string> {
-  const stored = await readModel(workbook);
+export async function removeScenario(
+  workbook: Workbook,
+  name: string,
+  stays: StaysRef | null = null
+): Promise<string> {
+  const stored = await readModel(workbook, stays);
   if (!stored) throw new Error("Arket Scenarier findes ikke endnu");
   const { active, saved } = stored.model;
   const sheet = await writeModel(workbook, {
