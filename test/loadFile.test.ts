@@ -17,7 +17,9 @@ import {
   type ReadResult,
 } from "../src/demo/loadedFile";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
+import { FILE_HANDLERS, type FileJobs } from "../src/demo/fileJobs";
 import { readCsv, readFile } from "../src/demo/readFile";
+import { inThread } from "../src/worker/client";
 import { sampleWorkbook, SAMPLE_SHEET_NAME } from "../src/demo/sampleData";
 import { refusion110 } from "../src/functions/functions";
 import { findStays } from "../taskpane/forecastRun";
@@ -380,3 +382,19 @@ async function budgetBytes(): Promise<Uint8Array> {
     ws.addRow([`B${i}`, d("2026-01-01") + i, d("2026-02-01") + i, 1000]);
   return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+describe("the file worker's job", () => {
+  const run = (name: string, content: string) =>
+    inThread<FileJobs>(FILE_HANDLERS).run("read", { file: new File([content], name) });
+
+  it("answers with the sheets, or with a refusal's Danish and English message", async () => {
+    const read = await run("ophold.csv", "Borger;Takst\nA;1.200,50\n");
+    expect(read).toMatchObject({ ok: true, result: { sheets: [{ name: "ophold" }] } });
+    if (read.ok) expect(read.result.sheets[0].values[1]).toEqual(["A", 1200.5]);
+    expect(await run("tom.csv", "")).toEqual({
+      ok: false,
+      da: "Filen er tom.",
+      en: "The file is empty.",
+    });
+  });
+});

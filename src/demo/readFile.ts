@@ -281,16 +281,23 @@ export function readCsv(
   options: ReadOptions = {}
 ): LoadedSheet {
   const values: CellValue[][] = [];
-  let separator = ";";
+  let separator: string = ";";
   let cells = 0;
   let failure: LoadError | undefined;
   let quoteProblem: number | undefined;
   const progressEvery = 5_000;
+  // papaparse guesses the separator from the first rows; blank lines (a file's last line break)
+  // would spoil the guess, so it looks past them, while the rows themselves keep their places.
+  separator =
+    Papa.parse<string[]>(text, {
+      preview: 10,
+      skipEmptyLines: true,
+      delimitersToGuess: [";", ",", "\t"],
+    }).meta.delimiter || separator;
   Papa.parse<string[]>(text, {
-    delimitersToGuess: [";", ",", "\t"],
+    delimiter: separator,
     skipEmptyLines: false,
     step: (result, parser) => {
-      separator = result.meta.delimiter || separator;
       const row = result.data;
       if (values.length >= LOAD_LIMITS.rows) failure = limitError.rows({ name });
       else if (row.length > LOAD_LIMITS.columns) failure = limitError.columns({ name }, row.length);
