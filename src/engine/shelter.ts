@@ -287,9 +287,10 @@ export function computeShelterRefunds(
       if (result.ownDays) {
         // Days after the period change no refund inside it: a hundred-year stay paid for one
         // year walks that year's windows, not a century's.
-        const until = Math.min(result.ownDays.to, inPeriod.to);
-        if (until > result.ownDays.from)
-          refundDays({ from: result.ownDays.from, to: until }, rules, state, result);
+        const own = result.ownDays;
+        if (own.to <= inPeriod.to) refundDays(own, rules, state, result);
+        else if (inPeriod.to > own.from)
+          refundDays({ from: own.from, to: inPeriod.to }, rules, state, result);
         result.stayDaysInPeriod = overlapDays(result.ownDays, inPeriod);
       }
       for (const s of result.refundSpans) result.refundableDays += overlapDays(s, inPeriod);
