@@ -395,14 +395,16 @@ export function shelterCellValues(
         days += overlap(cursor, end);
         cursor = end;
       }
-      while (cursor < ownTo) {
+      // Days after the period change no refund inside it: walk the windows up to its end only.
+      const walkTo = Math.min(ownTo, inPeriod.to);
+      while (cursor < walkTo) {
         if (cursor >= windowEnd) {
           // The first stay day not inside an earlier window opens a new one.
           windowStart = cursor;
           windowEnd = edate(cursor, months);
           used = 0;
         }
-        const segmentEnd = Math.min(ownTo, windowEnd);
+        const segmentEnd = Math.min(walkTo, windowEnd);
         // Inside the window, split where a new day limit takes effect (phase-in by day).
         for (let p = cursor; p < segmentEnd;) {
           const on = byDay ? p : windowStart;
