@@ -21,7 +21,7 @@ import {
   type Projection,
   type ProjectionYear,
 } from "../src/engine/projection";
-import { RULE_SETS } from "../src/engine/rules";
+import { RULE_SETS, socioEconomicDiscount } from "../src/engine/rules";
 import type { StayInput } from "../src/engine/shelter";
 import {
   housingFirstBreakeven,
@@ -34,13 +34,17 @@ import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { mapColumns, validateRows } from "../taskpane/columns";
 import { stay } from "./fixtures";
 
-/** No trends and no Housing First: the plain replay. */
+/**
+ * No trends and no Housing First: the plain replay. Every user group may be offered Housing
+ * First, so a spell past the threshold qualifies whoever it is (the targeting has its own tests).
+ */
 const still: ScenarioParameters = {
   ...DEFAULT_PARAMETERS,
   admissionGrowth: 0,
   stayLengthChange: 0,
   rateIndexation: 0,
   shareMoved: 0,
+  targetTransitional: 1,
 };
 
 function project(
@@ -496,6 +500,98 @@ describe("Housing First: hand-worked citizens (base year 2029, takst 1 000 kr., 
     const p = project(resident, { ...hf, horizon: 1, rentSubsidy: 15000, rateIndexation: 0.1 });
     expect(n(p.years[1].housingFirst.rentSubsidy)).toBe(16500);
     expect(n(p.years[1].housingFirst.supportExpense)).toBe(80300);
+  });
+});
+
+describe("user groups: whom Housing First is offered to (issue 11, 1)", () => {
+  const hf = {
+    baseYear: 2029,
+    horizon: 2,
+    shareMoved: 1,
+    housingPerYear: 100,
+    relapseRate: 0,
+    moveAwayRate: 0,
+  };
+  // Chronic: in the shelter since mid-2028. Transitional: one 200-night stay in 2029.
+  const stays = [stay("Chronic", "2028-06-01", null), stay("Once", "2029-03-01", "2029-09-17")];
+  const defaults = { targetChronic: 1, targetEpisodic: 1, targetTransitional: 0 };
+
+  it("by default chronic and episodic users are offered a dwelling, transitional users are not", () => {
+    const p = project(stays, { ...hf, ...defaults });
+    expect(column(p, (y) => y.housingFirst.moves)).toEqual([0, 1, 0]);
+    // The transitional citizen's recurring 200 nights stay in the shelter.
+    expect(column(p, (y) => y.housingFirst.stayDays)).toEqual([365 + 200, 200, 200]);
+  });
+
+  it("targeting transitional users too gives the model where every long stay qualifies", () => {
+    const p = project(stays, { ...hf, ...defaults, targetTransitional: 1 });
+    expect(column(p, (y) => y.housingFirst.moves)).toEqual([0, 2, 0]);
+  });
+
+  it("targeting nobody is no Housing First at all", () => {
+    const p = project(stays, { ...hf, targetChronic: 0, targetEpisodic: 0, targetTransitional: 0 });
+    for (const y of p.years) expect(y.difference.isZero()).toBe(true);
+  });
+});
+
+describe("the budget view and the socio-economic view (issue 11, 4–5)", () => {
+  const resident = [stay("Z", "2028-06-01", null)];
+  const hf = {
+    baseYear: 2029,
+    horizon: 3,
+    shareMoved: 1,
+    housingPerYear: 100,
+    relapseRate: 0,
+    moveAwayRate: 0,
+    supportCost: 73000,
+    discountRate: 0,
+  };
+
+  it("the state's share: § 110 refund without action, the § 85 a refund with Housing First", () => {
+    const p = project(resident, hf);
+    expect(column(p, (y) => y.noAction.refundNy).slice(1)).toEqual([45000, 45000, 45000]);
+    expect(column(p, (y) => y.housingFirst.stateRefund).slice(1)).toEqual([36500, 36500, 0]);
+  });
+
+  it("the cashable share: half the shelter saving recovered gives 0,5 × 320 000 − 36 500 in 2030; 100 % gives the difference", () => {
+    const half = project(resident, { ...hf, cashableShare: 0.5 });
+    expect(n(half.years[1].housingFirst.cashableEffect)).toBe(160000 - 36500);
+    const full = project(resident, { ...hf, cashableShare: 1 });
+    expect(full.years.map((y) => n(y.housingFirst.cashableEffect))).toEqual(
+      full.years.map((y) => n(y.difference))
+    );
+    expect(n(full.budgetEffect)).toBe(283500 + 283500 + 247800);
+    expect(n(half.cashableEffect)).toBe(160000 - 36500 + (160000 - 36500) + (160500 - 73200));
+  });
+
+  it("socio-economic: (shelter expense saved − the programme's gross cost) × 1,28, discounted at Finansministeriet's 3,5 %", () => {
+    const p = project(resident, hf);
+    // 2030: 365 000 saved − 73 000 support; 2032 is a leap year: 366 000 − 73 200.
+    expect(column(p, (y) => y.housingFirst.socioEconomicNet).slice(1)).toEqual([
+      373760, 373760, 374784,
+    ]);
+    const r = dec("1.035");
+    const npv = dec(373760)
+      .div(r)
+      .plus(dec(373760).div(r.pow(2)))
+      .plus(dec(374784).div(r.pow(3)));
+    expect(n(p.socioEconomicNpv)).toBe(n(npv.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
+    // The scenario's own discount rate (0 here) does not change it.
+    expect(n(project(resident, { ...hf, discountRate: 0.1 }).socioEconomicNpv)).toBe(
+      n(p.socioEconomicNpv)
+    );
+  });
+
+  it("Finansministeriet's bands: 3,5 % for years 1–35, 2,5 % from year 36, 1,5 % from year 71", () => {
+    expect(socioEconomicDiscount(1).toFixed(12)).toBe(dec(1).div("1.035").toFixed(12));
+    expect(socioEconomicDiscount(36).toFixed(12)).toBe(
+      dec(1).div(dec("1.035").pow(35).times("1.025")).toFixed(12)
+    );
+    expect(socioEconomicDiscount(71).toFixed(12)).toBe(
+      dec(1)
+        .div(dec("1.035").pow(35).times(dec("1.025").pow(35)).times("1.015"))
+        .toFixed(12)
+    );
   });
 });
 

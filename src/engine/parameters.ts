@@ -24,9 +24,19 @@ export type ParameterId =
   | "moveAwayRate"
   | "housingPerYear"
   | "rentSubsidy"
-  | "oneOffCost";
+  | "oneOffCost"
+  | "cashableShare"
+  | "netTaxFactor"
+  | "targetChronic"
+  | "targetEpisodic"
+  | "targetTransitional"
+  | "typologyYears"
+  | "chronicNights"
+  | "episodicEpisodes"
+  | "episodeGapDays";
 
-export type ParameterUnit = "årstal" | "år" | "%" | "dage" | "kr./år" | "kr." | "boliger/år";
+export type ParameterUnit =
+  "årstal" | "år" | "%" | "dage" | "kr./år" | "kr." | "boliger/år" | "ja/nej" | "forløb" | "faktor";
 
 /** A bound of the allowed range; `exclusive` when the bound itself is not allowed. */
 export interface Bound {
@@ -50,7 +60,7 @@ export interface ParameterDef {
   max: Bound;
   integer: boolean;
   /** Which group the sheet and the pane show it in. */
-  group: "projection" | "housingFirst";
+  group: "projection" | "housingFirst" | "typology" | "views";
   /** Where the default comes from, or that it is the project's assumption. */
   source: string;
   /**
@@ -58,6 +68,13 @@ export interface ParameterDef {
    * template without it takes the default, so what users built keeps working (SPEC 4).
    */
   optional?: boolean;
+  /**
+   * The low and high values for sensitivity (tornado, switching values) and the Monte Carlo run,
+   * with their source or the stated assumption; none for the base year, which is a choice of data.
+   */
+  range?: { low: number; high: number; source: string };
+  /** Drawn in the Monte Carlo run: a quantity we are unsure of, not a choice the council makes. */
+  uncertain: boolean;
 }
 
 const SBST = "Social- og Boligstyrelsen";
@@ -80,6 +97,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "projection",
     source:
       "Projektets standard: basisårets forløb genafspilles; tom = sidste hele kalenderår i opholdsdata",
+    uncertain: false,
   },
   {
     id: "horizon",
@@ -95,6 +113,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "projection",
     source:
       "Projektets standard: 5 år (budgetår + overslagsår). Komponents analyse for Hjørring (webinar juni 2023) regner over 10 år",
+    range: {
+      low: 3,
+      high: 10,
+      source:
+        "Antagelse: budgetår og overslagsår (4 år) som det korte; Komponents analyse for Hjørring (seed) og SØM regner over op til 10 år",
+    },
+    uncertain: false,
   },
   {
     id: "discountRate",
@@ -108,7 +133,15 @@ export const PARAMETERS: readonly ParameterDef[] = [
     max: { value: 0.25 },
     integer: false,
     group: "housingFirst",
-    source: "Finansministeriets samfundsøkonomiske diskonteringsrente: 3,5 % for år 0-35",
+    source:
+      "Finansministeriets samfundsøkonomiske diskonteringsrente: 3,5 % for år 0-35 (Dokumentationsnotat, 7. januar 2021; Vejledning i samfundsøkonomiske konsekvensvurderinger, juni 2023)",
+    range: {
+      low: 0.025,
+      high: 0.04,
+      source:
+        "Finansministeriet, «Dokumentationsnotat – den samfundsøkonomiske diskonteringsrente» (7. januar 2021) og «Vejledning i samfundsøkonomiske konsekvensvurderinger» (juni 2023): 2,5 % er satsen for år 36-70; 4 % var satsen 2013-2020",
+    },
+    uncertain: false,
   },
   {
     id: "admissionGrowth",
@@ -124,6 +157,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "projection",
     source:
       "Projektets standard: uændret niveau. Landstal (Ankestyrelsen, § 110-statistik): ca. 6.300-7.000 personer og 13.500-15.800 ophold om året",
+    range: {
+      low: -0.01,
+      high: 0.05,
+      source:
+        "Ankestyrelsen og Danmarks Statistik, brugere af § 110-boformer: ca. +1,7 % om året 2015-2022 og ca. -1 % om året 2009-2013 (databrud i 2021); +5 % er en antagelse om en hurtigere stigning",
+    },
+    uncertain: true,
   },
   {
     id: "stayLengthChange",
@@ -139,6 +179,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "projection",
     source:
       "Projektets standard: uændret. Seed (webinar juni 2023): i én kommune varede 47 % af opholdene over 90 dage og 41 % over 120 dage",
+    range: {
+      low: -0.01,
+      high: 0.04,
+      source:
+        "Ankestyrelsen og Danmarks Statistik: overnatninger pr. bruger steg fra 102 (2010) til 129 (2020), ca. +2,4 % om året; grænserne er en antagelse omkring det",
+    },
+    uncertain: true,
   },
   {
     id: "rateIndexation",
@@ -157,6 +204,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "projection",
     source:
       "Projektets standard: faste priser (basisårets takster). Sæt fx kommunens pris- og lønfremskrivning",
+    range: {
+      low: 0,
+      high: 0.03,
+      source:
+        "Antagelse: faste priser som det lave; 3 % om året som en høj pris- og lønfremskrivning",
+    },
+    uncertain: true,
   },
   {
     id: "shareMoved",
@@ -175,6 +229,12 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "housingFirst",
     source:
       "Antagelse (projektets eksempel): halvdelen af de ophold, der ville passere tærsklen; tilpas til kommunens plan",
+    range: {
+      low: 0.25,
+      high: 0.75,
+      source: "Antagelse: en fjerdedel til tre fjerdedele af de lange forløb",
+    },
+    uncertain: false,
   },
   {
     id: "thresholdDays",
@@ -193,6 +253,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "housingFirst",
     source:
       "Serviceloven § 177 (L 64): refusion for 90 dage pr. år fra 1. april 2026. Seed: 47 % af opholdene over 90 dage, 41 % over 120 dage",
+    range: {
+      low: 60,
+      high: 120,
+      source:
+        "Antagelse: 60 dage; 120 dage var refusionsgrænsen før 1. april 2026 (serviceloven § 177, L 64)",
+    },
+    uncertain: false,
   },
   {
     id: "supportCost",
@@ -210,6 +277,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     integer: false,
     group: "housingFirst",
     source: `${SBST}: Housing First-støtte i egen bolig koster 40.000-130.000 kr. om året (standard: midtpunktet); et herbergsophold koster ca. 550.000 kr. om året`,
+    range: {
+      low: 40000,
+      high: 130000,
+      source:
+        "Social- og Boligstyrelsen: Housing First-støtte i egen bolig koster 40.000-130.000 kr. om året",
+    },
+    uncertain: true,
   },
   {
     id: "relapseRate",
@@ -228,6 +302,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "housingFirst",
     source:
       "Antagelse (projektets eksempel). Komponents analyse for Hjørring (seed) regner nutidsværdier med nogen tilbagefald: 3,3 kr. igen pr. krone over 10 år for herbergsbrugere, break-even i år 2",
+    range: {
+      low: 0.03,
+      high: 0.15,
+      source:
+        "Afledt af VIVE (2020), Housing First i Odense: ca. 80 % stadig i bolig efter 3 år (ca. 7 % om året), og Benjaminsen (SFI): ni ud af ti fastholder boligen; 15 % svarer til 80-85 % boligstabilitet efter 1-2 år (Tsemberis m.fl.)",
+    },
+    uncertain: true,
   },
   {
     id: "moveAwayRate",
@@ -246,6 +327,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "housingFirst",
     source:
       "Antagelse (projektets eksempel). Komponents analyse for Hjørring (seed) regner nutidsværdier med fraflytning",
+    range: {
+      low: 0,
+      high: 0.1,
+      source:
+        "Antagelse: der findes ingen offentliggjort dansk fraflytningsrate for boligplacerede",
+    },
+    uncertain: true,
   },
   {
     id: "housingPerYear",
@@ -264,6 +352,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "housingFirst",
     source:
       "Antagelse (projektets eksempel). Kommunen kan anvise op til hver fjerde ledige almene familiebolig til boligsociale formål (almenboligloven § 59, stk. 1)",
+    range: {
+      low: 10,
+      high: 40,
+      source:
+        "Antagelse: kommunens boligsociale anvisning (almenboligloven § 59, stk. 1) giver typisk få boliger om året",
+    },
+    uncertain: false,
   },
   {
     id: "rentSubsidy",
@@ -279,6 +374,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "housingFirst",
     source:
       "Projektets standard: 0 kr. Fonden for Blandede Byer (seed) gav huslejestøtte på 15.000 kr. om året pr. bolig med husleje på 4.500-6.500 kr. om måneden, men det er fondsmidler, der skulle bruges inden 31. december 2025",
+    range: {
+      low: 0,
+      high: 15000,
+      source:
+        "Fonden for Blandede Byer (seed): 15.000 kr. om året pr. bolig, hvis kommunen selv betaler et tilsvarende tilskud",
+    },
+    uncertain: false,
   },
   {
     id: "oneOffCost",
@@ -297,6 +399,215 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "housingFirst",
     source:
       "Projektets standard: 0 kr. Til sammenligning: Fonden for Blandede Byer (seed) giver ca. 450.000 kr. i engangstilskud pr. ny billig bolig (højst 55 m², husleje ca. 3.500 kr. om måneden)",
+    range: {
+      low: 0,
+      high: 50000,
+      source: "Antagelse: indskud og indbo for en borger uden egen bolig",
+    },
+    uncertain: true,
+  },
+  {
+    id: "cashableShare",
+    name: "Kontant andel af sparet herbergsudgift",
+    alias: "Cashable share of shelter savings",
+    label: {
+      da: "Andel af den sparede herbergsudgift, som budgettet reelt får tilbage (købte pladser, nedlagt kapacitet)",
+      en: "Share of the shelter cost saved that the budget really recovers (places bought, capacity cut)",
+    },
+    short: { da: "Kontant", en: "Cashable" },
+    unit: "%",
+    default: 1,
+    min: { value: 0 },
+    max: { value: 1 },
+    integer: false,
+    group: "views",
+    source:
+      "Antagelse: kommunen køber pladserne på andre kommuners boformer (der er 63-73 boformer efter § 110 i 98 kommuner); en kommune med egen boform sparer kun, når kapaciteten skæres ned",
+    range: {
+      low: 0.3,
+      high: 1,
+      source:
+        "Antagelse: 30 % for en kommune, der driver sin egen boform; der findes ingen offentliggjort dansk andel",
+    },
+    uncertain: true,
+    optional: true,
+  },
+  {
+    id: "netTaxFactor",
+    name: "Nettoafgiftsfaktor",
+    alias: "Net tax factor",
+    label: {
+      da: "Nettoafgiftsfaktor i den samfundsøkonomiske opgørelse (faktorpriser til markedspriser)",
+      en: "Net tax factor in the socio-economic view (factor prices to market prices)",
+    },
+    short: { da: "NAF", en: "NTF" },
+    unit: "faktor",
+    default: 1.28,
+    min: { value: 1 },
+    max: { value: 2 },
+    integer: false,
+    group: "views",
+    source:
+      "Finansministeriet, Vejledning i samfundsøkonomiske konsekvensvurderinger (juni 2023): nettoafgiftsfaktoren er 1,28",
+    range: {
+      low: 1,
+      high: 1.28,
+      source:
+        "1 = budgetpriser uden omregning; 1,28 = Finansministeriets nettoafgiftsfaktor (juni 2023)",
+    },
+    uncertain: false,
+    optional: true,
+  },
+  {
+    id: "targetChronic",
+    name: "Målgruppe: kroniske brugere",
+    alias: "Target: chronic users",
+    label: {
+      da: "Housing First tilbydes kroniske brugere (1 = ja, 0 = nej)",
+      en: "Housing First is offered to chronic users (1 = yes, 0 = no)",
+    },
+    short: { da: "Kroniske", en: "Chronic" },
+    unit: "ja/nej",
+    default: 1,
+    min: { value: 0 },
+    max: { value: 1 },
+    integer: true,
+    group: "housingFirst",
+    source:
+      "Benjaminsen (2018), Housing First in Denmark, Social Inclusion 6(3): de kroniske brugere er Housing Firsts primære målgruppe",
+    range: { low: 0, high: 1, source: "Valg: med eller uden" },
+    uncertain: false,
+    optional: true,
+  },
+  {
+    id: "targetEpisodic",
+    name: "Målgruppe: episodiske brugere",
+    alias: "Target: episodic users",
+    label: {
+      da: "Housing First tilbydes episodiske brugere (1 = ja, 0 = nej)",
+      en: "Housing First is offered to episodic users (1 = yes, 0 = no)",
+    },
+    short: { da: "Episodiske", en: "Episodic" },
+    unit: "ja/nej",
+    default: 1,
+    min: { value: 0 },
+    max: { value: 1 },
+    integer: true,
+    group: "housingFirst",
+    source:
+      "Antagelse: episodiske brugere med gentagne ophold har også komplekse støttebehov (Benjaminsen & Andrade 2015)",
+    range: { low: 0, high: 1, source: "Valg: med eller uden" },
+    uncertain: false,
+    optional: true,
+  },
+  {
+    id: "targetTransitional",
+    name: "Målgruppe: forbigående brugere",
+    alias: "Target: transitional users",
+    label: {
+      da: "Housing First tilbydes forbigående brugere (1 = ja, 0 = nej)",
+      en: "Housing First is offered to transitional users (1 = yes, 0 = no)",
+    },
+    short: { da: "Forbigående", en: "Transitional" },
+    unit: "ja/nej",
+    default: 0,
+    min: { value: 0 },
+    max: { value: 1 },
+    integer: true,
+    group: "housingFirst",
+    source:
+      "Antagelse: forbigående brugere klarer sig oftest ud af hjemløshed efter ét kort forløb (Kuhn & Culhane 1998); 1 giver den tidligere model, hvor alle lange ophold kunne flytte",
+    range: { low: 0, high: 1, source: "Valg: med eller uden" },
+    uncertain: false,
+    optional: true,
+  },
+  {
+    id: "typologyYears",
+    name: "Brugertypologi: observationsperiode",
+    alias: "User typology: years observed",
+    label: {
+      da: "Antal kalenderår til og med basisåret, som brugergrupperne bestemmes ud fra",
+      en: "Calendar years up to the base year from which the user groups are found",
+    },
+    short: { da: "Periode", en: "Years" },
+    unit: "år",
+    default: 3,
+    min: { value: 1 },
+    max: { value: 10 },
+    integer: true,
+    group: "typology",
+    source:
+      "Antagelse: tre år, som i registerstudier af typologien (Kuhn & Culhane 1998 brugte flerårige perioder)",
+    range: { low: 2, high: 5, source: "Antagelse" },
+    uncertain: false,
+    optional: true,
+  },
+  {
+    id: "chronicNights",
+    name: "Brugertypologi: kronisk fra antal døgn",
+    alias: "User typology: chronic from nights",
+    label: {
+      da: "En borger er kronisk bruger med mindst så mange døgn på herberg i perioden",
+      en: "A citizen is a chronic user with at least this many nights in the period",
+    },
+    short: { da: "Kronisk", en: "Chronic" },
+    unit: "dage",
+    default: 365,
+    min: { value: 1 },
+    max: { value: 3660 },
+    integer: true,
+    group: "typology",
+    source:
+      "Antagelse, kalibreret til Kuhn & Culhane (1998): ca. 10 % af brugerne er kroniske og bruger halvdelen af døgnene; Benjaminsen & Andrade (2015) fandt de samme tre grupper i danske data ved klyngeanalyse, men offentliggjorde ingen faste grænser",
+    range: {
+      low: 180,
+      high: 540,
+      source: "Antagelse: et halvt til halvandet års ophold i perioden",
+    },
+    uncertain: false,
+    optional: true,
+  },
+  {
+    id: "episodicEpisodes",
+    name: "Brugertypologi: episodisk fra antal forløb",
+    alias: "User typology: episodic from episodes",
+    label: {
+      da: "En borger, der ikke er kronisk, er episodisk bruger med mindst så mange forløb i perioden",
+      en: "A citizen who is not chronic is an episodic user with at least this many episodes in the period",
+    },
+    short: { da: "Episodisk", en: "Episodic" },
+    unit: "forløb",
+    default: 3,
+    min: { value: 2 },
+    max: { value: 100 },
+    integer: true,
+    group: "typology",
+    source:
+      "Antagelse efter Kuhn & Culhane (1998): episodiske brugere har mange, kortere forløb (i gennemsnit 3,8 ophold i Philadelphia mod 1,2 for forbigående)",
+    range: { low: 2, high: 5, source: "Antagelse" },
+    uncertain: false,
+    optional: true,
+  },
+  {
+    id: "episodeGapDays",
+    name: "Brugertypologi: nyt forløb efter antal dage",
+    alias: "User typology: new episode after days",
+    label: {
+      da: "Ophold med mindst så mange dages mellemrum er hvert sit forløb",
+      en: "Stays at least this many days apart are separate episodes",
+    },
+    short: { da: "Pause", en: "Gap" },
+    unit: "dage",
+    default: 30,
+    min: { value: 1 },
+    max: { value: 365 },
+    integer: true,
+    group: "typology",
+    source:
+      "Antagelse: 30 dage, den almindelige afgrænsning af et forløb i registerstudier af herbergsbrug",
+    range: { low: 14, high: 60, source: "Antagelse" },
+    uncertain: false,
+    optional: true,
   },
 ];
 
@@ -318,6 +629,15 @@ export interface ScenarioParameters extends ParameterValues {
   housingPerYear: number;
   rentSubsidy: number;
   oneOffCost: number;
+  cashableShare: number;
+  netTaxFactor: number;
+  targetChronic: number;
+  targetEpisodic: number;
+  targetTransitional: number;
+  typologyYears: number;
+  chronicNights: number;
+  episodicEpisodes: number;
+  episodeGapDays: number;
 }
 
 const BY_ID = new Map(PARAMETERS.map((p) => [p.id, p]));
@@ -358,6 +678,9 @@ const UNIT_EN: Record<ParameterUnit, string> = {
   "kr./år": "kr./year",
   "kr.": "kr.",
   "boliger/år": "dwellings/year",
+  "ja/nej": "",
+  forløb: "episodes",
+  faktor: "",
 };
 
 /**
@@ -374,13 +697,15 @@ export function formatParameterValue(
       maximumFractionDigits: 6,
       useGrouping: def.unit !== "årstal",
     });
+  if (def.unit === "ja/nej" && (value === 0 || value === 1))
+    return language === "da" ? (value === 1 ? "ja" : "nej") : value === 1 ? "yes" : "no";
   if (language === "en") {
     const unit = value === 1 ? UNIT_EN[def.unit].replace(/^(year|day)s$/, "$1") : UNIT_EN[def.unit];
     return def.unit === "%" ? `${number(value * 100)}%` : `${number(value)}${unit && ` ${unit}`}`;
   }
   return def.unit === "%"
     ? `${number(value * 100)} %`
-    : `${number(value)}${def.unit === "årstal" ? "" : ` ${def.unit}`}`;
+    : `${number(value)}${def.unit === "årstal" || def.unit === "faktor" ? "" : ` ${def.unit}`}`;
 }
 
 function rangeText(def: ParameterDef, language: "da" | "en" = "da"): string {

@@ -82,7 +82,7 @@ import {
   type Share,
 } from "./money";
 import type { ScenarioParameters } from "./parameters";
-import { RULE_SETS, type RuleSet } from "./rules";
+import { RULE_SETS, socioEconomicDiscount, type RuleSet } from "./rules";
 import {
   citizenKey,
   computeShelterRefunds,
@@ -92,6 +92,14 @@ import {
   type StayInput,
   type StayResult,
 } from "./shelter";
+import { USER_GROUPS, classifyCitizens, typologyWindow, type UserGroup } from "./typology";
+
+/** The parameter that switches Housing First on for each user group. */
+const TARGET_PARAMETER = {
+  chronic: "targetChronic",
+  episodic: "targetEpisodic",
+  transitional: "targetTransitional",
+} as const satisfies Record<UserGroup, keyof ScenarioParameters>;
 
 export interface NoActionYear {
   stayDays: Decimal;
@@ -125,6 +133,15 @@ export interface HousingFirstYear {
   shelterSavings: Decimal;
   /** shelterNetCost + programmeCost. */
   netCost: Decimal;
+  /** The state's refunds on this path: § 110 refund NY and the § 85 a refund (the budget view's split). */
+  stateRefund: Decimal;
+  /** Cashable share × shelter net cost saved − programme cost: what the budget really gets back. */
+  cashableEffect: Decimal;
+  /**
+   * The public sector's net gain this year (kommune and stat together, refunds netting out):
+   * shelter expense saved on those still here − the programme's gross cost, × the net tax factor.
+   */
+  socioEconomicNet: Decimal;
 }
 
 export interface ProjectionYear {
@@ -153,6 +170,12 @@ export interface Projection {
   ratio: Decimal | null;
   /** Calendar year of break-even, or null. */
   breakEvenYear: number | null;
+  /** The municipality's budget: Σ difference over the projection years, nominal kroner. */
+  budgetEffect: Decimal;
+  /** Σ cashable effect over the projection years, nominal kroner. */
+  cashableEffect: Decimal;
+  /** Σ socio-economic net gain discounted at Finansministeriet's rates, rounded to øre. */
+  socioEconomicNpv: Decimal;
 }
 
 export interface ProjectionOptions {
@@ -642,21 +665,22 @@ const HOUSED = 0;
 const REFUNDED = 1;
 
 function housingFirstPath(
-  timeline: readonly TimelineStay[],
-  results: readonly StayResult[],
+  prepared: PreparedProjection,
   p: ScenarioParameters,
   cal: Calendar,
-  pricing: Pricing,
-  rules: RuleSet
+  pricing: Pricing
 ): HousingFirstSums {
+  const { timeline, results, spells, rules } = prepared;
   const years = cal.horizon + 1;
   const shelter = new MassTallies(FIELDS * years);
   const movedAway = new MassTallies(FIELDS * years);
   const housed = new MassTallies(2 * years);
   const moved: Decimal[] = Array.from({ length: years }, () => ZERO);
-  const spells = spellsOf(timeline, results);
+  const targeted = new Set<UserGroup>(USER_GROUPS.filter((g) => p[TARGET_PARAMETER[g]] === 1));
   const moves = queueMoves(
-    candidatesOf(timeline, spells, results, p.thresholdDays, cal),
+    candidatesOf(timeline, spells, results, p.thresholdDays, cal).filter((c) =>
+      targeted.has(prepared.groups.get(timeline[c.row].person) ?? "transitional")
+    ),
     timeline,
     p,
     cal
@@ -809,14 +833,43 @@ function housingFirstPath(
 }
 
 /**
- * The projection without action and with Housing First, year by year from the base year, with
- * NPV, ratio and break-even of Housing First. An error for input the model cannot use.
+ * What a projection computes once for the data and the choices that shape the timeline (base
+ * year, horizon, stay-length trend, rule set, user typology): a Monte Carlo run or a search for a
+ * switching value evaluates many parameter sets on it while those stay the same.
  */
-export function computeProjection(
+export interface PreparedProjection {
+  /** The parameters and options it was prepared for, as one text (preparedKey). */
+  key: string;
+  baseYear: number;
+  horizon: number;
+  rules: RuleSet;
+  timeline: TimelineStay[];
+  results: StayResult[];
+  spells: Map<string, Spells>;
+  /** Each person's user group in the typology window that ends with the base year. */
+  groups: Map<string, UserGroup>;
+}
+
+/** The parameters that shape a prepared projection, as one text. */
+export function preparedKey(p: ScenarioParameters, options: ProjectionOptions = {}): string {
+  return [
+    p.baseYear ?? "",
+    p.horizon,
+    p.stayLengthChange,
+    options.rules?.name ?? "NY",
+    p.typologyYears,
+    p.chronicNights,
+    p.episodicEpisodes,
+    p.episodeGapDays,
+  ].join("|");
+}
+
+/** The timeline and its § 110 results for the stays, or an error for input the model cannot use. */
+export function prepareProjection(
   stays: readonly StayInput[],
   p: ScenarioParameters,
   options: ProjectionOptions = {}
-): Projection | RowError {
+): PreparedProjection | RowError {
   if (stays.length === 0) return fail("#VALUE!", "Der er ingen ophold at fremskrive");
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i];
@@ -837,6 +890,70 @@ export function computeProjection(
       "#VALUE!",
       `Fremskrivningen fra ${baseYear} over ${horizon} år rækker ud over år 9999`
     );
+  const baseStart = jan1(baseYear);
+  const canonical = canonicalStays(stays);
+  const timeline = projectionTimeline(canonical, {
+    baseYear,
+    horizon,
+    stayLengthChange: p.stayLengthChange,
+    historyFrom: Math.min(
+      baseStart,
+      rules.shelter.limitFrom?.value ?? Infinity,
+      rules.aftercare.inForceFrom.value
+    ),
+  });
+  if (
+    !timeline.some(
+      (s) => s.cohort === 0 && s.admission < jan1(baseYear + 1) && s.discharge > baseStart
+    )
+  ) {
+    return fail(
+      "#VALUE!",
+      `Basisåret ${baseYear} har ingen opholdsdøgn i data: angiv et andet basisår`
+    );
+  }
+  const results = computeShelterRefunds(timeline, { rules }).map((o) => {
+    if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
+    return o;
+  });
+  const typology = {
+    years: p.typologyYears,
+    chronicNights: p.chronicNights,
+    episodicEpisodes: p.episodicEpisodes,
+    episodeGapDays: p.episodeGapDays,
+  };
+  const classes = classifyCitizens(canonical, typologyWindow(baseYear, typology.years), typology);
+  return {
+    key: preparedKey(p, options),
+    baseYear,
+    horizon,
+    rules,
+    timeline,
+    results,
+    spells: spellsOf(timeline, results),
+    groups: new Map([...classes].map(([person, use]) => [person, use.group])),
+  };
+}
+
+/**
+ * The projection without action and with Housing First, year by year from the base year, with
+ * NPV, ratio and break-even of Housing First. An error for input the model cannot use.
+ */
+export function computeProjection(
+  stays: readonly StayInput[],
+  p: ScenarioParameters,
+  options: ProjectionOptions = {}
+): Projection | RowError {
+  const prepared = prepareProjection(stays, p, options);
+  return isProjectionError(prepared) ? prepared : evaluateProjection(prepared, p);
+}
+
+/** The projection of a prepared timeline under the parameters (which it must have been prepared for). */
+export function evaluateProjection(
+  prepared: PreparedProjection,
+  p: ScenarioParameters
+): Projection | RowError {
+  const { baseYear, horizon, rules, timeline, results } = prepared;
   const cal: Calendar = {
     baseYear,
     horizon,
@@ -849,28 +966,6 @@ export function computeProjection(
     weights: Array.from({ length: horizon + 1 }, (_, t) => dec(1).plus(p.admissionGrowth).pow(t)),
     prices: Array.from({ length: horizon + 1 }, (_, t) => dec(1).plus(p.rateIndexation).pow(t)),
   };
-  const timeline = projectionTimeline(canonicalStays(stays), {
-    baseYear,
-    horizon,
-    stayLengthChange: p.stayLengthChange,
-    historyFrom: Math.min(
-      cal.spans[0].from,
-      rules.shelter.limitFrom?.value ?? Infinity,
-      rules.aftercare.inForceFrom.value
-    ),
-  });
-  const base = cal.spans[0];
-  if (!timeline.some((s) => s.cohort === 0 && s.admission < base.to && s.discharge > base.from)) {
-    return fail(
-      "#VALUE!",
-      `Basisåret ${baseYear} har ingen opholdsdøgn i data: angiv et andet basisår`
-    );
-  }
-
-  const results = computeShelterRefunds(timeline, { rules }).map((o) => {
-    if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
-    return o;
-  });
   const pricing = new Pricing(cal, shareOf(rules.shelter.refundShare.value));
 
   // Without action: whole øre per cohort, each cohort times its weight.
@@ -883,13 +978,15 @@ export function computeProjection(
   let hf: HousingFirstSums;
   try {
     noAction = cohorts.total();
-    hf = housingFirstPath(timeline, results, p, cal, pricing, rules);
+    hf = housingFirstPath(prepared, p, cal, pricing);
   } catch (error) {
     if (error instanceof InexactTally) return inexact();
     throw error;
   }
 
   const kroner = (ore: Decimal) => roundOre(ore.dividedBy(100));
+  const cashable = dec(p.cashableShare);
+  const naf = dec(p.netTaxFactor);
   const years: ProjectionYear[] = cal.spans.map((_, t) => {
     const at = t * FIELDS;
     const none = (k: number) => noAction[at + k];
@@ -908,6 +1005,14 @@ export function computeProjection(
     const oneOffCost = roundOre(hf.oneOffCost[t]);
     const programmeCost = supportExpense.minus(supportRefund).plus(rentSubsidy).plus(oneOffCost);
     const hfNet = shelterNetCost.plus(programmeCost);
+    // The public sector as a whole (kommune and stat: refunds are transfers between them): its
+    // net shelter expense saved on those still here, less the programme's gross cost, in market
+    // prices (the net tax factor).
+    const publicSaved = gross
+      .minus(selfPayment)
+      .minus(withHf(GROSS).minus(withHf(SELF)))
+      .minus(away(GROSS).minus(away(SELF)));
+    const programmeGross = supportExpense.plus(rentSubsidy).plus(oneOffCost);
     return {
       year: baseYear + t,
       index: t,
@@ -934,6 +1039,11 @@ export function computeProjection(
         movedAwayShelterCost,
         shelterSavings: netCost.minus(shelterNetCost).minus(movedAwayShelterCost),
         netCost: hfNet,
+        stateRefund: withHf(NY).plus(supportRefund),
+        cashableEffect: roundOre(cashable.times(netCost.minus(shelterNetCost))).minus(
+          programmeCost
+        ),
+        socioEconomicNet: roundOre(naf.times(publicSaved.minus(programmeGross))),
       },
       difference: netCost.minus(hfNet),
       cumulativeNpv: null,
@@ -966,9 +1076,16 @@ export function computeProjection(
     npv: roundOre(investment.npv),
     ratio: investment.ratio,
     breakEvenYear: investment.breakEvenYear === null ? null : baseYear + investment.breakEvenYear,
+    budgetEffect: sum(projected.map((y) => y.difference)),
+    cashableEffect: sum(projected.map((y) => y.housingFirst.cashableEffect)),
+    socioEconomicNpv: roundOre(
+      sum(
+        projected.map((y) => y.housingFirst.socioEconomicNet.times(socioEconomicDiscount(y.index)))
+      )
+    ),
   };
 }
 
-export function isProjectionError(outcome: Projection | RowError): outcome is RowError {
+export function isProjectionError<T extends object>(outcome: T | RowError): outcome is RowError {
   return "code" in outcome;
 }

@@ -4,6 +4,7 @@
  * it is, and a change in the law is a new dated entry rather than a code change.
  */
 import { d, type Serial } from "./calendar";
+import { Decimal } from "./money";
 
 /** A legal parameter with the paragraph or guidance it comes from. */
 export interface Sourced<T> {
@@ -203,4 +204,43 @@ export function dayLimitOn(rules: ShelterRules, day: Serial): DayLimit | undefin
   let found: DayLimit | undefined;
   for (const limit of rules.dayLimits) if (limit.from <= day) found = limit;
   return found;
+}
+
+/**
+ * Finansministeriet's socio-economic discount rates by the year of the flow (year 1 = the first
+ * projection year; the rate of a band applies to the years in it).
+ */
+export const SOCIOECONOMIC_DISCOUNT: readonly { fromYear: number; rate: string; source: string }[] =
+  [
+    {
+      fromYear: 0,
+      rate: "0.035",
+      source:
+        "Finansministeriet, Dokumentationsnotat – den samfundsøkonomiske diskonteringsrente (7. januar 2021): 3,5 % for år 0-35",
+    },
+    {
+      fromYear: 36,
+      rate: "0.025",
+      source: "Finansministeriet (7. januar 2021): 2,5 % for år 36-70",
+    },
+    {
+      fromYear: 71,
+      rate: "0.015",
+      source:
+        "Finansministeriet, Vejledning i samfundsøkonomiske konsekvensvurderinger (juni 2023): 1,5 % efter år 70",
+    },
+  ];
+
+/**
+ * The factor that discounts a flow at the end of year `t` (1, 2, …) to today: each year s = 1..t
+ * at the rate of its band, as Excel's NPV discounts at the end of each year.
+ */
+export function socioEconomicDiscount(t: number): Decimal {
+  let factor = new Decimal(1);
+  for (let s = 1; s <= t; s++) {
+    let rate = SOCIOECONOMIC_DISCOUNT[0].rate;
+    for (const band of SOCIOECONOMIC_DISCOUNT) if (s >= band.fromYear) rate = band.rate;
+    factor = factor.dividedBy(new Decimal(1).plus(rate));
+  }
+  return factor;
 }

@@ -242,6 +242,10 @@ const FORMAT_BY_UNIT: Record<ParameterDef["unit"], string | undefined> = {
   år: "0",
   årstal: "0",
   "boliger/år": undefined,
+  // 1 shows as "ja", 0 as "nej" (Excel's conditional number format sections).
+  "ja/nej": '[=1]"ja";[=0]"nej";0',
+  forløb: "0",
+  faktor: "0.00",
 };
 
 const OUTPUT_FORMATS: Record<string, string | null> = {
