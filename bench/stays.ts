@@ -5,7 +5,7 @@
  * times the same data.
  */
 import { d } from "../src/engine/calendar";
-import { seededRandom } from "../src/demo/sampleData";
+import { seededRandom } from "../src/engine/random";
 
 function stayLength(rand: () => number): number {
   const u = rand();

@@ -3,7 +3,8 @@
  * of stays over 90 days, 41 % over 120), with the features the demo needs to show.
  */
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
-import { sampleBudgetSheet, seededRandom, SAMPLE_HEADER } from "../src/demo/sampleData";
+import { sampleBudgetSheet, SAMPLE_HEADER } from "../src/demo/sampleData";
+import { seededRandom } from "../src/engine/random";
 import { computeForecast } from "../src/engine/forecast";
 import { mapColumns, validateRows } from "../taskpane/columns";
 import type { CellValue } from "../src/workbook/workbook";

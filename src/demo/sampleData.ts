@@ -16,20 +16,10 @@
  * Citizen ids are running numbers (B00001), never CPR-shaped.
  */
 import { d, isoFromSerial, yearOf, type Serial } from "../engine/calendar";
+import { seededRandom } from "../engine/random";
 import type { CellValue } from "../workbook/workbook";
 import { MemoryWorkbook, type FormatRegion } from "./memoryWorkbook";
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SampleOptions {
   /** Data rows, bad rows included (default 800; the bench uses 50 000). */

@@ -380,15 +380,18 @@ const FIELDS = 5;
  */
 class Pricing {
   private readonly indexed: Map<number, number>[];
+  /** Years whose prices are the base year's (no indexation): the rate as the cell holds it. */
+  private readonly unindexed: boolean[];
   constructor(
     private readonly cal: Calendar,
     private readonly share: Share
   ) {
     this.indexed = cal.prices.map(() => new Map());
+    this.unindexed = cal.prices.map((p) => p.eq(1));
   }
 
   price(kroner: number, t: number): number {
-    if (this.cal.prices[t].eq(1)) return kroner;
+    if (this.unindexed[t]) return kroner;
     const memo = this.indexed[t];
     let v = memo.get(kroner);
     if (v === undefined)
@@ -451,6 +454,27 @@ class MassTallies {
     if (!entry) this.byMass.set(key, (entry = { mass, tally: new Float64Array(this.size) }));
     this.byObject.set(mass, entry.tally);
     return entry.tally;
+  }
+
+  /**
+   * For tallies of `width` entries kept once per n = 0, 1, …: Σ mass × factor[n] × tally[n],
+   * entry by entry, exact; InexactTally when a tally left the safe integers.
+   */
+  totalBy(factors: readonly Decimal[], width: number): Decimal[] {
+    const out: Decimal[] = Array.from({ length: width }, () => ZERO);
+    for (const { mass, tally } of this.byMass.values()) {
+      for (let n = 0; n < factors.length; n++) {
+        if (factors[n].isZero()) continue;
+        const scale = mass.times(factors[n]);
+        for (let i = 0; i < width; i++) {
+          const v = tally[n * width + i];
+          if (v === 0) continue;
+          if (!Number.isSafeInteger(v)) throw new InexactTally();
+          out[i] = out[i].plus(scale.times(v));
+        }
+      }
+    }
+    return out;
   }
 
   /** Σ mass × tally, entry by entry, exact; InexactTally when a tally left the safe integers. */
@@ -576,8 +600,17 @@ function queueMoves(
   if (share.isZero() || p.housingPerYear === 0) return moves;
   const everMoved = new Map<string, Decimal>();
   let waiting: { candidate: Candidate; left: Decimal }[] = [];
+  // Equal masses as one object: the tallies downstream group by mass and find it by identity.
+  const interned = new Map<string, Decimal>();
+  const intern = (mass: Decimal) => {
+    const key = mass.toString();
+    const known = interned.get(key);
+    if (known) return known;
+    interned.set(key, mass);
+    return mass;
+  };
   const move = (c: Candidate, day: Serial, mass: Decimal, year: number) => {
-    moves.push({ day, mass, row: c.row, spell: c.spell, year });
+    moves.push({ day, mass: intern(mass), row: c.row, spell: c.spell, year });
     const person = timeline[c.row].person;
     everMoved.set(person, (everMoved.get(person) ?? ZERO).plus(mass));
   };
@@ -673,8 +706,6 @@ function housingFirstPath(
   const { timeline, results, spells, rules } = prepared;
   const years = cal.horizon + 1;
   const shelter = new MassTallies(FIELDS * years);
-  const movedAway = new MassTallies(FIELDS * years);
-  const housed = new MassTallies(2 * years);
   const moved: Decimal[] = Array.from({ length: years }, () => ZERO);
   const targeted = new Set<UserGroup>(USER_GROUPS.filter((g) => p[TARGET_PARAMETER[g]] === 1));
   const moves = queueMoves(
@@ -705,8 +736,18 @@ function housingFirstPath(
   const relapse = dec(p.relapseRate);
   const moveAway = dec(p.moveAwayRate);
   const stays = dec(1).minus(relapse).minus(moveAway);
+  // Of a move's mass m, in its n-th year after the move: m·k^n housed; on the n-th anniversary
+  // m·k^(n−1)·relapse relapsed and m·k^(n−1)·move-away gone. The tallies below are kept per move
+  // mass and n, and multiplied by these factors once at the end.
+  const stayed = Array.from({ length: years + 1 }, (_, n) => stays.pow(n));
+  const leaving = (rate: Decimal) =>
+    Array.from({ length: years + 1 }, (_, n) => (n === 0 ? ZERO : stayed[n - 1].times(rate)));
+  const relapsedShare = leaving(relapse);
+  const awayShare = leaving(moveAway);
+  const housedByN = new MassTallies(2 * years * (years + 1));
+  const awayByN = new MassTallies(FIELDS * years * (years + 1));
   const cuts = new Map<number, { day: Serial; mass: Decimal }[]>();
-  const returns: { stays: TimelineStay[]; mass: Decimal }[] = [];
+  const returns: { stays: TimelineStay[]; mass: Decimal; n: number }[] = [];
   for (const m of moves) {
     moved[m.year] = moved[m.year].plus(m.mass);
     for (const row of rowsFrom(m, m.day)) {
@@ -723,20 +764,19 @@ function housingFirstPath(
       m.day,
       rules
     );
+    const housedTally = housedByN.of(m.mass);
+    const awayTally = awayByN.of(m.mass);
     for (let n = 0; ; n++) {
       const from = n === 0 ? m.day : edate(m.day, 12 * n);
       if (from >= cal.horizonEnd) break;
-      const still = m.mass.times(stays.pow(n));
       if (n > 0) {
-        const before = m.mass.times(stays.pow(n - 1));
-        const relapsed = before.times(relapse);
-        const away = before.times(moveAway);
         const pattern = rowsFrom(m, from);
-        if (relapsed.gt(0) && pattern.length > 0) {
+        if (!relapsedShare[n].isZero() && pattern.length > 0) {
           // A citizen of their own: no refund window of the time before the move carries over.
           const citizen = `${timeline[m.row].citizen}\u0000${m.day}\u0000${n}`;
           returns.push({
-            mass: relapsed,
+            mass: m.mass,
+            n,
             stays: pattern.map((r) =>
               timelineStay(
                 timeline[r],
@@ -750,22 +790,22 @@ function housingFirstPath(
             ),
           });
         }
-        if (away.gt(0)) {
-          const tally = movedAway.of(away);
+        if (!awayShare[n].isZero()) {
+          const tally = awayTally.subarray(FIELDS * years * n, FIELDS * years * (n + 1));
           for (const r of pattern) {
             pricing.add(tally, 1, timeline[r], results[r]);
             pricing.add(tally, -1, timeline[r], results[r], from);
           }
         }
       }
-      if (still.isZero()) break;
+      if (stayed[n].isZero()) break;
       const to = Math.min(edate(m.day, 12 * (n + 1)), cal.horizonEnd);
-      const tally = housed.of(still);
+      const at = 2 * years * n;
       for (let t = yearOf(from) - cal.baseYear; t <= cal.horizon && cal.spans[t].from < to; t++) {
         const year = cal.spans[t];
-        tally[2 * t + HOUSED] += overlap(from, to, year);
+        housedTally[at + 2 * t + HOUSED] += overlap(from, to, year);
         if (window)
-          tally[2 * t + REFUNDED] += overlap(
+          housedTally[at + 2 * t + REFUNDED] += overlap(
             Math.max(from, window.from),
             Math.min(to, window.to),
             year
@@ -801,9 +841,10 @@ function housingFirstPath(
     returns.flatMap((r) => r.stays),
     { rules }
   );
+  const returnedByN = new MassTallies(FIELDS * years * (years + 1));
   let i = 0;
   for (const r of returns) {
-    const tally = shelter.of(r.mass);
+    const tally = returnedByN.of(r.mass).subarray(FIELDS * years * r.n, FIELDS * years * (r.n + 1));
     for (const s of r.stays) {
       const o = returned[i++];
       if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
@@ -816,11 +857,13 @@ function housingFirstPath(
   const aftercare = rules.aftercare;
   const perDay = (annual: number, t: number) =>
     dec(annual).times(cal.prices[t]).dividedBy(aftercare.daysPerYear.value);
-  const days = housed.total();
+  const days = housedByN.totalBy(stayed, 2 * years);
+  const shelterTotal = shelter.total();
+  const returnedTotal = returnedByN.totalBy(relapsedShare, FIELDS * years);
   const byYear = (f: (t: number) => Decimal) => Array.from({ length: years }, (_, t) => f(t));
   return {
-    shelter: shelter.total(),
-    movedAway: movedAway.total(),
+    shelter: shelterTotal.map((v, k) => v.plus(returnedTotal[k])),
+    movedAway: awayByN.totalBy(awayShare, FIELDS * years),
     moves: moved,
     housedYears: byYear((t) => days[2 * t + HOUSED].dividedBy(cal.spans[t].to - cal.spans[t].from)),
     supportExpense: byYear((t) => days[2 * t + HOUSED].times(perDay(p.supportCost, t))),

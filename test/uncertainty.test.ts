@@ -1,0 +1,171 @@
+/**
+ * How sure are we: the Monte Carlo run (reproducible from its seed, converging on the
+ * deterministic NPV), the tornado over each parameter's low–high range, and switching values
+ * checked by projecting again at the value found.
+ */
+import { describe, expect, it } from "@jest/globals";
+import {
+  DEFAULT_PARAMETERS,
+  PARAMETERS,
+  parameterById,
+  type ScenarioParameters,
+} from "../src/engine/parameters";
+import { computeProjection, isProjectionError, type Projection } from "../src/engine/projection";
+import type { StayInput } from "../src/engine/shelter";
+import {
+  drawnRanges,
+  percentile,
+  runMonteCarlo,
+  switchingValues,
+  tornado,
+  type MonteCarloResult,
+} from "../src/engine/uncertainty";
+import { stay } from "./fixtures";
+
+/** A small municipality: two chronic residents, an episodic citizen and a few short stays. */
+const stays: StayInput[] = [
+  stay("R1", "2027-03-01", null, 1500, 100),
+  stay("R2", "2028-01-10", null, 1400),
+  stay("E", "2028-02-01", "2028-02-20", 1300),
+  stay("E", "2028-06-01", "2028-06-25", 1300),
+  stay("E", "2029-01-05", "2029-04-20", 1300),
+  stay("S1", "2029-05-01", "2029-05-09", 1200),
+  stay("S2", "2029-09-01", "2029-12-10", 1200),
+];
+const base: ScenarioParameters = { ...DEFAULT_PARAMETERS, baseYear: 2029, horizon: 5 };
+
+function project(p: ScenarioParameters): Projection {
+  const r = computeProjection(stays, p);
+  if (isProjectionError(r)) throw new Error(r.message);
+  return r;
+}
+
+function monteCarlo(p: ScenarioParameters, draws: number, seed: number): MonteCarloResult {
+  const r = runMonteCarlo(stays, p, { draws, seed });
+  if (r === null || "code" in r) throw new Error("Monte Carlo failed");
+  return r;
+}
+
+describe("percentiles as Excel's PERCENTILE.INC", () => {
+  it("interpolates between ranks: PERCENTILE.INC({1,2,3,4}; 0,1) = 1,3 and 0,5 = 2,5", () => {
+    expect(percentile([1, 2, 3, 4], 0.1)).toBeCloseTo(1.3, 12);
+    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(percentile([7], 0.9)).toBe(7);
+  });
+});
+
+describe("Monte Carlo", () => {
+  it("draws only the uncertain parameters, each over its registry range widened to hold the scenario's value", () => {
+    const ranges = drawnRanges({ ...base, supportCost: 150_000 });
+    expect(ranges.map((r) => r.id)).toEqual(
+      PARAMETERS.filter((p) => p.uncertain && p.range).map((p) => p.id)
+    );
+    expect(ranges.find((r) => r.id === "supportCost")).toEqual({
+      id: "supportCost",
+      low: 40_000,
+      mode: 150_000,
+      high: 150_000,
+    });
+    expect(ranges.some((r) => r.id === "shareMoved" || r.id === "discountRate")).toBe(false);
+  });
+
+  it("is reproducible from its seed, and another seed gives other draws", () => {
+    const a = monteCarlo(base, 60, 7);
+    expect(monteCarlo(base, 60, 7)).toEqual(a);
+    expect(monteCarlo(base, 60, 8).npv.p50).not.toBe(a.npv.p50);
+    expect(a.histogram.reduce((n, b) => n + b.count, 0)).toBe(60);
+    expect(a.npv.p10).toBeLessThanOrEqual(a.npv.p50);
+    expect(a.npv.p50).toBeLessThanOrEqual(a.npv.p90);
+  });
+
+  it("converges: with one uncertain input on a symmetric range around its value, P50 is near the deterministic NPV", () => {
+    // Only the support cost is uncertain, 60 000–110 000 around 85 000; the NPV is linear in it.
+    const only = PARAMETERS.filter((p) => p.uncertain).map((p) => p.id);
+    const fixed = { ...base };
+    const original = only.map((id) => [id, parameterById(id).uncertain] as const);
+    try {
+      for (const id of only)
+        (parameterById(id) as { uncertain: boolean }).uncertain = id === "supportCost";
+      (parameterById("supportCost") as { range: { low: number; high: number } }).range.low = 60_000;
+      (parameterById("supportCost") as { range: { low: number; high: number } }).range.high =
+        110_000;
+      const deterministic = project(fixed).npv.toNumber();
+      const r = monteCarlo(fixed, 400, 11);
+      expect(Math.abs(r.npv.p50 - deterministic) / Math.abs(deterministic)).toBeLessThan(0.01);
+      expect(Math.abs(r.npv.mean - deterministic) / Math.abs(deterministic)).toBeLessThan(0.01);
+    } finally {
+      for (const [id, uncertain] of original)
+        (parameterById(id) as { uncertain: boolean }).uncertain = uncertain;
+      (parameterById("supportCost") as { range: { low: number; high: number } }).range.low = 40_000;
+      (parameterById("supportCost") as { range: { low: number; high: number } }).range.high =
+        130_000;
+    }
+  });
+
+  it("reports the share of draws with NPV > 0 and break-even years, 'later than the horizon' as null", () => {
+    const r = monteCarlo(base, 40, 3);
+    expect(r.probabilityPositive).toBeGreaterThanOrEqual(0);
+    expect(r.probabilityPositive).toBeLessThanOrEqual(1);
+    // A one-off cost of 10 mio. kr. a move: drawn from 0 to 10 mio. with 10 mio. the most likely,
+    // every one of the 20 draws falls above 2,2 mio. (the lowest stratum's top: √0,05 × 10 mio.).
+    const never = monteCarlo({ ...base, horizon: 1, oneOffCost: 10_000_000 }, 20, 3);
+    expect(never.probabilityPositive).toBe(0);
+    expect(never.breakEven).toEqual({ p10: null, p50: null, p90: null });
+  });
+
+  it("stops when cancelled, and reports its progress", () => {
+    const seen: number[] = [];
+    let calls = 0;
+    const r = runMonteCarlo(stays, base, {
+      draws: 50,
+      seed: 1,
+      onProgress: (done) => seen.push(done),
+      cancelled: () => ++calls > 25,
+    });
+    expect(r).toBeNull();
+    expect(seen).toEqual([10, 20]);
+  });
+});
+
+describe("sensitivity", () => {
+  it("the tornado moves each parameter to its low and high value on its own, sorted by swing", () => {
+    const bars = tornado(stays, base);
+    expect(bars.length).toBeGreaterThan(10);
+    for (let i = 1; i < bars.length; i++)
+      expect(bars[i - 1].swing).toBeGreaterThanOrEqual(bars[i].swing);
+    const support = bars.find((b) => b.id === "supportCost")!;
+    expect(support.npvLow).toBe(project({ ...base, supportCost: 40_000 }).npv.toNumber());
+    expect(support.npvHigh).toBe(project({ ...base, supportCost: 130_000 }).npv.toNumber());
+  });
+
+  it("switching values: the NPV changes sign at the value found (checked by projecting again on both sides)", () => {
+    const npv = project(base).npv.toNumber();
+    expect(npv).toBeGreaterThan(0);
+    const values = switchingValues(stays, base);
+    const support = values.find((v) => v.id === "supportCost")!;
+    expect(support.value).not.toBeNull();
+    expect(project({ ...base, supportCost: support.value! - 0.02 }).npv.toNumber()).toBeGreaterThan(
+      0
+    );
+    expect(
+      project({ ...base, supportCost: support.value! + 0.02 }).npv.toNumber()
+    ).toBeLessThanOrEqual(0);
+    // A whole-number parameter: the first value on the other side.
+    for (const v of values) {
+      const def = parameterById(v.id);
+      if (v.value === null || !def.integer) continue;
+      const step = v.value > (base[v.id] as number) ? -1 : 1;
+      expect(project({ ...base, [v.id]: v.value }).npv.toNumber()).toBeLessThanOrEqual(0);
+      expect(project({ ...base, [v.id]: v.value + step }).npv.toNumber()).toBeGreaterThan(0);
+    }
+  });
+
+  it("none in the allowed range: a parameter that cannot turn the NPV says so", () => {
+    const values = switchingValues(stays, base);
+    // The net tax factor only scales the socio-economic view, never the NPV.
+    expect(values.find((v) => v.id === "netTaxFactor")).toEqual({
+      id: "netTaxFactor",
+      value: null,
+    });
+  });
+});
