@@ -1,13 +1,15 @@
 /**
  * Writes the generated files of the template format: the published JSON Schema
- * (schema/template.schema.json, from the zod schema in src/templates/template.ts) and the shipped
- * template (templates/standard.json, from templates/standard.ts). Run after changing either:
+ * (schema/template.schema.json, from the zod schema in src/templates/template.ts), the shipped
+ * template (templates/standard.json, from templates/standard.ts) and the published cases
+ * (templates/<id>.json, from templates/cases.ts). Run after changing either:
  *   npx tsx schema/generate.ts
  * test/template.schema.test.ts fails when the files and their sources disagree.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportTemplate, templateJsonSchema } from "../src/templates/template";
+import { PUBLISHED_CASES } from "../templates/cases";
 import { STANDARD_TEMPLATE } from "../templates/standard";
 
 const root = join(__dirname, "..");
@@ -19,4 +21,14 @@ const standard = exportTemplate(STANDARD_TEMPLATE);
 if (!standard.ok)
   throw new Error(standard.problems.map((p) => `${p.where}: ${p.message}`).join("\n"));
 writeFileSync(join(root, "templates", "standard.json"), standard.text);
-console.log("Skrev schema/template.schema.json og templates/standard.json");
+for (const c of PUBLISHED_CASES) {
+  const exported = exportTemplate(c.draft);
+  if (!exported.ok)
+    throw new Error(
+      `${c.id}: ${exported.problems.map((p) => `${p.where}: ${p.message}`).join("\n")}`
+    );
+  writeFileSync(join(root, "templates", `${c.id}.json`), exported.text);
+}
+console.log(
+  `Skrev schema/template.schema.json, templates/standard.json og ${PUBLISHED_CASES.map((c) => `templates/${c.id}.json`).join(", ")}`
+);

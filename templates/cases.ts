@@ -1,0 +1,77 @@
+/**
+ * Published cases as templates, like SØM's experience database but built only from published
+ * figures: each parameter a case sets carries its publication as its source; every other parameter
+ * keeps the registry's default and its source. `npx tsx schema/generate.ts` writes the JSON files
+ * (templates/<id>.json); test/template.schema.test.ts checks that they import without problems.
+ */
+import { d } from "../src/engine/calendar";
+import type { TemplateDraft } from "../src/templates/template";
+import { STANDARD_TEMPLATE } from "./standard";
+
+const KOMPONENT =
+  "Komponent, business case for Hjørring Kommune (webinar om omlægning af hjemløseindsatsen, juni 2023)";
+const VIVE = "VIVE (2020), Housing First i Odense";
+
+/** Odense: 80 % still housed after three years, so 1 − 0,8^(1/3) ≈ 7,2 % leave a year. */
+const ODENSE_YEARLY_LOSS = 0.072;
+
+export interface PublishedCase {
+  /** The JSON file's name in templates/ and the pane's key. */
+  id: string;
+  title: { da: string; en: string };
+  draft: TemplateDraft;
+}
+
+export const PUBLISHED_CASES: readonly PublishedCase[] = [
+  {
+    id: "hjoerring",
+    title: { da: "Hjørring (Komponent 2023)", en: "Hjørring (Komponent 2023)" },
+    draft: {
+      municipality: "Hjørring Kommune (offentliggjort case)",
+      author: "Refusion og Housing First (casebibliotek)",
+      created: d("2026-12-01"),
+      ruleSet: "NY",
+      columns: STANDARD_TEMPLATE.columns,
+      scenarios: [
+        {
+          name: "Hjørring: herbergsbrugere over 10 år",
+          note: `${KOMPONENT}: hver krone investeret i Housing First til herbergsbrugere gav 3,3 kr. igen over 10 år, break-even i år 2 (1,6 kr. og år 5 for andre hjemløse, som modellen her ikke dækker). Nettonutidsværdier med et vist løbende tilbagefald og fraflytning; tallene for dem er ikke offentliggjort, så standardværdierne gælder. Resultatet for jeres kommune afhænger af jeres egne ophold.`,
+          values: { horizon: 10, targetTransitional: 1 },
+          annotations: {
+            horizon: { source: `${KOMPONENT}: regner over 10 år` },
+            targetTransitional: {
+              source: `${KOMPONENT}: målgruppen er alle herbergsbrugere med lange ophold`,
+            },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: "odense",
+    title: { da: "Odense (VIVE 2020)", en: "Odense (VIVE 2020)" },
+    draft: {
+      municipality: "Odense Kommune (offentliggjort case)",
+      author: "Refusion og Housing First (casebibliotek)",
+      created: d("2026-12-01"),
+      ruleSet: "NY",
+      columns: STANDARD_TEMPLATE.columns,
+      scenarios: [
+        {
+          name: "Odense: boligstabilitet som i VIVE 2020",
+          note: `${VIVE}: ca. 80 % af de boligplacerede var stadig i bolig tre år efter, i den anviste bolig eller flyttet videre; kommunens udgift pr. borger hjulpet ud af hjemløshed faldt med ca. 58.000 kr. allerede året efter. Støtteudgiften er ikke offentliggjort, så standardværdien gælder.`,
+          values: { horizon: 3, relapseRate: ODENSE_YEARLY_LOSS, moveAwayRate: 0 },
+          annotations: {
+            horizon: { source: `${VIVE}: fulgte borgerne i tre år` },
+            relapseRate: {
+              source: `${VIVE}: ca. 80 % stadig i bolig efter 3 år, dvs. ca. 7,2 % om året (1 − 0,8^(1/3))`,
+            },
+            moveAwayRate: {
+              source: `${VIVE}: borgere, der flyttede videre til en anden bolig, tæller som i bolig`,
+            },
+          },
+        },
+      ],
+    },
+  },
+];
