@@ -444,7 +444,11 @@ class MassTallies {
   private readonly byMass = new Map<string, { mass: Decimal; tally: Tally }>();
   /** The same Decimal object is often asked for again: skip its text key then. */
   private readonly byObject = new Map<Decimal, Tally>();
-  constructor(private readonly size: number) {}
+  /** `exact` false: the sums in binary floating point (a Monte Carlo draw needs no øre). */
+  constructor(
+    private readonly size: number,
+    private readonly exact = true
+  ) {}
 
   of(mass: Decimal): Tally {
     const known = this.byObject.get(mass);
@@ -458,9 +462,22 @@ class MassTallies {
 
   /**
    * For tallies of `width` entries kept once per n = 0, 1, …: Σ mass × factor[n] × tally[n],
-   * entry by entry, exact; InexactTally when a tally left the safe integers.
+   * entry by entry; exact (InexactTally when a tally left the safe integers) unless not `exact`.
    */
   totalBy(factors: readonly Decimal[], width: number): Decimal[] {
+    if (!this.exact) {
+      const out = new Float64Array(width);
+      const f = factors.map((x) => x.toNumber());
+      for (const { mass, tally } of this.byMass.values()) {
+        const m = mass.toNumber();
+        for (let n = 0; n < f.length; n++) {
+          if (f[n] === 0) continue;
+          const scale = m * f[n];
+          for (let i = 0; i < width; i++) out[i] += scale * tally[n * width + i];
+        }
+      }
+      return Array.from(out, (v) => dec(v));
+    }
     const out: Decimal[] = Array.from({ length: width }, () => ZERO);
     for (const { mass, tally } of this.byMass.values()) {
       for (let n = 0; n < factors.length; n++) {
@@ -477,17 +494,9 @@ class MassTallies {
     return out;
   }
 
-  /** Σ mass × tally, entry by entry, exact; InexactTally when a tally left the safe integers. */
+  /** Σ mass × tally, entry by entry. */
   total(): Decimal[] {
-    const out: Decimal[] = Array.from({ length: this.size }, () => ZERO);
-    for (const { mass, tally } of this.byMass.values()) {
-      for (let i = 0; i < this.size; i++) {
-        if (tally[i] === 0) continue;
-        if (!Number.isSafeInteger(tally[i])) throw new InexactTally();
-        out[i] = out[i].plus(mass.times(tally[i]));
-      }
-    }
-    return out;
+    return this.totalBy([dec(1)], this.size);
   }
 }
 
@@ -701,11 +710,12 @@ function housingFirstPath(
   prepared: PreparedProjection,
   p: ScenarioParameters,
   cal: Calendar,
-  pricing: Pricing
+  pricing: Pricing,
+  exact: boolean
 ): HousingFirstSums {
   const { timeline, results, spells, rules } = prepared;
   const years = cal.horizon + 1;
-  const shelter = new MassTallies(FIELDS * years);
+  const shelter = new MassTallies(FIELDS * years, exact);
   const moved: Decimal[] = Array.from({ length: years }, () => ZERO);
   const targeted = new Set<UserGroup>(USER_GROUPS.filter((g) => p[TARGET_PARAMETER[g]] === 1));
   const moves = queueMoves(
@@ -744,8 +754,8 @@ function housingFirstPath(
     Array.from({ length: years + 1 }, (_, n) => (n === 0 ? ZERO : stayed[n - 1].times(rate)));
   const relapsedShare = leaving(relapse);
   const awayShare = leaving(moveAway);
-  const housedByN = new MassTallies(2 * years * (years + 1));
-  const awayByN = new MassTallies(FIELDS * years * (years + 1));
+  const housedByN = new MassTallies(2 * years * (years + 1), exact);
+  const awayByN = new MassTallies(FIELDS * years * (years + 1), exact);
   const cuts = new Map<number, { day: Serial; mass: Decimal }[]>();
   const returns: { stays: TimelineStay[]; mass: Decimal; n: number }[] = [];
   for (const m of moves) {
@@ -841,7 +851,7 @@ function housingFirstPath(
     returns.flatMap((r) => r.stays),
     { rules }
   );
-  const returnedByN = new MassTallies(FIELDS * years * (years + 1));
+  const returnedByN = new MassTallies(FIELDS * years * (years + 1), exact);
   let i = 0;
   for (const r of returns) {
     const tally = returnedByN.of(r.mass).subarray(FIELDS * years * r.n, FIELDS * years * (r.n + 1));
@@ -991,10 +1001,15 @@ export function computeProjection(
   return isProjectionError(prepared) ? prepared : evaluateProjection(prepared, p);
 }
 
-/** The projection of a prepared timeline under the parameters (which it must have been prepared for). */
+/**
+ * The projection of a prepared timeline under the parameters (which it must have been prepared
+ * for). `exact` false sums the weighted øre in binary floating point: for a Monte Carlo draw,
+ * whose percentiles need no øre; every table, sheet and function result is exact.
+ */
 export function evaluateProjection(
   prepared: PreparedProjection,
-  p: ScenarioParameters
+  p: ScenarioParameters,
+  exact = true
 ): Projection | RowError {
   const { baseYear, horizon, rules, timeline, results } = prepared;
   const cal: Calendar = {
@@ -1012,7 +1027,7 @@ export function evaluateProjection(
   const pricing = new Pricing(cal, shareOf(rules.shelter.refundShare.value));
 
   // Without action: whole øre per cohort, each cohort times its weight.
-  const cohorts = new MassTallies(FIELDS * (horizon + 1));
+  const cohorts = new MassTallies(FIELDS * (horizon + 1), exact);
   const byCohort = cal.weights.map((w) => cohorts.of(w));
   timeline.forEach((s, row) => {
     if (s.counted) pricing.add(byCohort[s.cohort], 1, s, results[row]);
@@ -1021,7 +1036,7 @@ export function evaluateProjection(
   let hf: HousingFirstSums;
   try {
     noAction = cohorts.total();
-    hf = housingFirstPath(prepared, p, cal, pricing);
+    hf = housingFirstPath(prepared, p, cal, pricing, exact);
   } catch (error) {
     if (error instanceof InexactTally) return inexact();
     throw error;

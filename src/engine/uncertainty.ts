@@ -39,14 +39,15 @@ export class ProjectionRunner {
     private readonly options: ProjectionOptions = {}
   ) {}
 
-  run(p: ScenarioParameters): Projection | RowError {
+  /** `exact` false for Monte Carlo draws (see evaluateProjection). */
+  run(p: ScenarioParameters, exact = true): Projection | RowError {
     const key = preparedKey(p, this.options);
     if (this.prepared?.key !== key) {
       const prepared = prepareProjection(this.stays, p, this.options);
       if (isProjectionError(prepared)) return prepared;
       this.prepared = prepared;
     }
-    return evaluateProjection(this.prepared, p);
+    return evaluateProjection(this.prepared, p, exact);
   }
 }
 
@@ -193,7 +194,7 @@ export function runMonteCarlo(
   for (let k = 0; k < n; k++) {
     if (options.cancelled?.()) return null;
     const { i } = order[k];
-    const result = runner.run(draws[i]);
+    const result = runner.run(draws[i], false);
     if (isProjectionError(result)) return result;
     npv[i] = result.npv.toNumber();
     ratio[i] = result.ratio === null ? null : result.ratio.toNumber();

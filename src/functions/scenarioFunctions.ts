@@ -220,6 +220,17 @@ export const PROJECTION_COLUMNS = [
     da: "Herbergsudgift, der flytter med fraflyttede",
     en: "Shelter cost that leaves with those who moved away",
   },
+  {
+    key: "hfStateRefund",
+    da: "Statens refusion med Housing First",
+    en: "State refund with Housing First",
+  },
+  { key: "cashableEffect", da: "Kontant budgeteffekt", en: "Cashable budget effect" },
+  {
+    key: "socioEconomicNet",
+    da: "Samfundsøkonomisk nettogevinst",
+    en: "Socio-economic net gain",
+  },
 ] as const;
 
 export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number]["key"];
@@ -232,6 +243,10 @@ export const PROJECTION_SUMMARY = [
   "Nutidsværdi (NPV)",
   "Afkast pr. krone",
   "Break-even-år",
+  // Added after the first release, before the last row (the rows left out) as before.
+  "Budgeteffekt i alt (kommunen, nominelt)",
+  "Kontant budgeteffekt i alt",
+  "Samfundsøkonomisk nutidsværdi (Finansministeriets rente)",
 ] as const;
 
 /** The projection as the spilled table: header, base year, projection years, summary rows. */
@@ -259,6 +274,9 @@ export function projectionTable(projection: Projection): TableCell[][] {
       y.difference.toNumber(),
       y.cumulativeNpv === null ? "" : y.cumulativeNpv.toNumber(),
       h.movedAwayShelterCost.toNumber(),
+      h.stateRefund.toNumber(),
+      h.cashableEffect.toNumber(),
+      h.socioEconomicNet.toNumber(),
     ]);
   }
   const summary = (label: string, value: TableCell): TableCell[] => [
@@ -285,6 +303,9 @@ export function projectionTable(projection: Projection): TableCell[][] {
         )
     )
   );
+  rows.push(summary(PROJECTION_SUMMARY[3], projection.budgetEffect.toNumber()));
+  rows.push(summary(PROJECTION_SUMMARY[4], projection.cashableEffect.toNumber()));
+  rows.push(summary(PROJECTION_SUMMARY[5], projection.socioEconomicNpv.toNumber()));
   return rows;
 }
 
