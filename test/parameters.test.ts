@@ -21,8 +21,8 @@ const range = (overrides: Partial<Record<ParameterId, unknown>> = {}) =>
   PARAMETERS.map((p) => [p.name, p.id in overrides ? overrides[p.id] : p.default]);
 
 describe("the registry", () => {
-  it("holds the 14 parameters of issue 5, each with a Danish name, an English alias, a unit and a source", () => {
-    expect(PARAMETERS.map((p) => p.id)).toEqual([
+  it("holds the 14 parameters of issue 5 and the optional ones added since, each with a Danish name, an English alias, a unit and a source", () => {
+    expect(PARAMETERS.filter((p) => !p.optional).map((p) => p.id)).toEqual([
       "baseYear",
       "horizon",
       "discountRate",
@@ -38,6 +38,27 @@ describe("the registry", () => {
       "rentSubsidy",
       "oneOffCost",
     ]);
+    // Added for issue 11 (user groups, the views): optional, so ranges made before keep working.
+    expect(PARAMETERS.filter((p) => p.optional).map((p) => p.id)).toEqual([
+      "cashableShare",
+      "netTaxFactor",
+      "targetChronic",
+      "targetEpisodic",
+      "targetTransitional",
+      "typologyYears",
+      "chronicNights",
+      "episodicEpisodes",
+      "episodeGapDays",
+    ]);
+    // Every parameter but the base year has a low and a high value with a source (issue 11, 2).
+    expect(PARAMETERS.filter((p) => !p.range).map((p) => p.id)).toEqual(["baseYear"]);
+    for (const p of PARAMETERS.filter((d) => d.range)) {
+      expect([p.id, p.range!.low <= p.range!.high, p.range!.source.length > 5]).toEqual([
+        p.id,
+        true,
+        true,
+      ]);
+    }
     // The ids of any parameter without a real source, or with the same label in both languages.
     expect(PARAMETERS.filter((p) => p.source.length <= 20).map((p) => p.id)).toEqual([]);
     expect(PARAMETERS.filter((p) => p.label.da === p.label.en).map((p) => p.id)).toEqual([]);
@@ -215,7 +236,7 @@ describe("the two-column parameter range", () => {
       errors: [
         {
           code: "#VALUE!",
-          message: "Ukendt parameter «Vækst i udskrivninger» i parameterområdets række 15",
+          message: `Ukendt parameter «Vækst i udskrivninger» i parameterområdets række ${PARAMETERS.length + 1}`,
         },
       ],
     });
@@ -259,7 +280,7 @@ describe("the two-column parameter range", () => {
     expect(parseParameterRange([...range(), ["", ""], [null, null]]).ok).toBe(true);
     const r = parseParameterRange([...range(), ["", 5]]);
     expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
-      "Parameterområdets række 15 har en værdi, men intet navn",
+      `Parameterområdets række ${PARAMETERS.length + 1} har en værdi, men intet navn`,
     ]);
   });
 

@@ -3,6 +3,7 @@
  * header row, and one Danish error value for a bad argument.
  */
 import { describe, expect, it } from "@jest/globals";
+import { Decimal } from "../src/engine/money";
 import { d } from "../src/engine/calendar";
 import { computeForecast } from "../src/engine/forecast";
 import { DEFAULT_PARAMETERS, PARAMETERS, type ParameterId } from "../src/engine/parameters";
@@ -56,11 +57,23 @@ describe("DK.HOUSINGFIRSTPROJECTION", () => {
     ]);
     expect(t.every((r) => r.length === PROJECTION_COLUMNS.length)).toBe(true);
     // Columns added after the first release come last, so lookups of the first 16 keep working.
-    expect(PROJECTION_COLUMNS.slice(16).map((c) => c.key)).toEqual(["movedAwayShelterCost"]);
+    expect(PROJECTION_COLUMNS.slice(16).map((c) => c.key)).toEqual([
+      "movedAwayShelterCost",
+      "hfStateRefund",
+      "cashableEffect",
+      "socioEconomicNet",
+    ]);
     expect(t[1][projectionColumn("cumulativeNpv")]).toBe("");
     expect(t[7][1]).toBe(t[6][projectionColumn("cumulativeNpv")]);
     expect(t[9][1]).toBeGreaterThanOrEqual(2027);
-    expect(t[10].slice(0, 3)).toEqual([SKIPPED_LABEL, 0, ""]);
+    // The views' totals: the budget effect is the difference column's sum over the projection years.
+    const years = t.slice(2, 7);
+    const sumOf = (key: Parameters<typeof projectionColumn>[0]) =>
+      years.reduce((s, r) => s.plus(r[projectionColumn(key)] as number), new Decimal(0)).toNumber();
+    expect(t[10][1]).toBe(sumOf("difference"));
+    expect(t[11][1]).toBe(sumOf("cashableEffect"));
+    expect(typeof t[12][1]).toBe("number");
+    expect(t[13].slice(0, 3)).toEqual([SKIPPED_LABEL, 0, ""]);
   });
 
   it("its numbers are the engine's: the same as computeProjection for the same rows and parameters", () => {

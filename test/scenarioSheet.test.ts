@@ -87,7 +87,7 @@ describe("the Scenarier sheet", () => {
     });
     const s = workbook.getSheet(sheet)!;
     expect(s.formulas?.map((f) => f.text)).toEqual([
-      "=DK.HOUSINGFIRSTPROJECTION('Budget 2026'!A4:A803,'Budget 2026'!C4:C803,'Budget 2026'!D4:D803,'Budget 2026'!E4:E803,'Budget 2026'!F4:F803,A4:B18)",
+      "=DK.HOUSINGFIRSTPROJECTION('Budget 2026'!A4:A803,'Budget 2026'!C4:C803,'Budget 2026'!D4:D803,'Budget 2026'!E4:E803,'Budget 2026'!F4:F803,A4:B27)",
     ]);
     expect(workbook.numberFormat(sheet, LAYOUT.firstParameterRow + 2, 1)).toBe("0.0%"); // Diskonteringsrente
     expect(workbook.numberFormat(sheet, OUT + 2, projectionColumn("netCost"))).toBe('#,##0 "kr."');
@@ -121,7 +121,7 @@ describe("the Scenarier sheet", () => {
     expect(after[0]).toBe(before[0]); // the base year has no Housing First
     expect(after[1]).toBeGreaterThan(before[1]);
     expect(after[1]).toBe(workbook.cell(sheet, OUT + 2, projectionColumn("hfNetCost")));
-    expect(s.charts.map((c) => c.categories)).toEqual(["A22:A27", "A23:A27"]);
+    expect(s.charts.map((c) => c.categories)).toEqual(["A31:A36", "A32:A36"]);
   });
 
   it("a bad parameter value shows the function's error in the output cell; fixing it brings the table back", async () => {
@@ -196,7 +196,7 @@ describe("stays in an Excel table: structured references that follow the table",
     expect(tableColumnRef("T", "Takst pr døgn")).toBe("T[Takst pr døgn]");
     expect(tableColumnRef("T", "Borger-ID")).toBe("T[[Borger-ID]]");
     expect(workbook.getSheet(sheet)!.formulas?.map((f) => f.text)).toEqual([
-      `=DK.HOUSINGFIRSTPROJECTION(${args.join(",")},A4:B18)`,
+      `=DK.HOUSINGFIRSTPROJECTION(${args.join(",")},A4:B27)`,
     ]);
   });
 

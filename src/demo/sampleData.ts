@@ -20,7 +20,6 @@ import { seededRandom } from "../engine/random";
 import type { CellValue } from "../workbook/workbook";
 import { MemoryWorkbook, type FormatRegion } from "./memoryWorkbook";
 
-
 export interface SampleOptions {
   /** Data rows, bad rows included (default 800; the bench uses 50 000). */
   rows?: number;

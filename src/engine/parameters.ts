@@ -408,7 +408,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "cashableShare",
-    name: "Kontant andel af sparet herbergsudgift",
+    name: "Kontant andel af besparelsen",
     alias: "Cashable share of shelter savings",
     label: {
       da: "Andel af den sparede herbergsudgift, som budgettet reelt får tilbage (købte pladser, nedlagt kapacitet)",
@@ -460,7 +460,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "targetChronic",
-    name: "Målgruppe: kroniske brugere",
+    name: "Målgruppe: kroniske",
     alias: "Target: chronic users",
     label: {
       da: "Housing First tilbydes kroniske brugere (1 = ja, 0 = nej)",
@@ -481,7 +481,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "targetEpisodic",
-    name: "Målgruppe: episodiske brugere",
+    name: "Målgruppe: episodiske",
     alias: "Target: episodic users",
     label: {
       da: "Housing First tilbydes episodiske brugere (1 = ja, 0 = nej)",
@@ -502,7 +502,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "targetTransitional",
-    name: "Målgruppe: forbigående brugere",
+    name: "Målgruppe: forbigående",
     alias: "Target: transitional users",
     label: {
       da: "Housing First tilbydes forbigående brugere (1 = ja, 0 = nej)",
@@ -523,7 +523,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "typologyYears",
-    name: "Brugertypologi: observationsperiode",
+    name: "Typologi: periode",
     alias: "User typology: years observed",
     label: {
       da: "Antal kalenderår til og med basisåret, som brugergrupperne bestemmes ud fra",
@@ -544,7 +544,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "chronicNights",
-    name: "Brugertypologi: kronisk fra antal døgn",
+    name: "Typologi: kronisk fra døgn",
     alias: "User typology: chronic from nights",
     label: {
       da: "En borger er kronisk bruger med mindst så mange døgn på herberg i perioden",
@@ -569,7 +569,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "episodicEpisodes",
-    name: "Brugertypologi: episodisk fra antal forløb",
+    name: "Typologi: episodisk fra forløb",
     alias: "User typology: episodic from episodes",
     label: {
       da: "En borger, der ikke er kronisk, er episodisk bruger med mindst så mange forløb i perioden",
@@ -590,7 +590,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
   },
   {
     id: "episodeGapDays",
-    name: "Brugertypologi: nyt forløb efter antal dage",
+    name: "Typologi: nyt forløb efter dage",
     alias: "User typology: new episode after days",
     label: {
       da: "Ophold med mindst så mange dages mellemrum er hvert sit forløb",

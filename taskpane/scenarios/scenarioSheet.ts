@@ -16,6 +16,7 @@
  */
 import {
   PARAMETERS,
+  findParameter,
   parameterById,
   type ParameterDef,
   type ParameterId,
@@ -44,13 +45,18 @@ export const DEFAULT_SCENARIO_NAME = "Basis";
 /** What the active values are called where they need a name but have none (deleted, never named). */
 export const UNSAVED_NAME = "Ikke gemt";
 
-/** 0-based rows and columns of the layout. */
+const FIRST_PARAMETER_ROW = 4;
+
+/**
+ * 0-based rows and columns of the layout: one row per parameter of the registry, then a blank
+ * row, the note on the formula, and the formula's spilled output.
+ */
 export const LAYOUT = {
   activeRow: 2,
   headerRow: 3,
-  firstParameterRow: 4,
-  formulaNoteRow: 19,
-  outputRow: 20,
+  firstParameterRow: FIRST_PARAMETER_ROW,
+  formulaNoteRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 1,
+  outputRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 2,
   savedColumn: 6,
   chartColumn: 17,
 } as const;
@@ -430,11 +436,23 @@ export function readScenarioSheet(
     block.values[row - block.top]?.[col - block.left] ?? "";
   if (at(LAYOUT.headerRow, 0) !== "Parameter" || at(LAYOUT.activeRow, 0) !== "Aktivt scenarie")
     return undefined;
+  // Parameters by the name in column A, so a sheet of an earlier layout (fewer parameters) reads
+  // too: a parameter added since takes its default until the sheet is written again.
+  const rowOf = new Map<ParameterId, number>();
+  for (let r = LAYOUT.firstParameterRow; ; r++) {
+    const label = at(r, 0);
+    const def = typeof label === "string" ? findParameter(label) : undefined;
+    if (!def || def.name !== label || rowOf.has(def.id)) break;
+    rowOf.set(def.id, r);
+  }
+  if (PARAMETERS.some((p) => !rowOf.has(p.id) && !p.optional)) return undefined;
   const valuesIn = (col: number): ParameterCells =>
     Object.fromEntries(
-      PARAMETERS.map((p, i) => [p.id, at(LAYOUT.firstParameterRow + i, col)])
+      PARAMETERS.map((p) => {
+        const r = rowOf.get(p.id);
+        return [p.id, r === undefined ? (p.default ?? "") : at(r, col)];
+      })
     ) as ParameterCells;
-  if (PARAMETERS.some((p, i) => at(LAYOUT.firstParameterRow + i, 0) !== p.name)) return undefined;
 
   const saved: NamedScenario[] = [];
   for (let c = LAYOUT.savedColumn + 1; ; c++) {

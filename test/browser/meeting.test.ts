@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Locator, Page } from "playwright-core";
-import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
+import { LAYOUT, OUTPUT_CELL, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
 import { parseA1 } from "../../src/workbook/workbook";
 import {
@@ -323,7 +323,7 @@ describe("empty charts", () => {
     const chart = page.locator('figure[data-chart="ScenarieNettoudgift"]');
     await waitFor(async () => expect(await chart.getAttribute("data-empty")).toBe("error"));
     await expect(chart.textContent()).resolves.toContain(
-      "Intet at tegne: formlen i A21 giver fejlen #VALUE!"
+      `Intet at tegne: formlen i ${OUTPUT_CELL} giver fejlen #VALUE!`
     );
     await expect(chart.locator("svg").count()).resolves.toBe(0);
     await chart.screenshot({ path: join(SHOTS, "chart-empty.png") });
