@@ -640,6 +640,24 @@ export interface ScenarioParameters extends ParameterValues {
   episodeGapDays: number;
 }
 
+/**
+ * A scenario's own low and high values for some parameters (edited on the Scenarier sheet or
+ * carried by a template); a parameter without one uses its registry range.
+ */
+export type ParameterRanges = Partial<
+  Record<ParameterId, { low: number; high: number; source?: string }>
+>;
+
+/** The low–high range used for a parameter: the scenario's own, else the registry's, else none. */
+export function rangeOf(
+  def: ParameterDef,
+  ranges: ParameterRanges = {}
+): { low: number; high: number; source: string } | undefined {
+  const own = ranges[def.id];
+  if (own) return { low: own.low, high: own.high, source: own.source ?? def.range?.source ?? "" };
+  return def.range;
+}
+
 const BY_ID = new Map(PARAMETERS.map((p) => [p.id, p]));
 
 export function parameterById(id: ParameterId): ParameterDef {

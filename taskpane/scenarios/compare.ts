@@ -14,6 +14,7 @@ import {
   parameterById,
   validateParameters,
   type ParameterId,
+  type ParameterRanges,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../../src/engine/projection";
@@ -140,6 +141,8 @@ export function tornado(
 export interface NamedParameters {
   name: string;
   parameters: ScenarioParameters;
+  /** The scenario's own low–high values, where it has any (else the registry's). */
+  ranges?: ParameterRanges;
 }
 
 /** Everything the comparison sheet shows, as plain numbers. */
