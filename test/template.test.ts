@@ -14,7 +14,7 @@ import {
   type ParameterDef,
   type ParameterId,
 } from "../src/engine/parameters";
-import { RULE_SETS } from "../src/engine/rules";
+import { RULE_SETS, ruleSetVersion } from "../src/engine/rules";
 import {
   TEMPLATE_LIMITS,
   buildTemplate,
@@ -23,7 +23,6 @@ import {
   jsonDepth,
   parseTemplate,
   planImport,
-  ruleSetVersion,
   scenarioParameters,
   templateFileName,
   type ImportResult,

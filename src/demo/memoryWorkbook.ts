@@ -22,6 +22,7 @@ import {
   type CellBlock,
   type CellValue,
   type ChartSpec,
+  type PrintSetup,
   type ColumnWidth,
   type Rect,
   type IoOptions,
@@ -78,6 +79,8 @@ export interface MemorySheet {
   freezeRows: number;
   /** The add-in's own data kept with an own sheet (SheetSpec.properties). */
   properties?: Record<string, string>;
+  /** How the sheet prints (SheetSpec.print): the demo's print view shows this area. */
+  print?: PrintSetup;
 }
 
 /** A chart's data resolved from its sheet, for drawing. */
@@ -338,6 +341,7 @@ export class MemoryWorkbook implements Workbook {
       fitRegions: fitRegions(spec),
       freezeRows: spec.freezeRows ?? 0,
       properties: { ...this.getSheet(name)?.properties, ...spec.properties },
+      ...(spec.print && { print: spec.print }),
     };
     const old = this.getSheet(name);
     // An existing name is replaced only when it is the add-in's (on an own sheet, or marked); a user's is left alone.

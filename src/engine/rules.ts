@@ -244,3 +244,18 @@ export function socioEconomicDiscount(t: number): Decimal {
   }
   return factor;
 }
+
+/**
+ * The version of a rule set's data: a fingerprint (FNV-1a, 32 bit) of its entries, so it changes
+ * whenever a limit, date, share or source changes, with no number to remember to raise. Two
+ * templates with the same version were made under the same reading of the law; the council page
+ * prints it.
+ */
+export function ruleSetVersion(rules: RuleSet): string {
+  let hash = 0x811c9dc5;
+  for (const ch of JSON.stringify(rules)) {
+    hash ^= ch.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `regeldata-${hash.toString(16).padStart(8, "0")}`;
+}

@@ -250,6 +250,18 @@ export class ExcelWorkbook implements Workbook {
       }
       await this.fitColumns(context, ws, spec);
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+      if (spec.print) {
+        // One page of A4 (PageLayout, ExcelApi 1.9: "zoom … horizontalFitToPages,
+        // verticalFitToPages"; https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
+        ws.pageLayout.orientation =
+          spec.print.orientation === "portrait"
+            ? Excel.PageOrientation.portrait
+            : Excel.PageOrientation.landscape;
+        ws.pageLayout.paperSize = Excel.PaperType.a4;
+        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+        ws.pageLayout.centerHorizontally = true;
+        ws.pageLayout.setPrintArea(spec.print.area);
+      }
       for (const n of spec.names ?? []) {
         if (skipped.includes(n.name)) continue;
         replace.get(n.name)?.delete();

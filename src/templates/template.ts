@@ -47,7 +47,7 @@ import {
   type ParameterValues,
   type ScenarioParameters,
 } from "../engine/parameters";
-import { RULE_SETS, type RuleSet, type RuleSetName } from "../engine/rules";
+import { RULE_SETS, ruleSetVersion, type RuleSetName } from "../engine/rules";
 import { NAME_PATTERN, nameKey, nameProblem, visibleText } from "./names";
 import { CitizenIdScanner, isCprNumber, personalDataIn } from "./personalData";
 
@@ -193,23 +193,6 @@ export function templateJsonSchema(): Record<string, unknown> {
       "en fil med noget, der ligner CPR-numre, fødselsdatoer eller borger-id'er, afvises. Værdiernes tilladte " +
       "områder står ved hver parameter; summen af tilbagefald og fraflytning må højst være 100 %.",
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The rule data's version
-
-/**
- * The version of a rule set's data: a fingerprint (FNV-1a, 32 bit) of its entries, so it changes
- * whenever a limit, date, share or source changes, with no number to remember to raise. Two
- * templates with the same version were made under the same reading of the law.
- */
-export function ruleSetVersion(rules: RuleSet): string {
-  let hash = 0x811c9dc5;
-  for (const ch of JSON.stringify(rules)) {
-    hash ^= ch.charCodeAt(0);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `regeldata-${hash.toString(16).padStart(8, "0")}`;
 }
 
 // ---------------------------------------------------------------------------------------------

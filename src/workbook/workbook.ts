@@ -112,6 +112,8 @@ export interface SheetSpec {
   columnWidths?: ColumnWidth[];
   /** Freeze the first n rows. */
   freezeRows?: number;
+  /** How the sheet prints (see PrintSetup); unset: Excel's defaults. */
+  print?: PrintSetup;
   /**
    * The add-in's own data kept with the sheet, by key: never shown in a cell and never read from
    * one, so a user's edit of the sheet cannot change it (worksheet custom properties in Excel,
@@ -124,6 +126,16 @@ export interface SheetSpec {
    * when it points into an own sheet; a user's name is left alone (see WrittenSheet).
    */
   names?: DefinedName[];
+}
+
+/**
+ * A sheet laid out to print on one page of A4: the print area scaled to fit one page wide and
+ * one page tall, in the orientation given (Excel's page layout; the demo's print stylesheet).
+ */
+export interface PrintSetup {
+  /** A1 of the area that prints, on this sheet. */
+  area: string;
+  orientation: "portrait" | "landscape";
 }
 
 /** See SheetSpec.columnWidths; null = fit to the content. */

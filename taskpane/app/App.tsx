@@ -42,6 +42,7 @@ import { ValidationList } from "./ValidationList";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
 import { staysRef } from "../scenarios/scenarioSheet";
 import { scenarioPort } from "../scenarios/scenarioStore";
+import { SummaryPanel } from "../summary/SummaryPanel";
 import { TemplatePanel } from "../templates/TemplatePanel";
 import { engineRunner } from "../worker/engine";
 
@@ -344,6 +345,14 @@ export function App({ workbook, onResult }: AppProps) {
         }
         rows={report?.stays}
         engine={engine}
+        disabled={running}
+      />
+      <Divider />
+      <SummaryPanel
+        workbook={workbook}
+        stays={report && report.ok > 0 ? report.stays : undefined}
+        engine={engine}
+        rules={reading}
         disabled={running}
       />
       <Divider />

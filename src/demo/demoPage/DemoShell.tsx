@@ -24,6 +24,7 @@ import { LoadError, addLoadedSheets, type LoadNote, type ReadProgress } from "..
 import type { MemoryWorkbook } from "../memoryWorkbook";
 import { ChartView } from "./ChartView";
 import { loadInWorker } from "./loadInWorker";
+import { PrintView } from "./PrintView";
 import { SheetGrid } from "./SheetGrid";
 
 type FileState =
@@ -243,6 +244,7 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
               version={version}
             />
           )}
+          {active?.print && <PrintView workbook={workbook} sheet={active} />}
           {active && active.charts.length > 0 && (
             <section aria-labelledby="charts-heading">
               <Subtitle2 as="h2" id="charts-heading">

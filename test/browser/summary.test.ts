@@ -1,0 +1,102 @@
+/**
+ * The council page in the standalone demo (headless Chromium): the pane writes the Scenarier
+ * sheet, then the Sammenfatning sheet from the engine worker (a Monte Carlo run with progress);
+ * the sheet's figures are the engine's; printed (the demo's print stylesheet), it is one A4 page
+ * holding the key figures, the groups, the assumptions, the stamp and the chart. A run can be
+ * stopped, leaving no sheet behind.
+ *
+ * Needs dist/ (npm test builds it first). Screenshots and the PDF go to test-results/.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import type { Page } from "playwright-core";
+import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
+import { HOOK_TIMEOUT } from "../timeouts";
+import { waitFor } from "../waitFor";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, browser } = await startDemo());
+}, HOOK_TIMEOUT);
+
+afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+
+async function withScenarioSheet(page: Page): Promise<void> {
+  await page.getByTestId("scenario-sheet").click();
+  await waitFor(
+    async () =>
+      expect(await page.getByTestId("scenario-status").textContent()).toBe(
+        "Arket Scenarier er skrevet."
+      ),
+    { timeout: 30_000 }
+  );
+}
+
+const sheetNames = (page: Page) =>
+  page.evaluate(() => window.__demo!.workbook.sheets.map((s) => s.name));
+
+describe("the council page in the demo", () => {
+  it("writes Sammenfatning and prints it on one A4 page with its chart", async () => {
+    const page = await openDemo(browser, server.origin);
+    await withScenarioSheet(page);
+    const t0 = Date.now();
+    await page.getByTestId("summary-write").click();
+    await page.getByTestId("summary-done").waitFor({ timeout: 60_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`Sammenfatning with 1 000 draws on the demo: ${seconds.toFixed(1)} s in Chromium`);
+    expect(await page.getByTestId("summary-done").textContent()).toContain("Sammenfatning");
+    expect(await sheetNames(page)).toContain("Sammenfatning");
+
+    // The key figures are numbers in the sheet, and the saving is their difference.
+    const values = await page.evaluate(
+      () => window.__demo!.workbook.getSheet("Sammenfatning")!.values
+    );
+    const row = (label: string) => values.find((r) => String(r[0]).startsWith(label))!;
+    const without = row("Udgift uden indsats")[1] as number;
+    const withHf = row("Udgift med Housing First")[1] as number;
+    expect(without).toBeGreaterThan(1_000_000);
+    expect(row("Housing First sparer kommunen")[1]).toBeCloseTo(without - withHf, 2);
+    const [, npv, p10, p50, p90] = row("Nutidsværdi") as number[];
+    expect(p10).toBeLessThan(p90);
+    expect(p50).toBeGreaterThan(p10);
+    expect(Math.abs(p50 - npv)).toBeLessThan(p90 - p10);
+
+    await page.screenshot({ path: join(SHOTS, "summary-sheet.png"), fullPage: false });
+    // As it prints: only the print view, on A4.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("print-view").isVisible()).toBe(true);
+    expect(await page.locator("aside").isVisible()).toBe(false);
+    const text = await page.getByTestId("print-view").textContent();
+    for (const part of [
+      "Housing First: hvad koster det, hvis vi ikke handler?",
+      "Nutidsværdi",
+      "Kroniske brugere",
+      "De fem vigtigste antagelser",
+      "Kilde: ",
+      "Refusion og Housing First",
+    ])
+      expect(text).toContain(part);
+    expect(await page.locator('[data-testid="print-view"] figure svg').count()).toBe(1);
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    await page.screenshot({ path: join(SHOTS, "summary-print.png"), fullPage: true });
+    const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+    writeFileSync(join(SHOTS, "summary.pdf"), pdf);
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    await page.close();
+  }, 120_000);
+
+  it("a run can be stopped: no sheet is written and the pane can run again", async () => {
+    const page = await openDemo(browser, server.origin);
+    await withScenarioSheet(page);
+    await page.getByTestId("summary-write").click();
+    await page.getByTestId("summary-stop").click();
+    await page.getByTestId("summary-stopped").waitFor({ timeout: 10_000 });
+    expect(await sheetNames(page)).not.toContain("Sammenfatning");
+    expect(await page.getByTestId("summary-write").isEnabled()).toBe(true);
+    await page.close();
+  }, 60_000);
+});

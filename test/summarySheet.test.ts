@@ -1,0 +1,168 @@
+/**
+ * The council page: every figure on it is the engine's (projection, Monte Carlo, tornado,
+ * user groups) for the active scenario, the print setup makes one portrait A4 page, and the stamp
+ * names the versions. Checked on a small constructed municipality.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { version } from "../package.json";
+import { d } from "../src/engine/calendar";
+import { sum } from "../src/engine/money";
+import {
+  DEFAULT_PARAMETERS,
+  parameterById,
+  type ScenarioParameters,
+} from "../src/engine/parameters";
+import { computeProjection, isProjectionError, type Projection } from "../src/engine/projection";
+import { RULE_SETS, ruleSetVersion } from "../src/engine/rules";
+import type { StayInput } from "../src/engine/shelter";
+import { groupFigures } from "../src/engine/typology";
+import { runMonteCarlo, tornado, type MonteCarloResult } from "../src/engine/uncertainty";
+import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
+import { SUMMARY_SHEET, summarySheet, wrapLines } from "../taskpane/summary/summarySheet";
+import { stay } from "./fixtures";
+
+const stays: StayInput[] = [
+  stay("R1", "2027-03-01", null, 1500, 100),
+  stay("R2", "2028-01-10", null, 1400),
+  stay("E", "2028-02-01", "2028-02-20", 1300),
+  stay("E", "2028-06-01", "2028-06-25", 1300),
+  stay("E", "2029-01-05", "2029-04-20", 1300),
+  stay("S1", "2029-05-01", "2029-05-09", 1200),
+  stay("S2", "2029-09-01", "2029-12-10", 1200),
+];
+const parameters: ScenarioParameters = { ...DEFAULT_PARAMETERS, baseYear: 2029, horizon: 5 };
+const request = {
+  stays,
+  scenario: { name: "Basis", parameters },
+  rules: "NY" as const,
+  today: d("2026-12-01"),
+  draws: 200,
+  seed: 7,
+};
+
+const projection = computeProjection(stays, parameters) as Projection;
+const mc = runMonteCarlo(stays, parameters, { draws: 200, seed: 7 }) as MonteCarloResult;
+const { spec, chart } = summarySheet(request);
+const rows = spec.sections[0].values;
+/** The row whose first cell is `label` (exactly, or starting with it). */
+const row = (label: string) => {
+  const found = rows.find((r) => typeof r[0] === "string" && r[0].startsWith(label));
+  if (!found) throw new Error(`no row ${label}`);
+  return found;
+};
+
+describe("the Sammenfatning sheet", () => {
+  it("states the projection's figures for the horizon", () => {
+    expect(isProjectionError(projection)).toBe(false);
+    const years = projection.years.slice(1);
+    expect(row("Udgift uden indsats 2030–2034")[1]).toBe(
+      sum(years.map((y) => y.noAction.netCost)).toNumber()
+    );
+    expect(row("Udgift med Housing First")[1]).toBe(
+      sum(years.map((y) => y.housingFirst.netCost)).toNumber()
+    );
+    // The saving is the difference of the two lines above, to the øre.
+    expect(row("Housing First sparer kommunen")[1]).toBeCloseTo(
+      (row("Udgift uden indsats")[1] as number) - (row("Udgift med Housing First")[1] as number),
+      2
+    );
+    expect(row("Housing First sparer kommunen")[1]).toBe(projection.budgetEffect.toNumber());
+    expect(row("heraf kontant")[1]).toBe(projection.cashableEffect.toNumber());
+    expect(row("Samfundsøkonomisk nutidsværdi")[1]).toBe(projection.socioEconomicNpv.toNumber());
+  });
+
+  it("gives the NPV, return per krone and break-even with the Monte Carlo run's P10/P50/P90", () => {
+    expect(row("Nutidsværdi")).toEqual([
+      "Nutidsværdi (rente 3,5 %)",
+      projection.npv.toNumber(),
+      mc.npv.p10,
+      mc.npv.p50,
+      mc.npv.p90,
+    ]);
+    expect(mc.npv.p10).toBeLessThanOrEqual(mc.npv.p90);
+    expect(row("Sandsynlighed")[1]).toBe(`${Math.round(mc.probabilityPositive * 100)} %`);
+    const be = row("Break-even-år");
+    const yearOrLater = (y: number | null) => y ?? "efter 2034";
+    expect(be).toEqual([
+      "Break-even-år",
+      yearOrLater(projection.breakEvenYear),
+      yearOrLater(mc.breakEven.p10),
+      yearOrLater(mc.breakEven.p50),
+      yearOrLater(mc.breakEven.p90),
+    ]);
+  });
+
+  it("lists the user groups and the five uncertain assumptions with the widest tornado bars, with sources", () => {
+    const groups = groupFigures(stays, 2029, {
+      years: 3,
+      chronicNights: 365,
+      episodicEpisodes: 3,
+      episodeGapDays: 30,
+    });
+    expect(row("Kronisk")[1]).toBe(groups.find((g) => g.group === "chronic")!.citizens);
+    const citizens = ["Kroniske", "Episodiske", "Forbigående"].map((g) => row(g)[1] as number);
+    expect(citizens.reduce((a, b) => a + b)).toBe(5);
+
+    const top = tornado(stays, parameters)
+      .filter((b) => parameterById(b.id).uncertain)
+      .slice(0, 5);
+    expect(top.length).toBe(5);
+    const at = rows.findIndex((r) => r[0] === "De fem vigtigste antagelser");
+    const listed = rows.slice(at + 1).filter((r) => typeof r[4] === "number");
+    expect(listed.map((r) => r[4])).toEqual(top.map((b) => b.swing));
+    // Each assumption is followed by its source.
+    const sources = rows.slice(at + 1).filter((r) => String(r[1]).startsWith("Kilde: "));
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("stamps the add-in version, the rule data's version, the date and the base year", () => {
+    const stamp = rows.find((r) => String(r[0]).startsWith("Refusion og Housing First"))!;
+    expect(stamp[0]).toBe(
+      `Refusion og Housing First ${version} · ${ruleSetVersion(RULE_SETS.NY)} · udskrevet 01-12-2026 · basisår 2029`
+    );
+  });
+
+  it("prints on one portrait A4 page, its chart inside the print area", () => {
+    expect(spec.print).toEqual({
+      area: expect.stringMatching(/^A1:F\d+$/),
+      orientation: "portrait",
+    });
+    const lastRow = Number(/F(\d+)$/.exec(spec.print!.area)![1]);
+    expect(Number(/\d+$/.exec(chart.to)![0])).toBeLessThanOrEqual(lastRow);
+    expect(Number(/\d+$/.exec(chart.from)![0])).toBeGreaterThan(rows.length);
+    // No line runs past column F: notes are wrapped, and the widest columns are fixed.
+    for (const r of rows) if (typeof r[0] === "string") expect(r[0].length).toBeLessThanOrEqual(95);
+  });
+
+  it("writes as the add-in's own sheet, the chart reading the years", async () => {
+    const workbook = new MemoryWorkbook();
+    const written = await workbook.writeOwnSheet(spec);
+    await workbook.addChart({ ...chart, sheet: written.name });
+    expect(written.name).toBe(SUMMARY_SHEET);
+    const sheet = workbook.getSheet(SUMMARY_SHEET)!;
+    expect(sheet.print).toEqual(spec.print);
+    const data = workbook.chartData(sheet.charts[0]);
+    expect(data.categories).toEqual(["2030", "2031", "2032", "2033", "2034"]);
+    expect(data.series[0].values).toEqual(
+      projection.years.slice(1).map((y) => y.noAction.netCost.toNumber())
+    );
+  });
+
+  it("reports progress up to the whole run, and refuses a scenario that cannot be projected", () => {
+    const seen: number[] = [];
+    summarySheet({ ...request, draws: 20 }, (p) => seen.push(p.done / p.total));
+    expect(seen.at(-1)).toBe(1);
+    expect(() => summarySheet({ ...request, stays: [] })).toThrow(/ophold|basisår/i);
+  });
+});
+
+describe("wrapLines", () => {
+  it("cuts at spaces within the width and keeps every word", () => {
+    const text =
+      "Kilde: Finansministeriet, «Dokumentationsnotat – den samfundsøkonomiske diskonteringsrente» (7. januar 2021)";
+    const lines = wrapLines(text, 40);
+    expect(lines.every((l) => l.length <= 40)).toBe(true);
+    expect(lines.join(" ")).toBe(text);
+    expect(wrapLines("ord", 2)).toEqual(["ord"]);
+  });
+});
