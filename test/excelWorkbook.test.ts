@@ -33,6 +33,8 @@ interface FakeSheet {
   textCells: Set<string>;
   /** Worksheet custom properties other than the own-sheet mark. */
   properties: Record<string, string>;
+  /** What the add-in set of the page layout (ExcelApi 1.9). */
+  page: Record<string, unknown>;
 }
 
 interface FakeChart {
@@ -79,6 +81,7 @@ class FakeBook {
       widths: [],
       textCells: new Set(),
       properties: {},
+      page: {},
     };
     this.sheets.push(sheet);
     this.active ||= name;
@@ -243,6 +246,21 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
       const used =
         bottom < 0 ? { isNullObject: true } : fakeRange(book, sheet, 0, 0, bottom + 1, right + 1);
       return { ...used, load: () => used };
+    },
+    pageLayout: {
+      set orientation(v: string) {
+        sheet.page.orientation = v;
+      },
+      set paperSize(v: string) {
+        sheet.page.paperSize = v;
+      },
+      set zoom(v: unknown) {
+        sheet.page.zoom = v;
+      },
+      set centerHorizontally(v: boolean) {
+        sheet.page.centerHorizontally = v;
+      },
+      setPrintArea: (address: string) => (sheet.page.printArea = address),
     },
     freezePanes: {
       unfreeze: () => book.log.push(`${sheet.name}: unfreeze`),
@@ -730,6 +748,24 @@ describe("the forecast through the Office.js adapter", () => {
     expect(await wb.readSheetProperty("Scenarier", "Other")).toBeUndefined();
     book.addSheet("Brugerens", [["y"]]).properties.DkTest = "planted";
     expect(await wb.readSheetProperty("Brugerens", "DkTest")).toBeUndefined();
+  });
+
+  it("a sheet with a print setup gets Excel's page layout: A4, fit to one page, its print area", async () => {
+    const wb = new ExcelWorkbook();
+    await wb.writeOwnSheet({
+      name: "Sammenfatning",
+      sections: [{ at: "A1", values: [["Housing First"]] }],
+      print: { area: "A1:F60", orientation: "portrait" },
+    });
+    expect(book.sheet("Sammenfatning").page).toEqual({
+      orientation: "Portrait",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      centerHorizontally: true,
+      printArea: "A1:F60",
+    });
+    await wb.writeOwnSheet({ name: "Uden", sections: [{ at: "A1", values: [["x"]] }] });
+    expect(book.sheet("Uden").page).toEqual({});
   });
 
   it("reads an Excel table: header and data body, and lists it", async () => {

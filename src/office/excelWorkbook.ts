@@ -254,10 +254,8 @@ export class ExcelWorkbook implements Workbook {
         // One page of A4 (PageLayout, ExcelApi 1.9: "zoom … horizontalFitToPages,
         // verticalFitToPages"; https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
         ws.pageLayout.orientation =
-          spec.print.orientation === "portrait"
-            ? Excel.PageOrientation.portrait
-            : Excel.PageOrientation.landscape;
-        ws.pageLayout.paperSize = Excel.PaperType.a4;
+          spec.print.orientation === "portrait" ? "Portrait" : "Landscape";
+        ws.pageLayout.paperSize = "A4";
         ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
         ws.pageLayout.centerHorizontally = true;
         ws.pageLayout.setPrintArea(spec.print.area);
