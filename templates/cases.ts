@@ -15,17 +15,42 @@ const VIVE = "VIVE (2020), Housing First i Odense";
 /** Odense: 80 % still housed after three years, so 1 − 0,8^(1/3) ≈ 7,2 % leave a year. */
 const ODENSE_YEARLY_LOSS = 0.072;
 
-export interface PublishedCase {
+/** A template the pane offers in its list: what it is, where its figures come from, in short. */
+export interface LibraryEntry {
   /** The JSON file's name in templates/ and the pane's key. */
   id: string;
   title: { da: string; en: string };
+  source: { da: string; en: string };
+  description: { da: string; en: string };
+}
+
+export interface PublishedCase extends LibraryEntry {
   draft: TemplateDraft;
 }
+
+/** The standard template (templates/standard.json) as the pane's list shows it. */
+export const STANDARD_ENTRY: LibraryEntry = {
+  id: "standard",
+  title: { da: "Standardskabelonen", en: "The standard template" },
+  source: {
+    da: "Tilføjelsesprogrammets standardværdier (Social- og Boligstyrelsen, Finansministeriet, seed m.fl.; kilden står ved hver parameter)",
+    en: "The add-in's defaults (Social- og Boligstyrelsen, the Ministry of Finance, the seed and others; the source is given with each parameter)",
+  },
+  description: {
+    da: "Fire scenarier: standard, lav og høj bostøtte og 10 år som Hjørring. Et godt sted at begynde.",
+    en: "Four scenarios: standard, low and high support cost, and 10 years as in Hjørring. A good place to start.",
+  },
+};
 
 export const PUBLISHED_CASES: readonly PublishedCase[] = [
   {
     id: "hjoerring",
     title: { da: "Hjørring (Komponent 2023)", en: "Hjørring (Komponent 2023)" },
+    source: { da: KOMPONENT, en: KOMPONENT },
+    description: {
+      da: "Housing First til herbergsbrugere over 10 år: 3,3 kr. igen pr. krone, break-even i år 2 (1,6 kr. og år 5 for andre hjemløse).",
+      en: "Housing First for shelter users over 10 years: 3.3 kr. back per krone, break-even in year 2 (1.6 kr. and year 5 for other homeless people).",
+    },
     draft: {
       municipality: "Hjørring Kommune (offentliggjort case)",
       author: "Refusion og Housing First (casebibliotek)",
@@ -50,6 +75,11 @@ export const PUBLISHED_CASES: readonly PublishedCase[] = [
   {
     id: "odense",
     title: { da: "Odense (VIVE 2020)", en: "Odense (VIVE 2020)" },
+    source: { da: VIVE, en: VIVE },
+    description: {
+      da: "Boligstabilitet som i Odense: ca. 80 % stadig i bolig efter 3 år (ca. 7,2 % tilbagefald om året), fulgt i 3 år.",
+      en: "Housing stability as in Odense: about 80% still housed after 3 years (about 7.2% relapse a year), followed for 3 years.",
+    },
     draft: {
       municipality: "Odense Kommune (offentliggjort case)",
       author: "Refusion og Housing First (casebibliotek)",

@@ -7,7 +7,12 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { sampleWorkbook } from "../src/demo/sampleData";
-import { DEFAULT_PARAMETERS, PARAMETERS, parameterById } from "../src/engine/parameters";
+import {
+  DEFAULT_PARAMETERS,
+  PARAMETERS,
+  parameterById,
+  type ParameterId,
+} from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
 import { buildTemplate } from "../src/templates/template";
 import { projection } from "../src/functions/functions";
@@ -35,6 +40,7 @@ import {
   STAYS_PROPERTY,
 } from "../taskpane/scenarios/scenarioSheet";
 import {
+  checkRanges,
   createOrUpdate,
   onModelWritten,
   readModel,
@@ -65,7 +71,7 @@ async function setup() {
 const OUT = LAYOUT.outputRow;
 
 describe("the Scenarier sheet", () => {
-  it("writes the parameters with Danish names, units, labels and sources, and DK.HOUSINGFIRSTPROJECTION over the stays and the parameter cells", async () => {
+  it("writes the parameters with Danish names, values, low and high, units, labels and sources, and DK.HOUSINGFIRSTPROJECTION over the stays and the parameter cells", async () => {
     const { workbook, sheet, args } = await setup();
     expect(sheet).toBe(SCENARIO_SHEET);
     expect(args).toEqual([
@@ -77,19 +83,41 @@ describe("the Scenarier sheet", () => {
     ]);
     PARAMETERS.forEach((p, i) => {
       const row = LAYOUT.firstParameterRow + i;
-      expect([0, 1, 2, 3, 4].map((c) => workbook.cell(sheet, row, c))).toEqual([
+      expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => workbook.cell(sheet, row, c))).toEqual([
         p.name,
         p.default ?? "",
+        p.range?.low ?? "",
+        p.range?.high ?? "",
         p.unit,
         p.label.da,
         p.source,
+        p.range?.source ?? "",
       ]);
     });
+    expect(workbook.getSheet(sheet)!.values[LAYOUT.headerRow].slice(0, 8)).toEqual([
+      "Parameter",
+      "Værdi",
+      "Lav",
+      "Høj",
+      "Enhed",
+      "Beskrivelse",
+      "Kilde",
+      "Kilde til spænd",
+    ]);
+    // Support cost: 85.000 kr. between SBST's 40.000 and 130.000 kr., each in kroner.
+    const support = LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === "supportCost");
+    expect([1, 2, 3].map((c) => workbook.cell(sheet, support, c))).toEqual([85000, 40000, 130000]);
+    expect([1, 2, 3].map((c) => workbook.numberFormat(sheet, support, c))).toEqual([
+      '#,##0 "kr."',
+      '#,##0 "kr."',
+      '#,##0 "kr."',
+    ]);
     const s = workbook.getSheet(sheet)!;
     expect(s.formulas?.map((f) => f.text)).toEqual([
       "=DK.HOUSINGFIRSTPROJECTION('Budget 2026'!A4:A803,'Budget 2026'!C4:C803,'Budget 2026'!D4:D803,'Budget 2026'!E4:E803,'Budget 2026'!F4:F803,A4:B27)",
     ]);
     expect(workbook.numberFormat(sheet, LAYOUT.firstParameterRow + 2, 1)).toBe("0.0%"); // Diskonteringsrente
+    expect(workbook.numberFormat(sheet, LAYOUT.firstParameterRow + 2, 2)).toBe("0.0%"); // its low, 2,5 %
     expect(workbook.numberFormat(sheet, OUT + 2, projectionColumn("netCost"))).toBe('#,##0 "kr."');
   });
 
@@ -142,6 +170,13 @@ describe("the Scenarier sheet", () => {
     expect((await readModel(workbook))!.model.stays).toEqual(stays);
     expect(model.active.name).toBe("Basis");
     expect(model.active.values).toEqual({ ...DEFAULT_PARAMETERS, baseYear: "" });
+    expect(model.ranges.discountRate).toEqual({
+      low: 0.025,
+      high: 0.04,
+      source: parameterById("discountRate").range!.source,
+    });
+    expect(model.ranges.baseYear).toBeUndefined();
+    expect(checkRanges(model.ranges)).toEqual({ ok: true, ranges: {} });
   });
 
   it("never writes over a user's sheet named Scenarier: the add-in's sheet is Scenarier (2), and the store finds it", async () => {
@@ -152,6 +187,87 @@ describe("the Scenarier sheet", () => {
     expect(sheet).toBe("Scenarier (2)");
     expect(workbook.getSheet("Scenarier")!.values).toEqual([["Mine egne tal"]]);
     expect((await readModel(workbook))?.sheet).toBe("Scenarier (2)");
+  });
+});
+
+describe("low and high values on the sheet", () => {
+  const rangeCell = (id: ParameterId, column: number) =>
+    [LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === id), column] as const;
+
+  it("edited low and high read back into the ranges that differ from the registry, the formula still reads A:B, and a rewrite keeps them", async () => {
+    const { workbook, sheet } = await setup();
+    const before = workbook.cell(sheet, OUT + 2, projectionColumn("hfNetCost"));
+    workbook.setCell(sheet, ...rangeCell("supportCost", LAYOUT.lowColumn), 60000);
+    workbook.setCell(sheet, ...rangeCell("supportCost", LAYOUT.highColumn), 150000);
+    workbook.setCell(
+      sheet,
+      ...rangeCell("relapseRate", LAYOUT.rangeSourceColumn),
+      "Egen opgørelse 2025"
+    );
+    // The projection reads names and values only: the ranges change nothing in it.
+    expect(workbook.cell(sheet, OUT + 2, projectionColumn("hfNetCost"))).toBe(before);
+    expect(workbook.getSheet(sheet)!.formulas![0].text).toMatch(/,A4:B27\)$/);
+    const stored = (await readModel(workbook))!;
+    const own = {
+      supportCost: { low: 60000, high: 150000 },
+      relapseRate: { low: 0.03, high: 0.15, source: "Egen opgørelse 2025" },
+    };
+    expect(checkRanges(stored.model.ranges)).toEqual({ ok: true, ranges: own });
+    // Saving, switching and rewriting keep the sheet's ranges; the template port lists them.
+    await saveActiveAs(workbook, "Basis");
+    await createOrUpdate(workbook, null);
+    const again = (await readModel(workbook))!;
+    expect(checkRanges(again.model.ranges)).toEqual({ ok: true, ranges: own });
+    expect((await scenarioPort(workbook, () => null).list())[0].ranges).toEqual(own);
+  });
+
+  it("a bad low or high is a Danish message naming the parameter, never the registry's value in its place", async () => {
+    const { workbook, sheet } = await setup();
+    workbook.setCell(sheet, ...rangeCell("supportCost", LAYOUT.lowColumn), 140000);
+    workbook.setCell(sheet, ...rangeCell("horizon", LAYOUT.highColumn), 31);
+    workbook.setCell(sheet, ...rangeCell("discountRate", LAYOUT.lowColumn), "lav");
+    workbook.setCell(sheet, ...rangeCell("shareMoved", LAYOUT.highColumn), "");
+    workbook.setCell(sheet, ...rangeCell("baseYear", LAYOUT.lowColumn), 2020);
+    const checked = checkRanges((await readModel(workbook))!.model.ranges);
+    expect(!checked.ok && checked.errors.map((e) => e.message)).toEqual([
+      "«Basisår»: har intet spænd (lav og høj skal være tomme)",
+      "«Horisont»: høj skal ligge fra 1 år og højst 30 år (fik 31 år)",
+      "«Diskonteringsrente»: lav «lav» er ikke et tal",
+      "«Andel lange ophold i egen bolig»: høj mangler (registrets værdi er 75 %)",
+      "«Bostøtte pr. år»: lav (140.000 kr./år) må ikke være større end høj (130.000 kr./år)",
+    ]);
+    expect(await scenarioPort(workbook, () => null).rangeProblems()).toHaveLength(5);
+  });
+
+  it("a sheet written before the ranges (Enhed in column C, saved scenarios from G) still reads: values, saved scenarios, the registry's ranges", async () => {
+    const { workbook, sheet } = await setup();
+    // The earlier layout, as it was written: five columns, the saved scenarios from column G.
+    const old = workbook.getSheet(sheet)!.values.map((row) => [...row]);
+    const horizonRow = LAYOUT.firstParameterRow + 1;
+    // Column G: "Parameter" over the names; column H: the saved scenario «Gammel» (horizon 7).
+    const p = (r: number) =>
+      r === LAYOUT.headerRow ? "Parameter" : PARAMETERS[r - LAYOUT.firstParameterRow].name;
+    const v = (r: number) =>
+      r === LAYOUT.headerRow
+        ? "Gammel"
+        : r === horizonRow
+          ? 7
+          : (PARAMETERS[r - LAYOUT.firstParameterRow].default ?? "");
+    for (let r = LAYOUT.headerRow; r < LAYOUT.firstParameterRow + PARAMETERS.length; r++) {
+      const row = old[r];
+      const [name, value, , , unit, label, source] = row;
+      old[r] = [name, value, unit, label, source, "", p(r), v(r)];
+    }
+    old[horizonRow][1] = 8;
+    const model = readScenarioSheet({ sheet, top: 0, left: 0, values: old })!;
+    expect(model.active.values.horizon).toBe(8);
+    expect(model.saved.map((s) => [s.name, s.values.horizon])).toEqual([["Gammel", 7]]);
+    expect(checkRanges(model.ranges)).toEqual({ ok: true, ranges: {} });
+    expect(model.ranges.supportCost).toEqual({
+      low: 40000,
+      high: 130000,
+      source: parameterById("supportCost").range!.source,
+    });
   });
 });
 

@@ -37,10 +37,13 @@ describe("the published JSON Schema", () => {
   it("states the version, the units and each parameter's range", () => {
     const schema = JSON.parse(schemaText);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.properties.version).toEqual({ type: "number", const: 1 });
+    expect(schema.properties.version).toEqual({ type: "number", const: 2 });
     expect(schema.properties.scenarios.maxItems).toBe(50);
     const options = schema.properties.scenarios.items.properties.parameters.items.oneOf as {
-      properties: Record<"id" | "unit", { const: string }> & { value: Record<string, unknown> };
+      properties: Record<"id" | "unit", { const: string }> & {
+        value: Record<string, unknown>;
+        range?: Record<string, unknown>;
+      };
     }[];
     expect(options.map((o) => o.properties.id.const)).toEqual(PARAMETERS.map((p) => p.id));
     const horizon = options.find((o) => o.properties.id.const === "horizon")!.properties;
@@ -49,6 +52,17 @@ describe("the published JSON Schema", () => {
     expect(
       options.find((o) => o.properties.id.const === "admissionGrowth")!.properties.value
     ).toMatchObject({ exclusiveMinimum: -1, maximum: 1 });
+    // Format version 2: a range per parameter, its bounds those of the value; none for the base year.
+    expect(horizon.range).toMatchObject({
+      type: "object",
+      properties: {
+        low: { type: "integer", minimum: 1, maximum: 30 },
+        high: { type: "integer", minimum: 1, maximum: 30 },
+        source: { type: "string", maxLength: 1000 },
+      },
+      required: ["low", "high", "source"],
+    });
+    expect(options[0].properties).not.toHaveProperty("range");
   });
 
   const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -76,7 +90,13 @@ describe("the published JSON Schema", () => {
     ["a wrong unit", ["scenarios", 0, "parameters", 2, "unit"], "kr."],
     ["an unknown parameter", ["scenarios", 0, "parameters", 0, "id"], "growth"],
     ["an unknown field", ["cpr"], "x"],
-    ["version 2", ["version"], 2],
+    ["version 3", ["version"], 3],
+    [
+      "a range with a low outside the allowed values",
+      ["scenarios", 0, "parameters", 1, "range", "low"],
+      0,
+    ],
+    ["a range without its source", ["scenarios", 0, "parameters", 1, "range", "source"], undefined],
     ["no scenarios", ["scenarios"], []],
     [
       "51 scenarios",

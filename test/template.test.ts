@@ -453,11 +453,11 @@ describe("numbers outside each parameter's allowed range are refused, in the reg
   });
 });
 
-describe("versions: version 1 is read, version 0 is migrated, others are refused clearly", () => {
+describe("versions: version 2 is read, versions 1 and 0 are migrated, others are refused clearly", () => {
   it.each([
     [
-      2,
-      /^Skabelonen har formatversion 2, som er nyere end denne udgave af tilføjelsesprogrammet \(den læser version 0 og 1\)\. Opdater/,
+      3,
+      /^Skabelonen har formatversion 3, som er nyere end denne udgave af tilføjelsesprogrammet \(den læser version 0, 1 og 2\)\. Opdater tilføjelsesprogrammet, eller bed afsenderen om en skabelon i version 2\.$/,
     ],
     ["1", /^Ukendt formatversion «1»/],
     [-1, /^Ukendt formatversion «-1»/],
@@ -526,7 +526,7 @@ describe("versions: version 1 is read, version 0 is migrated, others are refused
     expect(result.migratedFrom).toBe(0);
     const t = result.template;
     expect([t.version, t.municipality, t.author, t.created, t.ruleSet.name]).toEqual([
-      1,
+      2,
       "Sydby Kommune",
       "Budgetkontoret",
       "2025-03-15",
@@ -564,7 +564,7 @@ describe("versions: version 1 is read, version 0 is migrated, others are refused
       source: parameterById("discountRate").source,
     });
     expect(result.notices[0]).toMatch(
-      /^Skabelonen var i formatversion 0 og er opdateret til version 1/
+      /^Skabelonen var i formatversion 0 og er opdateret til version 2/
     );
     expect(
       result.notices.some((n) =>

@@ -885,3 +885,92 @@ export function parseParameterRange(
     );
   return errors.length > 0 ? { ok: false, errors } : checked;
 }
+
+/** The longest source a range may have (the template's limit for sources). */
+export const RANGE_SOURCE_MAX = 1000;
+
+/**
+ * A scenario's own low–high range for a parameter, as typed on the Scenarier sheet or carried
+ * by a template: both numbers inside the parameter's allowed range (whole numbers where the
+ * parameter is), low at most high, the source text at most RANGE_SOURCE_MAX characters (blank
+ * = the registry's source). The value itself may lie outside its range. Every problem, in
+ * Danish with the parameter's name; the base year has no range.
+ */
+export function validateParameterRange(
+  def: ParameterDef,
+  low: unknown,
+  high: unknown,
+  source: unknown = ""
+): { low: number; high: number; source?: string } | ParameterError[] {
+  const errors: ParameterError[] = [];
+  const fail = (message: string, en: string) =>
+    errors.push({
+      code: "#VALUE!",
+      message: `«${def.name}»: ${message}`,
+      en: `${nameEn(def)}: ${en}`,
+      parameter: def.id,
+    });
+  if (!def.range) {
+    fail(
+      "har intet spænd (lav og høj skal være tomme)",
+      "has no range (low and high must be blank)"
+    );
+    return errors;
+  }
+  const bound = (value: unknown, da: string, en: string): number | undefined => {
+    const blank =
+      value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+    if (blank) {
+      fail(
+        `${da} mangler (registrets værdi er ${formatParameterValue(def, da === "lav" ? def.range!.low : def.range!.high)})`,
+        `${en} is missing (the registry's value is ${formatParameterValue(def, en === "low" ? def.range!.low : def.range!.high, "en")})`
+      );
+      return undefined;
+    }
+    const checked = validateParameterValue(def, value);
+    if (checked !== null && typeof checked === "object") {
+      fail(
+        `${da} ${checked.message.replace(/^«[^»]*»: /, "")}`,
+        `${en} ${(checked.en ?? "").replace(/^«[^»]*» \([^)]*\): /, "")}`
+      );
+      return undefined;
+    }
+    return checked ?? undefined;
+  };
+  const lo = bound(low, "lav", "low");
+  const hi = bound(high, "høj", "high");
+  if (lo !== undefined && hi !== undefined && lo > hi)
+    fail(
+      `lav (${formatParameterValue(def, lo)}) må ikke være større end høj (${formatParameterValue(def, hi)})`,
+      `low (${formatParameterValue(def, lo, "en")}) must not exceed high (${formatParameterValue(def, hi, "en")})`
+    );
+  let text: string | undefined;
+  if (source !== null && source !== undefined && typeof source !== "string")
+    fail("kilden til spændet skal være en tekst", "the range's source must be text");
+  else if (typeof source === "string" && source.trim().length > RANGE_SOURCE_MAX)
+    fail(
+      `kilden til spændet må højst være ${RANGE_SOURCE_MAX} tegn (er ${source.trim().length})`,
+      `the range's source must be at most ${RANGE_SOURCE_MAX} characters (is ${source.trim().length})`
+    );
+  else if (typeof source === "string" && source.trim() !== "") text = source.trim();
+  if (errors.length > 0 || lo === undefined || hi === undefined) return errors;
+  return { low: lo, high: hi, ...(text !== undefined && { source: text }) };
+}
+
+/**
+ * The ranges that differ from the registry's (low, high or source): what a scenario's
+ * ParameterRanges hold, so a registry update reaches every range the user never changed.
+ */
+export function ownRanges(
+  ranges: Partial<Record<ParameterId, { low: number; high: number; source?: string }>>
+): ParameterRanges {
+  const own: ParameterRanges = {};
+  for (const def of PARAMETERS) {
+    const r = ranges[def.id];
+    if (!r || !def.range) continue;
+    const source = r.source ?? def.range.source;
+    if (r.low !== def.range.low || r.high !== def.range.high || source !== def.range.source)
+      own[def.id] = { low: r.low, high: r.high, ...(source !== def.range.source && { source }) };
+  }
+  return own;
+}

@@ -17,7 +17,10 @@
  *   compared after Unicode normalisation (names.ts);
  * - parameter values checked against the scenario registry (parameters.ts) with its messages, so
  *   a template and a cell formula refuse the same values with the same words;
- * - migration from format version 0 (below); other versions are refused with a clear message.
+ * - each parameter's low–high range with its source (format version 2), checked like a value and
+ *   low at most high; a scenario's ranges land on the Scenarier sheet when it is the active one;
+ * - migration from format versions 0 (below) and 1 (version 2 without ranges: the registry's
+ *   apply); other versions are refused with a clear message.
  * Every problem is collected with where it is, in Danish, so the pane can list them all.
  *
  * Text from a template is data: the Workbook implementations write strings as text, never as
@@ -38,12 +41,18 @@ import { dec } from "../engine/money";
 import {
   DEFAULT_PARAMETERS,
   PARAMETERS,
+  RANGE_SOURCE_MAX,
   findParameter,
   formatParameterValue,
+  ownRanges,
+  parameterById,
+  rangeOf,
+  validateParameterRange,
   validateParameterValue,
   validateParameters,
   type ParameterDef,
   type ParameterId,
+  type ParameterRanges,
   type ParameterValues,
   type ScenarioParameters,
 } from "../engine/parameters";
@@ -56,7 +65,10 @@ import { CitizenIdScanner, isCprNumber, personalDataIn } from "./personalData";
 z.config({ jitless: true });
 
 export const TEMPLATE_FORMAT = "dk-refusion-skabelon";
-export const TEMPLATE_VERSION = 1;
+/** Version 2 added each parameter's range; version 1 files still import (see checkTemplate). */
+export const TEMPLATE_VERSION = 2;
+/** The versions this add-in reads, for messages. */
+const VERSIONS_READ = `0, 1 og ${TEMPLATE_VERSION}`;
 
 export const TEMPLATE_LIMITS = {
   /** UTF-8 bytes of the file. */
@@ -97,7 +109,7 @@ const COLUMN_LABELS: Readonly<Record<ColumnField, string>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The schema (format version 1)
+// The schema (format version 2; version 1 is the same without ranges)
 
 /** Tab and line breaks are fine in notes; other control characters have no place in a template. */
 // eslint-disable-next-line no-control-regex -- naming control characters is this pattern's purpose
@@ -109,15 +121,35 @@ const requiredText = (max: number) => text(max).regex(NOT_BLANK);
 /** A name: required text that shows as what it is (names.ts says why one is refused). */
 const nameText = (max: number) => z.string().max(max).regex(NAME_PATTERN);
 
-function valueSchema(def: ParameterDef) {
+function numberSchema(def: ParameterDef) {
   let n = def.integer ? z.number().int() : z.number();
   n = def.min.exclusive ? n.gt(def.min.value) : n.gte(def.min.value);
-  n = def.max.exclusive ? n.lt(def.max.value) : n.lte(def.max.value);
-  return def.default === null ? n.nullable() : n;
+  return def.max.exclusive ? n.lt(def.max.value) : n.lte(def.max.value);
 }
 
+function valueSchema(def: ParameterDef) {
+  return def.default === null ? numberSchema(def).nullable() : numberSchema(def);
+}
+
+/**
+ * A parameter's low–high range and its source (format version 2): inside the parameter's allowed
+ * range; low at most high is checked after the schema (checkSchema). None for the base year.
+ */
+const rangeSchema = (def: ParameterDef) =>
+  z
+    .object({
+      low: numberSchema(def),
+      high: numberSchema(def),
+      source: text(RANGE_SOURCE_MAX),
+    })
+    .strict()
+    .optional()
+    .meta({
+      description: `Lav og høj værdi til følsomhed og usikkerhed, med kilde. Standard: ${def.range?.low}-${def.range?.high} (${def.range?.source})`,
+    });
+
 /** One parameter of a scenario: its value with the registry's unit and range, and its documentation. */
-const parameterEntrySchema = (def: ParameterDef) =>
+const parameterEntrySchema = (def: ParameterDef, withRange: boolean) =>
   z
     .object({
       id: z.literal(def.id),
@@ -127,6 +159,7 @@ const parameterEntrySchema = (def: ParameterDef) =>
       value: valueSchema(def),
       source: text(TEXT_LIMITS.source),
       note: text(TEXT_LIMITS.note).optional(),
+      ...(withRange && def.range && { range: rangeSchema(def) }),
     })
     .strict()
     .meta({
@@ -134,21 +167,24 @@ const parameterEntrySchema = (def: ParameterDef) =>
       description: `${def.label.da} (${def.unit}). Standard: ${def.source}`,
     });
 
-const ParameterEntrySchema = z.discriminatedUnion(
-  "id",
-  PARAMETERS.map(parameterEntrySchema) as unknown as [
-    ReturnType<typeof parameterEntrySchema>,
-    ...ReturnType<typeof parameterEntrySchema>[],
-  ]
-);
+type EntrySchema = ReturnType<typeof parameterEntrySchema>;
 
-const ScenarioSchema = z
-  .object({
-    name: nameText(TEXT_LIMITS.name),
-    note: text(TEXT_LIMITS.note).optional(),
-    parameters: z.array(ParameterEntrySchema),
-  })
-  .strict();
+const scenarioSchema = (withRange: boolean) =>
+  z
+    .object({
+      name: nameText(TEXT_LIMITS.name),
+      note: text(TEXT_LIMITS.note).optional(),
+      parameters: z.array(
+        z.discriminatedUnion(
+          "id",
+          PARAMETERS.map((def) => parameterEntrySchema(def, withRange)) as unknown as [
+            EntrySchema,
+            ...EntrySchema[],
+          ]
+        )
+      ),
+    })
+    .strict();
 
 const ColumnsSchema = z
   .object(
@@ -158,30 +194,41 @@ const ColumnsSchema = z
   )
   .strict();
 
-export const TemplateSchema = z
-  .object({
-    format: z.literal(TEMPLATE_FORMAT),
-    version: z.literal(TEMPLATE_VERSION),
-    municipality: nameText(TEXT_LIMITS.name),
-    author: nameText(TEXT_LIMITS.name),
-    created: z.iso.date(),
-    ruleSet: z
-      .object({
-        name: z.enum(Object.keys(RULE_SETS) as [RuleSetName, ...RuleSetName[]]),
-        version: requiredText(TEXT_LIMITS.version),
-      })
-      .strict(),
-    columns: ColumnsSchema,
-    scenarios: z.array(ScenarioSchema).min(1).max(TEMPLATE_LIMITS.maxScenarios),
-  })
-  .strict();
+const templateSchema = <V extends number>(version: V) =>
+  z
+    .object({
+      format: z.literal(TEMPLATE_FORMAT),
+      version: z.literal(version),
+      municipality: nameText(TEXT_LIMITS.name),
+      author: nameText(TEXT_LIMITS.name),
+      created: z.iso.date(),
+      ruleSet: z
+        .object({
+          name: z.enum(Object.keys(RULE_SETS) as [RuleSetName, ...RuleSetName[]]),
+          version: requiredText(TEXT_LIMITS.version),
+        })
+        .strict(),
+      columns: ColumnsSchema,
+      scenarios: z
+        .array(scenarioSchema(version >= 2))
+        .min(1)
+        .max(TEMPLATE_LIMITS.maxScenarios),
+    })
+    .strict();
+
+export const TemplateSchema = templateSchema(TEMPLATE_VERSION);
+/** Format version 1: as version 2, but a parameter has no range (a "range" field is refused). */
+const TemplateSchemaV1 = templateSchema(1);
 
 export type Template = z.infer<typeof TemplateSchema>;
 export type TemplateScenario = Template["scenarios"][number];
-export type TemplateParameter = TemplateScenario["parameters"][number];
+/** A parameter entry; `range` only in format version 2 and never for the base year. */
+export type TemplateParameter = TemplateScenario["parameters"][number] & {
+  range?: { low: number; high: number; source: string };
+};
 export type TemplateColumns = Template["columns"];
 
-/** The published JSON Schema (draft 2020-12) of format version 1, generated from the zod schema. */
+/** The published JSON Schema (draft 2020-12) of the current format version, generated from the zod schema. */
 export function templateJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(TemplateSchema, { target: "draft-2020-12" }),
@@ -189,9 +236,9 @@ export function templateJsonSchema(): Record<string, unknown> {
     title: "Skabelon for Refusion og Housing First",
     description:
       "En skabelon, som én kommune deler med en anden: regelsæt og udgave af regeldata, kolonneoverskrifter, " +
-      "scenarier med parametre, enheder, kilder og noter, kommune, forfatter og dato. Aldrig personoplysninger: " +
+      "scenarier med parametre, enheder, kilder, spænd (lav og høj med kilde) og noter, kommune, forfatter og dato. Aldrig personoplysninger: " +
       "en fil med noget, der ligner CPR-numre, fødselsdatoer eller borger-id'er, afvises. Værdiernes tilladte " +
-      "områder står ved hver parameter; summen af tilbagefald og fraflytning må højst være 100 %.",
+      "områder står ved hver parameter; et spænds lav må ikke være større end dets høj; summen af tilbagefald og fraflytning må højst være 100 %.",
   };
 }
 
@@ -224,6 +271,9 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   unit: "enhed",
   value: "værdi",
   source: "kilde",
+  range: "spænd",
+  low: "lav",
+  high: "høj",
 };
 
 function at(raw: unknown, path: TemplatePath): unknown {
@@ -473,9 +523,20 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
   }
 }
 
-/** Range and type problems of a parameter value, in the registry's words (without its name: the path says it). */
+/**
+ * Range and type problems of a parameter value, or of a range's low or high, in the registry's
+ * words (without its name: the path says it).
+ */
 function valueMessage(path: TemplatePath, raw: unknown): string | undefined {
-  const id = at(raw, [...path.slice(0, -1), "id"]);
+  const last = path[path.length - 1];
+  const entry =
+    last === "value"
+      ? path.slice(0, -1)
+      : path[path.length - 2] === "range"
+        ? path.slice(0, -2)
+        : undefined;
+  if (!entry || (last !== "value" && last !== "low" && last !== "high")) return undefined;
+  const id = at(raw, [...entry, "id"]);
   const def = typeof id === "string" ? findParameter(id) : undefined;
   if (!def || def.id !== id) return undefined;
   const input = at(raw, path);
@@ -569,51 +630,70 @@ function checkTemplate(raw: unknown, ids: CitizenIdScanner): ImportResult {
   if (version === 0) {
     const migrated = migrateFromV0(record);
     if (!migrated.ok) return refuse(...personal, ...migrated.problems);
-    const result = checkV1(migrated.template);
+    const result = checkSchema(migrated.template, TemplateSchema);
     if (!result.ok || personal.length > 0)
       return refuse(...personal, ...(result.ok ? [] : result.problems));
     return { ...result, migratedFrom: 0, notices: [...migrated.notices, ...result.notices] };
   }
-  const result = checkV1(raw);
+  if (version === 1) {
+    const result = checkSchema(raw, TemplateSchemaV1);
+    if (!result.ok || personal.length > 0)
+      return refuse(...personal, ...(result.ok ? [] : result.problems));
+    return {
+      ok: true,
+      template: { ...result.template, version: TEMPLATE_VERSION },
+      migratedFrom: 1,
+      notices: [
+        "Skabelonen er i formatversion 1, som ikke har spænd: lav og høj værdi er tilføjelsesprogrammets standard med kilde.",
+        ...result.notices,
+      ],
+    };
+  }
+  const result = checkSchema(raw, TemplateSchema);
   if (!result.ok || personal.length > 0)
     return refuse(...personal, ...(result.ok ? [] : result.problems));
   return result;
 }
 
-/** The file's format version (0 or 1), or why it cannot be read. */
-function formatVersion(record: Record<string, unknown>): 0 | 1 | string {
+/** The file's format version (0, 1 or 2), or why it cannot be read. */
+function formatVersion(record: Record<string, unknown>): 0 | 1 | typeof TEMPLATE_VERSION | string {
   if ("format" in record && record.format !== TEMPLATE_FORMAT) {
     return `Filen er ikke en skabelon fra Refusion og Housing First (feltet «format» er ${quoted(String(record.format))}, forventede ${quoted(TEMPLATE_FORMAT)}).`;
   }
   const version = "version" in record ? record.version : record.skabelonversion;
   if (version === undefined) {
-    return `Filen mangler sin formatversion (feltet «version»). Denne udgave af tilføjelsesprogrammet læser version 0 og ${TEMPLATE_VERSION}.`;
+    return `Filen mangler sin formatversion (feltet «version»). Denne udgave af tilføjelsesprogrammet læser version ${VERSIONS_READ}.`;
   }
-  if (version === 0 || version === TEMPLATE_VERSION) return version;
+  if (version === 0 || version === 1 || version === TEMPLATE_VERSION) return version;
   if (typeof version === "number" && Number.isInteger(version) && version > TEMPLATE_VERSION) {
     return (
-      `Skabelonen har formatversion ${version}, som er nyere end denne udgave af tilføjelsesprogrammet (den læser version 0 og ${TEMPLATE_VERSION}). ` +
+      `Skabelonen har formatversion ${version}, som er nyere end denne udgave af tilføjelsesprogrammet (den læser version ${VERSIONS_READ}). ` +
       `Opdater tilføjelsesprogrammet, eller bed afsenderen om en skabelon i version ${TEMPLATE_VERSION}.`
     );
   }
-  return `Ukendt formatversion ${quoted(String(version))}. Denne udgave af tilføjelsesprogrammet læser version 0 og ${TEMPLATE_VERSION}.`;
+  return `Ukendt formatversion ${quoted(String(version))}. Denne udgave af tilføjelsesprogrammet læser version ${VERSIONS_READ}.`;
 }
 
-/** Format version 1: the schema, then what the schema cannot say (names once, linked parameters). */
-function checkV1(raw: unknown): ImportResult {
-  const parsed = TemplateSchema.safeParse(raw);
+/**
+ * The schema (format version 2, or 1 for a version 1 file), then what the schema cannot say
+ * (names once, linked parameters, low at most high).
+ */
+function checkSchema(
+  raw: unknown,
+  schema: typeof TemplateSchema | typeof TemplateSchemaV1
+):
+  { ok: true; template: Template; notices: string[] } | { ok: false; problems: TemplateProblem[] } {
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return refuse(
-      ...parsed.error.issues.map((issue) => {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
         const path = issue.path as TemplatePath;
-        const message =
-          (path[path.length - 1] === "value" && valueMessage(path, raw)) ||
-          issueMessage(issue, raw);
-        return problem(raw, path, message);
-      })
-    );
+        return problem(raw, path, valueMessage(path, raw) || issueMessage(issue, raw));
+      }),
+    };
   }
-  const template = parsed.data;
+  const template = parsed.data as Template;
   const problems: TemplateProblem[] = [];
   const notices: string[] = [];
 
@@ -646,6 +726,24 @@ function checkV1(raw: unknown): ImportResult {
         `Scenarie ${quoted(s.name)}: ${missing.map((def) => `${quoted(def.name)} mangler og får standardværdien ${def.default === null ? "tom (udledes af data)" : formatParameterValue(def, def.default)}`).join("; ")}.`
       );
     }
+    (s.parameters as TemplateParameter[]).forEach((p, j) => {
+      if (!p.range) return;
+      const range = validateParameterRange(parameterById(p.id), p.range.low, p.range.high);
+      if (Array.isArray(range))
+        for (const error of range)
+          problems.push(
+            problem(
+              raw,
+              ["scenarios", i, "parameters", j, "range"],
+              error.message.replace(/^«[^»]*»: /, "").replace(/^./, (c) => c.toUpperCase())
+            )
+          );
+    });
+    const own = Object.keys(ownRanges(templateRanges(s))) as ParameterId[];
+    if (own.length > 0)
+      notices.push(
+        `Scenarie ${quoted(s.name)} har egne spænd for ${own.map((id) => quoted(parameterById(id).name)).join(", ")}: de står i kolonne C og D på arket Scenarier, når scenariet er det aktive.`
+      );
     const checked = validateParameters(scenarioParameters(s));
     if (!checked.ok) {
       for (const error of checked.errors) {
@@ -685,7 +783,7 @@ function checkV1(raw: unknown): ImportResult {
         "Parametrene importeres; beregningerne følger de regler, der er indbygget her."
     );
   }
-  return problems.length > 0 ? refuse(...problems) : { ok: true, template, notices };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, template, notices };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -799,8 +897,8 @@ function migrateFromV0(
       scenarios,
     },
     notices: [
-      "Skabelonen var i formatversion 0 og er opdateret til version 1: procenter er omregnet (3,5 blev til 3,5 %), " +
-        "og betegnelser, enheder og kilder er tilføjelsesprogrammets standard. Tjek værdierne, før du anvender den.",
+      `Skabelonen var i formatversion 0 og er opdateret til version ${TEMPLATE_VERSION}: procenter er omregnet (3,5 blev til 3,5 %), ` +
+        "og betegnelser, enheder, kilder og spænd er tilføjelsesprogrammets standard. Tjek værdierne, før du anvender den.",
     ],
   };
 }
@@ -813,6 +911,8 @@ export interface DraftScenario {
   name: string;
   note?: string;
   values: Partial<Record<ParameterId, number | null>>;
+  /** The scenario's own low–high ranges; the registry's for every other parameter. */
+  ranges?: ParameterRanges;
   /** The maker's own label, source and note for a parameter; the registry's label and source otherwise. */
   annotations?: Partial<Record<ParameterId, { label?: string; source?: string; note?: string }>>;
 }
@@ -827,7 +927,11 @@ export interface TemplateDraft {
   scenarios: DraftScenario[];
 }
 
-/** A template from the pane's state: every parameter of every scenario, documented from the registry. */
+/**
+ * A template from the pane's state: every parameter of every scenario, documented from the
+ * registry, each with its range (the scenario's own, else the registry's), so the file says
+ * which ranges it was made with even after the registry changes.
+ */
 export function buildTemplate(draft: TemplateDraft): Template {
   return {
     format: TEMPLATE_FORMAT,
@@ -845,6 +949,7 @@ export function buildTemplate(draft: TemplateDraft): Template {
       parameters: PARAMETERS.map((def) => {
         const own = s.annotations?.[def.id];
         const value = def.id in s.values ? s.values[def.id]! : def.default;
+        const range = rangeOf(def, s.ranges);
         return {
           id: def.id,
           name: def.name,
@@ -853,6 +958,7 @@ export function buildTemplate(draft: TemplateDraft): Template {
           value,
           source: own?.source?.trim() || def.source,
           ...(own?.note?.trim() ? { note: own.note.trim() } : {}),
+          ...(range && { range: { low: range.low, high: range.high, source: range.source } }),
         } as TemplateParameter;
       }),
     })),
@@ -880,6 +986,14 @@ export function scenarioParameters(scenario: TemplateScenario): ScenarioParamete
   return values as ScenarioParameters;
 }
 
+/** A scenario's ranges as its parameters carry them (format version 2); none for a version 1 file. */
+export function templateRanges(scenario: TemplateScenario): ParameterRanges {
+  const ranges: ParameterRanges = {};
+  for (const p of scenario.parameters as TemplateParameter[])
+    if (p.range) ranges[p.id] = { low: p.range.low, high: p.range.high, source: p.range.source };
+  return ranges;
+}
+
 /** A suggested file name: "skabelon-syntetisk-kommune-2026-05-01.json". */
 export function templateFileName(template: Template): string {
   const slug = template.municipality
@@ -901,6 +1015,8 @@ export interface ExistingScenario {
   name: string;
   note?: string;
   values: ScenarioParameters;
+  /** The scenario's own ranges (the Scenarier sheet's, where they differ from the registry's). */
+  ranges?: ParameterRanges;
 }
 
 export interface ValueChange {

@@ -2,8 +2,9 @@
  * The pane's scenario manager: create or update the live Scenarier sheet from the stays found
  * above, save the active parameters as a named scenario, make a saved one active, delete one,
  * and compare them (with a tornado of the active NPV) in the Sammenligning sheet. While the pane
- * is open it follows edits of the sheet: parameter problems are listed here (the cells show only
- * the error code), and a new horizon rewrites the sheet so its charts cover the new years.
+ * is open it follows edits of the sheet: parameter and range problems are listed here (the cells
+ * show only the error code, and a bad low or high no code at all), and a new horizon rewrites the
+ * sheet so its charts cover the new years. The comparison and its tornado use the sheet's ranges.
  */
 import {
   Badge,
@@ -35,6 +36,7 @@ import { parameterCell, type StaysRef } from "./scenarioSheet";
 import {
   activeLabel,
   boundHorizon,
+  checkRanges,
   checkValues,
   createOrUpdate,
   isUnsaved,
@@ -77,6 +79,9 @@ interface Confirm {
   action: string;
   run: () => void;
 }
+
+const errorsOf = <E,>(checked: { ok: true } | { ok: false; errors: E[] }): E[] =>
+  checked.ok ? [] : checked.errors;
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -221,7 +226,10 @@ export function ScenarioManager({
       const s = await refresh();
       if (!s || !stays) throw new Error(text.needStays);
       const active = checkValues(s.model.active.values);
-      if (!active.ok) throw new Error(active.errors.map(said).join("; "));
+      const ranges = checkRanges(s.model.ranges);
+      const errors = [...(active.ok ? [] : active.errors), ...(ranges.ok ? [] : ranges.errors)];
+      if (!active.ok || !ranges.ok) throw new Error(errors.map(said).join("; "));
+      const own = Object.keys(ranges.ranges).length > 0 ? { ranges: ranges.ranges } : {};
       const activeName = activeLabel(s.model);
       const others = validScenarios(s.model).filter((x) => !sameName(x.name, activeName));
       const controller = new AbortController();
@@ -232,8 +240,8 @@ export function ScenarioManager({
           {
             stays,
             scenarios: [
-              { name: activeName, parameters: active.parameters },
-              ...others.map((o) => ({ name: o.name, parameters: o.values })),
+              { name: activeName, parameters: active.parameters, ...own },
+              ...others.map((o) => ({ name: o.name, parameters: o.values, ...own })),
             ],
           },
           {
@@ -252,7 +260,10 @@ export function ScenarioManager({
   const busy = status.kind === "busy" || status.kind === "comparing";
   const locked = disabled || busy;
   const model = stored?.model;
-  const problems = model ? checkValues(model.active.values) : undefined;
+  const problems = model && [
+    ...errorsOf(checkValues(model.active.values)),
+    ...errorsOf(checkRanges(model.ranges)),
+  ];
   const unsaved = model ? isUnsaved(model) : false;
   const savedNames = model?.saved.map((s) => s.name) ?? [];
   const choice = picked && savedNames.includes(picked) ? picked : savedNames[0];
@@ -296,12 +307,12 @@ export function ScenarioManager({
               </Badge>
             )}
           </div>
-          {problems && !problems.ok && (
+          {problems && problems.length > 0 && (
             <MessageBar intent="warning" data-testid="scenario-problems">
               <MessageBarBody>
                 {text.problems}
                 <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
-                  {problems.errors.map((e, i) => (
+                  {problems.map((e, i) => (
                     <li key={i}>{said(e)}</li>
                   ))}
                 </ul>

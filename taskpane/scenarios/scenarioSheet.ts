@@ -18,8 +18,10 @@ import {
   PARAMETERS,
   findParameter,
   parameterById,
+  rangeOf,
   type ParameterDef,
   type ParameterId,
+  type ParameterRanges,
 } from "../../src/engine/parameters";
 import {
   PROJECTION_COLUMNS,
@@ -49,7 +51,9 @@ const FIRST_PARAMETER_ROW = 4;
 
 /**
  * 0-based rows and columns of the layout: one row per parameter of the registry, then a blank
- * row, the note on the formula, and the formula's spilled output.
+ * row, the note on the formula, and the formula's spilled output. The parameter table's columns:
+ * name, value (the two DK.HOUSINGFIRSTPROJECTION reads), low, high, unit, description, the
+ * value's source and the range's source; then a blank column and the saved scenarios.
  */
 export const LAYOUT = {
   activeRow: 2,
@@ -57,9 +61,28 @@ export const LAYOUT = {
   firstParameterRow: FIRST_PARAMETER_ROW,
   formulaNoteRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 1,
   outputRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 2,
-  savedColumn: 6,
-  chartColumn: 17,
+  lowColumn: 2,
+  highColumn: 3,
+  rangeSourceColumn: 7,
+  savedColumn: 9,
+  /** Right of the output's 21 columns and a blank one, so the charts cover no number. */
+  chartColumn: PROJECTION_COLUMNS.length + 1,
 } as const;
+
+/** The parameter table's header row; "Lav" in column C tells this layout from the earlier one. */
+export const PARAMETER_HEADER = [
+  "Parameter",
+  "Værdi",
+  "Lav",
+  "Høj",
+  "Enhed",
+  "Beskrivelse",
+  "Kilde",
+  "Kilde til spænd",
+] as const;
+
+/** Sheets written before the ranges (Parameter, Værdi, Enhed, Beskrivelse, Kilde): saved scenarios from G. */
+const EARLIER_SAVED_COLUMN = 6;
 
 /** Rows a horizon of 30 years spills: header, base year, 30 years, 3 summary rows, skipped rows. */
 const MAX_OUTPUT_ROWS = 1 + 31 + PROJECTION_SUMMARY.length + 1;
@@ -92,20 +115,45 @@ export interface StaysRef {
   columns: [StaysColumn, StaysColumn, StaysColumn, StaysColumn, StaysColumn | null];
 }
 
+/** A parameter's low, high and range source as the sheet's cells hold them (typed by a user). */
+export interface RangeCells {
+  low: CellValue;
+  high: CellValue;
+  source: CellValue;
+}
+
+/** The range cells of every parameter that has a range (all but the base year). */
+export type ParameterRangeCells = Partial<Record<ParameterId, RangeCells>>;
+
 export interface ScenarioModel {
   /** Where the formula's stays are; null until the pane knows them. */
   stays: StaysRef | null;
   active: NamedScenario;
   saved: NamedScenario[];
+  /**
+   * The low–high ranges on the sheet. They belong to the sheet, not to one scenario: the saved
+   * scenarios keep their values only, and saving or switching leaves the ranges as they are.
+   */
+  ranges: ParameterRangeCells;
 }
 
 export const defaultValues = (): ParameterCells =>
   Object.fromEntries(PARAMETERS.map((p) => [p.id, p.default ?? ""])) as ParameterCells;
 
+/** Range cells for a scenario's own ranges, the registry's for every other parameter. */
+export const rangeCells = (ranges: ParameterRanges = {}): ParameterRangeCells =>
+  Object.fromEntries(
+    PARAMETERS.flatMap((p) => {
+      const r = rangeOf(p, ranges);
+      return r ? [[p.id, { low: r.low, high: r.high, source: r.source }]] : [];
+    })
+  );
+
 export const defaultModel = (stays: StaysRef | null): ScenarioModel => ({
   stays,
   active: { name: DEFAULT_SCENARIO_NAME, values: defaultValues() },
   saved: [],
+  ranges: rangeCells(),
 });
 
 /** A sheet name as a formula writes it: always quoted, quotes doubled. */
@@ -210,7 +258,10 @@ export function parseStaysRef(stored: string | undefined): StaysRef | null {
   return ok ? (raw as StaysRef) : null;
 }
 
-/** The parameter range the formula reads: the table's header row and its 14 parameter rows. */
+/**
+ * The parameter range the formula reads: the header row and the parameter rows of columns A and
+ * B only (name and value), so parseParameterRange's two columns hold whatever stands beside them.
+ */
 export const PARAMETER_RANGE = a1(
   LAYOUT.headerRow,
   0,
@@ -267,12 +318,13 @@ const OUTPUT_FORMATS: Record<string, string | null> = {
  * the sheet is written, so autofit cannot see it, and a column narrower than an amount shows
  * ####. At least the header or an amount like "-99.999.999 kr." (15 characters) at about 6 pt
  * a character in Excel's default font, at most 170 pt (a longer header runs on over the empty
- * cell beside it); the parameter table's long descriptions and sources fit up to 300 and 420.
+ * cell beside it); the parameter table's long descriptions and sources fit up to 300 and 420
+ * (longer ones run on into the empty cells to their right or are cut, but stay in the cell).
  */
 const OUTPUT_WIDTHS: ColumnWidth[] = PROJECTION_COLUMNS.map((c, i) => ({
   min: Math.min(170, Math.max(c.da.length, 15) * 6 + 8),
-  ...(i === 3 && { max: 300 }),
-  ...(i === 4 && { max: 420 }),
+  ...(i === 5 && { max: 300 }),
+  ...((i === 6 || i === LAYOUT.rangeSourceColumn) && { max: 420 }),
 }));
 
 /** The horizon the sheet's charts are bound to: the active value when valid, else the default. */
@@ -289,20 +341,26 @@ export function scenarioSheet(model: ScenarioModel): {
   charts: (sheet: string) => ChartSpec[];
 } {
   const { firstParameterRow, outputRow, savedColumn } = LAYOUT;
-  const parameterRows = PARAMETERS.map((p): CellValue[] => [
-    p.name,
-    model.active.values[p.id],
-    p.unit,
-    p.label.da,
-    p.source,
-  ]);
+  const parameterRows = PARAMETERS.map((p): CellValue[] => {
+    const r = model.ranges[p.id];
+    return [
+      p.name,
+      model.active.values[p.id],
+      r?.low ?? "",
+      r?.high ?? "",
+      p.unit,
+      p.label.da,
+      p.source,
+      r?.source ?? "",
+    ];
+  });
   const sections: SheetSection[] = [
     {
       at: "A1",
       values: [
         ["Scenarier: hvad koster det, hvis vi ikke handler – og hvad giver Housing First?"],
         [
-          "Ret værdierne i kolonne B. Tabellen fra række " +
+          "Ret værdierne i kolonne B og spændet (lav og høj, til følsomhed og usikkerhed) i kolonne C og D. Tabellen fra række " +
             (outputRow + 1) +
             " er formlen DK.HOUSINGFIRSTPROJECTION, der regnes om, når en værdi eller et ophold ændres. " +
             `Værdierne har Excel-navne, som egne formler kan bruge, fx =${parameterExcelName(parameterById("discountRate"))}.`,
@@ -320,7 +378,7 @@ export function scenarioSheet(model: ScenarioModel): {
     },
     {
       at: a1(LAYOUT.headerRow, 0),
-      values: [["Parameter", "Værdi", "Enhed", "Beskrivelse", "Kilde"], ...parameterRows],
+      values: [[...PARAMETER_HEADER], ...parameterRows],
       boldRows: [0],
     },
     {
@@ -353,12 +411,12 @@ export function scenarioSheet(model: ScenarioModel): {
   PARAMETERS.forEach((p, i) => {
     const format = FORMAT_BY_UNIT[p.unit];
     if (!format) return;
-    for (let c = 0; c <= model.saved.length; c++) {
-      cells.push({
-        at: a1(firstParameterRow + i, c === 0 ? 1 : savedColumn + c),
-        numberFormat: format,
-      });
-    }
+    const columns = [
+      1,
+      ...(p.range ? [LAYOUT.lowColumn, LAYOUT.highColumn] : []),
+      ...model.saved.map((_, k) => savedColumn + 1 + k),
+    ];
+    for (const c of columns) cells.push({ at: a1(firstParameterRow + i, c), numberFormat: format });
   });
   const horizon = chartHorizon(model.active.values);
   const summaryRow = outputRow + 2 + horizon;
@@ -446,6 +504,29 @@ export function readScenarioSheet(
     rowOf.set(def.id, r);
   }
   if (PARAMETERS.some((p) => !rowOf.has(p.id) && !p.optional)) return undefined;
+  // A sheet written before the ranges has no Lav/Høj columns: the registry's ranges, saved
+  // scenarios from its column G.
+  const withRanges = at(LAYOUT.headerRow, LAYOUT.lowColumn) === PARAMETER_HEADER[2];
+  const savedColumn = withRanges ? LAYOUT.savedColumn : EARLIER_SAVED_COLUMN;
+  const registry = rangeCells();
+  const ranges: ParameterRangeCells = Object.fromEntries(
+    PARAMETERS.flatMap((p) => {
+      const r = rowOf.get(p.id);
+      if (!withRanges || r === undefined) return p.range ? [[p.id, registry[p.id]]] : [];
+      // A range typed for the base year (it has none) is read, so the pane can say so.
+      if (!p.range && at(r, LAYOUT.lowColumn) === "" && at(r, LAYOUT.highColumn) === "") return [];
+      return [
+        [
+          p.id,
+          {
+            low: at(r, LAYOUT.lowColumn),
+            high: at(r, LAYOUT.highColumn),
+            source: at(r, LAYOUT.rangeSourceColumn),
+          },
+        ],
+      ];
+    })
+  );
   const valuesIn = (col: number): ParameterCells =>
     Object.fromEntries(
       PARAMETERS.map((p) => {
@@ -455,7 +536,7 @@ export function readScenarioSheet(
     ) as ParameterCells;
 
   const saved: NamedScenario[] = [];
-  for (let c = LAYOUT.savedColumn + 1; ; c++) {
+  for (let c = savedColumn + 1; ; c++) {
     const name = at(LAYOUT.headerRow, c);
     if (typeof name !== "string" || name.trim() === "") break;
     saved.push({ name, values: valuesIn(c) });
@@ -469,5 +550,6 @@ export function readScenarioSheet(
       values: valuesIn(1),
     },
     saved,
+    ranges,
   };
 }

@@ -7,12 +7,20 @@
  */
 import {
   PARAMETERS,
+  ownRanges,
+  validateParameterRange,
   validateParameters,
   type ParameterError,
+  type ParameterId,
+  type ParameterRanges,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
 import { nameProblem, sameName } from "../../src/templates/names";
-import type { ExistingScenario, TemplateScenario } from "../../src/templates/template";
+import {
+  templateRanges,
+  type ExistingScenario,
+  type TemplateScenario,
+} from "../../src/templates/template";
 import type { Workbook } from "../../src/workbook/workbook";
 import { comparisonSheet, type Comparison } from "./compare";
 import type { CellValue } from "../../src/workbook/workbook";
@@ -26,8 +34,10 @@ import {
   scenarioSheet,
   type NamedScenario,
   type ParameterCells,
+  type ParameterRangeCells,
   type ScenarioModel,
   type StaysRef,
+  rangeCells,
 } from "./scenarioSheet";
 
 /** The add-in's own Scenarier sheet ("Scenarier", or "Scenarier (2)" when a user has the name). */
@@ -84,6 +94,26 @@ export function checkValues(
   values: ParameterCells
 ): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
   return validateParameters(values);
+}
+
+/**
+ * Validates the sheet's low–high cells with the registry (validateParameterRange): the ranges
+ * that differ from the registry's (ownRanges: an unchanged range follows registry updates), or
+ * every problem. A blank or bad cell is an error, never the registry's value in its place.
+ */
+export function checkRanges(
+  cells: ParameterRangeCells
+): { ok: true; ranges: ParameterRanges } | { ok: false; errors: ParameterError[] } {
+  const errors: ParameterError[] = [];
+  const read: Partial<Record<ParameterId, { low: number; high: number; source?: string }>> = {};
+  for (const p of PARAMETERS) {
+    const c = cells[p.id];
+    if (!c) continue;
+    const checked = validateParameterRange(p, c.low, c.high, c.source);
+    if (Array.isArray(checked)) errors.push(...checked);
+    else read[p.id] = checked;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, ranges: ownRanges(read) };
 }
 
 /** Scenario names compare after Unicode normalisation and case folding (names.ts). */
@@ -205,11 +235,23 @@ export async function removeScenario(
   return sheet;
 }
 
-/** The saved scenarios whose values are valid, with their parameters. */
+/**
+ * The saved scenarios whose values are valid, with their parameters and the sheet's own ranges
+ * (when those are valid: the pane lists their problems, and an export refuses them).
+ */
 export function validScenarios(model: ScenarioModel): ExistingScenario[] {
+  const ranges = checkRanges(model.ranges);
   return model.saved.flatMap((s) => {
     const checked = checkValues(s.values);
-    return checked.ok ? [{ name: s.name, values: checked.parameters }] : [];
+    return checked.ok
+      ? [
+          {
+            name: s.name,
+            values: checked.parameters,
+            ...(ranges.ok && Object.keys(ranges.ranges).length > 0 && { ranges: ranges.ranges }),
+          },
+        ]
+      : [];
   });
 }
 
@@ -218,9 +260,10 @@ export const boundHorizon = (model: ScenarioModel): number => chartHorizon(model
 
 /**
  * The port the template panel uses (TemplatePanel's ScenarioPort). list: the active scenario and
- * the saved ones whose values are valid. save: a template's scenarios by name, keeping the
- * others; a scenario named like the active one also updates the parameter cells, and on a new
- * sheet the first one becomes active.
+ * the saved ones whose values are valid, each with the sheet's ranges. rangeProblems: why the
+ * sheet's ranges cannot be exported. save: a template's scenarios by name, keeping the others; a
+ * scenario named like the active one also updates the parameter cells and the ranges, and on a
+ * new sheet the first one becomes active (the template's ranges, the registry's where it has none).
  */
 export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
   return {
@@ -236,6 +279,11 @@ export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
           });
       return [...current, ...validScenarios(stored.model)];
     },
+    async rangeProblems(): Promise<string[]> {
+      const stored = await readModel(workbook);
+      const checked = stored && checkRanges(stored.model.ranges);
+      return checked && !checked.ok ? checked.errors.map((e) => e.message) : [];
+    },
     async save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }> {
       const stored = await readModel(workbook);
       let model = stored?.model ?? defaultModel(stays());
@@ -246,11 +294,13 @@ export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
         for (const p of s.parameters) values[p.id] = p.value ?? "";
         const scenario = { name: s.name, values };
         model = { ...model, saved: upsert(model.saved, scenario) };
-        if (sameName(model.active.name, s.name))
-          model = { ...model, active: { name: s.name, values: { ...values } } };
+        if (sameName(model.active.name, s.name) || (!stored && s === scenarios[0]))
+          model = {
+            ...model,
+            active: { name: s.name, values: { ...values } },
+            ranges: rangeCells(templateRanges(s)),
+          };
       }
-      if (!stored && scenarios.length > 0)
-        model = { ...model, active: { ...model.saved[0], values: { ...model.saved[0].values } } };
       return { sheet: await writeModel(workbook, model) };
     },
   };

@@ -60,7 +60,8 @@ const DA: ScenarioTexts = {
   noActive: "Aktivt scenarie: intet – værdierne i arket er ikke gemt som et scenarie",
   unsaved: "Ikke gemt",
   unsavedHint: "Værdierne i arket er ændret siden scenariet blev gemt eller gjort aktivt.",
-  problems: "Parametrene i arket har fejl, så resultatet viser en fejl:",
+  problems:
+    "Parametrene i arket har fejl (en værdi med fejl giver en fejl i resultatet, et spænd med fejl stopper sammenligningen):",
   saveHeading: "Gem de aktuelle værdier",
   nameLabel: "Scenariets navn",
   save: "Gem som scenarie",
@@ -110,7 +111,8 @@ const EN: ScenarioTexts = {
   noActive: "Active scenario: none – the values in the sheet are not saved as a scenario",
   unsaved: "Not saved",
   unsavedHint: "The values in the sheet have changed since the scenario was saved or made active.",
-  problems: "The parameters in the sheet have errors, so the result shows an error:",
+  problems:
+    "The parameters in the sheet have errors (a bad value makes the result an error, a bad range stops the comparison):",
   saveHeading: "Save the current values",
   nameLabel: "Scenario name",
   save: "Save as scenario",

@@ -1,7 +1,8 @@
 /**
  * The pane's template section: export the workbook's scenarios and column mapping as a template
  * (a file where the host saves downloads, else the text to copy), and import one (a picked file,
- * pasted text or the template that ships with the add-in): every problem listed, then what will
+ * pasted text, or from the list of the standard template and the published cases, library.ts):
+ * every problem listed, then what will
  * change in the Scenarier sheet, and only on "apply" anything is written, through the scenario
  * store, which writes only the add-in's own sheet.
  */
@@ -37,7 +38,6 @@ import {
   type TemplateProblem,
   type TemplateScenario,
 } from "../../src/templates/template";
-import standardTemplate from "../../templates/standard.json";
 import type { ColumnMapping, Field } from "../columns";
 import { FilePickButton } from "../app/FilePickButton";
 import { useTexts } from "../i18n";
@@ -49,6 +49,7 @@ import {
   readTemplateFile,
   saveTextFile,
 } from "./templateIo";
+import { TEMPLATE_LIBRARY, readLibraryTemplate } from "./library";
 import { TEMPLATE_TEXTS, type TemplateTexts } from "./texts";
 
 /** Where the pane's named scenarios live (the Scenarier sheet's scenario manager). */
@@ -59,6 +60,8 @@ export interface ScenarioPort {
    * are kept) in the add-in's own Scenarier sheet; returns the name that sheet has.
    */
   save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }>;
+  /** Why the sheet's low–high ranges cannot be exported (Danish, one per problem); none when they can. */
+  rangeProblems(): Promise<string[]>;
 }
 
 export interface TemplatePanelProps {
@@ -136,7 +139,13 @@ export function TemplatePanel({
 }: TemplatePanelProps) {
   const paneText = useTexts();
   const text = TEMPLATE_TEXTS[paneText.language];
-  const ids = { heading: useId(), exportHeading: useId(), importHeading: useId(), plan: useId() };
+  const ids = {
+    heading: useId(),
+    exportHeading: useId(),
+    importHeading: useId(),
+    library: useId(),
+    plan: useId(),
+  };
   const [municipality, setMunicipality] = useState("");
   const [author, setAuthor] = useState("");
   const [exported, setExported] = useState<Exported>({ status: "idle" });
@@ -165,6 +174,14 @@ export function TemplatePanel({
 
   const doExport = () =>
     step(async () => {
+      const rangeProblems = await scenarios.rangeProblems();
+      if (rangeProblems.length > 0) {
+        setExported({
+          status: "refused",
+          problems: rangeProblems.map((message) => ({ where: text.scenarioSheet, message })),
+        });
+        return;
+      }
       const saved = await scenarios.list();
       if (saved.length === 0) {
         setExported({
@@ -333,14 +350,39 @@ export function TemplatePanel({
           disabled={locked}
           onFile={(file) => void review(() => readTemplateFile(file))}
         />
-        <Button
-          onClick={() => void review(async () => parseTemplate(JSON.stringify(standardTemplate)))}
-          disabled={locked}
-          data-testid="template-standard"
-        >
-          {text.useStandard}
-        </Button>
       </div>
+      <Body1 as="h4" id={ids.library} style={{ fontWeight: 600, margin: "4px 0 0" }}>
+        {text.libraryHeading}
+      </Body1>
+      <ul
+        aria-labelledby={ids.library}
+        style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 8 }}
+        data-testid="template-library"
+      >
+        {TEMPLATE_LIBRARY.map((entry) => (
+          <li
+            key={entry.id}
+            style={{ display: "flex", gap: 8, alignItems: "flex-start" }}
+            data-testid={`template-library-item-${entry.id}`}
+          >
+            <div style={{ display: "flex", flexDirection: "column", flex: 1, minWidth: 0 }}>
+              <Body1 style={{ fontWeight: 600 }}>{entry.title[paneText.language]}</Body1>
+              <Caption1>{entry.description[paneText.language]}</Caption1>
+              <Caption1 italic>
+                {text.source}: {entry.source[paneText.language]}
+              </Caption1>
+            </div>
+            <Button
+              onClick={() => void review(async () => readLibraryTemplate(entry.id))}
+              disabled={locked}
+              aria-label={text.useEntry(entry.title[paneText.language])}
+              data-testid={`template-library-${entry.id}`}
+            >
+              {text.use}
+            </Button>
+          </li>
+        ))}
+      </ul>
       <FormField label={text.pasteLabel}>
         <Textarea
           value={pasted}

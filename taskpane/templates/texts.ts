@@ -25,7 +25,11 @@ export interface TemplateTexts {
   pickFile: string;
   pasteLabel: string;
   readPasted: string;
-  useStandard: string;
+  libraryHeading: string;
+  source: string;
+  use: string;
+  useEntry(title: string): string;
+  scenarioSheet: string;
   importRefused(n: number): string;
   wholeFile: string;
   notices: string;
@@ -69,7 +73,11 @@ const DA: TemplateTexts = {
   pickFile: "Vælg fil …",
   pasteLabel: "Eller indsæt skabelonens tekst",
   readPasted: "Læs teksten",
-  useStandard: "Brug standardskabelonen",
+  libraryHeading: "Eller vælg standardskabelonen eller en offentliggjort case",
+  source: "Kilde",
+  use: "Anvend",
+  useEntry: (title) => `Anvend ${title}`,
+  scenarioSheet: "Arket Scenarier",
   importRefused: (n) =>
     `Skabelonen kan ikke bruges: ${n === 1 ? "ét problem" : `${n} problemer`}. Intet er ændret.`,
   wholeFile: "Filen",
@@ -122,7 +130,11 @@ const EN: TemplateTexts = {
   pickFile: "Choose file …",
   pasteLabel: "Or paste the template's text",
   readPasted: "Read the text",
-  useStandard: "Use the standard template",
+  libraryHeading: "Or choose the standard template or a published case",
+  source: "Source",
+  use: "Apply",
+  useEntry: (title) => `Apply ${title}`,
+  scenarioSheet: "The Scenarier sheet",
   importRefused: (n) =>
     `The template cannot be used: ${n === 1 ? "one problem" : `${n} problems`}. Nothing was changed.`,
   wholeFile: "The file",

@@ -101,7 +101,7 @@ describe("templates in the demo", () => {
     const userSheetBefore = await sheetOf(page, SAMPLE_SHEET_NAME);
 
     // Start from the shipped template: four scenarios added to a new Scenarier sheet.
-    await page.getByTestId("template-standard").click();
+    await page.getByTestId("template-library-standard").click();
     expect(await actions(page)).toEqual([
       ["Standard", "add"],
       ["Bostøtte lav (40.000 kr.)", "add"],
@@ -244,9 +244,67 @@ describe("templates in the demo", () => {
     await page.close();
   });
 
+  it("the published Hjørring case from the list: reviewed, applied, its values on the Scenarier sheet; a bad low is named in the pane", async () => {
+    const page = await openDemo(browser, server.origin);
+    const items = await page
+      .locator('[data-testid="template-library"] > li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute("data-testid")));
+    expect(items).toEqual([
+      "template-library-item-standard",
+      "template-library-item-hjoerring",
+      "template-library-item-odense",
+    ]);
+    expect(await page.getByTestId("template-library-item-hjoerring").textContent()).toContain(
+      "Kilde: Komponent, business case for Hjørring Kommune"
+    );
+    await page
+      .locator('[data-testid="template-library"]')
+      .screenshot({ path: join(SHOTS, "template-library.png") });
+    await page.getByTestId("template-library-hjoerring").click();
+    expect(await actions(page)).toEqual([["Hjørring: herbergsbrugere over 10 år", "add"]]);
+    expect(await applyReviewed(page)).toMatch(/1 scenarie skrevet til arket Scenarier/);
+    const model = await scenarioModel(page);
+    expect(model?.active.name).toBe("Hjørring: herbergsbrugere over 10 år");
+    expect(model?.active.values.horizon).toBe(10);
+    expect(model?.active.values.targetTransitional).toBe(1);
+    expect(model?.active.values.supportCost).toBe(85_000);
+
+    // The grid shows the case's horizon in column B, and SBST's range beside the support cost.
+    await page.locator('[data-testid="sheet-grid"][data-sheet="Scenarier"]').waitFor();
+    const cellText = (row: number, col: number) =>
+      page
+        .locator(`[data-sheet="Scenarier"] tr[data-row="${row}"] td[data-col="${col}"]`)
+        .textContent();
+    const horizon = parseA1(parameterCell("horizon"));
+    expect(await cellText(horizon.top, 1)).toBe("10");
+    const support = parseA1(parameterCell("supportCost"));
+    expect(await cellText(support.top, LAYOUT.lowColumn)).toBe("40.000 kr.");
+    expect(await cellText(support.top, LAYOUT.highColumn)).toBe("130.000 kr.");
+    await page.screenshot({ path: join(SHOTS, "template-case-hjoerring.png"), fullPage: true });
+
+    // A low above the high: the pane names the parameter and both values.
+    await page
+      .locator(
+        `[data-sheet="Scenarier"] tr[data-row="${support.top}"] td[data-col="${LAYOUT.lowColumn}"]`
+      )
+      .dblclick();
+    const input = page.getByTestId("cell-input");
+    await input.fill("200.000");
+    await input.press("Enter");
+    await waitFor(async () =>
+      expect(await page.getByTestId("scenario-problems").textContent()).toContain(
+        "«Bostøtte pr. år»: lav (200.000 kr./år) må ikke være større end høj (130.000 kr./år)"
+      )
+    );
+    await page
+      .getByTestId("scenarios")
+      .screenshot({ path: join(SHOTS, "scenario-range-problem.png") });
+    await page.close();
+  });
+
   it("where the host cannot save files, the text is shown to copy", async () => {
     const page = await openDemo(browser, server.origin, "?lang=en");
-    await page.getByTestId("template-standard").click();
+    await page.getByTestId("template-library-standard").click();
     await applyReviewed(page);
     // As in Excel desktop: office.js present, platform PC.
     await page.evaluate(() => {
