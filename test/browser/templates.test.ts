@@ -262,7 +262,9 @@ describe("templates in the demo", () => {
       .screenshot({ path: join(SHOTS, "template-library.png") });
     await page.getByTestId("template-library-hjoerring").click();
     expect(await actions(page)).toEqual([["Hjørring: herbergsbrugere over 10 år", "add"]]);
-    expect(await applyReviewed(page)).toMatch(/1 scenarie skrevet til arket Scenarier/);
+    expect(await applyReviewed(page)).toBe(
+      "Skabelonen er anvendt: ét scenarie skrevet til arket Scenarier."
+    );
     const model = await scenarioModel(page);
     expect(model?.active.name).toBe("Hjørring: herbergsbrugere over 10 år");
     expect(model?.active.values.horizon).toBe(10);
@@ -270,6 +272,7 @@ describe("templates in the demo", () => {
     expect(model?.active.values.supportCost).toBe(85_000);
 
     // The grid shows the case's horizon in column B, and SBST's range beside the support cost.
+    await page.locator('[data-testid="sheet-tabs"] [data-sheet="Scenarier"]').click();
     await page.locator('[data-testid="sheet-grid"][data-sheet="Scenarier"]').waitFor();
     const cellText = (row: number, col: number) =>
       page
@@ -281,6 +284,18 @@ describe("templates in the demo", () => {
     expect(await cellText(support.top, LAYOUT.lowColumn)).toBe("40.000 kr.");
     expect(await cellText(support.top, LAYOUT.highColumn)).toBe("130.000 kr.");
     await page.screenshot({ path: join(SHOTS, "template-case-hjoerring.png"), fullPage: true });
+    // The descriptions and sources to the right of the values, then the saved scenario.
+    const grid = page.locator('[data-testid="sheet-grid"][data-sheet="Scenarier"]');
+    const scrollTo = (col: number) =>
+      grid.evaluate((el, c) => {
+        const cell = el.querySelector<HTMLElement>(`tr[data-row="3"] td[data-col="${c}"]`)!;
+        el.scrollLeft = cell.offsetLeft - 60;
+      }, col);
+    await scrollTo(5);
+    await grid.screenshot({ path: join(SHOTS, "template-case-hjoerring-sources.png") });
+    await scrollTo(LAYOUT.rangeSourceColumn);
+    await grid.screenshot({ path: join(SHOTS, "template-case-hjoerring-saved.png") });
+    await grid.evaluate((el) => (el.scrollLeft = 0));
 
     // A low above the high: the pane names the parameter and both values.
     await page
