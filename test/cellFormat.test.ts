@@ -23,6 +23,11 @@ describe("formatCell: numbers", () => {
     [0.1 + 0.2, null, "0,3", "0.3"],
     [1 / 3, "General", "0,3333333333", "0.3333333333"],
     [42, "@", "42", "42"],
+    // Conditional sections, as the Scenarier sheet's yes/no parameters use them.
+    [1, '[=1]"ja";[=0]"nej";0', "ja", "ja"],
+    [0, '[=1]"ja";[=0]"nej";0', "nej", "nej"],
+    [2, '[=1]"ja";[=0]"nej";0', "2", "2"],
+    [150, '[>=100]#,##0" stor";0', "150 stor", "150 stor"],
   ];
   it.each(cases)("%s with %s: %s (da) / %s (en)", (value, format, da, en) => {
     expect(formatCell(value, format, "da")).toBe(da);

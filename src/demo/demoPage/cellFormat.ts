@@ -123,6 +123,32 @@ function general(value: number, language: Language): string {
   return language === "da" ? text.replace(".", ",") : text;
 }
 
+const CONDITION = /^\[(=|<>|<=|>=|<|>)(-?\d+(?:\.\d+)?)\]/;
+
+/**
+ * The section a conditional format picks ([=1]"ja";[=0]"nej";0): the first whose condition the
+ * value meets, else the last; undefined for a format without conditions (the Scenarier sheet's
+ * yes/no parameters use one).
+ */
+function conditionalSection(sections: string[], value: number): string | undefined {
+  if (!CONDITION.test(sections[0])) return undefined;
+  for (const section of sections) {
+    const m = CONDITION.exec(section);
+    if (!m) return section;
+    const x = Number(m[2]);
+    const met = {
+      "=": value === x,
+      "<>": value !== x,
+      "<": value < x,
+      ">": value > x,
+      "<=": value <= x,
+      ">=": value >= x,
+    }[m[1]];
+    if (met) return section;
+  }
+  return sections[sections.length - 1];
+}
+
 export function formatCell(
   value: CellValue | undefined,
   format: string | null,
@@ -136,12 +162,11 @@ export function formatCell(
   if (format === null || format === "" || format === "@" || /^general$/i.test(format))
     return general(value, language);
   const sections = format.split(";");
-  const negative = value < 0 && sections.length > 1;
-  const section = negative
-    ? sections[1]
-    : value === 0 && sections.length > 2
-      ? sections[2]
-      : sections[0];
+  const conditional = conditionalSection(sections, value);
+  const negative = conditional === undefined && value < 0 && sections.length > 1;
+  const section =
+    conditional ??
+    (negative ? sections[1] : value === 0 && sections.length > 2 ? sections[2] : sections[0]);
   const tokens = tokenize(section);
   const codes = tokens.flatMap((t) => ("code" in t ? [t.code] : [])).join("");
   const isDate = /[dy]/i.test(codes) || (/m/i.test(codes) && !/[#0]/.test(codes));
