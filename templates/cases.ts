@@ -2,7 +2,8 @@
  * Published cases as templates, like SØM's experience database but built only from published
  * figures: each parameter a case sets carries its publication as its source; every other parameter
  * keeps the registry's default and its source. `npx tsx schema/generate.ts` writes the JSON files
- * (templates/<id>.json); test/template.schema.test.ts checks that they import without problems.
+ * (templates/<id>.json); test/template.library.test.ts checks that they match and import without
+ * problems, and the template panel lists them (taskpane/templates/library.ts).
  */
 import { d } from "../src/engine/calendar";
 import type { TemplateDraft } from "../src/templates/template";
