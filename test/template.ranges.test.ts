@@ -12,6 +12,7 @@ import {
   TEMPLATE_VERSION,
   exportTemplate,
   parseTemplate,
+  planImport,
   templateRanges,
   type ImportResult,
   type TemplateDraft,
@@ -102,6 +103,56 @@ describe("ranges in templates (format version 2)", () => {
       ranges: { supportCost: OWN.supportCost },
     });
     expect(b.cell(stored.sheet, row("supportCost"), LAYOUT.lowColumn)).toBe(60_000);
+  });
+
+  it("the plan lists the ranges the active scenario's template brings; a version 1 file leaves the sheet's ranges as they are", async () => {
+    const workbook = sampleWorkbook();
+    const found = (await findStays(workbook))!;
+    const sheet = await createOrUpdate(workbook, staysRef(found, found.mapping)!);
+    const row = LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === "supportCost");
+    workbook.setCell(sheet, row, LAYOUT.highColumn, 140_000);
+    const port = scenarioPort(workbook, () => null);
+    const listed = await port.list();
+    expect(listed.map((s) => [s.name, s.active, s.ranges])).toEqual([
+      ["Basis", true, { supportCost: { low: 40_000, high: 140_000 } }],
+    ]);
+
+    const read = parseTemplate(JSON.stringify(exportedObject()));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const plan = planImport(read.template, { scenarios: listed, columns: {} });
+    const basis = plan.scenarios[0];
+    expect(basis.action).toBe("replace");
+    expect(basis.action === "replace" && basis.changes.map((c) => [c.name, c.from, c.to])).toEqual([
+      ["Bostøtte pr. år", "85.000 kr./år", "95.000 kr./år"],
+      [
+        "Diskonteringsrente (spænd)",
+        `2,5 % – 4 % (${parameterById("discountRate").range!.source})`,
+        "2 % – 5 % (Følsomhed efter Finansministeriets vejledning)",
+      ],
+      [
+        "Bostøtte pr. år (spænd)",
+        `40.000 kr./år – 140.000 kr./år (${parameterById("supportCost").range!.source})`,
+        "60.000 kr./år – 150.000 kr./år (Egen opgørelse, Nordby 2025)",
+      ],
+    ]);
+
+    // Version 1: the values change, the sheet's own range stays.
+    const v1 = exportedObject();
+    v1.version = 1;
+    for (const p of v1.scenarios[0].parameters) delete p.range;
+    const old = parseTemplate(JSON.stringify(v1));
+    if (!old.ok) throw new Error(JSON.stringify(old.problems));
+    const oldPlan = planImport(old.template, { scenarios: listed, columns: {} });
+    expect(
+      oldPlan.scenarios[0].action === "replace" && oldPlan.scenarios[0].changes.map((c) => c.name)
+    ).toEqual(["Bostøtte pr. år"]);
+    await port.save(old.template.scenarios);
+    const stored = (await readModel(workbook))!;
+    expect(stored.model.active.values.supportCost).toBe(95_000);
+    expect(checkRanges(stored.model.ranges)).toEqual({
+      ok: true,
+      ranges: { supportCost: { low: 40_000, high: 140_000 } },
+    });
   });
 
   it("a version 1 file (no ranges) still imports, with the registry's ranges and a notice", () => {

@@ -260,7 +260,7 @@ export const boundHorizon = (model: ScenarioModel): number => chartHorizon(model
 
 /**
  * The port the template panel uses (TemplatePanel's ScenarioPort). list: the active scenario and
- * the saved ones whose values are valid, each with the sheet's ranges. rangeProblems: why the
+ * the saved ones whose values are valid, each with the sheet's ranges, the active one marked. rangeProblems: why the
  * sheet's ranges cannot be exported. save: a template's scenarios by name, keeping the others; a
  * scenario named like the active one also updates the parameter cells and the ranges, and on a
  * new sheet the first one becomes active (the template's ranges, the registry's where it has none).
@@ -271,13 +271,17 @@ export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
       const stored = await readModel(workbook);
       if (!stored) return [];
       const { active } = stored.model;
-      const current = savedScenario(stored.model, active.name)
+      const isActive = savedScenario(stored.model, active.name);
+      const current = isActive
         ? []
         : validScenarios({
             ...stored.model,
             saved: [{ ...active, name: activeLabel(stored.model) }],
-          });
-      return [...current, ...validScenarios(stored.model)];
+          }).map((s) => ({ ...s, active: true }));
+      const saved = validScenarios(stored.model).map((s) =>
+        isActive && sameName(s.name, active.name) ? { ...s, active: true } : s
+      );
+      return [...current, ...saved];
     },
     async rangeProblems(): Promise<string[]> {
       const stored = await readModel(workbook);
@@ -294,12 +298,15 @@ export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
         for (const p of s.parameters) values[p.id] = p.value ?? "";
         const scenario = { name: s.name, values };
         model = { ...model, saved: upsert(model.saved, scenario) };
-        if (sameName(model.active.name, s.name) || (!stored && s === scenarios[0]))
+        if (sameName(model.active.name, s.name) || (!stored && s === scenarios[0])) {
+          // A template without ranges (format version 1) leaves the sheet's as they are.
+          const ranges = templateRanges(s);
           model = {
             ...model,
             active: { name: s.name, values: { ...values } },
-            ranges: rangeCells(templateRanges(s)),
+            ...(Object.keys(ranges).length > 0 && { ranges: rangeCells(ranges) }),
           };
+        }
       }
       return { sheet: await writeModel(workbook, model) };
     },
