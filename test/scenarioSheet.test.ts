@@ -227,6 +227,8 @@ describe("low and high values on the sheet", () => {
     workbook.setCell(sheet, ...rangeCell("horizon", LAYOUT.highColumn), 31);
     workbook.setCell(sheet, ...rangeCell("discountRate", LAYOUT.lowColumn), "lav");
     workbook.setCell(sheet, ...rangeCell("shareMoved", LAYOUT.highColumn), "");
+    workbook.setCell(sheet, ...rangeCell("housingPerYear", LAYOUT.highColumn), 60);
+    workbook.setCell(sheet, ...rangeCell("housingPerYear", LAYOUT.rangeSourceColumn), "");
     workbook.setCell(sheet, ...rangeCell("baseYear", LAYOUT.lowColumn), 2020);
     const checked = checkRanges((await readModel(workbook))!.model.ranges);
     expect(!checked.ok && checked.errors.map((e) => e.message)).toEqual([
@@ -235,8 +237,9 @@ describe("low and high values on the sheet", () => {
       "«Diskonteringsrente»: lav «lav» er ikke et tal",
       "«Andel lange ophold i egen bolig»: høj mangler (registrets værdi er 75 %)",
       "«Bostøtte pr. år»: lav (140.000 kr./år) må ikke være større end høj (130.000 kr./år)",
+      "«Boliger pr. år»: kilden til spændet mangler: skriv kilden eller antagelsen bag lav og høj",
     ]);
-    expect(await scenarioPort(workbook, () => null).rangeProblems()).toHaveLength(5);
+    expect(await scenarioPort(workbook, () => null).rangeProblems()).toHaveLength(6);
   });
 
   it("a sheet written before the ranges (Enhed in column C, saved scenarios from G) still reads: values, saved scenarios, the registry's ranges", async () => {

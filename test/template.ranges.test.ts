@@ -239,6 +239,17 @@ describe("hostile ranges are refused with a Danish message, and nothing is writt
     ]);
   });
 
+  it("a range other than the registry's without a source", () => {
+    expect(
+      refused((t) => (entry(t, "supportCost").range = { low: 60_000, high: 150_000, source: " " }))
+    ).toEqual([
+      {
+        where: "Scenarie 1 «Basis» › parameter «Bostøtte pr. år» › spænd",
+        message: "Kilden til spændet mangler: skriv kilden eller antagelsen bag lav og høj",
+      },
+    ]);
+  });
+
   it("a huge source: refused by its length, the text not repeated", () => {
     const found = refused((t) => {
       entry(t, "supportCost").range = { low: 40_000, high: 130_000, source: "x".repeat(50_000) };

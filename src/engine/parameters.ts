@@ -892,9 +892,10 @@ export const RANGE_SOURCE_MAX = 1000;
 /**
  * A scenario's own low–high range for a parameter, as typed on the Scenarier sheet or carried
  * by a template: both numbers inside the parameter's allowed range (whole numbers where the
- * parameter is), low at most high, the source text at most RANGE_SOURCE_MAX characters (blank
- * = the registry's source). The value itself may lie outside its range. Every problem, in
- * Danish with the parameter's name; the base year has no range.
+ * parameter is), low at most high, the source text at most RANGE_SOURCE_MAX characters. A blank
+ * source means the registry's, so a range other than the registry's needs its own source or
+ * stated assumption. The value itself may lie outside its range. Every problem, in Danish with
+ * the parameter's name; the base year has no range.
  */
 export function validateParameterRange(
   def: ParameterDef,
@@ -953,6 +954,11 @@ export function validateParameterRange(
       `the range's source must be at most ${RANGE_SOURCE_MAX} characters (is ${source.trim().length})`
     );
   else if (typeof source === "string" && source.trim() !== "") text = source.trim();
+  else if (lo !== undefined && hi !== undefined && (lo !== def.range.low || hi !== def.range.high))
+    fail(
+      "kilden til spændet mangler: skriv kilden eller antagelsen bag lav og høj",
+      "the range's source is missing: give the source or assumption behind low and high"
+    );
   if (errors.length > 0 || lo === undefined || hi === undefined) return errors;
   return { low: lo, high: hi, ...(text !== undefined && { source: text }) };
 }

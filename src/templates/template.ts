@@ -728,7 +728,12 @@ function checkSchema(
     }
     (s.parameters as TemplateParameter[]).forEach((p, j) => {
       if (!p.range) return;
-      const range = validateParameterRange(parameterById(p.id), p.range.low, p.range.high);
+      const range = validateParameterRange(
+        parameterById(p.id),
+        p.range.low,
+        p.range.high,
+        p.range.source
+      );
       if (Array.isArray(range))
         for (const error of range)
           problems.push(
