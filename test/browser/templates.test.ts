@@ -314,6 +314,16 @@ describe("templates in the demo", () => {
     await page
       .getByTestId("scenarios")
       .screenshot({ path: join(SHOTS, "scenario-range-problem.png") });
+    // The export refuses the sheet's bad range rather than writing the registry's in its place.
+    await page.getByTestId("template-municipality").fill("Demokommune");
+    await page.getByTestId("template-author").fill("Økonomi og analyse");
+    let downloaded = false;
+    page.on("download", () => (downloaded = true));
+    await page.getByTestId("template-export").click();
+    expect(await page.getByTestId("template-export-problems").textContent()).toBe(
+      "Arket Scenarier: «Bostøtte pr. år»: lav (200.000 kr./år) må ikke være større end høj (130.000 kr./år)"
+    );
+    expect(downloaded).toBe(false);
     await page.close();
   });
 
