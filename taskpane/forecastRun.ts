@@ -11,6 +11,7 @@ import {
   type ForecastSummary,
 } from "./forecastSheets";
 import type { ForecastOptions } from "../src/engine/forecast";
+import type { TypologyChoice } from "./groups/userGroups";
 import {
   FIELD_LABELS,
   findHeaderRow,
@@ -61,6 +62,8 @@ export interface RunOptions {
    * here, on the calling thread.
    */
   compute?: (input: ForecastInput, signal?: AbortSignal) => Promise<ForecastSheets>;
+  /** The user typology's thresholds (default: the registry's). */
+  typology?: TypologyChoice;
 }
 
 /** Why a run cannot start; `code` lets the pane word it in its own language. */
@@ -188,6 +191,7 @@ export async function runForecast(
     }),
     options: options.forecast,
     pseudonymise: options.pseudonymise,
+    ...(options.typology && { typology: options.typology }),
   };
   const sheets = await (options.compute?.(input, signal) ?? Promise.resolve(forecastSheets(input)));
   throwIfAborted(signal);
@@ -208,7 +212,11 @@ export async function runForecast(
   });
   throwIfAborted(signal);
   progress("charts", 0.95);
-  const specs = forecastCharts(forecastWritten.name, sheets.summary.years.length);
+  const specs = forecastCharts(
+    forecastWritten.name,
+    sheets.summary.years.length,
+    sheets.summary.groups !== undefined
+  );
   for (const spec of specs) await workbook.addChart(spec);
   progress("done", 1);
   return {

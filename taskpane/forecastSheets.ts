@@ -27,11 +27,23 @@ import {
   type StayResult,
 } from "../src/engine/shelter";
 import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../src/workbook/workbook";
+import {
+  userGroupChart,
+  userGroupSections,
+  userGroupSummary,
+  type TypologyChoice,
+  type UserGroupSummary,
+} from "./groups/userGroups";
 
 /** Wanted names of the own sheets and tables (a user's sheet with the name is never touched). */
 export const FORECAST_SHEET = "Refusionsprognose";
 export const AUDIT_SHEET = "Refusion pr. ophold";
-const TABLES = { quarters: "Refusionsprognose", years: "RefusionPrAar", audit: "RefusionPrOphold" };
+const TABLES = {
+  quarters: "Refusionsprognose",
+  years: "RefusionPrAar",
+  groups: "Brugergrupper",
+  audit: "RefusionPrOphold",
+};
 
 /**
  * Number formats in the invariant syntax Excel's numberFormat API takes; Excel shows them with
@@ -54,6 +66,8 @@ export interface ForecastInput {
   options?: ForecastOptions;
   /** Replace citizen ids on the audit sheet by "Borger 1", "Borger 2", … */
   pseudonymise: boolean;
+  /** The user typology's thresholds (the active scenario's, else the defaults). */
+  typology?: TypologyChoice;
 }
 
 /** Money as exact decimal text (a Decimal does not cross to and from a worker). */
@@ -67,6 +81,8 @@ export interface ForecastSummary {
   statusDate: Serial;
   years: number[];
   total: SummaryAmounts;
+  /** Who uses the shelters: the user groups in the typology's window. */
+  groups?: UserGroupSummary;
 }
 
 export interface ForecastSheets {
@@ -87,14 +103,19 @@ const summaryAmounts = (a: Amounts): SummaryAmounts => ({
 
 export function forecastSheets(input: ForecastInput): ForecastSheets {
   const forecast = computeForecast(input.stays, input.options);
+  const groups = userGroupSummary(input.stays, input.typology, {
+    rules: input.options?.rules,
+    statusDate: forecast.statusDate,
+  });
   return {
     summary: {
       period: forecast.period,
       statusDate: forecast.statusDate,
       years: forecast.years.map((y) => y.year),
       total: summaryAmounts(forecast.total),
+      ...(groups && { groups }),
     },
-    forecast: forecastSheet(forecast, { ok: input.stays.length, bad: input.bad.length }),
+    forecast: forecastSheet(forecast, { ok: input.stays.length, bad: input.bad.length }, groups),
     audit: auditSheet(forecast, input),
   };
 }
@@ -115,8 +136,14 @@ const AMOUNT_FORMATS = [
 
 /** Where things go on the forecast sheet (0-based rows). */
 const LAYOUT = { tableRow: 6, quarterCol: 0, yearCol: 12, chartCol: 23 };
+/** The user groups' title row: below the per-year table (its years, total row and a blank row). */
+const groupsRow = (years: number) => LAYOUT.tableRow + years + 3;
 
-function forecastSheet(forecast: Forecast, counts: { ok: number; bad: number }): SheetSpec {
+function forecastSheet(
+  forecast: Forecast,
+  counts: { ok: number; bad: number },
+  groups: UserGroupSummary | undefined
+): SheetSpec {
   const { period, statusDate } = forecast;
   const quarterRows: CellValue[][] = forecast.quarters.map((q) => [
     q.year,
@@ -168,12 +195,18 @@ function forecastSheet(forecast: Forecast, counts: { ok: number; bad: number }):
         boldRows: [yearRows.length + 1],
         table: { name: TABLES.years, rows: yearRows.length + 1 },
       },
+      ...(groups
+        ? userGroupSections(groups, groupsRow(yearRows.length), LAYOUT.yearCol, TABLES.groups)
+        : []),
     ],
   };
 }
 
-/** The two charts, from the per-year table (its year rows, not the total). */
-export function forecastCharts(sheet: string, years: number): ChartSpec[] {
+/**
+ * The two charts from the per-year table (its year rows, not the total), and the user groups'
+ * chart below them when the sheet has the groups.
+ */
+export function forecastCharts(sheet: string, years: number, groups = false): ChartSpec[] {
   const first = LAYOUT.tableRow + 1;
   const last = LAYOUT.tableRow + years;
   const col = (header: (typeof AMOUNT_HEADERS)[number]) =>
@@ -206,6 +239,9 @@ export function forecastCharts(sheet: string, years: number): ChartSpec[] {
       series: [{ name: "Kommunal nettoudgift", values: range(col("Kommunal nettoudgift")) }],
       ...at(LAYOUT.tableRow + 17),
     },
+    ...(groups
+      ? [userGroupChart(sheet, groupsRow(years), LAYOUT.yearCol, at(LAYOUT.tableRow + 35))]
+      : []),
   ];
 }
 

@@ -446,6 +446,20 @@ export class MemoryWorkbook implements Workbook {
     };
   }
 
+  async writeOwnCells(
+    sheetName: string,
+    cells: readonly { at: string; value: CellValue }[]
+  ): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    if (!sheet.own)
+      throw new Error(`Tilføjelsesprogrammet skriver kun i sine egne ark, ikke i ${sheet.name}`);
+    for (const { at } of cells) parseA1(at);
+    for (const { at, value } of cells) {
+      const { top, left } = parseA1(at);
+      this.setCell(sheet.name, top, left, value);
+    }
+  }
+
   async readSheetProperty(sheetName: string, key: string): Promise<string | undefined> {
     const sheet = this.sheet(sheetName);
     return sheet.own ? sheet.properties?.[key] : undefined;

@@ -359,6 +359,24 @@ export class ExcelWorkbook implements Workbook {
       );
   }
 
+  async writeOwnCells(
+    sheet: string,
+    cells: readonly { at: string; value: CellValue }[]
+  ): Promise<void> {
+    for (const { at } of cells) parseA1(at);
+    return Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const mark = ws.customProperties.getItemOrNullObject(OWN_SHEET_KEY).load("value");
+      await context.sync();
+      if (mark.isNullObject)
+        throw new Error(`Tilføjelsesprogrammet skriver kun i sine egne ark, ikke i ${sheet}`);
+      // Range.values keeps the cells' number formats, and Excel recalculates what reads them
+      // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+      for (const { at, value } of cells) ws.getRange(at).values = [[asCellInput(value)]];
+      await context.sync();
+    });
+  }
+
   async readSheetProperty(sheet: string, key: string): Promise<string | undefined> {
     return Excel.run(async (ctx) => {
       const properties = ctx.workbook.worksheets.getItem(sheet).customProperties;

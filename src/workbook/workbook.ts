@@ -231,6 +231,12 @@ export interface Workbook {
   readTable(name: string, options?: IoOptions): Promise<TableBlock>;
   /** Create or replace an own sheet (never a user's sheet, see the module comment). */
   writeOwnSheet(spec: SheetSpec, options?: IoOptions): Promise<WrittenSheet>;
+  /**
+   * Writes values into single cells of an own sheet, leaving the rest of it (formulas, formats,
+   * charts) as it is, so the formulas that read the cells recalculate (the meeting mode's
+   * parameter cells). Rejects a user's sheet before writing anything.
+   */
+  writeOwnCells(sheet: string, cells: readonly { at: string; value: CellValue }[]): Promise<void>;
   /** A property the add-in wrote with an own sheet (SheetSpec.properties); undefined for a user's sheet. */
   readSheetProperty(sheet: string, key: string): Promise<string | undefined>;
   /** Add a native chart; only on an own sheet (rejects otherwise). */

@@ -45,6 +45,10 @@ import { scenarioPort } from "../scenarios/scenarioStore";
 import { SummaryPanel } from "../summary/SummaryPanel";
 import { TemplatePanel } from "../templates/TemplatePanel";
 import { engineRunner } from "../worker/engine";
+import { typologyChoice } from "../groups/userGroups";
+import { MeetingMode } from "../meeting/MeetingMode";
+import { MEETING_TEXTS } from "../meeting/texts";
+import { activeParameters } from "../scenarios/scenarioStore";
 
 type Phase = keyof Texts["phase"];
 
@@ -98,6 +102,8 @@ export function App({ workbook, onResult }: AppProps) {
   const [reading, setReading] = useState<Reading>("NY");
   /** Bumped when a template wrote the Scenarier sheet: the scenario manager reads it again. */
   const [scenariosWritten, setScenariosWritten] = useState(0);
+  /** Meeting mode: the key figures large, for the projector (taskpane/meeting). */
+  const [meeting, setMeeting] = useState(false);
   const abort = useRef<AbortController | undefined>();
   /** The web worker that computes the forecast's sheets and the scenario comparison. */
   const engine = useMemo(() => engineRunner(), []);
@@ -192,8 +198,11 @@ export function App({ workbook, onResult }: AppProps) {
           }),
       });
       if (!fresh) throw new Error(text.noStays);
+      // The user groups use the active scenario's typology when the Scenarier sheet has one.
+      const active = await activeParameters(workbook).catch(() => undefined);
       const result = await runForecast(workbook, fresh, mapping, {
         forecast: { rules: RULE_SETS[reading] },
+        typology: typologyChoice(active?.parameters, active?.name ?? null),
         pseudonymise,
         compute: (input, signal) => engine.run("forecast", input, { signal }),
         signal: controller.signal,
@@ -216,9 +225,22 @@ export function App({ workbook, onResult }: AppProps) {
     }
   };
 
+  if (meeting)
+    return (
+      <MeetingMode
+        workbook={workbook}
+        rows={report?.stays}
+        engine={engine}
+        onClose={() => setMeeting(false)}
+      />
+    );
+
   return (
     <div style={{ padding: "12px 16px", display: "flex", flexDirection: "column", gap: 12 }}>
       <Title3 as="h1">{text.title}</Title3>
+      <Button onClick={() => setMeeting(true)} data-testid="meeting-open" disabled={running}>
+        {MEETING_TEXTS[text.language].toggle}
+      </Button>
 
       <section
         aria-labelledby="source-heading"

@@ -14,6 +14,7 @@ import { dec } from "../../src/engine/money";
 import type { RunResult } from "../forecastRun";
 import { formatCount, formatMoney, formatSeconds, useTexts } from "../i18n";
 import type { WrittenSheet } from "../../src/workbook/workbook";
+import { UserGroupsPanel } from "../groups/UserGroupsPanel";
 
 const MONEY_LINES = [
   "gross",
@@ -65,6 +66,7 @@ export function ResultSummary({ result, elapsedMs }: { result: RunResult; elapse
           ))}
         </TableBody>
       </Table>
+      {result.summary.groups && <UserGroupsPanel summary={result.summary.groups} />}
       <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="written-sheets">
         {written.map((s) => (
           <li key={s.wanted}>

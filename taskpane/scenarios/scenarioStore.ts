@@ -30,6 +30,7 @@ import {
   UNSAVED_NAME,
   chartHorizon,
   defaultModel,
+  parameterCell,
   readScenarioSheet,
   scenarioSheet,
   type NamedScenario,
@@ -114,6 +115,48 @@ export function checkRanges(
     else read[p.id] = checked;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, ranges: ownRanges(read) };
+}
+
+/** The active scenario of the Scenarier sheet, when there is one and its values are valid. */
+export async function activeParameters(
+  workbook: Workbook
+): Promise<{ sheet: string; name: string; parameters: ScenarioParameters } | undefined> {
+  const stored = await readModel(workbook);
+  if (!stored) return undefined;
+  const checked = checkValues(stored.model.active.values);
+  return checked.ok
+    ? { sheet: stored.sheet, name: activeLabel(stored.model), parameters: checked.parameters }
+    : undefined;
+}
+
+/**
+ * Writes parameter values into the active value cells (column B) of the add-in's own Scenarier
+ * sheet and nowhere else, so Excel recalculates the sheet's DK.HOUSINGFIRSTPROJECTION. The whole
+ * parameter set is validated first: values the registry refuses are never written. The result
+ * has the parameters the formula now reads.
+ */
+export async function writeActiveValues(
+  workbook: Workbook,
+  changes: Partial<Record<ParameterId, number>>
+): Promise<
+  | { ok: true; sheet: string; parameters: ScenarioParameters }
+  | { ok: false; errors: ParameterError[] }
+> {
+  const stored = await readModel(workbook);
+  if (!stored)
+    return {
+      ok: false,
+      errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }],
+    };
+  const values = { ...stored.model.active.values, ...changes };
+  const checked = checkValues(values);
+  if (!checked.ok) return checked;
+  const ids = Object.keys(changes) as ParameterId[];
+  await workbook.writeOwnCells(
+    stored.sheet,
+    ids.map((id) => ({ at: parameterCell(id), value: values[id] }))
+  );
+  return { ok: true, sheet: stored.sheet, parameters: checked.parameters };
 }
 
 /** Scenario names compare after Unicode normalisation and case folding (names.ts). */

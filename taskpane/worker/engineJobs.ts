@@ -1,12 +1,14 @@
 /**
  * The pane's engine jobs, which run in its web worker (engine.worker.ts) so the page never
- * freezes: the forecast's sheets, the scenario comparison with its tornado, and the two readings
- * of the phase-in side by side, and the council page with its Monte Carlo run. The handlers are
- * the pure computations.
+ * freezes: the forecast's sheets, the scenario comparison with its tornado, the two readings
+ * of the phase-in side by side, the council page with its Monte Carlo run, and meeting mode's
+ * key figures. The handlers are the pure computations.
  */
-import type { StayInput } from "../../src/engine/shelter";
+import type { ScenarioParameters } from "../../src/engine/parameters";
+import type { RowError, StayInput } from "../../src/engine/shelter";
 import type { Handlers, JobSpec } from "../../src/worker/protocol";
 import { forecastSheets, type ForecastInput, type ForecastSheets } from "../forecastSheets";
+import { meetingFigures, type KeyFigures } from "../meeting/meeting";
 import { compareReadings, type ReadingDifference } from "../readings";
 import { compareScenarios, type Comparison, type NamedParameters } from "../scenarios/compare";
 import { summarySheet, type SummaryRequest, type SummarySheet } from "../summary/summarySheet";
@@ -22,6 +24,12 @@ export interface EngineJobs {
   compare: JobSpec<CompareRequest, { done: number; total: number }, Comparison>;
   readings: JobSpec<{ stays: readonly StayInput[] }, never, ReadingDifference[]>;
   summary: JobSpec<SummaryRequest, { done: number; total: number }, SummarySheet>;
+  /** Meeting mode's key figures, from the parameters the Scenarier sheet's formula reads. */
+  keyFigures: JobSpec<
+    { stays: readonly StayInput[]; parameters: ScenarioParameters },
+    never,
+    KeyFigures | RowError
+  >;
 }
 
 export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
@@ -29,4 +37,5 @@ export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
   compare: ({ stays, scenarios }, progress) => compareScenarios(stays, scenarios, progress),
   readings: ({ stays }) => compareReadings(stays),
   summary: (request, progress) => summarySheet(request, progress),
+  keyFigures: ({ stays, parameters }) => meetingFigures(stays, parameters),
 };
