@@ -681,7 +681,13 @@ describe("the forecast through the Office.js adapter", () => {
     const forecast = book.sheet(FORECAST_SHEET);
     const audit = book.sheet(AUDIT_SHEET);
     expect(forecast.own && audit.own).toBe(true);
-    expect(forecast.tables.map((t) => t.name)).toEqual(["Refusionsprognose", "RefusionPrAar"]);
+    expect(forecast.tables.map((t) => t.name)).toEqual([
+      "Refusionsprognose",
+      "RefusionPrAar",
+      "Brugergrupper",
+    ]);
+    // The user groups below the per-year table (header row 7, 6 years, total, blank, title, note).
+    expect(forecast.tables[2].address).toBe("M18:V21");
     expect(forecast.tables[0].address).toBe("A7:K31"); // header + 6 years × 4 quarters
     expect(audit.tables).toEqual([{ name: "RefusionPrOphold", address: `A1:R${3000 + 1}` }]);
     // Columns sized to their content by Excel's autofit on the tables, not on the title rows.
@@ -698,8 +704,9 @@ describe("the forecast through the Office.js adapter", () => {
     expect(audit.formats.some((f) => f.format === "dd-mm-yyyy")).toBe(true);
     expect(audit.frozenRows).toBe(1);
 
-    expect(forecast.charts).toHaveLength(2);
-    const [refund, net] = forecast.charts;
+    expect(forecast.charts).toHaveLength(3);
+    const [refund, net, groups] = forecast.charts;
+    expect(groups.series.every((s) => s.xAxis === "M19:M21")).toBe(true);
     expect(refund).toMatchObject({
       type: "ColumnClustered",
       seriesBy: "Columns",
@@ -766,6 +773,37 @@ describe("the forecast through the Office.js adapter", () => {
     });
     await wb.writeOwnSheet({ name: "Uden", sections: [{ at: "A1", values: [["x"]] }] });
     expect(book.sheet("Uden").page).toEqual({});
+  });
+
+  it("writeOwnCells writes single cells of an own sheet and leaves the rest; a user's sheet is refused before anything is written", async () => {
+    const wb = new ExcelWorkbook();
+    await wb.writeOwnSheet({
+      name: "Scenarier",
+      sections: [
+        {
+          at: "A1",
+          values: [
+            ["Andel", 0.5, "%"],
+            ["Boliger", 25, "boliger/år"],
+          ],
+        },
+      ],
+    });
+    await wb.writeOwnCells("Scenarier", [
+      { at: "B1", value: 0.75 },
+      { at: "B2", value: 40 },
+    ]);
+    expect(book.sheet("Scenarier").cells.slice(0, 2)).toEqual([
+      ["Andel", 0.75, "%"],
+      ["Boliger", 40, "boliger/år"],
+    ]);
+    expect(book.log.filter((l) => l.startsWith("Scenarier: clear"))).toEqual([]);
+    const userCells: CellValue[][] = [["Mine tal", 1]];
+    book.addSheet("Brugerens", copy(userCells));
+    await expect(wb.writeOwnCells("Brugerens", [{ at: "B1", value: 2 }])).rejects.toThrow(
+      /egne ark/
+    );
+    expect(book.sheet("Brugerens").cells).toEqual(userCells);
   });
 
   it("reads an Excel table: header and data body, and lists it", async () => {

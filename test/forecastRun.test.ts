@@ -141,19 +141,23 @@ describe("the demo run on the sample budget (1 000 rows)", () => {
     expect(FORMATS.kr).toBe('#,##0.00 "kr."');
   });
 
-  it("two charts: refund NY vs GAMMEL per year, and municipal net cost per year, from the year table", () => {
+  it("three charts: refund NY vs GAMMEL per year and municipal net cost per year from the year table, the user groups' shares from theirs", () => {
     const charts = wb.getSheet(FORECAST_SHEET)!.charts;
-    expect(result.charts).toEqual(["RefusionNyGammel", "KommunalNettoudgift"]);
-    const [refund, net] = charts.map((c) => wb.chartData(c));
+    expect(result.charts).toEqual(["RefusionNyGammel", "KommunalNettoudgift", "Brugergrupper"]);
+    const [refund, net, groups] = charts.map((c) => wb.chartData(c));
     const years = tableRows(wb, FORECAST_SHEET, "RefusionPrAar");
     expect(refund.categories).toEqual(years.map((y) => String(y["År"])));
     expect(refund.series.map((s) => s.name)).toEqual(["Refusion NY", "Refusion GAMMEL"]);
     expect(refund.series[0].values).toEqual(years.map((y) => y["Refusion NY"]));
     expect(refund.series[1].values).toEqual(years.map((y) => y["Refusion GAMMEL"]));
     expect(net.series[0].values).toEqual(years.map((y) => y["Kommunal nettoudgift"]));
-    // The two charts do not overlap.
-    const [a, b] = charts.map((c) => [parseA1(c.from).top, parseA1(c.to).top]);
+    const groupRows = tableRows(wb, FORECAST_SHEET, "Brugergrupper");
+    expect(groups.categories).toEqual(groupRows.map((g) => g["Gruppe"]));
+    expect(groups.series[1].values).toEqual(groupRows.map((g) => g["Andel af overnatningerne"]));
+    // The charts do not overlap.
+    const [a, b, c] = charts.map((chart) => [parseA1(chart.from).top, parseA1(chart.to).top]);
     expect(a[1]).toBeLessThan(b[0]);
+    expect(b[1]).toBeLessThan(c[0]);
   });
 
   it("the audit sheet: one row per sheet row (good and bad), in sheet order, with rule, source and warnings", () => {
