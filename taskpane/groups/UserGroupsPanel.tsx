@@ -1,6 +1,7 @@
 /**
- * The user groups after a forecast run: a table (the figures and their shares) and a compact bar
- * chart of each group's share of citizens, nights and gross cost. The chart is an SVG image whose
+ * The user groups after a forecast run: a table (the figures and their shares, group by group, so
+ * it fits the pane's 390 px) and a compact bar chart of each group's share of citizens, nights
+ * and gross cost. The chart is an SVG image whose
  * title and description say what it shows; the table beside it holds the same figures for
  * screen readers and for reading out.
  */
@@ -44,18 +45,6 @@ export function UserGroupsPanel({ summary }: { summary: UserGroupSummary }) {
   const descId = useId();
   const { rules, scenario } = summary.choice;
   const share = (g: GroupRow, m: ShareMeasure) => percent(shareOf(summary, g, m), language);
-  const cell = (main: string, sub?: string) => (
-    <TableCell style={{ textAlign: "end", whiteSpace: "nowrap" }}>
-      {main}
-      {sub !== undefined && (
-        <>
-          <br />
-          <Caption1>{sub}</Caption1>
-        </>
-      )}
-    </TableCell>
-  );
-
   // Bars: one band per group, one bar per measure; the longest possible bar is 100 %.
   const band = 3 * 14 + 10;
   const labelWidth = 96;
@@ -80,47 +69,53 @@ export function UserGroupsPanel({ summary }: { summary: UserGroupSummary }) {
         {text.heading}
       </Subtitle2>
       <Caption1>{text.intro(summary.window.first, summary.window.last)}</Caption1>
-      <div
-        role="region"
-        aria-labelledby={headingId}
-        tabIndex={0}
-        style={{ overflowX: "auto", maxWidth: "100%" }}
-      >
-        <Table size="extra-small" aria-labelledby={headingId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{text.group}</TableHeaderCell>
-              <TableHeaderCell scope="col">{text.citizens}</TableHeaderCell>
-              <TableHeaderCell scope="col">{text.stays}</TableHeaderCell>
-              <TableHeaderCell scope="col">{text.nights}</TableHeaderCell>
-              <TableHeaderCell scope="col">{text.gross}</TableHeaderCell>
-              <TableHeaderCell scope="col">{text.refundLost}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {summary.groups.map((g) => (
-              <TableRow key={g.group} data-group={g.group}>
-                <TableCell>{text.groupLabel[g.group]}</TableCell>
-                {cell(formatCount(g.citizens, language), share(g, "citizens"))}
-                {cell(formatCount(g.stays, language))}
-                {cell(formatCount(g.nights, language), share(g, "nights"))}
-                {cell(formatMoney(dec(g.gross), language), share(g, "gross"))}
-                {cell(formatMoney(dec(g.refundLost), language), share(g, "refundLost"))}
+      <Table size="extra-small" aria-labelledby={headingId}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{text.group}</TableHeaderCell>
+            <TableHeaderCell scope="col" style={{ justifyContent: "flex-end" }}>
+              {text.value}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" style={{ justifyContent: "flex-end" }}>
+              {text.shareColumn}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        {[...summary.groups, undefined].map((g) => {
+          const row = g ?? summary.total;
+          const name = g ? text.groupLabel[g.group] : text.total;
+          const lines: [string, string, ShareMeasure | null][] = [
+            [text.citizens, formatCount(row.citizens, language), "citizens"],
+            [text.stays, formatCount(row.stays, language), null],
+            [text.nights, formatCount(row.nights, language), "nights"],
+            [text.gross, formatMoney(dec(row.gross), language), "gross"],
+            [text.refundLost, formatMoney(dec(row.refundLost), language), "refundLost"],
+          ];
+          return (
+            <TableBody key={g?.group ?? "total"} data-group={g?.group ?? "total"}>
+              <TableRow>
+                <TableHeaderCell scope="colgroup" colSpan={3}>
+                  <strong>{name}</strong>
+                </TableHeaderCell>
               </TableRow>
-            ))}
-            <TableRow data-group="total">
-              <TableCell>
-                <strong>{text.total}</strong>
-              </TableCell>
-              {cell(formatCount(summary.total.citizens, language))}
-              {cell(formatCount(summary.total.stays, language))}
-              {cell(formatCount(summary.total.nights, language))}
-              {cell(formatMoney(dec(summary.total.gross), language))}
-              {cell(formatMoney(dec(summary.total.refundLost), language))}
-            </TableRow>
-          </TableBody>
-        </Table>
-      </div>
+              {lines.map(([label, value, measure]) => (
+                <TableRow key={label}>
+                  <TableCell>{label}</TableCell>
+                  <TableCell
+                    style={{ textAlign: "end", whiteSpace: "nowrap" }}
+                    data-measure={measure ?? "stays"}
+                  >
+                    {value}
+                  </TableCell>
+                  <TableCell style={{ textAlign: "end" }}>
+                    {g && measure ? share(g, measure) : ""}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          );
+        })}
+      </Table>
       <svg
         role="img"
         aria-labelledby={`${titleId} ${descId}`}

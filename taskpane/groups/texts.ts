@@ -7,6 +7,8 @@ export interface GroupTexts {
   heading: string;
   intro(first: number, last: number): string;
   group: string;
+  value: string;
+  shareColumn: string;
   citizens: string;
   stays: string;
   nights: string;
@@ -30,6 +32,8 @@ export const GROUP_TEXTS: Record<Language, GroupTexts> = {
     intro: (first, last) =>
       `Borgerne delt i brugergrupper efter deres ophold i ${first}–${last} (også på arket Refusionsprognose).`,
     group: "Gruppe",
+    value: "Antal / beløb",
+    shareColumn: "Andel",
     citizens: "Borgere",
     stays: "Ophold",
     nights: "Overnatninger",
@@ -57,6 +61,8 @@ export const GROUP_TEXTS: Record<Language, GroupTexts> = {
     intro: (first, last) =>
       `Citizens grouped by their stays in ${first}–${last} (also on the sheet Refusionsprognose).`,
     group: "Group",
+    value: "Number / amount",
+    shareColumn: "Share",
     citizens: "Citizens",
     stays: "Stays",
     nights: "Nights",

@@ -107,7 +107,9 @@ function Figure(props: {
       <Body1 id={labelId} style={{ fontSize: 18, lineHeight: 1.3 }}>
         {props.label}
       </Body1>
-      <span style={figureStyle}>{props.value}</span>
+      <span style={figureStyle} data-figure-value="">
+        {props.value}
+      </span>
       <Caption1 style={{ fontSize: 14 }}>{props.hint}</Caption1>
     </div>
   );
