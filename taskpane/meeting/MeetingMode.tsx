@@ -27,6 +27,7 @@ import {
   parameterById,
   type ParameterError,
   type ParameterId,
+  type ParameterUnit,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
 import type { StayInput } from "../../src/engine/shelter";
@@ -43,6 +44,12 @@ import {
   type KeyFigures,
 } from "./meeting";
 import { MEETING_TEXTS } from "./texts";
+
+/** The sliders' units in English labels (Danish labels use the registry's units). */
+const UNIT_EN: Partial<Record<ParameterUnit, string>> = {
+  "kr./år": "kr./year",
+  "boliger/år": "dwellings/year",
+};
 
 /** A slider writes once it has stood still this long (holding an arrow key writes once). */
 const WRITE_DELAY_MS = 400;
@@ -73,8 +80,10 @@ function kroner(amount: string, language: Language): string {
   return `${whole.toNumber().toLocaleString(language === "da" ? "da-DK" : "en-GB")} kr.`;
 }
 
+/** Sized to the card (a CSS container), so a 15-character amount stays on one line. */
 const figureStyle: CSSProperties = {
-  fontSize: "clamp(28px, 8vw, 44px)",
+  fontSize: "clamp(24px, 10cqi, 48px)",
+  whiteSpace: "nowrap",
   lineHeight: 1.15,
   fontWeight: 700,
   fontVariantNumeric: "tabular-nums",
@@ -99,6 +108,7 @@ function Figure(props: {
         border: `1px solid ${tokens.colorNeutralStroke1}`,
         borderRadius: tokens.borderRadiusLarge,
         padding: "12px 14px",
+        containerType: "inline-size",
         display: "flex",
         flexDirection: "column",
         gap: 4,
@@ -346,7 +356,7 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
             if (value === undefined) return null;
             const { min, max } = sliderBounds(control, value);
             const valueText = formatParameterValue(def, value, language);
-            const unit = def.unit === "%" ? "%" : language === "en" ? "" : def.unit;
+            const unit = language === "en" ? (UNIT_EN[def.unit] ?? def.unit) : def.unit;
             const label = language === "en" ? def.label.en : def.name;
             return (
               <Field
@@ -355,7 +365,14 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
                   children: (
                     <span style={{ fontSize: 18 }}>
                       {label}
-                      {unit && ` (${unit})`}: <strong>{valueText}</strong>
+                      {unit && ` (${unit})`}
+                      {/* Shown for the room; the slider says its value itself (aria-valuetext). */}
+                      <span
+                        aria-hidden="true"
+                        style={{ display: "block", fontSize: 24, fontWeight: 700 }}
+                      >
+                        {valueText}
+                      </span>
                     </span>
                   ),
                 }}

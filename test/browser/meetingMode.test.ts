@@ -50,7 +50,9 @@ describe("the user groups after the forecast", () => {
     expect(await citizens("total")).toBe("277");
     const chart = page.getByTestId("user-groups-chart");
     expect(await chart.getAttribute("role")).toBe("img");
-    expect(await chart.locator("desc").textContent()).toMatch(/^Kroniske: 17 % af borgerne, /);
+    expect(await chart.locator("desc").textContent()).toMatch(
+      /^Kroniske: 17\s% af borgerne, 47\s% af overnatningerne/
+    );
     await expect(groups.textContent()).resolves.toMatch(/standardværdierne/);
     await page.locator('figure[data-chart="Brugergrupper"]').waitFor();
     await groups.screenshot({ path: join(SHOTS, "user-groups-pane.png") });
@@ -110,6 +112,11 @@ describe("meeting mode", () => {
         await page.keyboard.press("Tab");
       expect(await focused(page)).toBe("meeting-shareMoved");
       const slider = page.getByTestId("meeting-shareMoved");
+      // Its name says the unit; the value is its own (aria-valuetext), not part of the name.
+      await page
+        .getByRole("slider", { name: "Andel lange ophold i egen bolig (%)", exact: true })
+        .waitFor();
+      await page.getByRole("slider", { name: "Bostøtte pr. år (kr./år)", exact: true }).waitFor();
       expect(await slider.getAttribute("aria-valuetext")).toBe("50 %");
       for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
       expect(await slider.getAttribute("aria-valuetext")).toBe("65 %");
