@@ -45,7 +45,7 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
       "Nettoudgift uden indsats minus med Housing First, nominelt. Positiv er en besparelse.",
     npv: "Nutidsværdi (NPV)",
     npvHint:
-      "Beregnet med de faste værdier (intet interval). Kør usikkerhedsberegningen for intervallet P10–P90.",
+      "Beregnet med de faste værdier (intet interval). Intervallet P10–P90 fra usikkerhedsberegningen står i sammenfatningen: luk mødevisningen, og vælg «Skriv sammenfatning».",
     breakEven: "Break-even",
     breakEvenNone: (last) => `Ikke inden ${last}`,
     breakEvenHint: (base) =>
@@ -75,7 +75,7 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
     effectHint: "Net cost without action minus with Housing First, nominal. Positive is a saving.",
     npv: "Net present value (NPV)",
     npvHint:
-      "Computed with the fixed values (no range). Run the uncertainty analysis for the P10–P90 range.",
+      "Computed with the fixed values (no range). The P10–P90 range of the uncertainty analysis is on the summary: close meeting mode and choose «Write summary».",
     breakEven: "Break-even",
     breakEvenNone: (last) => `Not by ${last}`,
     breakEvenHint: (base) =>
