@@ -8,8 +8,7 @@
  *
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -29,10 +28,9 @@ import {
   type Browser,
   type StaticServer,
 } from "./harness";
+import { axeSeriousViolations } from "./axe";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
-
-const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 
 let server: StaticServer;
 let browser: Browser;
@@ -159,34 +157,6 @@ async function showSheet(page: Page, name: string): Promise<void> {
   await page.locator(`[data-testid="sheet-grid"][data-sheet="${name}"]`).waitFor();
 }
 
-/**
- * axe-core's serious and critical violations on the whole page. Excluded: Fluent UI's tabster
- * focus guards (<i data-tabster-dummy tabindex=0 aria-hidden>), which pass focus on the moment
- * they get it and are hidden so screen readers do not announce them; Fluent and tabster treat
- * axe's aria-hidden-focus on them as by design (microsoft/fluentui#27517, microsoft/tabster#288).
- */
-async function axeSeriousViolations(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts.
-  await page.evaluate(readFileSync(AXE, "utf8"));
-  const violations = await page.evaluate(async () => {
-    type Result = {
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    const axe = (
-      window as unknown as { axe: { run(ctx: { exclude: string[][] }): Promise<Result> } }
-    ).axe;
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")}`);
-}
-
 // ---- the tests ----
 
 describe("the standalone demo in headless Chromium", () => {
@@ -289,13 +259,15 @@ describe("the standalone demo in headless Chromium", () => {
     const withSelfPayment = engineTotals(mapping);
     expect(withSelfPayment.selfPayment.isZero()).toBe(false);
     expect(engine.refundNy.greaterThan(withSelfPayment.refundNy)).toBe(true);
-    // The charts: one bar per year and series, every bar below the axis' top gridline.
+    // The charts: one bar per category (year, or user group) and series, every bar below the
+    // axis' top gridline.
     expect(
       await page.evaluate((n) => window.__demo!.workbook.getSheet(n)!.charts.length, FORECAST_SHEET)
-    ).toBe(2);
-    for (const [chart, series] of [
-      ["RefusionNyGammel", 2],
-      ["KommunalNettoudgift", 1],
+    ).toBe(3);
+    for (const [chart, series, categories] of [
+      ["RefusionNyGammel", 2, engineYears(corrected)],
+      ["KommunalNettoudgift", 1, engineYears(corrected)],
+      ["Brugergrupper", 3, 3],
     ] as const) {
       const { bars, topLine } = await page
         .locator(`figure[data-chart="${chart}"] svg`)
@@ -306,7 +278,7 @@ describe("the standalone demo in headless Chromium", () => {
       // The chart's name is in each value, so a failure says which chart.
       expect({ chart, bars: bars.length }).toEqual({
         chart,
-        bars: series * engineYears(corrected),
+        bars: series * categories,
       });
       expect({ chart, barsAboveTopLine: bars.filter((y) => y < topLine - 0.5) }).toEqual({
         chart,

@@ -23,6 +23,7 @@ import {
   type Browser,
   type StaticServer,
 } from "./harness";
+import { axeSeriousViolations } from "./axe";
 import { demoCell, projectionComputed } from "./meeting";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
@@ -55,6 +56,7 @@ describe("the user groups after the forecast", () => {
     );
     await expect(groups.textContent()).resolves.toMatch(/standardværdierne/);
     await page.locator('figure[data-chart="Brugergrupper"]').waitFor();
+    expect(await axeSeriousViolations(page)).toEqual([]);
     await groups.screenshot({ path: join(SHOTS, "user-groups-pane.png") });
     await page.close();
   });
@@ -175,6 +177,7 @@ describe("meeting mode", () => {
       .locator("[data-figure-value]")
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(28);
+    expect(await axeSeriousViolations(page)).toEqual([]);
     await page.locator("aside").screenshot({ path: join(SHOTS, "meeting-wide.png") });
     await page.close();
   });
