@@ -10,6 +10,7 @@ import { refusion110DayByDay } from "./dayWalk";
 import { benchRows } from "./stays";
 import { benchProjection } from "./projection";
 import { refusion110Payload } from "./payload";
+import { benchMonteCarlo } from "./monteCarlo";
 
 /**
  * The best time of each task over `rounds` rounds, the tasks taking turns within a round, so a
@@ -107,6 +108,7 @@ const failed = (what: string, error: unknown) => {
   process.exitCode = 1;
 };
 void import("./demo").then(async ({ benchDemoForecast, benchMeeting }) => {
+  await monteCarlo.catch((error: unknown) => failed("Monte Carlo", error));
   try {
     const demo = await benchDemoForecast(50_000);
     console.log(
@@ -133,6 +135,19 @@ const projection = benchProjection(20_000);
 console.log(
   `DK.HOUSINGFIRSTPROJECTION, 20 000 stays: ${projection.best.toFixed(0)} ms (target <= 500 ms; median of 7: ${projection.median.toFixed(0)} ms)`
 );
+
+// Monte Carlo after the synchronous figures, before the browser ones (one thing at a time).
+const monteCarlo = (async () => {
+  for (const [rows, draws, what] of [
+    [undefined, 1000, "the demo municipality"],
+    [20_000, 200, "20 000 stays"],
+  ] as const) {
+    const m = await benchMonteCarlo(rows, draws);
+    console.log(
+      `Monte Carlo, ${what} (${m.stays} stays, ${m.draws} draws): ${m.drawsPerSecond.toFixed(0)} draws/s; one deterministic projection ${m.projectionMs.toFixed(0)} ms; a draw costs ${m.ratio.toFixed(2)}x a projection`
+    );
+  }
+})();
 
 const payload = refusion110Payload();
 console.log(

@@ -44,6 +44,7 @@ interface FakeChart {
   name?: string;
   title: { text?: string };
   legend: { position?: string };
+  categoryAxis: { reversePlotOrder?: boolean };
   series: { name?: string; values?: string; xAxis?: string }[];
   position?: [string, string];
 }
@@ -302,6 +303,7 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
           seriesBy,
           title: {},
           legend: {},
+          categoryAxis: {},
           series: [{ values: source.address.split("!")[1] }],
         };
         sheet.charts.push(chart);
@@ -328,6 +330,7 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
             },
           },
           setPosition: (from: string, to: string) => (chart.position = [from, to]),
+          axes: { categoryAxis: chart.categoryAxis },
         };
       },
     },
@@ -522,6 +525,38 @@ describe("only the add-in's own sheets are written", () => {
     };
     await expect(new ExcelWorkbook().addChart(spec)).rejects.toThrow(/egne ark/);
     expect(book.sheet("Budget").charts).toEqual([]);
+  });
+
+  it("a tornado is Excel's clustered bar chart with the first category on top", async () => {
+    const wb = new ExcelWorkbook();
+    const { name } = await wb.writeOwnSheet({
+      name: "Sammenligning",
+      sections: [
+        {
+          at: "A1",
+          values: [
+            ["a", 1],
+            ["b", -2],
+          ],
+        },
+      ],
+    });
+    const chart = (type: "barClustered" | "columnClustered") => ({
+      sheet: name,
+      name: type,
+      type,
+      title: "t",
+      categories: "A1:A2",
+      series: [{ name: "s", values: "B1:B2" }],
+      from: "D1",
+      to: "H9",
+    });
+    await wb.addChart(chart("barClustered"));
+    await wb.addChart(chart("columnClustered"));
+    const [bar, column] = book.sheet(name).charts;
+    expect(bar).toMatchObject({ type: "BarClustered", categoryAxis: { reversePlotOrder: true } });
+    expect(column).toMatchObject({ type: "ColumnClustered", categoryAxis: {} });
+    expect(column.categoryAxis.reversePlotOrder).toBeUndefined();
   });
 
   it("text that Excel would read as a formula or as another value is written as text", async () => {

@@ -12,6 +12,7 @@ import {
   PARAMETERS,
   parameterById,
   type ParameterId,
+  type ScenarioParameters,
 } from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
 import { buildTemplate } from "../src/templates/template";
@@ -24,7 +25,7 @@ import {
   compareScenarios,
   comparisonSheet,
   comparisonSteps,
-  tornado,
+  shownSwitchingValue,
 } from "../taskpane/scenarios/compare";
 import {
   LAYOUT,
@@ -500,48 +501,71 @@ describe("named scenarios", () => {
 });
 
 describe("comparison and tornado", () => {
-  it("scenarios side by side with the engine's numbers, and a tornado sorted by the spread of the NPV", async () => {
+  it("scenarios side by side with the engine's numbers, and a tornado over each low–high range sorted by swing, with switching values", async () => {
     const { workbook, report } = await setup();
-    const stays = report.stays;
+    // Every fourth stay of the demo municipality (200): the tornado's searches stay quick.
+    const stays = report.stays.filter((_, i) => i % 4 === 0);
     const base = { ...DEFAULT_PARAMETERS };
+    // The active scenario's own range for the rent subsidy; the others are the registry's.
+    const ranges = { rentSubsidy: { low: 5000, high: 10000, source: "Kommunens egen antagelse" } };
+    const npvAt = (p: ScenarioParameters) => {
+      const r = computeProjection(stays, p);
+      if (isProjectionError(r)) throw new Error(r.message);
+      return r.npv.toNumber();
+    };
     const progress: { done: number; total: number }[] = [];
     const comparison = compareScenarios(
       stays,
       [
-        { name: "Basis", parameters: base },
+        { name: "Basis", parameters: base, ranges },
         { name: "Dyr støtte", parameters: { ...base, supportCost: 130000 } },
       ],
       (p) => progress.push(p)
     );
-    const direct = computeProjection(stays, { ...base, supportCost: 130000 });
-    if (isProjectionError(direct)) throw new Error(direct.message);
-    expect(comparison.rows[1].npv).toBe(direct.npv.toNumber());
-    // One progress step per projection, to the end.
+    expect(comparison.rows[1].npv).toBe(npvAt({ ...base, supportCost: 130000 }));
+    expect(comparison.rows[1].npv).toBeCloseTo(277_958.14, 2);
+    // One step per projected scenario, per switching value and per tornado bar, to the end.
+    const ranged = PARAMETERS.filter((p) => p.range).length;
+    expect(ranged).toBe(PARAMETERS.length - 1); // every parameter but the base year
+    expect(comparisonSteps(2)).toBe(2 + 2 * ranged);
     expect(progress.map((p) => p.done)).toEqual(
       Array.from({ length: comparisonSteps(2) }, (_, i) => i + 1)
     );
-    expect(progress.every((p) => p.total === 2 + 2 * (PARAMETERS.length - 1))).toBe(true);
+    expect(progress.every((p) => p.total === comparisonSteps(2))).toBe(true);
 
     const npv = comparison.rows[0].npv;
     const { bars } = comparison.active;
     expect(comparison.active.npv).toBe(npv);
-    expect(bars).toEqual(tornado(stays, base, npv));
+    expect(npv).toBe(npvAt(base));
+    expect(npv).toBeCloseTo(482_531.3, 2);
     expect(bars.map((b) => b.id)).not.toContain("baseYear");
-    expect(bars).toHaveLength(PARAMETERS.length - 1);
-    const spreads = bars.map((b) => Math.abs(b.npvHigh - b.npvLow));
-    expect(spreads).toEqual([...spreads].sort((a, b) => b - a));
+    expect(bars).toHaveLength(ranged);
+    const swings = bars.map((b) => b.swing);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // The registry's low–high, each NPV the engine's own projection at that value.
     const support = bars.find((b) => b.id === "supportCost")!;
-    expect([support.low, support.high]).toEqual([68000, 102000]);
-    expect(support.npvLow).toBeGreaterThan(npv);
-    expect(support.npvHigh).toBeLessThan(npv);
-    const horizon = bars.find((b) => b.id === "horizon")!;
-    expect([horizon.low, horizon.high]).toEqual([4, 6]);
-    // Parameters at 0 do not move: 0 × 1,2 = 0.
+    expect([support.low, support.high, support.value]).toEqual([40000, 130000, 85000]);
+    expect(support.npvLow).toBe(npvAt({ ...base, supportCost: 40000 }));
+    expect(support.npvHigh).toBe(npvAt({ ...base, supportCost: 130000 }));
+    expect(support.swing).toBeCloseTo(support.npvLow - support.npvHigh, 6);
+    expect(support.source).toBe(parameterById("supportCost").range!.source);
+    // A parameter at 0 now moves: growth in admissions from −1 % to 5 % (±20 % of 0 showed nothing).
     const growth = bars.find((b) => b.id === "admissionGrowth")!;
-    expect([growth.npvLow, growth.npvHigh]).toEqual([npv, npv]);
-    // A share of 50 % moves to 40 % and 60 %; at 100 % it could only move down.
-    const share = bars.find((b) => b.id === "shareMoved")!;
-    expect([share.low, share.high]).toEqual([0.4, 0.6]);
+    expect([growth.low, growth.high, growth.value]).toEqual([-0.01, 0.05, 0]);
+    expect(growth.npvLow).toBe(npvAt({ ...base, admissionGrowth: -0.01 }));
+    expect(growth.npvHigh).toBe(npvAt({ ...base, admissionGrowth: 0.05 }));
+    expect(growth.npvHigh - growth.npvLow).toBeCloseTo(25_019.47, 0);
+    // The scenario's own range for the rent subsidy, with its source.
+    const rent = bars.find((b) => b.id === "rentSubsidy")!;
+    expect([rent.low, rent.high, rent.source]).toEqual([5000, 10000, "Kommunens egen antagelse"]);
+    expect(rent.npvLow).toBe(npvAt({ ...base, rentSubsidy: 5000 }));
+    expect(rent.npvHigh).toBe(npvAt({ ...base, rentSubsidy: 10000 }));
+    // The support cost's switching value: the NPV is positive 1 kr. below it and not above it.
+    expect(support.switchingValue).toBeGreaterThan(130000);
+    expect(npvAt({ ...base, supportCost: support.switchingValue! - 1 })).toBeGreaterThan(0);
+    expect(npvAt({ ...base, supportCost: support.switchingValue! + 1 })).toBeLessThanOrEqual(0);
+    // The discount rate cannot turn this NPV anywhere in 0–20 %.
+    expect(bars.find((b) => b.id === "discountRate")!.switchingValue).toBeNull();
 
     // A snapshot that survives the worker's structured clone.
     const { spec, charts } = comparisonSheet(structuredClone(comparison));
@@ -554,11 +578,41 @@ describe("comparison and tornado", () => {
     ]);
     expect(comparison.rows[0].ratio).toBeGreaterThan(0);
     expect(workbook.cell(COMPARE_SHEET, 5, 0)).toBe("Dyr støtte");
+    // The tornado table: the widest bar first, its switching value, its range's source.
+    const used = workbook.getSheet(COMPARE_SHEET)!.values;
+    const top = used.findIndex((r) => r[0] === "Parameter");
+    expect(used[top]).toEqual([
+      "Parameter",
+      "Kort navn",
+      "Værdi",
+      "Lav",
+      "Høj",
+      "NPV ved lav",
+      "NPV ved høj",
+      "Ændring ved lav",
+      "Ændring ved høj",
+      "Udsving",
+      "Skifteværdi (NPV = 0)",
+      "Kilde til lav og høj",
+    ]);
+    const supportRow = used.find((r) => r[0] === parameterById("supportCost").name)!;
+    expect(supportRow.slice(2, 5)).toEqual(["85.000 kr./år", "40.000 kr./år", "130.000 kr./år"]);
+    expect(supportRow[9]).toBeCloseTo(support.swing, 6);
+    expect(supportRow[10]).toBe(shownSwitchingValue("supportCost", support.switchingValue!));
+    expect(supportRow[10]).toMatch(/^\d{3}\.\d{3} kr\.\/år$/);
+    expect(supportRow[11]).toBe(support.source);
+    const rate = used.find((r) => r[0] === parameterById("discountRate").name)!;
+    expect(rate[10]).toBe("ingen i det tilladte interval");
+    // The chart: horizontal bars, the six widest, the change at the low and the high value.
     const tornadoChart = workbook.chartData(
       workbook.getSheet(COMPARE_SHEET)!.charts.find((c) => c.name === "SammenligningTornado")!
     );
-    expect(tornadoChart.categories[0]).toBe(parameterById(bars[0].id).short.da);
+    expect(tornadoChart.spec.type).toBe("barClustered");
+    expect(tornadoChart.categories).toEqual(
+      bars.slice(0, 6).map((b) => parameterById(b.id).short.da)
+    );
+    expect(tornadoChart.series.map((s) => s.name)).toEqual(["Lav værdi", "Høj værdi"]);
     expect(tornadoChart.series[0].values[0]).toBeCloseTo(bars[0].npvLow - npv, 6);
-    expect(tornadoChart.categories).toHaveLength(6);
+    expect(tornadoChart.series[1].values[0]).toBeCloseTo(bars[0].npvHigh - npv, 6);
   });
 });

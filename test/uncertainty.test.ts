@@ -20,6 +20,9 @@ import {
   tornado,
   type MonteCarloResult,
 } from "../src/engine/uncertainty";
+import { inThread } from "../src/worker/client";
+import { ENGINE_HANDLERS } from "../taskpane/worker/engineJobs";
+import { sensitivitySteps } from "../taskpane/uncertainty/uncertaintyRun";
 import { stay } from "./fixtures";
 
 /** A small municipality: two chronic residents, an episodic citizen and a few short stays. */
@@ -67,6 +70,45 @@ describe("Monte Carlo", () => {
       high: 150_000,
     });
     expect(ranges.some((r) => r.id === "shareMoved" || r.id === "discountRate")).toBe(false);
+  });
+
+  it("draws from a scenario's own low–high values where it has them", () => {
+    const own = { supportCost: { low: 70_000, high: 95_000 }, horizon: { low: 4, high: 8 } };
+    const ranges = drawnRanges(base, own);
+    expect(ranges.find((r) => r.id === "supportCost")).toEqual({
+      id: "supportCost",
+      low: 70_000,
+      mode: 85_000,
+      high: 95_000,
+    });
+    // The horizon is a choice, not an uncertainty: a range of its own does not make it drawn.
+    expect(ranges.some((r) => r.id === "horizon")).toBe(false);
+    expect(ranges.filter((r) => r.id !== "supportCost")).toEqual(
+      drawnRanges(base).filter((r) => r.id !== "supportCost")
+    );
+  });
+
+  it("with every drawn range closed on the scenario's value, each draw is the deterministic NPV", () => {
+    const closed = Object.fromEntries(
+      drawnRanges(base).map((r) => [r.id, { low: r.mode, high: r.mode }])
+    );
+    const r = runMonteCarlo(stays, base, { draws: 30, seed: 5, ranges: closed });
+    if (r === null || "code" in r) throw new Error("Monte Carlo failed");
+    const deterministic = project(base).npv.toNumber();
+    expect(deterministic).toBeGreaterThan(0);
+    // The draws sum in floating point, the projection in øre: equal to well under 1 øre.
+    for (const v of [r.npv.p10, r.npv.p50, r.npv.p90, r.npv.mean])
+      expect(v).toBeCloseTo(deterministic, 2);
+    expect(r.probabilityPositive).toBe(1);
+    // A wider range than the registry's spreads the NPV further.
+    const wide = runMonteCarlo(stays, base, {
+      draws: 60,
+      seed: 5,
+      ranges: { supportCost: { low: 0, high: 400_000 } },
+    });
+    const narrow = monteCarlo(base, 60, 5);
+    if (wide === null || "code" in wide) throw new Error("Monte Carlo failed");
+    expect(wide.npv.p90 - wide.npv.p10).toBeGreaterThan(narrow.npv.p90 - narrow.npv.p10);
   });
 
   it("is reproducible from its seed, and another seed gives other draws", () => {
@@ -138,17 +180,38 @@ describe("sensitivity", () => {
     expect(support.npvHigh).toBe(project({ ...base, supportCost: 130_000 }).npv.toNumber());
   });
 
+  it("a scenario's own low–high values replace the registry's, with their source", () => {
+    const own = { supportCost: { low: 80_000, high: 90_000, source: "Kommunens budget" } };
+    const progress: number[] = [];
+    const bars = tornado(stays, base, { ranges: own, onParameter: () => progress.push(1) });
+    expect(progress).toHaveLength(PARAMETERS.filter((p) => p.range).length);
+    const support = bars.find((b) => b.id === "supportCost")!;
+    expect(support).toMatchObject({ low: 80_000, high: 90_000, source: "Kommunens budget" });
+    expect(support.npvLow).toBe(project({ ...base, supportCost: 80_000 }).npv.toNumber());
+    expect(support.npvHigh).toBe(project({ ...base, supportCost: 90_000 }).npv.toNumber());
+    // The NPV is linear in the support cost: a range a ninth as wide swings a ninth as much.
+    const registry = tornado(stays, base).find((b) => b.id === "supportCost")!;
+    expect(registry.source).toBe(parameterById("supportCost").range!.source);
+    expect(support.swing * 9).toBeCloseTo(registry.swing, 0);
+    // A range without its own source keeps the registry's.
+    const unsourced = tornado(stays, base, { ranges: { oneOffCost: { low: 0, high: 1000 } } });
+    expect(unsourced.find((b) => b.id === "oneOffCost")!.source).toBe(
+      parameterById("oneOffCost").range!.source
+    );
+  });
+
   it("switching values: the NPV changes sign at the value found (checked by projecting again on both sides)", () => {
     const npv = project(base).npv.toNumber();
     expect(npv).toBeGreaterThan(0);
     const values = switchingValues(stays, base);
     const support = values.find((v) => v.id === "supportCost")!;
     expect(support.value).not.toBeNull();
-    expect(project({ ...base, supportCost: support.value! - 0.02 }).npv.toNumber()).toBeGreaterThan(
+    // Within the search's tolerance of 10 øre: positive 10 øre below, not positive 10 øre above.
+    expect(project({ ...base, supportCost: support.value! - 0.1 }).npv.toNumber()).toBeGreaterThan(
       0
     );
     expect(
-      project({ ...base, supportCost: support.value! + 0.02 }).npv.toNumber()
+      project({ ...base, supportCost: support.value! + 0.1 }).npv.toNumber()
     ).toBeLessThanOrEqual(0);
     // A whole-number parameter: the first value on the other side.
     for (const v of values) {
@@ -167,5 +230,64 @@ describe("sensitivity", () => {
       id: "netTaxFactor",
       value: null,
     });
+  });
+});
+
+describe("the pane's jobs (engine worker)", () => {
+  const runner = inThread(ENGINE_HANDLERS);
+  const scenario = { name: "Basis", parameters: base };
+
+  it("the Monte Carlo job: the engine's run with its progress in draws, and the scenario's own NPV", async () => {
+    const progress: { done: number; total: number }[] = [];
+    const result = await runner.run(
+      "uncertainty",
+      { stays, scenario, draws: 50, seed: 9 },
+      { onProgress: (p) => progress.push(p) }
+    );
+    expect(structuredClone(result)).toEqual(result);
+    expect(result.monteCarlo).toEqual(monteCarlo(base, 50, 9));
+    expect(result.npv).toBe(project(base).npv.toNumber());
+    expect(progress.map((p) => p.done)).toEqual([10, 20, 30, 40, 50]);
+    expect(progress.every((p) => p.total === 50)).toBe(true);
+  });
+
+  it("the sensitivity job: the tornado with switching values, two steps a ranged parameter", async () => {
+    const progress: number[] = [];
+    const bars = await runner.run(
+      "sensitivity",
+      { stays, scenario },
+      { onProgress: (p) => progress.push(p.done) }
+    );
+    const steps = sensitivitySteps(scenario);
+    expect(steps).toBe(2 * PARAMETERS.filter((p) => p.range).length);
+    expect(progress).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
+    expect(bars.map(({ switchingValue, value, ...bar }) => bar)).toEqual(tornado(stays, base));
+    for (const b of bars) expect(b.value).toBe(base[b.id]);
+    // Each switching value is the engine's: the NPV changes sign across it.
+    const support = bars.find((b) => b.id === "supportCost")!.switchingValue!;
+    expect(project({ ...base, supportCost: support - 0.1 }).npv.toNumber()).toBeGreaterThan(0);
+    expect(project({ ...base, supportCost: support + 0.1 }).npv.toNumber()).toBeLessThanOrEqual(0);
+    expect(bars.find((b) => b.id === "netTaxFactor")!.switchingValue).toBeNull();
+  });
+
+  it("a scenario the engine refuses fails with its name", async () => {
+    await expect(
+      runner.run("uncertainty", {
+        stays: [],
+        scenario: { name: "Tom", parameters: base },
+        draws: 100,
+        seed: 1,
+      })
+    ).rejects.toThrow(/Scenariet «Tom»/);
+  });
+
+  it("a cancelled run stops between progress messages with AbortError", async () => {
+    const controller = new AbortController();
+    const run = runner.run(
+      "uncertainty",
+      { stays, scenario, draws: 100, seed: 1 },
+      { signal: controller.signal, onProgress: () => controller.abort() }
+    );
+    await expect(run).rejects.toMatchObject({ name: "AbortError" });
   });
 });

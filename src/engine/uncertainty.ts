@@ -8,15 +8,19 @@
  * hypercube sampling (each parameter's range cut into as many equally likely strata as there are
  * draws, one draw in each, strata paired at random), from a triangular distribution with the
  * scenario's value as its mode and the registry's low and high values as its ends, seeded, so a
- * run is reproducible. The other parameters keep the scenario's values. The stay-length trend is
+ * run is reproducible. A scenario's own low–high values (ParameterRanges: from the Scenarier sheet
+ * or a template) replace the registry's for its parameters, in the run and in the tornado. The
+ * other parameters keep the scenario's values. The stay-length trend is
  * drawn in steps of 0,1 percentage point, so that draws with the same trend share one prepared
  * timeline (the step is far below what anyone knows about the trend).
  */
 import type { Decimal } from "./money";
 import {
   PARAMETERS,
+  rangeOf,
   type ParameterDef,
   type ParameterId,
+  type ParameterRanges,
   type ScenarioParameters,
 } from "./parameters";
 import {
@@ -84,6 +88,8 @@ export interface MonteCarloOptions {
   onProgress?: (done: number, total: number) => void;
   /** Asked between draws; true stops the run (it returns null). */
   cancelled?: () => boolean;
+  /** The scenario's own low–high values (else the registry's). */
+  ranges?: ParameterRanges;
 }
 
 export interface MonteCarloResult {
@@ -115,16 +121,19 @@ function triangular(u: number, low: number, mode: number, high: number): number 
     : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
-/** The ranges drawn: the registry's low–high, widened to hold the scenario's own value. */
-export function drawnRanges(base: ScenarioParameters): MonteCarloResult["drawn"] {
-  return PARAMETERS.filter((def) => def.uncertain && def.range).map((def) => {
+/**
+ * The ranges drawn: each uncertain parameter's low–high (the scenario's own, else the
+ * registry's), widened to hold the scenario's own value.
+ */
+export function drawnRanges(
+  base: ScenarioParameters,
+  ranges: ParameterRanges = {}
+): MonteCarloResult["drawn"] {
+  return PARAMETERS.flatMap((def) => {
+    const range = rangeOf(def, ranges);
+    if (!def.uncertain || !range) return [];
     const mode = base[def.id] as number;
-    return {
-      id: def.id,
-      low: Math.min(def.range!.low, mode),
-      mode,
-      high: Math.max(def.range!.high, mode),
-    };
+    return [{ id: def.id, low: Math.min(range.low, mode), mode, high: Math.max(range.high, mode) }];
   });
 }
 
@@ -167,7 +176,7 @@ export function runMonteCarlo(
 ): MonteCarloResult | RowError | null {
   const n = options.draws;
   const random = seededRandom(options.seed);
-  const drawn = drawnRanges(base);
+  const drawn = drawnRanges(base, options.ranges);
   // Latin hypercube: for each parameter a random pairing of the n strata with the n draws.
   const columns = drawn.map((r) => {
     const strata = Array.from({ length: n }, (_, i) => i);
@@ -230,7 +239,20 @@ export interface TornadoBar {
   npvHigh: number;
   /** |npvHigh − npvLow|: the bars are sorted by it, largest first. */
   swing: number;
+  /** Where the low–high range comes from (the registry's source or the scenario's own). */
+  source: string;
 }
+
+export interface SensitivityOptions extends ProjectionOptions {
+  /** The scenario's own low–high values (else the registry's). */
+  ranges?: ParameterRanges;
+  /** Told after each parameter is done, for progress. */
+  onParameter?: () => void;
+}
+
+/** The parameters with a low–high range (the scenario's own or the registry's). */
+export const rangedParameters = (ranges: ParameterRanges = {}): ParameterDef[] =>
+  PARAMETERS.filter((def) => rangeOf(def, ranges) !== undefined);
 
 /** The NPV with one parameter changed, or null when the projection refuses the value. */
 function npvWith(
@@ -243,28 +265,35 @@ function npvWith(
   return isProjectionError(result) ? null : result.npv;
 }
 
-/** Each parameter with a range moved to its low and its high value on its own, sorted by swing. */
+/**
+ * Each parameter with a range moved to its low and its high value on its own, sorted by swing
+ * (ties in the registry's order). A value the projection refuses (relapse and move-away above
+ * 100 % together) leaves the parameter out.
+ */
 export function tornado(
   stays: readonly StayInput[],
   base: ScenarioParameters,
-  projectionOptions: ProjectionOptions = {}
+  { ranges, onParameter, ...projectionOptions }: SensitivityOptions = {}
 ): TornadoBar[] {
   const runner = new ProjectionRunner(stays, projectionOptions);
   const bars: TornadoBar[] = [];
-  for (const def of PARAMETERS) {
-    if (!def.range) continue;
-    const npvLow = npvWith(runner, base, def.id, def.range.low);
-    const npvHigh = npvWith(runner, base, def.id, def.range.high);
+  for (const def of rangedParameters(ranges)) {
+    const range = rangeOf(def, ranges)!;
+    const npvLow = npvWith(runner, base, def.id, range.low);
+    const npvHigh = npvWith(runner, base, def.id, range.high);
+    onParameter?.();
     if (npvLow === null || npvHigh === null) continue;
     bars.push({
       id: def.id,
-      low: def.range.low,
-      high: def.range.high,
+      low: range.low,
+      high: range.high,
       npvLow: npvLow.toNumber(),
       npvHigh: npvHigh.toNumber(),
       swing: Math.abs(npvHigh.minus(npvLow).toNumber()),
+      source: range.source,
     });
   }
+  // Array.prototype.sort is stable: equal swings keep the registry's order.
   return bars.sort((a, b) => b.swing - a.swing);
 }
 
@@ -283,11 +312,17 @@ function searchBounds(def: ParameterDef): [number, number] {
   ];
 }
 
-/** How close the search goes: a whole unit for whole numbers, 0,001 %-point, 1 øre for kroner. */
+/** Points scanned on each side of the scenario's value for a sign change of the NPV. */
+const SCAN_STEPS = 4;
+
+/**
+ * How close the search goes: a whole unit for whole numbers, 0,001 %-point, 10 øre for kroner
+ * (shown in whole kroner; each bisection step is a projection, on 50 000 stays a slow one).
+ */
 function tolerance(def: ParameterDef): number {
   if (def.integer) return 1;
   if (def.unit === "%") return 1e-5;
-  if (def.unit === "kr./år" || def.unit === "kr.") return 0.01;
+  if (def.unit === "kr./år" || def.unit === "kr.") return 0.1;
   return 1e-4;
 }
 
@@ -299,29 +334,35 @@ function tolerance(def: ParameterDef): number {
 export function switchingValues(
   stays: readonly StayInput[],
   base: ScenarioParameters,
-  projectionOptions: ProjectionOptions = {}
+  { ranges, onParameter, ...projectionOptions }: SensitivityOptions = {}
 ): SwitchingValue[] {
   const runner = new ProjectionRunner(stays, projectionOptions);
   const at = (def: ParameterDef, v: number) => npvWith(runner, base, def.id, v);
   const out: SwitchingValue[] = [];
-  for (const def of PARAMETERS) {
-    if (!def.range || def.unit === "ja/nej") continue;
+  for (const def of rangedParameters(ranges)) {
+    const found = switchingValue(def);
+    onParameter?.();
+    if (found !== undefined) out.push({ id: def.id, value: found });
+  }
+  return out;
+
+  /** The switching value, null for none, undefined when the parameter is not searched. */
+  function switchingValue(def: ParameterDef): number | null | undefined {
+    if (def.unit === "ja/nej") return undefined;
     const own = base[def.id] as number;
     const ownNpv = at(def, own);
-    if (ownNpv === null) continue;
+    if (ownNpv === null) return undefined;
     const sign = ownNpv.gt(0) ? 1 : ownNpv.lt(0) ? -1 : 0;
-    if (sign === 0) {
-      out.push({ id: def.id, value: own });
-      continue;
-    }
+    if (sign === 0) return own;
     const [min, max] = searchBounds(def);
     // Scan outwards from the scenario's value on both sides; keep the nearest sign change.
     const candidates: [number, number][] = [];
     for (const end of [min, max]) {
       if (end === own) continue;
       let inside = own;
-      for (let k = 1; k <= 16; k++) {
-        let v = own + (end - own) * (k / 16) ** 2;
+      // Few steps, closest near the scenario's value: a monotone NPV is bracketed all the same.
+      for (let k = 1; k <= SCAN_STEPS; k++) {
+        let v = own + (end - own) * (k / SCAN_STEPS) ** 2;
         if (def.integer) v = Math.round(v);
         if (v === inside) continue;
         const npv = at(def, v);
@@ -333,10 +374,7 @@ export function switchingValues(
         inside = v;
       }
     }
-    if (candidates.length === 0) {
-      out.push({ id: def.id, value: null });
-      continue;
-    }
+    if (candidates.length === 0) return null;
     let [inside, outside] = candidates.sort(
       (a, b) => Math.abs(a[1] - own) - Math.abs(b[1] - own)
     )[0];
@@ -349,7 +387,6 @@ export function switchingValues(
       if ((npv.gt(0) ? 1 : npv.lt(0) ? -1 : 0) === sign) inside = mid;
       else outside = mid;
     }
-    out.push({ id: def.id, value: def.integer ? outside : (inside + outside) / 2 });
+    return def.integer ? outside : (inside + outside) / 2;
   }
-  return out;
 }

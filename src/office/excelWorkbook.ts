@@ -63,6 +63,13 @@ export function addressSheet(address: string): string {
   return /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
+/** The port's chart types as Excel's. */
+const CHART_TYPES: Record<ChartSpec["type"], "Line" | "ColumnClustered" | "BarClustered"> = {
+  line: "Line",
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+};
+
 export class ExcelWorkbook implements Workbook {
   constructor(private readonly budget = CHUNK_BUDGET_BYTES) {}
 
@@ -398,8 +405,14 @@ export class ExcelWorkbook implements Workbook {
           `Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${spec.sheet}`
         );
       const [first, ...rest] = spec.series;
-      const type = spec.type === "line" ? "Line" : "ColumnClustered";
+      // Excel.ChartType "Line", "ColumnClustered", "BarClustered" (ExcelApi 1.1;
+      // https://learn.microsoft.com/javascript/api/excel/excel.charttype).
+      const type = CHART_TYPES[spec.type];
       const chart = ws.charts.add(type, ws.getRange(first.values), "Columns");
+      // A bar chart draws its first category at the bottom; a tornado wants the widest bar on
+      // top: ChartAxis.reversePlotOrder, "Specifies if Excel plots data points from last to
+      // first" (ExcelApi 1.7; https://learn.microsoft.com/javascript/api/excel/excel.chartaxis).
+      if (spec.type === "barClustered") chart.axes.categoryAxis.reversePlotOrder = true;
       chart.name = spec.name;
       chart.title.text = spec.title;
       chart.legend.position = "Bottom";

@@ -198,7 +198,8 @@ export interface WrittenSheet {
   skippedNames?: string[];
 }
 
-export type ChartType = "columnClustered" | "line";
+/** barClustered: horizontal bars, the first category at the top (a tornado). */
+export type ChartType = "columnClustered" | "barClustered" | "line";
 
 /** A native chart on an own sheet, from ranges of that sheet. */
 export interface ChartSpec {

@@ -44,6 +44,7 @@ import { staysRef } from "../scenarios/scenarioSheet";
 import { scenarioPort } from "../scenarios/scenarioStore";
 import { SummaryPanel } from "../summary/SummaryPanel";
 import { TemplatePanel } from "../templates/TemplatePanel";
+import { UncertaintyPanel } from "../uncertainty/UncertaintyPanel";
 import { engineRunner } from "../worker/engine";
 import { typologyChoice } from "../groups/userGroups";
 import { MeetingMode } from "../meeting/MeetingMode";
@@ -375,6 +376,13 @@ export function App({ workbook, onResult }: AppProps) {
         stays={report && report.ok > 0 ? report.stays : undefined}
         engine={engine}
         rules={reading}
+        disabled={running}
+      />
+      <Divider />
+      <UncertaintyPanel
+        workbook={workbook}
+        rows={report?.stays}
+        engine={engine}
         disabled={running}
       />
       <Divider />

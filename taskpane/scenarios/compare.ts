@@ -1,6 +1,7 @@
 /**
- * Scenarios side by side, and a tornado of the active scenario's NPV: each parameter moved
- * 20 % down and 20 % up on its own (whole numbers rounded, kept inside the parameter's range).
+ * Scenarios side by side, and a tornado of the active scenario's NPV: each parameter moved to
+ * its low and its high value on its own (the scenario's own range, else the registry's), sorted
+ * by swing, with the switching value at which the NPV turns 0 (src/engine/uncertainty.ts).
  * Computed with the projection engine on the same stays as the live sheet, and written as a
  * snapshot to the add-in's own sheet "Sammenligning" with native charts.
  *
@@ -9,16 +10,20 @@
  */
 import { Decimal } from "../../src/engine/money";
 import {
-  PARAMETERS,
   formatParameterValue,
   parameterById,
-  validateParameters,
   type ParameterId,
   type ParameterRanges,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../../src/engine/projection";
 import type { StayInput } from "../../src/engine/shelter";
+import {
+  rangedParameters,
+  switchingValues,
+  tornado,
+  type TornadoBar,
+} from "../../src/engine/uncertainty";
 import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../../src/workbook/workbook";
 
 export const COMPARE_SHEET = "Sammenligning";
@@ -72,69 +77,31 @@ export function runScenarios(
   });
 }
 
-export interface TornadoBar {
-  id: ParameterId;
+/** A tornado bar (the engine's, over the low–high range) with the parameter's switching value. */
+export interface SensitivityBar extends TornadoBar {
+  /** The scenario's own value. */
   value: number;
-  low: number;
-  high: number;
-  npvLow: number;
-  npvHigh: number;
-}
-
-/** value × factor, whole for whole-number parameters, inside the parameter's range. */
-function moved(id: ParameterId, value: number, factor: number): number {
-  const def = parameterById(id);
-  let v = value * factor;
-  if (def.integer) v = Math.round(v);
-  if (v < def.min.value || (def.min.exclusive && v === def.min.value))
-    v = def.min.exclusive ? value : def.min.value;
-  if (v > def.max.value || (def.max.exclusive && v === def.max.value))
-    v = def.max.exclusive ? value : def.max.value;
-  return v;
+  /** The value at which the NPV turns 0; null: none in the allowed range. */
+  switchingValue: number | null;
 }
 
 /**
- * NPV with each parameter at −20 % and +20 % (the base year is a date, not a quantity, and is
- * left out), widest spread first. A move the parameter set does not allow (relapse + move-away
- * above 100 %) keeps the base NPV.
+ * The scenario's tornado over its low–high ranges with each parameter's switching value;
+ * `step` after each parameter's switching value and each bar (2 per ranged parameter).
  */
-export function tornado(
+export function sensitivity(
   stays: readonly StayInput[],
-  base: ScenarioParameters,
-  baseNpv: number,
-  /** Told after each moved value (two per parameter), computed or not. */
+  { parameters, ranges }: Omit<NamedParameters, "name">,
   step?: () => void
-): TornadoBar[] {
-  const npvWith = (id: ParameterId, value: number): number => {
-    const checked = validateParameters({ ...base, [id]: value });
-    if (!checked.ok) return baseNpv;
-    const p = computeProjection(stays, checked.parameters);
-    return isProjectionError(p) ? baseNpv : p.npv.toNumber();
-  };
-  const npvAt = (id: ParameterId, value: number, moved: number): number => {
-    const result = moved === value ? baseNpv : npvWith(id, moved);
-    step?.();
-    return result;
-  };
-  return PARAMETERS.filter((p) => p.id !== "baseYear")
-    .map((p) => {
-      const value = base[p.id] as number;
-      const low = moved(p.id, value, 0.8);
-      const high = moved(p.id, value, 1.2);
-      return {
-        id: p.id,
-        value,
-        low,
-        high,
-        npvLow: npvAt(p.id, value, low),
-        npvHigh: npvAt(p.id, value, high),
-      };
-    })
-    .sort(
-      (a, b) =>
-        Math.abs(b.npvHigh - b.npvLow) - Math.abs(a.npvHigh - a.npvLow) ||
-        PARAMETERS.findIndex((p) => p.id === a.id) - PARAMETERS.findIndex((p) => p.id === b.id)
-    );
+): SensitivityBar[] {
+  const switching = new Map(
+    switchingValues(stays, parameters, { ranges, onParameter: step }).map((v) => [v.id, v.value])
+  );
+  return tornado(stays, parameters, { ranges, onParameter: step }).map((b) => ({
+    ...b,
+    value: parameters[b.id] as number,
+    switchingValue: switching.get(b.id) ?? null,
+  }));
 }
 
 /** Named parameters to compare; the first is the active scenario (its NPV gets the tornado). */
@@ -152,17 +119,20 @@ export interface Comparison {
   years: number[];
   /** Per year (as `years`), each scenario's difference (without − with); "" without that year. */
   differences: (number | "")[][];
-  /** The active scenario, its NPV and the tornado bars (widest first). */
-  active: { name: string; npv: number; bars: TornadoBar[] };
+  /** The active scenario, its NPV and the tornado bars (widest swing first). */
+  active: { name: string; npv: number; bars: SensitivityBar[] };
 }
 
-/** The projections a comparison runs: each scenario, and each tornado parameter down and up. */
-export const comparisonSteps = (scenarios: number): number =>
-  scenarios + 2 * PARAMETERS.filter((p) => p.id !== "baseYear").length;
+/**
+ * The steps a comparison reports: each scenario's projection, and for each parameter with a
+ * low–high range its tornado bar (two projections) and its switching value (a search).
+ */
+export const comparisonSteps = (scenarios: number, ranges?: ParameterRanges): number =>
+  scenarios + 2 * rangedParameters(ranges).length;
 
 /**
- * Runs every scenario and the active one's tornado; `onProgress` after each projection (of
- * `comparisonSteps`). Throws with the scenario's name when the engine refuses one.
+ * Runs every scenario and the active one's tornado and switching values; `onProgress` after
+ * each step (of `comparisonSteps`). Throws with the scenario's name when the engine refuses one.
  */
 export function compareScenarios(
   stays: readonly StayInput[],
@@ -178,7 +148,7 @@ export function compareScenarios(
     return result;
   });
   const npv = results[0].projection.npv.toNumber();
-  const bars = tornado(stays, scenarios[0].parameters, npv, step);
+  const bars = sensitivity(stays, scenarios[0], step);
   const years = [
     ...new Set(results.flatMap((r) => r.projection.years.slice(1).map((y) => y.year))),
   ].sort((a, b) => a - b);
@@ -195,6 +165,23 @@ export function compareScenarios(
 }
 
 const KR = '#,##0 "kr."';
+/** A parameter that cannot turn the NPV to 0 anywhere in its allowed range. */
+export const NO_SWITCHING_VALUE = "ingen i det tilladte interval";
+
+/**
+ * A switching value as the sheet and the pane show it: kroner whole, a percentage to 0,01
+ * percentage point, other quantities to 2 decimals (the search itself goes finer).
+ */
+export function shownSwitchingValue(
+  id: ParameterId,
+  value: number,
+  language: "da" | "en" = "da"
+): string {
+  const def = parameterById(id);
+  const step =
+    def.integer || def.unit === "kr./år" || def.unit === "kr." ? 1 : def.unit === "%" ? 1e-4 : 1e-2;
+  return formatParameterValue(def, Math.round(value / step) * step, language);
+}
 /** Bars in the tornado chart: the widest, so its labels stay readable. */
 const TORNADO_CHART_BARS = 6;
 
@@ -252,12 +239,15 @@ export function comparisonSheet(
       "Parameter",
       "Kort navn",
       "Værdi",
-      "−20 %",
-      "+20 %",
-      "NPV ved −20 %",
-      "NPV ved +20 %",
-      "Ændring ved −20 %",
-      "Ændring ved +20 %",
+      "Lav",
+      "Høj",
+      "NPV ved lav",
+      "NPV ved høj",
+      "Ændring ved lav",
+      "Ændring ved høj",
+      "Udsving",
+      "Skifteværdi (NPV = 0)",
+      "Kilde til lav og høj",
     ],
     ...active.bars.map((b) => {
       const def = parameterById(b.id);
@@ -272,6 +262,11 @@ export function comparisonSheet(
         b.npvHigh,
         b.npvLow - active.npv,
         b.npvHigh - active.npv,
+        b.swing,
+        b.switchingValue === null
+          ? NO_SWITCHING_VALUE
+          : shownSwitchingValue(b.id, b.switchingValue),
+        b.source,
       ];
     }),
   ];
@@ -305,7 +300,7 @@ export function comparisonSheet(
         at: a1(tornadoTop - 1, 0),
         values: [
           [
-            `Tornado: nutidsværdien for «${active.name}» (${new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(active.npv)} kr.) med hver parameter 20 % lavere og 20 % højere`,
+            `Tornado: nutidsværdien for «${active.name}» (${new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(active.npv)} kr.) med hver parameter ved sin lave og sin høje værdi, størst udsving først; skifteværdien er den værdi, hvor nutidsværdien bliver 0`,
           ],
         ],
         boldRows: [0],
@@ -315,7 +310,7 @@ export function comparisonSheet(
         at: a1(tornadoTop, 0),
         values: bars,
         boldRows: [0],
-        numberFormats: [null, null, null, null, null, KR, KR, KR, KR],
+        numberFormats: [null, null, null, null, null, KR, KR, KR, KR, KR, null, null],
       },
     ],
   };
@@ -330,8 +325,8 @@ export function comparisonSheet(
         title: "Nutidsværdi (NPV) pr. scenarie",
         categories: col(0, tableTop, rows.length),
         series: [{ name: "Nutidsværdi", values: col(1, tableTop, rows.length) }],
-        from: "K2",
-        to: "S18",
+        from: "N2",
+        to: "V18",
       },
       {
         sheet,
@@ -343,8 +338,8 @@ export function comparisonSheet(
           name,
           values: col(i + 1, perYearTop, years.length),
         })),
-        from: "K20",
-        to: "S36",
+        from: "N20",
+        to: "V36",
       },
     ];
     const shown = Math.min(TORNADO_CHART_BARS, active.bars.length);
@@ -352,15 +347,15 @@ export function comparisonSheet(
       chartsOut.push({
         sheet,
         name: "SammenligningTornado",
-        type: "columnClustered",
-        title: `Tornado: ændring i nutidsværdien ved −20 % og +20 % (de ${shown} største)`,
+        type: "barClustered",
+        title: `Tornado: ændring i nutidsværdien ved lav og høj værdi (de ${shown} største udsving)`,
         categories: col(1, tornadoTop, shown),
         series: [
-          { name: "−20 %", values: col(7, tornadoTop, shown) },
-          { name: "+20 %", values: col(8, tornadoTop, shown) },
+          { name: "Lav værdi", values: col(7, tornadoTop, shown) },
+          { name: "Høj værdi", values: col(8, tornadoTop, shown) },
         ],
-        from: "K38",
-        to: "S54",
+        from: "N38",
+        to: "V54",
       });
     }
     return chartsOut;

@@ -75,9 +75,9 @@ const DA: ScenarioTexts = {
   removed: (name) => `«${name}» er slettet.`,
   compare: "Sammenlign og vis følsomhed",
   compareHint:
-    "Skriver arket Sammenligning: scenarierne side om side og en tornado for det aktive scenaries nutidsværdi (hver parameter −20 % og +20 %).",
+    "Skriver arket Sammenligning: scenarierne side om side og en tornado for det aktive scenaries nutidsværdi (hver parameter ved sin lave og høje værdi) med skifteværdier.",
   compared: (sheet) => `Arket ${sheet} er skrevet.`,
-  comparing: (done, total) => `Regner fremskrivning ${done} af ${total} …`,
+  comparing: (done, total) => `Regner trin ${done} af ${total} …`,
   stop: "Stop",
   compareStopped: "Sammenligningen blev stoppet. Arket Sammenligning er ikke ændret.",
   working: "Arbejder …",
@@ -126,9 +126,9 @@ const EN: ScenarioTexts = {
   removed: (name) => `“${name}” is deleted.`,
   compare: "Compare and show sensitivity",
   compareHint:
-    "Writes the Sammenligning sheet: the scenarios side by side and a tornado of the active scenario's NPV (each parameter −20 % and +20 %).",
+    "Writes the Sammenligning sheet: the scenarios side by side and a tornado of the active scenario's NPV (each parameter at its low and high value) with switching values.",
   compared: (sheet) => `The sheet ${sheet} is written.`,
-  comparing: (done, total) => `Computing projection ${done} of ${total} …`,
+  comparing: (done, total) => `Computing step ${done} of ${total} …`,
   stop: "Stop",
   compareStopped: "The comparison was stopped. The Sammenligning sheet is unchanged.",
   working: "Working …",

@@ -1,8 +1,9 @@
 /**
  * The pane's engine jobs, which run in its web worker (engine.worker.ts) so the page never
  * freezes: the forecast's sheets, the scenario comparison with its tornado, the two readings
- * of the phase-in side by side, the council page with its Monte Carlo run, and meeting mode's
- * key figures. The handlers are the pure computations.
+ * of the phase-in side by side, the council page with its Monte Carlo run, meeting mode's key
+ * figures, and the uncertainty panel's Monte Carlo run and tornado. The handlers are the pure
+ * computations.
  */
 import type { ScenarioParameters } from "../../src/engine/parameters";
 import type { RowError, StayInput } from "../../src/engine/shelter";
@@ -10,8 +11,20 @@ import type { Handlers, JobSpec } from "../../src/worker/protocol";
 import { forecastSheets, type ForecastInput, type ForecastSheets } from "../forecastSheets";
 import { meetingFigures, type KeyFigures } from "../meeting/meeting";
 import { compareReadings, type ReadingDifference } from "../readings";
-import { compareScenarios, type Comparison, type NamedParameters } from "../scenarios/compare";
+import {
+  compareScenarios,
+  type Comparison,
+  type NamedParameters,
+  type SensitivityBar,
+} from "../scenarios/compare";
 import { summarySheet, type SummaryRequest, type SummarySheet } from "../summary/summarySheet";
+import {
+  runSensitivity,
+  runUncertainty,
+  type Progress,
+  type UncertaintyRequest,
+  type UncertaintyResult,
+} from "../uncertainty/uncertaintyRun";
 
 export interface CompareRequest {
   stays: readonly StayInput[];
@@ -30,6 +43,12 @@ export interface EngineJobs {
     never,
     KeyFigures | RowError
   >;
+  uncertainty: JobSpec<UncertaintyRequest, Progress, UncertaintyResult>;
+  sensitivity: JobSpec<
+    { stays: readonly StayInput[]; scenario: NamedParameters },
+    Progress,
+    SensitivityBar[]
+  >;
 }
 
 export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
@@ -38,4 +57,6 @@ export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
   readings: ({ stays }) => compareReadings(stays),
   summary: (request, progress) => summarySheet(request, progress),
   keyFigures: ({ stays, parameters }) => meetingFigures(stays, parameters),
+  uncertainty: (request, progress) => runUncertainty(request, progress),
+  sensitivity: (request, progress) => runSensitivity(request, progress),
 };

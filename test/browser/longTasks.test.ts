@@ -45,7 +45,7 @@ describe("at 50 000 stays the page never freezes", () => {
     const progress = page.getByTestId("scenario-progress");
     const total = comparisonSteps(1); // the active scenario and its tornado
     await progress
-      .getByText(new RegExp(`^Regner fremskrivning [1-9]\\d* af ${total} …$`))
+      .getByText(new RegExp(`^Regner trin [1-9]\\d* af ${total} …$`))
       .waitFor({ timeout: 120_000 });
     await page.screenshot({ path: join(SHOTS, "compare-progress-50000.png") });
     // The page answers while the worker computes: the sheet tabs still switch.
