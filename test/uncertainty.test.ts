@@ -23,6 +23,12 @@ import {
 import { inThread } from "../src/worker/client";
 import { ENGINE_HANDLERS } from "../taskpane/worker/engineJobs";
 import { sensitivitySteps } from "../taskpane/uncertainty/uncertaintyRun";
+import { sampleWorkbook } from "../src/demo/sampleData";
+import { findStays } from "../taskpane/forecastRun";
+import { LAYOUT, staysRef } from "../taskpane/scenarios/scenarioSheet";
+import { createOrUpdate, saveActiveAs } from "../taskpane/scenarios/scenarioStore";
+import { activeScenario } from "../taskpane/uncertainty/UncertaintyPanel";
+import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
 import { stay } from "./fixtures";
 
 /** A small municipality: two chronic residents, an episodic citizen and a few short stays. */
@@ -289,5 +295,31 @@ describe("the pane's jobs (engine worker)", () => {
       { signal: controller.signal, onProgress: () => controller.abort() }
     );
     await expect(run).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("the panel's scenario", () => {
+  it("is the Scenarier sheet's active scenario with the sheet's own low–high values; the defaults without the sheet", async () => {
+    const workbook = sampleWorkbook();
+    const text = UNCERTAINTY_TEXTS.da;
+    await expect(activeScenario(workbook, text, "da")).resolves.toEqual({
+      name: "Standardværdierne (arket Scenarier findes ikke endnu)",
+      parameters: DEFAULT_PARAMETERS,
+    });
+    const found = (await findStays(workbook))!;
+    const sheet = await createOrUpdate(workbook, staysRef(found, found.mapping)!);
+    const row = LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === "supportCost");
+    workbook.setCell(sheet, row, LAYOUT.lowColumn, 60000);
+    workbook.setCell(sheet, row, LAYOUT.rangeSourceColumn, "Egen opgørelse 2025");
+    await saveActiveAs(workbook, "Basis");
+    const scenario = await activeScenario(workbook, text, "da");
+    expect(scenario).toEqual({
+      name: "Basis",
+      parameters: DEFAULT_PARAMETERS,
+      ranges: { supportCost: { low: 60000, high: 130000, source: "Egen opgørelse 2025" } },
+    });
+    // A low above the high is refused with the registry's Danish message, not run.
+    workbook.setCell(sheet, row, LAYOUT.lowColumn, 200000);
+    await expect(activeScenario(workbook, text, "da")).rejects.toThrow(/Bostøtte/);
   });
 });

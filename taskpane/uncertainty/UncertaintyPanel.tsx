@@ -71,7 +71,7 @@ const wholeIn = (text: string, min: number, max: number): number | undefined => 
 };
 
 /** The active scenario of the Scenarier sheet, or the defaults when the workbook has none. */
-async function activeScenario(
+export async function activeScenario(
   workbook: Workbook,
   text: UncertaintyTexts,
   language: Language
