@@ -229,6 +229,29 @@ describe("sensitivity", () => {
     }
   });
 
+  it("a yes/no parameter's switching value is the other answer when it turns the NPV's sign, else none", () => {
+    // The episodic citizen alone does not pay for the programme: the NPV is negative.
+    const episodicOnly = { ...base, targetChronic: 0, targetEpisodic: 1 };
+    expect(project(episodicOnly).npv.toNumber()).toBeCloseTo(-37_484.96, 2);
+    const values = switchingValues(stays, episodicOnly);
+    const value = (id: string) => values.find((v) => v.id === id)!.value;
+    // Adding the two chronic residents turns it positive: the switching value is "yes".
+    expect(project({ ...episodicOnly, targetChronic: 1 }).npv.toNumber()).toBeCloseTo(
+      1_267_183.48,
+      2
+    );
+    expect(value("targetChronic")).toBe(1);
+    // Adding the transitional citizens keeps it negative: none.
+    expect(project({ ...episodicOnly, targetTransitional: 1 }).npv.toNumber()).toBeCloseTo(
+      -11_396.03,
+      2
+    );
+    expect(value("targetTransitional")).toBeNull();
+    // Leaving out the episodic citizen too leaves no programme: NPV 0, where it turns.
+    expect(project({ ...episodicOnly, targetEpisodic: 0 }).npv.toNumber()).toBe(0);
+    expect(value("targetEpisodic")).toBe(0);
+  });
+
   it("none in the allowed range: a parameter that cannot turn the NPV says so", () => {
     const values = switchingValues(stays, base);
     // The net tax factor only scales the socio-economic view, never the NPV.

@@ -329,7 +329,8 @@ function tolerance(def: ParameterDef): number {
 /**
  * For each parameter with a range, the value nearest the scenario's own at which the NPV changes
  * sign, found by scanning the allowed range and bisecting: for a whole-number parameter the first
- * value on the other side, else to the tolerance above. Checked by the caller's projection at it.
+ * value on the other side, else to the tolerance above; for a yes/no parameter the other answer
+ * if it turns the sign. Checked by the caller's projection at it.
  */
 export function switchingValues(
   stays: readonly StayInput[],
@@ -348,12 +349,18 @@ export function switchingValues(
 
   /** The switching value, null for none, undefined when the parameter is not searched. */
   function switchingValue(def: ParameterDef): number | null | undefined {
-    if (def.unit === "ja/nej") return undefined;
     const own = base[def.id] as number;
     const ownNpv = at(def, own);
     if (ownNpv === null) return undefined;
-    const sign = ownNpv.gt(0) ? 1 : ownNpv.lt(0) ? -1 : 0;
+    const signOf = (npv: Decimal) => (npv.gt(0) ? 1 : npv.lt(0) ? -1 : 0);
+    const sign = signOf(ownNpv);
     if (sign === 0) return own;
+    if (def.unit === "ja/nej") {
+      // Yes or no: the other answer, where it turns the NPV's sign.
+      const other = own === 1 ? 0 : 1;
+      const npv = at(def, other);
+      return npv !== null && signOf(npv) !== sign ? other : null;
+    }
     const [min, max] = searchBounds(def);
     // Scan outwards from the scenario's value on both sides; keep the nearest sign change.
     const candidates: [number, number][] = [];
