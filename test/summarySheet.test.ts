@@ -115,6 +115,21 @@ describe("the Sammenfatning sheet", () => {
     expect(sources.length).toBeGreaterThanOrEqual(5);
   });
 
+  it("uses the Scenarier sheet's own low–high values for the assumptions and the Monte Carlo run", () => {
+    const ranges = { relapseRate: { low: 0, high: 0.6, source: "Egen vurdering" } };
+    const own = summarySheet({ ...request, ranges }).spec.sections[0].values;
+    const at = own.findIndex((r) => r[0] === "Tilbagefald pr. år");
+    expect(own[at].slice(1, 4)).toEqual(["10 %", "0 %", "60 %"]);
+    const source: string[] = [];
+    for (let r = at + 1; own[r][0] === ""; r++) source.push(String(own[r][1]));
+    expect(source.join(" ")).toMatch(/^Kilde: .* Spænd: Egen vurdering$/);
+    const npvRow = (values: typeof rows) =>
+      values.find((r) => String(r[0]).startsWith("Nutidsværdi"))!;
+    const withOwn = runMonteCarlo(stays, parameters, { draws: 200, seed: 7, ranges });
+    expect(npvRow(own)[2]).toBe((withOwn as MonteCarloResult).npv.p10);
+    expect(npvRow(own)[2]).not.toBe(npvRow(rows)[2]);
+  });
+
   it("stamps the add-in version, the rule data's version, the date and the base year", () => {
     const stamp = rows.find((r) => String(r[0]).startsWith("Refusion og Housing First"))!;
     expect(stamp[0]).toBe(

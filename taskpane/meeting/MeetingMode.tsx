@@ -27,17 +27,26 @@ import {
   parameterById,
   type ParameterError,
   type ParameterId,
+  type ParameterRanges,
   type ParameterUnit,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
 import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
 import { useTexts, type Language } from "../i18n";
-import { activeLabel, checkValues, readModel, writeActiveValues } from "../scenarios/scenarioStore";
+import {
+  activeLabel,
+  checkRanges,
+  checkValues,
+  readModel,
+  writeActiveValues,
+} from "../scenarios/scenarioStore";
+import { SUMMARY_SEED } from "../summary/summarySheet";
 import type { ParameterCells } from "../scenarios/scenarioSheet";
 import type { EngineRunner } from "../worker/engine";
 import {
   MEETING_CONTROLS,
+  MEETING_DRAWS,
   MEETING_TARGETS,
   sliderBounds,
   snapValue,
@@ -64,7 +73,12 @@ type Sheet =
       values: ParameterCells;
       parameters?: ScenarioParameters;
       errors: ParameterError[];
+      /** The sheet's own low–high values, or why they cannot be used. */
+      ranges: { ok: true; ranges: ParameterRanges } | { ok: false; errors: ParameterError[] };
     };
+
+/** The NPV's P10–P90 for the parameters (as JSON) it was computed from. */
+type Spread = { key: string } & ({ p10: number; p90: number } | { failed: string });
 
 /** The last figures computed, for the parameters (as JSON) they were computed from. */
 type Figures = { key: string } & ({ figures: KeyFigures } | { failed: string });
@@ -135,6 +149,7 @@ async function readSheet(workbook: Workbook): Promise<Sheet> {
     sheet: stored.sheet,
     name: activeLabel(stored.model),
     values: stored.model.active.values,
+    ranges: checkRanges(stored.model.ranges),
     ...(checked.ok ? { parameters: checked.parameters, errors: [] } : { errors: checked.errors }),
   };
 }
@@ -236,6 +251,49 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
   }, [key, rows, engine]);
   const computing = key !== undefined && rows !== undefined && figures?.key !== key;
 
+  // The NPV's range, once the figures for these parameters are there (a slider moved on aborts it).
+  const [spread, setSpread] = useState<Spread>();
+  const rangesKey = sheet.status === "read" ? JSON.stringify(sheet.ranges) : undefined;
+  const figuresKey = figures && "figures" in figures ? figures.key : undefined;
+  useEffect(() => {
+    if (!figuresKey || !rows || rows.length === 0 || !rangesKey) return;
+    const ranges = JSON.parse(rangesKey) as Extract<Sheet, { status: "read" }>["ranges"];
+    if (!ranges.ok) return;
+    const controller = new AbortController();
+    const scenario = {
+      name: "",
+      parameters: JSON.parse(figuresKey) as ScenarioParameters,
+      ranges: ranges.ranges,
+    };
+    engine
+      .run(
+        "uncertainty",
+        { stays: rows, scenario, draws: MEETING_DRAWS, seed: SUMMARY_SEED },
+        { signal: controller.signal }
+      )
+      .then(
+        ({ monteCarlo }) =>
+          setSpread({ key: figuresKey, p10: monteCarlo.npv.p10, p90: monteCarlo.npv.p90 }),
+        (error: unknown) => {
+          if (!(error instanceof Error && error.name === "AbortError"))
+            setSpread({ key: figuresKey, failed: messageOf(error) });
+        }
+      );
+    return () => controller.abort();
+  }, [figuresKey, rows, rangesKey, engine]);
+  const rangeProblem =
+    sheet.status === "read" && !sheet.ranges.ok
+      ? sheet.ranges.errors
+          .map((e) => (language === "en" ? (e.en ?? e.message) : e.message))
+          .join("; ")
+      : undefined;
+  const shownSpread: Spread | undefined =
+    rangeProblem !== undefined && figuresKey
+      ? { key: figuresKey, failed: rangeProblem }
+      : spread && spread.key === figuresKey
+        ? spread
+        : undefined;
+
   const current = (id: ParameterId): number | undefined => {
     if (draft[id] !== undefined) return draft[id];
     if (sheet.status !== "read") return undefined;
@@ -321,7 +379,17 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
             label={text.npv}
             value={kroner(shown.npv, language)}
             exact={shown.npv}
-            hint={text.npvHint}
+            hint={
+              !shownSpread
+                ? text.npvRangeComputing
+                : "failed" in shownSpread
+                  ? text.npvRangeFailed(shownSpread.failed)
+                  : text.npvRange(
+                      kroner(String(shownSpread.p10), language),
+                      kroner(String(shownSpread.p90), language),
+                      MEETING_DRAWS
+                    )
+            }
           />
           <Figure
             testId="meeting-break-even"

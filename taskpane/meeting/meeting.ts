@@ -65,6 +65,12 @@ export function snapValue(control: MeetingControl, value: number): number {
 }
 
 /** The key figures, money as exact decimal text (they cross from the engine worker). */
+/**
+ * The NPV's range in meeting mode: a Monte Carlo run small enough to follow the sliders (about
+ * 1 s on a municipality of 800 stays), with the council page's seed; the page runs 1 000 draws.
+ */
+export const MEETING_DRAWS = 200;
+
 export interface KeyFigures {
   baseYear: number;
   firstYear: number;

@@ -14,7 +14,10 @@ export interface MeetingTexts {
   effect(first: number, last: number): string;
   effectHint: string;
   npv: string;
-  npvHint: string;
+  /** The NPV's P10–P90 from a Monte Carlo run of `draws` draws, as text. */
+  npvRange(p10: string, p90: string, draws: number): string;
+  npvRangeComputing: string;
+  npvRangeFailed(message: string): string;
   breakEven: string;
   breakEvenNone(last: number): string;
   breakEvenHint(base: number): string;
@@ -44,8 +47,10 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
     effectHint:
       "Nettoudgift uden indsats minus med Housing First, nominelt. Positiv er en besparelse.",
     npv: "Nutidsværdi (NPV)",
-    npvHint:
-      "Beregnet med de faste værdier (intet interval). Intervallet P10–P90 fra usikkerhedsberegningen står i sammenfatningen: luk mødevisningen, og vælg «Skriv sammenfatning».",
+    npvRange: (p10, p90, draws) =>
+      `P10–P90: ${p10} – ${p90} (${draws} Monte Carlo-trækninger over parametrenes lav–høj; sammenfatningen bruger 1.000)`,
+    npvRangeComputing: "Beregner intervallet P10–P90 …",
+    npvRangeFailed: (message) => `Intervallet kunne ikke beregnes: ${message}`,
     breakEven: "Break-even",
     breakEvenNone: (last) => `Ikke inden ${last}`,
     breakEvenHint: (base) =>
@@ -74,8 +79,10 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
     effect: (first, last) => `Housing First: budget effect ${first}–${last}`,
     effectHint: "Net cost without action minus with Housing First, nominal. Positive is a saving.",
     npv: "Net present value (NPV)",
-    npvHint:
-      "Computed with the fixed values (no range). The P10–P90 range of the uncertainty analysis is on the summary: close meeting mode and choose «Write summary».",
+    npvRange: (p10, p90, draws) =>
+      `P10–P90: ${p10} – ${p90} (${draws} Monte Carlo draws over the parameters' low–high; the summary uses 1,000)`,
+    npvRangeComputing: "Computing the P10–P90 range …",
+    npvRangeFailed: (message) => `The range could not be computed: ${message}`,
     breakEven: "Break-even",
     breakEvenNone: (last) => `Not by ${last}`,
     breakEvenHint: (base) =>

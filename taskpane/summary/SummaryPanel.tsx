@@ -18,8 +18,9 @@ import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
 import { todaySerial } from "../columns";
 import { useTexts } from "../i18n";
-import { activeLabel, checkValues, readModel } from "../scenarios/scenarioStore";
+import { activeLabel, checkRanges, checkValues, readModel } from "../scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
+import { SUMMARY_DRAWS, SUMMARY_SEED } from "./summarySheet";
 import { SUMMARY_TEXTS } from "./texts";
 
 export interface SummaryPanelProps {
@@ -31,10 +32,6 @@ export interface SummaryPanelProps {
   rules: RuleSetName;
   disabled?: boolean;
 }
-
-/** The Monte Carlo run behind the page's ranges: enough draws for stable P10/P90, a fixed seed. */
-export const SUMMARY_DRAWS = 1000;
-export const SUMMARY_SEED = 2023;
 
 type Status =
   | { kind: "idle" }
@@ -57,16 +54,18 @@ export function SummaryPanel({ workbook, stays, engine, rules, disabled }: Summa
     try {
       const stored = await readModel(workbook);
       if (!stored) throw new Error(text.needScenarios);
+      const said = (errors: { message: string; en?: string }[]) =>
+        errors.map((e) => (language === "en" ? (e.en ?? e.message) : e.message)).join("; ");
       const active = checkValues(stored.model.active.values);
-      if (!active.ok)
-        throw new Error(
-          active.errors.map((e) => (language === "en" ? (e.en ?? e.message) : e.message)).join("; ")
-        );
+      if (!active.ok) throw new Error(said(active.errors));
+      const ranges = checkRanges(stored.model.ranges);
+      if (!ranges.ok) throw new Error(said(ranges.errors));
       const { spec, chart } = await engine.run(
         "summary",
         {
           stays: stays ?? [],
           scenario: { name: activeLabel(stored.model), parameters: active.parameters },
+          ranges: ranges.ranges,
           rules,
           today: todaySerial(),
           draws: SUMMARY_DRAWS,

@@ -14,6 +14,7 @@ import {
   PARAMETERS,
   formatParameterValue,
   parameterById,
+  type ParameterRanges,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../../src/engine/projection";
@@ -31,10 +32,15 @@ import {
 } from "../../src/workbook/workbook";
 
 export const SUMMARY_SHEET = "Sammenfatning";
+/** The Monte Carlo run behind the page's ranges: enough draws for stable P10/P90, a fixed seed. */
+export const SUMMARY_DRAWS = 1000;
+export const SUMMARY_SEED = 2023;
 
 export interface SummaryRequest {
   stays: readonly StayInput[];
   scenario: { name: string; parameters: ScenarioParameters };
+  /** The Scenarier sheet's own low–high values (the registry's where it has none). */
+  ranges?: ParameterRanges;
   rules: RuleSetName;
   /** The date on the stamp (the pane's today). */
   today: Serial;
@@ -96,7 +102,8 @@ export function summarySheet(
   if (isProjectionError(projection)) throw new Error(projection.message);
   const tornadoSteps = 2 * PARAMETERS.filter((d) => d.range).length;
   const total = tornadoSteps + request.draws;
-  const bars = tornado(stays, p, { rules });
+  const ranges = request.ranges ?? {};
+  const bars = tornado(stays, p, { rules, ranges });
   onProgress?.({ done: tornadoSteps, total });
   const mc = runMonteCarlo(
     stays,
@@ -104,6 +111,7 @@ export function summarySheet(
     {
       draws: request.draws,
       seed: request.seed,
+      ranges,
       onProgress: (done) => onProgress?.({ done: tornadoSteps + done, total }),
     },
     { rules }
@@ -239,7 +247,8 @@ export function summarySheet(
       ],
       [4]
     );
-    note(`Kilde: ${def.source}`, LINE_FROM_B, true);
+    const own = ranges[bar.id]?.source;
+    note(`Kilde: ${def.source}${own ? ` Spænd: ${own}` : ""}`, LINE_FROM_B, true);
   }
   push([]);
   note(

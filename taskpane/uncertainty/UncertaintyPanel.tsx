@@ -34,6 +34,7 @@ import {
 } from "../scenarios/compare";
 import { activeLabel, checkRanges, checkValues, readModel } from "../scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
+import { SUMMARY_SEED } from "../summary/summarySheet";
 import { UNCERTAINTY_TEXTS, type UncertaintyTexts } from "./texts";
 import { sensitivitySteps, type Progress, type UncertaintyResult } from "./uncertaintyRun";
 
@@ -41,7 +42,7 @@ import { sensitivitySteps, type Progress, type UncertaintyResult } from "./uncer
  * The seed shown and used until the user changes it: a run is reproducible by default, and the
  * council page (taskpane/summary, 1 000 draws from seed 2023) shows the same draws.
  */
-export const DEFAULT_SEED = 2023;
+export const DEFAULT_SEED = SUMMARY_SEED;
 export const DEFAULT_DRAWS = 1000;
 const MAX_DRAWS = 20_000;
 

@@ -25,6 +25,13 @@ import {
 } from "./harness";
 import { axeSeriousViolations } from "./axe";
 import { demoCell, projectionComputed } from "./meeting";
+import { sampleWorkbook } from "../../src/demo/sampleData";
+import { DEFAULT_PARAMETERS } from "../../src/engine/parameters";
+import { validateRows } from "../../taskpane/columns";
+import { findStays } from "../../taskpane/forecastRun";
+import { MEETING_DRAWS } from "../../taskpane/meeting/meeting";
+import { SUMMARY_SEED } from "../../taskpane/summary/summarySheet";
+import { runUncertainty } from "../../taskpane/uncertainty/uncertaintyRun";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
 
@@ -177,6 +184,20 @@ describe("meeting mode", () => {
       .locator("[data-figure-value]")
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(28);
+    // The NPV's range: the same seed's Monte Carlo run in Node, on the stays the pane found.
+    const workbook = sampleWorkbook();
+    const found = (await findStays(workbook))!;
+    const { monteCarlo } = runUncertainty({
+      stays: validateRows(found, found.mapping).stays,
+      scenario: { name: "", parameters: { ...DEFAULT_PARAMETERS } },
+      draws: MEETING_DRAWS,
+      seed: SUMMARY_SEED,
+    });
+    const kr = (x: number) => `${Math.round(x).toLocaleString("da-DK")} kr.`;
+    await page
+      .getByTestId("meeting-npv")
+      .getByText(`P10–P90: ${kr(monteCarlo.npv.p10)} – ${kr(monteCarlo.npv.p90)} (200 `)
+      .waitFor({ timeout: 60_000 });
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.locator("aside").screenshot({ path: join(SHOTS, "meeting-wide.png") });
     await page.close();
