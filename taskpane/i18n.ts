@@ -28,6 +28,20 @@ const LOCALE: Record<Language, string> = { da: "da-DK", en: "en-GB" };
 
 const integer = { da: new Intl.NumberFormat(LOCALE.da), en: new Intl.NumberFormat(LOCALE.en) };
 
+/** A problem the engine reports in Danish, with its English text where it has one. */
+export interface Said {
+  message: string;
+  en?: string;
+}
+
+/** A problem in the pane's language (Danish when it has no English text). */
+export const saidIn = (language: Language, problem: Said): string =>
+  language === "en" ? (problem.en ?? problem.message) : problem.message;
+
+/** Problems in the pane's language, one line: "first; second". */
+export const allSaidIn = (language: Language, problems: readonly Said[]): string =>
+  problems.map((p) => saidIn(language, p)).join("; ");
+
 /** A whole number with the language's thousands separator: 50.000 / 50,000. */
 export function formatCount(n: number, language: Language): string {
   return integer[language].format(n);

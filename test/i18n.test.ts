@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { dec } from "../src/engine/money";
 import {
+  allSaidIn,
+  saidIn,
   formatCount,
   formatMoney,
   formatSeconds,
@@ -32,6 +34,15 @@ describe("language", () => {
     expect(Object.keys(TEXTS.en).sort()).toEqual(Object.keys(TEXTS.da).sort());
     expect(TEXTS.da.fieldLabel("dailyRate")).toBe("Takst");
     expect(TEXTS.en.fieldLabel("dailyRate")).toBe("Daily rate");
+  });
+});
+
+describe("problems in the pane's language", () => {
+  it("English where the engine has it, else the Danish text; several on one line", () => {
+    const problems = [{ message: "Ugyldig", en: "Invalid" }, { message: "Kun dansk" }];
+    expect(allSaidIn("en", problems)).toBe("Invalid; Kun dansk");
+    expect(allSaidIn("da", problems)).toBe("Ugyldig; Kun dansk");
+    expect(saidIn("en", problems[1])).toBe("Kun dansk");
   });
 });
 

@@ -33,7 +33,7 @@ import {
 } from "../../src/engine/parameters";
 import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
-import { useTexts, type Language } from "../i18n";
+import { allSaidIn, useTexts, type Language } from "../i18n";
 import {
   activeLabel,
   checkRanges,
@@ -209,11 +209,7 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
         try {
           const result = await writeActiveValues(workbook, changes);
           if (!result.ok) {
-            setWriteError(
-              result.errors
-                .map((e) => (language === "en" ? (e.en ?? e.message) : e.message))
-                .join("; ")
-            );
+            setWriteError(allSaidIn(language, result.errors));
           } else setWriteError(undefined);
         } catch (error) {
           setWriteError(messageOf(error));
@@ -283,9 +279,7 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
   }, [figuresKey, rows, rangesKey, engine]);
   const rangeProblem =
     sheet.status === "read" && !sheet.ranges.ok
-      ? sheet.ranges.errors
-          .map((e) => (language === "en" ? (e.en ?? e.message) : e.message))
-          .join("; ")
+      ? allSaidIn(language, sheet.ranges.errors)
       : undefined;
   const shownSpread: Spread | undefined =
     rangeProblem !== undefined && figuresKey
@@ -333,10 +327,7 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
       {sheet.status === "read" && sheet.errors.length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>
-            {text.invalid}{" "}
-            {sheet.errors
-              .map((e) => (language === "en" ? (e.en ?? e.message) : e.message))
-              .join("; ")}
+            {text.invalid} {allSaidIn(language, sheet.errors)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -29,7 +29,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { StayInput } from "../../src/engine/shelter";
-import { useTexts } from "../i18n";
+import { saidIn, useTexts, type Said } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { EngineRunner } from "../worker/engine";
 import { parameterCell, type StaysRef } from "./scenarioSheet";
@@ -96,8 +96,7 @@ export function ScenarioManager({
   const { language } = useTexts();
   const text = SCENARIO_TEXTS[language];
   /** A parameter problem in the pane's language. */
-  const said = (e: { message: string; en?: string }) =>
-    language === "en" ? (e.en ?? e.message) : e.message;
+  const said = (e: Said) => saidIn(language, e);
   const headingId = useId();
   const [stored, setStored] = useState<StoredModel | undefined>();
   const [status, setStatus] = useState<Status>({ kind: "idle" });

@@ -17,7 +17,7 @@ import type { RuleSetName } from "../../src/engine/rules";
 import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
 import { todaySerial } from "../columns";
-import { useTexts } from "../i18n";
+import { allSaidIn, useTexts } from "../i18n";
 import { activeLabel, checkRanges, checkValues, readModel } from "../scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
 import { SUMMARY_DRAWS, SUMMARY_SEED } from "./summarySheet";
@@ -54,12 +54,10 @@ export function SummaryPanel({ workbook, stays, engine, rules, disabled }: Summa
     try {
       const stored = await readModel(workbook);
       if (!stored) throw new Error(text.needScenarios);
-      const said = (errors: { message: string; en?: string }[]) =>
-        errors.map((e) => (language === "en" ? (e.en ?? e.message) : e.message)).join("; ");
       const active = checkValues(stored.model.active.values);
-      if (!active.ok) throw new Error(said(active.errors));
+      if (!active.ok) throw new Error(allSaidIn(language, active.errors));
       const ranges = checkRanges(stored.model.ranges);
-      if (!ranges.ok) throw new Error(said(ranges.errors));
+      if (!ranges.ok) throw new Error(allSaidIn(language, ranges.errors));
       const { spec, chart } = await engine.run(
         "summary",
         {

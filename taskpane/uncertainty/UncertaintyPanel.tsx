@@ -26,7 +26,7 @@ import {
 } from "../../src/engine/parameters";
 import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
-import { formatCount, formatSeconds, useTexts, type Language } from "../i18n";
+import { allSaidIn, formatCount, formatSeconds, useTexts, type Language } from "../i18n";
 import {
   shownSwitchingValue,
   type NamedParameters,
@@ -83,9 +83,7 @@ export async function activeScenario(
   const ranges = checkRanges(stored.model.ranges);
   if (!checked.ok || !ranges.ok) {
     const errors = [...(checked.ok ? [] : checked.errors), ...(ranges.ok ? [] : ranges.errors)];
-    throw new Error(
-      errors.map((e) => (language === "en" ? (e.en ?? e.message) : e.message)).join("; ")
-    );
+    throw new Error(allSaidIn(language, errors));
   }
   // The sheet's own low–high values, where they differ from the registry's.
   return {
