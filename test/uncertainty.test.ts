@@ -27,7 +27,7 @@ import { sampleWorkbook } from "../src/demo/sampleData";
 import { findStays } from "../taskpane/forecastRun";
 import { LAYOUT, staysRef } from "../taskpane/scenarios/scenarioSheet";
 import { createOrUpdate, saveActiveAs } from "../taskpane/scenarios/scenarioStore";
-import { activeScenario } from "../taskpane/uncertainty/UncertaintyPanel";
+import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
 import { stay } from "./fixtures";
 
@@ -325,7 +325,7 @@ describe("the panel's scenario", () => {
   it("is the Scenarier sheet's active scenario with the sheet's own low–high values; the defaults without the sheet", async () => {
     const workbook = sampleWorkbook();
     const text = UNCERTAINTY_TEXTS.da;
-    await expect(activeScenario(workbook, text, "da")).resolves.toEqual({
+    await expect(activeScenarioOf(workbook, text, "da")).resolves.toEqual({
       name: "Standardværdierne (arket Scenarier findes ikke endnu)",
       parameters: DEFAULT_PARAMETERS,
     });
@@ -335,7 +335,7 @@ describe("the panel's scenario", () => {
     workbook.setCell(sheet, row, LAYOUT.lowColumn, 60000);
     workbook.setCell(sheet, row, LAYOUT.rangeSourceColumn, "Egen opgørelse 2025");
     await saveActiveAs(workbook, "Basis");
-    const scenario = await activeScenario(workbook, text, "da");
+    const scenario = await activeScenarioOf(workbook, text, "da");
     expect(scenario).toEqual({
       name: "Basis",
       parameters: DEFAULT_PARAMETERS,
@@ -343,6 +343,6 @@ describe("the panel's scenario", () => {
     });
     // A low above the high is refused with the registry's Danish message, not run.
     workbook.setCell(sheet, row, LAYOUT.lowColumn, 200000);
-    await expect(activeScenario(workbook, text, "da")).rejects.toThrow(/Bostøtte/);
+    await expect(activeScenarioOf(workbook, text, "da")).rejects.toThrow(/Bostøtte/);
   });
 });

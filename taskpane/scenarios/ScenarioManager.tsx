@@ -35,6 +35,7 @@ import type { EngineRunner } from "../worker/engine";
 import { parameterCell, type StaysRef } from "./scenarioSheet";
 import {
   activeLabel,
+  activeScenario,
   boundHorizon,
   checkRanges,
   checkValues,
@@ -224,12 +225,10 @@ export function ScenarioManager({
     run(async () => {
       const s = await refresh();
       if (!s || !stays) throw new Error(text.needStays);
-      const active = checkValues(s.model.active.values);
-      const ranges = checkRanges(s.model.ranges);
-      const errors = [...(active.ok ? [] : active.errors), ...(ranges.ok ? [] : ranges.errors)];
-      if (!active.ok || !ranges.ok) throw new Error(errors.map(said).join("; "));
-      const own = Object.keys(ranges.ranges).length > 0 ? { ranges: ranges.ranges } : {};
-      const activeName = activeLabel(s.model);
+      const active = activeScenario(s.model);
+      if (!active.ok) throw new Error(active.errors.map(said).join("; "));
+      const own = active.scenario.ranges ? { ranges: active.scenario.ranges } : {};
+      const activeName = active.scenario.name;
       const others = validScenarios(s.model).filter((x) => !sameName(x.name, activeName));
       const controller = new AbortController();
       stopCompare.current = controller;
@@ -239,7 +238,7 @@ export function ScenarioManager({
           {
             stays,
             scenarios: [
-              { name: activeName, parameters: active.parameters, ...own },
+              active.scenario,
               ...others.map((o) => ({ name: o.name, parameters: o.values, ...own })),
             ],
           },

@@ -22,7 +22,7 @@ import {
   type TemplateScenario,
 } from "../../src/templates/template";
 import type { Workbook } from "../../src/workbook/workbook";
-import { comparisonSheet, type Comparison } from "./compare";
+import { comparisonSheet, type Comparison, type NamedParameters } from "./compare";
 import type { CellValue } from "../../src/workbook/workbook";
 import {
   SCENARIO_SHEET,
@@ -115,6 +115,27 @@ export function checkRanges(
     else read[p.id] = checked;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, ranges: ownRanges(read) };
+}
+
+/**
+ * The active scenario of a sheet's model as the engine runs it: its name, its parameters and the
+ * sheet's own low–high values (only when it has any), or every problem of the values and ranges.
+ */
+export function activeScenario(
+  model: ScenarioModel
+): { ok: true; scenario: NamedParameters } | { ok: false; errors: ParameterError[] } {
+  const values = checkValues(model.active.values);
+  const ranges = checkRanges(model.ranges);
+  if (!values.ok || !ranges.ok)
+    return {
+      ok: false,
+      errors: [...(values.ok ? [] : values.errors), ...(ranges.ok ? [] : ranges.errors)],
+    };
+  const own = Object.keys(ranges.ranges).length > 0 ? { ranges: ranges.ranges } : {};
+  return {
+    ok: true,
+    scenario: { name: activeLabel(model), parameters: values.parameters, ...own },
+  };
 }
 
 /** The active scenario of the Scenarier sheet, when there is one and its values are valid. */

@@ -18,7 +18,7 @@ import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
 import { todaySerial } from "../columns";
 import { allSaidIn, useTexts } from "../i18n";
-import { activeLabel, checkRanges, checkValues, readModel } from "../scenarios/scenarioStore";
+import { activeScenario, readModel } from "../scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
 import { SUMMARY_DRAWS, SUMMARY_SEED } from "./summarySheet";
 import { SUMMARY_TEXTS } from "./texts";
@@ -54,16 +54,15 @@ export function SummaryPanel({ workbook, stays, engine, rules, disabled }: Summa
     try {
       const stored = await readModel(workbook);
       if (!stored) throw new Error(text.needScenarios);
-      const active = checkValues(stored.model.active.values);
+      const active = activeScenario(stored.model);
       if (!active.ok) throw new Error(allSaidIn(language, active.errors));
-      const ranges = checkRanges(stored.model.ranges);
-      if (!ranges.ok) throw new Error(allSaidIn(language, ranges.errors));
+      const { name, parameters, ranges } = active.scenario;
       const { spec, chart } = await engine.run(
         "summary",
         {
           stays: stays ?? [],
-          scenario: { name: activeLabel(stored.model), parameters: active.parameters },
-          ranges: ranges.ranges,
+          scenario: { name, parameters },
+          ranges,
           rules,
           today: todaySerial(),
           draws: SUMMARY_DRAWS,

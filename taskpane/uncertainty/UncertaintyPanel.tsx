@@ -32,7 +32,7 @@ import {
   type NamedParameters,
   type SensitivityBar,
 } from "../scenarios/compare";
-import { activeLabel, checkRanges, checkValues, readModel } from "../scenarios/scenarioStore";
+import { activeScenario, readModel } from "../scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
 import { SUMMARY_SEED } from "../summary/summarySheet";
 import { UNCERTAINTY_TEXTS, type UncertaintyTexts } from "./texts";
@@ -72,25 +72,16 @@ const wholeIn = (text: string, min: number, max: number): number | undefined => 
 };
 
 /** The active scenario of the Scenarier sheet, or the defaults when the workbook has none. */
-export async function activeScenario(
+export async function activeScenarioOf(
   workbook: Workbook,
   text: UncertaintyTexts,
   language: Language
 ): Promise<NamedParameters> {
   const stored = await readModel(workbook);
   if (!stored) return { name: text.noSheet, parameters: { ...DEFAULT_PARAMETERS } };
-  const checked = checkValues(stored.model.active.values);
-  const ranges = checkRanges(stored.model.ranges);
-  if (!checked.ok || !ranges.ok) {
-    const errors = [...(checked.ok ? [] : checked.errors), ...(ranges.ok ? [] : ranges.errors)];
-    throw new Error(allSaidIn(language, errors));
-  }
-  // The sheet's own low–high values, where they differ from the registry's.
-  return {
-    name: activeLabel(stored.model),
-    parameters: checked.parameters,
-    ...(Object.keys(ranges.ranges).length > 0 && { ranges: ranges.ranges }),
-  };
+  const active = activeScenario(stored.model);
+  if (!active.ok) throw new Error(allSaidIn(language, active.errors));
+  return active.scenario;
 }
 
 /** Whole kroner in the pane's language. */
@@ -137,7 +128,7 @@ export function UncertaintyPanel({
     let shown: Run = {};
     try {
       setRun({ running: { phase: "draws", done: 0, total: drawCount } });
-      const scenario = await activeScenario(workbook, text, language);
+      const scenario = await activeScenarioOf(workbook, text, language);
       const result = await engine.run(
         "uncertainty",
         { stays: rows, scenario, draws: drawCount, seed: seedValue },

@@ -8,33 +8,16 @@
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Locator, Page } from "playwright-core";
 import { LAYOUT, OUTPUT_CELL, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
 import { parseA1 } from "../../src/workbook/workbook";
-import {
-  SHOTS,
-  launchBrowser,
-  openDemo,
-  runForecastInPage,
-  startDemo,
-  stopDemo,
-  type Browser,
-  type StaticServer,
-} from "./harness";
+import { SHOTS, launchBrowser, openDemo, runForecastInPage, demoPerFile } from "./harness";
 import { demoCell, projectionComputed, typeInCell } from "./meeting";
-import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, browser } = await startDemo());
-}, HOOK_TIMEOUT);
-
-afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+const demo = demoPerFile();
 
 const SHARE = parseA1(parameterCell("shareMoved"));
 /** The saved scenarios' columns on the Scenarier sheet, by name. */
@@ -71,7 +54,7 @@ async function showSheet(page: Page, name: string): Promise<void> {
 
 describe("never lose a scenario", () => {
   it("a number typed in a percentage cell is a percentage, as Excel's automatic percent entry reads it", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await writeScenarios(page);
     await typeInCell(page, parameterCell("shareMoved"), "5");
     await waitFor(async () =>
@@ -92,7 +75,7 @@ describe("never lose a scenario", () => {
   });
 
   it("overwriting, discarding unsaved edits and deleting ask first; a deleted active scenario is active nowhere", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await writeScenarios(page);
     // Nothing saved yet: the values are shown as not saved.
     await page.getByTestId("scenario-unsaved").waitFor();
@@ -172,7 +155,7 @@ describe("never lose a scenario", () => {
 
 describe("figures that fit", () => {
   it("own sheets size their columns to their content: no header or total is cut", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await runForecastInPage(page);
     await showSheet(page, FORECAST_SHEET);
     const grid = page.locator(`[data-sheet="${FORECAST_SHEET}"]`);
@@ -228,7 +211,7 @@ describe("the sheet tabs and a narrow window", () => {
   it("the pane's work shows its sheet's tab; at 390 px the pane fits the window", async () => {
     const narrow = await launchBrowser({ width: 390, height: 900 });
     try {
-      const page = await openDemo(narrow, server.origin);
+      const page = await openDemo(narrow, demo.server.origin);
       await runForecastInPage(page);
       await writeScenarios(page);
       const tabInView = () =>
@@ -271,7 +254,7 @@ describe("the sheet tabs and a narrow window", () => {
 
 describe("English throughout with ?lang=en", () => {
   it("one number format in the pane and the sheets, English rule set, parameter errors and help, dates as the sheets show them", async () => {
-    const page = await openDemo(browser, server.origin, "?lang=en");
+    const page = await openDemo(demo.browser, demo.server.origin, "?lang=en");
     // A bad row's message gives its dates as the sheets do: dd-mm-yyyy.
     await expect(page.getByTestId("bad-rows").textContent()).resolves.toContain(
       "Discharge 25-07-2021 is before admission 09-08-2021"
@@ -317,7 +300,7 @@ describe("English throughout with ?lang=en", () => {
 
 describe("empty charts", () => {
   it("a projection that fails draws no empty axis but says why", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await writeScenarios(page);
     await typeInCell(page, parameterCell("horizon"), "31");
     const chart = page.locator('figure[data-chart="ScenarieNettoudgift"]');

@@ -8,21 +8,12 @@
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
 import { PROJECTION_SUMMARY, projectionColumn } from "../../src/functions/scenarioFunctions";
 import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1 } from "../../src/workbook/workbook";
-import {
-  SHOTS,
-  launchBrowser,
-  openDemo,
-  runForecastInPage,
-  startDemo,
-  stopDemo,
-  type Browser,
-  type StaticServer,
-} from "./harness";
+import { SHOTS, launchBrowser, openDemo, runForecastInPage, demoPerFile } from "./harness";
 import { axeSeriousViolations } from "./axe";
 import { demoCell, projectionComputed } from "./meeting";
 import { sampleWorkbook } from "../../src/demo/sampleData";
@@ -32,21 +23,13 @@ import { findStays } from "../../taskpane/forecastRun";
 import { MEETING_DRAWS } from "../../taskpane/meeting/meeting";
 import { SUMMARY_SEED } from "../../taskpane/summary/summarySheet";
 import { runUncertainty } from "../../taskpane/uncertainty/uncertaintyRun";
-import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, browser } = await startDemo());
-}, HOOK_TIMEOUT);
-
-afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+const demo = demoPerFile();
 
 describe("the user groups after the forecast", () => {
   it("the pane shows the groups with their shares and an accessible chart; the forecast sheet charts them", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await runForecastInPage(page);
     const groups = page.getByTestId("user-groups");
     await groups.waitFor();
@@ -103,7 +86,7 @@ describe("meeting mode", () => {
   it("by keyboard at 390 px: a slider and a switch write the Scenarier cells, and pane and formula agree", async () => {
     const narrow = await launchBrowser({ width: 390, height: 900 });
     try {
-      const page = await openDemo(narrow, server.origin);
+      const page = await openDemo(narrow, demo.server.origin);
       await page.getByTestId("scenario-sheet").click();
       await projectionComputed(page);
 
@@ -174,7 +157,7 @@ describe("meeting mode", () => {
   });
 
   it("wide: the figures side by side, large", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await page.getByTestId("scenario-sheet").click();
     await projectionComputed(page);
     await page.getByTestId("meeting-open").click();

@@ -3,33 +3,17 @@
  * SPEC 1.1) are a choice, the panel shows what the choice means for the loaded stays (refund NY
  * per year under each reading, as computed here in Node), and the forecast runs with the choice.
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { computeForecast } from "../../src/engine/forecast";
 import { RULE_SETS } from "../../src/engine/rules";
 import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { mapColumns, validateRows } from "../../taskpane/columns";
 import { FORECAST_SHEET } from "../../taskpane/forecastRun";
 import { formatMoney } from "../../taskpane/i18n";
-import {
-  SHOTS,
-  openDemo,
-  runForecastInPage,
-  startDemo,
-  stopDemo,
-  type Browser,
-  type StaticServer,
-} from "./harness";
-import { HOOK_TIMEOUT } from "../timeouts";
+import { SHOTS, openDemo, runForecastInPage, demoPerFile } from "./harness";
 import { waitFor } from "../waitFor";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, browser } = await startDemo());
-}, HOOK_TIMEOUT);
-
-afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+const demo = demoPerFile();
 
 function sampleStays() {
   const sheet = sampleBudgetSheet();
@@ -48,7 +32,7 @@ function sampleStays() {
 
 describe("the phase-in reading in the rule-set panel", () => {
   it("shows refund NY per year under both readings for the sample, and the forecast uses the chosen one", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     const stays = sampleStays();
     const day = computeForecast(stays, { rules: RULE_SETS.NY }).years;
     const byWindow = computeForecast(stays, { rules: RULE_SETS["NY-VINDUE"] }).years;

@@ -8,7 +8,7 @@
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
 import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { PARAMETERS } from "../../src/engine/parameters";
@@ -16,26 +16,10 @@ import { projection } from "../../src/functions/functions";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
 import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1 } from "../../src/workbook/workbook";
-import {
-  SHOTS,
-  gridCell,
-  openDemo,
-  startDemo,
-  stopDemo,
-  type Browser,
-  type StaticServer,
-} from "./harness";
-import { HOOK_TIMEOUT } from "../timeouts";
+import { SHOTS, gridCell, openDemo, demoPerFile } from "./harness";
 import { waitFor } from "../waitFor";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, browser } = await startDemo());
-}, HOOK_TIMEOUT);
-
-afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+const demo = demoPerFile();
 
 /** DK.HOUSINGFIRSTPROJECTION on the sample sheet's cells, in Node, with some parameters changed. */
 function expectedTable(overrides: Partial<Record<string, number>> = {}): unknown[][] {
@@ -63,7 +47,7 @@ const OUT = LAYOUT.outputRow;
 
 describe("the live Scenarier sheet in the demo", () => {
   it("editing a parameter cell in the grid recalculates the spilled outputs and the chart", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await page.getByTestId("scenario-sheet").click();
     await waitFor(
       async () =>
@@ -121,7 +105,7 @@ describe("the live Scenarier sheet in the demo", () => {
   });
 
   it("a bad value shows the registry's Danish message in the pane; the horizon rewrites the charts for the new years", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await page.getByTestId("scenario-sheet").click();
     await page.getByTestId("scenario-status").waitFor();
     const horizon = parseA1(parameterCell("horizon"));
@@ -151,7 +135,7 @@ describe("the live Scenarier sheet in the demo", () => {
   });
 
   it("save a named scenario, switch the active one, and compare them with a tornado", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await page.getByTestId("scenario-sheet").click();
     await page.getByTestId("scenario-status").waitFor();
     await page.getByTestId("scenario-name").fill("Basis");

@@ -9,20 +9,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
-import { HOOK_TIMEOUT } from "../timeouts";
+import { SHOTS, openDemo, demoPerFile } from "./harness";
 import { waitFor } from "../waitFor";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, browser } = await startDemo());
-}, HOOK_TIMEOUT);
-
-afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+const demo = demoPerFile();
 
 async function withScenarioSheet(page: Page): Promise<void> {
   await page.getByTestId("scenario-sheet").click();
@@ -40,7 +32,7 @@ const sheetNames = (page: Page) =>
 
 describe("the council page in the demo", () => {
   it("writes Sammenfatning and prints it on one A4 page with its chart", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await withScenarioSheet(page);
     const t0 = Date.now();
     await page.getByTestId("summary-write").click();
@@ -90,7 +82,7 @@ describe("the council page in the demo", () => {
   }, 120_000);
 
   it("a run can be stopped: no sheet is written and the pane can run again", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     await withScenarioSheet(page);
     await page.getByTestId("summary-write").click();
     await page.getByTestId("summary-stop").click();

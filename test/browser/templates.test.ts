@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { SAMPLE_SHEET_NAME } from "../../src/demo/sampleData";
 import { d } from "../../src/engine/calendar";
 import { exportTemplate, parseTemplate } from "../../src/templates/template";
@@ -22,20 +22,12 @@ import {
   type ScenarioModel,
 } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1, type CellValue } from "../../src/workbook/workbook";
-import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
-import { HOOK_TIMEOUT } from "../timeouts";
+import { SHOTS, openDemo, demoPerFile } from "./harness";
 import { waitFor } from "../waitFor";
 
 const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, browser } = await startDemo());
-}, HOOK_TIMEOUT);
-
-afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+const demo = demoPerFile();
 
 /** A sheet of the page's demo workbook: its values, whether it is the add-in's own, its formulas. */
 const sheetOf = (page: Page, name: string) =>
@@ -97,7 +89,7 @@ async function actions(page: Page): Promise<(string | null | undefined)[][]> {
 
 describe("templates in the demo", () => {
   it("export, then import in a fresh demo workbook, gives identical scenarios", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     const userSheetBefore = await sheetOf(page, SAMPLE_SHEET_NAME);
 
     // Start from the shipped template: four scenarios added to a new Scenarier sheet.
@@ -154,7 +146,7 @@ describe("templates in the demo", () => {
     expect(await sheetOf(page, SAMPLE_SHEET_NAME)).toEqual(userSheetBefore);
 
     // A fresh demo workbook imports the file: the same scenarios, with the same values.
-    const fresh = await openDemo(browser, server.origin);
+    const fresh = await openDemo(demo.browser, demo.server.origin);
     expect(await scenarioModel(fresh)).toBeUndefined();
     await fresh.getByTestId("template-file").setInputFiles({
       name: download.suggestedFilename(),
@@ -182,7 +174,7 @@ describe("templates in the demo", () => {
   });
 
   it("a template with a CPR number and a value out of range is refused, every problem listed, nothing written", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     // Nothing to export yet: no saved scenarios.
     await page.getByTestId("template-export").click();
     expect(await page.getByTestId("template-export-problems").textContent()).toMatch(
@@ -219,7 +211,7 @@ describe("templates in the demo", () => {
   });
 
   it("scenario names and notes that look like formulas are written as text", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     const names = ['=HYPERLINK("http://x","klik")', "+45 1234 5678", "-10 %", "@SUM(A1)"];
     const out = exportTemplate({
       municipality: "Nordby",
@@ -245,7 +237,7 @@ describe("templates in the demo", () => {
   });
 
   it("the published Hjørring case from the list: reviewed, applied, its values on the Scenarier sheet; a bad low is named in the pane", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     const items = await page
       .locator('[data-testid="template-library"] > li')
       .evaluateAll((lis) => lis.map((li) => li.getAttribute("data-testid")));
@@ -328,7 +320,7 @@ describe("templates in the demo", () => {
   });
 
   it("where the host cannot save files, the text is shown to copy", async () => {
-    const page = await openDemo(browser, server.origin, "?lang=en");
+    const page = await openDemo(demo.browser, demo.server.origin, "?lang=en");
     await page.getByTestId("template-library-standard").click();
     await applyReviewed(page);
     // As in Excel desktop: office.js present, platform PC.

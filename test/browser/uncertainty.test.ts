@@ -9,31 +9,23 @@
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { sampleWorkbook } from "../../src/demo/sampleData";
 import { DEFAULT_PARAMETERS } from "../../src/engine/parameters";
 import { validateRows } from "../../taskpane/columns";
 import { findStays } from "../../taskpane/forecastRun";
 import { DEFAULT_DRAWS, DEFAULT_SEED } from "../../taskpane/uncertainty/UncertaintyPanel";
 import { runUncertainty } from "../../taskpane/uncertainty/uncertaintyRun";
-import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
-import { HOOK_TIMEOUT } from "../timeouts";
+import { SHOTS, openDemo, demoPerFile } from "./harness";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, browser } = await startDemo());
-}, HOOK_TIMEOUT);
-
-afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+const demo = demoPerFile();
 
 /** The target for 1 000 draws on the demo municipality. */
 const LIMIT_MS = 10_000;
 
 describe("the uncertainty panel", () => {
   it("1 000 draws on the demo municipality within 10 s, the engine's numbers, then the tornado", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     const panel = page.getByTestId("uncertainty");
     await expect(panel.getByTestId("uncertainty-draws").inputValue()).resolves.toBe(
       String(DEFAULT_DRAWS)
@@ -97,7 +89,7 @@ describe("the uncertainty panel", () => {
   }, 600_000);
 
   it("cancel stops the run in the worker: no result, and the pane answers at once", async () => {
-    const page = await openDemo(browser, server.origin);
+    const page = await openDemo(demo.browser, demo.server.origin);
     const panel = page.getByTestId("uncertainty");
     await panel.getByTestId("uncertainty-draws").fill("20000");
     await panel.getByTestId("uncertainty-run").click();
