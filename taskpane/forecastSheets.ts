@@ -10,6 +10,7 @@ import {
   AMOUNT_HEADERS,
   amountValues,
   computeForecast,
+  defaultYears,
   type Amounts,
   type Forecast,
   type ForecastOptions,
@@ -31,6 +32,7 @@ import {
   userGroupChart,
   userGroupSections,
   userGroupSummary,
+  userGroupWindow,
   type TypologyChoice,
   type UserGroupSummary,
 } from "./groups/userGroups";
@@ -102,11 +104,17 @@ const summaryAmounts = (a: Amounts): SummaryAmounts => ({
 });
 
 export function forecastSheets(input: ForecastInput): ForecastSheets {
-  const forecast = computeForecast(input.stays, input.options);
-  const groups = userGroupSummary(input.stays, input.typology, {
-    rules: input.options?.rules,
-    statusDate: forecast.statusDate,
-  });
+  // The user groups' window years summed per stay by the forecast itself, when it reports them.
+  const years = input.options?.years ?? defaultYears(input.stays);
+  const window = userGroupWindow(input.stays, input.typology);
+  const inside = years && window && window.first >= years.first && window.last <= years.last;
+  const forecast = computeForecast(input.stays, { ...input.options, ...(inside && { window }) });
+  const groups = userGroupSummary(
+    input.stays,
+    input.typology,
+    { rules: input.options?.rules, statusDate: forecast.statusDate },
+    forecast
+  );
   return {
     summary: {
       period: forecast.period,

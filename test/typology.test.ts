@@ -118,6 +118,22 @@ describe("the group figures", () => {
     expect(total((g) => g.refundLost)).toBe(f.difference.toString());
   });
 
+  it("are the same from the whole period's forecast asked for the window's sums (no second forecast)", () => {
+    const whole = computeForecast(stays, { window: { first: 2024, last: 2026 } });
+    expect(whole.period.start).toBeLessThan(
+      computeForecast(stays, { years: { first: 2024, last: 2026 } }).period.start
+    );
+    expect(groupFigures(stays, 2026, rules, {}, whole)).toEqual(groups);
+    // A forecast without the window, or another window, is not used: the figures stay the same.
+    expect(groupFigures(stays, 2026, rules, {}, computeForecast(stays))).toEqual(groups);
+    expect(() =>
+      computeForecast(stays, {
+        years: { first: 2025, last: 2026 },
+        window: { first: 2024, last: 2026 },
+      })
+    ).toThrow(RangeError);
+  });
+
   it("on the demo municipality: about one user in six is chronic, using about half the nights (Kuhn & Culhane: 10 % using half)", () => {
     const citizens = groups.reduce((n, g) => n + g.citizens, 0);
     const nights = groups.reduce((n, g) => n + g.nights, 0);

@@ -51,6 +51,19 @@ export interface ForecastOptions {
   years?: { first: number; last: number };
   /** Open stays (no discharge) are counted through this day, inclusive. Default: the period end. */
   statusDate?: Serial;
+  /**
+   * Years inside `years` whose money each stay line also sums on its own (StayLine.window): the
+   * user groups' window, which then needs no second forecast.
+   */
+  window?: { first: number; last: number };
+}
+
+/** A stay's days and money in the forecast's window years, rounded per stay and year as the rest. */
+export interface WindowAmounts {
+  days: number;
+  grossOre: number;
+  refundNyOre: number;
+  refundGammelOre: number;
 }
 
 export interface Amounts {
@@ -120,6 +133,8 @@ export interface StayLine {
   selfPaymentOre: number;
   refundNyOre: number;
   refundGammelOre: number;
+  /** The same in the window years, when the forecast was asked for a window. */
+  window?: WindowAmounts;
 }
 
 export interface Forecast {
@@ -131,6 +146,8 @@ export interface Forecast {
   years: YearLine[];
   total: Amounts;
   stays: StayLine[];
+  /** The window years each stay line sums (ForecastOptions.window), if any. */
+  window?: { first: number; last: number };
 }
 
 /**
@@ -379,6 +396,9 @@ export function computeForecast(
     end: serialFromYmd(years.last, 12, 31),
   };
   const periodSpan: Span = { from: period.start, to: period.end + 1 };
+  const window = options.window;
+  if (window && (window.first < years.first || window.last > years.last))
+    throw new RangeError("computeForecast: the window must lie inside the years reported");
   const statusDate = options.statusDate ?? period.end;
   const starts = quarterStarts(years.first, years.last);
   const sums = Array.from({ length: starts.length - 1 }, emptySums);
@@ -400,6 +420,7 @@ export function computeForecast(
       selfPaymentOre: 0,
       refundNyOre: 0,
       refundGammelOre: 0,
+      ...(window && { window: { days: 0, grossOre: 0, refundNyOre: 0, refundGammelOre: 0 } }),
     };
     if (isRowError(n) || isRowError(g) || !n.ownDays) return line;
     // Each span list is split by quarter once, then taken year by year: a stay costs its spans
@@ -430,6 +451,12 @@ export function computeForecast(
       line.selfPaymentOre += self;
       line.refundNyOre += refundNy;
       line.refundGammelOre += refundGammel;
+      if (line.window && year >= window!.first && year <= window!.last) {
+        line.window.days += days;
+        line.window.grossOre += gross;
+        line.window.refundNyOre += refundNy;
+        line.window.refundGammelOre += refundGammel;
+      }
       addDays(ownParts, sums, "stayDays");
       spread(gross, ownParts, sums, "gross");
       spread(self, ownParts, sums, "selfPayment");
@@ -464,5 +491,6 @@ export function computeForecast(
     years: yearSums.map((s, i) => ({ year: years.first + i, ...toAmounts(s) })),
     total: toAmounts(totalSums),
     stays: lines,
+    ...(window && { window }),
   };
 }

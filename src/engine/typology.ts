@@ -15,9 +15,14 @@
  * stay to the window's end).
  */
 import { serialFromYmd, type Serial } from "./calendar";
-import { computeForecast, type ForecastOptions, type ForecastStay } from "./forecast";
+import {
+  computeForecast,
+  type Forecast,
+  type ForecastOptions,
+  type ForecastStay,
+} from "./forecast";
 import { kronerFromOre, type Decimal } from "./money";
-import { citizenKey, isRowError, type Span, type StayInput } from "./shelter";
+import { citizenKey, type Span, type StayInput } from "./shelter";
 
 export const USER_GROUPS = ["chronic", "episodic", "transitional"] as const;
 export type UserGroup = (typeof USER_GROUPS)[number];
@@ -103,38 +108,47 @@ export interface GroupFigures {
   refundLost: Decimal;
 }
 
+/** The window's calendar years, for ForecastOptions.window. */
+export const typologyYears = (lastYear: number, years: number) => ({
+  first: lastYear - years + 1,
+  last: lastYear,
+});
+
 /**
- * The figures of each user group in the window (in USER_GROUPS order), from the forecast of the
- * window's years: money rounded per stay and year as DK.FORECAST rounds it, so the groups add up
- * to the forecast's totals for those years.
+ * The figures of each user group in the window (in USER_GROUPS order), from the forecast's money
+ * in the window's years: rounded per stay and year as DK.FORECAST rounds it, so the groups add up
+ * to the forecast's totals for those years. `forecast`: a forecast of the same stays and rules
+ * computed with the window (ForecastOptions.window), which saves computing one here.
  */
 export function groupFigures(
   stays: readonly ForecastStay[],
   lastYear: number,
   rules: TypologyRules,
-  forecastOptions: Pick<ForecastOptions, "rules" | "statusDate"> = {}
+  forecastOptions: Pick<ForecastOptions, "rules" | "statusDate"> = {},
+  forecast?: Forecast
 ): GroupFigures[] {
-  const window = typologyWindow(lastYear, rules.years);
-  const classes = classifyCitizens(stays, window, rules);
-  const forecast = computeForecast(stays, {
-    ...forecastOptions,
-    years: { first: lastYear - rules.years + 1, last: lastYear },
-  });
+  const years = typologyYears(lastYear, rules.years);
+  const classes = classifyCitizens(stays, typologyWindow(lastYear, rules.years), rules);
+  const withWindow =
+    forecast?.window?.first === years.first && forecast.window.last === years.last
+      ? forecast
+      : computeForecast(stays, { ...forecastOptions, years, window: years });
   const sums = new Map<
     UserGroup,
     { citizens: number; stays: number; nights: number; gross: number; ny: number; gammel: number }
   >(USER_GROUPS.map((g) => [g, { citizens: 0, stays: 0, nights: 0, gross: 0, ny: 0, gammel: 0 }]));
   for (const use of classes.values()) sums.get(use.group)!.citizens++;
-  for (const line of forecast.stays) {
-    if (isRowError(line.ny) || line.ny.stayDaysInPeriod === 0) continue;
+  for (const line of withWindow.stays) {
+    const w = line.window!;
+    if (w.days === 0) continue;
     const use = classes.get(citizenKey(stays[line.index].citizen));
     if (!use) continue;
     const s = sums.get(use.group)!;
     s.stays++;
-    s.nights += line.ny.stayDaysInPeriod;
-    s.gross += line.grossOre;
-    s.ny += line.refundNyOre;
-    s.gammel += line.refundGammelOre;
+    s.nights += w.days;
+    s.gross += w.grossOre;
+    s.ny += w.refundNyOre;
+    s.gammel += w.refundGammelOre;
   }
   return USER_GROUPS.map((group) => {
     const s = sums.get(group)!;

@@ -6,7 +6,7 @@
  * decimal text (a Decimal does not cross to and from a worker) and becomes a number only at the
  * sheet's edge.
  */
-import type { ForecastOptions, ForecastStay } from "../../src/engine/forecast";
+import type { Forecast, ForecastOptions, ForecastStay } from "../../src/engine/forecast";
 import { Decimal, dec } from "../../src/engine/money";
 import { DEFAULT_PARAMETERS, type ScenarioParameters } from "../../src/engine/parameters";
 import { defaultBaseYear } from "../../src/engine/projection";
@@ -14,6 +14,7 @@ import {
   USER_GROUP_LABELS,
   USER_GROUPS,
   groupFigures,
+  typologyYears,
   type TypologyRules,
   type UserGroup,
 } from "../../src/engine/typology";
@@ -64,15 +65,28 @@ export interface UserGroupSummary {
   total: Omit<GroupRow, "group">;
 }
 
-/** The groups of the stays in the window that ends with the base year; undefined without stays. */
+/** The calendar years the groups observe: the window that ends with the base year. */
+export function userGroupWindow(
+  stays: readonly ForecastStay[],
+  choice: TypologyChoice = typologyChoice()
+): { first: number; last: number } | undefined {
+  const last = choice.baseYear ?? defaultBaseYear(stays);
+  return last === undefined ? undefined : typologyYears(last, choice.rules.years);
+}
+
+/**
+ * The groups of the stays in the window that ends with the base year; undefined without stays.
+ * `forecast`: the forecast of the same stays and rules, computed with that window (saves one).
+ */
 export function userGroupSummary(
   stays: readonly ForecastStay[],
   choice: TypologyChoice = typologyChoice(),
-  options: Pick<ForecastOptions, "rules" | "statusDate"> = {}
+  options: Pick<ForecastOptions, "rules" | "statusDate"> = {},
+  forecast?: Forecast
 ): UserGroupSummary | undefined {
-  const last = choice.baseYear ?? defaultBaseYear(stays);
-  if (last === undefined) return undefined;
-  const figures = groupFigures(stays, last, choice.rules, options);
+  const window = userGroupWindow(stays, choice);
+  if (window === undefined) return undefined;
+  const figures = groupFigures(stays, window.last, choice.rules, options, forecast);
   const groups: GroupRow[] = figures.map((g) => ({
     group: g.group,
     citizens: g.citizens,
@@ -85,7 +99,7 @@ export function userGroupSummary(
     groups.reduce((s, g) => s.plus(pick(g)), dec(0)).toFixed(2);
   const count = (pick: (g: GroupRow) => number) => groups.reduce((n, g) => n + pick(g), 0);
   return {
-    window: { first: last - choice.rules.years + 1, last },
+    window,
     choice,
     groups,
     total: {
