@@ -5,19 +5,17 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
-import { PARAMETERS, type ParameterId } from "../src/engine/parameters";
 import { nameKey, nameProblem, sameName } from "../src/templates/names";
 import { CitizenIdScanner, hasBirthDate, hasCprNumber } from "../src/templates/personalData";
 import {
   exportTemplate,
-  parseTemplate,
   planImport,
   scenarioParameters,
-  type ImportResult,
   type Template,
   type TemplateDraft,
   type TemplateProblem,
 } from "../src/templates/template";
+import { exportedTemplate, importObject, indexOf, problems } from "./fixtures";
 
 const draft = (over: Partial<TemplateDraft> = {}): TemplateDraft => ({
   municipality: "Nordby Kommune",
@@ -32,19 +30,9 @@ const draft = (over: Partial<TemplateDraft> = {}): TemplateDraft => ({
   ...over,
 });
 
-function exported(over: Partial<TemplateDraft> = {}): Template {
-  const result = exportTemplate(draft(over));
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return JSON.parse(result.text) as Template;
-}
+/** A valid exported template as a mutable object, to break on purpose. */
+const exported = (over: Partial<TemplateDraft> = {}): Template => exportedTemplate(draft(over));
 
-function problems(result: ImportResult): TemplateProblem[] {
-  if (result.ok) throw new Error("expected the template to be refused");
-  return result.problems;
-}
-
-const importObject = (value: unknown) => parseTemplate(JSON.stringify(value));
-const indexOf = (id: ParameterId) => PARAMETERS.findIndex((p) => p.id === id);
 const shown = (found: TemplateProblem[]) => found.map((p) => `${p.where} ${p.message}`).join("\n");
 
 describe("a refusal never repeats the refused value", () => {

@@ -14,10 +14,9 @@ import {
   parseTemplate,
   planImport,
   templateRanges,
-  type ImportResult,
   type TemplateDraft,
-  type TemplateProblem,
 } from "../src/templates/template";
+import { indexOf, problems } from "./fixtures";
 import { findStays } from "../taskpane/forecastRun";
 import { LAYOUT, staysRef } from "../taskpane/scenarios/scenarioSheet";
 import {
@@ -52,12 +51,7 @@ function exportedObject(): Record<string, unknown> & {
 }
 
 const entry = (t: ReturnType<typeof exportedObject>, id: ParameterId) =>
-  t.scenarios[0].parameters[PARAMETERS.findIndex((p) => p.id === id)];
-
-function problems(result: ImportResult): TemplateProblem[] {
-  if (result.ok) throw new Error("expected the template to be refused");
-  return result.problems;
-}
+  t.scenarios[0].parameters[indexOf(id)];
 
 describe("ranges in templates (format version 2)", () => {
   it("export with edited ranges, import: the same ranges; every other parameter carries the registry's", () => {

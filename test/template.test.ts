@@ -25,11 +25,10 @@ import {
   planImport,
   scenarioParameters,
   templateFileName,
-  type ImportResult,
   type Template,
   type TemplateDraft,
-  type TemplateProblem,
 } from "../src/templates/template";
+import { exportedTemplate, importObject, indexOf, problems } from "./fixtures";
 
 const draft = (over: Partial<TemplateDraft> = {}): TemplateDraft => ({
   municipality: "Nordby Kommune",
@@ -56,19 +55,7 @@ const draft = (over: Partial<TemplateDraft> = {}): TemplateDraft => ({
 });
 
 /** A valid exported template as a mutable object, to break on purpose. */
-function exported(over: Partial<TemplateDraft> = {}): Template {
-  const result = exportTemplate(draft(over));
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return JSON.parse(result.text) as Template;
-}
-
-function problems(result: ImportResult): TemplateProblem[] {
-  if (result.ok) throw new Error("expected the template to be refused");
-  return result.problems;
-}
-
-const importObject = (value: unknown) => parseTemplate(JSON.stringify(value));
-const indexOf = (id: ParameterId) => PARAMETERS.findIndex((p) => p.id === id);
+const exported = (over: Partial<TemplateDraft> = {}): Template => exportedTemplate(draft(over));
 
 describe("export then import gives the same template", () => {
   it("two scenarios, a partial column mapping and a derived base year", () => {
