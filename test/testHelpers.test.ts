@@ -2,6 +2,8 @@
  * The tests' own helpers: waitFor (retry an assertion until the page catches up) and
  * findProgram/describeIf (skip, saying why, the tests that need a program npm cannot install).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it, jest } from "@jest/globals";
 import { describeIf, findProgram } from "./systemProgram";
 import { waitFor } from "./waitFor";
@@ -91,5 +93,12 @@ describe("describeIf", () => {
       'Skipped "describeIf with a missing program": no-such-program-for-this-test is not installed',
     ]);
     expect(ranWithProgram).toBe(true);
+  });
+});
+
+describe("the browser harness outside jest", () => {
+  it("imports nothing of jest's, so `npm run bench` (tsx, no jest) can load it", () => {
+    const source = readFileSync(join(__dirname, "browser", "harness.ts"), "utf8");
+    expect(source).not.toMatch(/from "@jest\/globals"/);
   });
 });

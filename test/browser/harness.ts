@@ -15,8 +15,6 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "@jest/globals";
-import { HOOK_TIMEOUT } from "../timeouts";
 import { findChromium } from "./chromium";
 
 export const DIST = resolve(__dirname, "../../dist");
@@ -138,23 +136,6 @@ export const cspViolations = (page: Page): Promise<string[]> =>
 export async function stopDemo(demo: { server?: StaticServer; browser?: Browser }): Promise<void> {
   await demo.browser?.close();
   await demo.server?.close();
-}
-
-/** The demo of one test file: its server and its browser, there from beforeAll to afterAll. */
-export interface Demo {
-  server: StaticServer;
-  browser: Browser;
-}
-
-/**
- * Serves the built demo and starts a browser before the calling file's tests (jest's beforeAll),
- * and closes both after them. Read `demo.server` and `demo.browser` inside the tests.
- */
-export function demoPerFile(): Demo {
-  const demo = {} as Demo;
-  beforeAll(async () => Object.assign(demo, await startDemo()), HOOK_TIMEOUT);
-  afterAll(() => stopDemo(demo), HOOK_TIMEOUT);
-  return demo;
 }
 
 /**

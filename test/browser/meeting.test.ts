@@ -13,7 +13,8 @@ import type { Locator, Page } from "playwright-core";
 import { LAYOUT, OUTPUT_CELL, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
 import { parseA1 } from "../../src/workbook/workbook";
-import { SHOTS, launchBrowser, openDemo, runForecastInPage, demoPerFile } from "./harness";
+import { SHOTS, launchBrowser, openDemo, runForecastInPage } from "./harness";
+import { demoPerFile } from "./demoPerFile";
 import { demoCell, projectionComputed, typeInCell } from "./meeting";
 import { waitFor } from "../waitFor";
 

@@ -10,7 +10,8 @@ import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { mapColumns, validateRows } from "../../taskpane/columns";
 import { FORECAST_SHEET } from "../../taskpane/forecastRun";
 import { formatMoney } from "../../taskpane/i18n";
-import { SHOTS, openDemo, runForecastInPage, demoPerFile } from "./harness";
+import { SHOTS, openDemo, runForecastInPage } from "./harness";
+import { demoPerFile } from "./demoPerFile";
 import { waitFor } from "../waitFor";
 
 const demo = demoPerFile();

@@ -16,7 +16,8 @@ import { projection } from "../../src/functions/functions";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
 import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1 } from "../../src/workbook/workbook";
-import { SHOTS, gridCell, openDemo, demoPerFile } from "./harness";
+import { SHOTS, gridCell, openDemo } from "./harness";
+import { demoPerFile } from "./demoPerFile";
 import { waitFor } from "../waitFor";
 
 const demo = demoPerFile();

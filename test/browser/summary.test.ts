@@ -11,7 +11,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { SHOTS, openDemo, demoPerFile } from "./harness";
+import { SHOTS, openDemo } from "./harness";
+import { demoPerFile } from "./demoPerFile";
 import { waitFor } from "../waitFor";
 
 const demo = demoPerFile();

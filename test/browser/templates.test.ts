@@ -22,7 +22,8 @@ import {
   type ScenarioModel,
 } from "../../taskpane/scenarios/scenarioSheet";
 import { parseA1, type CellValue } from "../../src/workbook/workbook";
-import { SHOTS, openDemo, demoPerFile } from "./harness";
+import { SHOTS, openDemo } from "./harness";
+import { demoPerFile } from "./demoPerFile";
 import { waitFor } from "../waitFor";
 
 const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");

@@ -16,7 +16,8 @@ import { validateRows } from "../../taskpane/columns";
 import { findStays } from "../../taskpane/forecastRun";
 import { DEFAULT_DRAWS, DEFAULT_SEED } from "../../taskpane/uncertainty/UncertaintyPanel";
 import { runUncertainty } from "../../taskpane/uncertainty/uncertaintyRun";
-import { SHOTS, openDemo, demoPerFile } from "./harness";
+import { SHOTS, openDemo } from "./harness";
+import { demoPerFile } from "./demoPerFile";
 
 const demo = demoPerFile();
 
