@@ -12,6 +12,7 @@ import { Decimal, dec } from "../src/engine/money";
 import {
   DEFAULT_PARAMETERS,
   parameterById,
+  returnParameterId,
   type ScenarioParameters,
 } from "../src/engine/parameters";
 import {
@@ -23,6 +24,7 @@ import {
 } from "../src/engine/projection";
 import { RULE_SETS, socioEconomicDiscount } from "../src/engine/rules";
 import type { StayInput } from "../src/engine/shelter";
+import { USER_GROUPS } from "../src/engine/typology";
 import {
   housingFirstBreakeven,
   housingFirstNpv,
@@ -56,6 +58,18 @@ function project(
   if (isProjectionError(result)) throw new Error(result.message);
   return result;
 }
+
+/**
+ * Who comes back, set rather than estimated: everyone of the base year is back every year with
+ * the nights they had, so each recurrence is its own person (the hand-worked cases' premise).
+ */
+const theSamePeopleReturn: Partial<ScenarioParameters> = Object.fromEntries(
+  USER_GROUPS.flatMap((g) => [
+    [returnParameterId(g, "next"), 1],
+    [returnParameterId(g, "afterGap"), 1],
+    [returnParameterId(g, "nights"), 1],
+  ])
+);
 
 const n = (x: Decimal) => x.toNumber();
 /** The no-action figures of a year as plain numbers. */
@@ -386,6 +400,7 @@ describe("row order never changes a result (issue 10, 7)", () => {
 describe("Housing First: hand-worked citizens (base year 2029, takst 1 000 kr., no egenbetaling)", () => {
   const resident = [stay("Z", "2028-06-01", null)];
   const hf = {
+    ...theSamePeopleReturn,
     baseYear: 2029,
     horizon: 3,
     shareMoved: 1,
@@ -505,6 +520,7 @@ describe("Housing First: hand-worked citizens (base year 2029, takst 1 000 kr., 
 
 describe("user groups: whom Housing First is offered to (issue 11, 1)", () => {
   const hf = {
+    ...theSamePeopleReturn,
     baseYear: 2029,
     horizon: 2,
     shareMoved: 1,
@@ -537,6 +553,7 @@ describe("user groups: whom Housing First is offered to (issue 11, 1)", () => {
 describe("the budget view and the socio-economic view (issue 11, 4–5)", () => {
   const resident = [stay("Z", "2028-06-01", null)];
   const hf = {
+    ...theSamePeopleReturn,
     baseYear: 2029,
     horizon: 3,
     shareMoved: 1,
@@ -597,6 +614,7 @@ describe("the budget view and the socio-economic view (issue 11, 4–5)", () => 
 
 describe("the dwellings are a queue (issue 10, 3)", () => {
   const hf = {
+    ...theSamePeopleReturn,
     baseYear: 2029,
     horizon: 5,
     shareMoved: 1,
@@ -648,6 +666,7 @@ describe("the dwellings are a queue (issue 10, 3)", () => {
 
 describe("the § 85 a window follows § 176 a, stk. 3 (issue 10, 4)", () => {
   const hf = {
+    ...theSamePeopleReturn,
     baseYear: 2029,
     horizon: 2,
     shareMoved: 1,

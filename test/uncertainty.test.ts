@@ -11,10 +11,10 @@ import {
   type ScenarioParameters,
 } from "../src/engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../src/engine/projection";
+import { percentile } from "../src/engine/percentile";
 import type { StayInput } from "../src/engine/shelter";
 import {
   drawnRanges,
-  percentile,
   runMonteCarlo,
   switchingValues,
   tornado,

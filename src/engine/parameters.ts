@@ -9,6 +9,7 @@
  * so a template import and a cell formula refuse the same values with the same words.
  */
 import type { RowError } from "./shelter";
+import type { UserGroup } from "./typology";
 
 export type ParameterId =
   | "baseYear"
@@ -33,7 +34,13 @@ export type ParameterId =
   | "typologyYears"
   | "chronicNights"
   | "episodicEpisodes"
-  | "episodeGapDays";
+  | "episodeGapDays"
+  | ReturnParameterId;
+
+/** What the register says about who comes back (projection/returns.ts), per user group. */
+export type ReturnQuantity = "next" | "afterGap" | "nights";
+type Capitalised<G extends string> = G extends `${infer F}${infer R}` ? `${Uppercase<F>}${R}` : G;
+export type ReturnParameterId = `return${Capitalised<ReturnQuantity>}${Capitalised<UserGroup>}`;
 
 export type ParameterUnit =
   "årstal" | "år" | "%" | "dage" | "kr./år" | "kr." | "boliger/år" | "ja/nej" | "forløb" | "faktor";
@@ -54,13 +61,13 @@ export interface ParameterDef {
   /** One word for chart axes and narrow tables. */
   short: { da: string; en: string };
   unit: ParameterUnit;
-  /** The default; null means "derived from the data" (only the base year). */
+  /** The default; null means "derived from the data" (the base year, the estimated return rates). */
   default: number | null;
   min: Bound;
   max: Bound;
   integer: boolean;
   /** Which group the sheet and the pane show it in. */
-  group: "projection" | "housingFirst" | "typology" | "views";
+  group: "projection" | "returns" | "housingFirst" | "typology" | "views";
   /** Where the default comes from, or that it is the project's assumption. */
   source: string;
   /**
@@ -75,9 +82,124 @@ export interface ParameterDef {
   range?: { low: number; high: number; source: string };
   /** Drawn in the Monte Carlo run: a quantity we are unsure of, not a choice the council makes. */
   uncertain: boolean;
+  /**
+   * Estimated from the register when blank (projection/returns.ts), with the range of its
+   * bootstrap; the reserve, with its source, where the register is too short to estimate it.
+   */
+  estimated?: {
+    group: UserGroup;
+    quantity: ReturnQuantity;
+    reserve: { value: number; low: number; high: number; source: string };
+  };
 }
 
 const SBST = "Social- og Boligstyrelsen";
+
+/**
+ * The reserve for a register too short to estimate who comes back (fewer than two years of
+ * admissions, or too few citizens in a group and in all groups together), with its source.
+ */
+const RETURN_RESERVE: Record<
+  ReturnQuantity,
+  { value: number; low: number; high: number; source: string }
+> = {
+  next: {
+    value: 0.5,
+    low: 1 / 3,
+    high: 2 / 3,
+    source:
+      "Reserve: Ankestyrelsen, Botilbudsstatistik 2014: ca. en tredjedel af årets brugere er førstegangsbrugere, så højst ca. to tredjedele af et års brugere kan være kommet igen; reserven er midtpunktet mellem en og to tredjedele",
+  },
+  afterGap: {
+    value: 0.1,
+    low: 0,
+    high: 0.2,
+    source:
+      "Reserve (antagelse): chancen for at komme igen efter et år eller mere uden ophold er langt mindre end året efter; Danmarks Statistik (Herberger og forsorgshjem 2020) fandt stor udskiftning blandt brugerne 2015-2020",
+  },
+  nights: {
+    value: 1,
+    low: 0.8,
+    high: 1.2,
+    source: "Reserve (antagelse): den, der kommer igen, har lige så mange døgn som sidst",
+  },
+};
+
+const RETURN_GROUPS: Record<UserGroup, { da: string; en: string; short: string }> = {
+  chronic: { da: "kroniske", en: "chronic", short: "kron." },
+  episodic: { da: "episodiske", en: "episodic", short: "epis." },
+  transitional: { da: "forbigående", en: "transitional", short: "forb." },
+};
+
+const capitalised = <T extends string>(text: T) =>
+  `${text[0].toUpperCase()}${text.slice(1)}` as Capitalised<T>;
+
+/** The parameter that holds a quantity of who comes back for a user group. */
+export const returnParameterId = (group: UserGroup, quantity: ReturnQuantity): ReturnParameterId =>
+  `return${capitalised(quantity)}${capitalised(group)}`;
+
+/** The nine parameters of who comes back: three quantities for each user group. */
+function returnParameters(): ParameterDef[] {
+  const kinds = {
+    next: {
+      name: "Tilbage året efter",
+      alias: "Back the next year",
+      short: { da: "Tilbage", en: "Back" },
+      unit: "%",
+      max: 1,
+      label: (g: { da: string; en: string }) => ({
+        da: `Chancen for, at en af årets ${g.da} brugere er på herberg igen året efter (tom = skønnet ud fra kommunens egne ophold)`,
+        en: `The chance that one of the year's ${g.en} users is in a shelter again the next year (blank = estimated from the municipality's own stays)`,
+      }),
+    },
+    afterGap: {
+      name: "Tilbage efter pause",
+      alias: "Back after a gap",
+      short: { da: "Pause", en: "Gap" },
+      unit: "%",
+      max: 1,
+      label: (g: { da: string; en: string }) => ({
+        da: `Chancen for, at en af de ${g.da} brugere, der ikke var på herberg året før, kommer igen i et år (tom = skønnet ud fra kommunens egne ophold)`,
+        en: `The chance that a ${g.en} user who was not in a shelter the year before comes back in a year (blank = estimated from the municipality's own stays)`,
+      }),
+    },
+    nights: {
+      name: "Døgn ved tilbagevenden",
+      alias: "Nights on return",
+      short: { da: "Døgn igen", en: "Nights back" },
+      unit: "faktor",
+      max: 5,
+      label: (g: { da: string; en: string }) => ({
+        da: `De ${g.da} brugeres døgn det år, de kommer igen, i forhold til deres døgn sidst (tom = skønnet ud fra kommunens egne ophold)`,
+        en: `The ${g.en} users' nights in the year they come back, relative to their nights the last time (blank = estimated from the municipality's own stays)`,
+      }),
+    },
+  } as const;
+  return (["chronic", "episodic", "transitional"] as const).flatMap((group) =>
+    (["next", "afterGap", "nights"] as const).map((quantity): ParameterDef => {
+      const kind = kinds[quantity];
+      const g = RETURN_GROUPS[group];
+      return {
+        id: returnParameterId(group, quantity),
+        name: `${kind.name}: ${g.da}`,
+        alias: `${kind.alias}: ${g.en}`,
+        label: kind.label(g),
+        short: { da: `${kind.short.da} ${g.short}`, en: `${kind.short.en} ${g.en.slice(0, 5)}.` },
+        unit: kind.unit,
+        default: null,
+        min: { value: 0 },
+        max: { value: kind.max },
+        integer: false,
+        group: "returns",
+        source:
+          "Kommunens egne ophold, når cellen er tom: andelen af gruppens brugere i ét år, der er indskrevet igen, talt over registrets år, med spænd fra en bootstrap over borgerne (docs/model.md, afsnit 3)",
+        uncertain: true,
+        optional: true,
+        estimated: { group, quantity, reserve: RETURN_RESERVE[quantity] },
+      };
+    })
+  );
+}
 
 export const PARAMETERS: readonly ParameterDef[] = [
   {
@@ -609,6 +731,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     uncertain: false,
     optional: true,
   },
+  ...returnParameters(),
 ];
 
 export type ParameterValues = Record<ParameterId, number | null>;
@@ -638,6 +761,16 @@ export interface ScenarioParameters extends ParameterValues {
   chronicNights: number;
   episodicEpisodes: number;
   episodeGapDays: number;
+  /** Who comes back (null: estimated from the register). */
+  returnNextChronic: number | null;
+  returnNextEpisodic: number | null;
+  returnNextTransitional: number | null;
+  returnAfterGapChronic: number | null;
+  returnAfterGapEpisodic: number | null;
+  returnAfterGapTransitional: number | null;
+  returnNightsChronic: number | null;
+  returnNightsEpisodic: number | null;
+  returnNightsTransitional: number | null;
 }
 
 /**

@@ -32,6 +32,8 @@ import {
   type Projection,
   type ProjectionOptions,
 } from "./projection";
+import { estimatedRanges, withEstimates } from "./projection/returns";
+import { percentile } from "./percentile";
 import { seededRandom } from "./random";
 import type { RowError, StayInput } from "./shelter";
 
@@ -43,24 +45,37 @@ export class ProjectionRunner {
     private readonly options: ProjectionOptions = {}
   ) {}
 
-  /** `exact` false for Monte Carlo draws (see evaluateProjection). */
-  run(p: ScenarioParameters, exact = true): Projection | RowError {
+  private prepare(p: ScenarioParameters): PreparedProjection | RowError {
     const key = preparedKey(p, this.options);
     if (this.prepared?.key !== key) {
       const prepared = prepareProjection(this.stays, p, this.options);
       if (isProjectionError(prepared)) return prepared;
       this.prepared = prepared;
     }
-    return evaluateProjection(this.prepared, p, exact);
+    return this.prepared;
   }
-}
 
-/** Excel's PERCENTILE.INC: linear interpolation between the closest ranks of sorted values. */
-export function percentile(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  /** `exact` false for Monte Carlo draws (see evaluateProjection). */
+  run(p: ScenarioParameters, exact = true): Projection | RowError {
+    const prepared = this.prepare(p);
+    return isProjectionError(prepared) ? prepared : evaluateProjection(prepared, p, exact);
+  }
+
+  /**
+   * The scenario as the uncertainty runs see it: each blank estimated parameter (who comes back)
+   * set to the register's estimate, and its range the estimate's, unless the scenario has its own.
+   */
+  resolve(
+    p: ScenarioParameters,
+    ranges: ParameterRanges = {}
+  ): { parameters: ScenarioParameters; ranges: ParameterRanges } | RowError {
+    const prepared = this.prepare(p);
+    if (isProjectionError(prepared)) return prepared;
+    return {
+      parameters: withEstimates(p, prepared.estimates),
+      ranges: { ...estimatedRanges(prepared.estimates), ...ranges },
+    };
+  }
 }
 
 export interface Spread {
@@ -175,8 +190,11 @@ export function runMonteCarlo(
   projectionOptions: ProjectionOptions = {}
 ): MonteCarloResult | RowError | null {
   const n = options.draws;
+  const runner = new ProjectionRunner(stays, projectionOptions);
+  const resolved = runner.resolve(base, options.ranges);
+  if (isProjectionError(resolved)) return resolved;
   const random = seededRandom(options.seed);
-  const drawn = drawnRanges(base, options.ranges);
+  const drawn = drawnRanges(resolved.parameters, resolved.ranges);
   // Latin hypercube: for each parameter a random pairing of the n strata with the n draws.
   const columns = drawn.map((r) => {
     const strata = Array.from({ length: n }, (_, i) => i);
@@ -188,7 +206,7 @@ export function runMonteCarlo(
     return strata.map((stratum) => drawValue(def, (stratum + random()) / n, r));
   });
   const draws: ScenarioParameters[] = Array.from({ length: n }, (_, i) => {
-    const p = { ...base };
+    const p = { ...resolved.parameters };
     drawn.forEach((r, k) => ((p as Record<ParameterId, number | null>)[r.id] = columns[k][i]));
     return p;
   });
@@ -196,7 +214,6 @@ export function runMonteCarlo(
   const order = draws.map((p, i) => ({ i, key: preparedKey(p, projectionOptions) }));
   order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
 
-  const runner = new ProjectionRunner(stays, projectionOptions);
   const npv: number[] = new Array(n);
   const ratio: (number | null)[] = new Array(n);
   const breakEven: (number | null)[] = new Array(n);
@@ -272,10 +289,13 @@ function npvWith(
  */
 export function tornado(
   stays: readonly StayInput[],
-  base: ScenarioParameters,
-  { ranges, onParameter, ...projectionOptions }: SensitivityOptions = {}
+  given: ScenarioParameters,
+  { ranges: givenRanges, onParameter, ...projectionOptions }: SensitivityOptions = {}
 ): TornadoBar[] {
   const runner = new ProjectionRunner(stays, projectionOptions);
+  const resolved = runner.resolve(given, givenRanges);
+  if (isProjectionError(resolved)) return [];
+  const { parameters: base, ranges } = resolved;
   const bars: TornadoBar[] = [];
   for (const def of rangedParameters(ranges)) {
     const range = rangeOf(def, ranges)!;
@@ -334,10 +354,13 @@ function tolerance(def: ParameterDef): number {
  */
 export function switchingValues(
   stays: readonly StayInput[],
-  base: ScenarioParameters,
-  { ranges, onParameter, ...projectionOptions }: SensitivityOptions = {}
+  given: ScenarioParameters,
+  { ranges: givenRanges, onParameter, ...projectionOptions }: SensitivityOptions = {}
 ): SwitchingValue[] {
   const runner = new ProjectionRunner(stays, projectionOptions);
+  const resolved = runner.resolve(given, givenRanges);
+  if (isProjectionError(resolved)) return [];
+  const { parameters: base, ranges } = resolved;
   const at = (def: ParameterDef, v: number) => npvWith(runner, base, def.id, v);
   const out: SwitchingValue[] = [];
   for (const def of rangedParameters(ranges)) {

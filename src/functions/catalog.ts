@@ -54,6 +54,26 @@ const TABLE_ADMISSION = arg("indskrivning", "admission", {
   en: "Admission date of each stay (e.g. 2026-05-01 or 01-05-2026).",
 });
 
+/** DK.HOUSINGFIRSTPROJECTION and DK.HOUSINGFIRSTBACKTEST share their arguments. */
+const PROJECTION_ARGS: ArgumentText[] = [
+  TABLE_CITIZEN,
+  TABLE_ADMISSION,
+  arg("udskrivning", "discharge", {
+    da: "Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).",
+    en: "Discharge date; the day of discharge does not count. Blank = open stay (counted to the base year's end).",
+  }),
+  DAILY_RATE,
+  arg("egenbetaling", "self_payment", {
+    da: "Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.",
+    en: "Self-payment per day in DKK: one column, or one cell with 0 if there is none.",
+  }),
+  arg("parametre", "parameters", {
+    da: "Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Se arket Scenarier; parametre, der er kommet til senere, kan udelades (standardværdien gælder).",
+    en: "Parameter range with two columns: Danish name (e.g. «Vækst i indskrivninger») and value. See the Scenarier sheet; parameters added in later versions may be left out (their default applies).",
+  }),
+  RULES_TABLE,
+];
+
 /** The Housing First investment functions share their arguments. */
 const INVESTMENT_ARGS: ArgumentText[] = [
   arg("rente", "rate", {
@@ -268,23 +288,13 @@ export const FUNCTION_TEXTS: Record<FunctionId, FunctionText> = {
       da: "Hvad koster det, hvis vi ikke handler, og hvad giver Housing First? Fremskriver basisårets ophold år for år (vækst, opholdslængde, takstregulering) og sammenligner med et Housing First-forløb (andel af de lange ophold i egen bolig med bostøtte efter § 85 a, tilbagefald, fraflytning, boliger). Giver en tabel pr. år med overskrifter, nutidsværdi, afkast pr. krone og break-even-år.",
       en: "What does it cost if we do not act, and what does Housing First give? Projects the base year's stays year by year (growth, stay length, rate indexation) and compares them with a Housing First path (a share of the long stays moved to own homes with § 85 a support, relapse, move-away, dwellings). Gives a table by year with headers, net present value, return per krone and break-even year.",
     },
-    args: [
-      TABLE_CITIZEN,
-      TABLE_ADMISSION,
-      arg("udskrivning", "discharge", {
-        da: "Udskrivningsdato; udskrivningsdagen tæller ikke med. Tom = åbent ophold (tælles til basisårets udgang).",
-        en: "Discharge date; the day of discharge does not count. Blank = open stay (counted to the base year's end).",
-      }),
-      DAILY_RATE,
-      arg("egenbetaling", "self_payment", {
-        da: "Egenbetaling pr. døgn i kr.: én kolonne, eller én celle med 0, hvis der ingen er.",
-        en: "Self-payment per day in DKK: one column, or one cell with 0 if there is none.",
-      }),
-      arg("parametre", "parameters", {
-        da: "Parameterområde med to kolonner: navn (fx «Vækst i indskrivninger») og værdi. Se arket Scenarier; parametre, der er kommet til senere, kan udelades (standardværdien gælder).",
-        en: "Parameter range with two columns: Danish name (e.g. «Vækst i indskrivninger») and value. See the Scenarier sheet; parameters added in later versions may be left out (their default applies).",
-      }),
-      RULES_TABLE,
-    ],
+    args: PROJECTION_ARGS,
+  },
+  HOUSINGFIRSTBACKTEST: {
+    description: {
+      da: "Backtest af fremskrivningen uden indsats: for hvert år med mindst tre års data før fremskrives året alene ud fra årene før og sammenlignes med det, der skete (brugere, opholdsdøgn, bruttoudgift, refusion NY, nettoudgift og de indskrevne, der også var indskrevet året før). Giver en tabel med overskrifter: fremskrevet, faktisk og forskel i procent pr. år.",
+      en: "Backtest of the projection without action: each year with at least three years of data before it is projected from those years alone and compared with what happened (users, stay nights, gross cost, refund NY, net cost, and those admitted who were admitted the year before too). Gives a table with headers: projected, actual and the difference in percent per year.",
+    },
+    args: PROJECTION_ARGS,
   },
 };

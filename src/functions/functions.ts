@@ -9,4 +9,4 @@ import "./runtime";
 export { refusion110, refusionDays110 } from "./shelterFunctions";
 export { refusion85a, refusion107 } from "./aftercareFunctions";
 export { housingFirstNpv, housingFirstRatio, housingFirstBreakeven } from "./investmentFunctions";
-export { forecast, projection } from "./scenarioFunctions";
+export { backtest, forecast, projection } from "./scenarioFunctions";

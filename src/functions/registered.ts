@@ -158,3 +158,24 @@ export function housingFirstProjection(
     rules
   );
 }
+
+/** @customfunction HOUSINGFIRSTBACKTEST */
+export function housingFirstBacktest(
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  dailyRate: unknown[][],
+  selfPayment: unknown[][],
+  parameters: unknown[][],
+  rules?: unknown
+): any[][] {
+  return F.HOUSINGFIRSTBACKTEST(
+    citizen,
+    admission,
+    discharge,
+    dailyRate,
+    selfPayment,
+    parameters,
+    rules
+  );
+}

@@ -14,6 +14,7 @@
  * is HOUSINGFIRSTPROJECTION, beside the other Housing First functions.
  */
 import {
+  backtest,
   forecast,
   housingFirstBreakeven,
   housingFirstNpv,
@@ -45,6 +46,7 @@ export const EXCEL_FUNCTIONS = {
   HOUSINGFIRSTBREAKEVEN: housingFirstBreakeven,
   REFUSIONPROGNOSE: matrix(forecast),
   HOUSINGFIRSTPROJECTION: matrix(projection),
+  HOUSINGFIRSTBACKTEST: matrix(backtest),
 } as const;
 
 export type FunctionId = keyof typeof EXCEL_FUNCTIONS;

@@ -16,7 +16,17 @@ import {
   type Forecast,
 } from "../engine/forecast";
 import { parseParameterRange } from "../engine/parameters";
-import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
+import type { Decimal } from "../engine/money";
+import {
+  BACKTEST_FIGURES,
+  computeBacktest,
+  computeProjection,
+  differencePercent,
+  isProjectionError,
+  type Backtest,
+  type Projection,
+} from "../engine/projection";
+import { BACKTEST_HISTORY } from "../engine/projection/backtest";
 import type { StayInput } from "../engine/shelter";
 import {
   STAY_LABELS,
@@ -325,6 +335,25 @@ function parametersArg(arg: unknown) {
   return parseParameterRange(arg as unknown[][]);
 }
 
+/** The projection's arguments read: the stays, the rows skipped, the parameters and the rule set. */
+function scenarioArgs(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  dailyRate: unknown,
+  selfPayment: unknown,
+  parameters: unknown,
+  rules: unknown
+) {
+  const params = parametersArg(parameters);
+  if (!params.ok) return params.errors[0];
+  const ruleSet = ruleSetArg(rules, true);
+  if (isRowError(ruleSet)) return ruleSet;
+  const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
+  if (isRowError(read)) return read;
+  return { ...read, parameters: params.parameters, rules: ruleSet };
+}
+
 /** DK.HOUSINGFIRSTPROJECTION: "cost if we don't act" against Housing First, by year, then NPV, return per krone, break-even year and the skipped rows. */
 export function projection(
   citizen: unknown,
@@ -335,14 +364,95 @@ export function projection(
   parameters: unknown,
   rules?: unknown
 ): TableResult {
-  const params = parametersArg(parameters);
-  if (!params.ok) return fail(params.errors[0]);
-  const ruleSet = ruleSetArg(rules, true);
-  if (isRowError(ruleSet)) return fail(ruleSet);
-  const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
-  if (isRowError(read)) return fail(read);
-  const result = computeProjection(read.stays, params.parameters, { rules: ruleSet });
+  const args = scenarioArgs(
+    citizen,
+    admission,
+    discharge,
+    dailyRate,
+    selfPayment,
+    parameters,
+    rules
+  );
+  if (isRowError(args)) return fail(args);
+  const result = computeProjection(args.stays, args.parameters, { rules: args.rules });
   return isProjectionError(result)
     ? fail(result)
-    : [...projectionTable(result), skippedRow(read.skipped, PROJECTION_COLUMNS.length)];
+    : [...projectionTable(result), skippedRow(args.skipped, PROJECTION_COLUMNS.length)];
+}
+
+// ---- DK.HOUSINGFIRSTBACKTEST ----
+
+/** The figures of the backtest, each as three columns: projected, actual, difference in %. */
+export const BACKTEST_LABELS: Record<
+  (typeof BACKTEST_FIGURES)[number],
+  { da: string; en: string }
+> = {
+  users: { da: "Brugere", en: "Users" },
+  nights: { da: "Opholdsdøgn", en: "Stay nights" },
+  gross: { da: "Bruttoudgift", en: "Gross cost" },
+  refundNy: { da: "Refusion NY", en: "Refund NY" },
+  netCost: { da: "Nettoudgift", en: "Net cost" },
+  returners: { da: "Indskrevet igen fra året før", en: "Admitted again from the year before" },
+};
+
+export const BACKTEST_HEADER: readonly string[] = [
+  "År",
+  ...BACKTEST_FIGURES.flatMap((f) => [
+    `${BACKTEST_LABELS[f].da}, fremskrevet`,
+    `${BACKTEST_LABELS[f].da}, faktisk`,
+    `${BACKTEST_LABELS[f].da}, forskel i %`,
+  ]),
+];
+
+/** The backtest as its spilled table: a header, one row per year held out. */
+export function backtestTable(result: Backtest): TableCell[][] {
+  const cell = (x: number | Decimal) =>
+    typeof x === "number" ? Math.round(x * 100) / 100 : x.toNumber();
+  const percent = (projected: number | Decimal, actual: number | Decimal): TableCell => {
+    const d = differencePercent(projected, actual);
+    return d === null
+      ? cellError("#N/A", "Det faktiske tal er 0, så forskellen i procent findes ikke")
+      : d.toDecimalPlaces(2).toNumber();
+  };
+  return [
+    [...BACKTEST_HEADER],
+    ...result.years.map((y) => [
+      y.year,
+      ...BACKTEST_FIGURES.flatMap((f) => [
+        cell(y.projected[f]),
+        cell(y.actual[f]),
+        percent(y.projected[f], y.actual[f]),
+      ]),
+    ]),
+  ];
+}
+
+/** DK.HOUSINGFIRSTBACKTEST: each held-out year projected from the years before it, against what happened. */
+export function backtest(
+  citizen: unknown,
+  admission: unknown,
+  discharge: unknown,
+  dailyRate: unknown,
+  selfPayment: unknown,
+  parameters: unknown,
+  rules?: unknown
+): TableResult {
+  const args = scenarioArgs(
+    citizen,
+    admission,
+    discharge,
+    dailyRate,
+    selfPayment,
+    parameters,
+    rules
+  );
+  if (isRowError(args)) return fail(args);
+  const result = computeBacktest(args.stays, args.parameters, { rules: args.rules });
+  if (isProjectionError(result)) return fail(result);
+  if (result.years.length === 0)
+    return fail({
+      code: "#N/A",
+      message: `Backtesten kræver indskrivninger fra mindst ${BACKTEST_HISTORY + 1} kalenderår (${BACKTEST_HISTORY} år at fremskrive fra og ét at sammenligne med)`,
+    });
+  return [...backtestTable(result), skippedRow(args.skipped, BACKTEST_HEADER.length)];
 }

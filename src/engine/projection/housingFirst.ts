@@ -9,7 +9,8 @@ import type { RuleSet } from "../rules";
 import { computeShelterRefunds, isRowError, type Span } from "../shelter";
 import { USER_GROUPS, type UserGroup } from "../typology";
 import type { PreparedProjection } from "./prepare";
-import { candidatesOf, queueMoves, type Move, type Spell } from "./queue";
+import { candidatesOf, queueMoves, type ExpectedUse, type Move, type Spell } from "./queue";
+import { expectedUse, resolvedRates, returnChances } from "./returns";
 import { FIELDS, MassTallies, overlap, type Calendar, type Pricing } from "./tallies";
 import { timelineStay, type TimelineStay } from "./timeline";
 
@@ -21,28 +22,29 @@ const TARGET_PARAMETER = {
 } as const satisfies Record<UserGroup, keyof ScenarioParameters>;
 
 /**
- * The § 85 a window that a move on `day` ending `spell` refunds (§ 176 a, stk. 1 and 3), from the
- * citizen's earlier discharges: null when none of the support days can be refunded.
+ * The § 85 a window that a move on `day` refunds (§ 176 a, stk. 1 and 3), from the discharges of
+ * the chain of spells it ends (the move's spell holds `day`): null when none of the support days
+ * can be refunded. A discharge opens a window unless the re-admission before it came inside the
+ * open one; the move is such a discharge when its spell began after the window had ended.
  */
-function supportWindow(
-  spells: readonly Spell[],
-  spell: Spell,
-  day: Serial,
-  rules: RuleSet
-): Span | null {
+function supportWindow(chain: readonly Spell[], day: Serial, rules: RuleSet): Span | null {
   const { inForceFrom, supportWindowMonths } = rules.aftercare;
   const open = (discharge: Serial): Span => ({
     from: discharge,
     to: edate(discharge, supportWindowMonths.value),
   });
   let window: Span | null = null;
-  for (const s of spells) {
-    if (s === spell) break;
+  let admitted = day;
+  for (const s of chain) {
+    if (s.from > day) break;
+    if (day < s.to) {
+      admitted = s.from;
+      break;
+    }
     if (s.to < inForceFrom.value) continue;
-    // A discharge opens a window unless the re-admission before it came inside the open one.
     if (window === null || s.from >= window.to) window = open(s.to);
   }
-  if (window === null || spell.from >= window.to) window = open(day);
+  if (window === null || admitted >= window.to) window = open(day);
   return day < window.to ? window : null;
 }
 
@@ -60,6 +62,14 @@ export interface HousingFirstSums {
   oneOffCost: Decimal[];
 }
 
+/** A part of a timeline stay's nights, [from, to), and the mass of it that a move takes. */
+interface Piece {
+  row: number;
+  mass: Decimal;
+  from: Serial;
+  to: Serial;
+}
+
 /** Days housed and days of them inside the § 85 a window, per year. */
 const HOUSED = 0;
 const REFUNDED = 1;
@@ -75,18 +85,24 @@ export function housingFirstPath(
   const years = cal.horizon + 1;
   const shelter = new MassTallies(FIELDS * years, exact);
   const moved: Decimal[] = Array.from({ length: years }, () => ZERO);
+  const groupOf = (person: string): UserGroup => prepared.groups.get(person) ?? "transitional";
   const targeted = new Set<UserGroup>(USER_GROUPS.filter((g) => p[TARGET_PARAMETER[g]] === 1));
+  const rates = resolvedRates(prepared.estimates, p);
+  const use = mapGroups((g) => expectedUse(rates[g], cal.horizon));
+  const chance = mapGroups((g) => returnChances(rates[g], cal.horizon));
+  const expected: ExpectedUse = (person, lag) => use[groupOf(person)][lag];
   const moves = queueMoves(
     candidatesOf(timeline, spells, results, p.thresholdDays, cal).filter((c) =>
-      targeted.has(prepared.groups.get(timeline[c.row].person) ?? "transitional")
+      targeted.has(groupOf(timeline[c.row].person))
     ),
     timeline,
     p,
-    cal
+    cal,
+    expected
   );
 
-  // A person's counted stays, by cohort: a move takes the person's stays of its own cohort and
-  // of the later ones (the same person recurring), from the move day on.
+  // A person's counted stays, by cohort: a move takes the person's stays of its own cohort from
+  // the move day on, and of each later cohort the use the people moved would have had then.
   const counted = new Map<string, number[]>();
   timeline.forEach((s, row) => {
     if (!s.counted || !results[row].ownDays) return;
@@ -94,12 +110,39 @@ export function housingFirstPath(
     if (rows) rows.push(row);
     else counted.set(s.person, [row]);
   });
-  const rowsFrom = (move: Move, day: Serial) =>
-    counted
-      .get(timeline[move.row].person)!
-      .filter(
-        (r) => timeline[r].cohort >= timeline[move.row].cohort && results[r].ownDays!.to > day
-      );
+  /**
+   * What a move takes from `day` on: pieces of rows, each with the mass it takes of them. An open
+   * stay is the person's own presence year by year: all of it in the year of the move, in later
+   * years the use they would have had then (someone else may take the bed).
+   */
+  const takenFrom = (move: Move, day: Serial): Piece[] => {
+    const { person, cohort } = timeline[move.row];
+    const share = (lag: number) => (lag === 0 ? move.mass : move.mass.times(expected(person, lag)));
+    const out: Piece[] = [];
+    for (const row of counted.get(person)!) {
+      const lag = timeline[row].cohort - cohort;
+      const own = results[row].ownDays!;
+      if (lag < 0 || own.to <= day) continue;
+      if (!timeline[row].open) {
+        const mass = share(lag);
+        if (mass.gt(0)) out.push({ row, mass, from: Math.max(day, own.from), to: own.to });
+        continue;
+      }
+      for (let t = yearOf(Math.max(day, own.from)) - cal.baseYear; t <= cal.horizon; t++) {
+        const mass = share(t - move.year);
+        const from = Math.max(day, own.from, cal.spans[t].from);
+        const to = Math.min(own.to, cal.spans[t].to);
+        if (mass.gt(0) && from < to) out.push({ row, mass, from, to });
+      }
+    }
+    return out;
+  };
+
+  /** Adds sign × a piece's figures per year to the tally. */
+  const addPiece = (tally: Float64Array, sign: 1 | -1, piece: Piece) => {
+    pricing.add(tally, sign, timeline[piece.row], results[piece.row], piece.to);
+    pricing.add(tally, -sign as 1 | -1, timeline[piece.row], results[piece.row], piece.from);
+  };
 
   const relapse = dec(p.relapseRate);
   const moveAway = dec(p.moveAwayRate);
@@ -114,55 +157,65 @@ export function housingFirstPath(
   const awayShare = leaving(moveAway);
   const housedByN = new MassTallies(2 * years * (years + 1), exact);
   const awayByN = new MassTallies(FIELDS * years * (years + 1), exact);
-  const cuts = new Map<number, { day: Serial; mass: Decimal }[]>();
-  const returns: { stays: TimelineStay[]; mass: Decimal; n: number }[] = [];
+  const cuts = new Map<number, Piece[]>();
+  const returns: { stays: TimelineStay[]; masses: Decimal[]; n: number }[] = [];
   for (const m of moves) {
     moved[m.year] = moved[m.year].plus(m.mass);
-    for (const row of rowsFrom(m, m.day)) {
-      const list = cuts.get(row);
-      if (list) list.push({ day: m.day, mass: m.mass });
-      else cuts.set(row, [{ day: m.day, mass: m.mass }]);
+    for (const piece of takenFrom(m, m.day)) {
+      const list = cuts.get(piece.row);
+      if (list) list.push(piece);
+      else cuts.set(piece.row, [piece]);
     }
 
+    // The § 85 a window: the person's own chain where the stay is theirs (a recorded stay, or a
+    // recurrence with the chance that they are back), a replacement's own spells otherwise.
+    const { person, citizen, cohort } = timeline[m.row];
+    const own = cohort === 0 ? dec(1) : chance[groupOf(person)][cohort];
+    const windows = [
+      {
+        mass: m.mass.times(own),
+        window: supportWindow(prepared.chains.get(person)!, m.day, rules),
+      },
+      {
+        mass: m.mass.minus(m.mass.times(own)),
+        window: supportWindow(prepared.recurrences.get(citizen) ?? [], m.day, rules),
+      },
+    ].filter((w) => w.window !== null && w.mass.gt(0));
     // Housed from the move; on each anniversary the share relapse + move-away of those still
-    // housed leaves: the relapsed back to their shelter pattern with fresh windows, the others away.
-    const window = supportWindow(
-      spells.get(timeline[m.row].citizen)!.spells,
-      m.spell,
-      m.day,
-      rules
-    );
+    // housed leaves: the relapsed back to their expected shelter use with fresh windows, the
+    // others away.
     const housedTally = housedByN.of(m.mass);
-    const awayTally = awayByN.of(m.mass);
+    const refundTallies = windows.map((w) => ({ ...w, tally: housedByN.of(w.mass) }));
     for (let n = 0; ; n++) {
       const from = n === 0 ? m.day : edate(m.day, 12 * n);
       if (from >= cal.horizonEnd) break;
       if (n > 0) {
-        const pattern = rowsFrom(m, from);
+        const pattern = takenFrom(m, from);
         if (!relapsedShare[n].isZero() && pattern.length > 0) {
           // A citizen of their own: no refund window of the time before the move carries over.
-          const citizen = `${timeline[m.row].citizen}\u0000${m.day}\u0000${n}`;
+          const returned = `${citizen}\u0000${m.day}\u0000${n}`;
           returns.push({
-            mass: m.mass,
             n,
-            stays: pattern.map((r) =>
+            masses: pattern.map((t) => t.mass),
+            stays: pattern.map((piece) =>
               timelineStay(
-                timeline[r],
-                timeline[r].person,
-                citizen,
-                Math.max(results[r].ownDays!.from, from),
-                results[r].ownDays!.to,
-                timeline[r].cohort,
+                timeline[piece.row],
+                timeline[piece.row].person,
+                returned,
+                piece.from,
+                piece.to,
+                timeline[piece.row].cohort,
                 true
               )
             ),
           });
         }
         if (!awayShare[n].isZero()) {
-          const tally = awayTally.subarray(FIELDS * years * n, FIELDS * years * (n + 1));
-          for (const r of pattern) {
-            pricing.add(tally, 1, timeline[r], results[r]);
-            pricing.add(tally, -1, timeline[r], results[r], from);
+          for (const piece of pattern) {
+            const tally = awayByN
+              .of(piece.mass)
+              .subarray(FIELDS * years * n, FIELDS * years * (n + 1));
+            addPiece(tally, 1, piece);
           }
         }
       }
@@ -172,39 +225,38 @@ export function housingFirstPath(
       for (let t = yearOf(from) - cal.baseYear; t <= cal.horizon && cal.spans[t].from < to; t++) {
         const year = cal.spans[t];
         housedTally[at + 2 * t + HOUSED] += overlap(from, to, year);
-        if (window)
-          housedTally[at + 2 * t + REFUNDED] += overlap(
-            Math.max(from, window.from),
-            Math.min(to, window.to),
+        for (const { window, tally } of refundTallies)
+          tally[at + 2 * t + REFUNDED] += overlap(
+            Math.max(from, window!.from),
+            Math.min(to, window!.to),
             year
           );
       }
     }
   }
 
-  // The moved are not in the shelter from the move day on: the stay's figures before the move
-  // day replace its whole figures. A stay loses at most its own weight (with falling admissions
-  // a later cohort can be smaller than the people moved earlier).
+  // The moved are not in the shelter from the move day on: each piece's nights leave the path. A
+  // stay loses at most its own weight (with falling admissions a later cohort can be smaller than
+  // the people moved earlier); the pieces of a stay that is not open run to its end.
   for (const [row, list] of cuts) {
     const weight = cal.weights[timeline[row].cohort];
+    // An open stay is recorded (weight 1), and the queue never moves more than all of a person.
     const fits =
-      list.length === 1 ? list[0].mass.lte(weight) : sum(list.map((c) => c.mass)).lte(weight);
-    list.sort((a, b) => a.day - b.day);
+      timeline[row].open ||
+      (list.length === 1 ? list[0].mass.lte(weight) : sum(list.map((c) => c.mass)).lte(weight));
+    list.sort((a, b) => a.from - b.from);
     let before = ZERO;
-    for (const { day, mass } of list) {
-      let cut = mass;
+    for (const piece of list) {
+      let cut = piece.mass;
       if (!fits) {
-        cut = Decimal.min(weight, before.plus(mass)).minus(Decimal.min(weight, before));
-        before = before.plus(mass);
+        cut = Decimal.min(weight, before.plus(cut)).minus(Decimal.min(weight, before));
+        before = before.plus(piece.mass);
       }
-      if (!cut.gt(0)) continue;
-      const tally = shelter.of(cut);
-      pricing.add(tally, -1, timeline[row], results[row]);
-      pricing.add(tally, 1, timeline[row], results[row], day);
+      if (cut.gt(0)) addPiece(shelter.of(cut), -1, piece);
     }
   }
 
-  // Those who relapsed: their shelter pattern from the day they left, with fresh windows.
+  // Those who relapsed: their expected shelter use from the day they left, with fresh windows.
   const returned = computeShelterRefunds(
     returns.flatMap((r) => r.stays),
     { rules }
@@ -212,12 +264,14 @@ export function housingFirstPath(
   const returnedByN = new MassTallies(FIELDS * years * (years + 1), exact);
   let i = 0;
   for (const r of returns) {
-    const tally = returnedByN.of(r.mass).subarray(FIELDS * years * r.n, FIELDS * years * (r.n + 1));
-    for (const s of r.stays) {
+    r.stays.forEach((s, k) => {
       const o = returned[i++];
       if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
+      const tally = returnedByN
+        .of(r.masses[k])
+        .subarray(FIELDS * years * r.n, FIELDS * years * (r.n + 1));
       pricing.add(tally, 1, s, o);
-    }
+    });
   }
 
   // The programme's money: daily expense = annual cost / 365 (rule data), as DK.REFUSION85A; a
@@ -242,3 +296,6 @@ export function housingFirstPath(
     oneOffCost: byYear((t) => moved[t].times(roundOre(dec(p.oneOffCost).times(cal.prices[t])))),
   };
 }
+
+const mapGroups = <T>(f: (g: UserGroup) => T): Record<UserGroup, T> =>
+  Object.fromEntries(USER_GROUPS.map((g) => [g, f(g)])) as Record<UserGroup, T>;

@@ -24,3 +24,18 @@ export {
   type Projection,
   type ProjectionYear,
 } from "./evaluate";
+export {
+  BACKTEST_FIGURES,
+  computeBacktest,
+  differencePercent,
+  type Backtest,
+  type BacktestFigures,
+  type BacktestYear,
+} from "./backtest";
+export {
+  RETURN_QUANTITIES,
+  estimatedRanges,
+  withEstimates,
+  type Estimate,
+  type ReturnEstimates,
+} from "./returns";

@@ -12,7 +12,8 @@ import {
   type StayResult,
 } from "../shelter";
 import { classifyCitizens, typologyWindow, type UserGroup } from "../typology";
-import { spellsOf, type Spells } from "./queue";
+import { countedSpells, spellsOf, type Spell, type Spells } from "./queue";
+import { estimateReturns, type ReturnEstimates } from "./returns";
 import {
   canonicalStays,
   defaultBaseYear,
@@ -50,6 +51,15 @@ export interface PreparedProjection {
   spells: Map<string, Spells>;
   /** Each person's user group in the typology window that ends with the base year. */
   groups: Map<string, UserGroup>;
+  /** Who comes back, estimated from the register up to the base year. */
+  estimates: ReturnEstimates;
+  /**
+   * Each person's own chain of shelter spells: their recorded stays, then their recurring
+   * admissions year by year; the § 85 a window of a move follows it (§ 176 a, stk. 3).
+   */
+  chains: Map<string, Spell[]>;
+  /** Each recurrence's own counted spells: the chain of a replacement citizen (by timeline citizen). */
+  recurrences: Map<string, Spell[]>;
 }
 
 /** The parameters that shape a prepared projection, as one text. */
@@ -134,5 +144,8 @@ export function prepareProjection(
     results,
     spells: spellsOf(timeline, results),
     groups: new Map([...classes].map(([person, use]) => [person, use.group])),
+    estimates: estimateReturns(canonical, baseYear, typology),
+    chains: countedSpells(timeline, results, (s) => s.person),
+    recurrences: countedSpells(timeline, results, (s) => s.citizen),
   };
 }

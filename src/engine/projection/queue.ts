@@ -71,6 +71,37 @@ export function spellsOf(
 }
 
 /**
+ * The spells of the counted stays (the projection's own nights) per key of a stay, in order: a
+ * person's (their chain across recurrences) or a timeline citizen's.
+ */
+export function countedSpells(
+  timeline: readonly TimelineStay[],
+  results: readonly StayResult[],
+  keyOf: (stay: TimelineStay) => string
+): Map<string, Spell[]> {
+  const spans = new Map<string, Spell[]>();
+  timeline.forEach((s, row) => {
+    const own = results[row].ownDays;
+    if (!s.counted || !own) return;
+    const key = keyOf(s);
+    const list = spans.get(key);
+    if (list) list.push({ from: own.from, to: own.to });
+    else spans.set(key, [{ from: own.from, to: own.to }]);
+  });
+  for (const [key, list] of spans) {
+    list.sort((a, b) => a.from - b.from);
+    const merged: Spell[] = [];
+    for (const s of list) {
+      const last = merged[merged.length - 1];
+      if (last && s.from <= last.to) last.to = Math.max(last.to, s.to);
+      else merged.push(s);
+    }
+    spans.set(key, merged);
+  }
+  return spans;
+}
+
+/**
  * Spells that pass the threshold inside the projection, in the order they qualify (ties: longest
  * in the shelter first, then the person). A copy's spell that qualifies on a night it only
  * carries as history is its person's earlier cohort's, which decides that move.
@@ -103,6 +134,12 @@ export function candidatesOf(
 }
 
 /**
+ * The share of a housed person's stays `lag` cohorts after the stay they left that would have been
+ * theirs (projection/returns.ts): 1 at lag 0.
+ */
+export type ExpectedUse = (person: string, lag: number) => Decimal;
+
+/**
  * The moves, with the dwellings as a queue (module comment, 3): each year's dwellings go to those
  * waiting since an earlier year on 1 January (longest in the shelter first), then to those who
  * qualify during the year, in order; a candidate who finds none waits while the spell lasts.
@@ -111,12 +148,27 @@ export function queueMoves(
   candidates: readonly Candidate[],
   timeline: readonly TimelineStay[],
   p: ScenarioParameters,
-  cal: Calendar
+  cal: Calendar,
+  expectedUse: ExpectedUse
 ): Move[] {
   const share = dec(p.shareMoved);
   const moves: Move[] = [];
   if (share.isZero() || p.housingPerYear === 0) return moves;
-  const everMoved = new Map<string, Decimal>();
+  const everMoved = new Map<string, { cohort: number; mass: Decimal }[]>();
+  /**
+   * What earlier moves took of the person's stays in `cohort`: all of a move's own cohort, and of a
+   * later one only the use the people moved would have had then (the rest is other people).
+   */
+  const taken = (person: string, cohort: number) =>
+    (everMoved.get(person) ?? []).reduce(
+      (sum, m) =>
+        m.cohort > cohort
+          ? sum
+          : sum.plus(
+              m.cohort === cohort ? m.mass : m.mass.times(expectedUse(person, cohort - m.cohort))
+            ),
+      ZERO
+    );
   let waiting: { candidate: Candidate; left: Decimal }[] = [];
   // Equal masses as one object: the tallies downstream group by mass and find it by identity.
   const interned = new Map<string, Decimal>();
@@ -129,8 +181,10 @@ export function queueMoves(
   };
   const move = (c: Candidate, day: Serial, mass: Decimal, year: number) => {
     moves.push({ day, mass: intern(mass), row: c.row, spell: c.spell, year });
-    const person = timeline[c.row].person;
-    everMoved.set(person, (everMoved.get(person) ?? ZERO).plus(mass));
+    const { person, cohort } = timeline[c.row];
+    const list = everMoved.get(person);
+    if (list) list.push({ cohort, mass });
+    else everMoved.set(person, [{ cohort, mass }]);
   };
   let next = 0;
   for (let t = 1; t <= cal.horizon; t++) {
@@ -156,7 +210,7 @@ export function queueMoves(
       const stay = timeline[c.row];
       const notMoved = Decimal.max(
         0,
-        cal.weights[stay.cohort].minus(everMoved.get(stay.person) ?? ZERO)
+        cal.weights[stay.cohort].minus(taken(stay.person, stay.cohort))
       );
       const wanted = share.times(notMoved);
       if (wanted.isZero()) continue;

@@ -44,6 +44,8 @@ export interface TimelineStay extends StayInput {
   cohort: number;
   /** Whether its nights are the projection's: recorded stays, and a copy's base-year admissions. */
   counted: boolean;
+  /** Recorded without a discharge: it runs on to the horizon's end. */
+  open: boolean;
 }
 
 /**
@@ -86,7 +88,8 @@ export function timelineStay(
   admission: Serial,
   discharge: Serial,
   cohort: number,
-  counted: boolean
+  counted: boolean,
+  open = false
 ): TimelineStay {
   return {
     citizen,
@@ -97,6 +100,7 @@ export function timelineStay(
     person,
     cohort,
     counted,
+    open,
   };
 }
 
@@ -129,7 +133,9 @@ export function projectionTimeline(
         ? horizonEnd
         : Math.min(Math.max(s.discharge, s.admission + 1), horizonEnd);
     if (discharge <= options.historyFrom) continue;
-    out.push(timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true));
+    out.push(
+      timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true, s.discharge === null)
+    );
     if (s.discharge === null) continue;
     closed.push(s);
     if (s.admission >= baseStart) admittedInBase.add(s.citizen);

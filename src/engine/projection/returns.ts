@@ -1,0 +1,294 @@
+/**
+ * Who comes back (docs/model.md, section 3): from the municipality's own register, per user group,
+ * the chance that a citizen is admitted to a shelter again in a later year, and the nights they
+ * have when they do. The projection removes only this expected use when it houses someone; the
+ * rest of the recurring use is other people (deadweight), on both paths.
+ *
+ * The model is a two-state chain over calendar years of admission, as the seed recommends ("a
+ * Markov model built from the municipality's data"): a citizen admitted in year Y is back in Y+1
+ * with the chance `next`; a citizen whose last admission was two or more years before is back
+ * with the chance `afterGap`. A returner's nights in the year they come back are `nights` times
+ * their nights in the year they were last admitted. Each is estimated per user group (the group
+ * of the citizen in the typology window that ends with year Y) as a ratio of counts pooled over
+ * the register's years, with a bootstrap over citizens for its uncertainty.
+ */
+import { yearOf } from "../calendar";
+import { Decimal, dec } from "../money";
+import {
+  parameterById,
+  returnParameterId,
+  type ParameterRanges,
+  type ReturnQuantity,
+  type ScenarioParameters,
+} from "../parameters";
+import { seededRandom } from "../random";
+import { citizenKey, type StayInput } from "../shelter";
+import {
+  USER_GROUPS,
+  classifyCitizens,
+  typologyWindow,
+  type TypologyRules,
+  type UserGroup,
+} from "../typology";
+import { percentile } from "../percentile";
+import { jan1 } from "./timeline";
+
+/** The three quantities of the chain, per group. */
+export const RETURN_QUANTITIES = ["next", "afterGap", "nights"] as const satisfies ReturnQuantity[];
+export type ReturnRates = Record<ReturnQuantity, number>;
+
+/** Where an estimate comes from: the group's own records, all groups pooled, or the reserve. */
+export type EstimateBasis = "group" | "pooled" | "reserve";
+
+export interface Estimate {
+  value: number;
+  /** The bootstrap's 2,5 % and 97,5 % percentiles (the reserve's stated range). */
+  low: number;
+  high: number;
+  basis: EstimateBasis;
+  /** Citizens the estimate rests on (with at least one year observed at risk, or one return). */
+  citizens: number;
+  /** Citizen-years at risk (for the nights: returns observed). */
+  observations: number;
+}
+
+export type GroupEstimates = Record<ReturnQuantity, Estimate>;
+export type ReturnEstimates = Record<UserGroup, GroupEstimates>;
+
+/**
+ * Fewer observations than this and an estimate is not the group's own: all groups pooled, and
+ * with fewer than this pooled too, the reserve. Twenty citizen-years give a rate to about ±0,2.
+ */
+export const MIN_OBSERVATIONS = 20;
+/** Bootstrap resamples of the citizens; seeded, so the same register gives the same ranges. */
+export const BOOTSTRAP_RESAMPLES = 200;
+const BOOTSTRAP_SEED = 2023;
+
+/** Counts of one citizen in one group: at risk and back, for each state, and the returns' nights. */
+const AT_RISK_NEXT = 0;
+const BACK_NEXT = 1;
+const AT_RISK_GAP = 2;
+const BACK_GAP = 3;
+const NIGHTS_BACK = 4;
+const NIGHTS_BEFORE = 5;
+const COUNTS = 6;
+const GROUP_INDEX = new Map(USER_GROUPS.map((g, i) => [g, i]));
+
+/** Each citizen's nights of the stays admitted in each year, up to `lastYear`. */
+function nightsByAdmissionYear(
+  stays: readonly StayInput[],
+  lastYear: number
+): Map<string, Map<number, number>> {
+  const end = jan1(lastYear + 1);
+  const out = new Map<string, Map<number, number>>();
+  for (const s of stays) {
+    if (s.admission >= end) continue;
+    const key = citizenKey(s.citizen);
+    const year = yearOf(s.admission);
+    const nights = Math.max(1, (s.discharge ?? end) - s.admission);
+    let years = out.get(key);
+    if (!years) out.set(key, (years = new Map()));
+    years.set(year, (years.get(year) ?? 0) + nights);
+  }
+  return out;
+}
+
+/**
+ * Per citizen, the counts of each group (USER_GROUPS order, COUNTS each) over the transitions from
+ * year Y to Y+1 for Y from their first admission to lastYear − 1.
+ */
+function citizenCounts(
+  stays: readonly StayInput[],
+  lastYear: number,
+  typology: TypologyRules
+): Float64Array[] {
+  const byCitizen = nightsByAdmissionYear(stays, lastYear);
+  let first = lastYear;
+  for (const years of byCitizen.values()) for (const y of years.keys()) first = Math.min(first, y);
+  const groupsOf = new Map<number, Map<string, UserGroup>>();
+  for (let y = first; y < lastYear; y++) {
+    const classes = classifyCitizens(stays, typologyWindow(y, typology.years), typology);
+    groupsOf.set(y, new Map([...classes].map(([c, use]) => [c, use.group])));
+  }
+  const out: Float64Array[] = [];
+  for (const [citizen, years] of byCitizen) {
+    const admitted = [...years.keys()].sort((a, b) => a - b);
+    if (admitted[0] >= lastYear) continue;
+    const counts = new Float64Array(COUNTS * USER_GROUPS.length);
+    let last = admitted[0];
+    for (let y = admitted[0]; y < lastYear; y++) {
+      if (years.has(y)) last = y;
+      const group = groupsOf.get(y)!.get(citizen) ?? "transitional";
+      const at = COUNTS * GROUP_INDEX.get(group)!;
+      const back = years.has(y + 1);
+      const gap = y > last;
+      counts[at + (gap ? AT_RISK_GAP : AT_RISK_NEXT)]++;
+      if (!back) continue;
+      counts[at + (gap ? BACK_GAP : BACK_NEXT)]++;
+      counts[at + NIGHTS_BACK] += years.get(y + 1)!;
+      counts[at + NIGHTS_BEFORE] += years.get(last)!;
+    }
+    out.push(counts);
+  }
+  return out;
+}
+
+/** The three ratios of summed counts at `at` (NaN where a denominator is 0). */
+function ratios(sums: Float64Array, at: number): ReturnRates {
+  return {
+    next: sums[at + BACK_NEXT] / sums[at + AT_RISK_NEXT],
+    afterGap: sums[at + BACK_GAP] / sums[at + AT_RISK_GAP],
+    nights: sums[at + NIGHTS_BACK] / sums[at + NIGHTS_BEFORE],
+  };
+}
+
+/**
+ * The register's estimates for every group and quantity, at most `lastYear`'s admissions used:
+ * the group's own where it has MIN_OBSERVATIONS, else all groups pooled, else the reserve.
+ */
+export function estimateReturns(
+  stays: readonly StayInput[],
+  lastYear: number,
+  typology: TypologyRules
+): ReturnEstimates {
+  const citizens = citizenCounts(stays, lastYear, typology);
+  const width = COUNTS * (USER_GROUPS.length + 1);
+  const POOLED = COUNTS * USER_GROUPS.length;
+  /** Group sums and the pooled sum over the citizens picked (all of them, or a resample). */
+  const total = (pick: (i: number) => number, n: number) => {
+    const sums = new Float64Array(width);
+    for (let k = 0; k < n; k++) {
+      const c = citizens[pick(k)];
+      for (let i = 0; i < c.length; i++) {
+        sums[i] += c[i];
+        sums[POOLED + (i % COUNTS)] += c[i];
+      }
+    }
+    return sums;
+  };
+  const all = total((k) => k, citizens.length);
+  const random = seededRandom(BOOTSTRAP_SEED);
+  const resamples = Array.from({ length: BOOTSTRAP_RESAMPLES }, () =>
+    total(() => Math.floor(random() * citizens.length), citizens.length)
+  );
+
+  /** The observations an estimate at `at` rests on (POOLED: all groups), and its citizens. */
+  const observed = (at: number, q: ReturnQuantity) => {
+    const slots = at === POOLED ? USER_GROUPS.map((_, g) => COUNTS * g) : [at];
+    let people = 0;
+    for (const c of citizens) if (slots.some((slot) => observations(c, slot, q) > 0)) people++;
+    return { observations: observations(all, at, q), citizens: people };
+  };
+  const estimate = (at: number, q: ReturnQuantity, basis: EstimateBasis): Estimate => {
+    const value = ratios(all, at)[q];
+    const draws = resamples
+      .map((s) => ratios(s, at)[q])
+      .filter((v) => Number.isFinite(v))
+      .sort((a, b) => a - b);
+    const low = draws.length > 0 ? percentile(draws, 0.025) : value;
+    const high = draws.length > 0 ? percentile(draws, 0.975) : value;
+    return {
+      value,
+      low: Math.min(low, value),
+      high: Math.max(high, value),
+      basis,
+      ...observed(at, q),
+    };
+  };
+  const reserve = (g: UserGroup, q: ReturnQuantity): Estimate => {
+    const { value, low, high } = parameterById(returnParameterId(g, q)).estimated!.reserve;
+    return { value, low, high, basis: "reserve", citizens: 0, observations: 0 };
+  };
+  const pick = (g: UserGroup, q: ReturnQuantity): Estimate => {
+    const at = COUNTS * GROUP_INDEX.get(g)!;
+    if (observed(at, q).observations >= MIN_OBSERVATIONS) return estimate(at, q, "group");
+    if (observed(POOLED, q).observations >= MIN_OBSERVATIONS) return estimate(POOLED, q, "pooled");
+    return reserve(g, q);
+  };
+  return Object.fromEntries(
+    USER_GROUPS.map((g) => [g, Object.fromEntries(RETURN_QUANTITIES.map((q) => [q, pick(g, q)]))])
+  ) as ReturnEstimates;
+}
+
+/** The count a quantity's ratio rests on: citizen-years at risk, or returns for the nights. */
+function observations(counts: Float64Array, at: number, q: ReturnQuantity): number {
+  if (q === "next") return counts[at + AT_RISK_NEXT];
+  if (q === "afterGap") return counts[at + AT_RISK_GAP];
+  return counts[at + BACK_NEXT] + counts[at + BACK_GAP];
+}
+
+/**
+ * The chance that a citizen admitted in year 0 is admitted in year L, for L = 0..horizon, by the
+ * chain: x(0) = 1, x(L) = x(L−1)·next + (1 − x(L−1))·afterGap. Exact decimals: the projection
+ * multiplies whole-øre tallies by them.
+ */
+export function returnChances(rates: ReturnRates, horizon: number): Decimal[] {
+  const next = dec(rates.next);
+  const afterGap = dec(rates.afterGap);
+  const out: Decimal[] = [dec(1)];
+  for (let l = 1; l <= horizon; l++) {
+    const x = out[l - 1];
+    out.push(x.times(next).plus(dec(1).minus(x).times(afterGap)));
+  }
+  return out;
+}
+
+/**
+ * The share of a housed citizen's recurring shelter use that would have been theirs L years
+ * after the year of the stay they left: the chance to be back × the returners' nights, at most 1.
+ */
+export function expectedUse(rates: ReturnRates, horizon: number): Decimal[] {
+  const nights = dec(rates.nights);
+  return returnChances(rates, horizon).map((x, l) =>
+    l === 0 ? dec(1) : Decimal.min(1, x.times(nights))
+  );
+}
+
+/** The rates the projection uses: the scenario's own where it has one, else the register's. */
+export function resolvedRates(
+  estimates: ReturnEstimates,
+  p: ScenarioParameters
+): Record<UserGroup, ReturnRates> {
+  return Object.fromEntries(
+    USER_GROUPS.map((g) => [
+      g,
+      Object.fromEntries(
+        RETURN_QUANTITIES.map((q) => [q, p[returnParameterId(g, q)] ?? estimates[g][q].value])
+      ),
+    ])
+  ) as Record<UserGroup, ReturnRates>;
+}
+
+/** Where an estimate's low–high range comes from, in the words of the Scenarier sheet. */
+export function estimateSource(e: Estimate, reserveSource: string): string {
+  if (e.basis === "reserve") return reserveSource;
+  const pooled = e.basis === "pooled" ? ", alle brugergrupper samlet (for få i gruppen)" : "";
+  return `Kommunens egne ophold${pooled}: 95 %-interval fra ${BOOTSTRAP_RESAMPLES} bootstrap-træk over ${e.citizens} borgere (${e.observations} observationer)`;
+}
+
+/** The estimates' low–high ranges, for the parameters left blank (estimated from the data). */
+export function estimatedRanges(estimates: ReturnEstimates): ParameterRanges {
+  const out: ParameterRanges = {};
+  for (const g of USER_GROUPS)
+    for (const q of RETURN_QUANTITIES) {
+      const e = estimates[g][q];
+      const def = parameterById(returnParameterId(g, q));
+      out[def.id] = {
+        low: e.low,
+        high: e.high,
+        source: estimateSource(e, def.estimated!.reserve.source),
+      };
+    }
+  return out;
+}
+
+/** The parameters with each blank return parameter set to the register's estimate. */
+export function withEstimates(
+  p: ScenarioParameters,
+  estimates: ReturnEstimates
+): ScenarioParameters {
+  const out = { ...p };
+  for (const g of USER_GROUPS)
+    for (const q of RETURN_QUANTITIES) out[returnParameterId(g, q)] ??= estimates[g][q].value;
+  return out;
+}
