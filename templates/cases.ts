@@ -61,7 +61,7 @@ export const PUBLISHED_CASES: readonly PublishedCase[] = [
       scenarios: [
         {
           name: "Hjørring: herbergsbrugere over 10 år",
-          note: `${KOMPONENT}: hver krone investeret i Housing First til herbergsbrugere gav 3,3 kr. igen over 10 år, break-even i år 2 (1,6 kr. og år 5 for andre hjemløse, som modellen her ikke dækker). Nettonutidsværdier med et vist løbende tilbagefald og fraflytning; tallene for dem er ikke offentliggjort, så standardværdierne gælder. Resultatet for jeres kommune afhænger af jeres egne ophold.`,
+          note: `${KOMPONENT}: hver krone investeret i Housing First til herbergsbrugere gav 3,3 kr. igen over 10 år, break-even i år 2 (1,6 kr. og år 5 for andre hjemløse, som modellen her ikke dækker). Nettonutidsværdier med et vist løbende tilbagefald og fraflytning; tallene for dem er ikke offentliggjort, så standardværdierne gælder. Det er casens resultat. Scenariet her regner på jeres kommunes egne ophold med Hjørrings horisont og målgruppe, og hvem der kommer igen på herberg, skønnes ud fra jeres eget register: resultatet er jeres kommunes, ikke en genberegning af Hjørrings, og panelet «Troværdighed» viser de to ved siden af hinanden.`,
           values: { horizon: 10, targetTransitional: 1 },
           annotations: {
             horizon: { source: `${KOMPONENT}: regner over 10 år` },
@@ -90,7 +90,7 @@ export const PUBLISHED_CASES: readonly PublishedCase[] = [
       scenarios: [
         {
           name: "Odense: boligstabilitet som i VIVE 2020",
-          note: `${VIVE}: ca. 80 % af de boligplacerede var stadig i bolig tre år efter, i den anviste bolig eller flyttet videre; kommunens udgift pr. borger hjulpet ud af hjemløshed faldt med ca. 58.000 kr. allerede året efter. Støtteudgiften er ikke offentliggjort, så standardværdien gælder.`,
+          note: `${VIVE}: ca. 80 % af de boligplacerede var stadig i bolig tre år efter, i den anviste bolig eller flyttet videre; kommunens udgift pr. borger hjulpet ud af hjemløshed faldt med ca. 58.000 kr. allerede året efter. Støtteudgiften er ikke offentliggjort, så standardværdien gælder. Det er casens resultat. Scenariet her regner på jeres kommunes egne ophold med Odenses boligstabilitet: resultatet er jeres kommunes, ikke en genberegning af Odenses, og panelet «Troværdighed» viser de to ved siden af hinanden.`,
           values: { horizon: 3, relapseRate: ODENSE_YEARLY_LOSS, moveAwayRate: 0 },
           annotations: {
             horizon: { source: `${VIVE}: fulgte borgerne i tre år` },

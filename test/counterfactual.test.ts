@@ -5,11 +5,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { d, edate, serialFromYmd } from "../src/engine/calendar";
-import {
-  DEFAULT_PARAMETERS,
-  returnParameterId,
-  type ScenarioParameters,
-} from "../src/engine/parameters";
+import { DEFAULT_PARAMETERS, type ScenarioParameters } from "../src/engine/parameters";
 import {
   computeProjection,
   isProjectionError,
@@ -25,7 +21,7 @@ import {
 } from "../src/engine/projection/returns";
 import type { StayInput } from "../src/engine/shelter";
 import { USER_GROUPS } from "../src/engine/typology";
-import { stay } from "./fixtures";
+import { stay, theSamePeopleReturn } from "./fixtures";
 
 const TYPOLOGY = { years: 3, chronicNights: 365, episodicEpisodes: 3, episodeGapDays: 30 };
 
@@ -52,15 +48,6 @@ function prepared(stays: StayInput[], p: Partial<ScenarioParameters> = {}): Prep
   if (isProjectionError(result)) throw new Error(result.message);
   return result;
 }
-
-/** Every rate set so that each recurrence is its own person: the model before issue 19. */
-const theSamePeopleReturn: Partial<ScenarioParameters> = Object.fromEntries(
-  USER_GROUPS.flatMap((g) => [
-    [returnParameterId(g, "next"), 1],
-    [returnParameterId(g, "afterGap"), 1],
-    [returnParameterId(g, "nights"), 1],
-  ])
-);
 
 const nights = (p: Projection) => ({
   without: p.years.map((y) => y.noAction.stayDays.toNumber()),
@@ -167,7 +154,8 @@ describe("a saving only where one would have been", () => {
   /** Ten citizens who come every year on the same dates; a different one-night guest each year. */
   const everyYear: StayInput[] = [];
   for (let y = 2022; y <= 2026; y++) {
-    for (let i = 0; i < 10; i++) everyYear.push(stay(`E${i}`, `${y}-03-0${1 + (i % 5)}`, `${y}-09-01`));
+    for (let i = 0; i < 10; i++)
+      everyYear.push(stay(`E${i}`, `${y}-03-0${1 + (i % 5)}`, `${y}-09-01`));
     everyYear.push(stay(`guest-${y}`, `${y}-10-01`, `${y}-10-02`));
   }
 

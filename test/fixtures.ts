@@ -1,7 +1,13 @@
 /** Shared test data builders. */
 import { d } from "../src/engine/calendar";
-import { PARAMETERS, type ParameterId } from "../src/engine/parameters";
+import {
+  PARAMETERS,
+  returnParameterId,
+  type ParameterId,
+  type ScenarioParameters,
+} from "../src/engine/parameters";
 import type { StayInput } from "../src/engine/shelter";
+import { USER_GROUPS } from "../src/engine/typology";
 import {
   exportTemplate,
   parseTemplate,
@@ -25,6 +31,19 @@ export const stay = (
   dailyRate,
   selfPayment,
 });
+
+/**
+ * Who comes back, set rather than estimated: everyone of the base year is back every year with
+ * the nights they had, so each recurrence is its own person. The premise of the hand-worked cases
+ * on registers too short to estimate it (and the model before issue 19).
+ */
+export const theSamePeopleReturn: Partial<ScenarioParameters> = Object.fromEntries(
+  USER_GROUPS.flatMap((g) => [
+    [returnParameterId(g, "next"), 1],
+    [returnParameterId(g, "afterGap"), 1],
+    [returnParameterId(g, "nights"), 1],
+  ])
+);
 
 /** A draft exported and read back as a mutable object, to break on purpose. */
 export function exportedTemplate(draft: TemplateDraft): Template {

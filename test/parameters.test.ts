@@ -49,9 +49,31 @@ describe("the registry", () => {
       "chronicNights",
       "episodicEpisodes",
       "episodeGapDays",
+      // Issue 19: who comes back, per user group; blank = estimated from the register.
+      "returnNextChronic",
+      "returnAfterGapChronic",
+      "returnNightsChronic",
+      "returnNextEpisodic",
+      "returnAfterGapEpisodic",
+      "returnNightsEpisodic",
+      "returnNextTransitional",
+      "returnAfterGapTransitional",
+      "returnNightsTransitional",
     ]);
-    // Every parameter but the base year has a low and a high value with a source (issue 11, 2).
-    expect(PARAMETERS.filter((p) => !p.range).map((p) => p.id)).toEqual(["baseYear"]);
+    // Every parameter but the base year has a low and a high value with a source (issue 11, 2):
+    // the registry's, or for those estimated from the register the estimate's (with a reserve).
+    expect(PARAMETERS.filter((p) => !p.range && !p.estimated).map((p) => p.id)).toEqual([
+      "baseYear",
+    ]);
+    for (const p of PARAMETERS.filter((d) => d.estimated)) {
+      const r = p.estimated!.reserve;
+      expect([
+        p.id,
+        p.default,
+        r.low <= r.value && r.value <= r.high,
+        r.source.length > 20,
+      ]).toEqual([p.id, null, true, true]);
+    }
     for (const p of PARAMETERS.filter((d) => d.range)) {
       expect([p.id, p.range!.low <= p.range!.high, p.range!.source.length > 5]).toEqual([
         p.id,

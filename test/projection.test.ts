@@ -12,7 +12,6 @@ import { Decimal, dec } from "../src/engine/money";
 import {
   DEFAULT_PARAMETERS,
   parameterById,
-  returnParameterId,
   type ScenarioParameters,
 } from "../src/engine/parameters";
 import {
@@ -24,7 +23,6 @@ import {
 } from "../src/engine/projection";
 import { RULE_SETS, socioEconomicDiscount } from "../src/engine/rules";
 import type { StayInput } from "../src/engine/shelter";
-import { USER_GROUPS } from "../src/engine/typology";
 import {
   housingFirstBreakeven,
   housingFirstNpv,
@@ -34,7 +32,7 @@ import {
 } from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { mapColumns, validateRows } from "../taskpane/columns";
-import { stay } from "./fixtures";
+import { stay, theSamePeopleReturn } from "./fixtures";
 
 /**
  * No trends and no Housing First: the plain replay. Every user group may be offered Housing
@@ -58,18 +56,6 @@ function project(
   if (isProjectionError(result)) throw new Error(result.message);
   return result;
 }
-
-/**
- * Who comes back, set rather than estimated: everyone of the base year is back every year with
- * the nights they had, so each recurrence is its own person (the hand-worked cases' premise).
- */
-const theSamePeopleReturn: Partial<ScenarioParameters> = Object.fromEntries(
-  USER_GROUPS.flatMap((g) => [
-    [returnParameterId(g, "next"), 1],
-    [returnParameterId(g, "afterGap"), 1],
-    [returnParameterId(g, "nights"), 1],
-  ])
-);
 
 const n = (x: Decimal) => x.toNumber();
 /** The no-action figures of a year as plain numbers. */

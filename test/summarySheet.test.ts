@@ -19,7 +19,7 @@ import { groupFigures } from "../src/engine/typology";
 import { runMonteCarlo, tornado, type MonteCarloResult } from "../src/engine/uncertainty";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { SUMMARY_SHEET, summarySheet, wrapLines } from "../taskpane/summary/summarySheet";
-import { stay } from "./fixtures";
+import { stay, theSamePeopleReturn } from "./fixtures";
 
 const stays: StayInput[] = [
   stay("R1", "2027-03-01", null, 1500, 100),
@@ -30,7 +30,13 @@ const stays: StayInput[] = [
   stay("S1", "2029-05-01", "2029-05-09", 1200),
   stay("S2", "2029-09-01", "2029-12-10", 1200),
 ];
-const parameters: ScenarioParameters = { ...DEFAULT_PARAMETERS, baseYear: 2029, horizon: 5 };
+/** Seven stays cannot say who comes back: the premise is that the same people do. */
+const parameters: ScenarioParameters = {
+  ...DEFAULT_PARAMETERS,
+  baseYear: 2029,
+  horizon: 5,
+  ...theSamePeopleReturn,
+};
 const request = {
   stays,
   scenario: { name: "Basis", parameters },

@@ -250,6 +250,8 @@ export function runMonteCarlo(
 
 export interface TornadoBar {
   id: ParameterId;
+  /** The scenario's value (for a blank estimated parameter, the register's estimate). */
+  value: number;
   low: number;
   high: number;
   npvLow: number;
@@ -267,9 +269,9 @@ export interface SensitivityOptions extends ProjectionOptions {
   onParameter?: () => void;
 }
 
-/** The parameters with a low–high range (the scenario's own or the registry's). */
+/** The parameters with a low–high range: the scenario's own, the registry's, or the register's estimate. */
 export const rangedParameters = (ranges: ParameterRanges = {}): ParameterDef[] =>
-  PARAMETERS.filter((def) => rangeOf(def, ranges) !== undefined);
+  PARAMETERS.filter((def) => rangeOf(def, ranges) !== undefined || def.estimated !== undefined);
 
 /** The NPV with one parameter changed, or null when the projection refuses the value. */
 function npvWith(
@@ -305,6 +307,7 @@ export function tornado(
     if (npvLow === null || npvHigh === null) continue;
     bars.push({
       id: def.id,
+      value: base[def.id] as number,
       low: range.low,
       high: range.high,
       npvLow: npvLow.toNumber(),

@@ -45,6 +45,7 @@ import { scenarioPort } from "../scenarios/scenarioStore";
 import { SummaryPanel } from "../summary/SummaryPanel";
 import { TemplatePanel } from "../templates/TemplatePanel";
 import { UncertaintyPanel } from "../uncertainty/UncertaintyPanel";
+import { EvidencePanel } from "../evidence/EvidencePanel";
 import { engineRunner } from "../worker/engine";
 import { typologyChoice } from "../groups/userGroups";
 import { MeetingMode } from "../meeting/MeetingMode";
@@ -385,6 +386,8 @@ export function App({ workbook, onResult }: AppProps) {
         engine={engine}
         disabled={running}
       />
+      <Divider />
+      <EvidencePanel workbook={workbook} rows={report?.stays} engine={engine} disabled={running} />
       <Divider />
       <TemplatePanel
         scenarios={scenarioPort(workbook, () =>

@@ -79,8 +79,6 @@ export function runScenarios(
 
 /** A tornado bar (the engine's, over the low–high range) with the parameter's switching value. */
 export interface SensitivityBar extends TornadoBar {
-  /** The scenario's own value. */
-  value: number;
   /** The value at which the NPV turns 0; null: none in the allowed range. */
   switchingValue: number | null;
 }
@@ -99,7 +97,6 @@ export function sensitivity(
   );
   return tornado(stays, parameters, { ranges, onParameter: step }).map((b) => ({
     ...b,
-    value: parameters[b.id] as number,
     switchingValue: switching.get(b.id) ?? null,
   }));
 }

@@ -18,10 +18,13 @@ import {
   type ScenarioParameters,
 } from "../../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../../src/engine/projection";
+import { BACKTEST_LABELS } from "../../src/functions/scenarioFunctions";
 import { RULE_SETS, ruleSetVersion, type RuleSetName } from "../../src/engine/rules";
 import type { StayInput } from "../../src/engine/shelter";
 import { USER_GROUP_LABELS, groupFigures } from "../../src/engine/typology";
-import { runMonteCarlo, tornado } from "../../src/engine/uncertainty";
+import { ProjectionRunner, runMonteCarlo, tornado } from "../../src/engine/uncertainty";
+import { BACKTEST_FIGURES, differencePercent } from "../../src/engine/projection";
+import { evidence } from "../evidence/evidence";
 
 import {
   a1,
@@ -105,6 +108,10 @@ export function summarySheet(
   const ranges = request.ranges ?? {};
   const bars = tornado(stays, p, { rules, ranges });
   onProgress?.({ done: tornadoSteps, total });
+  // The values the runs used: the blank "who comes back" parameters are the register's estimates.
+  const resolved = new ProjectionRunner(stays, { rules }).resolve(p, ranges);
+  if (isProjectionError(resolved)) throw new Error(resolved.message);
+  const trust = evidence({ stays, parameters: p, ranges, options: { rules }, bars });
   const mc = runMonteCarlo(
     stays,
     p,
@@ -233,6 +240,58 @@ export function summarySheet(
   );
   push([]);
 
+  const tried = trust.backtest.years[trust.backtest.years.length - 1];
+  if (tried) {
+    push([`Backtest ${tried.year}`, "Fremskrevet", "Faktisk", "Forskel"], true);
+    const shown = ["users", "nights", "netCost", "returners"] as const;
+    for (const f of BACKTEST_FIGURES.filter((x) => (shown as readonly string[]).includes(x))) {
+      const d = differencePercent(tried.projected[f], tried.actual[f]);
+      const label = BACKTEST_LABELS[f].da;
+      const row: CellValue[] = [
+        label,
+        round(Number(tried.projected[f]), 0),
+        round(Number(tried.actual[f]), 0),
+        d === null
+          ? "–"
+          : `${d.gt(0) ? "+" : ""}${d.toDecimalPlaces(1).toNumber().toLocaleString("da-DK")} %`,
+      ];
+      if (f === "netCost") money(row, [1, 2]);
+      else {
+        for (const c of [1, 2]) formats.push({ at: a1(rows.length, c), numberFormat: "#,##0" });
+        push(row);
+      }
+    }
+    note(
+      `${tried.year} fremskrevet uden indsats alene ud fra årene før og sammenlignet med det faktiske år (backtest over ${trust.backtest.years.length} år i alt; arket viser det seneste).`
+    );
+    push([]);
+  }
+
+  push(["Sammenlignet med offentliggjorte evalueringer", "Kommunen", "Offentliggjort"], true);
+  for (const c of trust.comparison) {
+    const own = c.own === null ? "–" : c.figure === "perPersonYear" ? c.own : round(c.own, 2);
+    for (const e of c.published) {
+      const at = rows.length;
+      if (c.figure === "perPersonYear") money([e.label.da.split(":")[0], own, e.value], [1, 2]);
+      else {
+        for (const col of [1, 2]) formats.push({ at: a1(at, col), numberFormat: "0.00" });
+        push([e.label.da.split(":")[0], own, e.value]);
+      }
+    }
+  }
+  note(
+    `Kommunen: nettobesparelse pr. boligplaceret borger pr. år over horisonten og afkast pr. krone over 10 år, regnet på kommunens egne data og scenariets antagelser, ikke en genberegning af de offentliggjorte cases. ${trust.comparison
+      .filter((c) => c.verdict !== "within")
+      .map(
+        (c) =>
+          `${c.figure === "perPersonYear" ? "Besparelsen pr. borger" : "Afkastet"} er ${c.verdict === "above" ? "mere end det dobbelte af" : "under halvdelen af"} alle de offentliggjorte resultater.`
+      )
+      .join(
+        " "
+      )}${trust.drivers.length > 0 ? ` Det er især ${trust.drivers.map((id) => `«${parameterById(id).name}»`).join(", ")}, der flytter resultatet.` : ""}`
+  );
+  push([]);
+
   push(["De fem vigtigste antagelser", "Værdi", "Lav", "Høj", "Udsving i NPV"], true);
   const assumptions = bars.filter((b) => parameterById(b.id).uncertain).slice(0, ASSUMPTIONS);
   for (const bar of assumptions) {
@@ -240,14 +299,14 @@ export function summarySheet(
     money(
       [
         def.name,
-        formatParameterValue(def, p[bar.id] as number),
+        formatParameterValue(def, bar.value),
         formatParameterValue(def, bar.low),
         formatParameterValue(def, bar.high),
         bar.swing,
       ],
       [4]
     );
-    const own = ranges[bar.id]?.source;
+    const own = resolved.ranges[bar.id]?.source;
     note(`Kilde: ${def.source}${own ? ` Spænd: ${own}` : ""}`, LINE_FROM_B, true);
   }
   push([]);

@@ -2,12 +2,14 @@
  * The pane's engine jobs, which run in its web worker (engine.worker.ts) so the page never
  * freezes: the forecast's sheets, the scenario comparison with its tornado, the two readings
  * of the phase-in side by side, the council page with its Monte Carlo run, meeting mode's key
- * figures, and the uncertainty panel's Monte Carlo run and tornado. The handlers are the pure
+ * figures, the uncertainty panel's Monte Carlo run and tornado, and the evidence panel's backtest
+ * and comparison with published evaluations. The handlers are the pure
  * computations.
  */
-import type { ScenarioParameters } from "../../src/engine/parameters";
+import type { ParameterRanges, ScenarioParameters } from "../../src/engine/parameters";
 import type { RowError, StayInput } from "../../src/engine/shelter";
 import type { Handlers, JobSpec } from "../../src/worker/protocol";
+import { evidence, type Evidence } from "../evidence/evidence";
 import { forecastSheets, type ForecastInput, type ForecastSheets } from "../forecastSheets";
 import { meetingFigures, type KeyFigures } from "../meeting/meeting";
 import { compareReadings, type ReadingDifference } from "../readings";
@@ -49,6 +51,12 @@ export interface EngineJobs {
     Progress,
     SensitivityBar[]
   >;
+  /** Who comes back, the backtest and the published comparison (issue 19). */
+  evidence: JobSpec<
+    { stays: readonly StayInput[]; parameters: ScenarioParameters; ranges?: ParameterRanges },
+    never,
+    Evidence
+  >;
 }
 
 export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
@@ -59,4 +67,5 @@ export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
   keyFigures: ({ stays, parameters }) => meetingFigures(stays, parameters),
   uncertainty: (request, progress) => runUncertainty(request, progress),
   sensitivity: (request, progress) => runSensitivity(request, progress),
+  evidence: (request) => evidence(request),
 };
