@@ -56,6 +56,16 @@ module.exports = {
       to: { path: "^src/(office|demo)/" },
     },
     {
+      name: "examples-through-port",
+      comment:
+        "The example sheets are specs for the workbook port, written by the pane in Excel and " +
+        "the demo and by the build into the sample workbook: they use neither the pane nor an " +
+        "adapter, only the demo municipality's stays.",
+      severity: "error",
+      from: { path: "^src/examples/" },
+      to: { path: "^(taskpane/|src/office/|src/demo/)", pathNot: "^src/demo/sampleData\\.ts$" },
+    },
+    {
       name: "worker-protocol-stands-alone",
       comment:
         "The web-worker protocol carries any job: the pane's engine jobs and the demo's calc " +

@@ -11,6 +11,7 @@ import {
   type ForecastSummary,
 } from "./forecastSheets";
 import type { ForecastOptions } from "../src/engine/forecast";
+import { isExampleStays } from "../src/examples/names";
 import type { TypologyChoice } from "./groups/userGroups";
 import {
   FIELD_LABELS,
@@ -86,9 +87,15 @@ export interface RunResult {
   charts: string[];
 }
 
-/** Sources the user can pick: Excel tables on user sheets first, then the user's sheets, active first. */
+/**
+ * Sources the user can pick: Excel tables on user sheets first, then the user's sheets, active
+ * first. The inserted example stays count as a user's sheet (the add-in's own, but data to read).
+ */
 export async function listSources(workbook: Workbook): Promise<StaysSource[]> {
-  const sheets = await workbook.listSheets();
+  const sheets = (await workbook.listSheets()).map((s) => ({
+    ...s,
+    own: s.own && !isExampleStays(s),
+  }));
   const own = new Set(sheets.filter((s) => s.own).map((s) => s.name));
   const tables = (await workbook.listTables()).filter((t) => !own.has(t.sheet));
   const user = sheets.filter((s) => !s.own).sort((a, b) => Number(b.active) - Number(a.active));

@@ -60,6 +60,10 @@ describe("a tree with one forbidden import per rule", () => {
     "src/demo/demoPage/shell.ts":
       'import { app } from "../../../taskpane/app";\nimport { memory } from "../memory";\n' +
       "export const shell = [app, memory];",
+    "src/demo/sampleData.ts": "export const sample = 1;",
+    "src/examples/sheets.ts":
+      'import { memory } from "../demo/memory";\nimport { sample } from "../demo/sampleData";\n' +
+      "export const sheets = [memory, sample];",
     "src/worker/client.ts": 'import { law } from "../engine/law";\nexport const client = law;',
     "src/templates/template.ts":
       'import { i18n } from "../../taskpane/i18n";\nexport const t = i18n;',
@@ -82,6 +86,7 @@ describe("a tree with one forbidden import per rule", () => {
       { rule: "demo-not-office", from: "src/demo/memory.ts", to: "src/office/excel.ts" },
       { rule: "engine-is-pure", from: "src/engine/io.ts", to: "fs" },
       { rule: "engine-is-pure", from: "src/engine/law.ts", to: "src/workbook/port.ts" },
+      { rule: "examples-through-port", from: "src/examples/sheets.ts", to: "src/demo/memory.ts" },
       {
         rule: "functions-not-pane-office-demo",
         from: "src/functions/fn.ts",

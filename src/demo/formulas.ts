@@ -6,12 +6,14 @@
  * The custom function runs exactly as Excel would call it (ranges as 2-D arrays of cell values,
  * an omitted argument as null) and its result spills from the formula's cell; a formula is
  * evaluated again when a cell it reads changes, and so are formulas that read its spill.
+ * The example sheets' check cells and Excel's NPV beside them are read by builtins.ts.
  * Errors show as Excel shows them: #VALUE! or #N/A from the function, #NAME? for a formula
  * this evaluator cannot read, #REF! for a missing sheet, #SPILL! when the result would cover
  * cells that are not blank.
  */
 import { EXCEL_FUNCTIONS } from "../functions/registry";
 import { isErrorValue } from "../functions/runtime";
+import { parseBuiltin } from "./builtins";
 import { a1, parseA1, type CellValue, type Rect, type SheetCell } from "../workbook/workbook";
 
 /**
@@ -109,6 +111,8 @@ function parseTableColumn(text: string): Arg | undefined {
 function parseArg(text: string): Arg | undefined {
   if (text === "") return { kind: "value", value: null };
   if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: "value", value: Number(text) };
+  if (/^-?\d+(\.\d+)?%$/.test(text))
+    return { kind: "value", value: Number(text.slice(0, -1)) / 100 };
   if (/^"(?:[^"]|"")*"$/.test(text))
     return { kind: "value", value: text.slice(1, -1).replace(/""/g, '"') };
   if (/^(TRUE|FALSE|SAND|FALSK)$/i.test(text))
@@ -171,7 +175,12 @@ export function formulaCall(
   column: ColumnResolver = () => undefined
 ): FormulaCall | CellValue[][] {
   const parsed = parseFormula(text);
-  if (!parsed || !customFunction(parsed.name)) return [["#NAME?"]];
+  if (!parsed) {
+    const builtin = parseBuiltin(text);
+    const cell = (address: string) => read(undefined, address)?.[0]?.[0] ?? "";
+    return [[builtin ? builtin.evaluate(cell) : "#NAME?"]];
+  }
+  if (!customFunction(parsed.name)) return [["#NAME?"]];
   const args: unknown[] = [];
   for (const arg of parsed.args) {
     if (arg.kind === "value") {
@@ -245,7 +254,11 @@ export function applyCells(sheet: FormulaSheet, cells: readonly SheetCell[] | un
 /** The areas a formula reads, its own sheet for ranges without a sheet name. */
 function reads(formula: SheetFormula, home: string, column: ColumnResolver): Area[] {
   const parsed = parseFormula(formula.text);
-  if (!parsed) return [];
+  if (!parsed)
+    return (parseBuiltin(formula.text)?.refs ?? []).map((address) => ({
+      sheet: home,
+      ...parseA1(address),
+    }));
   return parsed.args.flatMap((a) => {
     const at =
       a.kind === "range"

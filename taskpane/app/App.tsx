@@ -39,6 +39,7 @@ import { ResultSummary } from "./ResultSummary";
 import { RuleSetInfo, type Reading } from "./RuleSetInfo";
 import { MappingEditor, SourcePicker } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
+import { ExamplesPanel } from "../examples/ExamplesPanel";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
 import { staysRef } from "../scenarios/scenarioSheet";
 import { scenarioPort } from "../scenarios/scenarioStore";
@@ -400,6 +401,15 @@ export function App({ workbook, onResult }: AppProps) {
         }
         disabled={running}
         onApplied={() => setScenariosWritten((n) => n + 1)}
+      />
+      <Divider />
+      <ExamplesPanel
+        workbook={workbook}
+        disabled={running}
+        onInserted={() => {
+          // A workbook without stays now has the example stays to find.
+          if (!found) void load();
+        }}
       />
       <Divider />
       <RuleSetInfo
