@@ -10,9 +10,11 @@
  * recomputes them once it has.
  */
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { d } from "../src/engine/calendar";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { EXCEL_FUNCTIONS, type FunctionId } from "../src/functions/registry";
+import { PRODUCTION_NAMESPACE } from "../src/functions/namespace";
 import { isErrorValue } from "../src/functions/runtime";
 import { a1, parseA1 } from "../src/workbook/workbook";
 
@@ -294,12 +296,28 @@ function examplesSheet(book: ExcelJS.Workbook): void {
   sheet.getColumn(8).numFmt = KR;
 }
 
-/** The workbook as .xlsx bytes. */
-export async function sampleWorkbookBytes(): Promise<Buffer> {
+/**
+ * The .xlsx with every formula and label written with DK. moved to `namespace` (the test
+ * environment's, build/environment.ts), so a pilot's sample workbook calls the pilot's functions.
+ * Done on the file's sheet XML, where the text is exactly what Excel reads.
+ */
+function renameNamespace(xlsx: Uint8Array, namespace: string): Uint8Array {
+  const files = unzipSync(xlsx);
+  for (const name of Object.keys(files))
+    if (/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(name))
+      files[name] = strToU8(strFromU8(files[name]).replace(/\bDK\./g, `${namespace}.`));
+  return zipSync(files);
+}
+
+/** The workbook as .xlsx bytes, its formulas under `namespace`. */
+export async function sampleWorkbookBytes(namespace = PRODUCTION_NAMESPACE): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "Refusion og Housing First";
   const budget = budgetSheet(book);
   forecastSheet(book, budget.sheet, budget.rows);
   examplesSheet(book);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  return Buffer.from(
+    namespace === PRODUCTION_NAMESPACE ? bytes : renameNamespace(bytes, namespace)
+  );
 }
