@@ -111,6 +111,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.join(__dirname, "dist"),
       filename: "[name].js",
+      // Lazy chunks and web workers carry their content's hash, so a server may cache them for
+      // a year (deploy/); the entry bundles keep their names, which the manifest and page name.
+      chunkFilename: "chunks/[name].[contenthash:16].js",
       clean: true,
     },
     resolve: {
