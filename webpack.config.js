@@ -4,6 +4,8 @@
 //
 // `ADDIN_BASE_URL=https://host/path/ npm run build` builds for hosting there: dist/manifest.xml
 // and the functions' help URLs point under that base. Without it they point at the dev server.
+// `ADDIN_ENV=test` builds the test environment (build/environment.ts): its own manifest Id, a
+// name that says "test" and its own functions' namespace, to run beside production.
 
 const fs = require("fs");
 const path = require("path");
@@ -40,11 +42,12 @@ function functionFiles() {
 
 /**
  * The assets that are not bundles: functions.json completed and translated (Danish) plus
- * functions-en.json, dist/manifest.xml for `baseUrl`, and the sample workbook.
+ * functions-en.json, dist/manifest.xml for `baseUrl` and `environment`, and the sample workbook.
  */
 class AddinAssetsPlugin {
-  constructor(baseUrl) {
+  constructor(baseUrl, environment) {
     this.baseUrl = baseUrl;
+    this.environment = environment;
   }
 
   apply(compiler) {
@@ -69,11 +72,11 @@ class AddinAssetsPlugin {
           const manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8");
           compilation.emitAsset(
             "manifest.xml",
-            new RawSource(build.buildManifest(manifest, this.baseUrl, version))
+            new RawSource(build.buildManifest(manifest, this.baseUrl, version, this.environment))
           );
           compilation.emitAsset(
             build.SAMPLE_WORKBOOK_FILE,
-            new RawSource(await build.sampleWorkbookBytes())
+            new RawSource(await build.sampleWorkbookBytes(this.environment.namespace))
           );
         }
       );
@@ -92,6 +95,7 @@ module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const https = Boolean(env && env.https);
   const baseUrl = build.baseUrlFrom(process.env.ADDIN_BASE_URL);
+  const environment = build.environmentFrom(process.env.ADDIN_ENV);
   // The pages' Content-Security-Policy (build/csp.ts), as a <meta> element so that the dev
   // server and the demo run under it too; the dev server's live reload needs its websocket.
   const csp = build.contentSecurityPolicy({
@@ -107,6 +111,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.join(__dirname, "dist"),
       filename: "[name].js",
+      // Lazy chunks and web workers carry their content's hash, so a server may cache them for
+      // a year (deploy/); the entry bundles keep their names, which the manifest and page name.
+      chunkFilename: "chunks/[name].[contenthash:16].js",
       clean: true,
     },
     resolve: {
@@ -139,7 +146,11 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: functionFiles(),
       }),
-      new AddinAssetsPlugin(baseUrl),
+      new AddinAssetsPlugin(baseUrl, environment),
+      // The functions' namespace in the formulas the pane writes (src/functions/namespace.ts).
+      new webpack.DefinePlugin({
+        ADDIN_FUNCTIONS_NAMESPACE: JSON.stringify(environment.namespace),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",
@@ -156,7 +167,10 @@ module.exports = async (env, options) => {
             from: `taskpane/${page}`,
             to: page,
             transform: (content) =>
-              content.toString().replace(/(<meta charset="UTF-8" \/>)/, `$1\n    ${cspMeta}`),
+              content
+                .toString()
+                .replace(/(<meta charset="UTF-8" \/>)/, `$1\n    ${cspMeta}`)
+                .replace(/\bDK(?=\.[A-Z]|<\/code>)/g, environment.namespace),
           })),
         ],
       }),

@@ -11,8 +11,9 @@
  *   are the domains Excel on the web is served from (office.com, officeapps.live.com for the
  *   editor, sharepoint.com and onedrive.live.com for files, cloud.microsoft) and may need an
  *   addition when Microsoft adds one (docs/deploy.md).
- * The nginx site (deploy/nginx/refusion.conf) sends `policy({ header: true })`; the built pages
- * carry `policy({})` in a <meta> element, so the dev server and the demo run under it too.
+ * The web-server recipes (deploy/: nginx, IIS, Azure) send `policy({ header: true })`; the
+ * built pages carry `policy({})` in a <meta> element, so the dev server and the demo run under
+ * it too.
  */
 
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com";

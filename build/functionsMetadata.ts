@@ -9,7 +9,12 @@
  *   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors; top level:
  *   https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany);
  * - the help URL of each function's section of the help page in that language (help.html,
- *   help-en.html) under the add-in's base URL.
+ *   help-en.html) under the add-in's base URL;
+ * - no `allowCustomDataForDataTypeAny`, which the generator always writes: it opts into data
+ *   types (CustomFunctionsRuntime 1.4, which no perpetual Office supports,
+ *   https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets),
+ *   nothing here uses data types, and together with allowErrorForDataTypeAny it crashes
+ *   volume-licensed Office 2021 (https://github.com/OfficeDev/office-js/issues/4385).
  * Names stay the ids in both languages: only descriptions and argument names are translated.
  */
 import { FUNCTION_TEXTS, type FunctionText } from "../src/functions/catalog";
@@ -74,8 +79,9 @@ export function localizeMetadata(
   const extra = Object.keys(FUNCTION_TEXTS).filter((id) => !known.has(id));
   if (extra.length > 0)
     throw new Error(`catalog.ts has texts for functions that are not registered: ${extra}`);
+  const { allowCustomDataForDataTypeAny: _dataTypes, ...rest } = generated;
   return {
-    ...generated,
+    ...rest,
     allowErrorForDataTypeAny: true,
     functions: generated.functions.map((f) => {
       const texts = textsFor(f);

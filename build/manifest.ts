@@ -6,6 +6,7 @@
  * https://learn.microsoft.com/office/dev/add-ins/publish/maintain-breaking-changes), and the
  * admin center only takes an update "if the version of the new add-in is greater".
  */
+import { PRODUCTION, manifestFor, type AddinEnvironment } from "./environment";
 
 /** The dev server's base URL, which manifest.xml's URLs start with. */
 export const DEV_BASE_URL = "https://localhost:3000/";
@@ -39,11 +40,19 @@ export function manifestVersion(packageVersion: string): string {
   return `${m[1]}.${m[2]}.${m[3]}.0`;
 }
 
-/** manifest.xml with its URLs under `baseUrl` and its version from `packageVersion`. */
-export function buildManifest(xml: string, baseUrl: string, packageVersion: string): string {
+/**
+ * manifest.xml for `environment` (build/environment.ts: production keeps it as it is), with its
+ * URLs under `baseUrl` and its version from `packageVersion`.
+ */
+export function buildManifest(
+  xml: string,
+  baseUrl: string,
+  packageVersion: string,
+  environment: AddinEnvironment = PRODUCTION
+): string {
   const devOrigin = new URL(DEV_BASE_URL).origin;
   const origin = new URL(baseUrl).origin;
-  const moved = xml
+  const moved = manifestFor(xml, environment)
     .split(DEV_BASE_URL)
     .join(baseUrl)
     // An AppDomain is an origin, without the path.

@@ -8,6 +8,8 @@
  * (exceljs writes no dynamic-array metadata).
  */
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { PRODUCTION_NAMESPACE } from "../src/functions/namespace";
 import { MemoryWorkbook, type MemorySheet } from "../src/demo/memoryWorkbook";
 import { insertExamples } from "../src/examples/exampleSheets";
 import { a1, boundWidth, type CellValue } from "../src/workbook/workbook";
@@ -102,11 +104,28 @@ function writeSheet(book: ExcelJS.Workbook, sheet: MemorySheet): void {
 }
 
 /** The workbook as .xlsx bytes. */
-export async function sampleWorkbookBytes(): Promise<Buffer> {
+/**
+ * The .xlsx with every formula and label written with DK. moved to `namespace` (the test
+ * environment's, build/environment.ts), so a pilot's sample workbook calls the pilot's functions.
+ * Done on the file's sheet XML, where the text is exactly what Excel reads.
+ */
+function renameNamespace(xlsx: Uint8Array, namespace: string): Uint8Array {
+  const files = unzipSync(xlsx);
+  for (const name of Object.keys(files))
+    if (/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(name))
+      files[name] = strToU8(strFromU8(files[name]).replace(/\bDK\./g, `${namespace}.`));
+  return zipSync(files);
+}
+
+/** The workbook as .xlsx bytes, its formulas under `namespace`. */
+export async function sampleWorkbookBytes(namespace = PRODUCTION_NAMESPACE): Promise<Buffer> {
   const memory = new MemoryWorkbook();
   await insertExamples(memory);
   const book = new ExcelJS.Workbook();
   book.creator = "Refusion og Housing First";
   for (const sheet of memory.sheets) writeSheet(book, sheet);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  return Buffer.from(
+    namespace === PRODUCTION_NAMESPACE ? bytes : renameNamespace(bytes, namespace)
+  );
 }

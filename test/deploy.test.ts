@@ -1,14 +1,15 @@
 /**
  * A production build as a municipality's IT department makes it (docs/deploy.md):
- * `ADDIN_BASE_URL=https://… npm run build` into a folder of its own, checked for what Office
- * needs (every URL of the manifest and of the function metadata under the base, https, no
- * localhost, the same ids as the dev build, package.json's version), then served by Debian's
- * nginx with the shipped site file deploy/nginx/refusion.conf (its own prefix and a free port;
- * plain http here, https in real hosting) and checked for its headers, and the pane loaded
- * through it in Chromium. Skipped with the reason where nginx is not installed (.ci/run
- * installs it).
+ * `ADDIN_BASE_URL=https://…/refusion/ npm run build` into a folder of its own, checked for what
+ * Office needs (every URL of the manifest and of the function metadata under the base, https, no
+ * localhost, the same ids as the dev build, package.json's version, hashed chunk names), then
+ * served by Debian's nginx with the shipped files of deploy/nginx/ (test/nginxSite.ts): the site
+ * of a host of its own over TLS, and the sub-path location that ADDIN_BASE_URL's path needs,
+ * where every URL of the manifest is fetched and the pane runs in Chromium. Each finding on the
+ * web server of issue 25 is a test here. Skipped with the reason where nginx or openssl is not
+ * installed (.ci/run installs them).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -18,16 +19,25 @@ import {
   writeFileSync,
 } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { contentSecurityPolicy } from "../build/csp";
 import { METADATA_FILES, type Metadata } from "../build/functionsMetadata";
 import { manifestVersion } from "../build/manifest";
 import { version as packageVersion } from "../package.json";
-import { SHOTS, cspViolations, launchBrowser, openDemo, type Browser } from "./browser/harness";
+import {
+  SHOTS,
+  cspViolations,
+  launchBrowser,
+  openDemo,
+  runForecastInPage,
+  type Browser,
+} from "./browser/harness";
+import { SITE_NAME, ask, startNginx, type NginxSite, type Question } from "./nginxSite";
 import { describeIf, findProgram } from "./systemProgram";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -36,11 +46,12 @@ const BASE = "https://addins.kommune.example/refusion/";
 const BUILD_TIMEOUT = 600_000;
 
 let work: string;
+/** The build, in a folder named as BASE's path: the sub-path location's root is `work`. */
 let dist: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "refusion-deploy-"));
-  dist = path.join(work, "dist");
+  dist = path.join(work, "refusion");
   const webpack = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
   const run = spawnSync(
     process.execPath,
@@ -114,7 +125,19 @@ describe("a production build (ADDIN_BASE_URL set)", () => {
         m.functions.map((f) => `${BASE}${page}#${f.id.toLowerCase()}`)
       );
       expect(m.allowErrorForDataTypeAny).toBe(true);
+      // The data-types flag (CustomFunctionsRuntime 1.4) that the generator writes is dropped.
+      expect(m).not.toHaveProperty("allowCustomDataForDataTypeAny");
     }
+  });
+
+  it("lazy chunks and workers are in chunks/ under their content's hash; the entry bundles keep their names", () => {
+    const top = readdirSync(dist).filter((f) => f.endsWith(".js"));
+    expect(top.sort()).toEqual(["functions.js", "taskpane.js"]);
+    const chunks = readdirSync(path.join(dist, "chunks")).filter((f) => f.endsWith(".js"));
+    expect(chunks.length).toBeGreaterThanOrEqual(4); // the engine, calc and file workers, and lazy parts
+    for (const name of ["engine", "calc", "file"])
+      expect(chunks.some((c) => new RegExp(`^${name}\\.[0-9a-f]{16}\\.js$`).test(c))).toBe(true);
+    expect(chunks.filter((c) => !/^[\w-]+\.[0-9a-f]{16}\.js$/.test(c))).toEqual([]);
   });
 
   it("no text file of the build names localhost except the bundles' own library code", () => {
@@ -124,174 +147,278 @@ describe("a production build (ADDIN_BASE_URL set)", () => {
   });
 });
 
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
-
-/**
- * deploy/nginx/refusion.conf for the test: the http→https block left out, and the lines marked
- * "test replaces" (listen, server_name, certificates, HSTS, root) set for plain http on `port`.
- */
-function siteForTest(port: number, root: string): string {
-  const site = readFileSync(path.join(ROOT, "deploy", "nginx", "refusion.conf"), "utf8");
-  const redirect = /# http only redirects to https[^\n]*\nserver \{[\s\S]*?\n\}\n/;
-  if (!redirect.test(site)) throw new Error("refusion.conf: the http→https block is not found");
-  let replaced = 0;
-  const lines = site
-    .replace(redirect, "")
-    .split("\n")
-    .flatMap((line) => {
-      if (!line.includes("# test replaces")) return [line];
-      replaced++;
-      const directive = line.trim().split(/\s+/)[0];
-      if (directive === "root") return [`    root ${root};`];
-      if (directive === "server_name") return ["    server_name localhost;"];
-      if (directive === "listen" && !line.includes("[::]"))
-        return [`    listen 127.0.0.1:${port};`];
-      return [];
-    });
-  if (replaced !== 7)
-    throw new Error(`refusion.conf: ${replaced} lines marked "test replaces", not 7`);
-  return lines.join("\n");
-}
-
 const nginx = findProgram("nginx");
+const openssl = findProgram("openssl");
+/** BASE's path, where the sub-path location serves the build. */
+const SUB = new URL(BASE).pathname;
+/** In each file that must never be served. */
+const SECRET = "hemmelig-7f3a";
+/** A repository's and editors' leftovers in the web root (issue 25's findings). */
+const LEFTOVERS = [".git/config", ".env", "taskpane.html~", "manifest.xml.bak", "help.html.swp"];
 
 describeIf(
-  nginx,
-  "nginx is not installed (apt-get install nginx)",
-  "the nginx site over the production build",
+  nginx && openssl,
+  "nginx or openssl is not installed (apt-get install nginx openssl)",
+  "nginx with the shipped site files over the production build",
   () => {
-    let prefix: string;
-    let origin: string;
-    let server: ChildProcess | undefined;
+    let site: NginxSite;
     let browser: Browser | undefined;
-    let log = "";
 
     beforeAll(async () => {
-      prefix = path.join(work, "nginx");
-      for (const dir of ["", "temp"]) mkdirSync(path.join(prefix, dir), { recursive: true });
-      // nginx's workers run as an unprivileged user: they must be able to read the files.
-      for (const dir of [work, dist, path.join(dist, "assets")]) chmodSync(dir, 0o755);
-      const port = await freePort();
-      origin = `http://127.0.0.1:${port}`;
-      const temp = (name: string) => path.join(prefix, "temp", name);
-      writeFileSync(path.join(prefix, "site.conf"), siteForTest(port, dist));
-      writeFileSync(
-        path.join(prefix, "nginx.conf"),
-        [
-          "daemon off;",
-          "worker_processes 1;",
-          `pid ${path.join(prefix, "nginx.pid")};`,
-          `error_log ${path.join(prefix, "error.log")} warn;`,
-          "events { worker_connections 64; }",
-          "http {",
-          "  include /etc/nginx/mime.types;",
-          "  default_type application/octet-stream;",
-          "  access_log off;",
-          ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(
-            (t) => `  ${t}_temp_path ${temp(t)};`
-          ),
-          `  include ${path.join(prefix, "site.conf")};`,
-          "}",
-          "",
-        ].join("\n")
-      );
-      const check = spawnSync(
-        nginx!,
-        [
-          "-t",
-          "-p",
-          prefix,
-          "-c",
-          path.join(prefix, "nginx.conf"),
-          "-e",
-          path.join(prefix, "error.log"),
-        ],
-        { encoding: "utf8" }
-      );
-      if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
-      server = spawn(
-        nginx!,
-        ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")],
-        {
-          stdio: ["ignore", "pipe", "pipe"],
-        }
-      );
-      server.stderr?.on("data", (d) => (log += d));
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        try {
-          if ((await fetch(`${origin}/taskpane.html`)).ok) break;
-        } catch {
-          // not up yet
-        }
-        if (Date.now() > deadline) throw new Error(`nginx did not answer: ${log}`);
-        await new Promise((ok) => setTimeout(ok, 100));
+      for (const file of LEFTOVERS) {
+        mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+        writeFileSync(path.join(dist, file), `${SECRET}\n`);
       }
+      // nginx's workers run as an unprivileged user: they must be able to read the files.
+      for (const dir of [
+        work,
+        dist,
+        ...["assets", "chunks", ".git"].map((d) => path.join(dist, d)),
+      ])
+        chmodSync(dir, 0o755);
+      site = await startNginx(nginx!, openssl!, path.join(work, "nginx"), dist, work);
       mkdirSync(SHOTS, { recursive: true });
     }, BUILD_TIMEOUT);
 
     afterAll(async () => {
       await browser?.close();
-      if (server && server.exitCode === null) {
-        server.kill("SIGQUIT");
-        await new Promise((ok) => server!.once("exit", ok));
-      }
+      await site?.stop();
     }, 60_000);
 
-    const get = (file: string) => fetch(`${origin}/${file}`);
+    /** The own host's TLS port, asked for SITE_NAME (SNI and Host). */
+    const own = (file: string, more: Partial<Question> = {}) =>
+      ask({
+        port: site.tlsPort,
+        path: `/${file}`,
+        host: SITE_NAME,
+        ...more,
+        tls: { servername: SITE_NAME, ca: site.ca, ...more.tls },
+      });
+    /** The sub-path location, over plain http. */
+    const sub = (file: string, more: Partial<Question> = {}) =>
+      ask({ port: site.subpathPort, path: `${SUB}${file}`, ...more });
+    const both = [
+      ["the own host over TLS", own],
+      ["the sub-path", sub],
+    ] as const;
 
-    it("functions.json and functions-en.json: JSON, CORS for Office, revalidated on every load", async () => {
-      for (const file of Object.values(METADATA_FILES)) {
-        const res = await get(file);
-        expect(res.status).toBe(200);
-        expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-        expect(res.headers.get("access-control-allow-origin")).toBe("*");
-        expect(res.headers.get("cache-control")).toBe("no-cache");
-        expect(((await res.json()) as Metadata).functions.length).toBeGreaterThan(0);
-      }
-    });
+    describe("a web server that tells nothing (issue 25)", () => {
+      it("nginx -t passes without a warning (no duplicate MIME type)", () => {
+        expect(site.checkOutput).toMatch(/syntax is ok/);
+        expect(site.checkOutput).not.toMatch(/\[(warn|emerg|alert|crit)\]/);
+      });
 
-    it("the pane: html with the Content-Security-Policy as a header (frame-ancestors, office.js as the only remote script), no X-Frame-Options", async () => {
-      const res = await get("taskpane.html");
-      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-      const csp = res.headers.get("content-security-policy") ?? "";
-      expect(csp).toBe(contentSecurityPolicy({ header: true }));
-      expect(csp).toMatch(/frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com/);
-      expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
-      expect(res.headers.get("x-frame-options")).toBeNull();
-      expect(res.headers.get("access-control-allow-origin")).toBeNull();
-      expect(res.headers.get("cache-control")).toBe("no-cache");
-      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    });
+      it.each(both)("dotfiles and backup copies are not found on %s", async (_, get) => {
+        for (const file of [...LEFTOVERS, ".git/", ".git"]) {
+          const res = await get(file);
+          expect([file, res.status]).toEqual([file, 404]);
+          expect(res.body.toString()).not.toContain(SECRET);
+        }
+        expect((await get("taskpane.html")).status).toBe(200);
+      });
 
-    it("scripts revalidate; icons and the sample workbook are cached for a week", async () => {
-      const js = await get("functions.js");
-      expect(js.headers.get("content-type")).toMatch(/^application\/javascript/);
-      expect(js.headers.get("cache-control")).toBe("no-cache");
-      const png = await get("assets/icon-32.png");
-      expect(png.headers.get("content-type")).toBe("image/png");
-      expect(png.headers.get("cache-control")).toBe("max-age=604800");
-      const xlsx = await get("eksempel-refusion.xlsx");
-      expect(xlsx.status).toBe(200);
-      expect(xlsx.headers.get("content-type")).toBe(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      it("the Server header names no version, on a page, an error and the redirect", async () => {
+        const answers = [
+          await own("taskpane.html"),
+          await own("nothing-here.html"),
+          await sub("nothing-here.html"),
+          await ask({ port: site.httpPort, path: "/", host: SITE_NAME }),
+        ];
+        expect(answers.map((a) => a.status)).toEqual([200, 404, 404, 301]);
+        for (const a of answers) {
+          expect(a.headers.server).toBe("nginx");
+          expect(a.body.toString()).not.toMatch(/nginx\/\d/);
+        }
+      });
+
+      it("another host name gets no answer, over http and TLS", async () => {
+        const evil = "evil.example";
+        // http: the connection is closed without a response (return 444).
+        await expect(ask({ port: site.httpPort, path: "/", host: evil })).rejects.toThrow(
+          /socket hang up|ECONNRESET/
+        );
+        // TLS with another name: the handshake is refused.
+        await expect(
+          own("taskpane.html", { host: evil, tls: { servername: evil, ca: site.ca } })
+        ).rejects.toThrow(/unrecognized name/i);
+        // TLS without a name (an IP address): refused too.
+        await expect(
+          ask({ port: site.tlsPort, path: "/", tls: { ca: site.ca, servername: "" } })
+        ).rejects.toThrow(/unrecognized name/i);
+        // The right name in the handshake, another in the Host header: no response.
+        await expect(own("taskpane.html", { host: evil })).rejects.toThrow(
+          /socket hang up|ECONNRESET/
+        );
+        // Another host in an absolute request line, the right one in Host: no response.
+        const raw = await new Promise<string>((ok, fail) => {
+          let got = "";
+          const socket = connect(site.httpPort, "127.0.0.1", () =>
+            socket.write(`GET http://${evil}/ HTTP/1.1\r\nHost: ${SITE_NAME}\r\n\r\n`)
+          );
+          socket.on("data", (d) => (got += d));
+          socket.on("end", () => ok(got));
+          socket.on("error", fail);
+        });
+        expect(raw).toBe("");
+      });
+
+      it("http redirects to https on the configured name, never on the request's Host", async () => {
+        for (const host of [SITE_NAME, `${SITE_NAME}:8080`, SITE_NAME.toUpperCase()]) {
+          const res = await ask({ port: site.httpPort, path: "/taskpane.html?x=1", host });
+          expect(res.status).toBe(301);
+          expect(res.headers.location).toBe(`https://${SITE_NAME}/taskpane.html?x=1`);
+        }
+        // Under the sub-path the redirects are relative: no host name at all.
+        const bare = await ask({ port: site.subpathPort, path: SUB.replace(/\/$/, "") });
+        expect([bare.status, bare.headers.location]).toEqual([301, SUB]);
+        const folder = await sub("assets", { host: "evil.example" });
+        expect([folder.status, folder.headers.location]).toEqual([301, `${SUB}assets/`]);
+      });
+
+      it.each(both)(
+        "a CORS preflight for the function metadata gets 204 and its Access-Control headers on %s",
+        async (_, get) => {
+          for (const file of Object.values(METADATA_FILES)) {
+            const res = await get(file, {
+              method: "OPTIONS",
+              headers: {
+                origin: "https://excel.officeapps.live.com",
+                "access-control-request-method": "GET",
+                "access-control-request-headers": "x-office-test",
+              },
+            });
+            expect(res.status).toBe(204);
+            expect(res.headers["access-control-allow-origin"]).toBe("*");
+            expect(res.headers["access-control-allow-methods"]).toBe("GET, HEAD, OPTIONS");
+            expect(res.headers["access-control-allow-headers"]).toBe("x-office-test");
+            expect(res.headers["access-control-max-age"]).toBe("86400");
+          }
+          // The pages have no CORS: OPTIONS is not allowed there.
+          const page = await get("taskpane.html", { method: "OPTIONS" });
+          expect(page.status).toBe(405);
+          expect(page.headers["access-control-allow-origin"]).toBeUndefined();
+        }
       );
-      expect((await get("nothing-here.html")).status).toBe(404);
+
+      it("TLS 1.2 and 1.3 are spoken, TLS 1.1 is refused", async () => {
+        const at = (version: "TLSv1.1" | "TLSv1.2" | "TLSv1.3") =>
+          own("taskpane.html", {
+            tls: { servername: SITE_NAME, ca: site.ca, minVersion: version, maxVersion: version },
+          });
+        expect((await at("TLSv1.3")).status).toBe(200);
+        expect((await at("TLSv1.2")).status).toBe(200);
+        await expect(at("TLSv1.1")).rejects.toThrow(/protocol version/i);
+      });
     });
 
-    it("serves the pane, which runs in Chromium under the policy without a violation", async () => {
-      browser = await launchBrowser();
-      const page = await openDemo(browser, origin);
-      await page.screenshot({ path: path.join(SHOTS, "nginx-pane.png") });
-      expect(await page.getByTestId("validation-report").isVisible()).toBe(true);
-      expect(await cspViolations(page)).toEqual([]);
+    describe("the add-in under ADDIN_BASE_URL's path (issue 21)", () => {
+      it("every URL of dist/manifest.xml answers from the sub-path location", async () => {
+        const urls = manifestUrls(read("manifest.xml")).filter((u) => u.startsWith(BASE));
+        expect(urls.length).toBeGreaterThan(12);
+        const type: Record<string, RegExp> = {
+          html: /^text\/html/,
+          js: /^(application|text)\/javascript/,
+          json: /^application\/json/,
+          png: /^image\/png$/,
+        };
+        for (const url of urls) {
+          const res = await sub(url.slice(BASE.length));
+          const ext = url.replace(/^.*\./, "");
+          expect([url, res.status]).toEqual([url, 200]);
+          expect(res.headers["content-type"]).toMatch(type[ext]);
+        }
+      });
+
+      it.each(both)(
+        "the pane on %s: build/csp.ts's policy as a header, no X-Frame-Options, HSTS, revalidated",
+        async (_, get) => {
+          const res = await get("taskpane.html");
+          expect(res.status).toBe(200);
+          expect(res.headers["content-type"]).toMatch(/^text\/html; charset=utf-8/);
+          expect(res.headers["content-security-policy"]).toBe(
+            contentSecurityPolicy({ header: true })
+          );
+          expect(res.headers["x-frame-options"]).toBeUndefined();
+          expect(res.headers["x-content-type-options"]).toBe("nosniff");
+          expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+          expect(res.headers["strict-transport-security"]).toBe("max-age=31536000");
+          expect(res.headers["cache-control"]).toBe("no-cache");
+          expect(res.headers["access-control-allow-origin"]).toBeUndefined();
+        }
+      );
+
+      it.each(both)(
+        "scripts, metadata and pages are sent compressed on %s, and unpack to the files",
+        async (_, get) => {
+          // (taskpane.html is under gzip_min_length: 1 KB is not worth compressing.)
+          for (const file of ["taskpane.js", "functions.js", "functions.json", "help.html"]) {
+            const bytes = readFileSync(path.join(dist, file));
+            const res = await get(file, { headers: { "accept-encoding": "gzip" } });
+            expect([file, res.headers["content-encoding"]]).toEqual([file, "gzip"]);
+            expect(res.headers.vary).toMatch(/Accept-Encoding/);
+            expect(gunzipSync(res.body).equals(bytes)).toBe(true);
+            if (file === "taskpane.js") {
+              console.log(
+                `taskpane.js: ${bytes.length} bytes, ${res.body.length} compressed (${Math.round((100 * res.body.length) / bytes.length)} %)`
+              );
+              expect(res.body.length).toBeLessThan(bytes.length * 0.4);
+            }
+          }
+          // Also through a proxy (a Via header), and never to a client that did not ask.
+          const proxied = await get("taskpane.js", {
+            headers: { "accept-encoding": "gzip", via: "1.1 proxy.kommune.dk" },
+          });
+          expect(proxied.headers["content-encoding"]).toBe("gzip");
+          expect((await get("taskpane.js")).headers["content-encoding"]).toBeUndefined();
+        }
+      );
+
+      it("caching: hashed chunks a year, icons without Cache-Control, all else revalidated", async () => {
+        const chunks = readdirSync(path.join(dist, "chunks")).filter((f) => f.endsWith(".js"));
+        for (const chunk of chunks)
+          expect((await sub(`chunks/${chunk}`)).headers["cache-control"]).toBe(
+            "public, max-age=31536000, immutable"
+          );
+        for (const icon of readdirSync(path.join(dist, "assets"))) {
+          const res = await sub(`assets/${icon}`);
+          expect([icon, res.status, res.headers["cache-control"]]).toEqual([icon, 200, undefined]);
+          expect(res.headers.etag).toBeDefined();
+        }
+        for (const file of [
+          "taskpane.html",
+          "help.html",
+          "manifest.xml",
+          "functions.js",
+          "taskpane.js",
+          ...Object.values(METADATA_FILES),
+          "eksempel-refusion.xlsx",
+        ])
+          expect([file, (await sub(file)).headers["cache-control"]]).toEqual([file, "no-cache"]);
+        expect((await sub("eksempel-refusion.xlsx")).headers["content-type"]).toBe(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+      });
+
+      it("Chromium runs the pane from the sub-path under its policy, its workers from chunks/", async () => {
+        browser = await launchBrowser();
+        const chunks: string[] = [];
+        const page = await openDemo(
+          browser,
+          `${site.subpathOrigin}${SUB.replace(/\/$/, "")}`,
+          "",
+          async (p) => {
+            p.on("response", (r) => {
+              if (r.url().includes(`${SUB}chunks/`)) chunks.push(`${r.status()} ${r.url()}`);
+            });
+          }
+        );
+        await runForecastInPage(page);
+        await page.screenshot({ path: path.join(SHOTS, "nginx-subpath-pane.png") });
+        expect(await page.getByTestId("validation-report").isVisible()).toBe(true);
+        expect(await cspViolations(page)).toEqual([]);
+        expect(chunks.length).toBeGreaterThan(0);
+        expect(chunks.filter((c) => !c.startsWith("200 "))).toEqual([]);
+      });
     });
   }
 );

@@ -7,8 +7,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { inflateSync } from "node:zlib";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { beforeAll, describe, expect, it } from "@jest/globals";
+import { DRAWN_SIZES, iconScanlines } from "../build/icons";
 import { buildManifest, manifestVersion } from "../build/manifest";
 import { version as packageVersion } from "../package.json";
 
@@ -336,6 +338,26 @@ describe("every URL points at the dev server and at a file the build emits", () 
     }
     expect(pngSize(file(el(root, "IconUrl").attrs.DefaultValue))).toEqual([32, 32]);
     expect(pngSize(file(el(root, "HighResolutionIconUrl").attrs.DefaultValue))).toEqual([64, 64]);
+  });
+
+  it("the ribbon group and its button list all eight icon sizes Microsoft lists for add-in commands", () => {
+    // 16, 32 and 80 required; 20, 24, 40, 48 and 64 supported (learn.microsoft.com/javascript/api/manifest/icon).
+    const lists = all(el(root, "VersionOverrides")).filter((e) => e.name === "Icon");
+    expect(lists.length).toBe(2);
+    for (const list of lists)
+      expect(list.children.map((i) => [i.attrs.size, i.attrs.resid])).toEqual(
+        [16, 20, 24, 32, 40, 48, 64, 80].map((n) => [String(n), `Icon.${n}x${n}`])
+      );
+  });
+
+  it("the 20, 24, 40 and 48 px icons are what build/icons.ts draws (npx tsx build/icons.ts)", () => {
+    for (const size of DRAWN_SIZES) {
+      const png = readFileSync(path.join(ROOT, "assets", `icon-${size}.png`));
+      // The file's pixels: its IDAT chunk, unpacked (the drawing writes one, unfiltered).
+      const idat = png.indexOf("IDAT", 8, "ascii");
+      const pixels = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+      expect([size, pixels.equals(iconScanlines(size))]).toEqual([size, true]);
+    }
   });
 });
 

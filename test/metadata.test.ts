@@ -205,6 +205,11 @@ describe("the metadata files", () => {
     }
   });
 
+  it("leave out the generator's allowCustomDataForDataTypeAny (data types, CustomFunctionsRuntime 1.4: no perpetual Office has it)", () => {
+    for (const metadata of [danish(), english()])
+      expect(metadata).not.toHaveProperty("allowCustomDataForDataTypeAny");
+  });
+
   it("have the same ids, argument types and result shapes in both languages", () => {
     const shape = (m: Metadata) =>
       m.functions.map((f) => ({

@@ -11,6 +11,7 @@
  * this evaluator cannot read, #REF! for a missing sheet, #SPILL! when the result would cover
  * cells that are not blank.
  */
+import { FUNCTIONS_NAMESPACE } from "../functions/namespace";
 import { EXCEL_FUNCTIONS } from "../functions/registry";
 import { isErrorValue } from "../functions/runtime";
 import { parseBuiltin } from "./builtins";
@@ -123,9 +124,15 @@ function parseArg(text: string): Arg | undefined {
   return { kind: "range", sheet, address: m[3].replace(/\$/g, "").toUpperCase() };
 }
 
-/** Reads `=DK.NAME(args)`; undefined for anything else. */
+/** The add-in's own formulas: the build's namespace (src/functions/namespace.ts), a name, arguments. */
+const FORMULA = new RegExp(
+  `^=\\s*${FUNCTIONS_NAMESPACE}\\.([A-Z][A-Z0-9]*)\\s*\\((.*)\\)\\s*$`,
+  "is"
+);
+
+/** Reads `=DK.NAME(args)` (DK: the build's namespace); undefined for anything else. */
 export function parseFormula(text: string): ParsedFormula | undefined {
-  const m = /^=\s*DK\.([A-Z][A-Z0-9]*)\s*\((.*)\)\s*$/is.exec(text);
+  const m = FORMULA.exec(text);
   if (!m) return undefined;
   const parts = m[2].trim() === "" ? [] : splitArgs(m[2]);
   if (!parts) return undefined;

@@ -16,6 +16,7 @@
  * and the example goes to "Name (2)" (Workbook.writeOwnSheet); the formulas name the sheet the
  * stays were actually written to.
  */
+import { FUNCTIONS_NAMESPACE } from "../functions/namespace";
 import { SAMPLE_HEADER, sampleBudgetSheet } from "../demo/sampleData";
 import { PARAMETERS, type ParameterUnit } from "../engine/parameters";
 import { PROJECTION_COLUMNS } from "../functions/scenarioFunctions";
@@ -84,7 +85,7 @@ export function staysSheet(): { spec: SheetSpec; at: StaysAt } {
       cells: [
         {
           at: `H${first}`,
-          formula: `=DK.REFUSION110(${["A", "C", "D", "E", "F"].map(range).join(",")},"${YEAR}-01-01","${YEAR}-12-31")`,
+          formula: `=${FUNCTIONS_NAMESPACE}.REFUSION110(${["A", "C", "D", "E", "F"].map(range).join(",")},"${YEAR}-01-01","${YEAR}-12-31")`,
         },
       ],
       columnWidths: [null, null, null, null, null, null, { max: 200 }],
@@ -121,7 +122,9 @@ export function forecastSheet(stays: StaysAt): SheetSpec {
         numberFormats: [null, days, days, days, KR, KR, KR, KR, KR, KR],
       },
     ],
-    cells: [{ at: "A3", formula: `=DK.REFUSIONPROGNOSE(${staysArguments(stays)})` }],
+    cells: [
+      { at: "A3", formula: `=${FUNCTIONS_NAMESPACE}.REFUSIONPROGNOSE(${staysArguments(stays)})` },
+    ],
     columnWidths: [{ min: 60, max: 200 }, ...Array.from({ length: 9 }, () => ({ min: 110 }))],
   };
 }
@@ -169,7 +172,10 @@ export function projectionSheet(stays: StaysAt): SheetSpec {
         const format = VALUE_FORMATS[p.unit];
         return format ? [{ at: a1(PARAMETER_HEADER_ROW + 1 + i, 1), numberFormat: format }] : [];
       }),
-      { at: output, formula: `=DK.HOUSINGFIRSTPROJECTION(${staysArguments(stays)},${parameters})` },
+      {
+        at: output,
+        formula: `=${FUNCTIONS_NAMESPACE}.HOUSINGFIRSTPROJECTION(${staysArguments(stays)},${parameters})`,
+      },
     ],
     // The projection spills after writing, where autofit cannot see it.
     columnWidths: PROJECTION_COLUMNS.map((_, c) =>

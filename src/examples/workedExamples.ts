@@ -1,6 +1,6 @@
 /**
  * The sheet «Eksempler»: SPEC section 3's worked examples and the functions' documented ones as
- * formulas Excel computes (`=DK.REFUSIONDAYS110(B4,C4,D4)`), each beside the number it must give
+ * formulas Excel computes (`=${FUNCTIONS_NAMESPACE}.REFUSIONDAYS110(B4,C4,D4)`), each beside the number it must give
  * and a check cell that says TRUE (SAND in Danish Excel) when it does. The expected numbers are
  * the published ones, typed here, never computed: a check that compared the engine with itself
  * could not fail. Excel's own NPV example (NPV(10%, -10000, 3000, 4200, 6800) = 1 188,44,
@@ -10,6 +10,7 @@
  * Formulas are in the invariant syntax Office.js's Range.formulas takes (commas, English
  * function names); Danish Excel shows them with semicolons and AFRUND/NUTIDSVÆRDI.
  */
+import { FUNCTIONS_NAMESPACE } from "../functions/namespace";
 import { d } from "../engine/calendar";
 import {
   a1,
@@ -152,10 +153,13 @@ export function workedExamples(): { spec: SheetSpec; checks: string[] } {
   b.table(headers, caseRows);
   for (const [top, bottom] of blocks) {
     const col = (c: number) => a1(top, c, bottom, c);
-    b.cells.push({ at: a1(top, 5), formula: `=DK.REFUSIONDAYS110(${col(1)},${col(2)},${col(3)})` });
+    b.cells.push({
+      at: a1(top, 5),
+      formula: `=${FUNCTIONS_NAMESPACE}.REFUSIONDAYS110(${col(1)},${col(2)},${col(3)})`,
+    });
     b.cells.push({
       at: a1(top, 7),
-      formula: `=DK.REFUSION110(${col(1)},${col(2)},${col(3)},${col(4)})`,
+      formula: `=${FUNCTIONS_NAMESPACE}.REFUSION110(${col(1)},${col(2)},${col(3)},${col(4)})`,
     });
     for (let r = top; r <= bottom; r++) b.format(a1(r, 7), KR);
   }
@@ -169,7 +173,7 @@ export function workedExamples(): { spec: SheetSpec; checks: string[] } {
     const refs = Array.from({ length: args }, (_, c) => a1(r, c + 1)).join(",");
     b.table(
       ["", ...header, "Forventet", "Refusion (kr.)", CHECK],
-      [["", ...cells, { formula: `=DK.${id}(${refs})`, format: KR }]]
+      [["", ...cells, { formula: `=${FUNCTIONS_NAMESPACE}.${id}(${refs})`, format: KR }]]
     );
     b.format(a1(r, 6), KR);
     b.check(a1(r, 8), `=${a1(r, 7)}=${a1(r, 6)}`);
@@ -203,11 +207,23 @@ export function workedExamples(): { spec: SheetSpec; checks: string[] } {
   const r = b.row + 1;
   const results: [string, string, number, number | undefined, string | undefined][] = [
     // [label, formula, expected, digits compared (undefined: exact), number format]
-    ["DK.HOUSINGFIRSTNPV", `=DK.HOUSINGFIRSTNPV(10%,${flows})`, 1188.44, 2, AMOUNT],
-    ["DK.HOUSINGFIRSTRATIO", `=DK.HOUSINGFIRSTRATIO(10%,${flows})`, 1.1307, 4, "0.0000"],
+    [
+      "DK.HOUSINGFIRSTNPV",
+      `=${FUNCTIONS_NAMESPACE}.HOUSINGFIRSTNPV(10%,${flows})`,
+      1188.44,
+      2,
+      AMOUNT,
+    ],
+    [
+      "DK.HOUSINGFIRSTRATIO",
+      `=${FUNCTIONS_NAMESPACE}.HOUSINGFIRSTRATIO(10%,${flows})`,
+      1.1307,
+      4,
+      "0.0000",
+    ],
     [
       "DK.HOUSINGFIRSTBREAKEVEN",
-      `=DK.HOUSINGFIRSTBREAKEVEN(10%,${flows})`,
+      `=${FUNCTIONS_NAMESPACE}.HOUSINGFIRSTBREAKEVEN(10%,${flows})`,
       4,
       undefined,
       undefined,

@@ -23,6 +23,7 @@ import {
   type ParameterId,
   type ParameterRanges,
 } from "../../src/engine/parameters";
+import { FUNCTIONS_NAMESPACE } from "../../src/functions/namespace";
 import {
   PROJECTION_COLUMNS,
   PROJECTION_SUMMARY,
@@ -271,7 +272,8 @@ export const PARAMETER_RANGE = a1(
 export const OUTPUT_CELL = a1(LAYOUT.outputRow, 0);
 
 export function projectionFormula(stays: StaysRef): string {
-  return `=DK.HOUSINGFIRSTPROJECTION(${[...staysArguments(stays), PARAMETER_RANGE].join(",")})`;
+  const args = [...staysArguments(stays), PARAMETER_RANGE].join(",");
+  return `=${FUNCTIONS_NAMESPACE}.HOUSINGFIRSTPROJECTION(${args})`;
 }
 
 /** Prefix of the parameters' Excel names, so they keep clear of a user's own names. */
