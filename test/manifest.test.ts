@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 import { METADATA_FILES } from "../build/functionsMetadata";
 import { buildManifest, manifestVersion } from "../build/manifest";
 import { ENGLISH_LOCALES, languageOf } from "../taskpane/language";
+import { REQUIREMENTS } from "../taskpane/startup/requirements";
 import { version as packageVersion } from "../package.json";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -198,7 +199,7 @@ describe("manifest identity and texts", () => {
     );
   });
 
-  it("requires the shared runtime and ExcelApi 1.12 (own-sheet marks), and asks for read/write access to the workbook", () => {
+  it("requires the sets the pane checks at start (shared runtime, ExcelApi 1.12, error messages), and read/write access", () => {
     const sets = el(root, "Requirements", "Sets").children.map((s) => [
       s.attrs.Name,
       s.attrs.MinVersion,
@@ -206,7 +207,11 @@ describe("manifest identity and texts", () => {
     expect(sets).toEqual([
       ["SharedRuntime", "1.1"],
       ["ExcelApi", "1.12"],
+      ["CustomFunctionsRuntime", "1.2"],
     ]);
+    expect(new Set(sets.map(([set, version]) => `${set} ${version}`))).toEqual(
+      new Set(REQUIREMENTS.map((r) => `${r.set} ${r.version}`))
+    );
     expect(el(root, "Permissions").text).toBe("ReadWriteDocument");
   });
 });
