@@ -105,7 +105,8 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/registered.ts",
+      // workers.ts first: the worker-backed functions have their workers before Excel calls them.
+      functions: ["./src/functions/workers.ts", "./src/functions/registered.ts"],
       taskpane: "./taskpane/index.tsx",
     },
     output: {
@@ -133,12 +134,12 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     optimization: {
       // The web workers (taskpane/worker/engine.ts, src/demo/calc.ts, src/demo/demoPage/
-      // loadInWorker.ts name them) are scripts of their own, loading no chunks with importScripts:
-      // a Content-Security-Policy allows them with worker-src 'self'. Only the page's lazy chunks
-      // share code.
+      // loadInWorker.ts, src/functions/workers.ts name them) are scripts of their own, loading no
+      // chunks with importScripts: a Content-Security-Policy allows them with worker-src 'self'.
+      // Only the page's lazy chunks share code.
       splitChunks: {
         chunks: (chunk) =>
-          !chunk.canBeInitial() && !["engine", "calc", "file"].includes(chunk.name),
+          !chunk.canBeInitial() && !["engine", "calc", "file", "compute"].includes(chunk.name),
       },
     },
     plugins: [

@@ -107,7 +107,9 @@ const failed = (what: string, error: unknown) => {
   console.log(`${what}: not measured (${error instanceof Error ? error.message : String(error)})`);
   process.exitCode = 1;
 };
-void import("./demo").then(async ({ benchDemoForecast, benchMeeting }) => {
+void Promise.all([import("./demo"), import("./functionsThread")]).then(async ([demo, thread]) => {
+  const { benchDemoForecast, benchMeeting } = demo;
+  const { benchFunctionsThread } = thread;
   await monteCarlo.catch((error: unknown) => failed("Monte Carlo", error));
   try {
     const demo = await benchDemoForecast(50_000);
@@ -116,6 +118,18 @@ void import("./demo").then(async ({ benchDemoForecast, benchMeeting }) => {
     );
   } catch (error) {
     failed("Demo forecast, 50 000 stays", error);
+  }
+  try {
+    const functions = await benchFunctionsThread(50_000);
+    console.log(
+      "Worker-backed functions, 50 000 stays: longest task on the page's thread, Excel's shared runtime (Long Tasks API; target <= 100 ms)"
+    );
+    for (const [id, m] of Object.entries(functions))
+      console.log(
+        `  DK.${id.padEnd(27)}: ${m.longestTaskMs.toFixed(0).padStart(4)} ms ${m.longestTaskMs <= 100 ? "met" : "NOT MET"} (call ${m.seconds.toFixed(2)} s)`
+      );
+  } catch (error) {
+    failed("Worker-backed functions, 50 000 stays", error);
   }
   try {
     const steps = await benchMeeting(50_000);

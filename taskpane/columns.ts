@@ -7,7 +7,13 @@ import { serialFromYmd, type Serial } from "../src/engine/calendar";
 import type { ForecastStay } from "../src/engine/forecast";
 import { RULE_SETS } from "../src/engine/rules";
 import { citizenKey, type RowError, type StayInput } from "../src/engine/shelter";
-import { STAY_FIELD_LABELS, isBlank, isRowError, stayFromCells } from "../src/functions/coerce";
+import {
+  STAY_FIELD_LABELS,
+  isBlank,
+  isEmpty,
+  isRowError,
+  stayFromCells,
+} from "../src/functions/coerce";
 import { a1, throwIfAborted, yieldToEventLoop, type CellValue } from "../src/workbook/workbook";
 
 export type Field = "citizen" | "admission" | "discharge" | "dailyRate" | "selfPayment" | "shelter";
@@ -330,7 +336,7 @@ function rowChecker(table: StaysTable, mapping: ColumnMapping, options: Validate
   const width = Math.max(1, table.header.length);
   return {
     row(row: readonly CellValue[], index: number): void {
-      if (row.every((c) => isBlank(c))) return;
+      if (row.every((c) => isEmpty(c))) return;
       if (missing.length === 0 && isTotalRow(row, mapping)) {
         report.totalRows.push(table.firstRow + index + 1);
         return;

@@ -1,25 +1,22 @@
 /**
  * What the pane and the demo page say, in Danish (the default) and English. English is chosen
- * when Office's display language is English (Office.context.displayLanguage "en-US", "en-GB", …)
- * or, in the standalone demo, with ?lang=en.
+ * when Office's display language is one of the English locales the functions' help has too
+ * (language.ts: Office.context.displayLanguage "en-US", "en-GB", …) or, in the standalone demo,
+ * with ?lang=en.
  */
 import { createContext, useContext } from "react";
 import { danishFromSerial, isoFromSerial } from "../src/engine/calendar";
 import type { Decimal } from "../src/engine/money";
 import { RULE_SETS, type RuleSetName } from "../src/engine/rules";
 import { FIELD_LABELS, type DataWarningKind, type Field } from "./columns";
+import { languageOf, type Language } from "./language";
 
 /** The day the § 110 day limit took effect (rule data), which the data check names. */
 const REFORM_DAY = RULE_SETS.NY.shelter.limitFrom!.value;
 
-export type Language = "da" | "en";
+export { languageOf, type Language };
 
-/** "en-US", "en-GB", … -> English; anything else (or nothing) -> Danish. */
-export function languageOf(tag: string | null | undefined): Language {
-  return (tag ?? "").trim().toLowerCase().startsWith("en") ? "en" : "da";
-}
-
-/** The demo's ?lang=… query parameter. */
+/** The demo's ?lang=… query parameter: "en" or an English locale. */
 export function languageFromQuery(search: string): Language {
   return languageOf(new URLSearchParams(search).get("lang"));
 }

@@ -134,6 +134,12 @@ describe("validation report", () => {
     });
   });
 
+  it("a row of zeros is blank, as the functions read it (Excel desktop passes an empty cell as 0)", () => {
+    const zeros = validateRows({ ...table, rows: [...rows, [0, 0, 0, 0, 0]] }, m);
+    expect(zeros.total).toBe(report.total);
+    expect(zeros.bad).toEqual(report.bad);
+  });
+
   it("each bad row with its sheet row, its cells' address and a Danish reason", () => {
     expect(report.bad.map((b) => [b.sheetRow, b.address, b.error.code])).toEqual([
       [6, "B6:F6", "#VALUE!"],

@@ -15,10 +15,13 @@ import {
 } from "../taskpane/i18n";
 
 describe("language", () => {
-  it("is English when Office's display language is any English, else Danish", () => {
+  it("is English when Office's display language is an English locale the function help has, else Danish", () => {
     expect(languageOf("en-US")).toBe("en");
     expect(languageOf("en-GB")).toBe("en");
+    expect(languageOf("en-AU")).toBe("en");
     expect(languageOf("EN")).toBe("en");
+    // No English function help for it in the manifest, so the pane stays Danish too.
+    expect(languageOf("en-ZW")).toBe("da");
     expect(languageOf("da-DK")).toBe("da");
     expect(languageOf("de-DE")).toBe("da");
     expect(languageOf("")).toBe("da");

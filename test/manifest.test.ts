@@ -11,7 +11,10 @@ import { inflateSync } from "node:zlib";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { DRAWN_SIZES, iconScanlines } from "../build/icons";
+import { METADATA_FILES } from "../build/functionsMetadata";
 import { buildManifest, manifestVersion } from "../build/manifest";
+import { ENGLISH_LOCALES, languageOf } from "../taskpane/language";
+import { REQUIREMENTS } from "../taskpane/startup/requirements";
 import { version as packageVersion } from "../package.json";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -168,13 +171,26 @@ describe("manifest identity and texts", () => {
     ]).not.toContain(id);
   });
 
-  it("display name and description are Danish with en-US overrides", () => {
+  it("display name and description are Danish with one English override per English locale", () => {
     for (const name of ["DisplayName", "Description"]) {
       const e = el(root, name);
       expect(e.attrs.DefaultValue).toMatch(/[æøå]|\bog\b/);
       const overrides = e.children.filter((c) => c.name === "Override");
-      expect(overrides.map((o) => o.attrs.Locale)).toEqual(["en-US"]);
+      expect(overrides.map((o) => o.attrs.Locale)).toEqual([...ENGLISH_LOCALES]);
+      expect(new Set(overrides.map((o) => o.attrs.Value)).size).toBe(1);
       expect(overrides[0].attrs.Value).toMatch(/\band\b/);
+    }
+  });
+
+  it("every localized text and URL has the pane's English locales, one English value each", () => {
+    const localized = all(root).filter((e) =>
+      e.children.some((c) => localName(c.name) === "Override")
+    );
+    expect(localized.length).toBe(8);
+    for (const e of localized) {
+      const overrides = e.children.filter((c) => localName(c.name) === "Override");
+      expect(overrides.map((o) => o.attrs.Locale)).toEqual([...ENGLISH_LOCALES]);
+      expect(new Set(overrides.map((o) => o.attrs.Value)).size).toBe(1);
     }
   });
 
@@ -185,7 +201,7 @@ describe("manifest identity and texts", () => {
     );
   });
 
-  it("requires the shared runtime and ExcelApi 1.12 (own-sheet marks), and asks for read/write access to the workbook", () => {
+  it("requires the sets the pane checks at start (shared runtime, ExcelApi 1.12, error messages), and read/write access", () => {
     const sets = el(root, "Requirements", "Sets").children.map((s) => [
       s.attrs.Name,
       s.attrs.MinVersion,
@@ -193,7 +209,11 @@ describe("manifest identity and texts", () => {
     expect(sets).toEqual([
       ["SharedRuntime", "1.1"],
       ["ExcelApi", "1.12"],
+      ["CustomFunctionsRuntime", "1.2"],
     ]);
+    expect(new Set(sets.map(([set, version]) => `${set} ${version}`))).toEqual(
+      new Set(REQUIREMENTS.map((r) => `${r.set} ${r.version}`))
+    );
     expect(el(root, "Permissions").text).toBe("ReadWriteDocument");
   });
 });
@@ -252,16 +272,37 @@ describe("shared runtime and custom functions", () => {
     expect(all(host()).filter((e) => localName(e.name) === "TaskpaneId")).toEqual([]);
   });
 
-  it("the function metadata is Danish by default, with an en-US override for English Excel", () => {
+  const metadataUrl = () => {
     const resid = el(functions(), "Metadata", "SourceLocation").attrs.resid;
-    const metadataUrl = el(root, "VersionOverrides", "Resources", "Urls").children.find(
+    return el(root, "VersionOverrides", "Resources", "Urls").children.find(
       (u) => u.attrs.id === resid
     ) as XmlElement;
-    const overrides = metadataUrl.children.filter((c) => localName(c.name) === "Override");
-    expect(overrides.map((o) => [o.attrs.Locale, new URL(o.attrs.Value).pathname])).toEqual([
-      ["en-US", "/functions-en.json"],
-    ]);
+  };
+
+  it("the function metadata is Danish by default, with an override for each English locale", () => {
+    expect(new URL(metadataUrl().attrs.DefaultValue).pathname).toBe("/functions.json");
+    const overrides = metadataUrl().children.filter((c) => localName(c.name) === "Override");
+    expect(overrides.map((o) => [o.attrs.Locale, new URL(o.attrs.Value).pathname])).toEqual(
+      ENGLISH_LOCALES.map((locale) => [locale, "/functions-en.json"])
+    );
   });
+
+  it.each(["en-US", "en-GB", "en-AU", "en-NZ", "EN-gb", "da-DK", "de-DE", "en-ZW", "en", ""])(
+    "in display language %p the pane and the function help speak the same language",
+    (displayLanguage) => {
+      // As Office picks an Override: the one whose locale is the display language, else the default.
+      const override = metadataUrl().children.find(
+        (o) =>
+          localName(o.name) === "Override" &&
+          o.attrs.Locale.toLowerCase() === displayLanguage.toLowerCase()
+      );
+      const file = new URL(override?.attrs.Value ?? metadataUrl().attrs.DefaultValue).pathname;
+      const metadataLanguage = file === "/functions-en.json" ? "en" : "da";
+      // A bare "en" is the demo's ?lang=en: Office always reports a locale, and has no functions there.
+      if (displayLanguage !== "en") expect(languageOf(displayLanguage)).toBe(metadataLanguage);
+      expect(METADATA_FILES[metadataLanguage]).toBe(file.slice(1));
+    }
+  );
 
   it("Script is functions.js and Metadata is functions.json", () => {
     expect(new URL(url(el(functions(), "Script", "SourceLocation").attrs.resid)).pathname).toBe(

@@ -14,7 +14,7 @@ import {
   type FunctionMetadata,
   type Metadata,
 } from "../build/functionsMetadata";
-import { FUNCTION_IDS } from "../src/functions/registry";
+import { FUNCTION_IDS, OFF_THREAD } from "../src/functions/registry";
 import * as registered from "../src/functions/registered";
 import { HOOK_TIMEOUT } from "./timeouts";
 
@@ -237,6 +237,13 @@ describe("the metadata files", () => {
 });
 
 describe.each(Object.entries(EXPECTED))("%s", (id, expected) => {
+  it(`is ${id in OFF_THREAD ? "" : "not "}cancelable, as it does${id in OFF_THREAD ? "" : " not"} compute in a worker (registry.ts OFF_THREAD)`, () => {
+    for (const metadata of [generated, danish(), english()])
+      expect(byId(metadata, id).options?.cancelable ?? false).toBe(id in OFF_THREAD);
+    // Excel's invocation is no argument the user sees.
+    expect(byId(generated, id).parameters.map((p) => p.name)).not.toContain("invocation");
+  });
+
   it("has its id as name in both languages (no DK. prefix: the manifest's namespace adds it)", () => {
     expect(byId(danish(), id).name).toBe(id);
     expect(byId(english(), id).name).toBe(id);

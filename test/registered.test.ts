@@ -17,14 +17,14 @@ const STAY = ["A", "2026-05-01", "2026-06-01", 1200, 200] as const;
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
 describe("Node exports and registered functions", () => {
-  it("DK.REFUSION110 on single cells: a number in Node, a 1x1 array for Excel", () => {
+  it("DK.REFUSION110 on single cells: a number in Node, a 1x1 array for Excel", async () => {
     expect(node.refusion110(...STAY)).toBe(15500);
-    expect(registered.refusion110(...(STAY as unknown as [never, never, never, never]))).toEqual([
-      [15500],
-    ]);
+    expect(
+      await registered.refusion110(...(STAY as unknown as [never, never, never, never]))
+    ).toEqual([[15500]]);
   });
 
-  it("on ranges both give the same column", () => {
+  it("on ranges both give the same column", async () => {
     const args = [
       col("A", "A"),
       col("2026-06-01", "2026-09-19"),
@@ -32,25 +32,25 @@ describe("Node exports and registered functions", () => {
       1000,
     ] as const;
     expect(node.refusionDays110(args[0], args[1], args[2])).toEqual([[90], [0]]);
-    expect(registered.refusionDays110(args[0], args[1], args[2])).toEqual([[90], [0]]);
-    expect(registered.refusion110(args[0], args[1], args[2], [[1000]])).toEqual(
+    expect(await registered.refusionDays110(args[0], args[1], args[2])).toEqual([[90], [0]]);
+    expect(await registered.refusion110(args[0], args[1], args[2], [[1000]])).toEqual(
       node.refusion110(...args)
     );
   });
 
-  it("a bad single cell: an error value in Node, the same error inside a 1x1 array for Excel", () => {
+  it("a bad single cell: an error value in Node, the same error inside a 1x1 array for Excel", async () => {
     const bad = ["A", "2026-05-01", "2026-04-01", 1000] as const;
     const error = node.refusion110(...bad);
     expect(isErrorValue(error)).toBe(true);
-    expect(registered.refusion110(...(bad as unknown as [never, never, never, never]))).toEqual([
-      [error],
-    ]);
+    expect(
+      await registered.refusion110(...(bad as unknown as [never, never, never, never]))
+    ).toEqual([[error]]);
   });
 
-  it("the § 85 a and § 107 functions and the tables are 2-D for Excel too", () => {
+  it("the § 85 a and § 107 functions and the tables are 2-D for Excel too", async () => {
     expect(node.refusion85a("2026-01-15", "2026-01-15", "2028-06-30", 73000)).toBe(73000);
     expect(
-      registered.refusion85a(
+      await registered.refusion85a(
         "2026-01-15" as never,
         "2026-01-15" as never,
         "2028-06-30" as never,
@@ -58,7 +58,7 @@ describe("Node exports and registered functions", () => {
       )
     ).toEqual([[73000]]);
     expect(node.refusion107("A", "2026-01-15", "2026-02-01", "2026-10-01", 1000)).toBe(91500);
-    const noStays = registered.refusionPrognose([[""]], [[""]], [[""]], [[""]]);
+    const noStays = await registered.refusionPrognose([[""]], [[""]], [[""]], [[""]]);
     expect(noStays).toHaveLength(1);
     expect(isErrorValue(noStays[0][0])).toBe(true);
     expect(isErrorValue(node.forecast([[""]], [[""]], [[""]], [[""]]))).toBe(true);
@@ -71,7 +71,7 @@ describe("Node exports and registered functions", () => {
     expect(registered.housingFirstBreakeven(...(args as unknown as [never, never, never]))).toBe(4);
   });
 
-  it("the registry serves each registered function under its id", () => {
+  it("the registry serves each registered function under its id", async () => {
     expect(FUNCTION_IDS).toEqual([
       "REFUSION110",
       "REFUSIONDAYS110",
@@ -84,7 +84,7 @@ describe("Node exports and registered functions", () => {
       "HOUSINGFIRSTPROJECTION",
     ]);
     expect(EXCEL_FUNCTIONS.REFUSIONPROGNOSE(...STAY)).toEqual(
-      registered.refusionPrognose(...(STAY as unknown as [never, never, never, never]))
+      await registered.refusionPrognose(...(STAY as unknown as [never, never, never, never]))
     );
   });
 });

@@ -3,8 +3,12 @@
  * the same kinds of cells): Excel arguments -> engine values, or a Danish error.
  *
  * Excel passes a range as a 2-D array of cell values and a single cell as a scalar (or a 1x1
- * array); an omitted optional argument arrives as null or undefined; a blank cell in a range
- * as "" or null. Errors are values here, never exceptions.
+ * array); an omitted optional argument arrives as null or undefined; an empty cell as null or ""
+ * in Excel on the web and as 0 in Excel desktop, in single cells and inside ranges alike
+ * (https://github.com/OfficeDev/office-js/issues/4702, /5262, /1951). So a date, citizen, amount,
+ * flag or rule-set cell that holds 0 is empty here (isEmpty): serial 0 is never a date, citizen 0
+ * no citizen, a daily rate of 0 a missing rate; results are the same whichever encoding arrives.
+ * Errors are values here, never exceptions.
  */
 import {
   FIRST_SERIAL,
@@ -45,6 +49,15 @@ export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
+/**
+ * An empty cell as any Excel passes it: blank, or the 0 that Excel desktop passes for an empty
+ * cell (see the top of this file). For the dates, citizens, amounts, flags and rule sets of the
+ * functions' rows; a discount rate or a year's amount keeps 0 as a number.
+ */
+export function isEmpty(cell: unknown): boolean {
+  return cell === 0 || isBlank(cell);
+}
+
 const EXCEL_ERROR_TEXT =
   /^#(VALUE!|NUM!|N\/A|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
@@ -80,7 +93,7 @@ function show(cell: unknown): string {
 export function dateCell(cell: unknown, label: Label): Serial | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+  if (isEmpty(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
   let serial: number | undefined;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell))
@@ -120,7 +133,7 @@ export function dateCell(cell: unknown, label: Label): Serial | RowError {
 
 /** A date cell that may be blank (a discharge of an open stay, a period end). */
 export function optionalDateCell(cell: unknown, label: Label): Serial | null | RowError {
-  if (isBlank(cell)) return null;
+  if (isEmpty(cell)) return null;
   return dateCell(cell, label);
 }
 
@@ -165,7 +178,7 @@ export function kronerCell(
 ): number | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell))
+  if (isEmpty(cell))
     return blank === "zero" ? 0 : valueError(`${da(label)} mangler`, `${en(label)} is missing`);
   const value = numberFrom(cell, label, false);
   if (isRowError(value)) return value;
@@ -192,11 +205,11 @@ export function moneyCell(
   return isRowError(kroner) ? kroner : dec(kroner);
 }
 
-/** A citizen id (borger): text or a number, never blank. */
+/** A citizen id (borger): text or a number, never blank (nor 0, an empty cell). */
 export function citizenCell(cell: unknown, label: Label): string | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+  if (isEmpty(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
   if (typeof cell === "number")
     return Number.isFinite(cell)
       ? String(cell)
@@ -223,7 +236,7 @@ export function scalarArg(arg: unknown): unknown {
  */
 export function ruleSetArg(arg: unknown, currentLawOnly = false): RuleSet | RowError {
   const value = scalarArg(arg);
-  if (isBlank(value)) return RULE_SETS.NY;
+  if (isEmpty(value)) return RULE_SETS.NY;
   const special = rejectSpecial(value, "Regelsæt");
   if (special) return special;
   const found = typeof value === "string" ? ruleSetByName(value) : undefined;
@@ -323,17 +336,17 @@ export function numberCell(
   return isRowError(value) ? value : dec(value);
 }
 
-/** A TRUE/FALSE cell (SAND/FALSK in Danish Excel); blank gives `blankValue`. */
+/** A TRUE/FALSE cell (SAND/FALSK in Danish Excel); empty (blank or 0) gives `blankValue`. */
 export function flagCell(cell: unknown, label: string, blankValue: boolean): boolean | RowError {
   if (isErrorValue(cell)) return valueError(`${label}: cellen indeholder fejlen ${cell.code}`);
-  if (isBlank(cell)) return blankValue;
+  if (isEmpty(cell)) return blankValue;
   if (typeof cell === "boolean") return cell;
   return valueError(`${label}: ${show(cell)} er ikke SAND eller FALSK`);
 }
 
 /** Per-year amounts of a range: the years up to its last filled cell, and how many cells it has. */
 export interface YearsArg {
-  /** Years 1..T, T the last non-blank cell (blanks before it are 0). */
+  /** Years 1..T, T the last cell neither blank nor 0 (blanks before it are 0). */
   years: Decimal[];
   /** Cells in the range, blank or not. */
   cells: number;
@@ -370,8 +383,9 @@ export function yearsArg(arg: unknown, label: string): YearsArg | RowError {
     cell = rows.length === 1 ? (t) => rows[0][t] : (t) => rows[t][0];
     count = rows.length === 1 ? width : rows.length;
   }
+  // Trailing zeros are years of nothing: Excel desktop passes an empty cell as 0, the web as null.
   let filled = count;
-  while (filled > 0 && isBlank(cell(filled - 1))) filled--;
+  while (filled > 0 && isEmpty(cell(filled - 1))) filled--;
   const years: Decimal[] = [];
   for (let t = 0; t < filled; t++) {
     const value = numberCell(cell(t), `${label}, år ${t + 1}`, "zero");

@@ -8,7 +8,14 @@
  * `unknown[][]` is a range argument, `unknown` a single cell (Excel's type "any"), `any[][]` a
  * matrix result; an argument's name is its English name in snake_case. Descriptions and the Danish argument names are in catalog.ts,
  * which the build writes into the metadata; the help URL is set by the build too.
+ *
+ * The functions of registry.ts's OFF_THREAD return a promise and take Excel's
+ * CancelableInvocation last (which makes them `cancelable`: "If the last function parameter is
+ * of type CustomFunctions.CancelableInvocation, it will be considered @cancelable",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json-autogeneration#cancelable):
+ * offThread.ts computes them in a web worker.
  */
+import { offThread } from "./offThread";
 import { EXCEL_FUNCTIONS as F } from "./registry";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a matrix result is `any[][]` for the metadata (`unknown[][]` would not take the cells' union type) */
@@ -22,17 +29,13 @@ export function refusion110(
   selfPayment?: unknown[][],
   periodStart?: unknown,
   periodEnd?: unknown,
-  rules?: unknown
-): any[][] {
-  return F.REFUSION110(
-    citizen,
-    admission,
-    discharge,
-    dailyRate,
-    selfPayment,
-    periodStart,
-    periodEnd,
-    rules
+  rules?: unknown,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "REFUSION110",
+    [citizen, admission, discharge, dailyRate, selfPayment, periodStart, periodEnd, rules],
+    invocation
   );
 }
 
@@ -43,9 +46,14 @@ export function refusionDays110(
   discharge: unknown[][],
   periodStart?: unknown,
   periodEnd?: unknown,
-  rules?: unknown
-): any[][] {
-  return F.REFUSIONDAYS110(citizen, admission, discharge, periodStart, periodEnd, rules);
+  rules?: unknown,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "REFUSIONDAYS110",
+    [citizen, admission, discharge, periodStart, periodEnd, rules],
+    invocation
+  );
 }
 
 /** @customfunction REFUSION85A */
@@ -56,16 +64,13 @@ export function refusion85a(
   annualCost: unknown[][],
   periodStart?: unknown,
   periodEnd?: unknown,
-  eligible?: unknown[][]
-): any[][] {
-  return F.REFUSION85A(
-    firstDischarge,
-    supportStart,
-    supportEnd,
-    annualCost,
-    periodStart,
-    periodEnd,
-    eligible
+  eligible?: unknown[][],
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "REFUSION85A",
+    [firstDischarge, supportStart, supportEnd, annualCost, periodStart, periodEnd, eligible],
+    invocation
   );
 }
 
@@ -78,17 +83,13 @@ export function refusion107(
   dailyCost: unknown[][],
   periodStart?: unknown,
   periodEnd?: unknown,
-  eligible?: unknown[][]
-): any[][] {
-  return F.REFUSION107(
-    citizen,
-    firstDischarge,
-    stayStart,
-    stayEnd,
-    dailyCost,
-    periodStart,
-    periodEnd,
-    eligible
+  eligible?: unknown[][],
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "REFUSION107",
+    [citizen, firstDischarge, stayStart, stayEnd, dailyCost, periodStart, periodEnd, eligible],
+    invocation
   );
 }
 
@@ -133,9 +134,14 @@ export function refusionPrognose(
   dailyRate: unknown[][],
   selfPayment?: unknown[][],
   years?: unknown,
-  rules?: unknown
-): any[][] {
-  return F.REFUSIONPROGNOSE(citizen, admission, discharge, dailyRate, selfPayment, years, rules);
+  rules?: unknown,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "REFUSIONPROGNOSE",
+    [citizen, admission, discharge, dailyRate, selfPayment, years, rules],
+    invocation
+  );
 }
 
 /** @customfunction HOUSINGFIRSTPROJECTION */
@@ -146,16 +152,13 @@ export function housingFirstProjection(
   dailyRate: unknown[][],
   selfPayment: unknown[][],
   parameters: unknown[][],
-  rules?: unknown
-): any[][] {
-  return F.HOUSINGFIRSTPROJECTION(
-    citizen,
-    admission,
-    discharge,
-    dailyRate,
-    selfPayment,
-    parameters,
-    rules
+  rules?: unknown,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "HOUSINGFIRSTPROJECTION",
+    [citizen, admission, discharge, dailyRate, selfPayment, parameters, rules],
+    invocation
   );
 }
 

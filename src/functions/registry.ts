@@ -52,3 +52,22 @@ export const EXCEL_FUNCTIONS = {
 export type FunctionId = keyof typeof EXCEL_FUNCTIONS;
 
 export const FUNCTION_IDS = Object.keys(EXCEL_FUNCTIONS) as FunctionId[];
+
+/**
+ * The functions that compute in a worker, each from how many rows (the longest range among its
+ * arguments) on: the tables always (their fixed cost alone is tens of milliseconds), the
+ * row-wise functions from 1 000 rows (about 5–10 ms inline at that size; at 50 000 rows
+ * DK.REFUSION107 takes about 280 ms in Node). A new heavy function joins here and in
+ * registered.ts, as a cancelable function that calls offThread.ts (test/offThread.test.ts checks
+ * that the two agree).
+ */
+export const OFF_THREAD = {
+  REFUSION110: 1_000,
+  REFUSIONDAYS110: 1_000,
+  REFUSION85A: 1_000,
+  REFUSION107: 1_000,
+  REFUSIONPROGNOSE: 0,
+  HOUSINGFIRSTPROJECTION: 0,
+} as const satisfies Partial<Record<FunctionId, number>>;
+
+export type OffThreadId = keyof typeof OFF_THREAD;

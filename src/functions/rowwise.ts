@@ -3,11 +3,12 @@
  * compute, and answer with a single value (single cells) or a spilled column (ranges) in
  * which a bad row holds its own error value and the other rows still compute.
  *
- * A row whose range cells are all blank (a range drawn past the data, an empty table row) is
- * not a stay with missing fields: it stays blank in the result and takes no part in the
- * computation. A row with some fields filled and others blank is an error, as always.
+ * A row whose range cells are all empty (a range drawn past the data, an empty table row; blank
+ * or 0, as Excel desktop passes an empty cell: coerce.ts isEmpty) is not a stay with missing
+ * fields: it stays blank in the result and takes no part in the computation. A row with some
+ * fields filled and others empty is an error, as always.
  */
-import { alignColumns, columnArg, isBlank, isRowError, type Column, type RowError } from "./coerce";
+import { alignColumns, columnArg, isEmpty, isRowError, type Column, type RowError } from "./coerce";
 import { cellError } from "./runtime";
 
 /** A result cell: a number, "" for a blank input row, or an error value. */
@@ -40,7 +41,7 @@ export function rowwise<Row>(
   const shape = alignColumns(columns);
   if (isRowError(shape)) return toCell(shape);
   const ranges = Object.values(columns).filter((c) => c.cells.length > 1);
-  const blank = (row: number) => ranges.length > 0 && ranges.every((c) => isBlank(c.cells[row]));
+  const blank = (row: number) => ranges.length > 0 && ranges.every((c) => isEmpty(c.cells[row]));
   const rows: (Row | RowError)[] = new Array(shape.length);
   let r = 0;
   const cell = (label: string) => {

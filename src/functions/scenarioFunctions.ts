@@ -33,7 +33,7 @@ import {
   alignColumns,
   at,
   columnArg,
-  isBlank,
+  isEmpty,
   isRowError,
   ruleSetArg,
   scalarArg,
@@ -57,8 +57,8 @@ export interface StaysRead {
 }
 
 /**
- * The stays of the row-wise columns. Fully blank rows are skipped (a range may run past the
- * data). A bad row is left out of the table and reported in its last row ("Sprunget over"), as
+ * The stays of the row-wise columns. Rows empty in every range (blank or 0, coerce.ts isEmpty)
+ * are skipped (a range may run past the data). A bad row is left out of the table and reported in its last row ("Sprunget over"), as
  * the pane reports bad rows and computes the others; with no good row at all, the first bad
  * row's error is the answer.
  */
@@ -91,7 +91,7 @@ export function staysArg(args: {
   for (let r = 0; r < shape.length; r++) {
     const cell = (label: string) => at(columns[label], r);
     const rowCells = Object.values(L).map((l) => (columns[l].isRange ? cell(l) : null));
-    if (anyRange && rowCells.every(isBlank)) continue;
+    if (anyRange && rowCells.every(isEmpty)) continue;
     const stay = stayFromCells((field) => cell(L[field]));
     if (isRowError(stay)) skipped.push({ row: r + 1, error: stay });
     else stays.push(stay);
@@ -134,11 +134,11 @@ const amountsRow = (label: number | string, a: Amounts): TableCell[] => [label, 
 /** The years argument: blank (first to last admission year, as the pane), one year, or a row/column of years. */
 function yearsArgument(arg: unknown): number[] | null | RowError {
   const value = scalarArg(arg);
-  if (isBlank(value)) return null;
+  if (isEmpty(value)) return null;
   const cells = Array.isArray(value) ? (value as unknown[][]).flat() : [value];
   const years: number[] = [];
   for (const cell of cells) {
-    if (isBlank(cell)) continue;
+    if (isEmpty(cell)) continue;
     if (typeof cell !== "number" || !Number.isInteger(cell) || cell < 1901 || cell > 9998) {
       return {
         code: "#VALUE!",

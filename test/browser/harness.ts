@@ -290,3 +290,26 @@ export async function gridCell(page: Page, sheet: string, row: number, col: numb
   );
   return cell;
 }
+
+declare global {
+  interface Window {
+    /** The functions the page's functions bundle associated, by id (captureFunctions). */
+    __associated?: Record<string, (...args: unknown[]) => unknown>;
+  }
+}
+
+/**
+ * Keeps each function the page's functions bundle associates (as Excel would), in
+ * `window.__associated`, so a test can call the registered functions, the worker-backed ones
+ * with their real web worker. Defined before the page's scripts, as a runtime without office.js's
+ * Error: runtime.ts's stand-in makes the error values, as outside Excel.
+ */
+export async function captureFunctions(browser: Browser): Promise<void> {
+  await browser.context.addInitScript(() => {
+    const associated: Record<string, (...args: unknown[]) => unknown> = {};
+    window.__associated = associated;
+    (window as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => (associated[id] = fn),
+    };
+  });
+}

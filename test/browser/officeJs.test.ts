@@ -110,3 +110,54 @@ describe.each<[OfficeJs, string]>([
     await help.close();
   });
 });
+
+/**
+ * Inside Excel with office.js blocked (a proxy, an offline laptop): Office's host info is in the
+ * page's URL (`_host_Info`, as Office adds it) and Microsoft's CDN does not answer. The page
+ * says what is blocked and what IT must allow, in Excel's language, and never starts the demo.
+ */
+describe.each([
+  ["da-DK", "Bed IT om at tillade https://appsforoffice.microsoft.com", "Demoen vises ikke"],
+  ["en-GB", "Ask IT to allow https://appsforoffice.microsoft.com", "The demo is not shown"],
+])("inside Excel (%s) with office.js blocked", (locale, askIt, noDemo) => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, browser } = await startDemo("offline"));
+  }, HOOK_TIMEOUT);
+
+  afterAll(() => stopDemo({ server, browser }), HOOK_TIMEOUT);
+
+  it("shows the error, not the demo, under the page's policy", async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/taskpane.html?_host_Info=Excel$Win32$16.01$${locale}$$$$0`);
+    const problem = page.getByTestId("startup-problem");
+    await problem.waitFor();
+    await page.screenshot({ path: join(SHOTS, `office-js-blocked-${locale}.png`) });
+    const text = (await problem.textContent()) ?? "";
+    expect(text).toContain("office.js");
+    expect(text).toContain(askIt);
+    expect(text).toContain(noDemo);
+    expect(await problem.getAttribute("data-problem")).toBe("office-js-blocked");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale.slice(0, 2));
+    // A moment later still no demo: no sample municipality, no grid, no pane.
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => typeof window.__demo)).toBe("undefined");
+    expect(await page.getByTestId("validation-report").count()).toBe(0);
+    expect(await page.getByTestId("sheet-grid").count()).toBe(0);
+    // Only the two entry scripts of the add-in were loaded: no chunk of the demo or the pane.
+    expect(requested.filter((p) => p.endsWith(".js")).sort()).toEqual([
+      "/functions.js",
+      "/lib/1/hosted/office.js",
+      "/taskpane.js",
+    ]);
+    expect(errors).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
