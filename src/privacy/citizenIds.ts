@@ -14,8 +14,6 @@ const PLAIN_ID = /^[A-Za-z0-9]+$/;
 
 /** An id as it is searched for: the scan's form, lower case, without punctuation at its ends. */
 function idForm(id: string): string {
-  // Most ids are plain letters and digits (B00017): nothing to fold.
-  if (PLAIN_ID.test(id)) return id.toLowerCase();
   return scanText(id)
     .text.toLowerCase()
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
@@ -28,6 +26,22 @@ function idForm(id: string): string {
  */
 function isSearchableId(id: string): boolean {
   return /\p{L}/u.test(id) ? id.length >= 4 : /^\d{6,}$/.test(id);
+}
+
+/**
+ * A plain id (ASCII letters and digits) as it is searched for, in one pass without a pattern:
+ * lower case, or "" when it is too short to search for (isSearchableId); undefined for any other
+ * id. The stays' ids are mostly plain, and the council page reads 50 000 of them on the page.
+ */
+function plainWord(id: string): string | undefined {
+  let letters = 0;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) letters++;
+    else if (id.charCodeAt(i) < 0x30 || id.charCodeAt(i) > 0x39) return undefined;
+  }
+  if (id.length === 0) return undefined;
+  return (letters > 0 ? id.length >= 4 : id.length >= 6) ? id.toLowerCase() : "";
 }
 
 /**
@@ -45,7 +59,16 @@ export class CitizenIdScanner {
   private readonly ending: number[] = [0];
 
   constructor(ids: Iterable<string>) {
+    const seen = new Set<string>();
     for (const raw of ids) {
+      const plain = plainWord(raw);
+      if (plain !== undefined) {
+        if (plain) this.words.add(plain);
+        continue;
+      }
+      // Stays repeat their citizen: each id read once.
+      if (seen.has(raw)) continue;
+      seen.add(raw);
       const id = idForm(raw);
       if (!isSearchableId(id)) continue;
       const tokens = PLAIN_ID.test(id) ? [id] : (id.match(TOKENS) ?? []);
