@@ -75,6 +75,15 @@ module.exports = {
       to: { path: "^(taskpane/|src/(engine|functions|office|demo|templates)/)" },
     },
     {
+      name: "privacy-stands-alone",
+      comment:
+        "The personal-data guard is one reading for every writer (templates, the sheets, the " +
+        "pane) and needs nothing but text, so each of them can use it and it can use none of them.",
+      severity: "error",
+      from: { path: "^src/privacy/" },
+      to: { pathNot: "^src/privacy/" },
+    },
+    {
       name: "no-circular",
       comment: "An import circle makes two modules one in disguise: neither can be read alone.",
       severity: "error",

@@ -49,6 +49,7 @@ export async function benchFunctionsThread(
     ],
     REFUSIONPROGNOSE: [...s, null, null],
     HOUSINGFIRSTPROJECTION: [...s, PARAMETERS.map((p) => [p.name, p.default]), null],
+    HOUSINGFIRSTBACKTEST: [...s, PARAMETERS.map((p) => [p.name, p.default]), null],
   };
   const server = await serveStatic(DIST);
   const browser = await launchBrowser();

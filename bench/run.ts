@@ -11,6 +11,7 @@ import { benchRows } from "./stays";
 import { benchProjection } from "./projection";
 import { refusion110Payload } from "./payload";
 import { benchMonteCarlo } from "./monteCarlo";
+import { benchPersonalData } from "./personalData";
 
 /**
  * The best time of each task over `rounds` rounds, the tasks taking turns within a round, so a
@@ -162,6 +163,14 @@ const monteCarlo = (async () => {
     );
   }
 })();
+
+const privacy = benchPersonalData();
+console.log(
+  `Template with 100 000 {} parameter entries (${(privacy.hugeBytes / 1000).toFixed(0)} kB): refused in ${privacy.hugeMs.toFixed(0)} ms; with 5 000 problems (100 described): ${privacy.manyMs.toFixed(0)} ms`
+);
+console.log(
+  `Personal-data guard: 1 MB of note text ${privacy.megabyteMs.toFixed(0)} ms; a council page's 80 texts with 50 000 citizen ids ${privacy.pageMs.toFixed(0)} ms`
+);
 
 const payload = refusion110Payload();
 console.log(

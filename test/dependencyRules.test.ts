@@ -66,7 +66,10 @@ describe("a tree with one forbidden import per rule", () => {
       "export const sheets = [memory, sample];",
     "src/worker/client.ts": 'import { law } from "../engine/law";\nexport const client = law;',
     "src/templates/template.ts":
-      'import { i18n } from "../../taskpane/i18n";\nexport const t = i18n;',
+      'import { i18n } from "../../taskpane/i18n";\nimport { guard } from "../privacy/guard";\n' +
+      "export const t = [i18n, guard];",
+    "src/privacy/guard.ts": 'import { t } from "../templates/names";\nexport const guard = t;',
+    "src/templates/names.ts": "export const t = 1;",
     "taskpane/i18n.ts": "export const i18n = 1;",
     "taskpane/app.ts":
       'import { memory } from "../src/demo/memory";\nimport { port } from "../src/workbook/port";\n' +
@@ -101,6 +104,7 @@ describe("a tree with one forbidden import per rule", () => {
         to: "taskpane/i18n.ts",
       },
       { rule: "only-entry-chooses-workbook", from: "taskpane/app.ts", to: "src/demo/memory.ts" },
+      { rule: "privacy-stands-alone", from: "src/privacy/guard.ts", to: "src/templates/names.ts" },
       {
         rule: "worker-protocol-stands-alone",
         from: "src/worker/client.ts",

@@ -5,6 +5,7 @@
  * namespace in the bundles, the help pages, the sample workbook), and the formulas the pane and
  * the demo write and read follow the build's namespace.
  */
+import { ENGLISH_LOCALES } from "../taskpane/language";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -62,9 +63,10 @@ describe("the test environment's manifest", () => {
     const pilot = test().split("\n");
     expect(pilot.length).toBe(prod.length);
     const changed = pilot.flatMap((line, i) => (line === prod[i] ? [] : [[prod[i], line]]));
-    // Id, display name (2), namespace, ribbon group, button and "get started" title (2 each),
-    // and the texts that say "DK." (description and "get started" text, 2 each).
-    expect(changed.length).toBe(14);
+    // Id, namespace, and each localized text in the default and every English override: the
+    // display name, ribbon group, button and "get started" title, and the texts that say "DK."
+    // (description and "get started" text).
+    expect(changed.length).toBe(2 + 6 * (1 + ENGLISH_LOCALES.length));
     const productionId = idOf(SOURCE) ?? "";
     for (const [before, after] of changed)
       expect(
@@ -137,7 +139,8 @@ describe("the build with ADDIN_ENV=test", () => {
         .filter(([name]) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(name))
         .map(([name, bytes]) => [name, strFromU8(bytes)]);
     const [prod, pilot] = [await sheets("DK"), await sheets("DKTEST")];
-    expect(prod.length).toBe(4);
+    // The four example sheets and the shared strings.
+    expect(prod.length).toBe(5);
     const formulas = (xml: string) => xml.match(/<f[^>]*>[^<]*<\/f>/g) ?? [];
     expect(pilot.flatMap(([, xml]) => formulas(xml)).filter((f) => /DK\./.test(f))).toEqual([]);
     expect(pilot.flatMap(([, xml]) => formulas(xml)).length).toBeGreaterThan(10);

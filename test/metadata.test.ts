@@ -114,6 +114,18 @@ const EXPECTED: Record<string, Expected> = {
     ],
     result: "matrix",
   },
+  HOUSINGFIRSTBACKTEST: {
+    args: [
+      "borger",
+      "indskrivning",
+      "udskrivning",
+      "takst",
+      "egenbetaling",
+      "parametre",
+      "[regelsæt]",
+    ],
+    result: "matrix",
+  },
 };
 
 /** Danish text: one of the letters æ/ø/å or a common Danish word, and no common English word. */

@@ -82,6 +82,7 @@ describe("Node exports and registered functions", () => {
       "HOUSINGFIRSTBREAKEVEN",
       "REFUSIONPROGNOSE",
       "HOUSINGFIRSTPROJECTION",
+      "HOUSINGFIRSTBACKTEST",
     ]);
     expect(EXCEL_FUNCTIONS.REFUSIONPROGNOSE(...STAY)).toEqual(
       await registered.refusionPrognose(...(STAY as unknown as [never, never, never, never]))

@@ -18,6 +18,7 @@ import type { StayInput } from "../src/engine/shelter";
 import { groupFigures } from "../src/engine/typology";
 import { runMonteCarlo, tornado, type MonteCarloResult } from "../src/engine/uncertainty";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
+import { hasCprNumber } from "../src/privacy/personalData";
 import { SUMMARY_SHEET, summarySheet, wrapLines } from "../taskpane/summary/summarySheet";
 import { stay, theSamePeopleReturn } from "./fixtures";
 
@@ -48,7 +49,7 @@ const request = {
 
 const projection = computeProjection(stays, parameters) as Projection;
 const mc = runMonteCarlo(stays, parameters, { draws: 200, seed: 7 }) as MonteCarloResult;
-const { spec, chart } = summarySheet(request);
+const { spec, chart, masked } = summarySheet(request);
 const rows = spec.sections[0].values;
 /** The row whose first cell is `label` (exactly, or starting with it). */
 const row = (label: string) => {
@@ -174,6 +175,61 @@ describe("the Sammenfatning sheet", () => {
     summarySheet({ ...request, draws: 20 }, (p) => seen.push(p.done / p.total));
     expect(seen.at(-1)).toBe(1);
     expect(() => summarySheet({ ...request, stays: [] })).toThrow(/ophold|basisår/i);
+  });
+});
+
+describe("personal data on the council page", () => {
+  /** Masking does not depend on the Monte Carlo run: a short one. */
+  const quick = { ...request, draws: 20 };
+  /** Every text on the sheet, one line. */
+  const texts = (values: typeof rows) =>
+    values
+      .flat()
+      .filter((v) => typeof v === "string")
+      .join(" ");
+  const devanagari = (text: string) =>
+    text.replace(/[0-9]/g, (c) => String.fromCodePoint(0x966 + Number(c)));
+
+  it("a CPR number in a range's source and in the scenario's name shows as XXXXXX-XXXX, and the result says so", () => {
+    const ranges = {
+      relapseRate: {
+        low: 0,
+        high: 0.6,
+        source: `Sag ${devanagari("010190 - 1234")} og 01 01 90-12 34, egen vurdering`,
+      },
+    };
+    const sheet = summarySheet({
+      ...quick,
+      scenario: { name: "Sag 010190&#45;1234", parameters },
+      ranges,
+    });
+    const all = texts(sheet.spec.sections[0].values);
+    expect(sheet.masked).toEqual(["cpr"]);
+    expect(all).toContain("Scenarie «Sag XXXXXX-XXXX» · basisår 2029");
+    expect(all).toMatch(/Spænd: Sag XXXXXX-XXXX og XXXXXX-XXXX, egen vurdering/);
+    expect(hasCprNumber(all)).toBe(false);
+    // The figures are the same as without the masks: only text cells change.
+    const plain = summarySheet({
+      ...quick,
+      ranges: { relapseRate: { ...ranges.relapseRate, source: "x" } },
+    });
+    const numbers = (values: typeof rows) => values.flat().filter((v) => typeof v === "number");
+    expect(numbers(sheet.spec.sections[0].values)).toEqual(numbers(plain.spec.sections[0].values));
+  });
+
+  it("a stay's citizen id used as the scenario's name is masked", () => {
+    const sheet = summarySheet({
+      ...quick,
+      stays: [...stays, stay("B00017", "2029-03-01", "2029-03-05", 1200)],
+      scenario: { name: "Borger b00017", parameters },
+    });
+    expect(sheet.masked).toEqual(["id"]);
+    expect(texts(sheet.spec.sections[0].values)).toContain("Scenarie «Borger XXXX»");
+  });
+
+  it("a page without personal data masks nothing: not the registry's sources, dates or amounts", () => {
+    expect(masked).toEqual([]);
+    expect(texts(rows)).not.toContain("XXXX");
   });
 });
 

@@ -1,14 +1,17 @@
 /**
  * Templates under hostile input: refusals never repeat the refused value, the CPR scan sees
  * through separators, dashes, invisible and fullwidth characters, the export's citizen-id scan
- * is linear with no pattern built from data, and names show as what they are.
+ * is linear with no pattern built from data, names show as what they are, and a file with
+ * thousands of problems describes a hundred and counts the rest.
  */
 import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
 import { nameKey, nameProblem, sameName } from "../src/templates/names";
-import { CitizenIdScanner, hasBirthDate, hasCprNumber } from "../src/templates/personalData";
+import { CitizenIdScanner, hasBirthDate, hasCprNumber } from "../src/privacy/personalData";
 import {
+  TEMPLATE_LIMITS,
   exportTemplate,
+  parseTemplate,
   planImport,
   scenarioParameters,
   type Template,
@@ -236,5 +239,85 @@ describe("names show as what they are", () => {
       ["Basis", "add"],
       ["Housing First", "unchanged"],
     ]);
+  });
+});
+
+describe("a file with thousands of problems describes the first hundred and counts the rest", () => {
+  it("100 000 {} parameter entries (under 1 MB): refused before the schema reads them, one problem", () => {
+    const t = exported() as Record<string, unknown> & Template;
+    (t.scenarios[0] as { parameters: unknown[] }).parameters = Array.from(
+      { length: 100_000 },
+      () => ({})
+    );
+    const json = JSON.stringify(t);
+    expect(json.length).toBeLessThan(TEMPLATE_LIMITS.maxBytes);
+    const result = parseTemplate(json);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          where: "Scenarie 1 «Basis» › parametre",
+          message: expect.stringMatching(
+            /^Scenariet har 100\.000 parametre; et scenarie har højst 100 \(hver af de \d+ parametre én gang\)$/
+          ),
+        },
+      ],
+      total: 1,
+    });
+  });
+
+  it("the same in a version 0 file, whose parameters are an object", () => {
+    const parametre = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`p${i}`, 1]));
+    const result = importObject({
+      skabelonversion: 0,
+      kommune: "Nordby",
+      forfatter: "Økonomi",
+      dato: "01-05-2026",
+      regelsaet: "NY",
+      scenarier: [{ navn: "Basis", parametre }],
+    });
+    expect(problems(result).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Scenariet har 5\.000 parametre/),
+    ]);
+  });
+
+  it("50 scenarios of 100 {} entries: 5 000 problems, the first 100 described", () => {
+    const t = exported() as Record<string, unknown> & Template;
+    t.scenarios = Array.from({ length: 50 }, (_, i) => ({
+      name: `Scenarie ${i + 1}`,
+      parameters: Array.from({ length: 100 }, () => ({})),
+    })) as unknown as Template["scenarios"];
+    const result = importObject(t);
+    if (result.ok) throw new Error("expected a refusal");
+    expect(result.total).toBe(5000);
+    expect(result.problems).toHaveLength(TEMPLATE_LIMITS.listedProblems);
+    expect(result.problems[0]).toEqual({
+      where: "Scenarie 1 «Scenarie 1» › parameter nr. 1 › id",
+      message: expect.stringMatching(/^Ukendt parameter/),
+    });
+    expect(result.problems[99].where).toBe("Scenarie 1 «Scenarie 1» › parameter nr. 100 › id");
+  });
+
+  it("20 000 keys that only personal data would have: counted, a hundred described", () => {
+    const t = exported() as Record<string, unknown> & Template;
+    const columns = t.columns as Record<string, unknown>;
+    for (let i = 0; i < 20_000; i++) columns[`cpr${i}`] = null;
+    const result = importObject(t);
+    if (result.ok) throw new Error("expected a refusal");
+    // Each key once as personal data; the schema's one problem names ten unknown fields.
+    expect(result.total).toBe(20_001);
+    expect(result.problems).toHaveLength(100);
+    const unknown = result.problems.find((p) => /^Ukendt felt/.test(p.message));
+    expect(unknown).toBeUndefined(); // the hundred listed are the personal-data scan's
+  });
+
+  it("one object with 50 000 unknown fields: one problem naming ten of them", () => {
+    const t = exported() as Record<string, unknown> & Template;
+    for (let i = 0; i < 50_000; i++) (t.columns as Record<string, unknown>)[`felt${i}`] = null;
+    const found = problems(importObject(t));
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toMatch(
+      /^Ukendt felt «felt0», «felt1», .*«felt9» og 49\.990 andre: en skabelon/
+    );
   });
 });

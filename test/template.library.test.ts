@@ -83,6 +83,7 @@ describe("the panel's list", () => {
     expect(readLibraryTemplate("toString")).toEqual({
       ok: false,
       problems: [{ where: "", message: "Ukendt skabelon «toString»" }],
+      total: 1,
     });
   });
 

@@ -170,15 +170,12 @@ export function housingFirstBacktest(
   dailyRate: unknown[][],
   selfPayment: unknown[][],
   parameters: unknown[][],
-  rules?: unknown
-): any[][] {
-  return F.HOUSINGFIRSTBACKTEST(
-    citizen,
-    admission,
-    discharge,
-    dailyRate,
-    selfPayment,
-    parameters,
-    rules
+  rules?: unknown,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "HOUSINGFIRSTBACKTEST",
+    [citizen, admission, discharge, dailyRate, selfPayment, parameters, rules],
+    invocation
   );
 }

@@ -68,6 +68,7 @@ export const OFF_THREAD = {
   REFUSION107: 1_000,
   REFUSIONPROGNOSE: 0,
   HOUSINGFIRSTPROJECTION: 0,
+  HOUSINGFIRSTBACKTEST: 0,
 } as const satisfies Partial<Record<FunctionId, number>>;
 
 export type OffThreadId = keyof typeof OFF_THREAD;

@@ -7,12 +7,14 @@
  *
  * One zod schema is the contract: it validates imports and generates the published JSON Schema
  * (schema/template.schema.json, kept in sync by test/template.schema.test.ts). Around it:
- * - limits before anything is interpreted: 1 MB, nesting depth, 50 scenarios;
- * - a personal-data scan of every key, text and number (personalData.ts): CPR numbers in any
- *   written form, dates of birth, and on export the workbook's own citizen ids. Such a template is
- *   refused, never cleaned, and no message repeats the value: every value a message quotes goes
- *   through one place (finishText) that hides what the scan flags and shows invisible characters
- *   by their code;
+ * - limits before anything is interpreted: 1 MB, nesting depth, 50 scenarios, 100 parameter
+ *   entries a scenario;
+ * - a personal-data scan of every key, text and number (src/privacy/personalData.ts, the guard
+ *   the sheets use too): CPR numbers in any written form, dates of birth, and on export the
+ *   workbook's own citizen ids. Such a template is refused, never cleaned, and no message repeats
+ *   the value: every value a message quotes goes through one place (finishText) that hides what
+ *   the scan flags and shows invisible characters by their code, and a CPR number a message
+ *   prints unquoted (a value the registry's message repeats) is hidden there too;
  * - names (municipality, author, scenario) without control, direction or invisible characters,
  *   compared after Unicode normalisation (names.ts);
  * - parameter values checked against the scenario registry (parameters.ts) with its messages, so
@@ -21,7 +23,9 @@
  *   low at most high; a scenario's ranges land on the Scenarier sheet when it is the active one;
  * - migration from format versions 0 (below) and 1 (version 2 without ranges: the registry's
  *   apply); other versions are refused with a clear message.
- * Every problem is collected with where it is, in Danish, so the pane can list them all.
+ * Every problem is found with where it is, in Danish; the first 100 are described and the rest
+ * counted (Problems), so a file with 100 000 problems neither builds 100 000 messages nor makes
+ * the pane list them.
  *
  * Text from a template is data: the Workbook implementations write strings as text, never as
  * formulas (src/office/excelWorkbook.ts, asCellInput).
@@ -58,7 +62,12 @@ import {
 } from "../engine/parameters";
 import { RULE_SETS, ruleSetVersion, type RuleSetName } from "../engine/rules";
 import { NAME_PATTERN, nameKey, nameProblem, visibleText } from "./names";
-import { CitizenIdScanner, isCprNumber, personalDataIn } from "./personalData";
+import {
+  CitizenIdScanner,
+  isCprNumber,
+  maskPersonalData,
+  personalDataIn,
+} from "../privacy/personalData";
 
 // No code generated at run time: zod would otherwise compile its object parsers with
 // `new Function`, which the pages' Content-Security-Policy (no 'unsafe-eval') refuses.
@@ -76,6 +85,13 @@ export const TEMPLATE_LIMITS = {
   /** Objects and arrays inside each other; the format itself needs 5. */
   maxDepth: 8,
   maxScenarios: 50,
+  /**
+   * Entries in one scenario's parameter list: each of the registry's parameters once needs
+   * PARAMETERS.length; 100 leaves room for the registry to grow and for a duplicate to be named.
+   */
+  maxParameters: 100,
+  /** Problems described in full; any more are counted ("… og 4.900 andre problemer"). */
+  listedProblems: 100,
 } as const;
 
 /** Characters per text field. */
@@ -298,14 +314,23 @@ const quoted = (s: string, bare = false) =>
 const QUOTED = /([\uE000\uE001])([^\uE002]*)\uE002/g;
 const QUOTE_LENGTH = 40;
 
-/** A message's text as the user sees it: quoted values finished (see quoted). */
+/** A number as a message may print it: 3112991234, or with thousands 3.112.991.234. */
+const PRINTED_NUMBER = /\d{1,3}(?:[. \u00A0]\d{3})+(?!\d)|\d+/g;
+
+/**
+ * A message's text as the user sees it: quoted values finished (see quoted), then any CPR number
+ * left in the text hidden, also one printed as an amount (a value the registry's message repeats).
+ */
 function finishText(text: string, ids: CitizenIdScanner | undefined): string {
-  return text.replace(QUOTED, (_, open: string, value: string) => {
+  const finished = text.replace(QUOTED, (_, open: string, value: string) => {
     const shown = personalDataIn(value, ids)
       ? "…"
       : visibleText(value.length > QUOTE_LENGTH ? `${value.slice(0, QUOTE_LENGTH)}…` : value);
     return open === OPEN ? `«${shown}»` : shown;
   });
+  return maskPersonalData(finished, undefined, () => "…").text.replace(PRINTED_NUMBER, (n) =>
+    isCprNumber(Number(n.replace(/\D/g, ""))) ? "…" : n
+  );
 }
 
 function finishProblem(p: TemplateProblem, ids: CitizenIdScanner | undefined): TemplateProblem {
@@ -319,7 +344,7 @@ function finishProblem(p: TemplateProblem, ids: CitizenIdScanner | undefined): T
 function finishResult(result: ImportResult, ids: CitizenIdScanner | undefined): ImportResult {
   return result.ok
     ? { ...result, notices: result.notices.map((n) => finishText(n, ids)) }
-    : { ok: false, problems: result.problems.map((p) => finishProblem(p, ids)) };
+    : { ...result, problems: result.problems.map((p) => finishProblem(p, ids)) };
 }
 
 /** A path as the user reads it, with the scenario's name and the parameter's name where known. */
@@ -362,6 +387,21 @@ const problem = (raw: unknown, path: TemplatePath, message: string): TemplatePro
   message,
 });
 
+/** The problems of one reading: the first TEMPLATE_LIMITS.listedProblems described, all counted. */
+class Problems {
+  readonly listed: TemplateProblem[] = [];
+  total = 0;
+
+  /** `describe` runs only for a problem that is listed: describing one costs more than counting it. */
+  add(describe: () => TemplateProblem): void {
+    if (this.total++ < TEMPLATE_LIMITS.listedProblems) this.listed.push(describe());
+  }
+
+  refusal(): ImportResult & { ok: false } {
+    return { ok: false, problems: this.listed, total: this.total };
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Limits on the raw text
 
@@ -401,10 +441,9 @@ const PERSONAL_TEXT: Readonly<Record<"cpr" | "birth" | "id", (isKey: boolean) =>
 };
 
 /** findPersonalData before its messages are finished. */
-function scanPersonalData(raw: unknown, ids: CitizenIdScanner): TemplateProblem[] {
-  const found: TemplateProblem[] = [];
+function scanPersonalData(raw: unknown, ids: CitizenIdScanner, found: Problems): void {
   const report = (path: TemplatePath, what: string) =>
-    found.push(
+    found.add(() =>
       problem(
         raw,
         path,
@@ -430,7 +469,6 @@ function scanPersonalData(raw: unknown, ids: CitizenIdScanner): TemplateProblem[
     }
   };
   walk(raw, []);
-  return found;
 }
 
 /**
@@ -443,7 +481,9 @@ export function findPersonalData(
   citizenIds: Iterable<string> = []
 ): TemplateProblem[] {
   const ids = new CitizenIdScanner(citizenIds);
-  return scanPersonalData(raw, ids).map((p) => finishProblem(p, ids));
+  const found = new Problems();
+  scanPersonalData(raw, ids, found);
+  return found.listed.map((p) => finishProblem(p, ids));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,6 +507,9 @@ function kindOf(value: unknown): string {
   if (typeof value === "boolean") return "SAND/FALSK";
   return "et objekt";
 }
+
+/** Unknown fields named in one message; the rest are counted. */
+const KEYS_LISTED = 10;
 
 /** The issue's own Danish message: what is wrong at its path (the path is said separately). */
 function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
@@ -499,8 +542,11 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
       )
         return nameProblem(String(input))?.da ?? "Er ikke et gyldigt navn";
       return "Indeholder kontroltegn, som ikke hører hjemme i en skabelon";
-    case "unrecognized_keys":
-      return `Ukendt felt ${issue.keys.map((k) => quoted(k)).join(", ")}: en skabelon indeholder kun de felter, formatet beskriver`;
+    case "unrecognized_keys": {
+      const listed = issue.keys.slice(0, KEYS_LISTED).map((k) => quoted(k));
+      const more = issue.keys.length - listed.length;
+      return `Ukendt felt ${listed.join(", ")}${more > 0 ? ` og ${more.toLocaleString("da-DK")} andre` : ""}: en skabelon indeholder kun de felter, formatet beskriver`;
+    }
     case "invalid_value": {
       if (last === "format")
         return `Filen er ikke en skabelon fra Refusion og Housing First (forventede format ${quoted(TEMPLATE_FORMAT)})`;
@@ -560,14 +606,25 @@ export type ImportResult =
       /** Things the user should know before applying (migration, defaults filled in, other rule data). */
       notices: string[];
     }
-  | { ok: false; problems: TemplateProblem[] };
+  | {
+      ok: false;
+      /** The first TEMPLATE_LIMITS.listedProblems problems. */
+      problems: TemplateProblem[];
+      /** How many problems the file has in all (problems.length or more). */
+      total: number;
+    };
 
 export interface ReadOptions {
   /** On export: the workbook's citizen ids, none of which may appear in the file. */
   citizenIds?: Iterable<string>;
 }
 
-const refuse = (...problems: TemplateProblem[]): ImportResult => ({ ok: false, problems });
+/** A refusal with these problems (all of them listed). */
+export const refuse = (...problems: TemplateProblem[]): ImportResult & { ok: false } => ({
+  ok: false,
+  problems,
+  total: problems.length,
+});
 const whole = (message: string): TemplateProblem => ({ where: "", message });
 
 /** The refusal of a file over 1 MB, or undefined (the pane checks a picked file's size before reading it). */
@@ -624,21 +681,30 @@ function checkTemplate(raw: unknown, ids: CitizenIdScanner): ImportResult {
       )
     );
   }
-  const personal = scanPersonalData(raw, ids);
+  const tooMany = Array.isArray(scenarios) ? tooManyParameters(raw, scenarios) : [];
+  if (tooMany.length > 0) return refuse(...tooMany);
+  const found = new Problems();
+  scanPersonalData(raw, ids, found);
   const version = formatVersion(record);
-  if (typeof version === "string") return refuse(...personal, whole(version));
+  if (typeof version === "string") {
+    found.add(() => whole(version));
+    return found.refusal();
+  }
   if (version === 0) {
-    const migrated = migrateFromV0(record);
-    if (!migrated.ok) return refuse(...personal, ...migrated.problems);
-    const result = checkSchema(migrated.template, TemplateSchema);
-    if (!result.ok || personal.length > 0)
-      return refuse(...personal, ...(result.ok ? [] : result.problems));
-    return { ...result, migratedFrom: 0, notices: [...migrated.notices, ...result.notices] };
+    const migrated = migrateFromV0(record, found);
+    if (!migrated) return found.refusal();
+    const result = checkSchema(migrated.template, TemplateSchema, found);
+    if (!result || found.total > 0) return found.refusal();
+    return {
+      ok: true,
+      ...result,
+      migratedFrom: 0,
+      notices: [...migrated.notices, ...result.notices],
+    };
   }
   if (version === 1) {
-    const result = checkSchema(raw, TemplateSchemaV1);
-    if (!result.ok || personal.length > 0)
-      return refuse(...personal, ...(result.ok ? [] : result.problems));
+    const result = checkSchema(raw, TemplateSchemaV1, found);
+    if (!result || found.total > 0) return found.refusal();
     return {
       ok: true,
       template: { ...result.template, version: TEMPLATE_VERSION },
@@ -649,10 +715,34 @@ function checkTemplate(raw: unknown, ids: CitizenIdScanner): ImportResult {
       ],
     };
   }
-  const result = checkSchema(raw, TemplateSchema);
-  if (!result.ok || personal.length > 0)
-    return refuse(...personal, ...(result.ok ? [] : result.problems));
-  return result;
+  const result = checkSchema(raw, TemplateSchema, found);
+  if (!result || found.total > 0) return found.refusal();
+  return { ok: true, ...result };
+}
+
+/**
+ * The scenarios whose parameter list (an array, or format version 0's object) has more than
+ * TEMPLATE_LIMITS.maxParameters entries: refused before the schema reads them one by one.
+ */
+function tooManyParameters(raw: unknown, scenarios: readonly unknown[]): TemplateProblem[] {
+  return scenarios.flatMap((s, i) => {
+    if (s === null || typeof s !== "object") return [];
+    const key = "parameters" in s ? "parameters" : "parametre";
+    const list = (s as Record<string, unknown>)[key];
+    const entries = Array.isArray(list)
+      ? list.length
+      : list !== null && typeof list === "object"
+        ? Object.keys(list).length
+        : 0;
+    if (entries <= TEMPLATE_LIMITS.maxParameters) return [];
+    return [
+      problem(
+        raw,
+        [key === "parameters" ? "scenarios" : "scenarier", i, key],
+        `Scenariet har ${entries.toLocaleString("da-DK")} parametre; et scenarie har højst ${TEMPLATE_LIMITS.maxParameters} (hver af de ${PARAMETERS.length} parametre én gang)`
+      ),
+    ];
+  });
 }
 
 /** The file's format version (0, 1 or 2), or why it cannot be read. */
@@ -667,7 +757,7 @@ function formatVersion(record: Record<string, unknown>): 0 | 1 | typeof TEMPLATE
   if (version === 0 || version === 1 || version === TEMPLATE_VERSION) return version;
   if (typeof version === "number" && Number.isInteger(version) && version > TEMPLATE_VERSION) {
     return (
-      `Skabelonen har formatversion ${version}, som er nyere end denne udgave af tilføjelsesprogrammet (den læser version ${VERSIONS_READ}). ` +
+      `Skabelonen har formatversion ${quoted(String(version), true)}, som er nyere end denne udgave af tilføjelsesprogrammet (den læser version ${VERSIONS_READ}). ` +
       `Opdater tilføjelsesprogrammet, eller bed afsenderen om en skabelon i version ${TEMPLATE_VERSION}.`
     );
   }
@@ -680,28 +770,26 @@ function formatVersion(record: Record<string, unknown>): 0 | 1 | typeof TEMPLATE
  */
 function checkSchema(
   raw: unknown,
-  schema: typeof TemplateSchema | typeof TemplateSchemaV1
-):
-  { ok: true; template: Template; notices: string[] } | { ok: false; problems: TemplateProblem[] } {
+  schema: typeof TemplateSchema | typeof TemplateSchemaV1,
+  found: Problems
+): { template: Template; notices: string[] } | undefined {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        const path = issue.path as TemplatePath;
-        return problem(raw, path, valueMessage(path, raw) || issueMessage(issue, raw));
-      }),
-    };
+    for (const issue of parsed.error.issues) {
+      const path = issue.path as TemplatePath;
+      found.add(() => problem(raw, path, valueMessage(path, raw) || issueMessage(issue, raw)));
+    }
+    return undefined;
   }
   const template = parsed.data as Template;
-  const problems: TemplateProblem[] = [];
+  const before = found.total;
   const notices: string[] = [];
 
   const names = new Map<string, number>();
   template.scenarios.forEach((s, i) => {
     const key = nameKey(s.name);
     if (names.has(key))
-      problems.push(
+      found.add(() =>
         problem(
           raw,
           ["scenarios", i, "name"],
@@ -715,7 +803,7 @@ function checkSchema(
     const seen = new Set<ParameterId>();
     s.parameters.forEach((p, j) => {
       if (seen.has(p.id))
-        problems.push(
+        found.add(() =>
           problem(raw, ["scenarios", i, "parameters", j], "Parameteren står to gange i scenariet")
         );
       seen.add(p.id);
@@ -736,7 +824,7 @@ function checkSchema(
       );
       if (Array.isArray(range))
         for (const error of range)
-          problems.push(
+          found.add(() =>
             problem(
               raw,
               ["scenarios", i, "parameters", j, "range"],
@@ -753,7 +841,7 @@ function checkSchema(
     if (!checked.ok) {
       for (const error of checked.errors) {
         const j = s.parameters.findIndex((p) => p.id === error.parameter);
-        problems.push(
+        found.add(() =>
           problem(
             raw,
             j >= 0 ? ["scenarios", i, "parameters", j, "value"] : ["scenarios", i],
@@ -771,7 +859,7 @@ function checkSchema(
     const key = header.trim().toLocaleLowerCase("da");
     const other = headers.get(key);
     if (other)
-      problems.push(
+      found.add(() =>
         problem(
           raw,
           ["columns", field],
@@ -788,7 +876,7 @@ function checkSchema(
         "Parametrene importeres; beregningerne følger de regler, der er indbygget her."
     );
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, template, notices };
+  return found.total > before ? undefined : { template, notices };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -823,24 +911,24 @@ const V0Schema = z
   })
   .strict();
 
-/** A version 0 file in version 1's shape (still to be checked as version 1). */
+/** A version 0 file in version 1's shape (still to be checked as version 1); its problems go to `found`. */
 function migrateFromV0(
-  raw: Record<string, unknown>
-): { ok: true; template: unknown; notices: string[] } | { ok: false; problems: TemplateProblem[] } {
+  raw: Record<string, unknown>,
+  found: Problems
+): { template: unknown; notices: string[] } | undefined {
   const parsed = V0Schema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) =>
+    for (const issue of parsed.error.issues)
+      found.add(() =>
         problem(raw, issue.path as TemplatePath, `${issueMessage(issue, raw)} (formatversion 0)`)
-      ),
-    };
+      );
+    return undefined;
   }
   const v0 = parsed.data;
-  const problems: TemplateProblem[] = [];
+  const before = found.total;
   const date = parseDateText(v0.dato);
   if (date === undefined)
-    problems.push(problem(raw, ["dato"], "Skal være en dato som 01-05-2026 (formatversion 0)"));
+    found.add(() => problem(raw, ["dato"], "Skal være en dato som 01-05-2026 (formatversion 0)"));
   const ruleSet = v0.regelsaet.trim().toUpperCase();
   const columns = Object.fromEntries(COLUMN_FIELDS.map((f) => [f, null])) as Record<
     ColumnField,
@@ -850,7 +938,7 @@ function migrateFromV0(
     const field = V0_COLUMNS[key.toLowerCase()];
     if (field) columns[field] = header;
     else
-      problems.push(
+      found.add(() =>
         problem(
           raw,
           ["kolonner", key],
@@ -864,7 +952,7 @@ function migrateFromV0(
     parameters: Object.entries(s.parametre).flatMap(([name, value]) => {
       const def = findParameter(name);
       if (!def) {
-        problems.push(
+        found.add(() =>
           problem(
             raw,
             ["scenarier", i, "parametre", name],
@@ -888,9 +976,8 @@ function migrateFromV0(
       ];
     }),
   }));
-  if (problems.length > 0) return { ok: false, problems };
+  if (found.total > before) return undefined;
   return {
-    ok: true,
     template: {
       format: TEMPLATE_FORMAT,
       version: TEMPLATE_VERSION,
@@ -971,7 +1058,8 @@ export function buildTemplate(draft: TemplateDraft): Template {
 }
 
 export type ExportResult =
-  { ok: true; text: string; template: Template } | { ok: false; problems: TemplateProblem[] };
+  | { ok: true; text: string; template: Template }
+  | { ok: false; problems: TemplateProblem[]; total: number };
 
 /**
  * The file's text for a draft, checked exactly as an import would check it (plus the workbook's
@@ -981,7 +1069,7 @@ export function exportTemplate(draft: TemplateDraft, options: ReadOptions = {}):
   const template = buildTemplate(draft);
   const text = `${JSON.stringify(template, null, 2)}\n`;
   const checked = parseTemplate(text, options);
-  return checked.ok ? { ok: true, text, template } : { ok: false, problems: checked.problems };
+  return checked.ok ? { ok: true, text, template } : checked;
 }
 
 /** A scenario's full parameter set: its values, the registry's defaults for any it leaves out. */

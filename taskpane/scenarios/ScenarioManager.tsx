@@ -29,6 +29,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { StayInput } from "../../src/engine/shelter";
+import { maskedNotice } from "../../src/privacy/personalData";
 import { saidIn, useTexts, type Said } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { EngineRunner } from "../worker/engine";
@@ -247,9 +248,16 @@ export function ScenarioManager({
             onProgress: (p) => setStatus({ kind: "comparing", ...p }),
           }
         );
-        const sheet = await writeComparison(workbook, comparison);
+        const { sheet, masked } = await writeComparison(
+          workbook,
+          comparison,
+          [],
+          stays.map((s) => s.citizen)
+        );
         await workbook.selectRange(sheet, "A4");
-        return text.compared(sheet);
+        // The sheet shows XXXXXX-XXXX where a name or a source held personal data: say why.
+        const notice = masked.length > 0 ? ` ${maskedNotice(masked)[language]}` : "";
+        return `${text.compared(sheet)}${notice}`;
       } finally {
         stopCompare.current = undefined;
       }

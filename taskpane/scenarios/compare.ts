@@ -6,7 +6,8 @@
  * snapshot to the add-in's own sheet "Sammenligning" with native charts.
  *
  * compareScenarios is the computation (pure, plain numbers out: the pane runs it in the engine
- * worker, taskpane/worker); comparisonSheet lays its result out as the sheet.
+ * worker, taskpane/worker); comparisonSheet lays its result out as the sheet, with every text
+ * from the user (scenario names, range sources) through the personal-data guard (src/privacy).
  */
 import { Decimal } from "../../src/engine/money";
 import {
@@ -18,6 +19,7 @@ import {
 } from "../../src/engine/parameters";
 import { computeProjection, isProjectionError, type Projection } from "../../src/engine/projection";
 import type { StayInput } from "../../src/engine/shelter";
+import { PersonalDataGuard, type PersonalKind } from "../../src/privacy/personalData";
 import {
   rangedParameters,
   switchingValues,
@@ -185,25 +187,29 @@ const TORNADO_CHART_BARS = 6;
 /**
  * The comparison sheet: scenarios side by side, the difference per year, the tornado.
  * `deleted`: scenarios deleted since it was computed; the snapshot says so, and no longer
- * shows them under their names as if they were still there.
+ * shows them under their names as if they were still there. Personal data in a name or a source
+ * (and the stays' `citizenIds`) shows masked; `masked` says what kinds were.
  */
 export function comparisonSheet(
   comparison: Comparison,
-  deleted: readonly string[] = []
+  deleted: readonly string[] = [],
+  citizenIds?: Iterable<string>
 ): {
   spec: SheetSpec;
   charts: (sheet: string) => ChartSpec[];
+  masked: PersonalKind[];
 } {
+  const guard = new PersonalDataGuard(citizenIds);
   const gone = (name: string) =>
     deleted.some((d) => d.trim().toLocaleLowerCase("da") === name.trim().toLocaleLowerCase("da"));
-  const shownName = (name: string) => (gone(name) ? `${name} (slettet)` : name);
+  const shownName = (name: string) => guard.cell(gone(name) ? `${name} (slettet)` : name);
   const { years } = comparison;
   const rows = comparison.rows.map((r) => ({ ...r, name: shownName(r.name) }));
   const active = { ...comparison.active, name: shownName(comparison.active.name) };
   const names = rows.map((r) => r.name);
   const note =
     deleted.length > 0
-      ? `Forældet: ${deleted.map((d) => `«${d}»`).join(", ")} er slettet, efter at sammenligningen blev beregnet. Vælg «Sammenlign og vis følsomhed» igen.`
+      ? `Forældet: ${deleted.map((d) => `«${guard.cell(d)}»`).join(", ")} er slettet, efter at sammenligningen blev beregnet. Vælg «Sammenlign og vis følsomhed» igen.`
       : "Øjebliksbillede beregnet af panelet med DK.HOUSINGFIRSTPROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.";
   const table: CellValue[][] = [
     [
@@ -263,7 +269,7 @@ export function comparisonSheet(
         b.switchingValue === null
           ? NO_SWITCHING_VALUE
           : shownSwitchingValue(b.id, b.switchingValue),
-        b.source,
+        guard.cell(b.source),
       ];
     }),
   ];
@@ -357,5 +363,5 @@ export function comparisonSheet(
     }
     return chartsOut;
   };
-  return { spec, charts };
+  return { spec, charts, masked: guard.kinds };
 }

@@ -15,6 +15,11 @@ import {
   type ParameterRanges,
   type ScenarioParameters,
 } from "../../src/engine/parameters";
+import {
+  personalDataIn,
+  personalNameProblem,
+  type PersonalKind,
+} from "../../src/privacy/personalData";
 import { nameProblem, sameName } from "../../src/templates/names";
 import {
   templateRanges,
@@ -227,8 +232,10 @@ export async function saveActiveAs(
   const trimmed = name.trim();
   if (trimmed === "")
     return { ok: false, errors: [{ code: "#VALUE!", message: "Scenariet skal have et navn" }] };
-  const problem = nameProblem(trimmed);
-  if (problem) return { ok: false, errors: [{ code: "#VALUE!", message: problem.da }] };
+  const personal = personalDataIn(trimmed);
+  const problem = nameProblem(trimmed) ?? (personal && personalNameProblem(personal));
+  if (problem)
+    return { ok: false, errors: [{ code: "#VALUE!", message: problem.da, en: problem.en }] };
   const checked = checkValues(stored.model.active.values);
   if (!checked.ok) return checked;
   const scenario: NamedScenario = { name: trimmed, values: { ...stored.model.active.values } };
@@ -260,19 +267,26 @@ export async function switchTo(
 }
 
 /** The comparison last written to each workbook, while the pane runs: to mark it out of date. */
-const comparisons = new WeakMap<Workbook, { comparison: Comparison; deleted: string[] }>();
+const comparisons = new WeakMap<
+  Workbook,
+  { comparison: Comparison; deleted: string[]; citizenIds: readonly string[] }
+>();
 
-/** Writes the comparison sheet and its charts (`deleted`: see comparisonSheet); returns its name. */
+/**
+ * Writes the comparison sheet and its charts (`deleted`, `citizenIds`: see comparisonSheet);
+ * returns its name and the kinds of personal data it masked.
+ */
 export async function writeComparison(
   workbook: Workbook,
   comparison: Comparison,
-  deleted: string[] = []
-): Promise<string> {
-  const { spec, charts } = comparisonSheet(comparison, deleted);
+  deleted: string[] = [],
+  citizenIds: readonly string[] = []
+): Promise<{ sheet: string; masked: PersonalKind[] }> {
+  const { spec, charts, masked } = comparisonSheet(comparison, deleted, citizenIds);
   const written = await workbook.writeOwnSheet(spec);
   for (const chart of charts(written.name)) await workbook.addChart(chart);
-  comparisons.set(workbook, { comparison, deleted });
-  return written.name;
+  comparisons.set(workbook, { comparison, deleted, citizenIds });
+  return { sheet: written.name, masked };
 }
 
 /**
@@ -295,7 +309,7 @@ export async function removeScenario(
   });
   const last = comparisons.get(workbook);
   if (last && last.comparison.rows.some((r) => sameName(r.name, name)))
-    await writeComparison(workbook, last.comparison, [...last.deleted, name]);
+    await writeComparison(workbook, last.comparison, [...last.deleted, name], last.citizenIds);
   return sheet;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The council page from the pane: reads the active scenario on the Scenarier sheet, computes the
  * Sammenfatning sheet in the engine worker (a Monte Carlo run: progress and a stop button, the
- * pane stays responsive) and writes it with its chart. Writes only the add-in's own sheet.
+ * pane stays responsive) and writes it with its chart. Writes only the add-in's own sheet; when
+ * the sheet masks personal data (summarySheet.ts), the pane says why.
  */
 import {
   Button,
@@ -15,6 +16,7 @@ import {
 import { useId, useRef, useState } from "react";
 import type { RuleSetName } from "../../src/engine/rules";
 import type { StayInput } from "../../src/engine/shelter";
+import { maskedNotice, type PersonalKind } from "../../src/privacy/personalData";
 import type { Workbook } from "../../src/workbook/workbook";
 import { todaySerial } from "../columns";
 import { allSaidIn, useTexts } from "../i18n";
@@ -36,7 +38,7 @@ export interface SummaryPanelProps {
 type Status =
   | { kind: "idle" }
   | { kind: "running"; done: number; total: number }
-  | { kind: "done"; message: string }
+  | { kind: "done"; message: string; masked: PersonalKind[] }
   | { kind: "stopped" }
   | { kind: "failed"; message: string };
 
@@ -57,7 +59,7 @@ export function SummaryPanel({ workbook, stays, engine, rules, disabled }: Summa
       const active = activeScenario(stored.model);
       if (!active.ok) throw new Error(allSaidIn(language, active.errors));
       const { name, parameters, ranges } = active.scenario;
-      const { spec, chart } = await engine.run(
+      const { spec, chart, masked } = await engine.run(
         "summary",
         {
           stays: stays ?? [],
@@ -76,7 +78,7 @@ export function SummaryPanel({ workbook, stays, engine, rules, disabled }: Summa
       const written = await workbook.writeOwnSheet(spec);
       await workbook.addChart({ ...chart, sheet: written.name });
       await workbook.selectRange(written.name, "A1");
-      setStatus({ kind: "done", message: text.written(written.name) });
+      setStatus({ kind: "done", message: text.written(written.name), masked });
     } catch (error) {
       setStatus(
         error instanceof Error && error.name === "AbortError"
@@ -126,6 +128,11 @@ export function SummaryPanel({ workbook, stays, engine, rules, disabled }: Summa
         {status.kind === "done" && (
           <MessageBar intent="success" data-testid="summary-done">
             <MessageBarBody>{status.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {status.kind === "done" && status.masked.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="summary-masked">
+            <MessageBarBody>{maskedNotice(status.masked)[language]}</MessageBarBody>
           </MessageBar>
         )}
         {status.kind === "stopped" && (

@@ -6,6 +6,9 @@
  * year, the user groups, a chart, the five assumptions the NPV leans on most (the tornado's
  * largest swings) with their sources, and a stamp (add-in version, rule data, date, base year).
  * Pure: request in, sheet spec out, so the pane computes it in its engine worker.
+ * Every text written goes through the personal-data guard (src/privacy): a CPR number, a date of
+ * birth or a stay's citizen id in a scenario's name or a range's source shows as XXXXXX-XXXX, and
+ * the result says what was masked so the pane can say why.
  */
 import addinPackage from "../../package.json";
 import { danishFromSerial, type Serial } from "../../src/engine/calendar";
@@ -24,6 +27,7 @@ import type { StayInput } from "../../src/engine/shelter";
 import { USER_GROUP_LABELS, groupFigures } from "../../src/engine/typology";
 import { ProjectionRunner, runMonteCarlo, tornado } from "../../src/engine/uncertainty";
 import { BACKTEST_FIGURES, differencePercent } from "../../src/engine/projection";
+import { PersonalDataGuard, type PersonalKind } from "../../src/privacy/personalData";
 import { evidence } from "../evidence/evidence";
 
 import {
@@ -56,6 +60,8 @@ export interface SummaryRequest {
 export interface SummarySheet {
   spec: SheetSpec;
   chart: Omit<ChartSpec, "sheet">;
+  /** The kinds of personal data masked on the sheet (none: nothing was). */
+  masked: PersonalKind[];
 }
 
 const KR = '#,##0 "kr."';
@@ -149,16 +155,18 @@ export function summarySheet(
   const rows: CellValue[][] = [];
   const bold: number[] = [];
   const formats: SheetCell[] = [];
+  const guard = new PersonalDataGuard(stays.map((s) => s.citizen));
   const push = (row: CellValue[], isBold = false) => {
     if (isBold) bold.push(rows.length);
-    rows.push(row);
+    rows.push(row.map((cell) => guard.cell(cell)));
   };
   const money = (row: CellValue[], columns: number[], isBold = false) => {
     for (const c of columns) formats.push({ at: a1(rows.length, c), numberFormat: KR });
     push(row, isBold);
   };
+  // Masked before it is cut into lines: a CPR number cut in two would pass line by line.
   const note = (text: string, width = LINE_FROM_A, indent = false) => {
-    for (const line of wrapLines(text, width)) push(indent ? ["", line] : [line]);
+    for (const line of wrapLines(guard.cell(text), width)) push(indent ? ["", line] : [line]);
   };
 
   push(["Housing First: hvad koster det, hvis vi ikke handler?"], true);
@@ -325,6 +333,7 @@ export function summarySheet(
   const column = (c: number) => a1(yearsTop + 1, c, yearsBottom, c);
   return {
     spec,
+    masked: guard.kinds,
     chart: {
       name: "SammenfatningNettoudgift",
       type: "columnClustered",

@@ -50,6 +50,7 @@ import {
   saveTextFile,
 } from "./templateIo";
 import { TEMPLATE_LIBRARY, readLibraryTemplate } from "./library";
+import { ProblemList } from "./ProblemList";
 import { TEMPLATE_TEXTS, type TemplateTexts } from "./texts";
 
 /** Where the pane's named scenarios live (the Scenarier sheet's scenario manager). */
@@ -84,12 +85,12 @@ export interface TemplatePanelProps {
 
 type Exported =
   | { status: "idle" }
-  | { status: "refused"; problems: TemplateProblem[] }
+  | { status: "refused"; problems: TemplateProblem[]; total: number }
   | { status: "done"; text: string; fileName: string; saved: boolean };
 
 type Imported =
   | { status: "idle" }
-  | { status: "refused"; problems: TemplateProblem[] }
+  | { status: "refused"; problems: TemplateProblem[]; total: number }
   | { status: "ready"; template: Template; notices: string[]; plan: ImportPlan }
   | { status: "applied"; count: number; sheet: string; unmatched: string[] };
 
@@ -99,28 +100,6 @@ const messageOf = (error: unknown): string =>
 function today(): number {
   const now = new Date();
   return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-function ProblemList({
-  problems,
-  text,
-  testId,
-}: {
-  problems: TemplateProblem[];
-  text: TemplateTexts;
-  testId: string;
-}) {
-  return (
-    <ul data-testid={testId} style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
-      {problems.map((p, i) => (
-        <li key={i}>
-          <Body1>
-            <strong>{p.where || text.wholeFile}:</strong> {p.message}
-          </Body1>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 /** The citizen column's values (an export is checked against them). */
@@ -179,6 +158,7 @@ export function TemplatePanel({
         setExported({
           status: "refused",
           problems: rangeProblems.map((message) => ({ where: text.scenarioSheet, message })),
+          total: rangeProblems.length,
         });
         return;
       }
@@ -187,6 +167,7 @@ export function TemplatePanel({
         setExported({
           status: "refused",
           problems: [{ where: "", message: text.noSavedScenarios }],
+          total: 1,
         });
         return;
       }
@@ -200,7 +181,7 @@ export function TemplatePanel({
       };
       const result = exportTemplate(draft, { citizenIds: stays ? citizenIds(stays) : [] });
       if (!result.ok) {
-        setExported({ status: "refused", problems: result.problems });
+        setExported({ status: "refused", problems: result.problems, total: result.total });
         return;
       }
       const fileName = templateFileName(result.template);
@@ -226,7 +207,7 @@ export function TemplatePanel({
     step(async () => {
       const result = await read();
       if (!result.ok) {
-        setImported({ status: "refused", problems: result.problems });
+        setImported({ status: "refused", problems: result.problems, total: result.total });
         return;
       }
       const plan = planImport(result.template, {
@@ -294,9 +275,10 @@ export function TemplatePanel({
         {exported.status === "refused" && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{text.exportRefused(exported.problems.length)}</MessageBarTitle>
+              <MessageBarTitle>{text.exportRefused(exported.total)}</MessageBarTitle>
               <ProblemList
                 problems={exported.problems}
+                total={exported.total}
                 text={text}
                 testId="template-export-problems"
               />
@@ -412,8 +394,13 @@ export function TemplatePanel({
         {imported.status === "refused" && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{text.importRefused(imported.problems.length)}</MessageBarTitle>
-              <ProblemList problems={imported.problems} text={text} testId="template-problems" />
+              <MessageBarTitle>{text.importRefused(imported.total)}</MessageBarTitle>
+              <ProblemList
+                problems={imported.problems}
+                total={imported.total}
+                text={text}
+                testId="template-problems"
+              />
             </MessageBarBody>
           </MessageBar>
         )}

@@ -3,7 +3,7 @@
  * (templates/cases.ts), each read from its generated JSON file exactly as an imported file is
  * read, so choosing one goes through the same review and apply as any import.
  */
-import { parseTemplate, type ImportResult } from "../../src/templates/template";
+import { parseTemplate, refuse, type ImportResult } from "../../src/templates/template";
 import hjoerring from "../../templates/hjoerring.json";
 import odense from "../../templates/odense.json";
 import standard from "../../templates/standard.json";
@@ -25,7 +25,6 @@ export const TEMPLATE_LIBRARY: readonly LibraryEntry[] = [
 /** A library template, checked as an import is (an unknown id is refused, never guessed). */
 export function readLibraryTemplate(id: string): ImportResult {
   const file = Object.prototype.hasOwnProperty.call(FILES, id) ? FILES[id] : undefined;
-  if (file === undefined)
-    return { ok: false, problems: [{ where: "", message: `Ukendt skabelon «${id}»` }] };
+  if (file === undefined) return refuse({ where: "", message: `Ukendt skabelon «${id}»` });
   return parseTemplate(JSON.stringify(file));
 }

@@ -6,6 +6,7 @@
 import {
   COLUMN_FIELDS,
   parseTemplate,
+  refuse,
   sizeProblem,
   type ColumnField,
   type ImportResult,
@@ -83,6 +84,6 @@ export function saveTextFile(text: string, fileName: string): void {
 /** A picked file, refused unread when it is over the size limit. */
 export async function readTemplateFile(file: Blob): Promise<ImportResult> {
   const tooLarge = sizeProblem(file.size);
-  if (tooLarge) return { ok: false, problems: [tooLarge] };
+  if (tooLarge) return refuse(tooLarge);
   return parseTemplate(await file.text());
 }

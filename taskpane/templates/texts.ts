@@ -4,7 +4,7 @@
  */
 import { d, danishFromSerial } from "../../src/engine/calendar";
 import type { ScenarioPlan } from "../../src/templates/template";
-import type { Language } from "../i18n";
+import { formatCount, type Language } from "../i18n";
 
 export interface TemplateTexts {
   heading: string;
@@ -32,6 +32,8 @@ export interface TemplateTexts {
   scenarioSheet: string;
   importRefused(n: number): string;
   wholeFile: string;
+  /** After the listed problems: how many more the file has. */
+  moreProblems(n: number): string;
   notices: string;
   from(municipality: string, author: string, date: string, ruleSet: string): string;
   /** The template's ISO date as the language writes dates. */
@@ -60,7 +62,8 @@ const DA: TemplateTexts = {
   municipality: "Kommune",
   author: "Forfatter",
   exportButton: "Gem skabelon",
-  exportRefused: (n) => `Skabelonen blev ikke gemt: ${n === 1 ? "ét problem" : `${n} problemer`}.`,
+  exportRefused: (n) =>
+    `Skabelonen blev ikke gemt: ${n === 1 ? "ét problem" : `${formatCount(n, "da")} problemer`}.`,
   noSavedScenarios:
     "Der er ingen gemte scenarier at dele endnu. Gem mindst ét under Scenarier ovenfor (eller hent standardskabelonen).",
   saved: (fileName) => `Skabelonen er gemt som ${fileName}.`,
@@ -79,8 +82,10 @@ const DA: TemplateTexts = {
   useEntry: (title) => `Anvend ${title}`,
   scenarioSheet: "Arket Scenarier",
   importRefused: (n) =>
-    `Skabelonen kan ikke bruges: ${n === 1 ? "ét problem" : `${n} problemer`}. Intet er ændret.`,
+    `Skabelonen kan ikke bruges: ${n === 1 ? "ét problem" : `${formatCount(n, "da")} problemer`}. Intet er ændret.`,
   wholeFile: "Filen",
+  moreProblems: (n) =>
+    `… og ${formatCount(n, "da")} ${n === 1 ? "andet problem" : "andre problemer"}, som ikke er vist. Ret dem ovenfor, og prøv igen.`,
   notices: "Værd at vide før du anvender den",
   from: (municipality, author, date, ruleSet) =>
     `Fra ${municipality}, ${author}, ${date}. Regelsæt ${ruleSet}.`,
@@ -117,7 +122,8 @@ const EN: TemplateTexts = {
   municipality: "Municipality",
   author: "Author",
   exportButton: "Save template",
-  exportRefused: (n) => `The template was not saved: ${n === 1 ? "one problem" : `${n} problems`}.`,
+  exportRefused: (n) =>
+    `The template was not saved: ${n === 1 ? "one problem" : `${formatCount(n, "en")} problems`}.`,
   noSavedScenarios:
     "There are no saved scenarios to share yet. Save at least one under Scenarios above (or use the standard template).",
   saved: (fileName) => `The template is saved as ${fileName}.`,
@@ -136,8 +142,10 @@ const EN: TemplateTexts = {
   useEntry: (title) => `Apply ${title}`,
   scenarioSheet: "The Scenarier sheet",
   importRefused: (n) =>
-    `The template cannot be used: ${n === 1 ? "one problem" : `${n} problems`}. Nothing was changed.`,
+    `The template cannot be used: ${n === 1 ? "one problem" : `${formatCount(n, "en")} problems`}. Nothing was changed.`,
   wholeFile: "The file",
+  moreProblems: (n) =>
+    `… and ${formatCount(n, "en")} more ${n === 1 ? "problem" : "problems"}, not shown. Correct the ones above and try again.`,
   notices: "Worth knowing before you apply it",
   from: (municipality, author, date, ruleSet) =>
     `From ${municipality}, ${author}, ${date}. Rule set ${ruleSet}.`,

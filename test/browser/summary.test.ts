@@ -3,7 +3,7 @@
  * sheet, then the Sammenfatning sheet from the engine worker (a Monte Carlo run with progress);
  * the sheet's figures are the engine's; printed (the demo's print stylesheet), it is one A4 page
  * holding the key figures, the groups, the assumptions, the stamp and the chart. A run can be
- * stopped, leaving no sheet behind.
+ * stopped, leaving no sheet behind. A CPR number in the Scenarier sheet shows masked.
  *
  * Needs dist/ (npm test builds it first). Screenshots and the PDF go to test-results/.
  */
@@ -79,6 +79,26 @@ describe("the council page in the demo", () => {
     writeFileSync(join(SHOTS, "summary.pdf"), pdf);
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
+    await page.close();
+  }, 120_000);
+
+  it("a CPR number typed as the scenario's name is masked on the page, and the pane says why", async () => {
+    const page = await openDemo(demo.browser, demo.server.origin);
+    await withScenarioSheet(page);
+    // The active scenario's name cell (B3), in Devanagari digits.
+    await page.evaluate(() =>
+      window.__demo!.workbook.setCell("Scenarier", 2, 1, "Sag ०१०१९० - १२३४")
+    );
+    await page.getByTestId("summary-write").click();
+    await page.getByTestId("summary-done").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("summary-masked").textContent()).toMatch(
+      /ligner et CPR-nummer.*XXXXXX-XXXX/
+    );
+    const texts = await page.evaluate(() =>
+      window.__demo!.workbook.getSheet("Sammenfatning")!.values.flat().join(" ")
+    );
+    expect(texts).toContain("Scenarie «Sag XXXXXX-XXXX»");
+    expect(texts).not.toMatch(/[०-९]/);
     await page.close();
   }, 120_000);
 
