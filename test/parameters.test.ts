@@ -229,6 +229,8 @@ describe("validation: Danish errors that name the parameter (and English for the
             (def.min.exclusive ? value > def.min.value : value >= def.min.value) &&
             (def.max.exclusive ? value < def.max.value : value <= def.max.value);
           const r = validateParameterValue(def, value);
+          // A base year of 0 is Excel desktop's empty cell: derived from the data.
+          if (def.id === "baseYear" && value === 0) return r === null;
           return inside
             ? r === value
             : typeof r === "object" && r !== null && r.parameter === def.id;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { PARAMETERS } from "../src/engine/parameters";
+import { PARAMETERS, defaultCell } from "../src/engine/parameters";
 import { projection } from "../src/functions/functions";
 import { PARAMETER_RANGE } from "../taskpane/scenarios/scenarioSheet";
 
@@ -18,7 +18,7 @@ describe("the README's DK.HOUSINGFIRSTPROJECTION example", () => {
   const sheet = sampleBudgetSheet();
   const rows = sheet.values.slice(sheet.headerRow + 1);
   const col = (c: number) => rows.map((r) => [r[c] ?? ""]);
-  const params = [["Parameter", "Værdi"], ...PARAMETERS.map((p) => [p.name, p.default ?? ""])];
+  const params = [["Parameter", "Værdi"], ...PARAMETERS.map((p) => [p.name, defaultCell(p)])];
   const table = projection(col(0), col(2), col(3), col(4), col(5), params) as unknown[][];
   const summary = (label: string) => table.find((r) => String(r[0]).startsWith(label))![1];
 

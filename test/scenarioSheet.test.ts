@@ -10,6 +10,7 @@ import { sampleWorkbook } from "../src/demo/sampleData";
 import {
   DEFAULT_PARAMETERS,
   PARAMETERS,
+  defaultCell,
   parameterById,
   type ParameterId,
   type ScenarioParameters,
@@ -89,7 +90,7 @@ describe("the Scenarier sheet", () => {
       const row = LAYOUT.firstParameterRow + i;
       expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => workbook.cell(sheet, row, c))).toEqual([
         p.name,
-        p.default ?? "",
+        defaultCell(p),
         p.range?.low ?? "",
         p.range?.high ?? "",
         p.unit,
@@ -178,9 +179,9 @@ describe("the Scenarier sheet", () => {
     expect(model.stays).toEqual(stays);
     expect((await readModel(workbook))!.model.stays).toEqual(stays);
     expect(model.active.name).toBe("Basis");
-    // A parameter derived from the data reads as its blank cell.
+    // A parameter derived from the data reads as its cell: blank, or «fra data».
     expect(model.active.values).toEqual(
-      Object.fromEntries(PARAMETERS.map((p) => [p.id, p.default ?? ""]))
+      Object.fromEntries(PARAMETERS.map((p) => [p.id, defaultCell(p)]))
     );
     expect(model.ranges.discountRate).toEqual({
       low: 0.025,
@@ -374,7 +375,7 @@ describe("Excel names for the parameter cells", () => {
         address: `B${LAYOUT.firstParameterRow + i + 1}`,
       });
       const at = parseA1(defined.address);
-      expect(workbook.cell(sheet, at.top, at.left)).toBe(p.default ?? "");
+      expect(workbook.cell(sheet, at.top, at.left)).toBe(defaultCell(p));
       expect(workbook.cell(sheet, at.top, 0)).toBe(p.name);
     });
     expect(names.slice(0, 4)).toEqual([

@@ -134,6 +134,18 @@ const RETURN_GROUPS: Record<UserGroup, { da: string; en: string; short: string }
 const capitalised = <T extends string>(text: T) =>
   `${text[0].toUpperCase()}${text.slice(1)}` as Capitalised<T>;
 
+/**
+ * What a parameter estimated from the register holds when the register decides it: the words the
+ * Scenarier sheet writes, in Danish and English. A text, because Excel desktop passes an empty
+ * cell as 0, which for who comes back is a value (nobody does).
+ */
+export const FROM_DATA_TEXT = { da: "fra data", en: "from data" } as const;
+const FROM_DATA = new Set(["fra data", "data", "skøn", "estimeret", "from data", "estimated"]);
+
+/** A parameter's value as a cell shows it when it is the default: «fra data», blank, or the number. */
+export const defaultCell = (def: ParameterDef): number | string =>
+  def.estimated ? FROM_DATA_TEXT.da : (def.default ?? "");
+
 /** The parameter that holds a quantity of who comes back for a user group. */
 export const returnParameterId = (group: UserGroup, quantity: ReturnQuantity): ReturnParameterId =>
   `return${capitalised(quantity)}${capitalised(group)}`;
@@ -890,6 +902,10 @@ export function validateParameterValue(
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
     return def.default === null ? null : fail("#VALUE!", "værdien mangler", "the value is missing");
   }
+  // Excel desktop passes an empty cell as 0 (office-js #4702, #5262, #1951): no base year is 0.
+  if (def.id === "baseYear" && value === 0) return null;
+  if (def.estimated && typeof value === "string" && FROM_DATA.has(value.trim().toLowerCase()))
+    return null;
   if (typeof value !== "number") {
     const shown = typeof value === "string" ? `«${value}»` : String(value);
     return fail("#VALUE!", `${shown} er ikke et tal`, `${shown} is not a number`);

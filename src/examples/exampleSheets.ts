@@ -18,7 +18,7 @@
  */
 import { FUNCTIONS_NAMESPACE } from "../functions/namespace";
 import { SAMPLE_HEADER, sampleBudgetSheet } from "../demo/sampleData";
-import { PARAMETERS, type ParameterUnit } from "../engine/parameters";
+import { PARAMETERS, defaultCell, type ParameterUnit } from "../engine/parameters";
 import { PROJECTION_COLUMNS } from "../functions/scenarioFunctions";
 import {
   a1,
@@ -162,7 +162,7 @@ export function projectionSheet(stays: StaysAt): SheetSpec {
         at: a1(PARAMETER_HEADER_ROW, 0),
         values: [
           ["Parameter", "Værdi", "Enhed", "Beskrivelse", "Kilde"],
-          ...PARAMETERS.map((p) => [p.name, p.default ?? "", p.unit, p.label.da, p.source]),
+          ...PARAMETERS.map((p) => [p.name, defaultCell(p), p.unit, p.label.da, p.source]),
         ],
         boldRows: [0],
       },

@@ -16,6 +16,7 @@
  */
 import {
   PARAMETERS,
+  defaultCell,
   findParameter,
   parameterById,
   rangeOf,
@@ -139,7 +140,7 @@ export interface ScenarioModel {
 }
 
 export const defaultValues = (): ParameterCells =>
-  Object.fromEntries(PARAMETERS.map((p) => [p.id, p.default ?? ""])) as ParameterCells;
+  Object.fromEntries(PARAMETERS.map((p) => [p.id, defaultCell(p)])) as ParameterCells;
 
 /** Range cells for a scenario's own ranges, the registry's for every other parameter. */
 export const rangeCells = (ranges: ParameterRanges = {}): ParameterRangeCells =>
@@ -533,7 +534,7 @@ export function readScenarioSheet(
     Object.fromEntries(
       PARAMETERS.map((p) => {
         const r = rowOf.get(p.id);
-        return [p.id, r === undefined ? (p.default ?? "") : at(r, col)];
+        return [p.id, r === undefined ? defaultCell(p) : at(r, col)];
       })
     ) as ParameterCells;
 

@@ -7,6 +7,7 @@
  */
 import {
   PARAMETERS,
+  defaultCell,
   ownRanges,
   validateParameterRange,
   validateParameters,
@@ -371,7 +372,7 @@ export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
       let model = stored?.model ?? defaultModel(stays());
       for (const s of scenarios) {
         const values = Object.fromEntries(
-          PARAMETERS.map((p) => [p.id, p.default ?? ""])
+          PARAMETERS.map((p) => [p.id, defaultCell(p)])
         ) as ParameterCells;
         for (const p of s.parameters) values[p.id] = p.value ?? "";
         const scenario = { name: s.name, values };
