@@ -23,7 +23,11 @@ import type { StayInput } from "../src/engine/shelter";
 import { USER_GROUPS } from "../src/engine/typology";
 import { stay, theSamePeopleReturn } from "./fixtures";
 
-const TYPOLOGY = { years: 3, chronicNights: 365, episodicEpisodes: 3, episodeGapDays: 30 };
+/**
+ * A one-year typology window: every year of these short registers has its users' groups (a
+ * longer window starts counting who came back once the register covers it).
+ */
+const TYPOLOGY = { years: 1, chronicNights: 365, episodicEpisodes: 3, episodeGapDays: 30 };
 
 /** Housing First for everyone past the threshold, dwellings for all, nobody leaves. */
 const everyoneHoused: ScenarioParameters = {

@@ -449,10 +449,12 @@ export function backtest(
   if (isRowError(args)) return fail(args);
   const result = computeBacktest(args.stays, args.parameters, { rules: args.rules });
   if (isProjectionError(result)) return fail(result);
-  if (result.years.length === 0)
+  if (result.years.length === 0) {
+    const history = Math.max(BACKTEST_HISTORY, args.parameters.typologyYears + 1);
     return fail({
       code: "#N/A",
-      message: `Backtesten kræver indskrivninger fra mindst ${BACKTEST_HISTORY + 1} kalenderår (${BACKTEST_HISTORY} år at fremskrive fra og ét at sammenligne med)`,
+      message: `Backtesten kræver indskrivninger fra mindst ${history + 1} kalenderår (${history} år at fremskrive fra, heraf brugergruppernes ${args.parameters.typologyYears} år, og ét at sammenligne med)`,
     });
+  }
   return [...backtestTable(result), skippedRow(args.skipped, BACKTEST_HEADER.length)];
 }

@@ -68,7 +68,10 @@ function usersOf(stays: readonly StayInput[], year: number) {
   return { withNights, admitted };
 }
 
-/** Years of admissions a fit needs before the year it projects (two years of who came back). */
+/**
+ * Years of admissions a fit needs before the year it projects, at least: two years of who came
+ * back, and at least one more than the user typology's window (returns.ts).
+ */
 export const BACKTEST_HISTORY = 3;
 
 /**
@@ -96,7 +99,9 @@ export function computeBacktest(
   for (let year = firstYear; year <= baseYear; year++)
     actual.set(year, actualFigures(stays, year, options));
   const years: BacktestYear[] = [];
-  for (let year = firstYear + BACKTEST_HISTORY; year <= baseYear; year++) {
+  // The fit needs a year whose user groups the register covers, and the year after it.
+  const history = Math.max(BACKTEST_HISTORY, p.typologyYears + 1);
+  for (let year = firstYear + history; year <= baseYear; year++) {
     const fit = prepareProjection(stays, { ...p, baseYear: year - 1, horizon: 1 }, options);
     if (isProjectionError(fit)) return fit;
     // Without action: no one is moved, whatever the scenario's Housing First.

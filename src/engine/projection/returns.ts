@@ -95,7 +95,8 @@ function nightsByAdmissionYear(
 
 /**
  * Per citizen, the counts of each group (USER_GROUPS order, COUNTS each) over the transitions from
- * year Y to Y+1 for Y from their first admission to lastYear − 1.
+ * year Y to Y+1, for Y from their first admission (and the first year whose typology window the
+ * register covers) to lastYear − 1.
  */
 function citizenCounts(
   stays: readonly StayInput[],
@@ -105,8 +106,11 @@ function citizenCounts(
   const byCitizen = nightsByAdmissionYear(stays, lastYear);
   let first = lastYear;
   for (const years of byCitizen.values()) for (const y of years.keys()) first = Math.min(first, y);
+  // A citizen's group in year Y is known once the typology window ending with Y lies inside the
+  // register: before that, a chronic user's earlier nights are missing and they read as transitional.
+  const from = first + typology.years - 1;
   const groupsOf = new Map<number, Map<string, UserGroup>>();
-  for (let y = first; y < lastYear; y++) {
+  for (let y = from; y < lastYear; y++) {
     const classes = classifyCitizens(stays, typologyWindow(y, typology.years), typology);
     groupsOf.set(y, new Map([...classes].map(([c, use]) => [c, use.group])));
   }
@@ -118,6 +122,7 @@ function citizenCounts(
     let last = admitted[0];
     for (let y = admitted[0]; y < lastYear; y++) {
       if (years.has(y)) last = y;
+      if (y < from) continue;
       const group = groupsOf.get(y)!.get(citizen) ?? "transitional";
       const at = COUNTS * GROUP_INDEX.get(group)!;
       const back = years.has(y + 1);
