@@ -31,10 +31,11 @@ import { backtest } from "../src/functions/functions";
 import { BACKTEST_HEADER } from "../src/functions/scenarioFunctions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { mapColumns, validateRows } from "../taskpane/columns";
-import { stay, theSamePeopleReturn } from "./fixtures";
+import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 
 function run(stays: StayInput[], p: Partial<ScenarioParameters> = {}): Backtest {
-  const result = computeBacktest(stays, { ...DEFAULT_PARAMETERS, ...p });
+  // The registers' rates do not change: the projection's price indexation neither.
+  const result = computeBacktest(stays, { ...DEFAULT_PARAMETERS, rateIndexation: 0, ...p });
   if (isProjectionError(result)) throw new Error(result.message);
   return result;
 }
@@ -65,7 +66,7 @@ function steady(years: readonly number[]): StayInput[] {
 /** The scenario's parameter range as the Scenarier sheet holds it, base year 2030. */
 const PARAMETER_RANGE = PARAMETERS.map((p) => [
   p.name,
-  p.id === "baseYear" ? 2030 : defaultCell(p),
+  p.id === "baseYear" ? 2030 : p.id === "rateIndexation" ? 0 : defaultCell(p),
 ]);
 
 describe("the backtest: each year projected from the years before it alone", () => {
@@ -185,6 +186,7 @@ describe("the municipality's figures beside the published evaluations", () => {
   const resident = [stay("Z", "2028-06-01", null)];
   const p: ScenarioParameters = {
     ...DEFAULT_PARAMETERS,
+    ...fixedPricesSupportOnly,
     ...theSamePeopleReturn,
     baseYear: 2029,
     horizon: 3,

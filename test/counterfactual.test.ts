@@ -21,7 +21,7 @@ import {
 } from "../src/engine/projection/returns";
 import type { StayInput } from "../src/engine/shelter";
 import { USER_GROUPS } from "../src/engine/typology";
-import { stay, theSamePeopleReturn } from "./fixtures";
+import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 
 /**
  * A one-year typology window: every year of these short registers has its users' groups (a
@@ -32,6 +32,7 @@ const TYPOLOGY = { years: 1, chronicNights: 365, episodicEpisodes: 3, episodeGap
 /** Housing First for everyone past the threshold, dwellings for all, nobody leaves. */
 const everyoneHoused: ScenarioParameters = {
   ...DEFAULT_PARAMETERS,
+  ...fixedPricesSupportOnly,
   shareMoved: 1,
   housingPerYear: 100_000,
   relapseRate: 0,

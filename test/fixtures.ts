@@ -45,6 +45,15 @@ export const theSamePeopleReturn: Partial<ScenarioParameters> = Object.fromEntri
   ])
 );
 
+/**
+ * The hand-worked cases' prices: fixed (no indexation), and the support as the programme's only
+ * cost (no housing benefit), so every figure can be checked with a pencil.
+ */
+export const fixedPricesSupportOnly: Partial<ScenarioParameters> = {
+  rateIndexation: 0,
+  housingBenefit: 0,
+};
+
 /** A draft exported and read back as a mutable object, to break on purpose. */
 export function exportedTemplate(draft: TemplateDraft): Template {
   const result = exportTemplate(draft);

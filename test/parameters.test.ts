@@ -59,6 +59,13 @@ describe("the registry", () => {
       "returnNextTransitional",
       "returnAfterGapTransitional",
       "returnNightsTransitional",
+      // Issue 20: the whole bill.
+      "housingBenefit",
+      "housingBenefitMunicipalShare",
+      "caseManagement",
+      "depositCost",
+      "furnishing",
+      "dwellingCost",
     ]);
     // Every parameter but the base year has a low and a high value with a source (issue 11, 2):
     // the registry's, or for those estimated from the register the estimate's (with a reserve).

@@ -32,7 +32,7 @@ import {
 } from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { mapColumns, validateRows } from "../taskpane/columns";
-import { stay, theSamePeopleReturn } from "./fixtures";
+import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 
 /**
  * No trends and no Housing First: the plain replay. Every user group may be offered Housing
@@ -40,6 +40,7 @@ import { stay, theSamePeopleReturn } from "./fixtures";
  */
 const still: ScenarioParameters = {
   ...DEFAULT_PARAMETERS,
+  ...fixedPricesSupportOnly,
   admissionGrowth: 0,
   stayLengthChange: 0,
   rateIndexation: 0,
@@ -722,17 +723,26 @@ describe("Housing First on the sample municipality", () => {
     }
   });
 
-  it("the NPV, ratio and break-even equal DK.HOUSINGFIRSTNPV/RATIO/BREAKEVEN on the table's own yearly columns", () => {
+  it("the NPV, ratio and break-even equal DK.HOUSINGFIRSTNPV/RATIO/BREAKEVEN on the table's own yearly columns, at the nominal rate", () => {
     for (const rate of [0, 0.035, 0.1]) {
-      const p = project(sample, { ...withHf, discountRate: rate });
+      const p = project(sample, { ...withHf, discountRate: rate, cashableShare: 0.7 });
+      // The budget case is nominal: the real rate with the price indexation (2 % here).
+      expect(n(p.nominalRate)).toBeCloseTo((1 + rate) * 1.02 - 1, 12);
+      const nominal = n(p.nominalRate);
       const years = p.years.slice(1);
       const costs = col(years.map((y) => n(y.housingFirst.programmeCost)));
-      const savings = col(years.map((y) => n(y.housingFirst.shelterSavings)));
+      const savings = col(years.map((y) => n(y.housingFirst.cashableSavings)));
       expect(n(p.npv)).not.toBe(0);
-      expect(housingFirstNpv(rate, costs, savings)).toBe(n(p.npv));
-      expect(housingFirstRatio(rate, costs, savings)).toBe(p.ratio!.toNumber());
-      expect(housingFirstBreakeven(rate, costs, savings)).toBe(p.breakEvenYear! - p.baseYear);
+      expect(housingFirstNpv(nominal, costs, savings)).toBe(n(p.npv));
+      expect(housingFirstRatio(nominal, costs, savings)).toBe(p.ratio!.toNumber());
+      expect(housingFirstBreakeven(nominal, costs, savings)).toBe(p.breakEvenYear! - p.baseYear);
       expect(n(years[years.length - 1].cumulativeNpv!)).toBe(n(p.npv));
+      // The public-sector value: the table's fixed-price columns × 1,28 at Finansministeriet's 3,5 %.
+      const naf = (x: Decimal) => n(x) * 1.28;
+      const publicCosts = col(years.map((y) => naf(y.housingFirst.publicCost)));
+      const publicSaved = col(years.map((y) => naf(y.housingFirst.publicSaved)));
+      expect(housingFirstNpv(0.035, publicCosts, publicSaved)).toBeCloseTo(n(p.public.npv), 2);
+      expect(p.socioEconomicNpv).toEqual(p.public.npv);
     }
   });
 

@@ -29,7 +29,7 @@ import { LAYOUT, staysRef } from "../taskpane/scenarios/scenarioSheet";
 import { createOrUpdate, saveActiveAs } from "../taskpane/scenarios/scenarioStore";
 import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
-import { stay, theSamePeopleReturn } from "./fixtures";
+import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 
 /** A small municipality: two chronic residents, an episodic citizen and a few short stays. */
 const stays: StayInput[] = [
@@ -44,6 +44,7 @@ const stays: StayInput[] = [
 /** Seven stays cannot say who comes back: the premise is that the same people do. */
 const base: ScenarioParameters = {
   ...DEFAULT_PARAMETERS,
+  ...fixedPricesSupportOnly,
   baseYear: 2029,
   horizon: 5,
   ...theSamePeopleReturn,
@@ -70,17 +71,21 @@ describe("percentiles as Excel's PERCENTILE.INC", () => {
 });
 
 describe("Monte Carlo", () => {
-  it("draws only the uncertain parameters, each over its registry range widened to hold the scenario's value", () => {
-    const ranges = drawnRanges({ ...base, supportCost: 150_000 });
+  it("draws only the uncertain parameters; a value outside its range keeps the range's width around it (issue 20)", () => {
+    const ranges = drawnRanges({ ...base, supportCost: 150_000, relapseRate: 0.99 });
     expect(ranges.map((r) => r.id)).toEqual(
       PARAMETERS.filter((p) => p.uncertain && p.range).map((p) => p.id)
     );
+    // 40 000–130 000 is 90 000 wide: 105 000–195 000 around 150 000, not 40 000–150 000.
     expect(ranges.find((r) => r.id === "supportCost")).toEqual({
       id: "supportCost",
-      low: 40_000,
+      low: 105_000,
       mode: 150_000,
-      high: 150_000,
+      high: 195_000,
     });
+    // Kept inside the allowed values: 10 percentage points wide, ending at 100 %.
+    const relapse = ranges.find((r) => r.id === "relapseRate")!;
+    expect([relapse.low, relapse.mode, relapse.high]).toEqual([0.9, 0.99, 1]);
     expect(ranges.some((r) => r.id === "shareMoved" || r.id === "discountRate")).toBe(false);
   });
 
@@ -258,9 +263,14 @@ describe("sensitivity", () => {
       2
     );
     expect(value("targetTransitional")).toBeNull();
-    // Leaving out the episodic citizen too leaves no programme: NPV 0, where it turns.
+    // Leaving out the episodic citizen too leaves no programme: NPV 0, which touches 0 without
+    // turning positive, so it is no switching value (issue 20).
     expect(project({ ...episodicOnly, targetEpisodic: 0 }).npv.toNumber()).toBe(0);
-    expect(value("targetEpisodic")).toBe(0);
+    expect(values.find((v) => v.id === "targetEpisodic")).toEqual({
+      id: "targetEpisodic",
+      value: null,
+      reason: "onlyTouchesZero",
+    });
   });
 
   it("none in the allowed range: a parameter that cannot turn the NPV says so", () => {
@@ -269,6 +279,7 @@ describe("sensitivity", () => {
     expect(values.find((v) => v.id === "netTaxFactor")).toEqual({
       id: "netTaxFactor",
       value: null,
+      reason: "sameSign",
     });
   });
 });
@@ -301,7 +312,9 @@ describe("the pane's jobs (engine worker)", () => {
     const steps = sensitivitySteps(scenario);
     expect(steps).toBe(2 * PARAMETERS.filter((p) => p.range || p.estimated).length);
     expect(progress).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
-    expect(bars.map(({ switchingValue, value, ...bar }) => bar)).toEqual(tornado(stays, base));
+    expect(bars.map(({ switchingValue, switchingReason, ...bar }) => bar)).toEqual(
+      tornado(stays, base)
+    );
     for (const b of bars) expect(b.value).toBe(base[b.id]);
     // Each switching value is the engine's: the NPV changes sign across it.
     const support = bars.find((b) => b.id === "supportCost")!.switchingValue!;

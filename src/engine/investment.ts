@@ -20,6 +20,11 @@ export interface InvestmentInput {
   relapseRate: Decimal;
   /** Share that moves to another municipality each year. */
   moveAwayRate: Decimal;
+  /**
+   * What year t's flows are divided by: (1 + rate)^t unless given (Finansministeriet's banded
+   * rates for the public-sector view, rules.ts).
+   */
+  divisor?: (year: number) => Decimal;
 }
 
 export interface InvestmentYear {
@@ -100,7 +105,7 @@ export function evaluateInvestment(input: InvestmentInput): InvestmentResult | R
     const year = i + 1;
     const housedShare = k.pow(i);
     // One division per term, so equal flows give identical present values.
-    const discount = growth.pow(year);
+    const discount = input.divisor ? input.divisor(year) : growth.pow(year);
     const savings = housedShare.times(input.savings[i]).dividedBy(discount);
     const costs = housedShare.times(cost).dividedBy(discount);
     pvSavings = pvSavings.plus(savings);

@@ -35,7 +35,17 @@ export type ParameterId =
   | "chronicNights"
   | "episodicEpisodes"
   | "episodeGapDays"
-  | ReturnParameterId;
+  | ReturnParameterId
+  | CostParameterId;
+
+/** The whole bill of Housing First beyond support, rent subsidy and one-off cost (issue 20). */
+export type CostParameterId =
+  | "housingBenefit"
+  | "housingBenefitMunicipalShare"
+  | "caseManagement"
+  | "depositCost"
+  | "furnishing"
+  | "dwellingCost";
 
 /** What the register says about who comes back (projection/returns.ts), per user group. */
 export type ReturnQuantity = "next" | "afterGap" | "nights";
@@ -82,6 +92,11 @@ export interface ParameterDef {
   range?: { low: number; high: number; source: string };
   /** Drawn in the Monte Carlo run: a quantity we are unsure of, not a choice the council makes. */
   uncertain: boolean;
+  /**
+   * A choice the council makes (whom to offer Housing First, how many dwellings, the horizon):
+   * shown apart from the uncertain assumptions, with the NPV under each alternative (issue 20).
+   */
+  decision?: boolean;
   /**
    * Estimated from the register when blank (projection/returns.ts), with the range of its
    * bootstrap; the reserve, with its source, where the register is too short to estimate it.
@@ -213,6 +228,160 @@ function returnParameters(): ParameterDef[] {
   );
 }
 
+/** Written where a default of 0 stands for a cost only the municipality can know. */
+const FILL_IN = "UDFYLD: 0 er kun en pladsholder, ikke et skøn;";
+
+/**
+ * The rest of the bill (issue 20): who pays each and which view counts it is in docs/model.md
+ * (section 5). Optional: parameter ranges made before keep working with these defaults.
+ */
+const COST_PARAMETERS: readonly ParameterDef[] = [
+  {
+    id: "housingBenefit",
+    name: "Boligstøtte pr. bolig",
+    alias: "Housing benefit per dwelling",
+    label: {
+      da: "Boligstøtte (boligsikring) pr. boligplaceret borger pr. år, stat og kommune i alt",
+      en: "Housing benefit per housed citizen per year, state and municipality together",
+    },
+    short: { da: "Boligstøtte", en: "Benefit" },
+    unit: "kr./år",
+    default: 14_100,
+    min: { value: 0 },
+    max: { value: 1_000_000 },
+    integer: false,
+    group: "housingFirst",
+    source:
+      "Danmarks Statistik: husstande med boligsikring fik i gennemsnit 1.175 kr. i december 2010 (12 × 1.175 kr.); en borger på herberg får ingen boligstøtte, i egen bolig typisk boligsikring",
+    range: {
+      low: 7_050,
+      high: 21_150,
+      source:
+        "Antagelse: halvdelen til halvanden gang landsgennemsnittet, symmetrisk om standarden",
+    },
+    uncertain: true,
+    optional: true,
+  },
+  {
+    id: "housingBenefitMunicipalShare",
+    name: "Kommunens andel af boligstøtten",
+    alias: "Municipal share of housing benefit",
+    label: {
+      da: "Den andel af boligstøtten, kommunen selv finansierer (resten betaler staten)",
+      en: "The share of the housing benefit the municipality finances itself (the state pays the rest)",
+    },
+    short: { da: "Andel bolig.", en: "Benefit share" },
+    unit: "%",
+    default: 0.5,
+    min: { value: 0 },
+    max: { value: 1 },
+    integer: false,
+    group: "housingFirst",
+    source: `${FILL_IN.replace("0 er kun en pladsholder", "50 % er kun en pladsholder")} boligstøtteloven fastsætter fordelingen mellem stat og kommune; skriv kommunens egen andel`,
+    range: { low: 0.25, high: 0.75, source: "Antagelse: symmetrisk om pladsholderen" },
+    uncertain: true,
+    optional: true,
+  },
+  {
+    id: "caseManagement",
+    name: "Sagsbehandling pr. borger",
+    alias: "Case management per citizen",
+    label: {
+      da: "Kommunens sagsbehandling og koordinering pr. boligplaceret borger pr. år ud over bostøtten",
+      en: "The municipality's case management and coordination per housed citizen per year beyond the support",
+    },
+    short: { da: "Sagsbeh.", en: "Case mgmt" },
+    unit: "kr./år",
+    default: 0,
+    min: { value: 0 },
+    max: { value: 1_000_000 },
+    integer: false,
+    group: "housingFirst",
+    source: `${FILL_IN} kommunens egen udgift til sagsbehandlere og koordinering (fx timer × timepris); den er ikke med i Social- og Boligstyrelsens 40.000-130.000 kr. for selve støtten`,
+    range: {
+      low: 0,
+      high: 20_000,
+      source:
+        "Antagelse: fra ingen ekstra udgift til 20.000 kr.; asymmetrisk, fordi en udgift ikke kan være negativ",
+    },
+    uncertain: true,
+    optional: true,
+  },
+  {
+    id: "depositCost",
+    name: "Indskud og garanti pr. flytning",
+    alias: "Deposit and guarantee per move",
+    label: {
+      da: "Kommunens forventede tab pr. flytning på beboerindskudslån og garanti for istandsættelse (almenboligloven § 59)",
+      en: "The municipality's expected loss per move on deposit loans and the repair guarantee (almenboligloven § 59)",
+    },
+    short: { da: "Indskud", en: "Deposit" },
+    unit: "kr.",
+    default: 0,
+    min: { value: 0 },
+    max: { value: 10_000_000 },
+    integer: false,
+    group: "housingFirst",
+    source: `${FILL_IN} kommunen yder lån til beboerindskud og garanterer for istandsættelse ved fraflytning fra boliger, den anviser efter almenboligloven § 59; skriv det forventede tab pr. flytning`,
+    range: {
+      low: 0,
+      high: 20_000,
+      source: "Antagelse: asymmetrisk, fordi et tab ikke kan være negativt",
+    },
+    uncertain: true,
+    optional: true,
+  },
+  {
+    id: "furnishing",
+    name: "Indbo og etablering pr. flytning",
+    alias: "Furnishing per move",
+    label: {
+      da: "Kommunens udgift til indbo og etablering pr. borger, der flytter i egen bolig (fx enkeltydelser)",
+      en: "The municipality's cost of furnishing and settling in per citizen who moves to own home",
+    },
+    short: { da: "Indbo", en: "Furnishing" },
+    unit: "kr.",
+    default: 0,
+    min: { value: 0 },
+    max: { value: 10_000_000 },
+    integer: false,
+    group: "housingFirst",
+    source: `${FILL_IN} kommunens egen udgift til indbo og etablering pr. flytning`,
+    range: {
+      low: 0,
+      high: 20_000,
+      source: "Antagelse: asymmetrisk, fordi en udgift ikke kan være negativ",
+    },
+    uncertain: true,
+    optional: true,
+  },
+  {
+    id: "dwellingCost",
+    name: "Boligens offentlige udgift pr. år",
+    alias: "Public cost of the dwelling per year",
+    label: {
+      da: "Det offentliges udgift til selve boligen pr. bolig pr. år (fx støtte til en ny billig bolig); kun i den samfundsøkonomiske opgørelse",
+      en: "The public sector's cost of the dwelling itself per dwelling per year (e.g. support for a new cheap dwelling); in the public-sector view only",
+    },
+    short: { da: "Bolig", en: "Dwelling" },
+    unit: "kr./år",
+    default: 0,
+    min: { value: 0 },
+    max: { value: 1_000_000 },
+    integer: false,
+    group: "views",
+    source: `${FILL_IN} 0 for en eksisterende almen bolig, som kommunen anviser (almenboligloven § 59, stk. 1); for en ny billig bolig fx Fonden for Blandede Byers ca. 450.000 kr. pr. bolig (seed) fordelt over boligens levetid`,
+    range: {
+      low: 0,
+      high: 19_200,
+      source:
+        "450.000 kr. pr. ny bolig (Fonden for Blandede Byer, seed) som annuitet over 50 år til 3,5 %; asymmetrisk, fordi udgiften ikke kan være negativ",
+    },
+    uncertain: false,
+    optional: true,
+  },
+];
+
 export const PARAMETERS: readonly ParameterDef[] = [
   {
     id: "baseYear",
@@ -253,13 +422,17 @@ export const PARAMETERS: readonly ParameterDef[] = [
       source:
         "Antagelse: budgetår og overslagsår (4 år) som det korte; Komponents analyse for Hjørring (seed) og SØM regner over op til 10 år",
     },
+    decision: true,
     uncertain: false,
   },
   {
     id: "discountRate",
     name: "Diskonteringsrente",
     alias: "Discount rate",
-    label: { da: "Diskonteringsrente pr. år", en: "Discount rate per year" },
+    label: {
+      da: "Kommunens diskonteringsrente pr. år, real (budgettet regner nominelt: renten lægges sammen med prisreguleringen)",
+      en: "The municipality's discount rate per year, real (the budget case is nominal: the rate is combined with the price indexation)",
+    },
     short: { da: "Rente", en: "Rate" },
     unit: "%",
     default: 0.035,
@@ -271,9 +444,9 @@ export const PARAMETERS: readonly ParameterDef[] = [
       "Finansministeriets samfundsøkonomiske diskonteringsrente: 3,5 % for år 0-35 (Dokumentationsnotat, 7. januar 2021; Vejledning i samfundsøkonomiske konsekvensvurderinger, juni 2023)",
     range: {
       low: 0.025,
-      high: 0.04,
+      high: 0.045,
       source:
-        "Finansministeriet, «Dokumentationsnotat – den samfundsøkonomiske diskonteringsrente» (7. januar 2021) og «Vejledning i samfundsøkonomiske konsekvensvurderinger» (juni 2023): 2,5 % er satsen for år 36-70; 4 % var satsen 2013-2020",
+        "Finansministeriet, «Dokumentationsnotat – den samfundsøkonomiske diskonteringsrente» (7. januar 2021) og «Vejledning i samfundsøkonomiske konsekvensvurderinger» (juni 2023): 2,5 % er satsen for år 36-70; 4 % var satsen 2013-2020; symmetrisk om 3,5 %",
     },
     uncertain: false,
   },
@@ -292,10 +465,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     source:
       "Projektets standard: uændret niveau. Landstal (Ankestyrelsen, § 110-statistik): ca. 6.300-7.000 personer og 13.500-15.800 ophold om året",
     range: {
-      low: -0.01,
-      high: 0.05,
+      low: -0.02,
+      high: 0.02,
       source:
-        "Ankestyrelsen og Danmarks Statistik, brugere af § 110-boformer: ca. +1,7 % om året 2015-2022 og ca. -1 % om året 2009-2013 (databrud i 2021); +5 % er en antagelse om en hurtigere stigning",
+        "Ankestyrelsen og Danmarks Statistik, brugere af § 110-boformer: ca. +1,7 % om året 2015-2022 og ca. -1 % om året 2009-2013 (databrud i 2021); symmetrisk om standarden 0, så begge ligger inden for",
     },
     uncertain: true,
   },
@@ -314,10 +487,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     source:
       "Projektets standard: uændret. Seed (webinar juni 2023): i én kommune varede 47 % af opholdene over 90 dage og 41 % over 120 dage",
     range: {
-      low: -0.01,
-      high: 0.04,
+      low: -0.025,
+      high: 0.025,
       source:
-        "Ankestyrelsen og Danmarks Statistik: overnatninger pr. bruger steg fra 102 (2010) til 129 (2020), ca. +2,4 % om året; grænserne er en antagelse omkring det",
+        "Ankestyrelsen og Danmarks Statistik: overnatninger pr. bruger steg fra 102 (2010) til 129 (2020), ca. +2,4 % om året; symmetrisk om standarden 0 med den historiske stigning som den høje ende",
     },
     uncertain: true,
   },
@@ -331,18 +504,17 @@ export const PARAMETERS: readonly ParameterDef[] = [
     },
     short: { da: "Priser", en: "Prices" },
     unit: "%",
-    default: 0,
+    default: 0.02,
     min: { value: -1, exclusive: true },
     max: { value: 1 },
     integer: false,
     group: "projection",
     source:
-      "Projektets standard: faste priser (basisårets takster). Sæt fx kommunens pris- og lønfremskrivning",
+      "Pris- og lønfremskrivning: 2 % om året. Danmarks Nationalbanks fastkurspolitik binder dansk inflation til euroområdets, hvor ECB's mål er 2 %; skriv kommunens egen fremskrivning (0 = faste priser)",
     range: {
-      low: 0,
+      low: 0.01,
       high: 0.03,
-      source:
-        "Antagelse: faste priser som det lave; 3 % om året som en høj pris- og lønfremskrivning",
+      source: "Antagelse: ét procentpoint under og over ECB's mål på 2 %, symmetrisk",
     },
     uncertain: true,
   },
@@ -368,6 +540,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       high: 0.75,
       source: "Antagelse: en fjerdedel til tre fjerdedele af de lange forløb",
     },
+    decision: true,
     uncertain: false,
   },
   {
@@ -393,6 +566,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       source:
         "Antagelse: 60 dage; 120 dage var refusionsgrænsen før 1. april 2026 (serviceloven § 177, L 64)",
     },
+    decision: true,
     uncertain: false,
   },
   {
@@ -437,10 +611,10 @@ export const PARAMETERS: readonly ParameterDef[] = [
     source:
       "Antagelse (projektets eksempel). Komponents analyse for Hjørring (seed) regner nutidsværdier med nogen tilbagefald: 3,3 kr. igen pr. krone over 10 år for herbergsbrugere, break-even i år 2",
     range: {
-      low: 0.03,
+      low: 0.05,
       high: 0.15,
       source:
-        "Afledt af VIVE (2020), Housing First i Odense: ca. 80 % stadig i bolig efter 3 år (ca. 7 % om året), og Benjaminsen (SFI): ni ud af ti fastholder boligen; 15 % svarer til 80-85 % boligstabilitet efter 1-2 år (Tsemberis m.fl.)",
+        "Afledt af VIVE (2020), Housing First i Odense: ca. 80 % stadig i bolig efter 3 år (ca. 7 % om året), og Benjaminsen (SFI): ni ud af ti fastholder boligen; 15 % svarer til 80-85 % boligstabilitet efter 1-2 år (Tsemberis m.fl.); symmetrisk om 10 %",
     },
     uncertain: true,
   },
@@ -492,6 +666,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       source:
         "Antagelse: kommunens boligsociale anvisning (almenboligloven § 59, stk. 1) giver typisk få boliger om året",
     },
+    decision: true,
     uncertain: false,
   },
   {
@@ -514,6 +689,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       source:
         "Fonden for Blandede Byer (seed): 15.000 kr. om året pr. bolig, hvis kommunen selv betaler et tilsvarende tilskud",
     },
+    decision: true,
     uncertain: false,
   },
   {
@@ -610,6 +786,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     source:
       "Benjaminsen (2018), Housing First in Denmark, Social Inclusion 6(3): de kroniske brugere er Housing Firsts primære målgruppe",
     range: { low: 0, high: 1, source: "Valg: med eller uden" },
+    decision: true,
     uncertain: false,
     optional: true,
   },
@@ -631,6 +808,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     source:
       "Antagelse: episodiske brugere med gentagne ophold har også komplekse støttebehov (Benjaminsen & Andrade 2015)",
     range: { low: 0, high: 1, source: "Valg: med eller uden" },
+    decision: true,
     uncertain: false,
     optional: true,
   },
@@ -652,6 +830,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     source:
       "Antagelse: forbigående brugere klarer sig oftest ud af hjemløshed efter ét kort forløb (Kuhn & Culhane 1998); 1 giver den tidligere model, hvor alle lange ophold kunne flytte",
     range: { low: 0, high: 1, source: "Valg: med eller uden" },
+    decision: true,
     uncertain: false,
     optional: true,
   },
@@ -672,7 +851,8 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "typology",
     source:
       "Antagelse: tre år, som i registerstudier af typologien (Kuhn & Culhane 1998 brugte flerårige perioder)",
-    range: { low: 2, high: 5, source: "Antagelse" },
+    range: { low: 2, high: 4, source: "Antagelse: symmetrisk om tre år" },
+    decision: true,
     uncertain: false,
     optional: true,
   },
@@ -698,6 +878,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       high: 540,
       source: "Antagelse: et halvt til halvandet års ophold i perioden",
     },
+    decision: true,
     uncertain: false,
     optional: true,
   },
@@ -718,7 +899,8 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "typology",
     source:
       "Antagelse efter Kuhn & Culhane (1998): episodiske brugere har mange, kortere forløb (i gennemsnit 3,8 ophold i Philadelphia mod 1,2 for forbigående)",
-    range: { low: 2, high: 5, source: "Antagelse" },
+    range: { low: 2, high: 4, source: "Antagelse: symmetrisk om tre forløb" },
+    decision: true,
     uncertain: false,
     optional: true,
   },
@@ -739,11 +921,13 @@ export const PARAMETERS: readonly ParameterDef[] = [
     group: "typology",
     source:
       "Antagelse: 30 dage, den almindelige afgrænsning af et forløb i registerstudier af herbergsbrug",
-    range: { low: 14, high: 60, source: "Antagelse" },
+    range: { low: 15, high: 45, source: "Antagelse: symmetrisk om 30 dage" },
+    decision: true,
     uncertain: false,
     optional: true,
   },
   ...returnParameters(),
+  ...COST_PARAMETERS,
 ];
 
 export type ParameterValues = Record<ParameterId, number | null>;
@@ -783,6 +967,13 @@ export interface ScenarioParameters extends ParameterValues {
   returnNightsChronic: number | null;
   returnNightsEpisodic: number | null;
   returnNightsTransitional: number | null;
+  /** The rest of the bill (issue 20). */
+  housingBenefit: number;
+  housingBenefitMunicipalShare: number;
+  caseManagement: number;
+  depositCost: number;
+  furnishing: number;
+  dwellingCost: number;
 }
 
 /**

@@ -17,6 +17,7 @@
 import type { Decimal } from "./money";
 import {
   PARAMETERS,
+  parameterById,
   rangeOf,
   type ParameterDef,
   type ParameterId,
@@ -125,6 +126,16 @@ export interface MonteCarloResult {
   probabilityPositive: number;
   /** The NPVs in equal-width bins. */
   histogram: { from: number; to: number; count: number }[];
+  /** The same of the public-sector value (its NPV, return per krone and break-even). */
+  public: ViewSpread;
+}
+
+/** A view's NPV, return per krone and break-even over the draws. */
+export interface ViewSpread {
+  npv: Spread;
+  ratio: Spread | null;
+  breakEven: { p10: number | null; p50: number | null; p90: number | null };
+  probabilityPositive: number;
 }
 
 /** The triangular distribution's inverse CDF on [low, high] with mode `mode`. */
@@ -137,9 +148,27 @@ function triangular(u: number, low: number, mode: number, high: number): number 
 }
 
 /**
- * The ranges drawn: each uncertain parameter's low–high (the scenario's own, else the
- * registry's), widened to hold the scenario's own value.
+ * The range used around a scenario's value: its low–high (the scenario's own, else the
+ * registry's, else the register's estimate), or, when the value lies outside it, the same width
+ * centred on the value, kept inside the parameter's allowed values (issue 20: the spread never
+ * leans to one side because the value moved).
  */
+export function rangeAround(
+  def: ParameterDef,
+  range: { low: number; high: number },
+  value: number
+): { low: number; high: number } {
+  if (value >= range.low && value <= range.high) return { low: range.low, high: range.high };
+  const width = range.high - range.low;
+  const [min, max] = searchBounds(def);
+  let low = value - width / 2;
+  let high = value + width / 2;
+  if (low < min) [low, high] = [min, Math.min(max, min + width)];
+  if (high > max) [low, high] = [Math.max(min, max - width), max];
+  return { low: Math.min(low, value), high: Math.max(high, value) };
+}
+
+/** The ranges drawn: each uncertain parameter's range around the scenario's value. */
 export function drawnRanges(
   base: ScenarioParameters,
   ranges: ParameterRanges = {}
@@ -148,8 +177,29 @@ export function drawnRanges(
     const range = rangeOf(def, ranges);
     if (!def.uncertain || !range) return [];
     const mode = base[def.id] as number;
-    return [{ id: def.id, low: Math.min(range.low, mode), mode, high: Math.max(range.high, mode) }];
+    return [{ id: def.id, ...rangeAround(def, range, mode), mode }];
   });
+}
+
+/**
+ * A draw the projection can take: relapse and move-away together at most 100 % a year, each
+ * inside its range. Move-away's draw is mapped into what its range leaves beside the relapse drawn
+ * (keeping its place among its draws); only when even its low end will not fit is the relapse
+ * moved down to make room.
+ */
+function feasible(p: ScenarioParameters, drawn: MonteCarloResult["drawn"]): ScenarioParameters {
+  if (p.relapseRate + p.moveAwayRate <= 1) return p;
+  const away = drawn.find((r) => r.id === "moveAwayRate") ?? {
+    low: p.moveAwayRate,
+    high: p.moveAwayRate,
+  };
+  const relapseRate = Math.min(p.relapseRate, 1 - away.low);
+  const room = 1 - relapseRate;
+  const moveAwayRate =
+    away.high === away.low
+      ? away.low
+      : away.low + ((p.moveAwayRate - away.low) * (room - away.low)) / (away.high - away.low);
+  return { ...p, relapseRate, moveAwayRate: Math.min(moveAwayRate, room) };
 }
 
 /** One value drawn for a parameter, kept inside its allowed range and whole where it must be. */
@@ -180,6 +230,33 @@ function histogram(values: readonly number[]): MonteCarloResult["histogram"] {
 }
 
 /**
+ * The draws of a run: Latin hypercube over the ranges drawn (for each parameter a random pairing
+ * of the n strata with the n draws), triangular in each stratum, seeded; every draw feasible.
+ */
+export function monteCarloDraws(
+  base: ScenarioParameters,
+  drawn: MonteCarloResult["drawn"],
+  n: number,
+  seed: number
+): ScenarioParameters[] {
+  const random = seededRandom(seed);
+  const columns = drawn.map((r) => {
+    const strata = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [strata[i], strata[j]] = [strata[j], strata[i]];
+    }
+    const def = parameterById(r.id);
+    return strata.map((stratum) => drawValue(def, (stratum + random()) / n, r));
+  });
+  return Array.from({ length: n }, (_, i) => {
+    const p = { ...base };
+    drawn.forEach((r, k) => ((p as Record<ParameterId, number | null>)[r.id] = columns[k][i]));
+    return feasible(p, drawn);
+  });
+}
+
+/**
  * The Monte Carlo run of the scenario `base` on the stays; null when cancelled, an error when the
  * scenario itself cannot be projected.
  */
@@ -193,60 +270,68 @@ export function runMonteCarlo(
   const runner = new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(base, options.ranges);
   if (isProjectionError(resolved)) return resolved;
-  const random = seededRandom(options.seed);
   const drawn = drawnRanges(resolved.parameters, resolved.ranges);
-  // Latin hypercube: for each parameter a random pairing of the n strata with the n draws.
-  const columns = drawn.map((r) => {
-    const strata = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [strata[i], strata[j]] = [strata[j], strata[i]];
-    }
-    const def = PARAMETERS.find((d) => d.id === r.id)!;
-    return strata.map((stratum) => drawValue(def, (stratum + random()) / n, r));
-  });
-  const draws: ScenarioParameters[] = Array.from({ length: n }, (_, i) => {
-    const p = { ...resolved.parameters };
-    drawn.forEach((r, k) => ((p as Record<ParameterId, number | null>)[r.id] = columns[k][i]));
-    return p;
-  });
+  const draws = monteCarloDraws(resolved.parameters, drawn, n, options.seed);
   // Draws that share a timeline are evaluated together (the order of draws changes no result).
   const order = draws.map((p, i) => ({ i, key: preparedKey(p, projectionOptions) }));
   order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
 
-  const npv: number[] = new Array(n);
-  const ratio: (number | null)[] = new Array(n);
-  const breakEven: (number | null)[] = new Array(n);
+  const budget = viewDraws(n);
+  const publicView = viewDraws(n);
   for (let k = 0; k < n; k++) {
     if (options.cancelled?.()) return null;
     const { i } = order[k];
     const result = runner.run(draws[i], false);
     if (isProjectionError(result)) return result;
-    npv[i] = result.npv.toNumber();
-    ratio[i] = result.ratio === null ? null : result.ratio.toNumber();
-    breakEven[i] = result.breakEvenYear;
+    budget.add(i, result);
+    publicView.add(i, result.public);
     if ((k + 1) % 10 === 0 || k + 1 === n) options.onProgress?.(k + 1, n);
   }
-  const ratios = ratio.filter((r): r is number => r !== null);
-  // "Never within the horizon" sorts after every year.
-  const years = breakEven.map((y) => y ?? Infinity).sort((a, b) => a - b);
-  const yearAt = (p: number) => {
-    const v = years[Math.ceil(p * n) - 1];
-    return v === Infinity ? null : v;
-  };
+  const b = budget.spread();
   return {
     draws: n,
     seed: options.seed,
     drawn,
-    npv: spread(npv),
-    ratio: ratios.length > 0 ? spread(ratios) : null,
-    breakEven: { p10: yearAt(0.1), p50: yearAt(0.5), p90: yearAt(0.9) },
-    probabilityPositive: npv.filter((v) => v > 0).length / n,
-    histogram: histogram(npv),
+    ...b,
+    histogram: histogram(budget.npvs),
+    public: publicView.spread(),
+  };
+}
+
+/** One view's figures of each draw, and their spread. */
+function viewDraws(n: number) {
+  const npvs: number[] = new Array(n);
+  const ratio: (number | null)[] = new Array(n);
+  const breakEven: (number | null)[] = new Array(n);
+  return {
+    npvs,
+    add(i: number, r: { npv: Decimal; ratio: Decimal | null; breakEvenYear: number | null }) {
+      npvs[i] = r.npv.toNumber();
+      ratio[i] = r.ratio === null ? null : r.ratio.toNumber();
+      breakEven[i] = r.breakEvenYear;
+    },
+    spread(): ViewSpread {
+      const ratios = ratio.filter((r): r is number => r !== null);
+      // "Never within the horizon" sorts after every year.
+      const years = breakEven.map((y) => y ?? Infinity).sort((a, b) => a - b);
+      const yearAt = (p: number) => {
+        const v = years[Math.ceil(p * n) - 1];
+        return v === Infinity ? null : v;
+      };
+      return {
+        npv: spread(npvs),
+        ratio: ratios.length > 0 ? spread(ratios) : null,
+        breakEven: { p10: yearAt(0.1), p50: yearAt(0.5), p90: yearAt(0.9) },
+        probabilityPositive: npvs.filter((v) => v > 0).length / n,
+      };
+    },
   };
 }
 
 // ---- sensitivity: tornado and switching values ----
+
+/** Which headline a sensitivity is about: the budget case or the public-sector value (issue 20). */
+export type View = "budget" | "public";
 
 export interface TornadoBar {
   id: ParameterId;
@@ -254,10 +339,14 @@ export interface TornadoBar {
   value: number;
   low: number;
   high: number;
+  /** The budget case's NPV at the low and the high value. */
   npvLow: number;
   npvHigh: number;
-  /** |npvHigh − npvLow|: the bars are sorted by it, largest first. */
+  /** |npvHigh − npvLow| of the view the bars are sorted by, largest first. */
   swing: number;
+  /** The public-sector value's NPV at the low and the high value. */
+  publicLow: number;
+  publicHigh: number;
   /** Where the low–high range comes from (the registry's source or the scenario's own). */
   source: string;
 }
@@ -267,32 +356,48 @@ export interface SensitivityOptions extends ProjectionOptions {
   ranges?: ParameterRanges;
   /** Told after each parameter is done, for progress. */
   onParameter?: () => void;
+  /** The headline the bars are sorted by, and whose sign a switching value turns (default budget). */
+  view?: View;
 }
 
 /** The parameters with a low–high range: the scenario's own, the registry's, or the register's estimate. */
 export const rangedParameters = (ranges: ParameterRanges = {}): ParameterDef[] =>
   PARAMETERS.filter((def) => rangeOf(def, ranges) !== undefined || def.estimated !== undefined);
 
-/** The NPV with one parameter changed, or null when the projection refuses the value. */
-function npvWith(
+/** Both headlines' NPVs with one parameter changed, or null when the projection refuses the value. */
+function npvsWith(
   runner: ProjectionRunner,
   base: ScenarioParameters,
   id: ParameterId,
   value: number
-): Decimal | null {
+): { budget: Decimal; public: Decimal } | null {
   const result = runner.run({ ...base, [id]: value });
-  return isProjectionError(result) ? null : result.npv;
+  return isProjectionError(result) ? null : { budget: result.npv, public: result.public.npv };
 }
 
 /**
- * Each parameter with a range moved to its low and its high value on its own, sorted by swing
- * (ties in the registry's order). A value the projection refuses (relapse and move-away above
- * 100 % together) leaves the parameter out.
+ * The most a rate may be with the scenario's other leaving rate: relapse and move-away are at
+ * most 100 % a year together, so a range end beyond that is moved in to it.
+ */
+function jointBound(def: ParameterDef, base: ScenarioParameters, value: number): number {
+  if (def.id === "relapseRate") return Math.min(value, 1 - base.moveAwayRate);
+  if (def.id === "moveAwayRate") return Math.min(value, 1 - base.relapseRate);
+  return value;
+}
+
+/**
+ * Each parameter with a range moved to its low and its high value on its own (the range around
+ * the scenario's value), sorted by the view's swing (ties in the registry's order).
  */
 export function tornado(
   stays: readonly StayInput[],
   given: ScenarioParameters,
-  { ranges: givenRanges, onParameter, ...projectionOptions }: SensitivityOptions = {}
+  {
+    ranges: givenRanges,
+    onParameter,
+    view = "budget",
+    ...projectionOptions
+  }: SensitivityOptions = {}
 ): TornadoBar[] {
   const runner = new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
@@ -300,20 +405,28 @@ export function tornado(
   const { parameters: base, ranges } = resolved;
   const bars: TornadoBar[] = [];
   for (const def of rangedParameters(ranges)) {
-    const range = rangeOf(def, ranges)!;
-    const npvLow = npvWith(runner, base, def.id, range.low);
-    const npvHigh = npvWith(runner, base, def.id, range.high);
+    const value = base[def.id] as number;
+    const around = rangeAround(def, rangeOf(def, ranges)!, value);
+    const low = jointBound(def, base, around.low);
+    const high = jointBound(def, base, around.high);
+    // Moved from the scenario as given: a blank estimated parameter is estimated again when a
+    // typology parameter moves the user groups.
+    const atLow = npvsWith(runner, given, def.id, low);
+    const atHigh = npvsWith(runner, given, def.id, high);
     onParameter?.();
-    if (npvLow === null || npvHigh === null) continue;
+    if (atLow === null || atHigh === null) continue;
+    const swing = Math.abs(atHigh[view].minus(atLow[view]).toNumber());
     bars.push({
       id: def.id,
-      value: base[def.id] as number,
-      low: range.low,
-      high: range.high,
-      npvLow: npvLow.toNumber(),
-      npvHigh: npvHigh.toNumber(),
-      swing: Math.abs(npvHigh.minus(npvLow).toNumber()),
-      source: range.source,
+      value,
+      low,
+      high,
+      npvLow: atLow.budget.toNumber(),
+      npvHigh: atHigh.budget.toNumber(),
+      swing,
+      publicLow: atLow.public.toNumber(),
+      publicHigh: atHigh.public.toNumber(),
+      source: rangeOf(def, ranges)!.source,
     });
   }
   // Array.prototype.sort is stable: equal swings keep the registry's order.
@@ -322,8 +435,13 @@ export function tornado(
 
 export interface SwitchingValue {
   id: ParameterId;
-  /** The value at which the NPV turns 0, or null: "none in the allowed range". */
+  /** The value at which the NPV changes sign, or null: "none in the allowed range". */
   value: number | null;
+  /**
+   * Why there is none: the NPV keeps its sign over the whole allowed range, or it only reaches
+   * 0 (no programme at all, say) without turning to the other side.
+   */
+  reason?: "sameSign" | "onlyTouchesZero";
 }
 
 /** The allowed range's ends as values a search can try (an exclusive bound moved inwards). */
@@ -358,34 +476,55 @@ function tolerance(def: ParameterDef): number {
 export function switchingValues(
   stays: readonly StayInput[],
   given: ScenarioParameters,
-  { ranges: givenRanges, onParameter, ...projectionOptions }: SensitivityOptions = {}
+  {
+    ranges: givenRanges,
+    onParameter,
+    view = "budget",
+    ...projectionOptions
+  }: SensitivityOptions = {}
 ): SwitchingValue[] {
   const runner = new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
   if (isProjectionError(resolved)) return [];
   const { parameters: base, ranges } = resolved;
-  const at = (def: ParameterDef, v: number) => npvWith(runner, base, def.id, v);
+  const signAt = (def: ParameterDef, v: number): -1 | 0 | 1 | null => {
+    const npvs = npvsWith(runner, given, def.id, v);
+    if (npvs === null) return null;
+    const npv = npvs[view];
+    return npv.gt(0) ? 1 : npv.lt(0) ? -1 : 0;
+  };
   const out: SwitchingValue[] = [];
   for (const def of rangedParameters(ranges)) {
     const found = switchingValue(def);
     onParameter?.();
-    if (found !== undefined) out.push({ id: def.id, value: found });
+    if (found !== undefined) out.push({ id: def.id, ...found });
   }
   return out;
 
-  /** The switching value, null for none, undefined when the parameter is not searched. */
-  function switchingValue(def: ParameterDef): number | null | undefined {
+  /**
+   * The value where the NPV turns strictly to the other side of 0, or none with the reason;
+   * undefined when the parameter is not searched.
+   */
+  function switchingValue(def: ParameterDef): Omit<SwitchingValue, "id"> | undefined {
     const own = base[def.id] as number;
-    const ownNpv = at(def, own);
-    if (ownNpv === null) return undefined;
-    const signOf = (npv: Decimal) => (npv.gt(0) ? 1 : npv.lt(0) ? -1 : 0);
-    const sign = signOf(ownNpv);
-    if (sign === 0) return own;
+    const sign = signAt(def, own);
+    if (sign === null) return undefined;
+    if (sign === 0) return { value: null, reason: "onlyTouchesZero" };
+    let touched = false;
+    /** Whether the NPV at v is strictly on the other side; 0 only touches it. */
+    const crosses = (v: number): boolean | null => {
+      const s = signAt(def, v);
+      if (s === 0) touched = true;
+      return s === null ? null : s === -sign;
+    };
+    const none = (): Omit<SwitchingValue, "id"> => ({
+      value: null,
+      reason: touched ? "onlyTouchesZero" : "sameSign",
+    });
     if (def.unit === "ja/nej") {
       // Yes or no: the other answer, where it turns the NPV's sign.
       const other = own === 1 ? 0 : 1;
-      const npv = at(def, other);
-      return npv !== null && signOf(npv) !== sign ? other : null;
+      return crosses(other) ? { value: other } : none();
     }
     const [min, max] = searchBounds(def);
     // Scan outwards from the scenario's value on both sides; keep the nearest sign change.
@@ -398,16 +537,16 @@ export function switchingValues(
         let v = own + (end - own) * (k / SCAN_STEPS) ** 2;
         if (def.integer) v = Math.round(v);
         if (v === inside) continue;
-        const npv = at(def, v);
-        if (npv === null) break;
-        if ((npv.gt(0) ? 1 : npv.lt(0) ? -1 : 0) !== sign) {
+        const c = crosses(v);
+        if (c === null) break;
+        if (c) {
           candidates.push([inside, v]);
           break;
         }
-        inside = v;
+        if (signAt(def, v) === sign) inside = v;
       }
     }
-    if (candidates.length === 0) return null;
+    if (candidates.length === 0) return none();
     let [inside, outside] = candidates.sort(
       (a, b) => Math.abs(a[1] - own) - Math.abs(b[1] - own)
     )[0];
@@ -416,10 +555,12 @@ export function switchingValues(
       let mid = (inside + outside) / 2;
       if (def.integer) mid = Math.round(mid);
       if (mid === inside || mid === outside) break;
-      const npv = at(def, mid)!;
-      if ((npv.gt(0) ? 1 : npv.lt(0) ? -1 : 0) === sign) inside = mid;
-      else outside = mid;
+      const s = signAt(def, mid);
+      if (s === sign) inside = mid;
+      else if (s === -sign) outside = mid;
+      // Exactly 0 between a point on each side: the crossing itself.
+      else return { value: mid };
     }
-    return def.integer ? outside : (inside + outside) / 2;
+    return { value: def.integer ? outside : (inside + outside) / 2 };
   }
 }

@@ -241,6 +241,22 @@ export const PROJECTION_COLUMNS = [
     da: "Samfundsøkonomisk nettogevinst",
     en: "Socio-economic net gain",
   },
+  // Added for issue 20 (the two headlines): each NPV is DK.HOUSINGFIRSTNPV on columns of the table.
+  {
+    key: "cashableSavings",
+    da: "Kontant sparet herbergsudgift",
+    en: "Cashable shelter cost saved",
+  },
+  {
+    key: "publicSaved",
+    da: "Sparet offentlig udgift, faste priser",
+    en: "Public expense saved, fixed prices",
+  },
+  {
+    key: "publicCost",
+    da: "Offentlig udgift til Housing First, faste priser",
+    en: "Public cost of Housing First, fixed prices",
+  },
 ] as const;
 
 export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number]["key"];
@@ -257,6 +273,10 @@ export const PROJECTION_SUMMARY = [
   "Budgeteffekt i alt (kommunen, nominelt)",
   "Kontant budgeteffekt i alt",
   "Samfundsøkonomisk nutidsværdi (Finansministeriets rente)",
+  // Added for issue 20: the budget case's nominal rate and the public-sector value's figures.
+  "Nominel diskonteringsrente (budget)",
+  "Samfundsøkonomisk afkast pr. krone",
+  "Samfundsøkonomisk break-even-år",
 ] as const;
 
 /** The projection as the spilled table: header, base year, projection years, summary rows. */
@@ -287,6 +307,9 @@ export function projectionTable(projection: Projection): TableCell[][] {
       h.stateRefund.toNumber(),
       h.cashableEffect.toNumber(),
       h.socioEconomicNet.toNumber(),
+      h.cashableSavings.toNumber(),
+      h.publicSaved.toNumber(),
+      h.publicCost.toNumber(),
     ]);
   }
   const summary = (label: string, value: TableCell): TableCell[] => [
@@ -316,6 +339,28 @@ export function projectionTable(projection: Projection): TableCell[][] {
   rows.push(summary(PROJECTION_SUMMARY[3], projection.budgetEffect.toNumber()));
   rows.push(summary(PROJECTION_SUMMARY[4], projection.cashableEffect.toNumber()));
   rows.push(summary(PROJECTION_SUMMARY[5], projection.socioEconomicNpv.toNumber()));
+  rows.push(summary(PROJECTION_SUMMARY[6], projection.nominalRate.toNumber()));
+  rows.push(
+    summary(
+      PROJECTION_SUMMARY[7],
+      projection.public.ratio === null
+        ? cellError(
+            "#N/A",
+            "Den offentlige udgift til Housing First er 0, så afkastet kan ikke beregnes"
+          )
+        : projection.public.ratio.toNumber()
+    )
+  );
+  rows.push(
+    summary(
+      PROJECTION_SUMMARY[8],
+      projection.public.breakEvenYear ??
+        cellError(
+          "#N/A",
+          `Housing First tjener sig ikke hjem for det offentlige inden for de ${projection.horizon} år`
+        )
+    )
+  );
   return rows;
 }
 

@@ -23,6 +23,7 @@ import { PersonalDataGuard, type PersonalKind } from "../../src/privacy/personal
 import {
   rangedParameters,
   switchingValues,
+  type SwitchingValue,
   tornado,
   type TornadoBar,
 } from "../../src/engine/uncertainty";
@@ -81,8 +82,10 @@ export function runScenarios(
 
 /** A tornado bar (the engine's, over the low–high range) with the parameter's switching value. */
 export interface SensitivityBar extends TornadoBar {
-  /** The value at which the NPV turns 0; null: none in the allowed range. */
+  /** The value at which the NPV turns to the other side of 0; null: none in the allowed range. */
   switchingValue: number | null;
+  /** Why there is none (uncertainty.ts SwitchingValue). */
+  switchingReason?: SwitchingValue["reason"];
 }
 
 /**
@@ -95,12 +98,16 @@ export function sensitivity(
   step?: () => void
 ): SensitivityBar[] {
   const switching = new Map(
-    switchingValues(stays, parameters, { ranges, onParameter: step }).map((v) => [v.id, v.value])
+    switchingValues(stays, parameters, { ranges, onParameter: step }).map((v) => [v.id, v])
   );
-  return tornado(stays, parameters, { ranges, onParameter: step }).map((b) => ({
-    ...b,
-    switchingValue: switching.get(b.id) ?? null,
-  }));
+  return tornado(stays, parameters, { ranges, onParameter: step }).map((b) => {
+    const v = switching.get(b.id);
+    return {
+      ...b,
+      switchingValue: v?.value ?? null,
+      ...(v?.reason && { switchingReason: v.reason }),
+    };
+  });
 }
 
 /** Named parameters to compare; the first is the active scenario (its NPV gets the tornado). */
@@ -166,6 +173,22 @@ export function compareScenarios(
 const KR = '#,##0 "kr."';
 /** A parameter that cannot turn the NPV to 0 anywhere in its allowed range. */
 export const NO_SWITCHING_VALUE = "ingen i det tilladte interval";
+
+/** "none in the allowed range", with the reason (issue 20), in Danish and English. */
+export function noSwitchingValue(
+  reason: SwitchingValue["reason"],
+  language: "da" | "en" = "da"
+): string {
+  const why =
+    language === "da"
+      ? reason === "onlyTouchesZero"
+        ? "nutidsværdien når kun 0 (fx intet program) uden at skifte fortegn"
+        : "nutidsværdien har samme fortegn i hele intervallet"
+      : reason === "onlyTouchesZero"
+        ? "the NPV only reaches 0 (no programme, say) without changing sign"
+        : "the NPV keeps its sign over the whole range";
+  return `${language === "da" ? NO_SWITCHING_VALUE : "none in the allowed range"}: ${why}`;
+}
 
 /**
  * A switching value as the sheet and the pane show it: kroner whole, a percentage to 0,01
@@ -267,7 +290,7 @@ export function comparisonSheet(
         b.npvHigh - active.npv,
         b.swing,
         b.switchingValue === null
-          ? NO_SWITCHING_VALUE
+          ? noSwitchingValue(b.switchingReason)
           : shownSwitchingValue(b.id, b.switchingValue),
         guard.cell(b.source),
       ];

@@ -28,6 +28,7 @@ import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
 import { allSaidIn, formatCount, formatSeconds, useTexts, type Language } from "../i18n";
 import {
+  noSwitchingValue,
   shownSwitchingValue,
   type NamedParameters,
   type SensitivityBar,
@@ -580,7 +581,7 @@ function Tornado({
                 </td>
                 <td style={cell}>
                   {b.switchingValue === null
-                    ? text.noSwitching
+                    ? noSwitchingValue(b.switchingReason, language)
                     : shownSwitchingValue(b.id, b.switchingValue, language)}
                 </td>
               </tr>

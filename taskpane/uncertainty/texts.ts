@@ -40,7 +40,6 @@ export interface UncertaintyTexts {
   lowHigh: string;
   npvLowHigh: string;
   switching: string;
-  noSwitching: string;
   lowValue: string;
   highValue: string;
 }
@@ -89,7 +88,6 @@ const DA: UncertaintyTexts = {
   lowHigh: "Lav – høj",
   npvLowHigh: "NPV ved lav / høj",
   switching: "Skifteværdi",
-  noSwitching: "ingen i det tilladte interval",
   lowValue: "Lav værdi",
   highValue: "Høj værdi",
 };
@@ -138,7 +136,6 @@ const EN: UncertaintyTexts = {
   lowHigh: "Low – high",
   npvLowHigh: "NPV at low / high",
   switching: "Switching value",
-  noSwitching: "none in the allowed range",
   lowValue: "Low value",
   highValue: "High value",
 };

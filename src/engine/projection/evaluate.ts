@@ -8,6 +8,7 @@ import { socioEconomicDiscount, type RuleSet } from "../rules";
 import type { RowError, StayInput } from "../shelter";
 import { housingFirstPath, type HousingFirstSums } from "./housingFirst";
 import {
+  fail,
   inexact,
   prepareProjection,
   type PreparedProjection,
@@ -45,13 +46,20 @@ export interface HousingFirstYear {
   stayDays: Decimal;
   /** Citizens moved to their own home this year (weighted, in fractions of citizens). */
   moves: Decimal;
-  /** Person-years housed with support this year. */
+  /** Person-years housed with support this year (in this municipality). */
   housedYears: Decimal;
   supportExpense: Decimal;
   supportRefund: Decimal;
+  /** The municipality's share of the housing benefit of those housed. */
+  housingBenefit: Decimal;
+  caseManagement: Decimal;
   rentSubsidy: Decimal;
+  /** One-off cost, deposit loss and furnishing of the year's moves. */
   oneOffCost: Decimal;
-  /** supportExpense − supportRefund + rentSubsidy + oneOffCost. */
+  /**
+   * What the programme costs the municipality: support − § 85 a refund + its share of the housing
+   * benefit + case management + rent subsidy + the one-off costs of the moves.
+   */
   programmeCost: Decimal;
   /** Shelter gross − self-payment − refund NY on the Housing First path. */
   shelterNetCost: Decimal;
@@ -59,6 +67,8 @@ export interface HousingFirstYear {
   movedAwayShelterCost: Decimal;
   /** Net cost without action − shelterNetCost − movedAwayShelterCost: saved on those still here. */
   shelterSavings: Decimal;
+  /** Cashable share × shelterSavings: the saving the budget case counts. */
+  cashableSavings: Decimal;
   /** shelterNetCost + programmeCost. */
   netCost: Decimal;
   /** The state's refunds on this path: § 110 refund NY and the § 85 a refund (the budget view's split). */
@@ -66,9 +76,13 @@ export interface HousingFirstYear {
   /** Cashable share × shelter net cost saved − programme cost: what the budget really gets back. */
   cashableEffect: Decimal;
   /**
-   * The public sector's net gain this year (kommune and stat together, refunds netting out):
-   * shelter expense saved on those still here − the programme's gross cost, × the net tax factor.
+   * The public-sector view in the base year's prices (every public purse, nobody moves away):
+   * the shelter expense saved (gross − self-payment), and the programme's whole cost (support,
+   * housing benefit, case management, rent subsidy, dwelling, one-off costs).
    */
+  publicSaved: Decimal;
+  publicCost: Decimal;
+  /** (publicSaved − publicCost) × the net tax factor. */
   socioEconomicNet: Decimal;
 }
 
@@ -86,23 +100,32 @@ export interface ProjectionYear {
   cumulativeNpv: Decimal | null;
 }
 
-export interface Projection {
-  baseYear: number;
-  horizon: number;
-  /** The rule set of the "NY" columns (NY or NY-VINDUE). */
-  rules: RuleSet;
-  years: ProjectionYear[];
-  investment: InvestmentResult;
+/** NPV, return per krone and break-even of one view. */
+export interface ViewResult {
   /** NPV over the horizon, rounded to øre. */
   npv: Decimal;
   ratio: Decimal | null;
   /** Calendar year of break-even, or null. */
   breakEvenYear: number | null;
+}
+
+export interface Projection extends ViewResult {
+  baseYear: number;
+  horizon: number;
+  /** The rule set of the "NY" columns (NY or NY-VINDUE). */
+  rules: RuleSet;
+  years: ProjectionYear[];
+  /** The budget case: the municipality's cash, nominal, discounted at `nominalRate`. */
+  investment: InvestmentResult;
+  /** The budget case's discount rate: (1 + real rate)(1 + price indexation) − 1. */
+  nominalRate: Decimal;
   /** The municipality's budget: Σ difference over the projection years, nominal kroner. */
   budgetEffect: Decimal;
   /** Σ cashable effect over the projection years, nominal kroner. */
   cashableEffect: Decimal;
-  /** Σ socio-economic net gain discounted at Finansministeriet's rates, rounded to øre. */
+  /** The public-sector value (docs/model.md, section 5). */
+  public: ViewResult;
+  /** = public.npv (the table's name for it since issue 11). */
   socioEconomicNpv: Decimal;
 }
 
@@ -130,6 +153,12 @@ export function evaluateProjection(
   exact = true
 ): Projection | RowError {
   const { baseYear, horizon, rules, timeline, results } = prepared;
+  // Nobody can leave twice: a share housed below 0 is no projection (issue 20).
+  if (p.relapseRate + p.moveAwayRate > 1 || p.relapseRate < 0 || p.moveAwayRate < 0)
+    return fail(
+      "#VALUE!",
+      `Tilbagefald + fraflytning skal ligge mellem 0 og 100 % pr. år (fik ${((p.relapseRate + p.moveAwayRate) * 100).toLocaleString("da-DK")} %)`
+    );
   const cal: Calendar = {
     baseYear,
     horizon,
@@ -163,6 +192,11 @@ export function evaluateProjection(
   const kroner = (ore: Decimal) => roundOre(ore.dividedBy(100));
   const cashable = dec(p.cashableShare);
   const naf = dec(p.netTaxFactor);
+  const { daysPerYear, supportShare } = rules.aftercare;
+  /** Annual kroner per day housed, in year t's prices (as DK.REFUSION85A: annual / 365). */
+  const perDay = (annual: number, t: number) =>
+    dec(annual).times(cal.prices[t]).dividedBy(daysPerYear.value);
+  const moveCost = p.oneOffCost + p.depositCost + p.furnishing;
   const years: ProjectionYear[] = cal.spans.map((_, t) => {
     const at = t * FIELDS;
     const none = (k: number) => noAction[at + k];
@@ -171,24 +205,52 @@ export function evaluateProjection(
     const refundNy = kroner(none(NY));
     const refundGammel = kroner(none(GAMMEL));
     const netCost = gross.minus(selfPayment).minus(refundNy);
-    const withHf = (k: number) => kroner(none(k).plus(hf.shelter[at + k]));
+    const { local, national } = hf;
+    const withHf = (k: number) => kroner(none(k).plus(local.shelter[at + k]));
     const shelterNetCost = withHf(GROSS).minus(withHf(SELF)).minus(withHf(NY));
-    const away = (k: number) => kroner(hf.movedAway[at + k]);
+    const away = (k: number) => kroner(local.movedAway[at + k]);
     const movedAwayShelterCost = away(GROSS).minus(away(SELF)).minus(away(NY));
-    const supportExpense = roundOre(hf.supportExpense[t]);
-    const supportRefund = roundOre(hf.supportRefund[t]);
-    const rentSubsidy = roundOre(hf.rentSubsidy[t]);
-    const oneOffCost = roundOre(hf.oneOffCost[t]);
-    const programmeCost = supportExpense.minus(supportRefund).plus(rentSubsidy).plus(oneOffCost);
+    const days = local.housedDays[t];
+    const supportExpense = roundOre(days.times(perDay(p.supportCost, t)));
+    const supportRefund = roundOre(
+      local.refundedDays[t].times(perDay(p.supportCost, t)).times(supportShare.value)
+    );
+    const housingBenefit = roundOre(
+      days.times(perDay(p.housingBenefit, t)).times(p.housingBenefitMunicipalShare)
+    );
+    const caseManagement = roundOre(days.times(perDay(p.caseManagement, t)));
+    const rentSubsidy = roundOre(days.times(perDay(p.rentSubsidy, t)));
+    const oneOffCost = hf.moves[t].times(roundOre(dec(moveCost).times(cal.prices[t])));
+    const programmeCost = supportExpense
+      .minus(supportRefund)
+      .plus(housingBenefit)
+      .plus(caseManagement)
+      .plus(rentSubsidy)
+      .plus(roundOre(oneOffCost));
     const hfNet = shelterNetCost.plus(programmeCost);
-    // The public sector as a whole (kommune and stat: refunds are transfers between them): its
-    // net shelter expense saved on those still here, less the programme's gross cost, in market
-    // prices (the net tax factor).
-    const publicSaved = gross
-      .minus(selfPayment)
-      .minus(withHf(GROSS).minus(withHf(SELF)))
-      .minus(away(GROSS).minus(away(SELF)));
-    const programmeGross = supportExpense.plus(rentSubsidy).plus(oneOffCost);
+    const shelterSavings = netCost.minus(shelterNetCost).minus(movedAwayShelterCost);
+    // The public sector as a whole, in the base year's prices: kommune and stat (refunds are
+    // transfers between them), and nobody moves away (another municipality's shelter or support
+    // is public money too). Its shelter expense saved, less the programme's whole cost.
+    const real = (x: Decimal) => roundOre(x.dividedBy(cal.prices[t]));
+    const nationalHf = (k: number) => none(k).plus(national.shelter[at + k]);
+    const publicSaved = real(
+      kroner(
+        none(GROSS)
+          .minus(none(SELF))
+          .minus(nationalHf(GROSS).minus(nationalHf(SELF)))
+      )
+    );
+    const perDayReal = (annual: number) => dec(annual).dividedBy(daysPerYear.value);
+    const publicCost = roundOre(
+      national.housedDays[t]
+        .times(
+          perDayReal(
+            p.supportCost + p.housingBenefit + p.caseManagement + p.rentSubsidy + p.dwellingCost
+          )
+        )
+        .plus(hf.moves[t].times(moveCost))
+    );
     return {
       year: baseYear + t,
       index: t,
@@ -203,23 +265,28 @@ export function evaluateProjection(
         netCost,
       },
       housingFirst: {
-        stayDays: round2(none(NIGHTS).plus(hf.shelter[at + NIGHTS])),
+        stayDays: round2(none(NIGHTS).plus(local.shelter[at + NIGHTS])),
         moves: round2(hf.moves[t]),
-        housedYears: round2(hf.housedYears[t]),
+        housedYears: round2(days.dividedBy(cal.spans[t].to - cal.spans[t].from)),
         supportExpense,
         supportRefund,
+        housingBenefit,
+        caseManagement,
         rentSubsidy,
-        oneOffCost,
+        oneOffCost: roundOre(oneOffCost),
         programmeCost,
         shelterNetCost,
         movedAwayShelterCost,
-        shelterSavings: netCost.minus(shelterNetCost).minus(movedAwayShelterCost),
+        shelterSavings,
+        cashableSavings: roundOre(cashable.times(shelterSavings)),
         netCost: hfNet,
         stateRefund: withHf(NY).plus(supportRefund),
         cashableEffect: roundOre(cashable.times(netCost.minus(shelterNetCost))).minus(
           programmeCost
         ),
-        socioEconomicNet: roundOre(naf.times(publicSaved.minus(programmeGross))),
+        publicSaved,
+        publicCost,
+        socioEconomicNet: roundOre(naf.times(publicSaved.minus(publicCost))),
       },
       difference: netCost.minus(hfNet),
       cumulativeNpv: null,
@@ -234,31 +301,45 @@ export function evaluateProjection(
   )
     return inexact();
   const projected = years.slice(1);
+  // The budget case is nominal, so its rate is too: the real rate with the price indexation.
+  const nominalRate = dec(1).plus(p.discountRate).times(dec(1).plus(p.rateIndexation)).minus(1);
   const investment = evaluateInvestment({
-    rate: dec(p.discountRate),
+    rate: nominalRate,
     costs: projected.map((y) => y.housingFirst.programmeCost),
-    savings: projected.map((y) => y.housingFirst.shelterSavings),
+    savings: projected.map((y) => y.housingFirst.cashableSavings),
     relapseRate: ZERO,
     moveAwayRate: ZERO,
   });
   if (isInvestmentError(investment)) return investment;
   investment.years.forEach((y, i) => (projected[i].cumulativeNpv = roundOre(y.cumulativeNet)));
+  // The public-sector value: real flows in market prices, Finansministeriet's banded rates.
+  const publicCase = evaluateInvestment({
+    rate: ZERO,
+    costs: projected.map((y) => naf.times(y.housingFirst.publicCost)),
+    savings: projected.map((y) => naf.times(y.housingFirst.publicSaved)),
+    relapseRate: ZERO,
+    moveAwayRate: ZERO,
+    divisor: (year) => dec(1).dividedBy(socioEconomicDiscount(year)),
+  });
+  if (isInvestmentError(publicCase)) return publicCase;
+  const view = (r: InvestmentResult): ViewResult => ({
+    npv: roundOre(r.npv),
+    ratio: r.ratio,
+    breakEvenYear: r.breakEvenYear === null ? null : baseYear + r.breakEvenYear,
+  });
+  const publicView = view(publicCase);
   return {
     baseYear,
     horizon,
     rules,
     years,
     investment,
-    npv: roundOre(investment.npv),
-    ratio: investment.ratio,
-    breakEvenYear: investment.breakEvenYear === null ? null : baseYear + investment.breakEvenYear,
+    nominalRate,
+    ...view(investment),
     budgetEffect: sum(projected.map((y) => y.difference)),
     cashableEffect: sum(projected.map((y) => y.housingFirst.cashableEffect)),
-    socioEconomicNpv: roundOre(
-      sum(
-        projected.map((y) => y.housingFirst.socioEconomicNet.times(socioEconomicDiscount(y.index)))
-      )
-    ),
+    public: publicView,
+    socioEconomicNpv: publicView.npv,
   };
 }
 

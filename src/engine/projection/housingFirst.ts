@@ -3,7 +3,7 @@
  * shelter nights they end, the support and its § 85 a refund, relapse and move-away.
  */
 import { edate, yearOf, type Serial } from "../calendar";
-import { Decimal, ZERO, dec, roundOre, sum } from "../money";
+import { Decimal, ZERO, dec, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
 import type { RuleSet } from "../rules";
 import { computeShelterRefunds, isRowError, type Span } from "../shelter";
@@ -48,18 +48,40 @@ function supportWindow(chain: readonly Spell[], day: Serial, rules: RuleSet): Sp
   return day < window.to ? window : null;
 }
 
-/** The Housing First path's sums per year (see the module comment, 3), exact. */
-export interface HousingFirstSums {
-  /** The Housing First path's shelter figures minus the no-action path's (FIELDS a year). */
+/**
+ * One view's figures of the Housing First path per year (see docs/model.md, section 3): the local
+ * view (this municipality: those who move away leave it) or the national view (they stay housed).
+ */
+export interface PathSums {
+  /** The path's shelter figures minus the no-action path's (FIELDS a year). */
   shelter: Decimal[];
   /** No-action shelter figures of those who moved away, from the day they left (FIELDS a year). */
   movedAway: Decimal[];
+  /** Days housed, and days of them inside a § 85 a window, per year. */
+  housedDays: Decimal[];
+  refundedDays: Decimal[];
+}
+
+/** The Housing First path's sums, exact: the moves per year and both views. */
+export interface HousingFirstSums {
   moves: Decimal[];
-  housedYears: Decimal[];
-  supportExpense: Decimal[];
-  supportRefund: Decimal[];
-  rentSubsidy: Decimal[];
-  oneOffCost: Decimal[];
+  local: PathSums;
+  national: PathSums;
+}
+
+/** Of a move's mass, the share still housed n years after it and the shares that left on its n-th anniversary. */
+interface Leaving {
+  stayed: Decimal[];
+  relapsed: Decimal[];
+  away: Decimal[];
+}
+
+function leavingFactors(relapse: Decimal, moveAway: Decimal, years: number): Leaving {
+  const k = dec(1).minus(relapse).minus(moveAway);
+  const stayed = Array.from({ length: years + 1 }, (_, n) => k.pow(n));
+  const leaving = (rate: Decimal) =>
+    Array.from({ length: years + 1 }, (_, n) => (n === 0 ? ZERO : stayed[n - 1].times(rate)));
+  return { stayed, relapsed: leaving(relapse), away: leaving(moveAway) };
 }
 
 /** A part of a timeline stay's nights, [from, to), and the mass of it that a move takes. */
@@ -145,16 +167,12 @@ export function housingFirstPath(
   };
 
   const relapse = dec(p.relapseRate);
-  const moveAway = dec(p.moveAwayRate);
-  const stays = dec(1).minus(relapse).minus(moveAway);
   // Of a move's mass m, in its n-th year after the move: m·k^n housed; on the n-th anniversary
-  // m·k^(n−1)·relapse relapsed and m·k^(n−1)·move-away gone. The tallies below are kept per move
-  // mass and n, and multiplied by these factors once at the end.
-  const stayed = Array.from({ length: years + 1 }, (_, n) => stays.pow(n));
-  const leaving = (rate: Decimal) =>
-    Array.from({ length: years + 1 }, (_, n) => (n === 0 ? ZERO : stayed[n - 1].times(rate)));
-  const relapsedShare = leaving(relapse);
-  const awayShare = leaving(moveAway);
+  // m·k^(n−1)·relapse relapsed and m·k^(n−1)·move-away gone, k = 1 − relapse − move-away. In the
+  // national view nobody moves away (k = 1 − relapse). The tallies below are kept per move mass
+  // and n, and multiplied by each view's factors once at the end.
+  const local = leavingFactors(relapse, dec(p.moveAwayRate), years);
+  const national = leavingFactors(relapse, ZERO, years);
   const housedByN = new MassTallies(2 * years * (years + 1), exact);
   const awayByN = new MassTallies(FIELDS * years * (years + 1), exact);
   const cuts = new Map<number, Piece[]>();
@@ -191,7 +209,7 @@ export function housingFirstPath(
       if (from >= cal.horizonEnd) break;
       if (n > 0) {
         const pattern = takenFrom(m, from);
-        if (!relapsedShare[n].isZero() && pattern.length > 0) {
+        if (!relapse.isZero() && pattern.length > 0) {
           // A citizen of their own: no refund window of the time before the move carries over.
           const returned = `${citizen}\u0000${m.day}\u0000${n}`;
           returns.push({
@@ -210,7 +228,7 @@ export function housingFirstPath(
             ),
           });
         }
-        if (!awayShare[n].isZero()) {
+        if (!local.away[n].isZero()) {
           for (const piece of pattern) {
             const tally = awayByN
               .of(piece.mass)
@@ -219,7 +237,7 @@ export function housingFirstPath(
           }
         }
       }
-      if (stayed[n].isZero()) break;
+      if (local.stayed[n].isZero() && national.stayed[n].isZero()) break;
       const to = Math.min(edate(m.day, 12 * (n + 1)), cal.horizonEnd);
       const at = 2 * years * n;
       for (let t = yearOf(from) - cal.baseYear; t <= cal.horizon && cal.spans[t].from < to; t++) {
@@ -274,27 +292,20 @@ export function housingFirstPath(
     });
   }
 
-  // The programme's money: daily expense = annual cost / 365 (rule data), as DK.REFUSION85A; a
-  // person-year is a calendar year housed.
-  const aftercare = rules.aftercare;
-  const perDay = (annual: number, t: number) =>
-    dec(annual).times(cal.prices[t]).dividedBy(aftercare.daysPerYear.value);
-  const days = housedByN.totalBy(stayed, 2 * years);
   const shelterTotal = shelter.total();
-  const returnedTotal = returnedByN.totalBy(relapsedShare, FIELDS * years);
-  const byYear = (f: (t: number) => Decimal) => Array.from({ length: years }, (_, t) => f(t));
-  return {
-    shelter: shelterTotal.map((v, k) => v.plus(returnedTotal[k])),
-    movedAway: awayByN.totalBy(awayShare, FIELDS * years),
-    moves: moved,
-    housedYears: byYear((t) => days[2 * t + HOUSED].dividedBy(cal.spans[t].to - cal.spans[t].from)),
-    supportExpense: byYear((t) => days[2 * t + HOUSED].times(perDay(p.supportCost, t))),
-    supportRefund: byYear((t) =>
-      days[2 * t + REFUNDED].times(perDay(p.supportCost, t)).times(aftercare.supportShare.value)
-    ),
-    rentSubsidy: byYear((t) => days[2 * t + HOUSED].times(perDay(p.rentSubsidy, t))),
-    oneOffCost: byYear((t) => moved[t].times(roundOre(dec(p.oneOffCost).times(cal.prices[t])))),
+  const view = (f: Leaving, withAway: boolean): PathSums => {
+    const days = housedByN.totalBy(f.stayed, 2 * years);
+    const returned = returnedByN.totalBy(f.relapsed, FIELDS * years);
+    return {
+      shelter: shelterTotal.map((v, k) => v.plus(returned[k])),
+      movedAway: withAway
+        ? awayByN.totalBy(f.away, FIELDS * years)
+        : Array.from({ length: FIELDS * years }, () => ZERO),
+      housedDays: Array.from({ length: years }, (_, t) => days[2 * t + HOUSED]),
+      refundedDays: Array.from({ length: years }, (_, t) => days[2 * t + REFUNDED]),
+    };
   };
+  return { moves: moved, local: view(local, true), national: view(national, false) };
 }
 
 const mapGroups = <T>(f: (g: UserGroup) => T): Record<UserGroup, T> =>
