@@ -12,6 +12,7 @@ import { benchProjection } from "./projection";
 import { refusion110Payload } from "./payload";
 import { benchMonteCarlo } from "./monteCarlo";
 import { benchPersonalData } from "./personalData";
+import type { FileFigure } from "./hostileFiles";
 
 /**
  * The best time of each task over `rounds` rounds, the tasks taking turns within a round, so a
@@ -143,6 +144,25 @@ void Promise.all([import("./demo"), import("./functionsThread")]).then(async ([d
       );
   } catch (error) {
     failed("A meeting in the demo, 50 000 stays", error);
+  }
+  const { benchFilesInNode, benchFilesInPage } = await import("./hostileFiles");
+  try {
+    const print = (figures: FileFigure[]) => {
+      for (const f of figures)
+        console.log(
+          `  ${f.what.padEnd(47)}: ${f.ms.toFixed(0).padStart(6)} ms${f.longestTaskMs === undefined ? "" : `, longest UI task ${f.longestTaskMs.toFixed(0)} ms`} (${f.outcome})`
+        );
+    };
+    console.log(
+      "The demo's file reader on the files of issue 25, in Node (readFile; target: refused within 2 s)"
+    );
+    print(await benchFilesInNode());
+    console.log(
+      "The same in the demo in Chromium, from the pick to the sheet or the refusal, with the longest task on the page's UI thread"
+    );
+    print(await benchFilesInPage());
+  } catch (error) {
+    failed("The demo's file reader on hostile files", error);
   }
 });
 

@@ -1,7 +1,9 @@
 /**
- * Zip archives built byte by byte for the loader's tests: one part, its directory stating
- * whatever size the test wants, and a 1 MB archive of a 1 GB part made in milliseconds.
+ * Zip archives for the loader's tests: one part built byte by byte, its directory stating
+ * whatever size the test wants; a 1 MB archive of a 1 GB part made in milliseconds; and small
+ * .xlsx files of whatever XML a test writes (fflate).
  */
+import { strToU8, zipSync } from "fflate";
 import { deflateRawSync, constants as zlib } from "node:zlib";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -84,4 +86,45 @@ export function gigabyteBomb(): Uint8Array {
     deflated: stream,
     crc: 0,
   });
+}
+
+/**
+ * A minimal .xlsx (what exceljs needs: content types, relationships, a workbook of one sheet
+ * «Ark1»), built with fflate: `sheet` is the inside of the worksheet's <worksheet> element,
+ * `sharedStrings` of <sst>, `workbook` what follows <sheets> in the workbook; `parts` are added
+ * as they are.
+ */
+export function xlsxOf(content: {
+  sheet: string | Uint8Array;
+  sharedStrings?: string;
+  workbook?: string;
+  parts?: Record<string, Uint8Array>;
+}): Uint8Array {
+  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const pkg = "http://schemas.openxmlformats.org/package/2006";
+  const type = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+  const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8"?>${body}`);
+  const sheet =
+    typeof content.sheet === "string"
+      ? xml(`<worksheet ${main}>${content.sheet}</worksheet>`)
+      : content.sheet;
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": xml(
+      `<Types xmlns="${pkg}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${type}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${type}.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${type}.sharedStrings+xml"/></Types>`
+    ),
+    "_rels/.rels": xml(
+      `<Relationships xmlns="${pkg}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+    ),
+    "xl/workbook.xml": xml(
+      `<workbook ${main} xmlns:r="${rel}"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets>${content.workbook ?? ""}</workbook>`
+    ),
+    "xl/_rels/workbook.xml.rels": xml(
+      `<Relationships xmlns="${pkg}/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+    ),
+    "xl/worksheets/sheet1.xml": sheet,
+    "xl/sharedStrings.xml": xml(`<sst ${main}>${content.sharedStrings ?? ""}</sst>`),
+    ...content.parts,
+  };
+  return zipSync(files);
 }

@@ -22,7 +22,8 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { readNumberText } from "../engine/money";
-import { parseA1, type CellValue } from "../workbook/workbook";
+import { a1, parseA1, type CellValue } from "../workbook/workbook";
+import { SheetKeeper, type FileText } from "./keptSheet";
 import {
   LOAD_LIMITS,
   LoadError,
@@ -104,7 +105,7 @@ export async function readFile(
     notes.push(...decoded.notes);
     sheets = [readCsv(decoded.text, csvSheetName(name), notes, options)];
   }
-  const usable = sheets.filter((s) => s.values.some((row) => row.some((v) => v !== "")));
+  const usable = sheets.filter((s) => s.cells.values.length > 0);
   if (usable.length === 0)
     throw new LoadError(
       sheets.length === 0
@@ -181,6 +182,45 @@ function dateRegions(cells: { row: number; col: number }[]): FormatRegion[] {
   return regions;
 }
 
+/**
+ * The worksheet elements exceljs need not build (its `ignoreNodes`): the reader takes values and
+ * tables only. Some would cost far more than the file: exceljs makes an object for every cell of
+ * a merged range, of a data validation's range and of a column range (`<col min max>`), so a
+ * 2 KB file merging A1:XFD1048576 would be 17 billion. A merged range is still one cell, its
+ * first: Excel writes the value there only.
+ */
+const UNREAD_NODES = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "autoFilter",
+  "mergeCells",
+  "rowBreaks",
+  "hyperlinks",
+  "pageMargins",
+  "dataValidations",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "picture",
+  "drawing",
+  "sheetProtection",
+  "conditionalFormatting",
+  "extLst",
+];
+
+/**
+ * The rows of a worksheet, or the cells of a row, that exceljs holds: its `_rows` and `_cells`,
+ * indexed by number, walked by their keys. exceljs's own eachRow and eachCell visit every index
+ * up to the last one, and an array that sparse V8 keeps as a dictionary, where each visit is
+ * slow: 20 000 rows of one cell in column XFD took 56 s that way.
+ */
+function present<T>(items: T[]): T[] {
+  return Object.keys(items).map((key) => items[Number(key)]);
+}
+
 async function readXlsx(
   bytes: Uint8Array,
   notes: LoadNote[],
@@ -193,7 +233,7 @@ async function readXlsx(
   options.onProgress?.({ phase: "parse" });
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    await book.xlsx.load(bytes.buffer as ArrayBuffer, { ignoreNodes: UNREAD_NODES });
   } catch {
     throw new LoadError(
       "Excel-filen kunne ikke læses: den er beskadiget eller ikke en almindelig Excel-projektmappe. Åbn den i Excel, og gem den igen som .xlsx.",
@@ -202,25 +242,17 @@ async function readXlsx(
   }
   options.onProgress?.({ phase: "sheets" });
   const sheets: LoadedSheet[] = [];
+  const text: FileText = { chars: 0 };
   book.eachSheet((ws) => {
-    const values: CellValue[][] = [];
+    const kept = new SheetKeeper(ws.name, text);
     const dates: { row: number; col: number }[] = [];
-    let cells = 0;
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber > LOAD_LIMITS.rows) throw limitError.rows({ name: ws.name });
-      const out: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (colNumber > LOAD_LIMITS.columns) throw limitError.columns({ name: ws.name }, colNumber);
-        if (++cells > LOAD_LIMITS.cells) throw limitError.cells({ name: ws.name });
-        // A merged range is one cell, its first: exceljs repeats the value in the others.
-        if (cell.isMerged && cell.master.address !== cell.address) return;
-        while (out.length < colNumber - 1) out.push("");
-        out[colNumber - 1] = cellFromExcelJs(cell.value);
-        if (isDate(cell.value)) dates.push({ row: rowNumber - 1, col: colNumber - 1 });
-      });
-      values[rowNumber - 1] = out;
-    });
-    for (let r = 0; r < values.length; r++) values[r] ??= [];
+    for (const row of present((ws as unknown as { _rows: ExcelJS.Row[] })._rows))
+      for (const cell of present((row as unknown as { _cells: ExcelJS.Cell[] })._cells)) {
+        // exceljs's types call a cell's column number a string.
+        const col = Number(cell.col) - 1;
+        kept.keep(row.number - 1, col, cellFromExcelJs(cell.value));
+        if (isDate(cell.value)) dates.push({ row: row.number - 1, col });
+      }
     const tables: MemoryTable[] = [];
     for (const t of ws.getTables() as unknown as {
       table?: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
@@ -237,7 +269,7 @@ async function readXlsx(
         });
       tables.push({ name: t.table.name, top: r.top, left: r.left, bottom, right: r.right });
     }
-    sheets.push({ name: ws.name, values, tables, formats: dateRegions(dates) });
+    sheets.push(kept.sheet(tables, dateRegions(dates)));
   });
   return sheets;
 }
@@ -258,6 +290,9 @@ const SEPARATOR_NAMES: Record<string, { da: string; en: string }> = {
   ",": { da: "komma (,)", en: "comma (,)" },
   "\t": { da: "tabulator", en: "tab" },
 };
+
+/** Characters of a CSV file that papaparse guesses the separator from. */
+const GUESS_CHARS = 65_536;
 
 /** A CSV field as a cell value (see the module comment). */
 export function csvCell(field: string, separator: string): CellValue {
@@ -280,16 +315,18 @@ export function readCsv(
   notes: LoadNote[] = [],
   options: ReadOptions = {}
 ): LoadedSheet {
-  const values: CellValue[][] = [];
+  const kept = new SheetKeeper(name, { chars: 0 });
+  let rows = 0;
   let separator: string = ";";
-  let cells = 0;
   let failure: LoadError | undefined;
   let quoteProblem: number | undefined;
   const progressEvery = 5_000;
   // papaparse guesses the separator from the first rows; blank lines (a file's last line break)
   // would spoil the guess, so it looks past them, while the rows themselves keep their places.
+  // It guesses from the first 64 KB: given the whole text it splits all of it into lines for
+  // each separator it tries (7 s for a file of 49 million blank lines).
   separator =
-    Papa.parse<string[]>(text, {
+    Papa.parse<string[]>(text.slice(0, GUESS_CHARS), {
       preview: 10,
       skipEmptyLines: true,
       delimitersToGuess: [";", ",", "\t"],
@@ -297,23 +334,38 @@ export function readCsv(
   Papa.parse<string[]>(text, {
     delimiter: separator,
     skipEmptyLines: false,
+    // Row by row from the start: papaparse's fast mode (for text without quotes) first splits
+    // the whole text into lines, 400 MB and 2-3 s for 49 million blank lines before the row
+    // limit could refuse them.
+    fastMode: false,
     step: (result, parser) => {
       const row = result.data;
-      if (values.length >= LOAD_LIMITS.rows) failure = limitError.rows({ name });
-      else if (row.length > LOAD_LIMITS.columns) failure = limitError.columns({ name }, row.length);
-      else if ((cells += row.length) > LOAD_LIMITS.cells) failure = limitError.cells({ name });
-      if (failure) return parser.abort();
+      const r = rows++;
+      try {
+        if (row.length > LOAD_LIMITS.columns) throw limitError.columns({ name }, row.length);
+        // A row of blank fields keeps nothing but still counts as a row, except the empty one
+        // after the file's last line break.
+        const last = row.length === 1 && row[0] === "" && result.meta.cursor >= text.length;
+        if (r >= LOAD_LIMITS.rows && !last) throw limitError.rows({ name });
+        for (let c = 0; c < row.length; c++) {
+          // Longer than a cell holds: refused before it is read as a number or trimmed.
+          if (row[c].length > LOAD_LIMITS.cellChars)
+            throw limitError.cellChars({ name }, a1(r, c), row[c].length);
+          kept.keep(r, c, csvCell(row[c], separator));
+        }
+      } catch (error) {
+        failure = error as LoadError;
+        return parser.abort();
+      }
       if (quoteProblem === undefined && result.errors.some((e) => e.type === "Quotes"))
-        quoteProblem = values.length + 1;
-      values.push(row.map((f) => csvCell(f, separator)));
-      if (values.length % progressEvery === 0)
+        quoteProblem = r + 1;
+      if (rows % progressEvery === 0)
         options.onProgress?.({ phase: "parse", fraction: result.meta.cursor / text.length });
     },
   });
   if (failure) throw failure;
-  // A file that ends with a line break has no row after it.
-  while (values.length > 0 && values[values.length - 1].every((v) => v === "")) values.pop();
-  if (values.some((r) => r.length > 1) && SEPARATOR_NAMES[separator])
+  const sheet = kept.sheet();
+  if (sheet.cells.cols.some((c) => c > 0) && SEPARATOR_NAMES[separator])
     notes.push({
       da: `Kolonnerne er adskilt med ${SEPARATOR_NAMES[separator].da}.`,
       en: `The columns are separated by ${SEPARATOR_NAMES[separator].en}.`,
@@ -324,5 +376,5 @@ export function readCsv(
       en: `A quote on row ${quoteProblem} is not closed: the rest of the file may have been read as one cell. Check the row at the source.`,
       warning: true,
     });
-  return { name, values, tables: [], formats: [] };
+  return sheet;
 }

@@ -1,17 +1,19 @@
 /**
  * An .xlsx file is a zip archive. Before anything is unpacked, its central directory (at the end
- * of the file) says what each part holds and how large it is unpacked; a file whose parts add up
- * to more than the limit is refused there, in the time it takes to read a few kilobytes. Then
- * each part is unpacked once as a stream, counting what comes out and keeping none of it: a part
- * that unpacks to more than the directory said (a crafted archive) is refused the moment it
- * does, and the worksheets' rows and cells are counted, so a sheet over the limits is refused
- * before the parser builds it. Only then does exceljs read the file.
+ * of the file) says what each part holds and how large it is unpacked; a file of too many parts,
+ * or whose parts add up to more than the limit, is refused there, in the time it takes to read a
+ * few kilobytes. Then each part is unpacked once as a stream, counting what comes out and keeping
+ * none of it: a part that unpacks to more than the directory said (a crafted archive) is refused
+ * the moment it does, and the XML parts are read as XML (xlsxParts.ts), so a sheet over the
+ * limits, a text longer than a cell holds or a name over millions of cells is refused before the
+ * parser builds it. Only then does exceljs read the file.
  *
  * The format: PKWARE's APPNOTE.TXT (end of central directory, central file headers, local file
  * headers, the Zip64 extensions for archives or parts over 4 GB).
  */
 import { Inflate } from "fflate";
 import { LOAD_LIMITS, LoadError, limitError } from "./loadedFile";
+import { XmlPartScan, partKind } from "./xlsxParts";
 
 export interface ZipEntry {
   name: string;
@@ -35,7 +37,10 @@ const damaged = () =>
     "The Excel file is damaged or not fully downloaded: its table of contents is missing or does not fit. Download or save the file again."
   );
 
-/** The archive's parts as its central directory lists them; a LoadError for a damaged archive. */
+/**
+ * The archive's parts as its central directory lists them; a LoadError for a damaged archive
+ * or one of more parts than the limit.
+ */
 export function readZipDirectory(data: Uint8Array): ZipEntry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
@@ -64,6 +69,8 @@ export function readZipDirectory(data: Uint8Array): ZipEntry[] {
     offset = u64(record + 48);
   }
   if (!inside(offset, size)) throw damaged();
+  // Before a directory of many thousand entries is read: exceljs costs time for each.
+  if (count > LOAD_LIMITS.zipEntries) throw limitError.zipEntries(count);
 
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
@@ -125,54 +132,14 @@ export function checkZipDirectory(entries: readonly ZipEntry[]): void {
     );
 }
 
-/** A worksheet part: xl/worksheets/sheet1.xml. */
-const isWorksheet = (name: string) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name);
-
-/** Counts the `<row` and `<c` elements of worksheet XML that comes in chunks. */
-class SheetXmlCounter {
-  rows = 0;
-  cells = 0;
-  /** The end of the last chunk that may be the start of an element's name. */
-  private carry = new Uint8Array(0);
-
-  push(chunk: Uint8Array): void {
-    const data = this.carry.length > 0 ? concat(this.carry, chunk) : chunk;
-    this.carry = new Uint8Array(0);
-    // An element name ends in a space, ">" or "/".
-    const ends = (b: number) => b === 0x20 || b === 0x3e || b === 0x2f;
-    for (let at = data.indexOf(0x3c); at >= 0; at = data.indexOf(0x3c, at + 1)) {
-      if (at + 4 >= data.length) {
-        this.carry = data.slice(at);
-        return;
-      }
-      const first = data[at + 1];
-      if (first === 0x63 /* c */ && ends(data[at + 2])) this.cells++;
-      else if (
-        first === 0x72 /* r */ &&
-        data[at + 2] === 0x6f &&
-        data[at + 3] === 0x77 &&
-        ends(data[at + 4])
-      )
-        this.rows++;
-    }
-  }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /** Compressed bytes per push: at most about a thousand times that comes out of one push. */
 const PUSH_BYTES = 16_384;
 
 /**
  * Unpacks every part as a stream and keeps nothing: refuses a part that grows beyond what the
- * directory said, and counts the rows and cells of each worksheet against the limits (the
- * sheet's name is not known yet, so the part's name stands in the message). `onProgress` gets
- * the fraction of compressed bytes done.
+ * directory said, and scans each XML part against the limits (a sheet's name is not known yet,
+ * so its part's name stands in the message). `onProgress` gets the fraction of compressed bytes
+ * done.
  */
 export function verifyZip(
   data: Uint8Array,
@@ -188,8 +155,8 @@ export function verifyZip(
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
     if (end > data.length) throw damaged();
-    const worksheet = isWorksheet(entry.name);
-    const counter = new SheetXmlCounter();
+    const kind = partKind(entry.name);
+    const scan = kind && new XmlPartScan(entry.name, kind);
     let produced = 0;
     const take = (chunk: Uint8Array) => {
       produced += chunk.length;
@@ -198,11 +165,7 @@ export function verifyZip(
           "Excel-filen er manipuleret eller beskadiget: en del af den fylder mere, når den pakkes ud, end filen selv oplyser. Den læses ikke.",
           "The Excel file is tampered with or damaged: a part of it unpacks to more than the file itself states. It is not read."
         );
-      if (worksheet) {
-        counter.push(chunk);
-        if (counter.rows > LOAD_LIMITS.rows) throw limitError.rows({ part: entry.name });
-        if (counter.cells > LOAD_LIMITS.cells) throw limitError.cells({ part: entry.name });
-      }
+      scan?.push(chunk);
     };
     if (entry.method === 0) take(data.subarray(start, end));
     else {

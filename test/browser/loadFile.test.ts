@@ -3,7 +3,8 @@
  * stop, the page never frozen (Chromium's long-task entries: no main-thread task over 200 ms
  * while a file is read), the grid rendering only the rows and columns in view, Danish text in a
  * Windows-1252 file, a refused file leaving the workbook and the pane as they were, and the
- * statistician's warnings in the pane. The big files are generated here.
+ * statistician's warnings in the pane. The big files are generated here, the hostile ones of
+ * issue 25 by test/hostileFiles.ts.
  *
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
@@ -15,6 +16,7 @@ import type { Page } from "playwright-core";
 import { SHOTS, openDemo, startDemo, stopDemo, type Browser, type StaticServer } from "./harness";
 import { HOOK_TIMEOUT } from "../timeouts";
 import { waitFor } from "../waitFor";
+import { HOSTILE_FILES } from "../hostileFiles";
 import { gigabyteBomb } from "../zipFiles";
 
 let server: StaticServer;
@@ -105,6 +107,43 @@ describe("loading files in the demo", () => {
     );
     expect(ms).toBeLessThan(1000);
     expect(longest).toBeLessThan(200);
+    await page.close();
+  });
+
+  it("a CSV of one 45 MB field is refused in the worker: the page's thread is never blocked (it was for 9,3 s)", async () => {
+    const page = await openDemo(browser, server.origin);
+    await watchLongTasks(page);
+    const before = await userSheets(page);
+    const file = HOSTILE_FILES.longField;
+    const { ms, text } = await pick(page, file.name, Buffer.from(file.bytes()), "load-failed");
+    expect(text).toMatch(file.expect);
+    const longest = await longestTask(page);
+    console.log(
+      `CSV of one 45 MB field: refused in ${ms.toFixed(0)} ms, longest main-thread task ${longest.toFixed(0)} ms`
+    );
+    expect(longest).toBeLessThan(500);
+    expect(await userSheets(page)).toEqual(before);
+    await page.close();
+  });
+
+  it("20 000 rows of one cell in column XFD load without a crash (they crashed the page after 28 s): the grid scrolls to XFD", async () => {
+    const page = await openDemo(browser, server.origin);
+    let crashed = false;
+    page.on("crash", () => (crashed = true));
+    const file = HOSTILE_FILES.xfd20k;
+    await choose(page, file.name, Buffer.from(file.bytes()));
+    const grid = page.locator('[data-testid="sheet-grid"][data-sheet="Ark1"]');
+    await grid.waitFor({ timeout: 60_000 });
+    const cells = await page.evaluate(() =>
+      window.__demo!.workbook.getSheet("Ark1")!.values.map((row) => Object.keys(row).join())
+    );
+    expect(cells).toHaveLength(20_000);
+    expect(new Set(cells)).toEqual(new Set(["16383"]));
+    await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const last = page.locator('[data-sheet="Ark1"] tr[data-row="0"] td[data-col="16383"]');
+    await last.waitFor();
+    expect(await last.textContent()).toBe("1");
+    expect(crashed).toBe(false);
     await page.close();
   });
 

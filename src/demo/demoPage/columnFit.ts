@@ -12,6 +12,7 @@
 import { webLightTheme } from "@fluentui/react-components";
 import { boundWidth, type ColumnWidth, type Rect } from "../../workbook/workbook";
 import type { CellValue } from "../../workbook/workbook";
+import { forEachCell } from "../memoryWorkbook";
 
 /** Excel's widths are points; the screen has 96 px per 72 pt. */
 export const PX_PER_POINT = 96 / 72;
@@ -54,38 +55,77 @@ export function canvasMeasure(): Measure {
   };
 }
 
-/** The cells of a column that may be its widest: a few of each kind, by a cheap proxy. */
-function candidates(
-  sheet: FitSheet,
-  col: number,
-  rows: readonly [number, number][],
-  user: boolean
-): number[] {
-  const KEEP = 6;
-  const best: { row: number; score: number }[][] = [[], [], []]; // text, positive, negative
-  const offer = (kind: number, row: number, score: number) => {
-    const list = best[kind];
-    if (list.length === KEEP && score <= list[KEEP - 1].score) return;
+/** The cells of one column that may be its widest: a few of each kind, by a cheap proxy. */
+class Widest {
+  private static readonly KEEP = 6;
+  private readonly best: { row: number; score: number }[][] = [[], [], []]; // text, positive, negative
+
+  constructor(private readonly user: boolean) {}
+
+  /** Offers a cell; false when it cannot be the widest (blank, or a user's long text). */
+  offer(row: number, v: CellValue | undefined): boolean {
+    if (typeof v === "string") {
+      if (v === "" || (this.user && v.length > USER_TEXT)) return false;
+      this.keep(0, row, v.length);
+    } else if (typeof v === "number") this.keep(v < 0 ? 2 : 1, row, Math.abs(v));
+    else if (typeof v === "boolean") this.keep(0, row, 5);
+    else return false;
+    return true;
+  }
+
+  private keep(kind: number, row: number, score: number): void {
+    const list = this.best[kind];
+    if (list.length === Widest.KEEP && score <= list[Widest.KEEP - 1].score) return;
     list.push({ row, score });
     list.sort((a, b) => b.score - a.score);
-    if (list.length > KEEP) list.pop();
-  };
+    if (list.length > Widest.KEEP) list.pop();
+  }
+
+  get rows(): number[] {
+    return this.best.flatMap((list) => list.map((c) => c.row));
+  }
+}
+
+/** Whether row `r` of column `col` is under a formula's spill, which Excel's autofit never sees. */
+function spilledIn(sheet: FitSheet, col: number): (r: number) => boolean {
   const spills = (sheet.formulas ?? []).filter(
     (f) => col >= f.col && col < f.col + Math.max(1, f.spill.cols)
   );
-  const spilled = (r: number) =>
-    spills.some((f) => r >= f.row && r < f.row + Math.max(1, f.spill.rows));
-  for (const [top, bottom] of rows) {
-    for (let r = top; r <= bottom; r++) {
-      if (spills.length > 0 && spilled(r)) continue;
-      const v = sheet.values[r]?.[col];
-      if (typeof v === "string") {
-        if (v !== "" && (!user || v.length <= USER_TEXT)) offer(0, r, v.length);
-      } else if (typeof v === "number") offer(v < 0 ? 2 : 1, r, Math.abs(v));
-      else if (typeof v === "boolean") offer(0, r, 5);
-    }
-  }
-  return best.flatMap((list) => list.map((c) => c.row));
+  return (r) =>
+    spills.length > 0 && spills.some((f) => r >= f.row && r < f.row + Math.max(1, f.spill.rows));
+}
+
+/** The cells of an own sheet's column that may be its widest, in the given row ranges. */
+function candidates(sheet: FitSheet, col: number, rows: readonly [number, number][]): number[] {
+  const widest = new Widest(false);
+  const spilled = spilledIn(sheet, col);
+  for (const [top, bottom] of rows)
+    for (let r = top; r <= bottom; r++) if (!spilled(r)) widest.offer(r, sheet.values[r]?.[col]);
+  return widest.rows;
+}
+
+/**
+ * A user's sheet, in one pass over the cells it holds rather than one pass per column: a loaded
+ * sheet may be 16 384 columns wide with a cell here and there. Per column: its first row when
+ * that can be the widest (the header, always measured), then the candidates.
+ */
+function userCandidates(sheet: FitSheet): Map<number, number[]> {
+  const perColumn = new Map<number, Widest>();
+  const first = new Set<number>();
+  const spilled = new Map<number, (r: number) => boolean>();
+  sheet.values.forEach((row, r) =>
+    forEachCell(row, (v, c) => {
+      let is = spilled.get(c);
+      if (!is) spilled.set(c, (is = spilledIn(sheet, c)));
+      if (is(r)) return;
+      let widest = perColumn.get(c);
+      if (!widest) perColumn.set(c, (widest = new Widest(true)));
+      if (widest.offer(r, v) && r === 0) first.add(c);
+    })
+  );
+  const out = new Map<number, number[]>();
+  for (const [c, widest] of perColumn) out.set(c, [...(first.has(c) ? [0] : []), ...widest.rows]);
+  return out;
 }
 
 /** The grid's width of each column in px. */
@@ -96,18 +136,22 @@ export function columnWidthsPx(
   measure: Measure
 ): number[] {
   const user = sheet.fitRegions === undefined;
+  const userRows = user ? userCandidates(sheet) : undefined;
   return Array.from({ length: columns }, (_, c) => {
     const rule = user ? USER_WIDTHS : sheet.columnWidths[c];
     if (typeof rule === "number") return Math.round(rule * PX_PER_POINT);
-    const rows: [number, number][] = user
-      ? [[0, sheet.values.length - 1]]
-      : sheet.fitRegions!.filter((r) => c >= r.left && c <= r.right).map((r) => [r.top, r.bottom]);
+    let measured: number[];
+    if (userRows) measured = userRows.get(c) ?? [];
+    else {
+      const rows: [number, number][] = sheet
+        .fitRegions!.filter((r) => c >= r.left && c <= r.right)
+        .map((r) => [r.top, r.bottom]);
+      // The first row of each region (a table's bold header) is always measured, unless spilled.
+      const tops = rows.map(([top]) => top).filter((r) => candidates(sheet, c, [[r, r]]).length);
+      measured = [...tops, ...candidates(sheet, c, rows)];
+    }
     let widest = 0;
-    // The first row of each region (a table's bold header) is always measured, unless spilled.
-    const tops = rows
-      .map(([top]) => top)
-      .filter((r) => candidates(sheet, c, [[r, r]], user).length);
-    for (const r of [...tops, ...candidates(sheet, c, rows, user)])
+    for (const r of measured)
       widest = Math.max(widest, measure(shown.text(r, c), shown.bold(r, c)));
     const fitted = Math.max(MIN_WIDTH, Math.ceil(widest) + CELL_PADDING);
     // Bounds are in points, as in Excel.
