@@ -1,5 +1,5 @@
 // What may use what (docs/architecture.md): `npm run depcruise`, part of `npm test`. Paths are
-// relative to where it runs (the repository root; test/architecture.test.ts runs it on fixtures).
+// relative to where it runs (the repository root; test/dependencyRules.test.ts runs it on fixtures).
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
   forbidden: [
@@ -13,38 +13,55 @@ module.exports = {
       to: { pathNot: ["^src/engine/", "^node_modules/decimal\\.js/"] },
     },
     {
-      name: "functions-not-pane-office-demo",
+      name: "cells-read-cells",
       comment:
-        "Custom functions run in Excel's functions runtime, which has neither the pane nor the " +
-        "demo, and compute from their arguments alone, never through Office.js.",
+        "Turning cell values into the engine's typed values is one layer that the functions and " +
+        "the sheets share; it knows the engine and nothing above it.",
+      severity: "error",
+      from: { path: "^src/cells/" },
+      to: { pathNot: ["^src/cells/", "^src/engine/", "^node_modules/"] },
+    },
+    {
+      name: "src-never-imports-the-apps",
+      comment:
+        "src/ is what the two apps stand on: the pane (taskpane/) and the demo page (demo/) use " +
+        "it, never the other way round.",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { path: "^(taskpane|demo)/" },
+    },
+    {
+      name: "functions-compute-from-their-arguments",
+      comment:
+        "Custom functions run in Excel's functions runtime, which has neither the pane, the " +
+        "sheets nor the demo, and compute from their arguments alone, never through Office.js.",
       severity: "error",
       from: { path: "^src/functions/" },
-      to: { path: "^(taskpane/|src/office/|src/demo/)" },
+      to: { path: "^src/(office|demo|sheets|files)/" },
+    },
+    {
+      name: "sheets-through-the-port",
+      comment:
+        "The add-in's own sheets and the Scenarier format are written and read through the " +
+        "workbook port, so they are the same in Excel and in the demo: never an adapter.",
+      severity: "error",
+      from: { path: "^src/sheets/" },
+      to: { path: "^src/(office|demo|files|functions/(registered|registry|offThread|workers))" },
     },
     {
       name: "demo-not-office",
       comment: "The demo runs in a plain browser, where Office.js does not exist.",
       severity: "error",
-      from: { path: "^src/demo/" },
+      from: { path: "^(src/demo|src/files|demo)/" },
       to: { path: "^src/office/" },
     },
     {
-      name: "office-not-pane-demo",
+      name: "office-not-demo",
       comment:
-        "The Office adapter implements the workbook port only: the pane uses it, never the " +
-        "other way round, and the demo is a separate adapter.",
+        "The Office adapter implements the workbook port only; the demo is a separate adapter.",
       severity: "error",
       from: { path: "^src/office/" },
-      to: { path: "^(taskpane/|src/demo/)" },
-    },
-    {
-      name: "only-demo-shell-embeds-pane",
-      comment:
-        "src/ is what the pane stands on; only the demo shell, which shows the pane next to its " +
-        "in-memory workbook, may import it.",
-      severity: "error",
-      from: { path: "^src/", pathNot: "^src/demo/demoPage/" },
-      to: { path: "^taskpane/" },
+      to: { path: "^(src/demo|src/files)/" },
     },
     {
       name: "only-entry-chooses-workbook",
@@ -53,26 +70,27 @@ module.exports = {
         "pane talks to the workbook port, so it works the same on both.",
       severity: "error",
       from: { path: "^taskpane/", pathNot: "^taskpane/index\\.tsx$" },
-      to: { path: "^src/(office|demo)/" },
+      to: { path: "^(src/(office|demo|files)|demo)/" },
     },
     {
       name: "examples-through-port",
       comment:
         "The example sheets are specs for the workbook port, written by the pane in Excel and " +
-        "the demo and by the build into the sample workbook: they use neither the pane nor an " +
+        "the demo and by the build into the sample workbook: they use neither an app nor an " +
         "adapter, only the demo municipality's stays.",
       severity: "error",
       from: { path: "^src/examples/" },
-      to: { path: "^(taskpane/|src/office/|src/demo/)", pathNot: "^src/demo/sampleData\\.ts$" },
+      to: { path: "^src/(office|demo|files|sheets)/", pathNot: "^src/demo/sampleData\\.ts$" },
     },
     {
       name: "worker-protocol-stands-alone",
       comment:
-        "The web-worker protocol carries any job: the pane's engine jobs and the demo's calc " +
-        "jobs use it, not the other way round (it needs the port's AbortError only).",
+        "The web-worker protocol carries any job: the pane's engine jobs, the demo's calc and " +
+        "file jobs and the functions' jobs use it, not the other way round (it needs the port's " +
+        "AbortError only).",
       severity: "error",
       from: { path: "^src/worker/" },
-      to: { path: "^(taskpane/|src/(engine|functions|office|demo|templates)/)" },
+      to: { path: "^src/(engine|cells|functions|sheets|files|office|demo|templates)/" },
     },
     {
       name: "privacy-stands-alone",

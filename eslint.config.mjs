@@ -44,7 +44,7 @@ export default defineConfig(
     },
   },
   // The hooks rules (React Compiler's analysis, the slowest rules) only where React code lives.
-  { ...reactHooks.configs.flat.recommended, files: ["taskpane/**", "src/demo/demoPage/**"] },
+  { ...reactHooks.configs.flat.recommended, files: ["taskpane/**", "demo/**"] },
   // React 17+ JSX transform: no React import in scope (eslint-plugin-react's own preset for it).
   react.configs.flat["jsx-runtime"],
   // Build and tool configuration is CommonJS, loaded by Node's require (webpack, jest, prettier).

@@ -133,7 +133,7 @@ module.exports = async (env, options) => {
     // The pane is served from localhost or the municipality's own server, not a slow network.
     performance: { hints: false },
     optimization: {
-      // The web workers (taskpane/worker/engine.ts, src/demo/calc.ts, src/demo/demoPage/
+      // The web workers (taskpane/worker/engine.ts, src/demo/calc.ts, demo/
       // loadInWorker.ts, src/functions/workers.ts name them) are scripts of their own, loading no
       // chunks with importScripts: a Content-Security-Policy allows them with worker-src 'self'.
       // Only the page's lazy chunks share code.

@@ -10,7 +10,7 @@ import { edate } from "../src/engine/calendar";
 import { refundOre, shareOf } from "../src/engine/money";
 import { RULE_SETS, dayLimitOn } from "../src/engine/rules";
 import { citizenKey, type StayInput } from "../src/engine/shelter";
-import { isRowError, stayFromCells, type StayField } from "../src/functions/coerce";
+import { isRowError, stayFromCells, type StayField } from "../src/cells/coerce";
 import type { BenchRows } from "./stays";
 
 export function refusion110DayByDay(rows: BenchRows): number[][] {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { readFile } from "../src/demo/readFile";
+import { readFile } from "../src/files/readFile";
 import {
   DIST,
   launchBrowser,

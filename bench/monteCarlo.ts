@@ -11,8 +11,8 @@ import { DEFAULT_PARAMETERS } from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
 import type { StayInput } from "../src/engine/shelter";
 import { runMonteCarlo } from "../src/engine/uncertainty";
-import { validateRows } from "../taskpane/columns";
-import { findStays } from "../taskpane/forecastRun";
+import { validateRows } from "../src/sheets/stays/columns";
+import { findStays } from "../src/sheets/forecast/forecastRun";
 
 async function staysOf(rows?: number): Promise<StayInput[]> {
   const workbook = sampleWorkbook(rows === undefined ? {} : { rows });

@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import { refusion110 } from "../src/functions/functions";
-import { citizenCell, dateCell, kronerCell, optionalDateCell } from "../src/functions/coerce";
+import { citizenCell, dateCell, kronerCell, optionalDateCell } from "../src/cells/coerce";
 import { refusion110DayByDay } from "./dayWalk";
 import { benchRows } from "./stays";
 import { benchProjection } from "./projection";

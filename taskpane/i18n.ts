@@ -8,7 +8,7 @@ import { createContext, useContext } from "react";
 import { danishFromSerial, isoFromSerial } from "../src/engine/calendar";
 import type { Decimal } from "../src/engine/money";
 import { RULE_SETS, type RuleSetName } from "../src/engine/rules";
-import { FIELD_LABELS, type DataWarningKind, type Field } from "./columns";
+import { FIELD_LABELS, type DataWarningKind, type Field } from "../src/sheets/stays/columns";
 import { languageOf, type Language } from "./language";
 
 /** The day the § 110 day limit took effect (rule data), which the data check names. */

@@ -18,7 +18,7 @@ start({
   signals: pageSignals(window),
   view: pageView(window),
   startDemo: () =>
-    void Promise.all([import("react-dom/client"), import("../src/demo/demoPage/mountDemo")]).then(
+    void Promise.all([import("react-dom/client"), import("../demo/mountDemo")]).then(
       ([{ createRoot }, { mountDemo }]) => mountDemo(createRoot(container), window.location.search)
     ),
   showProblem: (problem) => showProblem(container, problem),

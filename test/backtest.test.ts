@@ -30,7 +30,7 @@ import type { StayInput } from "../src/engine/shelter";
 import { backtest } from "../src/functions/functions";
 import { BACKTEST_HEADER } from "../src/functions/scenarioFunctions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { mapColumns, validateRows } from "../taskpane/columns";
+import { mapColumns, validateRows } from "../src/sheets/stays/columns";
 import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 
 function run(stays: StayInput[], p: Partial<ScenarioParameters> = {}): Backtest {

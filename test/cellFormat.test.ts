@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
-import { formatCell } from "../src/demo/demoPage/cellFormat";
-import { niceTicks } from "../src/demo/demoPage/ChartView";
+import { formatCell } from "../demo/cellFormat";
+import { niceTicks } from "../demo/ChartView";
 
 describe("formatCell: numbers", () => {
   const cases: [number, string | null, string, string][] = [

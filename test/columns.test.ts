@@ -12,7 +12,7 @@ import {
   mapColumns,
   validateRows,
   type ColumnMapping,
-} from "../taskpane/columns";
+} from "../src/sheets/stays/columns";
 import type { CellValue } from "../src/workbook/workbook";
 
 const mapping = (m: Partial<ColumnMapping>): ColumnMapping => ({

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { d } from "../src/engine/calendar";
-import { mapColumns, todaySerial, validateRows, type StaysTable } from "../taskpane/columns";
+import {
+  mapColumns,
+  todaySerial,
+  validateRows,
+  type StaysTable,
+} from "../src/sheets/stays/columns";
 import type { CellValue } from "../src/workbook/workbook";
 
 const HEADER = ["Borger", "Indskrivning", "Udskrivning", "Takst"];

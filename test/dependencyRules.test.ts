@@ -19,9 +19,9 @@ interface Cruise {
   violations: { rule: string; from: string; to: string }[];
 }
 
-/** Runs dependency-cruiser on src/ and taskpane/ under `cwd` with the project's rules. */
+/** Runs dependency-cruiser on src/, taskpane/ and demo/ under `cwd` with the project's rules. */
 const depcruise = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [CLI, "src", "taskpane", "--config", CONFIG, ...args], {
+  spawnSync(process.execPath, [CLI, "src", "taskpane", "demo", "--config", CONFIG, ...args], {
     cwd,
     encoding: "utf8",
   });
@@ -47,8 +47,12 @@ describe("a tree with one forbidden import per rule", () => {
   const files: Record<string, string> = {
     "src/engine/law.ts": 'import { port } from "../workbook/port";\nexport const law = port;',
     "src/engine/io.ts": 'import { readFileSync } from "node:fs";\nexport const io = readFileSync;',
+    "src/cells/read.ts": 'import { fn } from "../functions/fn";\nexport const read = fn;',
     "src/workbook/port.ts": "export const port = 1;",
     "src/functions/fn.ts": 'import { excel } from "../office/excel";\nexport const fn = excel;',
+    "src/sheets/sheet.ts":
+      'import { memory } from "../demo/memory";\nimport { port } from "../workbook/port";\n' +
+      "export const sheet = [memory, port];",
     "src/office/excel.ts":
       'import { i18n } from "../../taskpane/i18n";\nimport { port } from "../workbook/port";\n' +
       "export const excel = [i18n, port];",
@@ -57,8 +61,8 @@ describe("a tree with one forbidden import per rule", () => {
       "export const memory = [excel, port];",
     "src/demo/a.ts": 'import { b } from "./b";\nexport const a = () => b;',
     "src/demo/b.ts": 'import { a } from "./a";\nexport const b = () => a;',
-    "src/demo/demoPage/shell.ts":
-      'import { app } from "../../../taskpane/app";\nimport { memory } from "../memory";\n' +
+    "demo/shell.ts":
+      'import { app } from "../taskpane/app";\nimport { memory } from "../src/demo/memory";\n' +
       "export const shell = [app, memory];",
     "src/demo/sampleData.ts": "export const sample = 1;",
     "src/examples/sheets.ts":
@@ -76,7 +80,7 @@ describe("a tree with one forbidden import per rule", () => {
       "export const app = [memory, port];",
     "taskpane/index.tsx":
       'import { excel } from "../src/office/excel";\nimport { app } from "./app";\n' +
-      'export const start = () => [excel, app, import("../src/demo/demoPage/shell")];',
+      'export const start = () => [excel, app, import("../demo/shell")];',
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -86,25 +90,26 @@ describe("a tree with one forbidden import per rule", () => {
   it("reports exactly the forbidden imports", () => {
     const result = cruise(dir);
     expect(result.violations).toEqual([
+      { rule: "cells-read-cells", from: "src/cells/read.ts", to: "src/functions/fn.ts" },
       { rule: "demo-not-office", from: "src/demo/memory.ts", to: "src/office/excel.ts" },
       { rule: "engine-is-pure", from: "src/engine/io.ts", to: "fs" },
       { rule: "engine-is-pure", from: "src/engine/law.ts", to: "src/workbook/port.ts" },
       { rule: "examples-through-port", from: "src/examples/sheets.ts", to: "src/demo/memory.ts" },
       {
-        rule: "functions-not-pane-office-demo",
+        rule: "functions-compute-from-their-arguments",
         from: "src/functions/fn.ts",
         to: "src/office/excel.ts",
       },
       { rule: "no-circular", from: "src/demo/a.ts", to: "src/demo/b.ts" },
-      { rule: "office-not-pane-demo", from: "src/office/excel.ts", to: "taskpane/i18n.ts" },
-      { rule: "only-demo-shell-embeds-pane", from: "src/office/excel.ts", to: "taskpane/i18n.ts" },
+      { rule: "only-entry-chooses-workbook", from: "taskpane/app.ts", to: "src/demo/memory.ts" },
+      { rule: "privacy-stands-alone", from: "src/privacy/guard.ts", to: "src/templates/names.ts" },
+      { rule: "sheets-through-the-port", from: "src/sheets/sheet.ts", to: "src/demo/memory.ts" },
+      { rule: "src-never-imports-the-apps", from: "src/office/excel.ts", to: "taskpane/i18n.ts" },
       {
-        rule: "only-demo-shell-embeds-pane",
+        rule: "src-never-imports-the-apps",
         from: "src/templates/template.ts",
         to: "taskpane/i18n.ts",
       },
-      { rule: "only-entry-chooses-workbook", from: "taskpane/app.ts", to: "src/demo/memory.ts" },
-      { rule: "privacy-stands-alone", from: "src/privacy/guard.ts", to: "src/templates/names.ts" },
       {
         rule: "worker-protocol-stands-alone",
         from: "src/worker/client.ts",
@@ -132,7 +137,9 @@ describe("the real tree", () => {
         "src/engine/rules.ts",
         "src/functions/functions.ts",
         "src/office/excelWorkbook.ts",
-        "src/demo/demoPage/DemoShell.tsx",
+        "src/sheets/scenarios/scenarioSheet.ts",
+        "src/cells/coerce.ts",
+        "demo/DemoShell.tsx",
         "taskpane/index.tsx",
       ])
     );

@@ -156,13 +156,13 @@ describe("formulas follow the build's namespace", () => {
     try {
       let modules:
         | [
-            typeof import("../taskpane/scenarios/scenarioSheet"),
+            typeof import("../src/sheets/scenarios/scenarioSheet"),
             typeof import("../src/demo/formulas"),
           ]
         | undefined;
       await jest.isolateModulesAsync(async () => {
         modules = [
-          await import("../taskpane/scenarios/scenarioSheet"),
+          await import("../src/sheets/scenarios/scenarioSheet"),
           await import("../src/demo/formulas"),
         ];
       });

@@ -16,8 +16,8 @@ import { insertExamples } from "../src/examples/exampleSheets";
 import { EXAMPLE_SHEETS, isExampleStays, replacedByExamples } from "../src/examples/names";
 import { workedExamples } from "../src/examples/workedExamples";
 import { forecast, projection, refusion110 } from "../src/functions/functions";
-import { validateRows } from "../taskpane/columns";
-import { findStays, listSources } from "../taskpane/forecastRun";
+import { validateRows } from "../src/sheets/stays/columns";
+import { findStays, listSources } from "../src/sheets/forecast/forecastRun";
 import { parseA1, type CellValue } from "../src/workbook/workbook";
 
 const at = (wb: MemoryWorkbook, sheet: string, address: string): CellValue => {

@@ -9,7 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { OfficeMockObject } from "office-addin-mock";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { AUDIT_SHEET, FORECAST_SHEET, findStays, runForecast } from "../taskpane/forecastRun";
+import {
+  AUDIT_SHEET,
+  FORECAST_SHEET,
+  findStays,
+  runForecast,
+} from "../src/sheets/forecast/forecastRun";
 import {
   AbortError,
   OWN_NAME_MARK,

@@ -16,7 +16,7 @@ import {
 import { allocateOre, kronerFromOre } from "../src/engine/money";
 import { refusion110, refusionDays110 } from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { validateRows, mapColumns } from "../taskpane/columns";
+import { validateRows, mapColumns } from "../src/sheets/stays/columns";
 import { stay } from "./fixtures";
 
 const ore = (kroner: number) => Math.round(kroner * 100);

@@ -18,7 +18,7 @@ import {
   listSources,
   runForecast,
   type RunProgress,
-} from "../taskpane/forecastRun";
+} from "../src/sheets/forecast/forecastRun";
 import { AbortError, parseA1, type CellValue } from "../src/workbook/workbook";
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));

@@ -8,7 +8,7 @@ import { describe, expect, it } from "@jest/globals";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { parseFormula } from "../src/demo/formulas";
 import { sampleWorkbook } from "../src/demo/sampleData";
-import { AUDIT_SHEET, findStays, runForecast } from "../taskpane/forecastRun";
+import { AUDIT_SHEET, findStays, runForecast } from "../src/sheets/forecast/forecastRun";
 import {
   LAYOUT,
   OUTPUT_CELL,
@@ -19,8 +19,8 @@ import {
   defaultModel,
   staysRef,
   type StaysRef,
-} from "../taskpane/scenarios/scenarioSheet";
-import { createOrUpdate, readModel, saveActiveAs } from "../taskpane/scenarios/scenarioStore";
+} from "../src/sheets/scenarios/scenarioSheet";
+import { createOrUpdate, readModel, saveActiveAs } from "../src/sheets/scenarios/scenarioStore";
 import { needsTextPrefix } from "../src/workbook/workbook";
 
 const HOSTILE = [

@@ -9,11 +9,11 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { strToU8 } from "fflate";
-import { LOAD_LIMITS, LoadError, addLoadedSheets, sheetRows } from "../src/demo/loadedFile";
-import type { LoadedSheet, ReadResult } from "../src/demo/loadedFile";
+import { LOAD_LIMITS, LoadError, addLoadedSheets, sheetRows } from "../src/files/loadedFile";
+import type { LoadedSheet, ReadResult } from "../src/files/loadedFile";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
-import { readFile } from "../src/demo/readFile";
-import { XmlPartScan, namedCells } from "../src/demo/xlsxParts";
+import { readFile } from "../src/files/readFile";
+import { XmlPartScan, namedCells } from "../src/files/xlsxParts";
 import { xlsxOf } from "./zipFiles";
 
 const buffer = (bytes: Uint8Array): ArrayBuffer =>

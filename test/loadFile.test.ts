@@ -17,15 +17,15 @@ import {
   type LoadNote,
   type LoadedSheet,
   type ReadResult,
-} from "../src/demo/loadedFile";
+} from "../src/files/loadedFile";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
-import { FILE_HANDLERS, type FileJobs } from "../src/demo/fileJobs";
-import { readCsv, readFile } from "../src/demo/readFile";
+import { FILE_HANDLERS, type FileJobs } from "../src/files/fileJobs";
+import { readCsv, readFile } from "../src/files/readFile";
 import { inThread } from "../src/worker/client";
 import { sampleWorkbook, SAMPLE_SHEET_NAME } from "../src/demo/sampleData";
 import { refusion110 } from "../src/functions/functions";
-import { findStays } from "../taskpane/forecastRun";
-import { validateRows } from "../taskpane/columns";
+import { findStays } from "../src/sheets/forecast/forecastRun";
+import { validateRows } from "../src/sheets/stays/columns";
 import { gigabyteBomb, zipOf } from "./zipFiles";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

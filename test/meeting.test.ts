@@ -10,8 +10,8 @@ import { DEFAULT_PARAMETERS, type ParameterId } from "../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../src/engine/projection";
 import { sampleWorkbook } from "../src/demo/sampleData";
 import { PROJECTION_SUMMARY, projectionColumn } from "../src/functions/scenarioFunctions";
-import { findStays } from "../taskpane/forecastRun";
-import { validateRows } from "../taskpane/columns";
+import { findStays } from "../src/sheets/forecast/forecastRun";
+import { validateRows } from "../src/sheets/stays/columns";
 import {
   MEETING_CONTROLS,
   keyFigures,
@@ -19,17 +19,17 @@ import {
   sliderBounds,
   snapValue,
   type KeyFigures,
-} from "../taskpane/meeting/meeting";
-import { LAYOUT, parameterCell, staysRef } from "../taskpane/scenarios/scenarioSheet";
+} from "../src/sheets/meeting/meeting";
+import { LAYOUT, parameterCell, staysRef } from "../src/sheets/scenarios/scenarioSheet";
 import {
   activeParameters,
   createOrUpdate,
   writeActiveValues,
-} from "../taskpane/scenarios/scenarioStore";
+} from "../src/sheets/scenarios/scenarioStore";
 import { ENGINE_HANDLERS } from "../taskpane/worker/engineJobs";
 import { parseA1, type CellValue } from "../src/workbook/workbook";
 import type { MemoryWorkbook } from "../src/demo/memoryWorkbook";
-import { stay } from "./fixtures";
+import { stay, fixedPricesSupportOnly } from "./fixtures";
 
 const control = (id: ParameterId) => MEETING_CONTROLS.find((c) => c.id === id)!;
 
@@ -58,7 +58,7 @@ describe("the key figures", () => {
   it("cost of doing nothing: Σ net cost without action over the projection years; effect, NPV and break-even as the projection has them", () => {
     // One citizen, 200 nights from 1 March every year, 1 000 kr. a night.
     const stays = [stay("Kim", "2025-03-01", "2025-09-17")];
-    const p = { ...DEFAULT_PARAMETERS, horizon: 3, baseYear: 2025 };
+    const p = { ...DEFAULT_PARAMETERS, ...fixedPricesSupportOnly, horizon: 3, baseYear: 2025 };
     const projection = computeProjection(stays, p);
     if (isProjectionError(projection)) throw new Error(projection.message);
     const f = keyFigures(projection);

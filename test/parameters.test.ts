@@ -2,6 +2,7 @@
  * The scenario parameter registry: every parameter as data with a source, defaults inside their
  * own ranges, names found in Danish and English, and Danish errors that name the parameter.
  */
+import { parseParameterRange } from "../src/cells/parameterRange";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import {
@@ -10,7 +11,6 @@ import {
   findParameter,
   formatParameterValue,
   parameterById,
-  parseParameterRange,
   validateParameterValue,
   validateParameters,
   type ParameterId,

@@ -19,13 +19,13 @@ import {
 } from "../src/privacy/personalData";
 import { scanText } from "../src/privacy/scanText";
 import { exportTemplate, type Template, type TemplateDraft } from "../src/templates/template";
-import { compareScenarios, type Comparison } from "../taskpane/scenarios/compare";
+import { compareScenarios, type Comparison } from "../src/sheets/scenarios/compare";
 import {
   createOrUpdate,
   readModel,
   saveActiveAs,
   writeComparison,
-} from "../taskpane/scenarios/scenarioStore";
+} from "../src/sheets/scenarios/scenarioStore";
 import { exportedTemplate, importObject, indexOf, problems, stay } from "./fixtures";
 
 /** A number's digits in another script: its zero's code point. */

@@ -31,7 +31,7 @@ import {
   refusion85a,
 } from "../src/functions/functions";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { mapColumns, validateRows } from "../taskpane/columns";
+import { mapColumns, validateRows } from "../src/sheets/stays/columns";
 import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 
 /**

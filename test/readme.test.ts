@@ -8,7 +8,7 @@ import { describe, expect, it } from "@jest/globals";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { PARAMETERS, defaultCell } from "../src/engine/parameters";
 import { projection } from "../src/functions/functions";
-import { PARAMETER_RANGE } from "../taskpane/scenarios/scenarioSheet";
+import { PARAMETER_RANGE } from "../src/sheets/scenarios/scenarioSheet";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 /** "10 214 592,57" → 10214592.57 */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { sampleBudgetSheet, SAMPLE_HEADER } from "../src/demo/sampleData";
 import { seededRandom } from "../src/engine/random";
 import { computeForecast } from "../src/engine/forecast";
-import { mapColumns, validateRows } from "../taskpane/columns";
+import { mapColumns, validateRows } from "../src/sheets/stays/columns";
 import type { CellValue } from "../src/workbook/workbook";
 
 function parse(rows: number) {

@@ -4,7 +4,7 @@
  * reference errors; and the Office.js adapter writing a sheet's formula cells as formulas.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { editText, typedValue } from "../src/demo/demoPage/cellInput";
+import { editText, typedValue } from "../demo/cellInput";
 import { evaluateFormula, parseFormula } from "../src/demo/formulas";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { ExcelWorkbook } from "../src/office/excelWorkbook";

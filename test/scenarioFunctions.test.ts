@@ -62,6 +62,9 @@ describe("DK.HOUSINGFIRSTPROJECTION", () => {
       "hfStateRefund",
       "cashableEffect",
       "socioEconomicNet",
+      "cashableSavings",
+      "publicSaved",
+      "publicCost",
     ]);
     expect(t[1][projectionColumn("cumulativeNpv")]).toBe("");
     expect(t[7][1]).toBe(t[6][projectionColumn("cumulativeNpv")]);
@@ -73,7 +76,11 @@ describe("DK.HOUSINGFIRSTPROJECTION", () => {
     expect(t[10][1]).toBe(sumOf("difference"));
     expect(t[11][1]).toBe(sumOf("cashableEffect"));
     expect(typeof t[12][1]).toBe("number");
-    expect(t[13].slice(0, 3)).toEqual([SKIPPED_LABEL, 0, ""]);
+    // Issue 20: the budget case's nominal rate, (1 + 3,5 %)(1 + 2 %) − 1, and the public value's figures.
+    expect(t[13].slice(0, 2)).toEqual(["Nominel diskonteringsrente (budget)", 0.0557]);
+    expect(t[14][0]).toBe("Samfundsøkonomisk afkast pr. krone");
+    expect(t[15][0]).toBe("Samfundsøkonomisk break-even-år");
+    expect(t[16].slice(0, 3)).toEqual([SKIPPED_LABEL, 0, ""]);
   });
 
   it("its numbers are the engine's: the same as computeProjection for the same rows and parameters", () => {

@@ -19,15 +19,16 @@ import { computeProjection, isProjectionError } from "../src/engine/projection";
 import { buildTemplate } from "../src/templates/template";
 import { projection } from "../src/functions/functions";
 import { projectionColumn } from "../src/functions/scenarioFunctions";
-import { findStays } from "../taskpane/forecastRun";
-import { validateRows } from "../taskpane/columns";
+import { findStays } from "../src/sheets/forecast/forecastRun";
+import { validateRows } from "../src/sheets/stays/columns";
 import {
   COMPARE_SHEET,
   compareScenarios,
   comparisonSheet,
   comparisonSteps,
   shownSwitchingValue,
-} from "../taskpane/scenarios/compare";
+  noSwitchingValue,
+} from "../src/sheets/scenarios/compare";
 import {
   LAYOUT,
   SCENARIO_SHEET,
@@ -40,7 +41,7 @@ import {
   staysRef,
   tableColumnRef,
   STAYS_PROPERTY,
-} from "../taskpane/scenarios/scenarioSheet";
+} from "../src/sheets/scenarios/scenarioSheet";
 import {
   checkRanges,
   createOrUpdate,
@@ -50,7 +51,7 @@ import {
   saveActiveAs,
   scenarioPort,
   switchTo,
-} from "../taskpane/scenarios/scenarioStore";
+} from "../src/sheets/scenarios/scenarioStore";
 import {
   OWN_NAME_MARK,
   isValidDefinedName,
@@ -185,7 +186,7 @@ describe("the Scenarier sheet", () => {
     );
     expect(model.ranges.discountRate).toEqual({
       low: 0.025,
-      high: 0.04,
+      high: 0.045,
       source: parameterById("discountRate").range!.source,
     });
     expect(model.ranges.baseYear).toBeUndefined();
@@ -225,7 +226,7 @@ describe("low and high values on the sheet", () => {
     const stored = (await readModel(workbook))!;
     const own = {
       supportCost: { low: 60000, high: 150000 },
-      relapseRate: { low: 0.03, high: 0.15, source: "Egen opgørelse 2025" },
+      relapseRate: { low: 0.05, high: 0.15, source: "Egen opgørelse 2025" },
     };
     expect(checkRanges(stored.model.ranges)).toEqual({ ok: true, ranges: own });
     // Saving, switching and rewriting keep the sheet's ranges; the template port lists them.
@@ -387,7 +388,7 @@ describe("Excel names for the parameter cells", () => {
     expect(names).toContain("DK_Bostøtte_pr_år");
     expect(names).toContain("DK_Ændring_i_opholdslængde");
     expect(workbook.names.get("dk_diskonteringsrente")?.comment).toBe(
-      `Diskonteringsrente pr. år (%) ${OWN_NAME_MARK}`
+      `${parameterById("discountRate").label.da} (%) ${OWN_NAME_MARK}`
     );
     expect(String(workbook.cell(sheet, 1, 0))).toContain("=DK_Diskonteringsrente");
   });
@@ -538,7 +539,7 @@ describe("comparison and tornado", () => {
     );
     expect(comparison.rows[1].npv).toBe(npvAt({ ...base, supportCost: 130000 }));
     // Issue 19: each housed citizen's own expected use only; the dear support no longer pays.
-    expect(comparison.rows[1].npv).toBeCloseTo(-152_040.33, 2);
+    expect(comparison.rows[1].npv).toBeCloseTo(-202_486.4, 2);
     // One step per projected scenario, per switching value and per tornado bar, to the end.
     const ranged = PARAMETERS.filter((p) => p.range || p.estimated).length;
     expect(ranged).toBe(PARAMETERS.length - 1); // every parameter but the base year
@@ -552,7 +553,7 @@ describe("comparison and tornado", () => {
     const { bars } = comparison.active;
     expect(comparison.active.npv).toBe(npv);
     expect(npv).toBe(npvAt(base));
-    expect(npv).toBeCloseTo(112_390.56, 2);
+    expect(npv).toBeCloseTo(61_075.01, 2);
     expect(bars.map((b) => b.id)).not.toContain("baseYear");
     expect(bars).toHaveLength(ranged);
     const swings = bars.map((b) => b.swing);
@@ -566,16 +567,17 @@ describe("comparison and tornado", () => {
     expect(support.source).toBe(parameterById("supportCost").range!.source);
     // A parameter at 0 now moves: growth in admissions from −1 % to 5 % (±20 % of 0 showed nothing).
     const growth = bars.find((b) => b.id === "admissionGrowth")!;
-    expect([growth.low, growth.high, growth.value]).toEqual([-0.01, 0.05, 0]);
-    expect(growth.npvLow).toBe(npvAt({ ...base, admissionGrowth: -0.01 }));
-    expect(growth.npvHigh).toBe(npvAt({ ...base, admissionGrowth: 0.05 }));
+    expect([growth.low, growth.high, growth.value]).toEqual([-0.02, 0.02, 0]);
+    expect(growth.npvLow).toBe(npvAt({ ...base, admissionGrowth: -0.02 }));
+    expect(growth.npvHigh).toBe(npvAt({ ...base, admissionGrowth: 0.02 }));
     // More admissions are more moves, each saving only the mover's own expected use.
-    expect(growth.npvHigh - growth.npvLow).toBeCloseTo(-7_617.61, 0);
+    expect(growth.npvHigh - growth.npvLow).toBeCloseTo(-6_636.09, 0);
     // The scenario's own range for the rent subsidy, with its source.
     const rent = bars.find((b) => b.id === "rentSubsidy")!;
-    expect([rent.low, rent.high, rent.source]).toEqual([5000, 10000, "Kommunens egen antagelse"]);
-    expect(rent.npvLow).toBe(npvAt({ ...base, rentSubsidy: 5000 }));
-    expect(rent.npvHigh).toBe(npvAt({ ...base, rentSubsidy: 10000 }));
+    // The value 0 lies outside 5 000–10 000: the range keeps its width around it, from 0 up.
+    expect([rent.low, rent.high, rent.source]).toEqual([0, 5000, "Kommunens egen antagelse"]);
+    expect(rent.npvLow).toBe(npvAt({ ...base, rentSubsidy: 0 }));
+    expect(rent.npvHigh).toBe(npvAt({ ...base, rentSubsidy: 5000 }));
     // The support cost's switching value: the NPV is positive 1 kr. below it and not above it.
     expect(support.switchingValue).toBeGreaterThan(85000);
     expect(support.switchingValue).toBeLessThan(130000);
@@ -616,10 +618,11 @@ describe("comparison and tornado", () => {
     expect(supportRow.slice(2, 5)).toEqual(["85.000 kr./år", "40.000 kr./år", "130.000 kr./år"]);
     expect(supportRow[9]).toBeCloseTo(support.swing, 6);
     expect(supportRow[10]).toBe(shownSwitchingValue("supportCost", support.switchingValue!));
-    expect(supportRow[10]).toMatch(/^\d{3}\.\d{3} kr\.\/år$/);
+    expect(supportRow[10]).toMatch(/^\d{2,3}\.\d{3} kr\.\/år$/);
     expect(supportRow[11]).toBe(support.source);
     const rate = used.find((r) => r[0] === parameterById("discountRate").name)!;
-    expect(rate[10]).toBe("ingen i det tilladte interval");
+    expect(rate[10]).toBe(noSwitchingValue("sameSign"));
+    expect(rate[10]).toMatch(/^ingen i det tilladte interval: nutidsværdien har samme fortegn/);
     // The chart: horizontal bars, the six widest, the change at the low and the high value.
     const tornadoChart = workbook.chartData(
       workbook.getSheet(COMPARE_SHEET)!.charts.find((c) => c.name === "SammenligningTornado")!

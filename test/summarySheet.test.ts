@@ -19,7 +19,7 @@ import { groupFigures } from "../src/engine/typology";
 import { runMonteCarlo, tornado, type MonteCarloResult } from "../src/engine/uncertainty";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { hasCprNumber } from "../src/privacy/personalData";
-import { SUMMARY_SHEET, summarySheet, wrapLines } from "../taskpane/summary/summarySheet";
+import { SUMMARY_SHEET, summarySheet, wrapLines } from "../src/sheets/summary/summarySheet";
 import { stay, theSamePeopleReturn } from "./fixtures";
 
 const stays: StayInput[] = [

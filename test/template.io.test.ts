@@ -6,14 +6,14 @@
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { exportTemplate, parseTemplate, TEMPLATE_LIMITS } from "../src/templates/template";
 import { d } from "../src/engine/calendar";
-import { mapColumns } from "../taskpane/columns";
-import { scenarioPort } from "../taskpane/scenarios/scenarioStore";
+import { mapColumns } from "../src/sheets/stays/columns";
+import { scenarioPort } from "../src/sheets/scenarios/scenarioStore";
 import {
   columnsOfMapping,
   downloadsAllowed,
   mappingOfColumns,
   readTemplateFile,
-} from "../taskpane/templates/templateIo";
+} from "../src/sheets/templates/templateIo";
 import { asCellInput, type SheetSpec, type Workbook } from "../src/workbook/workbook";
 
 const OURS = [
@@ -101,13 +101,13 @@ describe("the column mapping as header names", () => {
 });
 
 describe("reading a picked file", () => {
-  it("a file over 1 MB is refused without being read", async () => {
+  it("a file over 2 MB is refused without being read", async () => {
     const file = new Blob(["x"]);
     Object.defineProperty(file, "size", { value: TEMPLATE_LIMITS.maxBytes + 1 });
     const text = jest.spyOn(file, "text");
     const result = await readTemplateFile(file);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0].message).toMatch(/^Filen er for stor: 1\.001 kB/);
+    expect(!result.ok && result.problems[0].message).toMatch(/^Filen er for stor: 2\.001 kB/);
     expect(text).not.toHaveBeenCalled();
   });
 

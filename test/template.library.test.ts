@@ -11,9 +11,9 @@ import { sampleWorkbook } from "../src/demo/sampleData";
 import { DEFAULT_PARAMETERS, parameterById } from "../src/engine/parameters";
 import { exportTemplate, parseTemplate, scenarioParameters } from "../src/templates/template";
 import { PUBLISHED_CASES } from "../templates/cases";
-import { TEMPLATE_LIBRARY, readLibraryTemplate } from "../taskpane/templates/library";
-import { parameterCell } from "../taskpane/scenarios/scenarioSheet";
-import { readModel, scenarioPort } from "../taskpane/scenarios/scenarioStore";
+import { TEMPLATE_LIBRARY, readLibraryTemplate } from "../src/templates/library";
+import { parameterCell } from "../src/sheets/scenarios/scenarioSheet";
+import { readModel, scenarioPort } from "../src/sheets/scenarios/scenarioStore";
 import { parseA1 } from "../src/workbook/workbook";
 
 const fileText = (id: string) =>

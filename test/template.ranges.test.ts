@@ -17,14 +17,14 @@ import {
   type TemplateDraft,
 } from "../src/templates/template";
 import { indexOf, problems } from "./fixtures";
-import { findStays } from "../taskpane/forecastRun";
-import { LAYOUT, staysRef } from "../taskpane/scenarios/scenarioSheet";
+import { findStays } from "../src/sheets/forecast/forecastRun";
+import { LAYOUT, staysRef } from "../src/sheets/scenarios/scenarioSheet";
 import {
   checkRanges,
   createOrUpdate,
   readModel,
   scenarioPort,
-} from "../taskpane/scenarios/scenarioStore";
+} from "../src/sheets/scenarios/scenarioStore";
 
 const OWN = {
   supportCost: { low: 60_000, high: 150_000, source: "Egen opgørelse, Nordby 2025" },
@@ -122,7 +122,7 @@ describe("ranges in templates (format version 2)", () => {
       ["Bostøtte pr. år", "85.000 kr./år", "95.000 kr./år"],
       [
         "Diskonteringsrente (spænd)",
-        `2,5 % – 4 % (${parameterById("discountRate").range!.source})`,
+        `2,5 % – 4,5 % (${parameterById("discountRate").range!.source})`,
         "2 % – 5 % (Følsomhed efter Finansministeriets vejledning)",
       ],
       [

@@ -19,7 +19,7 @@ import {
   type Template,
 } from "../src/templates/template";
 import { SAMPLE_HEADER } from "../src/demo/sampleData";
-import { FIELDS, mapColumns } from "../taskpane/columns";
+import { FIELDS, mapColumns } from "../src/sheets/stays/columns";
 import { STANDARD_TEMPLATE } from "../templates/standard";
 
 const root = join(__dirname, "..");

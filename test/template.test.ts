@@ -279,25 +279,25 @@ describe("no personal data: CPR numbers, dates of birth and citizen ids are refu
 });
 
 describe("size and shape limits", () => {
-  it("a file over 1 MB is refused before it is read", () => {
+  it("a file over 2 MB is refused before it is read", () => {
     const t = exported();
     t.scenarios[0].note = "x".repeat(TEMPLATE_LIMITS.maxBytes);
     expect(problems(importObject(t))).toEqual([
       {
         where: "",
         message: expect.stringMatching(
-          /^Filen er for stor: 1\.0\d\d kB\. En skabelon må højst fylde 1\.000 kB \(1 MB\)\.$/
+          /^Filen er for stor: 2\.0\d\d kB\. En skabelon må højst fylde 2\.000 kB \(2 MB\)\.$/
         ),
       },
     ]);
   });
 
-  it("1 MB counts bytes: 400 000 'ø' are 800 000 bytes (accepted as size), 600 000 are too many", () => {
-    const over = JSON.stringify({ ...exported(), padding: "ø".repeat(600_000) });
+  it("2 MB counts bytes: 800 000 'ø' are 1 600 000 bytes (accepted as size), 1 100 000 are too many", () => {
+    const over = JSON.stringify({ ...exported(), padding: "ø".repeat(1_100_000) });
     expect(over.length).toBeLessThan(TEMPLATE_LIMITS.maxBytes);
     expect(problems(parseTemplate(over))[0].message).toMatch(/^Filen er for stor/);
     expect(
-      problems(parseTemplate(JSON.stringify({ ...exported(), padding: "ø".repeat(400_000) })))[0]
+      problems(parseTemplate(JSON.stringify({ ...exported(), padding: "ø".repeat(800_000) })))[0]
         .message
     ).toMatch(/^Ukendt felt «padding»/);
   });
@@ -545,7 +545,7 @@ describe("versions: version 2 is read, versions 1 and 0 are migrated, others are
     expect(t.scenarios[0].parameters[1]).toEqual({
       id: "discountRate",
       name: "Diskonteringsrente",
-      label: "Diskonteringsrente pr. år",
+      label: parameterById("discountRate").label.da,
       unit: "%",
       value: 0.035,
       source: parameterById("discountRate").source,

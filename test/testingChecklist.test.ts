@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { formatCell } from "../src/demo/demoPage/cellFormat";
+import { formatCell } from "../demo/cellFormat";
 import { formulaCall } from "../src/demo/formulas";
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { dec } from "../src/engine/money";
@@ -21,7 +21,7 @@ import { EXAMPLE_SHEETS } from "../src/examples/names";
 import { FUNCTION_TEXTS } from "../src/functions/catalog";
 import { EXCEL_FUNCTIONS, FUNCTION_IDS } from "../src/functions/registry";
 import { EXAMPLE_TEXTS } from "../taskpane/examples/texts";
-import { findStays, runForecast } from "../taskpane/forecastRun";
+import { findStays, runForecast } from "../src/sheets/forecast/forecastRun";
 import { formatMoney, TEXTS } from "../taskpane/i18n";
 import { MEETING_TEXTS } from "../taskpane/meeting/texts";
 import { SCENARIO_TEXTS } from "../taskpane/scenarios/texts";

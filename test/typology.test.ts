@@ -14,7 +14,7 @@ import {
   type TypologyRules,
 } from "../src/engine/typology";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { mapColumns, validateRows } from "../taskpane/columns";
+import { mapColumns, validateRows } from "../src/sheets/stays/columns";
 import { stay } from "./fixtures";
 
 const rules: TypologyRules = {

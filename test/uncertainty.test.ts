@@ -22,11 +22,11 @@ import {
 } from "../src/engine/uncertainty";
 import { inThread } from "../src/worker/client";
 import { ENGINE_HANDLERS } from "../taskpane/worker/engineJobs";
-import { sensitivitySteps } from "../taskpane/uncertainty/uncertaintyRun";
+import { sensitivitySteps } from "../src/sheets/uncertainty/uncertaintyRun";
 import { sampleWorkbook } from "../src/demo/sampleData";
-import { findStays } from "../taskpane/forecastRun";
-import { LAYOUT, staysRef } from "../taskpane/scenarios/scenarioSheet";
-import { createOrUpdate, saveActiveAs } from "../taskpane/scenarios/scenarioStore";
+import { findStays } from "../src/sheets/forecast/forecastRun";
+import { LAYOUT, staysRef } from "../src/sheets/scenarios/scenarioSheet";
+import { createOrUpdate, saveActiveAs } from "../src/sheets/scenarios/scenarioStore";
 import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
 import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";

@@ -8,9 +8,9 @@ import { describe, expect, it } from "@jest/globals";
 import { computeForecast } from "../src/engine/forecast";
 import { DEFAULT_PARAMETERS } from "../src/engine/parameters";
 import { sampleBudgetSheet, sampleWorkbook } from "../src/demo/sampleData";
-import { forecastCharts, forecastSheets } from "../taskpane/forecastSheets";
-import { findStays, runForecast } from "../taskpane/forecastRun";
-import { mapColumns, validateRows } from "../taskpane/columns";
+import { forecastCharts, forecastSheets } from "../src/sheets/forecast/forecastSheets";
+import { findStays, runForecast } from "../src/sheets/forecast/forecastRun";
+import { mapColumns, validateRows } from "../src/sheets/stays/columns";
 import {
   GROUP_HEADERS,
   shareOf,
@@ -19,7 +19,7 @@ import {
   userGroupChart,
   userGroupSections,
   userGroupSummary,
-} from "../taskpane/groups/userGroups";
+} from "../src/sheets/forecast/userGroups";
 import { parseA1 } from "../src/workbook/workbook";
 import { stay } from "./fixtures";
 

@@ -22,7 +22,7 @@ import {
   tornado,
   type MonteCarloResult,
 } from "../src/engine/uncertainty";
-import { mapColumns, validateRows } from "../taskpane/columns";
+import { mapColumns, validateRows } from "../src/sheets/stays/columns";
 
 function demoStays(): StayInput[] {
   const sheet = sampleBudgetSheet();

@@ -13,7 +13,7 @@
  */
 import { FUNCTIONS_NAMESPACE } from "../functions/namespace";
 import { EXCEL_FUNCTIONS } from "../functions/registry";
-import { isErrorValue } from "../functions/runtime";
+import { isErrorValue } from "../cells/errorValue";
 import { parseBuiltin } from "./builtins";
 import { a1, parseA1, type CellValue, type Rect, type SheetCell } from "../workbook/workbook";
 

@@ -22,7 +22,7 @@ import {
   optionalDateCell,
   periodArgs,
   type RowError,
-} from "./coerce";
+} from "../cells/coerce";
 import { rowwise, toCell, type FunctionResult } from "./rowwise";
 
 const L = {

@@ -6,7 +6,7 @@
  */
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "../engine/investment";
 import { MAX_EXACT_KRONER, ZERO, roundOre, type Decimal } from "../engine/money";
-import { isRowError, numberCell, scalarArg, yearsArg, type RowError } from "./coerce";
+import { isRowError, numberCell, scalarArg, yearsArg, type RowError } from "../cells/coerce";
 import { toCell, type CellResult } from "./rowwise";
 
 function oneCell(arg: unknown, label: string, blank: "zero" | "error") {

@@ -8,7 +8,14 @@
  * fields: it stays blank in the result and takes no part in the computation. A row with some
  * fields filled and others empty is an error, as always.
  */
-import { alignColumns, columnArg, isEmpty, isRowError, type Column, type RowError } from "./coerce";
+import {
+  alignColumns,
+  columnArg,
+  isEmpty,
+  isRowError,
+  type Column,
+  type RowError,
+} from "../cells/coerce";
 import { cellError } from "./runtime";
 
 /** A result cell: a number, "" for a blank input row, or an error value. */

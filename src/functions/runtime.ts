@@ -57,15 +57,4 @@ export function cellError(code: ErrorCode, message: string): CustomFunctions.Err
   };
   return new rt.Error(byCode[code], message);
 }
-
-/** True for an error value: ours, Excel's, or an error cell Excel passes in a range. */
-export function isErrorValue(value: unknown): value is { code: string; message?: string } {
-  // Most cells are numbers and text: no object, no error (the cheap test comes first).
-  if (typeof value !== "object" || value === null) return false;
-  if (value instanceof runtime().Error) return true;
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === "string"
-  );
-}
+export { isErrorValue } from "../cells/errorValue";

@@ -15,7 +15,7 @@ import {
   type Amounts,
   type Forecast,
 } from "../engine/forecast";
-import { parseParameterRange } from "../engine/parameters";
+import { parseParameterRange } from "../cells/parameterRange";
 import type { Decimal } from "../engine/money";
 import {
   BACKTEST_FIGURES,
@@ -40,7 +40,7 @@ import {
   stayFromCells,
   type Column,
   type RowError,
-} from "./coerce";
+} from "../cells/coerce";
 import { cellError } from "./runtime";
 import { toCell } from "./rowwise";
 

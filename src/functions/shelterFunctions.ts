@@ -12,7 +12,7 @@ import {
   stayFromCells,
   type RowError,
   type StayField,
-} from "./coerce";
+} from "../cells/coerce";
 import { rowwise, toCell, type FunctionResult } from "./rowwise";
 
 const L = STAY_LABELS;

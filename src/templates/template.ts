@@ -7,7 +7,7 @@
  *
  * One zod schema is the contract: it validates imports and generates the published JSON Schema
  * (schema/template.schema.json, kept in sync by test/template.schema.test.ts). Around it:
- * - limits before anything is interpreted: 1 MB, nesting depth, 50 scenarios, 100 parameter
+ * - limits before anything is interpreted: 2 MB, nesting depth, 50 scenarios, 100 parameter
  *   entries a scenario;
  * - a personal-data scan of every key, text and number (src/privacy/personalData.ts, the guard
  *   the sheets use too): CPR numbers in any written form, dates of birth, and on export the
@@ -80,8 +80,11 @@ export const TEMPLATE_VERSION = 2;
 const VERSIONS_READ = `0, 1 og ${TEMPLATE_VERSION}`;
 
 export const TEMPLATE_LIMITS = {
-  /** UTF-8 bytes of the file. */
-  maxBytes: 1_000_000,
+  /**
+   * UTF-8 bytes of the file: 50 scenarios of every parameter with its label and sources take
+   * about 1,2 MB, so 2 MB leaves room and still refuses what no template needs.
+   */
+  maxBytes: 2_000_000,
   /** Objects and arrays inside each other; the format itself needs 5. */
   maxDepth: 8,
   maxScenarios: 50,
@@ -627,11 +630,11 @@ export const refuse = (...problems: TemplateProblem[]): ImportResult & { ok: fal
 });
 const whole = (message: string): TemplateProblem => ({ where: "", message });
 
-/** The refusal of a file over 1 MB, or undefined (the pane checks a picked file's size before reading it). */
+/** The refusal of a file over 2 MB, or undefined (the pane checks a picked file's size before reading it). */
 export function sizeProblem(bytes: number): TemplateProblem | undefined {
   return bytes > TEMPLATE_LIMITS.maxBytes
     ? whole(
-        `Filen er for stor: ${kilobytes(bytes)}. En skabelon må højst fylde ${kilobytes(TEMPLATE_LIMITS.maxBytes)} (1 MB).`
+        `Filen er for stor: ${kilobytes(bytes)}. En skabelon må højst fylde ${kilobytes(TEMPLATE_LIMITS.maxBytes)} (2 MB).`
       )
     : undefined;
 }

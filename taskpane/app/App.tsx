@@ -24,7 +24,7 @@ import {
   type BadRow,
   type ColumnMapping,
   type ValidationReport,
-} from "../columns";
+} from "../../src/sheets/stays/columns";
 import {
   findStays,
   listSources,
@@ -32,7 +32,7 @@ import {
   type FoundStays,
   type RunResult,
   type StaysSource,
-} from "../forecastRun";
+} from "../../src/sheets/forecast/forecastRun";
 import { useTexts, type Texts } from "../i18n";
 import { a1, type Workbook } from "../../src/workbook/workbook";
 import { ResultSummary } from "./ResultSummary";
@@ -41,17 +41,17 @@ import { MappingEditor, SourcePicker } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
 import { ExamplesPanel } from "../examples/ExamplesPanel";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
-import { staysRef } from "../scenarios/scenarioSheet";
-import { scenarioPort } from "../scenarios/scenarioStore";
+import { staysRef } from "../../src/sheets/scenarios/scenarioSheet";
+import { scenarioPort } from "../../src/sheets/scenarios/scenarioStore";
 import { SummaryPanel } from "../summary/SummaryPanel";
 import { TemplatePanel } from "../templates/TemplatePanel";
 import { UncertaintyPanel } from "../uncertainty/UncertaintyPanel";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { engineRunner } from "../worker/engine";
-import { typologyChoice } from "../groups/userGroups";
+import { typologyChoice } from "../../src/sheets/forecast/userGroups";
 import { MeetingMode } from "../meeting/MeetingMode";
 import { MEETING_TEXTS } from "../meeting/texts";
-import { activeParameters } from "../scenarios/scenarioStore";
+import { activeParameters } from "../../src/sheets/scenarios/scenarioStore";
 
 type Phase = keyof Texts["phase"];
 

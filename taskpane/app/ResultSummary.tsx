@@ -11,7 +11,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { dec } from "../../src/engine/money";
-import type { RunResult } from "../forecastRun";
+import type { RunResult } from "../../src/sheets/forecast/forecastRun";
 import { formatCount, formatMoney, formatSeconds, useTexts } from "../i18n";
 import type { WrittenSheet } from "../../src/workbook/workbook";
 import { UserGroupsPanel } from "../groups/UserGroupsPanel";

@@ -19,7 +19,7 @@ import { dec } from "../../src/engine/money";
 import { RULE_SETS } from "../../src/engine/rules";
 import type { StayInput } from "../../src/engine/shelter";
 import { formatMoney, useTexts } from "../i18n";
-import type { ReadingDifference } from "../readings";
+import type { ReadingDifference } from "../../src/sheets/forecast/readings";
 import type { EngineRunner } from "../worker/engine";
 
 /** The current-law rule sets the pane can run: the two readings of the phase-in. */

@@ -1,7 +1,12 @@
 /** Where the stays are (a table or a sheet), and which column holds which field. */
 import { Body1, Button, Field, Select } from "@fluentui/react-components";
-import { FIELDS, REQUIRED_FIELDS, type ColumnMapping, type Field as StayField } from "../columns";
-import type { StaysSource } from "../forecastRun";
+import {
+  FIELDS,
+  REQUIRED_FIELDS,
+  type ColumnMapping,
+  type Field as StayField,
+} from "../../src/sheets/stays/columns";
+import type { StaysSource } from "../../src/sheets/forecast/forecastRun";
 import { useTexts } from "../i18n";
 import { columnLetters, type CellValue } from "../../src/workbook/workbook";
 

@@ -3,7 +3,7 @@
  * reason. A bad row is a link that selects that row in the sheet.
  */
 import { Body1, Caption1, Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { BadRow, ValidationReport } from "../columns";
+import type { BadRow, ValidationReport } from "../../src/sheets/stays/columns";
 import { useTexts } from "../i18n";
 
 /** Enough to work through by hand; the rest is a count (a sheet can have thousands). */

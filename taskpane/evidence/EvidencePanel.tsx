@@ -26,7 +26,7 @@ import { useTexts, type Language } from "../i18n";
 import { activeScenarioOf } from "../uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../uncertainty/texts";
 import type { EngineRunner } from "../worker/engine";
-import type { Evidence } from "./evidence";
+import type { Evidence } from "../../src/sheets/evidence/evidence";
 import { EVIDENCE_TEXTS, type EvidenceTexts } from "./texts";
 
 export interface EvidencePanelProps {

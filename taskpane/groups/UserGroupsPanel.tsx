@@ -20,7 +20,12 @@ import { useId } from "react";
 import { dec } from "../../src/engine/money";
 import { formatCount, formatMoney, useTexts, type Language } from "../i18n";
 import { GROUP_TEXTS } from "./texts";
-import { shareOf, type GroupRow, type ShareMeasure, type UserGroupSummary } from "./userGroups";
+import {
+  shareOf,
+  type GroupRow,
+  type ShareMeasure,
+  type UserGroupSummary,
+} from "../../src/sheets/forecast/userGroups";
 
 const CHART_MEASURES = ["citizens", "nights", "gross"] as const satisfies readonly ShareMeasure[];
 const COLOURS: Record<(typeof CHART_MEASURES)[number], string> = {

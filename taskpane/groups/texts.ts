@@ -1,7 +1,7 @@
 /** What the user-groups panel says, in Danish and English (the pane's language). */
 import type { UserGroup } from "../../src/engine/typology";
 import type { Language } from "../i18n";
-import type { ShareMeasure } from "./userGroups";
+import type { ShareMeasure } from "../../src/sheets/forecast/userGroups";
 
 export interface GroupTexts {
   heading: string;

@@ -40,9 +40,9 @@ import {
   checkValues,
   readModel,
   writeActiveValues,
-} from "../scenarios/scenarioStore";
-import { SUMMARY_SEED } from "../summary/summarySheet";
-import type { ParameterCells } from "../scenarios/scenarioSheet";
+} from "../../src/sheets/scenarios/scenarioStore";
+import { SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
+import type { ParameterCells } from "../../src/sheets/scenarios/scenarioSheet";
 import type { EngineRunner } from "../worker/engine";
 import {
   MEETING_CONTROLS,
@@ -51,7 +51,7 @@ import {
   sliderBounds,
   snapValue,
   type KeyFigures,
-} from "./meeting";
+} from "../../src/sheets/meeting/meeting";
 import { MEETING_TEXTS } from "./texts";
 
 /** The sliders' units in English labels (Danish labels use the registry's units). */

@@ -33,7 +33,7 @@ import { maskedNotice } from "../../src/privacy/personalData";
 import { saidIn, useTexts, type Said } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { EngineRunner } from "../worker/engine";
-import { parameterCell, type StaysRef } from "./scenarioSheet";
+import { parameterCell, type StaysRef } from "../../src/sheets/scenarios/scenarioSheet";
 import {
   activeLabel,
   activeScenario,
@@ -53,7 +53,7 @@ import {
   writeComparison,
   writeModel,
   type StoredModel,
-} from "./scenarioStore";
+} from "../../src/sheets/scenarios/scenarioStore";
 import { SCENARIO_TEXTS } from "./texts";
 
 export interface ScenarioManagerProps {

@@ -18,11 +18,11 @@ import type { RuleSetName } from "../../src/engine/rules";
 import type { StayInput } from "../../src/engine/shelter";
 import { maskedNotice, type PersonalKind } from "../../src/privacy/personalData";
 import type { Workbook } from "../../src/workbook/workbook";
-import { todaySerial } from "../columns";
+import { todaySerial } from "../../src/sheets/stays/columns";
 import { allSaidIn, useTexts } from "../i18n";
-import { activeScenario, readModel } from "../scenarios/scenarioStore";
+import { activeScenario, readModel } from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
-import { SUMMARY_DRAWS, SUMMARY_SEED } from "./summarySheet";
+import { SUMMARY_DRAWS, SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
 import { SUMMARY_TEXTS } from "./texts";
 
 export interface SummaryPanelProps {

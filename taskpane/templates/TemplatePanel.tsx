@@ -38,7 +38,7 @@ import {
   type TemplateProblem,
   type TemplateScenario,
 } from "../../src/templates/template";
-import type { ColumnMapping, Field } from "../columns";
+import type { ColumnMapping, Field } from "../../src/sheets/stays/columns";
 import { FilePickButton } from "../app/FilePickButton";
 import { useTexts } from "../i18n";
 import type { CellValue } from "../../src/workbook/workbook";
@@ -48,8 +48,8 @@ import {
   mappingOfColumns,
   readTemplateFile,
   saveTextFile,
-} from "./templateIo";
-import { TEMPLATE_LIBRARY, readLibraryTemplate } from "./library";
+} from "../../src/sheets/templates/templateIo";
+import { TEMPLATE_LIBRARY, readLibraryTemplate } from "../../src/templates/library";
 import { ProblemList } from "./ProblemList";
 import { TEMPLATE_TEXTS, type TemplateTexts } from "./texts";
 

@@ -32,12 +32,16 @@ import {
   shownSwitchingValue,
   type NamedParameters,
   type SensitivityBar,
-} from "../scenarios/compare";
-import { activeScenario, readModel } from "../scenarios/scenarioStore";
+} from "../../src/sheets/scenarios/compare";
+import { activeScenario, readModel } from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
-import { SUMMARY_SEED } from "../summary/summarySheet";
+import { SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
 import { UNCERTAINTY_TEXTS, type UncertaintyTexts } from "./texts";
-import { sensitivitySteps, type Progress, type UncertaintyResult } from "./uncertaintyRun";
+import {
+  sensitivitySteps,
+  type Progress,
+  type UncertaintyResult,
+} from "../../src/sheets/uncertainty/uncertaintyRun";
 
 /**
  * The seed shown and used until the user changes it: a run is reproducible by default, and the

@@ -9,24 +9,32 @@
 import type { ParameterRanges, ScenarioParameters } from "../../src/engine/parameters";
 import type { RowError, StayInput } from "../../src/engine/shelter";
 import type { Handlers, JobSpec } from "../../src/worker/protocol";
-import { evidence, type Evidence } from "../evidence/evidence";
-import { forecastSheets, type ForecastInput, type ForecastSheets } from "../forecastSheets";
-import { meetingFigures, type KeyFigures } from "../meeting/meeting";
-import { compareReadings, type ReadingDifference } from "../readings";
+import { evidence, type Evidence } from "../../src/sheets/evidence/evidence";
+import {
+  forecastSheets,
+  type ForecastInput,
+  type ForecastSheets,
+} from "../../src/sheets/forecast/forecastSheets";
+import { meetingFigures, type KeyFigures } from "../../src/sheets/meeting/meeting";
+import { compareReadings, type ReadingDifference } from "../../src/sheets/forecast/readings";
 import {
   compareScenarios,
   type Comparison,
   type NamedParameters,
   type SensitivityBar,
-} from "../scenarios/compare";
-import { summarySheet, type SummaryRequest, type SummarySheet } from "../summary/summarySheet";
+} from "../../src/sheets/scenarios/compare";
+import {
+  summarySheet,
+  type SummaryRequest,
+  type SummarySheet,
+} from "../../src/sheets/summary/summarySheet";
 import {
   runSensitivity,
   runUncertainty,
   type Progress,
   type UncertaintyRequest,
   type UncertaintyResult,
-} from "../uncertainty/uncertaintyRun";
+} from "../../src/sheets/uncertainty/uncertaintyRun";
 
 export interface CompareRequest {
   stays: readonly StayInput[];

@@ -15,8 +15,8 @@ import type { Page } from "playwright-core";
 import { computeForecast, type Amounts } from "../../src/engine/forecast";
 import { Decimal, dec } from "../../src/engine/money";
 import { sampleBudgetSheet, SAMPLE_SHEET_NAME } from "../../src/demo/sampleData";
-import { mapColumns, validateRows, type ColumnMapping } from "../../taskpane/columns";
-import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
+import { mapColumns, validateRows, type ColumnMapping } from "../../src/sheets/stays/columns";
+import { AUDIT_SHEET, FORECAST_SHEET } from "../../src/sheets/forecast/forecastRun";
 import type { CellValue } from "../../src/workbook/workbook";
 import {
   SHOTS,

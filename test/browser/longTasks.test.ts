@@ -21,7 +21,7 @@ import {
 } from "./harness";
 import { MEETING_STEPS, demoCell, meetingSteps, projectionComputed } from "./meeting";
 import { HOOK_TIMEOUT } from "../timeouts";
-import { comparisonSteps } from "../../taskpane/scenarios/compare";
+import { comparisonSteps } from "../../src/sheets/scenarios/compare";
 
 let server: StaticServer;
 let browser: Browser;

@@ -10,8 +10,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import type { Locator, Page } from "playwright-core";
-import { LAYOUT, OUTPUT_CELL, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
-import { AUDIT_SHEET, FORECAST_SHEET } from "../../taskpane/forecastRun";
+import { LAYOUT, OUTPUT_CELL, parameterCell } from "../../src/sheets/scenarios/scenarioSheet";
+import { AUDIT_SHEET, FORECAST_SHEET } from "../../src/sheets/forecast/forecastRun";
 import { parseA1 } from "../../src/workbook/workbook";
 import { SHOTS, launchBrowser, openDemo, runForecastInPage } from "./harness";
 import { demoPerFile } from "./demoPerFile";

@@ -6,7 +6,7 @@
  * the longest task on the UI thread while it ran.
  */
 import type { Page } from "playwright-core";
-import { parameterCell, LAYOUT } from "../../taskpane/scenarios/scenarioSheet";
+import { parameterCell, LAYOUT } from "../../src/sheets/scenarios/scenarioSheet";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
 import { parseA1 } from "../../src/workbook/workbook";
 import { measureStep } from "./harness";

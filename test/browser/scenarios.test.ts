@@ -14,7 +14,7 @@ import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { PARAMETERS } from "../../src/engine/parameters";
 import { projection } from "../../src/functions/functions";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
-import { LAYOUT, parameterCell } from "../../taskpane/scenarios/scenarioSheet";
+import { LAYOUT, parameterCell } from "../../src/sheets/scenarios/scenarioSheet";
 import { parseA1 } from "../../src/workbook/workbook";
 import { SHOTS, gridCell, openDemo } from "./harness";
 import { demoPerFile } from "./demoPerFile";

@@ -20,7 +20,7 @@ import {
   SCENARIO_SHEET,
   LAYOUT,
   type ScenarioModel,
-} from "../../taskpane/scenarios/scenarioSheet";
+} from "../../src/sheets/scenarios/scenarioSheet";
 import { parseA1, type CellValue } from "../../src/workbook/workbook";
 import { SHOTS, openDemo } from "./harness";
 import { demoPerFile } from "./demoPerFile";

@@ -12,10 +12,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { sampleWorkbook } from "../../src/demo/sampleData";
 import { DEFAULT_PARAMETERS } from "../../src/engine/parameters";
-import { validateRows } from "../../taskpane/columns";
-import { findStays } from "../../taskpane/forecastRun";
+import { validateRows } from "../../src/sheets/stays/columns";
+import { findStays } from "../../src/sheets/forecast/forecastRun";
 import { DEFAULT_DRAWS, DEFAULT_SEED } from "../../taskpane/uncertainty/UncertaintyPanel";
-import { runUncertainty } from "../../taskpane/uncertainty/uncertaintyRun";
+import { runUncertainty } from "../../src/sheets/uncertainty/uncertaintyRun";
 import { SHOTS, openDemo } from "./harness";
 import { demoPerFile } from "./demoPerFile";
 

@@ -1,0 +1,100 @@
+/**
+ * Editing one cell of the demo's grid, as typing in Excel: double-click a cell, type, Enter (or
+ * leave the cell) to keep, Escape to cancel. What is typed becomes a number when it reads as
+ * one in the page's language (3,5 / 130.000 / 3,5 % in Danish; 3.5 / 130,000 / 3.5% in
+ * English), else text; dates stay text, which the add-in's functions read as dates. In a cell
+ * formatted as a percentage a number typed without % is a percentage, as Excel reads it.
+ */
+import { useRef, useState } from "react";
+import type { Language } from "../taskpane/i18n";
+import type { CellValue } from "../src/workbook/workbook";
+
+/** Whether a number format shows a percentage: a % outside quoted text and escapes. */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return !!format && /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}
+
+/**
+ * A typed text as the cell value Excel would store. In a percentage cell (`format`), Excel's
+ * automatic percent entry (on by default: Application.AutoPercentEntry,
+ * https://learn.microsoft.com/office/vba/api/excel.application.autopercententry) reads a number
+ * typed without % as a percentage: 5 is 5 % (0.05) and 0,5 is 0,5 %, while a fraction typed
+ * without its leading zero (,5) is taken as it is (50 %). Microsoft Knowledge Base 215203,
+ * "Behavior of Numbers When Using Automatic Percent Entry":
+ * https://mskb.pkisolutions.com/kb/215203 (1 -> 1 %, .1 -> 10 %, 0.1 -> 0.1 %).
+ */
+export function typedValue(text: string, language: Language, format?: string | null): CellValue {
+  const t = text.trim();
+  if (t === "") return "";
+  const m = /^(-?)([\d.,\s]+)(\s*%)?$/.exec(t);
+  if (!m) return t;
+  let digits = m[2].replace(/\s/g, "");
+  if (language === "da") {
+    // A comma is the decimal point; a point groups thousands (130.000), unless it cannot (0.035).
+    digits =
+      digits.includes(",") || /^[1-9]\d{0,2}(\.\d{3})+$/.test(digits)
+        ? digits.replace(/\./g, "").replace(",", ".")
+        : digits;
+  } else {
+    digits = digits.replace(/,/g, "");
+  }
+  if (!/^\d*\.?\d+$|^\d+\.$/.test(digits)) return t;
+  const value = Number(`${m[1]}${digits}`);
+  if (m[3]) return value / 100;
+  if (!isPercentFormat(format)) return value;
+  return Math.abs(value) < 1 && digits.startsWith(".") ? value : value / 100;
+}
+
+/**
+ * A cell value as the edit box starts with it: numbers in the language's notation, ungrouped;
+ * a percentage cell's number as a percentage with its sign (0.035 -> 3,5%), as Excel shows it.
+ */
+export function editText(value: CellValue, language: Language, format?: string | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") {
+    const percent = isPercentFormat(format);
+    const shown = String(percent ? Number((value * 100).toPrecision(15)) : value);
+    return (language === "da" ? shown.replace(".", ",") : shown) + (percent ? "%" : "");
+  }
+  return String(value);
+}
+
+export function CellInput(props: {
+  value: CellValue;
+  /** The cell's number format: a percentage cell reads typed numbers as percentages. */
+  format: string | null;
+  language: Language;
+  label: string;
+  onDone: (value: CellValue | undefined) => void;
+}) {
+  const { value, format, language, label, onDone } = props;
+  const [text, setText] = useState(() => editText(value, language, format));
+  const finished = useRef(false);
+  const finish = (keep: boolean) => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone(keep ? typedValue(text, language, format) : undefined);
+  };
+  return (
+    <input
+      autoFocus
+      aria-label={label}
+      data-testid="cell-input"
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") finish(true);
+        else if (e.key === "Escape") finish(false);
+      }}
+      onBlur={() => finish(true)}
+      style={{
+        width: "100%",
+        boxSizing: "border-box",
+        font: "inherit",
+        border: "2px solid #217346",
+        padding: "0 4px",
+        height: 22,
+      }}
+    />
+  );
+}

@@ -1,0 +1,390 @@
+/**
+ * Scenarios side by side, and a tornado of the active scenario's NPV: each parameter moved to
+ * its low and its high value on its own (the scenario's own range, else the registry's), sorted
+ * by swing, with the switching value at which the NPV turns 0 (src/engine/uncertainty.ts).
+ * Computed with the projection engine on the same stays as the live sheet, and written as a
+ * snapshot to the add-in's own sheet "Sammenligning" with native charts.
+ *
+ * compareScenarios is the computation (pure, plain numbers out: the pane runs it in the engine
+ * worker, taskpane/worker); comparisonSheet lays its result out as the sheet, with every text
+ * from the user (scenario names, range sources) through the personal-data guard (src/privacy).
+ */
+import { Decimal } from "../../engine/money";
+import {
+  formatParameterValue,
+  parameterById,
+  type ParameterId,
+  type ParameterRanges,
+  type ScenarioParameters,
+} from "../../engine/parameters";
+import { computeProjection, isProjectionError, type Projection } from "../../engine/projection";
+import type { StayInput } from "../../engine/shelter";
+import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
+import {
+  rangedParameters,
+  switchingValues,
+  type SwitchingValue,
+  tornado,
+  type TornadoBar,
+} from "../../engine/uncertainty";
+import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../../workbook/workbook";
+
+export const COMPARE_SHEET = "Sammenligning";
+
+export interface ScenarioResult {
+  name: string;
+  projection: Projection;
+}
+
+export interface ComparisonRow {
+  name: string;
+  npv: number;
+  ratio: number | null;
+  breakEvenYear: number | null;
+  /** Sums over the projection years (the base year left out). */
+  difference: number;
+  netWithout: number;
+  netWith: number;
+  moves: number;
+}
+
+const total = (p: Projection, pick: (y: Projection["years"][number]) => Decimal): number =>
+  p.years
+    .slice(1)
+    .reduce((s, y) => s.plus(pick(y)), new Decimal(0))
+    .toNumber();
+
+export function comparisonRow({ name, projection: p }: ScenarioResult): ComparisonRow {
+  return {
+    name,
+    npv: p.npv.toNumber(),
+    ratio: p.ratio === null ? null : p.ratio.toNumber(),
+    breakEvenYear: p.breakEvenYear,
+    difference: total(p, (y) => y.difference),
+    netWithout: total(p, (y) => y.noAction.netCost),
+    netWith: total(p, (y) => y.housingFirst.netCost),
+    moves: total(p, (y) => y.housingFirst.moves),
+  };
+}
+
+/** Runs each scenario; a scenario the engine refuses is reported by name. */
+export function runScenarios(
+  stays: readonly StayInput[],
+  scenarios: readonly { name: string; parameters: ScenarioParameters }[]
+): ScenarioResult[] {
+  return scenarios.map(({ name, parameters }) => {
+    const projection = computeProjection(stays, parameters);
+    if (isProjectionError(projection))
+      throw new Error(`Scenariet «${name}»: ${projection.message}`);
+    return { name, projection };
+  });
+}
+
+/** A tornado bar (the engine's, over the low–high range) with the parameter's switching value. */
+export interface SensitivityBar extends TornadoBar {
+  /** The value at which the NPV turns to the other side of 0; null: none in the allowed range. */
+  switchingValue: number | null;
+  /** Why there is none (uncertainty.ts SwitchingValue). */
+  switchingReason?: SwitchingValue["reason"];
+}
+
+/**
+ * The scenario's tornado over its low–high ranges with each parameter's switching value;
+ * `step` after each parameter's switching value and each bar (2 per ranged parameter).
+ */
+export function sensitivity(
+  stays: readonly StayInput[],
+  { parameters, ranges }: Omit<NamedParameters, "name">,
+  step?: () => void
+): SensitivityBar[] {
+  const switching = new Map(
+    switchingValues(stays, parameters, { ranges, onParameter: step }).map((v) => [v.id, v])
+  );
+  return tornado(stays, parameters, { ranges, onParameter: step }).map((b) => {
+    const v = switching.get(b.id);
+    return {
+      ...b,
+      switchingValue: v?.value ?? null,
+      ...(v?.reason && { switchingReason: v.reason }),
+    };
+  });
+}
+
+/** Named parameters to compare; the first is the active scenario (its NPV gets the tornado). */
+export interface NamedParameters {
+  name: string;
+  parameters: ScenarioParameters;
+  /** The scenario's own low–high values, where it has any (else the registry's). */
+  ranges?: ParameterRanges;
+}
+
+/** Everything the comparison sheet shows, as plain numbers. */
+export interface Comparison {
+  rows: ComparisonRow[];
+  /** The projection years of any scenario (base years left out), ascending. */
+  years: number[];
+  /** Per year (as `years`), each scenario's difference (without − with); "" without that year. */
+  differences: (number | "")[][];
+  /** The active scenario, its NPV and the tornado bars (widest swing first). */
+  active: { name: string; npv: number; bars: SensitivityBar[] };
+}
+
+/**
+ * The steps a comparison reports: each scenario's projection, and for each parameter with a
+ * low–high range its tornado bar (two projections) and its switching value (a search).
+ */
+export const comparisonSteps = (scenarios: number, ranges?: ParameterRanges): number =>
+  scenarios + 2 * rangedParameters(ranges).length;
+
+/**
+ * Runs every scenario and the active one's tornado and switching values; `onProgress` after
+ * each step (of `comparisonSteps`). Throws with the scenario's name when the engine refuses one.
+ */
+export function compareScenarios(
+  stays: readonly StayInput[],
+  scenarios: readonly NamedParameters[],
+  onProgress?: (progress: { done: number; total: number }) => void
+): Comparison {
+  const total = comparisonSteps(scenarios.length);
+  let done = 0;
+  const step = () => onProgress?.({ done: ++done, total });
+  const results = scenarios.map((s) => {
+    const [result] = runScenarios(stays, [s]);
+    step();
+    return result;
+  });
+  const npv = results[0].projection.npv.toNumber();
+  const bars = sensitivity(stays, scenarios[0], step);
+  const years = [
+    ...new Set(results.flatMap((r) => r.projection.years.slice(1).map((y) => y.year))),
+  ].sort((a, b) => a - b);
+  return {
+    rows: results.map(comparisonRow),
+    years,
+    differences: years.map((year) =>
+      results.map(
+        (r) => r.projection.years.find((y) => y.year === year)?.difference.toNumber() ?? ""
+      )
+    ),
+    active: { name: scenarios[0].name, npv, bars },
+  };
+}
+
+const KR = '#,##0 "kr."';
+/** A parameter that cannot turn the NPV to 0 anywhere in its allowed range. */
+export const NO_SWITCHING_VALUE = "ingen i det tilladte interval";
+
+/** "none in the allowed range", with the reason (issue 20), in Danish and English. */
+export function noSwitchingValue(
+  reason: SwitchingValue["reason"],
+  language: "da" | "en" = "da"
+): string {
+  const why =
+    language === "da"
+      ? reason === "onlyTouchesZero"
+        ? "nutidsværdien når kun 0 (fx intet program) uden at skifte fortegn"
+        : "nutidsværdien har samme fortegn i hele intervallet"
+      : reason === "onlyTouchesZero"
+        ? "the NPV only reaches 0 (no programme, say) without changing sign"
+        : "the NPV keeps its sign over the whole range";
+  return `${language === "da" ? NO_SWITCHING_VALUE : "none in the allowed range"}: ${why}`;
+}
+
+/**
+ * A switching value as the sheet and the pane show it: kroner whole, a percentage to 0,01
+ * percentage point, other quantities to 2 decimals (the search itself goes finer).
+ */
+export function shownSwitchingValue(
+  id: ParameterId,
+  value: number,
+  language: "da" | "en" = "da"
+): string {
+  const def = parameterById(id);
+  const step =
+    def.integer || def.unit === "kr./år" || def.unit === "kr." ? 1 : def.unit === "%" ? 1e-4 : 1e-2;
+  return formatParameterValue(def, Math.round(value / step) * step, language);
+}
+/** Bars in the tornado chart: the widest, so its labels stay readable. */
+const TORNADO_CHART_BARS = 6;
+
+/**
+ * The comparison sheet: scenarios side by side, the difference per year, the tornado.
+ * `deleted`: scenarios deleted since it was computed; the snapshot says so, and no longer
+ * shows them under their names as if they were still there. Personal data in a name or a source
+ * (and the stays' `citizenIds`) shows masked; `masked` says what kinds were.
+ */
+export function comparisonSheet(
+  comparison: Comparison,
+  deleted: readonly string[] = [],
+  citizenIds?: Iterable<string>
+): {
+  spec: SheetSpec;
+  charts: (sheet: string) => ChartSpec[];
+  masked: PersonalKind[];
+} {
+  const guard = new PersonalDataGuard(citizenIds);
+  const gone = (name: string) =>
+    deleted.some((d) => d.trim().toLocaleLowerCase("da") === name.trim().toLocaleLowerCase("da"));
+  const shownName = (name: string) => guard.cell(gone(name) ? `${name} (slettet)` : name);
+  const { years } = comparison;
+  const rows = comparison.rows.map((r) => ({ ...r, name: shownName(r.name) }));
+  const active = { ...comparison.active, name: shownName(comparison.active.name) };
+  const names = rows.map((r) => r.name);
+  const note =
+    deleted.length > 0
+      ? `Forældet: ${deleted.map((d) => `«${guard.cell(d)}»`).join(", ")} er slettet, efter at sammenligningen blev beregnet. Vælg «Sammenlign og vis følsomhed» igen.`
+      : "Øjebliksbillede beregnet af panelet med DK.HOUSINGFIRSTPROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.";
+  const table: CellValue[][] = [
+    [
+      "Scenarie",
+      "Nutidsværdi (NPV)",
+      "Afkast pr. krone",
+      "Break-even-år",
+      "Forskel i alt",
+      "Nettoudgift uden indsats i alt",
+      "Nettoudgift med Housing First i alt",
+      "Flyttet i egen bolig i alt",
+    ],
+    ...rows.map((r) => [
+      r.name,
+      r.npv,
+      r.ratio ?? "",
+      r.breakEvenYear ?? "ingen",
+      r.difference,
+      r.netWithout,
+      r.netWith,
+      r.moves,
+    ]),
+  ];
+  const perYear: CellValue[][] = [
+    ["År", ...names],
+    ...years.map((year, i) => [year, ...comparison.differences[i]]),
+  ];
+  const bars: CellValue[][] = [
+    [
+      "Parameter",
+      "Kort navn",
+      "Værdi",
+      "Lav",
+      "Høj",
+      "NPV ved lav",
+      "NPV ved høj",
+      "Ændring ved lav",
+      "Ændring ved høj",
+      "Udsving",
+      "Skifteværdi (NPV = 0)",
+      "Kilde til lav og høj",
+    ],
+    ...active.bars.map((b) => {
+      const def = parameterById(b.id);
+      const shown = (v: number) => formatParameterValue(def, v);
+      return [
+        def.name,
+        def.short.da,
+        shown(b.value),
+        shown(b.low),
+        shown(b.high),
+        b.npvLow,
+        b.npvHigh,
+        b.npvLow - active.npv,
+        b.npvHigh - active.npv,
+        b.swing,
+        b.switchingValue === null
+          ? noSwitchingValue(b.switchingReason)
+          : shownSwitchingValue(b.id, b.switchingValue),
+        guard.cell(b.source),
+      ];
+    }),
+  ];
+
+  const tableTop = 3;
+  const perYearTop = tableTop + table.length + 2;
+  const tornadoTop = perYearTop + perYear.length + 3;
+  const spec: SheetSpec = {
+    name: COMPARE_SHEET,
+    sections: [
+      {
+        at: "A1",
+        values: [["Scenarier side om side og følsomhed"], [note]],
+        boldRows: [0],
+        fit: false,
+      },
+      {
+        at: a1(tableTop, 0),
+        values: table,
+        boldRows: [0],
+        numberFormats: [null, KR, "0.00", "0", KR, KR, KR, "#,##0.0"],
+      },
+      { at: a1(perYearTop - 1, 0), values: [["Forskel (uden − med) pr. år"]], boldRows: [0] },
+      {
+        at: a1(perYearTop, 0),
+        values: perYear,
+        boldRows: [0],
+        numberFormats: ["0", ...names.map(() => KR)],
+      },
+      {
+        at: a1(tornadoTop - 1, 0),
+        values: [
+          [
+            `Tornado: nutidsværdien for «${active.name}» (${new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(active.npv)} kr.) med hver parameter ved sin lave og sin høje værdi, størst udsving først; skifteværdien er den værdi, hvor nutidsværdien bliver 0`,
+          ],
+        ],
+        boldRows: [0],
+        fit: false,
+      },
+      {
+        at: a1(tornadoTop, 0),
+        values: bars,
+        boldRows: [0],
+        numberFormats: [null, null, null, null, null, KR, KR, KR, KR, KR, null, null],
+      },
+    ],
+  };
+
+  const charts = (sheet: string): ChartSpec[] => {
+    const col = (c: number, top: number, n: number) => `${a1(top + 1, c)}:${a1(top + n, c)}`;
+    const chartsOut: ChartSpec[] = [
+      {
+        sheet,
+        name: "SammenligningNPV",
+        type: "columnClustered",
+        title: "Nutidsværdi (NPV) pr. scenarie",
+        categories: col(0, tableTop, rows.length),
+        series: [{ name: "Nutidsværdi", values: col(1, tableTop, rows.length) }],
+        from: "N2",
+        to: "V18",
+      },
+      {
+        sheet,
+        name: "SammenligningForskel",
+        type: "line",
+        title: "Forskel (uden − med) pr. år pr. scenarie",
+        categories: col(0, perYearTop, years.length),
+        series: names.map((name, i) => ({
+          name,
+          values: col(i + 1, perYearTop, years.length),
+        })),
+        from: "N20",
+        to: "V36",
+      },
+    ];
+    const shown = Math.min(TORNADO_CHART_BARS, active.bars.length);
+    if (shown > 0) {
+      chartsOut.push({
+        sheet,
+        name: "SammenligningTornado",
+        type: "barClustered",
+        title: `Tornado: ændring i nutidsværdien ved lav og høj værdi (de ${shown} største udsving)`,
+        categories: col(1, tornadoTop, shown),
+        series: [
+          { name: "Lav værdi", values: col(7, tornadoTop, shown) },
+          { name: "Høj værdi", values: col(8, tornadoTop, shown) },
+        ],
+        from: "N38",
+        to: "V54",
+      });
+    }
+    return chartsOut;
+  };
+  return { spec, charts, masked: guard.kinds };
+}

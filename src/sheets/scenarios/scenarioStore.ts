@@ -1,0 +1,389 @@
+/**
+ * The scenario manager's workbook side: read the Scenarier sheet, write it (with its charts),
+ * save the active parameters as a named scenario, switch the active one, and the port the
+ * template panel (issue 6) uses to list and save scenarios. Every write replaces the add-in's
+ * own sheet only; a user's sheet named Scenarier is never touched (the workbook picks another
+ * name and the store finds its own sheet by the own flag).
+ */
+import {
+  PARAMETERS,
+  defaultCell,
+  ownRanges,
+  validateParameterRange,
+  validateParameters,
+  type ParameterError,
+  type ParameterId,
+  type ParameterRanges,
+  type ScenarioParameters,
+} from "../../engine/parameters";
+import { personalDataIn, personalNameProblem, type PersonalKind } from "../../privacy/personalData";
+import { nameProblem, sameName } from "../../templates/names";
+import {
+  templateRanges,
+  type ExistingScenario,
+  type TemplateScenario,
+} from "../../templates/template";
+import type { Workbook } from "../../workbook/workbook";
+import { comparisonSheet, type Comparison, type NamedParameters } from "./compare";
+import type { CellValue } from "../../workbook/workbook";
+import {
+  SCENARIO_SHEET,
+  STAYS_PROPERTY,
+  UNSAVED_NAME,
+  chartHorizon,
+  defaultModel,
+  parameterCell,
+  readScenarioSheet,
+  scenarioSheet,
+  type NamedScenario,
+  type ParameterCells,
+  type ParameterRangeCells,
+  type ScenarioModel,
+  type StaysRef,
+  rangeCells,
+} from "./scenarioSheet";
+
+/** The add-in's own Scenarier sheet ("Scenarier", or "Scenarier (2)" when a user has the name). */
+export async function findScenarioSheet(workbook: Workbook): Promise<string | undefined> {
+  const sheets = await workbook.listSheets();
+  const pattern = new RegExp(`^${SCENARIO_SHEET}( \\(\\d+\\))?$`, "i");
+  return sheets.find((s) => s.own && pattern.test(s.name))?.name;
+}
+
+export interface StoredModel {
+  sheet: string;
+  model: ScenarioModel;
+}
+
+/**
+ * The sheet's model. `stays` (where the pane found the stays) stands in when the sheet has no
+ * stays record of the add-in's (a sheet made before the record existed): the formula is then
+ * rebuilt from what the pane knows, never from the sheet's text.
+ */
+export async function readModel(
+  workbook: Workbook,
+  stays: StaysRef | null = null
+): Promise<StoredModel | undefined> {
+  const sheet = await findScenarioSheet(workbook);
+  if (!sheet) return undefined;
+  const model = readScenarioSheet(
+    await workbook.readUsedRange(sheet),
+    await workbook.readSheetProperty(sheet, STAYS_PROPERTY)
+  );
+  return model && { sheet, model: { ...model, stays: model.stays ?? stays } };
+}
+
+/** Who wants to know when the sheet was rewritten (the manager, after a template import). */
+const writeListeners = new WeakMap<Workbook, Set<() => void>>();
+
+export function onModelWritten(workbook: Workbook, listener: () => void): () => void {
+  let set = writeListeners.get(workbook);
+  if (!set) writeListeners.set(workbook, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/** Writes the sheet and its charts; returns the name it has. */
+export async function writeModel(workbook: Workbook, model: ScenarioModel): Promise<string> {
+  const { spec, charts } = scenarioSheet(model);
+  const written = await workbook.writeOwnSheet(spec);
+  for (const chart of charts(written.name)) await workbook.addChart(chart);
+  for (const listener of writeListeners.get(workbook) ?? []) listener();
+  return written.name;
+}
+
+/** Validates a scenario's cells with the registry: its parameters or every problem. */
+export function checkValues(
+  values: ParameterCells
+): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
+  return validateParameters(values);
+}
+
+/**
+ * Validates the sheet's low–high cells with the registry (validateParameterRange): the ranges
+ * that differ from the registry's (ownRanges: an unchanged range follows registry updates), or
+ * every problem. A blank or bad cell is an error, never the registry's value in its place.
+ */
+export function checkRanges(
+  cells: ParameterRangeCells
+): { ok: true; ranges: ParameterRanges } | { ok: false; errors: ParameterError[] } {
+  const errors: ParameterError[] = [];
+  const read: Partial<Record<ParameterId, { low: number; high: number; source?: string }>> = {};
+  for (const p of PARAMETERS) {
+    const c = cells[p.id];
+    if (!c) continue;
+    const checked = validateParameterRange(p, c.low, c.high, c.source);
+    if (Array.isArray(checked)) errors.push(...checked);
+    else read[p.id] = checked;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, ranges: ownRanges(read) };
+}
+
+/**
+ * The active scenario of a sheet's model as the engine runs it: its name, its parameters and the
+ * sheet's own low–high values (only when it has any), or every problem of the values and ranges.
+ */
+export function activeScenario(
+  model: ScenarioModel
+): { ok: true; scenario: NamedParameters } | { ok: false; errors: ParameterError[] } {
+  const values = checkValues(model.active.values);
+  const ranges = checkRanges(model.ranges);
+  if (!values.ok || !ranges.ok)
+    return {
+      ok: false,
+      errors: [...(values.ok ? [] : values.errors), ...(ranges.ok ? [] : ranges.errors)],
+    };
+  const own = Object.keys(ranges.ranges).length > 0 ? { ranges: ranges.ranges } : {};
+  return {
+    ok: true,
+    scenario: { name: activeLabel(model), parameters: values.parameters, ...own },
+  };
+}
+
+/** The active scenario of the Scenarier sheet, when there is one and its values are valid. */
+export async function activeParameters(
+  workbook: Workbook
+): Promise<{ sheet: string; name: string; parameters: ScenarioParameters } | undefined> {
+  const stored = await readModel(workbook);
+  if (!stored) return undefined;
+  const checked = checkValues(stored.model.active.values);
+  return checked.ok
+    ? { sheet: stored.sheet, name: activeLabel(stored.model), parameters: checked.parameters }
+    : undefined;
+}
+
+/**
+ * Writes parameter values into the active value cells (column B) of the add-in's own Scenarier
+ * sheet and nowhere else, so Excel recalculates the sheet's DK.HOUSINGFIRSTPROJECTION. The whole
+ * parameter set is validated first: values the registry refuses are never written. The result
+ * has the parameters the formula now reads.
+ */
+export async function writeActiveValues(
+  workbook: Workbook,
+  changes: Partial<Record<ParameterId, number>>
+): Promise<
+  | { ok: true; sheet: string; parameters: ScenarioParameters }
+  | { ok: false; errors: ParameterError[] }
+> {
+  const stored = await readModel(workbook);
+  if (!stored)
+    return {
+      ok: false,
+      errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }],
+    };
+  const values = { ...stored.model.active.values, ...changes };
+  const checked = checkValues(values);
+  if (!checked.ok) return checked;
+  const ids = Object.keys(changes) as ParameterId[];
+  await workbook.writeOwnCells(
+    stored.sheet,
+    ids.map((id) => ({ at: parameterCell(id), value: values[id] }))
+  );
+  return { ok: true, sheet: stored.sheet, parameters: checked.parameters };
+}
+
+/** Scenario names compare after Unicode normalisation and case folding (names.ts). */
+export { sameName };
+
+/** The saved scenario of that name (names compare as Excel compares text), if any. */
+export const savedScenario = (model: ScenarioModel, name: string): NamedScenario | undefined =>
+  name.trim() === "" ? undefined : model.saved.find((s) => sameName(s.name, name));
+
+const sameCell = (a: CellValue, b: CellValue) =>
+  a === b || (typeof a === "string" && typeof b === "string" && a.trim() === b.trim());
+
+/**
+ * Whether the parameter cells hold values no saved scenario has under the active name: edited
+ * since the last save or switch, never saved, or the scenario was deleted.
+ */
+export function isUnsaved(model: ScenarioModel): boolean {
+  const saved = savedScenario(model, model.active.name);
+  return !saved || PARAMETERS.some((p) => !sameCell(saved.values[p.id], model.active.values[p.id]));
+}
+
+/** The active scenario's name for lists and the comparison: "Ikke gemt" when it has none. */
+export const activeLabel = (model: ScenarioModel): string =>
+  model.active.name.trim() === "" ? UNSAVED_NAME : model.active.name;
+
+/** Creates the sheet, or points an existing one at new stays (keeping its scenarios). */
+export async function createOrUpdate(workbook: Workbook, stays: StaysRef | null): Promise<string> {
+  const stored = await readModel(workbook);
+  const model = stored
+    ? { ...stored.model, stays: stays ?? stored.model.stays }
+    : defaultModel(stays);
+  return writeModel(workbook, model);
+}
+
+/** Saves the active parameters under `name` (replacing a saved scenario of that name). */
+export async function saveActiveAs(
+  workbook: Workbook,
+  name: string,
+  stays: StaysRef | null = null
+): Promise<{ ok: true; sheet: string } | { ok: false; errors: ParameterError[] }> {
+  const stored = await readModel(workbook, stays);
+  if (!stored)
+    return {
+      ok: false,
+      errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }],
+    };
+  const trimmed = name.trim();
+  if (trimmed === "")
+    return { ok: false, errors: [{ code: "#VALUE!", message: "Scenariet skal have et navn" }] };
+  const personal = personalDataIn(trimmed);
+  const problem = nameProblem(trimmed) ?? (personal && personalNameProblem(personal));
+  if (problem)
+    return { ok: false, errors: [{ code: "#VALUE!", message: problem.da, en: problem.en }] };
+  const checked = checkValues(stored.model.active.values);
+  if (!checked.ok) return checked;
+  const scenario: NamedScenario = { name: trimmed, values: { ...stored.model.active.values } };
+  const saved = upsert(stored.model.saved, scenario);
+  return {
+    ok: true,
+    sheet: await writeModel(workbook, { ...stored.model, active: { ...scenario }, saved }),
+  };
+}
+
+function upsert(saved: readonly NamedScenario[], scenario: NamedScenario): NamedScenario[] {
+  const i = saved.findIndex((s) => sameName(s.name, scenario.name));
+  return i < 0 ? [...saved, scenario] : saved.map((s, k) => (k === i ? scenario : s));
+}
+
+/** Makes a saved scenario the active one: its values go into the parameter cells. */
+export async function switchTo(
+  workbook: Workbook,
+  name: string,
+  stays: StaysRef | null = null
+): Promise<string> {
+  const stored = await readModel(workbook, stays);
+  const scenario = stored?.model.saved.find((s) => sameName(s.name, name));
+  if (!stored || !scenario) throw new Error(`Scenariet «${name}» findes ikke i arket Scenarier`);
+  return writeModel(workbook, {
+    ...stored.model,
+    active: { name: scenario.name, values: { ...scenario.values } },
+  });
+}
+
+/** The comparison last written to each workbook, while the pane runs: to mark it out of date. */
+const comparisons = new WeakMap<
+  Workbook,
+  { comparison: Comparison; deleted: string[]; citizenIds: readonly string[] }
+>();
+
+/**
+ * Writes the comparison sheet and its charts (`deleted`, `citizenIds`: see comparisonSheet);
+ * returns its name and the kinds of personal data it masked.
+ */
+export async function writeComparison(
+  workbook: Workbook,
+  comparison: Comparison,
+  deleted: string[] = [],
+  citizenIds: readonly string[] = []
+): Promise<{ sheet: string; masked: PersonalKind[] }> {
+  const { spec, charts, masked } = comparisonSheet(comparison, deleted, citizenIds);
+  const written = await workbook.writeOwnSheet(spec);
+  for (const chart of charts(written.name)) await workbook.addChart(chart);
+  comparisons.set(workbook, { comparison, deleted, citizenIds });
+  return { sheet: written.name, masked };
+}
+
+/**
+ * Deletes a saved scenario. Deleting the active one leaves its values in the parameter cells,
+ * but no longer under its name: the sheet and the pane show them as not saved. A comparison
+ * that showed the scenario says that it is out of date.
+ */
+export async function removeScenario(
+  workbook: Workbook,
+  name: string,
+  stays: StaysRef | null = null
+): Promise<string> {
+  const stored = await readModel(workbook, stays);
+  if (!stored) throw new Error("Arket Scenarier findes ikke endnu");
+  const { active, saved } = stored.model;
+  const sheet = await writeModel(workbook, {
+    ...stored.model,
+    active: sameName(active.name, name) ? { ...active, name: "" } : active,
+    saved: saved.filter((s) => !sameName(s.name, name)),
+  });
+  const last = comparisons.get(workbook);
+  if (last && last.comparison.rows.some((r) => sameName(r.name, name)))
+    await writeComparison(workbook, last.comparison, [...last.deleted, name], last.citizenIds);
+  return sheet;
+}
+
+/**
+ * The saved scenarios whose values are valid, with their parameters and the sheet's own ranges
+ * (when those are valid: the pane lists their problems, and an export refuses them).
+ */
+export function validScenarios(model: ScenarioModel): ExistingScenario[] {
+  const ranges = checkRanges(model.ranges);
+  return model.saved.flatMap((s) => {
+    const checked = checkValues(s.values);
+    return checked.ok
+      ? [
+          {
+            name: s.name,
+            values: checked.parameters,
+            ...(ranges.ok && Object.keys(ranges.ranges).length > 0 && { ranges: ranges.ranges }),
+          },
+        ]
+      : [];
+  });
+}
+
+/** The horizon the sheet's charts were drawn for: a new horizon needs the sheet rewritten. */
+export const boundHorizon = (model: ScenarioModel): number => chartHorizon(model.active.values);
+
+/**
+ * The port the template panel uses (TemplatePanel's ScenarioPort). list: the active scenario and
+ * the saved ones whose values are valid, each with the sheet's ranges, the active one marked. rangeProblems: why the
+ * sheet's ranges cannot be exported. save: a template's scenarios by name, keeping the others; a
+ * scenario named like the active one also updates the parameter cells and the ranges, and on a
+ * new sheet the first one becomes active (the template's ranges, the registry's where it has none).
+ */
+export function scenarioPort(workbook: Workbook, stays: () => StaysRef | null) {
+  return {
+    async list(): Promise<ExistingScenario[]> {
+      const stored = await readModel(workbook);
+      if (!stored) return [];
+      const { active } = stored.model;
+      const isActive = savedScenario(stored.model, active.name);
+      const current = isActive
+        ? []
+        : validScenarios({
+            ...stored.model,
+            saved: [{ ...active, name: activeLabel(stored.model) }],
+          }).map((s) => ({ ...s, active: true }));
+      const saved = validScenarios(stored.model).map((s) =>
+        isActive && sameName(s.name, active.name) ? { ...s, active: true } : s
+      );
+      return [...current, ...saved];
+    },
+    async rangeProblems(): Promise<string[]> {
+      const stored = await readModel(workbook);
+      const checked = stored && checkRanges(stored.model.ranges);
+      return checked && !checked.ok ? checked.errors.map((e) => e.message) : [];
+    },
+    async save(scenarios: readonly TemplateScenario[]): Promise<{ sheet: string }> {
+      const stored = await readModel(workbook);
+      let model = stored?.model ?? defaultModel(stays());
+      for (const s of scenarios) {
+        const values = Object.fromEntries(
+          PARAMETERS.map((p) => [p.id, defaultCell(p)])
+        ) as ParameterCells;
+        for (const p of s.parameters) values[p.id] = p.value ?? "";
+        const scenario = { name: s.name, values };
+        model = { ...model, saved: upsert(model.saved, scenario) };
+        if (sameName(model.active.name, s.name) || (!stored && s === scenarios[0])) {
+          // A template without ranges (format version 1) leaves the sheet's as they are.
+          const ranges = templateRanges(s);
+          model = {
+            ...model,
+            active: { name: s.name, values: { ...values } },
+            ...(Object.keys(ranges).length > 0 && { ranges: rangeCells(ranges) }),
+          };
+        }
+      }
+      return { sheet: await writeModel(workbook, model) };
+    },
+  };
+}
