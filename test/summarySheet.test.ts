@@ -101,13 +101,17 @@ describe("the Sammenfatning sheet", () => {
 
   it("shows the council's own choices apart, with the budget's NPV under each alternative", () => {
     const at = rows.findIndex((r) => String(r[0]).startsWith("Kommunens egne valg"));
-    const chronic = rows.slice(at).find((r) => r[0] === "Målgruppe: kroniske")!;
-    expect(chronic.slice(1, 6)).toEqual([
-      "ja",
-      "nej",
-      tornado(stays, parameters).find((b) => b.id === "targetChronic")!.npvLow,
-      "ja",
-      projection.npv.toNumber(),
+    const bar = (id: string) => tornado(stays, parameters).find((b) => b.id === id)!;
+    const chronic = rows.slice(at).find((r) => r[0] === "Målgruppe: kroniske (nu ja)")!;
+    // A yes/no choice has one alternative: the other answer, with the NPV it gives.
+    expect(chronic.slice(1, 3)).toEqual(["nej", bar("targetChronic").npvLow]);
+    expect(chronic.slice(3).filter((c) => c !== "" && c !== null && c !== undefined)).toEqual([]);
+    const horizon = rows.slice(at).find((r) => String(r[0]).startsWith("Horisont (nu 5 år)"))!;
+    expect(horizon.slice(1, 5)).toEqual([
+      "3 år",
+      bar("horizon").npvLow,
+      "10 år",
+      bar("horizon").npvHigh,
     ]);
   });
 

@@ -42,6 +42,8 @@ describe("the evidence panel", () => {
     expect(await perPerson.getAttribute("data-verdict")).toBe(expected.comparison[0].verdict);
     expect(await panel.textContent()).toContain("VIVE (2020)");
     expect(await panel.textContent()).toContain("Hjørring");
+    // Tall enough that the whole panel is painted, as the pane's narrow width lays it out.
+    await page.setViewportSize({ width: 1400, height: 3000 });
     await panel.screenshot({ path: join(SHOTS, "evidence-panel.png") });
     await page.close();
   }, 240_000);

@@ -288,17 +288,16 @@ export function summarySheet(
   push(["", ...text.decisionColumns], true);
   const decisions = bars.filter((b) => parameterById(b.id).decision);
   for (const bar of decisions) {
-    format([3, 5], KR);
+    // Each alternative beside its NPV, in B..E so the table stays inside the printed width; an
+    // end of the range that is the scenario's own value is no alternative (a yes/no has one).
+    const alternatives = [
+      { value: bar.low, npv: bar.npvLow },
+      { value: bar.high, npv: bar.npvHigh },
+    ].filter((a) => a.value !== bar.value);
     labelled(
-      name(bar.id),
-      [
-        shown(bar.id, bar.value),
-        shown(bar.id, bar.low),
-        bar.npvLow,
-        shown(bar.id, bar.high),
-        bar.npvHigh,
-      ],
-      [3, 5]
+      text.decisionNow(name(bar.id), shown(bar.id, bar.value)),
+      alternatives.flatMap((a) => [shown(bar.id, a.value), a.npv]),
+      alternatives.map((_, i) => 2 + 2 * i)
     );
   }
   push([]);

@@ -47,7 +47,9 @@ export interface SummaryPageTexts {
   verdict(v: Exclude<Verdict, "within">, figure: ComparedFigure): string;
   drivers(names: string): string;
   decisionsHeading: string;
-  decisionColumns: [string, string, string, string, string];
+  decisionColumns: [string, string, string, string];
+  /** "Horisont (nu 5 år)": a choice and the scenario's value of it. */
+  decisionNow(name: string, value: string | number): string;
   assumptionsHeading: string;
   assumptionColumns: [string, string, string, string];
   source(source: string, range: string | undefined): string;
@@ -117,7 +119,8 @@ const DA: SummaryPageTexts = {
     `${f === "perPersonYear" ? "Besparelsen pr. borger" : "Afkastet"} er ${v === "above" ? "mere end det dobbelte af" : "under halvdelen af"} alle de offentliggjorte resultater.`,
   drivers: (names) => `Det er især ${names}, der flytter resultatet.`,
   decisionsHeading: "Kommunens egne valg: budgettets nutidsværdi ved hvert alternativ",
-  decisionColumns: ["Nu", "Alternativ", "Nutidsværdi", "Alternativ", "Nutidsværdi"],
+  decisionColumns: ["Alternativ", "Nutidsværdi", "Alternativ", "Nutidsværdi"],
+  decisionNow: (name, value) => `${name} (nu ${value})`,
   assumptionsHeading: "De fem vigtigste usikre antagelser",
   assumptionColumns: ["Værdi", "Lav", "Høj", "Udsving i nutidsværdi"],
   source: (source, range) => `Kilde: ${source}${range ? ` Spænd: ${range}` : ""}`,
@@ -190,7 +193,8 @@ const EN: SummaryPageTexts = {
     `${f === "perPersonYear" ? "The saving per citizen" : "The return"} is ${v === "above" ? "more than twice" : "less than half of"} every published result.`,
   drivers: (names) => `Above all ${names} move the result.`,
   decisionsHeading: "The council's own choices: the budget's NPV under each alternative",
-  decisionColumns: ["Now", "Alternative", "NPV", "Alternative", "NPV"],
+  decisionColumns: ["Alternative", "NPV", "Alternative", "NPV"],
+  decisionNow: (name, value) => `${name} (now ${value})`,
   assumptionsHeading: "The five most important uncertain assumptions",
   assumptionColumns: ["Value", "Low", "High", "Swing in NPV"],
   source: (source, range) => `Source: ${source}${range ? ` Range: ${range}` : ""}`,
