@@ -187,7 +187,9 @@ function Returns({ evidence, text, language }: PartProps) {
                   >
                     {show(e.value)} ({show(e.low)}–{show(e.high)})
                   </td>
-                  <td style={{ ...cell, textAlign: "left" }}>{text.basis(e)}</td>
+                  <td style={{ ...cell, textAlign: "left", whiteSpace: "normal" }}>
+                    {text.basis(e)}
+                  </td>
                 </tr>
               );
             })}
