@@ -155,7 +155,8 @@ describe("the B + 3 table's years and sums are the forecast's and the projection
       );
       expect(text(dec(line[5] as number))).toBe(sum(t.years.map((y) => projected(y, figure))));
     }
-    // Every amount in whole kroner with the unit.
+    // Every amount in whole kroner with the unit; the years above them plain years.
+    expect(wb.numberFormat(FORECAST_SHEET, header, 1)).toBeNull();
     expect(wb.numberFormat(FORECAST_SHEET, header + 2, 1)).toBe('#,##0 "kr."');
     expect(wb.numberFormat(FORECAST_SHEET, header + 2, 10)).toBe('#,##0 "kr."');
   });
@@ -168,14 +169,14 @@ describe("the Scenarier sheet's budget years: formulas over the spilled projecti
     const sheet = await createOrUpdate(wb, staysRef(found, found.mapping)!);
     return { wb, sheet };
   }
-  const top = LAYOUT.outputRow;
+  const top = LAYOUT.budgetRow;
   const col = LAYOUT.budgetColumn;
   /** The block's row of a figure: title, note, two header rows, basis, the figures. */
   const figureRow = (figure: BudgetFigure) => top + 5 + BUDGET_FIGURES.indexOf(figure);
   const read = (wb: MemoryWorkbook, sheet: string, r: number, from: number, n: number) =>
     Array.from({ length: n }, (_, k) => wb.cell(sheet, r, from + k));
 
-  it("beside the output's header, below the charts; its cells equal budgetYears of the same projection", async () => {
+  it("beside the output, below the charts; its cells equal budgetYears of the same projection", async () => {
     const { wb, sheet } = await scenarier();
     expect(wb.cell(sheet, top, col)).toBe(BUDGET_TEXTS.da.formulaTitle);
     expect(read(wb, sheet, top + 3, col + 1, 4)).toEqual([2027, 2028, 2029, 2030]);
@@ -187,7 +188,7 @@ describe("the Scenarier sheet's budget years: formulas over the spilled projecti
       expect(cells[0]).toBe(BUDGET_TEXTS.da.figure[figure]);
       // The current prices are the spilled table's own cells.
       expect(cells.slice(1, 5)).toEqual(
-        [0, 1, 2, 3].map((k) => wb.cell(sheet, top + 2 + k, projectionColumn(figure)))
+        [0, 1, 2, 3].map((k) => wb.cell(sheet, LAYOUT.outputRow + 2 + k, projectionColumn(figure)))
       );
       const shown = (xs: CellValue[]) => xs.map((x) => text(dec(x as number)));
       expect({ figure, current: shown(cells.slice(1, 6)) }).toEqual({

@@ -165,9 +165,9 @@ describe("the Scenarier sheet in English", () => {
     expect(wb.getSheet(sheet)!.values[LAYOUT.outputRow].slice(0, 3)).toEqual(
       PROJECTION_COLUMNS.slice(0, 3).map((c) => c.da)
     );
-    expect(cell(LAYOUT.outputRow, LAYOUT.budgetColumn)).toBe(BUDGET_TEXTS.en.formulaTitle);
-    expect(cell(LAYOUT.outputRow + 5, LAYOUT.budgetColumn)).toBe("Refund NY (§ 110)");
-    expect(typeof cell(LAYOUT.outputRow + 5, LAYOUT.budgetColumn + 1)).toBe("number");
+    expect(cell(LAYOUT.budgetRow, LAYOUT.budgetColumn)).toBe(BUDGET_TEXTS.en.formulaTitle);
+    expect(cell(LAYOUT.budgetRow + 5, LAYOUT.budgetColumn)).toBe("Refund NY (§ 110)");
+    expect(typeof cell(LAYOUT.budgetRow + 5, LAYOUT.budgetColumn + 1)).toBe("number");
     const charts = wb.getSheet(sheet)!.charts;
     expect(charts[0].series.map((s) => s.name)).toEqual(["Without action", "With Housing First"]);
   });

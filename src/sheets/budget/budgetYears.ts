@@ -295,6 +295,13 @@ export function budgetYearsSections(
       values: [
         ["", t.current, ...blank, t.fixed(table.budgetYear), ...blank],
         [t.corner, ...table.years, t.total(table.years), ...table.years, t.total(table.years)],
+      ],
+      boldRows: [0, 1],
+    },
+    {
+      // The basis row first: the formats apply to the rows below a section's first.
+      at: a1(at.row + 4, at.col),
+      values: [
         [t.basis, ...basis, "", ...blank, ""],
         ...table.rows.map((r) => [
           t.figure[r.figure],
@@ -304,8 +311,6 @@ export function budgetYearsSections(
           n(r.fixedSum),
         ]),
       ],
-      boldRows: [0, 1],
-      // The header rows' years stay plain numbers: formats apply below the first row.
       numberFormats: [null, ...Array<string>(2 * (BUDGET_YEARS + 1)).fill(BUDGET_FORMAT)],
     },
   ];

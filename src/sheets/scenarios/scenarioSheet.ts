@@ -91,7 +91,8 @@ export const LAYOUT = {
   savedColumn: 9,
   /** Right of the output's columns and a blank one, so the charts cover no number. */
   chartColumn: PROJECTION_COLUMNS.length + 1,
-  /** The budget years' block: beside the output's header row, below the charts. */
+  /** The budget years' block: beside the output, from its base year's row, below the charts. */
+  budgetRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 3,
   budgetColumn: PROJECTION_COLUMNS.length + 1,
 } as const;
 
@@ -240,7 +241,7 @@ export function scenarioSheet(
     : "";
   const budget = budgetFormulaBlock(
     { ...PROJECTION_OUTPUT, indexationCell: parameterCell("rateIndexation") },
-    { row: outputRow, col: LAYOUT.budgetColumn },
+    { row: LAYOUT.budgetRow, col: LAYOUT.budgetColumn },
     language
   );
   const sections: SheetSection[] = [
