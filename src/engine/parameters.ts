@@ -68,7 +68,10 @@ export interface ParameterDef {
   /** English name, accepted in the parameter range too. */
   alias: string;
   label: { da: string; en: string };
-  /** One word for chart axes and narrow tables. */
+  /**
+   * A few words for chart axes and narrow tables, clear on their own: no abbreviation, and no
+   * two parameters alike ("Nettoafgiftsfaktor", not "NAF").
+   */
   short: { da: string; en: string };
   unit: ParameterUnit;
   /** The default; null means "derived from the data" (the base year, the estimated return rates). */
@@ -140,10 +143,10 @@ const RETURN_RESERVE: Record<
   },
 };
 
-const RETURN_GROUPS: Record<UserGroup, { da: string; en: string; short: string }> = {
-  chronic: { da: "kroniske", en: "chronic", short: "kron." },
-  episodic: { da: "episodiske", en: "episodic", short: "epis." },
-  transitional: { da: "forbigående", en: "transitional", short: "forb." },
+const RETURN_GROUPS: Record<UserGroup, { da: string; en: string }> = {
+  chronic: { da: "kroniske", en: "chronic" },
+  episodic: { da: "episodiske", en: "episodic" },
+  transitional: { da: "forbigående", en: "transitional" },
 };
 
 const capitalised = <T extends string>(text: T) =>
@@ -171,7 +174,7 @@ function returnParameters(): ParameterDef[] {
     next: {
       name: "Tilbage året efter",
       alias: "Back the next year",
-      short: { da: "Tilbage", en: "Back" },
+      short: { da: "Tilbage året efter", en: "Back next year" },
       unit: "%",
       max: 1,
       label: (g: { da: string; en: string }) => ({
@@ -182,7 +185,7 @@ function returnParameters(): ParameterDef[] {
     afterGap: {
       name: "Tilbage efter pause",
       alias: "Back after a gap",
-      short: { da: "Pause", en: "Gap" },
+      short: { da: "Tilbage efter pause", en: "Back after a gap" },
       unit: "%",
       max: 1,
       label: (g: { da: string; en: string }) => ({
@@ -193,7 +196,7 @@ function returnParameters(): ParameterDef[] {
     nights: {
       name: "Døgn ved tilbagevenden",
       alias: "Nights on return",
-      short: { da: "Døgn igen", en: "Nights back" },
+      short: { da: "Døgn ved tilbagevenden", en: "Nights on return" },
       unit: "faktor",
       max: 5,
       label: (g: { da: string; en: string }) => ({
@@ -211,7 +214,7 @@ function returnParameters(): ParameterDef[] {
         name: `${kind.name}: ${g.da}`,
         alias: `${kind.alias}: ${g.en}`,
         label: kind.label(g),
-        short: { da: `${kind.short.da} ${g.short}`, en: `${kind.short.en} ${g.en.slice(0, 5)}.` },
+        short: { da: `${kind.short.da}, ${g.da}`, en: `${kind.short.en}, ${g.en}` },
         unit: kind.unit,
         default: null,
         min: { value: 0 },
@@ -270,7 +273,7 @@ const COST_PARAMETERS: readonly ParameterDef[] = [
       da: "Den andel af boligstøtten, kommunen selv finansierer (resten betaler staten)",
       en: "The share of the housing benefit the municipality finances itself (the state pays the rest)",
     },
-    short: { da: "Andel bolig.", en: "Benefit share" },
+    short: { da: "Boligstøtte, kommunens andel", en: "Benefit, municipal share" },
     unit: "%",
     default: 0.5,
     min: { value: 0 },
@@ -290,7 +293,7 @@ const COST_PARAMETERS: readonly ParameterDef[] = [
       da: "Kommunens sagsbehandling og koordinering pr. boligplaceret borger pr. år ud over bostøtten",
       en: "The municipality's case management and coordination per housed citizen per year beyond the support",
     },
-    short: { da: "Sagsbeh.", en: "Case mgmt" },
+    short: { da: "Sagsbehandling", en: "Case management" },
     unit: "kr./år",
     default: 0,
     min: { value: 0 },
@@ -315,7 +318,7 @@ const COST_PARAMETERS: readonly ParameterDef[] = [
       da: "Kommunens forventede tab pr. flytning på beboerindskudslån og garanti for istandsættelse (almenboligloven § 59)",
       en: "The municipality's expected loss per move on deposit loans and the repair guarantee (almenboligloven § 59)",
     },
-    short: { da: "Indskud", en: "Deposit" },
+    short: { da: "Indskud og garanti", en: "Deposit" },
     unit: "kr.",
     default: 0,
     min: { value: 0 },
@@ -363,7 +366,7 @@ const COST_PARAMETERS: readonly ParameterDef[] = [
       da: "Det offentliges udgift til selve boligen pr. bolig pr. år (fx støtte til en ny billig bolig); kun i den samfundsøkonomiske opgørelse",
       en: "The public sector's cost of the dwelling itself per dwelling per year (e.g. support for a new cheap dwelling); in the public-sector view only",
     },
-    short: { da: "Bolig", en: "Dwelling" },
+    short: { da: "Boligens udgift", en: "Dwelling cost" },
     unit: "kr./år",
     default: 0,
     min: { value: 0 },
@@ -433,7 +436,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Kommunens diskonteringsrente pr. år, real (budgettet regner nominelt: renten lægges sammen med prisreguleringen)",
       en: "The municipality's discount rate per year, real (the budget case is nominal: the rate is combined with the price indexation)",
     },
-    short: { da: "Rente", en: "Rate" },
+    short: { da: "Diskonteringsrente", en: "Discount rate" },
     unit: "%",
     default: 0.035,
     min: { value: 0 },
@@ -455,7 +458,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     name: "Vækst i indskrivninger",
     alias: "Admission growth",
     label: { da: "Vækst i indskrivninger pr. år", en: "Growth in admissions per year" },
-    short: { da: "Vækst", en: "Growth" },
+    short: { da: "Vækst i indskrivninger", en: "Admission growth" },
     unit: "%",
     default: 0,
     min: { value: -1, exclusive: true },
@@ -477,7 +480,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     name: "Ændring i opholdslængde",
     alias: "Change in stay length",
     label: { da: "Ændring i opholdslængde pr. år", en: "Change in stay length per year" },
-    short: { da: "Længde", en: "Length" },
+    short: { da: "Opholdslængde", en: "Stay length" },
     unit: "%",
     default: 0,
     min: { value: -1, exclusive: true },
@@ -502,7 +505,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Regulering pr. år af takst, egenbetaling, bostøtte, huslejetilskud og engangsudgift",
       en: "Indexation per year of daily rates, self-payment, support, rent subsidy and one-off cost",
     },
-    short: { da: "Priser", en: "Prices" },
+    short: { da: "Takstregulering", en: "Rate indexation" },
     unit: "%",
     default: 0.02,
     min: { value: -1, exclusive: true },
@@ -526,7 +529,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Andel af de lange ophold, der afsluttes ved tærsklen med flytning til egen bolig",
       en: "Share of long stays that end at the threshold with a move to own home",
     },
-    short: { da: "Andel", en: "Share" },
+    short: { da: "Andel i egen bolig", en: "Share housed" },
     unit: "%",
     default: 0.5,
     min: { value: 0 },
@@ -551,7 +554,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Tærskel: ophold ud over dette antal døgn er lange",
       en: "Threshold: stays beyond this many nights are long",
     },
-    short: { da: "Tærskel", en: "Threshold" },
+    short: { da: "Tærskel for langt ophold", en: "Long-stay threshold" },
     unit: "dage",
     default: 90,
     min: { value: 1 },
@@ -651,7 +654,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Boliger til rådighed pr. år (loft over flytninger)",
       en: "Dwellings available per year (caps the moves)",
     },
-    short: { da: "Boliger", en: "Dwellings" },
+    short: { da: "Boliger pr. år", en: "Dwellings a year" },
     unit: "boliger/år",
     default: 25,
     min: { value: 0 },
@@ -674,7 +677,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
     name: "Huslejetilskud pr. bolig",
     alias: "Rent subsidy per dwelling",
     label: { da: "Huslejetilskud pr. bolig pr. år", en: "Rent subsidy per dwelling per year" },
-    short: { da: "Husleje", en: "Rent" },
+    short: { da: "Huslejetilskud", en: "Rent subsidy" },
     unit: "kr./år",
     default: 0,
     min: { value: 0 },
@@ -700,7 +703,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Engangsudgift pr. borger, der flytter i egen bolig",
       en: "One-off cost per citizen moved to own home",
     },
-    short: { da: "Engang", en: "One-off" },
+    short: { da: "Engangsudgift", en: "One-off cost" },
     unit: "kr.",
     default: 0,
     min: { value: 0 },
@@ -724,7 +727,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Andel af den sparede herbergsudgift, som budgettet reelt får tilbage (købte pladser, nedlagt kapacitet)",
       en: "Share of the shelter cost saved that the budget really recovers (places bought, capacity cut)",
     },
-    short: { da: "Kontant", en: "Cashable" },
+    short: { da: "Kontant andel", en: "Cashable share" },
     unit: "%",
     default: 1,
     min: { value: 0 },
@@ -750,7 +753,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Nettoafgiftsfaktor i den samfundsøkonomiske opgørelse (faktorpriser til markedspriser)",
       en: "Net tax factor in the socio-economic view (factor prices to market prices)",
     },
-    short: { da: "NAF", en: "NTF" },
+    short: { da: "Nettoafgiftsfaktor", en: "Net tax factor" },
     unit: "faktor",
     default: 1.28,
     min: { value: 1 },
@@ -842,7 +845,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Antal kalenderår til og med basisåret, som brugergrupperne bestemmes ud fra",
       en: "Calendar years up to the base year from which the user groups are found",
     },
-    short: { da: "Periode", en: "Years" },
+    short: { da: "Typologiens år", en: "Typology years" },
     unit: "år",
     default: 3,
     min: { value: 1 },
@@ -864,7 +867,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "En borger er kronisk bruger med mindst så mange døgn på herberg i perioden",
       en: "A citizen is a chronic user with at least this many nights in the period",
     },
-    short: { da: "Kronisk", en: "Chronic" },
+    short: { da: "Kronisk fra døgn", en: "Chronic from nights" },
     unit: "dage",
     default: 365,
     min: { value: 1 },
@@ -890,7 +893,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "En borger, der ikke er kronisk, er episodisk bruger med mindst så mange forløb i perioden",
       en: "A citizen who is not chronic is an episodic user with at least this many episodes in the period",
     },
-    short: { da: "Episodisk", en: "Episodic" },
+    short: { da: "Episodisk fra forløb", en: "Episodic from episodes" },
     unit: "forløb",
     default: 3,
     min: { value: 2 },
@@ -912,7 +915,7 @@ export const PARAMETERS: readonly ParameterDef[] = [
       da: "Ophold med mindst så mange dages mellemrum er hvert sit forløb",
       en: "Stays at least this many days apart are separate episodes",
     },
-    short: { da: "Pause", en: "Gap" },
+    short: { da: "Nyt forløb efter", en: "New episode after" },
     unit: "dage",
     default: 30,
     min: { value: 1 },

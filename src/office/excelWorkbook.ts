@@ -427,6 +427,13 @@ export class ExcelWorkbook implements Workbook {
         series.setValues(ws.getRange(s.values));
         series.setXAxisValues(categories);
       }
+      // The axis' own format instead of the cells' (a share shows as 40 %, not 0.4):
+      // ChartAxis.numberFormat (ExcelApi 1.8) and linkNumberFormat (ExcelApi 1.9),
+      // https://learn.microsoft.com/javascript/api/excel/excel.chartaxis.
+      if (spec.valueFormat !== undefined) {
+        chart.axes.valueAxis.linkNumberFormat = false;
+        chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      }
       chart.setPosition(spec.from, spec.to);
       await context.sync();
     });
