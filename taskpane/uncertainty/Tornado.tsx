@@ -28,13 +28,14 @@ export function Tornado({
   const kr = krFormat(language);
   const decisions = all.filter((b) => parameterById(b.id).decision);
   const bars = all.filter((b) => !parameterById(b.id).decision);
-  const rowH = 18;
-  const labelW = 96;
+  // Each bar under its parameter's short name on a line of its own: the names say what they
+  // are in a few words ("Tilbage efter pause, kroniske"), too long for a column beside the bars.
+  const rowH = 28;
   const height = rowH * bars.length + 4;
   const changes = bars.flatMap((b) => [b.npvLow - npv, b.npvHigh - npv]);
   const reach = Math.max(1, ...changes.map(Math.abs));
-  const mid = labelW + (WIDTH - labelW) / 2;
-  const x = (change: number) => mid + ((WIDTH - labelW - 8) / 2) * (change / reach);
+  const mid = WIDTH / 2;
+  const x = (change: number) => mid + ((WIDTH - 8) / 2) * (change / reach);
   const cell = { padding: "2px 4px", verticalAlign: "top" as const };
   return (
     <figure style={{ margin: 0 }}>
@@ -59,14 +60,14 @@ export function Tornado({
             <rect
               x={Math.min(x(0), x(change))}
               width={Math.max(0.5, Math.abs(x(change) - x(0)))}
-              y={top + 2 + half * 7}
+              y={top + 12 + half * 7}
               height={6}
               fill={colour}
             />
           );
           return (
             <g key={b.id}>
-              <text x={labelW - 4} y={top + 12} fontSize={10} textAnchor="end" fill="#424242">
+              <text x={2} y={top + 9} fontSize={10} textAnchor="start" fill="#424242">
                 {parameterById(b.id).short[language]}
               </text>
               {rect(b.npvLow - npv, LOW_COLOUR, 0)}
