@@ -1,112 +1,15 @@
 /**
- * The scenario parameters as data: the one registry that the projection engine, DK.HOUSINGFIRSTPROJECTION,
- * the Scenarier sheet and the templates (issue 6) all read.
+ * The scenario parameters as data: the one registry that the projection engine,
+ * DK.HOUSINGFIRSTPROJECTION, the Scenarier sheet and the templates (issue 6) all read.
  *
  * Each parameter has the Danish name users type in the first column of a two-column parameter
  * range ("Vækst i indskrivninger"), an English alias, a label, a unit, a default, the allowed
  * range, and the source of the default. Percentages are fractions as Excel stores them: a cell
- * showing 3,5 % holds 0.035. Validation (Danish messages that name the parameter) lives here too,
- * so a template import and a cell formula refuse the same values with the same words.
+ * showing 3,5 % holds 0.035. The ids and the type of a parameter set are read from this data
+ * (`as const satisfies`), so a parameter is added here and nowhere else.
  */
-import type { RowError } from "./shelter";
-import type { UserGroup } from "./typology";
-
-export type ParameterId =
-  | "baseYear"
-  | "horizon"
-  | "discountRate"
-  | "admissionGrowth"
-  | "stayLengthChange"
-  | "rateIndexation"
-  | "shareMoved"
-  | "thresholdDays"
-  | "supportCost"
-  | "relapseRate"
-  | "moveAwayRate"
-  | "housingPerYear"
-  | "rentSubsidy"
-  | "oneOffCost"
-  | "cashableShare"
-  | "netTaxFactor"
-  | "targetChronic"
-  | "targetEpisodic"
-  | "targetTransitional"
-  | "typologyYears"
-  | "chronicNights"
-  | "episodicEpisodes"
-  | "episodeGapDays"
-  | ReturnParameterId
-  | CostParameterId;
-
-/** The whole bill of Housing First beyond support, rent subsidy and one-off cost (issue 20). */
-export type CostParameterId =
-  | "housingBenefit"
-  | "housingBenefitMunicipalShare"
-  | "caseManagement"
-  | "depositCost"
-  | "furnishing"
-  | "dwellingCost";
-
-/** What the register says about who comes back (projection/returns.ts), per user group. */
-export type ReturnQuantity = "next" | "afterGap" | "nights";
-type Capitalised<G extends string> = G extends `${infer F}${infer R}` ? `${Uppercase<F>}${R}` : G;
-export type ReturnParameterId = `return${Capitalised<ReturnQuantity>}${Capitalised<UserGroup>}`;
-
-export type ParameterUnit =
-  "årstal" | "år" | "%" | "dage" | "kr./år" | "kr." | "boliger/år" | "ja/nej" | "forløb" | "faktor";
-
-/** A bound of the allowed range; `exclusive` when the bound itself is not allowed. */
-export interface Bound {
-  value: number;
-  exclusive?: boolean;
-}
-
-export interface ParameterDef {
-  id: ParameterId;
-  /** The Danish name users type in the parameter range (the key of a template). */
-  name: string;
-  /** English name, accepted in the parameter range too. */
-  alias: string;
-  label: { da: string; en: string };
-  /** One word for chart axes and narrow tables. */
-  short: { da: string; en: string };
-  unit: ParameterUnit;
-  /** The default; null means "derived from the data" (the base year, the estimated return rates). */
-  default: number | null;
-  min: Bound;
-  max: Bound;
-  integer: boolean;
-  /** Which group the sheet and the pane show it in. */
-  group: "projection" | "returns" | "housingFirst" | "typology" | "views";
-  /** Where the default comes from, or that it is the project's assumption. */
-  source: string;
-  /**
-   * A parameter added after workbooks and templates were first made: a parameter range or a
-   * template without it takes the default, so what users built keeps working (SPEC 4).
-   */
-  optional?: boolean;
-  /**
-   * The low and high values for sensitivity (tornado, switching values) and the Monte Carlo run,
-   * with their source or the stated assumption; none for the base year, which is a choice of data.
-   */
-  range?: { low: number; high: number; source: string };
-  /** Drawn in the Monte Carlo run: a quantity we are unsure of, not a choice the council makes. */
-  uncertain: boolean;
-  /**
-   * A choice the council makes (whom to offer Housing First, how many dwellings, the horizon):
-   * shown apart from the uncertain assumptions, with the NPV under each alternative (issue 20).
-   */
-  decision?: boolean;
-  /**
-   * Estimated from the register when blank (projection/returns.ts), with the range of its
-   * bootstrap; the reserve, with its source, where the register is too short to estimate it.
-   */
-  estimated?: {
-    group: UserGroup;
-    quantity: ReturnQuantity;
-    reserve: { value: number; low: number; high: number; source: string };
-  };
-}
+import type { UserGroup } from "../typology";
+import type { Capitalised, ParameterSpec, ReturnQuantity } from "./definition";
 
 const SBST = "Social- og Boligstyrelsen";
 
@@ -149,24 +52,18 @@ const RETURN_GROUPS: Record<UserGroup, { da: string; en: string; short: string }
 const capitalised = <T extends string>(text: T) =>
   `${text[0].toUpperCase()}${text.slice(1)}` as Capitalised<T>;
 
-/**
- * What a parameter estimated from the register holds when the register decides it: the words the
- * Scenarier sheet writes, in Danish and English. A text, because Excel desktop passes an empty
- * cell as 0, which for who comes back is a value (nobody does).
- */
-export const FROM_DATA_TEXT = { da: "fra data", en: "from data" } as const;
-const FROM_DATA = new Set(["fra data", "data", "skøn", "estimeret", "from data", "estimated"]);
-
-/** A parameter's value as a cell shows it when it is the default: «fra data», blank, or the number. */
-export const defaultCell = (def: ParameterDef): number | string =>
-  def.estimated ? FROM_DATA_TEXT.da : (def.default ?? "");
-
 /** The parameter that holds a quantity of who comes back for a user group. */
 export const returnParameterId = (group: UserGroup, quantity: ReturnQuantity): ReturnParameterId =>
   `return${capitalised(quantity)}${capitalised(group)}`;
 
+/** The id of a parameter of who comes back: a quantity for a user group ("returnNextChronic"). */
+export type ReturnParameterId = `return${Capitalised<ReturnQuantity>}${Capitalised<UserGroup>}`;
+
+/** A parameter of who comes back: estimated from the register when blank, so no default. */
+type ReturnParameterSpec = ParameterSpec & { id: ReturnParameterId; default: null };
+
 /** The nine parameters of who comes back: three quantities for each user group. */
-function returnParameters(): ParameterDef[] {
+function returnParameters(): ReturnParameterSpec[] {
   const kinds = {
     next: {
       name: "Tilbage året efter",
@@ -203,7 +100,7 @@ function returnParameters(): ParameterDef[] {
     },
   } as const;
   return (["chronic", "episodic", "transitional"] as const).flatMap((group) =>
-    (["next", "afterGap", "nights"] as const).map((quantity): ParameterDef => {
+    (["next", "afterGap", "nights"] as const).map((quantity): ReturnParameterSpec => {
       const kind = kinds[quantity];
       const g = RETURN_GROUPS[group];
       return {
@@ -235,7 +132,7 @@ const FILL_IN = "UDFYLD: 0 er kun en pladsholder, ikke et skøn;";
  * The rest of the bill (issue 20): who pays each and which view counts it is in docs/model.md
  * (section 5). Optional: parameter ranges made before keep working with these defaults.
  */
-const COST_PARAMETERS: readonly ParameterDef[] = [
+const COST_PARAMETERS = [
   {
     id: "housingBenefit",
     name: "Boligstøtte pr. bolig",
@@ -380,9 +277,10 @@ const COST_PARAMETERS: readonly ParameterDef[] = [
     uncertain: false,
     optional: true,
   },
-];
+] as const satisfies readonly ParameterSpec[];
 
-export const PARAMETERS: readonly ParameterDef[] = [
+/** The projection, Housing First, the user typology and the views, in the sheet's order. */
+const MAIN_PARAMETERS = [
   {
     id: "baseYear",
     name: "Basisår",
@@ -926,334 +824,35 @@ export const PARAMETERS: readonly ParameterDef[] = [
     uncertain: false,
     optional: true,
   },
-  ...returnParameters(),
+] as const satisfies readonly ParameterSpec[];
+
+const RETURN_PARAMETERS = returnParameters();
+
+type Definition =
+  (typeof MAIN_PARAMETERS)[number] | ReturnParameterSpec | (typeof COST_PARAMETERS)[number];
+
+export type ParameterId = Definition["id"];
+
+/** The whole bill of Housing First beyond support, rent subsidy and one-off cost (issue 20). */
+export type CostParameterId = (typeof COST_PARAMETERS)[number]["id"];
+
+export interface ParameterDef extends ParameterSpec {
+  id: ParameterId;
+}
+
+/** Every parameter, in the order the Scenarier sheet and a template list them. */
+export const PARAMETERS: readonly ParameterDef[] = [
+  ...MAIN_PARAMETERS,
+  ...RETURN_PARAMETERS,
   ...COST_PARAMETERS,
 ];
 
 export type ParameterValues = Record<ParameterId, number | null>;
 
-/** A validated parameter set: every value inside its range, the base year possibly derived. */
-export interface ScenarioParameters extends ParameterValues {
-  baseYear: number | null;
-  horizon: number;
-  discountRate: number;
-  admissionGrowth: number;
-  stayLengthChange: number;
-  rateIndexation: number;
-  shareMoved: number;
-  thresholdDays: number;
-  supportCost: number;
-  relapseRate: number;
-  moveAwayRate: number;
-  housingPerYear: number;
-  rentSubsidy: number;
-  oneOffCost: number;
-  cashableShare: number;
-  netTaxFactor: number;
-  targetChronic: number;
-  targetEpisodic: number;
-  targetTransitional: number;
-  typologyYears: number;
-  chronicNights: number;
-  episodicEpisodes: number;
-  episodeGapDays: number;
-  /** Who comes back (null: estimated from the register). */
-  returnNextChronic: number | null;
-  returnNextEpisodic: number | null;
-  returnNextTransitional: number | null;
-  returnAfterGapChronic: number | null;
-  returnAfterGapEpisodic: number | null;
-  returnAfterGapTransitional: number | null;
-  returnNightsChronic: number | null;
-  returnNightsEpisodic: number | null;
-  returnNightsTransitional: number | null;
-  /** The rest of the bill (issue 20). */
-  housingBenefit: number;
-  housingBenefitMunicipalShare: number;
-  caseManagement: number;
-  depositCost: number;
-  furnishing: number;
-  dwellingCost: number;
-}
-
 /**
- * A scenario's own low and high values for some parameters (edited on the Scenarier sheet or
- * carried by a template); a parameter without one uses its registry range.
+ * A validated parameter set: every value inside its range; `number | null` where the default is
+ * null (the base year and who comes back, derived from the data when blank).
  */
-export type ParameterRanges = Partial<
-  Record<ParameterId, { low: number; high: number; source?: string }>
->;
-
-/** The low–high range used for a parameter: the scenario's own, else the registry's, else none. */
-export function rangeOf(
-  def: ParameterDef,
-  ranges: ParameterRanges = {}
-): { low: number; high: number; source: string } | undefined {
-  const own = ranges[def.id];
-  if (own) return { low: own.low, high: own.high, source: own.source ?? def.range?.source ?? "" };
-  return def.range;
-}
-
-const BY_ID = new Map(PARAMETERS.map((p) => [p.id, p]));
-
-export function parameterById(id: ParameterId): ParameterDef {
-  return BY_ID.get(id)!;
-}
-
-/** Lower case, single spaces, no trailing colon: how names are compared. */
-function normaliseName(name: string): string {
-  return name.trim().replace(/:$/, "").replace(/\s+/g, " ").toLocaleLowerCase("da");
-}
-
-const BY_NAME = new Map<string, ParameterDef>();
-for (const p of PARAMETERS)
-  for (const n of [p.name, p.alias, p.id]) BY_NAME.set(normaliseName(n), p);
-
-/** The parameter a user's name means: the Danish name, the English alias or the id, any case. */
-export function findParameter(name: string): ParameterDef | undefined {
-  return BY_NAME.get(normaliseName(name));
-}
-
-export const DEFAULT_PARAMETERS: Readonly<ScenarioParameters> = Object.fromEntries(
-  PARAMETERS.map((p) => [p.id, p.default])
-) as unknown as ScenarioParameters;
-
-/** A parameter problem: an Excel error code, a Danish message, and the parameter it is about. */
-export interface ParameterError extends RowError {
-  parameter?: ParameterId;
-}
-
-/** Units as English messages name them. */
-const UNIT_EN: Record<ParameterUnit, string> = {
-  årstal: "",
-  år: "years",
-  "%": "%",
-  dage: "days",
-  "kr./år": "kr./year",
-  "kr.": "kr.",
-  "boliger/år": "dwellings/year",
-  "ja/nej": "",
-  forløb: "episodes",
-  faktor: "",
+export type ScenarioParameters = {
+  [D in Definition as D["id"]]: null extends D["default"] ? number | null : number;
 };
-
-/**
- * A number as users read it: 0,035 / 85.000 / 3,5 % for a percentage in Danish; 85,000 / 3.5%
- * in English, as English Excel shows the Scenarier sheet's cells.
- */
-export function formatParameterValue(
-  def: ParameterDef,
-  value: number,
-  language: "da" | "en" = "da"
-): string {
-  const number = (x: number) =>
-    x.toLocaleString(language === "da" ? "da-DK" : "en-GB", {
-      maximumFractionDigits: 6,
-      useGrouping: def.unit !== "årstal",
-    });
-  if (def.unit === "ja/nej" && (value === 0 || value === 1))
-    return language === "da" ? (value === 1 ? "ja" : "nej") : value === 1 ? "yes" : "no";
-  if (language === "en") {
-    const unit = value === 1 ? UNIT_EN[def.unit].replace(/^(year|day)s$/, "$1") : UNIT_EN[def.unit];
-    return def.unit === "%" ? `${number(value * 100)}%` : `${number(value)}${unit && ` ${unit}`}`;
-  }
-  return def.unit === "%"
-    ? `${number(value * 100)} %`
-    : `${number(value)}${def.unit === "årstal" || def.unit === "faktor" ? "" : ` ${def.unit}`}`;
-}
-
-function rangeText(def: ParameterDef, language: "da" | "en" = "da"): string {
-  const words =
-    language === "da"
-      ? { above: "over", from: "fra", below: "under", most: "højst", and: "og" }
-      : { above: "above", from: "from", below: "below", most: "at most", and: "and" };
-  const side = (b: Bound, lower: boolean) =>
-    `${lower ? (b.exclusive ? words.above : words.from) : b.exclusive ? words.below : words.most} ${formatParameterValue(def, b.value, language)}`;
-  return `${side(def.min, true)} ${words.and} ${side(def.max, false)}`;
-}
-
-/** A parameter as English messages name it: the sheet's (Danish) name and the English one. */
-const nameEn = (def: ParameterDef) => `«${def.name}» (${def.alias})`;
-
-const inside = (value: number, def: ParameterDef): boolean =>
-  (def.min.exclusive ? value > def.min.value : value >= def.min.value) &&
-  (def.max.exclusive ? value < def.max.value : value <= def.max.value);
-
-/** One value against its parameter's type and range; null for a blank the parameter allows. */
-export function validateParameterValue(
-  def: ParameterDef,
-  value: unknown
-): number | null | ParameterError {
-  const fail = (code: RowError["code"], message: string, en: string): ParameterError => ({
-    code,
-    message: `«${def.name}»: ${message}`,
-    en: `${nameEn(def)}: ${en}`,
-    parameter: def.id,
-  });
-  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
-    return def.default === null ? null : fail("#VALUE!", "værdien mangler", "the value is missing");
-  }
-  // Excel desktop passes an empty cell as 0 (office-js #4702, #5262, #1951): no base year is 0.
-  if (def.id === "baseYear" && value === 0) return null;
-  if (def.estimated && typeof value === "string" && FROM_DATA.has(value.trim().toLowerCase()))
-    return null;
-  if (typeof value !== "number") {
-    const shown = typeof value === "string" ? `«${value}»` : String(value);
-    return fail("#VALUE!", `${shown} er ikke et tal`, `${shown} is not a number`);
-  }
-  if (!Number.isFinite(value))
-    return fail("#VALUE!", `${value} er ikke et gyldigt tal`, `${value} is not a valid number`);
-  if (def.integer && !Number.isInteger(value))
-    return fail(
-      "#VALUE!",
-      `skal være et helt tal (fik ${formatParameterValue(def, value)})`,
-      `must be a whole number (got ${formatParameterValue(def, value, "en")})`
-    );
-  if (!inside(value, def)) {
-    const percent = def.unit === "%" && Math.abs(value) > 1;
-    return fail(
-      "#VALUE!",
-      `skal ligge ${rangeText(def)} (fik ${formatParameterValue(def, value)})${percent ? " (procent skrives 3,5 % eller 0,035)" : ""}`,
-      `must lie ${rangeText(def, "en")} (got ${formatParameterValue(def, value, "en")})${percent ? " (write percentages as 3.5% or 0.035)" : ""}`
-    );
-  }
-  return value;
-}
-
-/**
- * Validates a whole parameter set: every parameter present and inside its range, and the
- * rules that tie two parameters together. Returns the set or every problem found.
- */
-export function validateParameters(
-  values: Partial<Record<ParameterId, unknown>>,
-  defs: readonly ParameterDef[] = PARAMETERS
-): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
-  const errors: ParameterError[] = [];
-  const out: Partial<Record<ParameterId, number | null>> = {};
-  for (const def of defs) {
-    if (!(def.id in values) && def.optional) {
-      out[def.id] = def.default;
-      continue;
-    }
-    if (!(def.id in values)) {
-      errors.push({
-        code: "#VALUE!",
-        message: `Parameteren «${def.name}» mangler`,
-        en: `The parameter ${nameEn(def)} is missing`,
-        parameter: def.id,
-      });
-      continue;
-    }
-    const v = validateParameterValue(def, values[def.id]);
-    if (v !== null && typeof v === "object") errors.push(v);
-    else out[def.id] = v;
-  }
-  const relapse = out.relapseRate;
-  const moveAway = out.moveAwayRate;
-  if (typeof relapse === "number" && typeof moveAway === "number" && relapse + moveAway > 1) {
-    errors.push({
-      code: "#VALUE!",
-      message: `«${parameterById("relapseRate").name}» + «${parameterById("moveAwayRate").name}» må højst være 100 % pr. år (fik ${formatParameterValue(parameterById("relapseRate"), relapse + moveAway)})`,
-      en: `${nameEn(parameterById("relapseRate"))} + ${nameEn(parameterById("moveAwayRate"))} must be at most 100% a year (got ${formatParameterValue(parameterById("relapseRate"), relapse + moveAway, "en")})`,
-      parameter: "moveAwayRate",
-    });
-  }
-  return errors.length > 0
-    ? { ok: false, errors }
-    : { ok: true, parameters: out as ScenarioParameters };
-}
-
-/** The longest source a range may have (the template's limit for sources). */
-export const RANGE_SOURCE_MAX = 1000;
-
-/**
- * A scenario's own low–high range for a parameter, as typed on the Scenarier sheet or carried
- * by a template: both numbers inside the parameter's allowed range (whole numbers where the
- * parameter is), low at most high, the source text at most RANGE_SOURCE_MAX characters. A blank
- * source means the registry's, so a range other than the registry's needs its own source or
- * stated assumption. The value itself may lie outside its range. Every problem, in Danish with
- * the parameter's name; the base year has no range.
- */
-export function validateParameterRange(
-  def: ParameterDef,
-  low: unknown,
-  high: unknown,
-  source: unknown = ""
-): { low: number; high: number; source?: string } | ParameterError[] {
-  const errors: ParameterError[] = [];
-  const fail = (message: string, en: string) =>
-    errors.push({
-      code: "#VALUE!",
-      message: `«${def.name}»: ${message}`,
-      en: `${nameEn(def)}: ${en}`,
-      parameter: def.id,
-    });
-  if (!def.range) {
-    fail(
-      "har intet spænd (lav og høj skal være tomme)",
-      "has no range (low and high must be blank)"
-    );
-    return errors;
-  }
-  const bound = (value: unknown, da: string, en: string): number | undefined => {
-    const blank =
-      value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-    if (blank) {
-      fail(
-        `${da} mangler (registrets værdi er ${formatParameterValue(def, da === "lav" ? def.range!.low : def.range!.high)})`,
-        `${en} is missing (the registry's value is ${formatParameterValue(def, en === "low" ? def.range!.low : def.range!.high, "en")})`
-      );
-      return undefined;
-    }
-    const checked = validateParameterValue(def, value);
-    if (checked !== null && typeof checked === "object") {
-      fail(
-        `${da} ${checked.message.replace(/^«[^»]*»: /, "")}`,
-        `${en} ${(checked.en ?? "").replace(/^«[^»]*» \([^)]*\): /, "")}`
-      );
-      return undefined;
-    }
-    return checked ?? undefined;
-  };
-  const lo = bound(low, "lav", "low");
-  const hi = bound(high, "høj", "high");
-  if (lo !== undefined && hi !== undefined && lo > hi)
-    fail(
-      `lav (${formatParameterValue(def, lo)}) må ikke være større end høj (${formatParameterValue(def, hi)})`,
-      `low (${formatParameterValue(def, lo, "en")}) must not exceed high (${formatParameterValue(def, hi, "en")})`
-    );
-  let text: string | undefined;
-  if (source !== null && source !== undefined && typeof source !== "string")
-    fail("kilden til spændet skal være en tekst", "the range's source must be text");
-  else if (typeof source === "string" && source.trim().length > RANGE_SOURCE_MAX)
-    fail(
-      `kilden til spændet må højst være ${RANGE_SOURCE_MAX} tegn (er ${source.trim().length})`,
-      `the range's source must be at most ${RANGE_SOURCE_MAX} characters (is ${source.trim().length})`
-    );
-  else if (typeof source === "string" && source.trim() !== "") text = source.trim();
-  else if (lo !== undefined && hi !== undefined && (lo !== def.range.low || hi !== def.range.high))
-    fail(
-      "kilden til spændet mangler: skriv kilden eller antagelsen bag lav og høj",
-      "the range's source is missing: give the source or assumption behind low and high"
-    );
-  if (errors.length > 0 || lo === undefined || hi === undefined) return errors;
-  return { low: lo, high: hi, ...(text !== undefined && { source: text }) };
-}
-
-/**
- * The ranges that differ from the registry's (low, high or source): what a scenario's
- * ParameterRanges hold, so a registry update reaches every range the user never changed.
- */
-export function ownRanges(
-  ranges: Partial<Record<ParameterId, { low: number; high: number; source?: string }>>
-): ParameterRanges {
-  const own: ParameterRanges = {};
-  for (const def of PARAMETERS) {
-    const r = ranges[def.id];
-    if (!r || !def.range) continue;
-    const source = r.source ?? def.range.source;
-    if (r.low !== def.range.low || r.high !== def.range.high || source !== def.range.source)
-      own[def.id] = { low: r.low, high: r.high, ...(source !== def.range.source && { source }) };
-  }
-  return own;
-}
