@@ -254,6 +254,8 @@ export class ExcelWorkbook implements Workbook {
         const range = ws.getRange(cell.at);
         if (cell.formula !== undefined) range.formulas = [[cell.formula]];
         if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
+        // RangeFont.size, ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.rangefont).
+        if (cell.fontSize !== undefined) range.format.font.size = cell.fontSize;
       }
       await this.fitColumns(context, ws, spec);
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);

@@ -96,6 +96,8 @@ export interface SheetCell {
   at: string;
   formula?: string;
   numberFormat?: string;
+  /** Font size in points (a title); unset: the sheet's. */
+  fontSize?: number;
 }
 
 export interface SheetSpec {

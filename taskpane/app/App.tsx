@@ -92,9 +92,11 @@ export interface AppProps {
   workbook: Workbook;
   /** Told after a successful run (the demo shows the forecast sheet then). */
   onResult?: (result: RunResult) => void;
+  /** Prints the active sheet where the host can (the demo); Excel has no such API. */
+  print?: () => void;
 }
 
-export function App({ workbook, onResult }: AppProps) {
+export function App({ workbook, onResult, print }: AppProps) {
   const text = useTexts();
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [mapping, setMapping] = useState<ColumnMapping | undefined>();
@@ -374,6 +376,7 @@ export function App({ workbook, onResult }: AppProps) {
       />
       <Divider />
       <SummaryPanel
+        print={print}
         workbook={workbook}
         stays={report && report.ok > 0 ? report.stays : undefined}
         engine={engine}

@@ -73,8 +73,11 @@ export interface KeyFigures {
   lastYear: number;
   noActionCost: string;
   effect: string;
+  /** The budget case's NPV. */
   npv: string;
   breakEvenYear: number | null;
+  /** The public-sector value's NPV (issue 20: the two headlines, each named). */
+  publicNpv: string;
 }
 
 export function keyFigures(projection: Projection): KeyFigures {
@@ -87,6 +90,7 @@ export function keyFigures(projection: Projection): KeyFigures {
     effect: projection.budgetEffect.toFixed(2),
     npv: projection.npv.toFixed(2),
     breakEvenYear: projection.breakEvenYear,
+    publicNpv: projection.public.npv.toFixed(2),
   };
 }
 

@@ -24,8 +24,9 @@ export interface UncertaintyRequest {
 
 export interface UncertaintyResult {
   name: string;
-  /** The scenario's own NPV, at its own values. */
+  /** The scenario's own NPV at its own values: the budget case and the public-sector value. */
   npv: number;
+  publicNpv: number;
   monteCarlo: MonteCarloResult;
 }
 
@@ -50,7 +51,12 @@ export function runUncertainty(
   // Never null: nothing here cancels (the pane terminates the worker instead).
   if (monteCarlo === null) throw new Error("Monte Carlo run stopped");
   if ("code" in monteCarlo) throw refused(scenario, monteCarlo.message);
-  return { name: scenario.name, npv: own.npv.toNumber(), monteCarlo };
+  return {
+    name: scenario.name,
+    npv: own.npv.toNumber(),
+    publicNpv: own.public.npv.toNumber(),
+    monteCarlo,
+  };
 }
 
 /** The steps of the sensitivity job: each ranged parameter's switching value and its bar. */
