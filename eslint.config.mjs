@@ -33,7 +33,7 @@ const TYPED = ["{src,taskpane,demo,test,bench,build}/**/*.{ts,tsx}"];
 /** The add-in's and the demo's own source: one concept a module, so at most 500 lines of code. */
 const SOURCE = ["{src,taskpane,demo}/**/*.{ts,tsx}"];
 /** Data, not logic: the parameter registry, the functions' texts, the pane's texts, sample data. */
-const DATA = ["**/registry.ts", "**/catalog.ts", "**/texts.ts", "**/sampleData.ts"];
+const DATA = ["**/registry.ts", "**/catalog.ts", "**/texts.ts", "**/*Texts.ts", "**/sampleData.ts"];
 const officeRules = office.find((c) => c.rules?.["office-addins/load-object-before-read"]);
 const react = office.find((c) => c.plugins?.react).plugins.react;
 
