@@ -16,7 +16,6 @@ import {
   BACKTEST_FIGURES,
   RETURN_QUANTITIES,
   differencePercent,
-  type BacktestYear,
 } from "../../src/engine/projection";
 import { BACKTEST_HISTORY } from "../../src/engine/projection/backtest";
 import type { StayInput } from "../../src/engine/shelter";
@@ -26,7 +25,7 @@ import { useTexts, type Language } from "../i18n";
 import { activeScenarioOf } from "../uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../uncertainty/texts";
 import type { EngineRunner } from "../worker/engine";
-import type { Evidence } from "../../src/sheets/evidence/evidence";
+import type { Evidence, PlainBacktestYear } from "../../src/sheets/evidence/evidence";
 import { EVIDENCE_TEXTS, type EvidenceTexts } from "./texts";
 
 export interface EvidencePanelProps {
@@ -191,7 +190,7 @@ function BacktestTable({ evidence, text, language }: PartProps) {
   const years = evidence.backtest.years;
   const whole = numberIn(language);
   const signed = (v: number) => `${v > 0 ? "+" : ""}${numberIn(language, 1)(v)} %`;
-  const shown = (y: BacktestYear, f: (typeof BACKTEST_FIGURES)[number]) =>
+  const shown = (y: PlainBacktestYear, f: (typeof BACKTEST_FIGURES)[number]) =>
     whole(Number(y.projected[f]));
   return (
     <div data-testid="evidence-backtest">

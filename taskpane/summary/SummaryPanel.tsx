@@ -93,7 +93,10 @@ export function SummaryPanel({
   const stop = useRef<AbortController>();
 
   const check = useCallback(async () => {
-    const written = await workbook.readSheetProperty(SUMMARY_SHEET, SUMMARY_OF);
+    // No page yet (the sheet does not exist): nothing can be stale.
+    const written = await workbook
+      .readSheetProperty(SUMMARY_SHEET, SUMMARY_OF)
+      .catch(() => undefined);
     if (!written || !stays) return setStale(undefined);
     const stored = await readModel(workbook);
     const active = stored && activeScenario(stored.model);
@@ -111,10 +114,18 @@ export function SummaryPanel({
   useEffect(() => {
     // After the render: the check reads the workbook and sets the warning when it answers.
     const first = window.setTimeout(() => void check(), 0);
-    const off = onModelWritten(workbook, () => void check());
+    // Edits of the Scenarier sheet, which may be written after the pane opened: subscribe again
+    // whenever the add-in writes it.
     let unsubscribe: (() => Promise<void>) | undefined;
-    void findScenarioSheet(workbook).then(async (sheet) => {
-      if (sheet) unsubscribe = await workbook.onSheetChanged(sheet, () => void check());
+    const follow = async () => {
+      await unsubscribe?.();
+      const sheet = await findScenarioSheet(workbook);
+      unsubscribe = sheet ? await workbook.onSheetChanged(sheet, () => void check()) : undefined;
+    };
+    void follow();
+    const off = onModelWritten(workbook, () => {
+      void follow();
+      void check();
     });
     return () => {
       window.clearTimeout(first);
