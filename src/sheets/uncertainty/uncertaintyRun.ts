@@ -2,7 +2,7 @@
  * The uncertainty panel's computations, run in the pane's engine worker (taskpane/worker) as two
  * jobs, so the Monte Carlo result shows as soon as it is there: the Monte Carlo run of the active
  * scenario with its own NPV, then the tornado over each parameter's low–high range with
- * switching values (src/engine/uncertainty.ts). Plain numbers out, so each result survives the
+ * switching values (src/engine/uncertainty/). Plain numbers out, so each result survives the
  * worker's structured clone.
  */
 import { isProjectionError } from "../../engine/projection";
