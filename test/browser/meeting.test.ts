@@ -237,7 +237,9 @@ describe("the sheet tabs and a narrow window", () => {
         const right = pane.getBoundingClientRect().right;
         for (const el of pane.querySelectorAll<HTMLElement>("*"))
           if (el.getBoundingClientRect().right > right + 1)
-            out.push(`${el.tagName} ${el.textContent?.slice(0, 30)}`);
+            out.push(
+              `${el.tagName} ${el.textContent?.slice(0, 30)} in ${el.closest("[data-testid]")?.getAttribute("data-testid")}`
+            );
         return {
           page: document.documentElement.scrollWidth,
           pane: pane.scrollWidth - pane.clientWidth,
