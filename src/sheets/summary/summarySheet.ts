@@ -1,9 +1,10 @@
 /**
- * The council page: the add-in's own sheet "Sammenfatning", laid out to print on one page of A4,
- * answering "what does it cost if we don't act, what does Housing First save, and how sure are
- * we" for the active scenario, with the two headlines never mixed (issue 20): the budget case
- * (the municipality's cash, nominal) and the public-sector value (real, every public purse), each
- * with its P10–P90; the years; the user groups; the backtest and the published evaluations beside
+ * The council page: the add-in's own sheet "Sammenfatning". Its first printed page answers "what
+ * does it cost if we don't act, what does Housing First save, and how sure are we" for the active
+ * scenario, with the two headlines never mixed (issue 20): the budget case (the municipality's
+ * cash, nominal) and the public-sector value (real, every public purse), each with its P10–P90;
+ * the budget year and its three overslagsår (B + 3) in current and fixed prices; and the chart.
+ * The background follows from the second page: the years; the user groups; the backtest and the published evaluations beside
  * the municipality's figures (issue 19); the council's own choices with the NPV under each
  * alternative; the five uncertain assumptions that move the NPV most, with their sources; the
  * costs that are still placeholders; and a stamp. Pure: figures in, sheet spec out.
@@ -30,6 +31,7 @@ import {
   type SheetCell,
   type SheetSpec,
 } from "../../workbook/workbook";
+import { BUDGET_TEXTS, budgetYears, type BudgetFigure } from "../budget/budgetYears";
 import { summaryFingerprint, SUMMARY_OF } from "./fingerprint";
 import { summaryFigures, type SummaryRequest } from "./summaryFigures";
 import { SUMMARY_PAGE_TEXTS } from "./summaryTexts";
@@ -51,8 +53,14 @@ export interface SummarySheet {
 
 const KR = '#,##0 "kr."';
 const WHOLE = "#,##0";
-/** Columns A..F in points: about 640 pt, so the page prints at about 75 % on portrait A4. */
+/** Columns A..F in points: 645 pt, printed at PRINT_SCALE on portrait A4 (see PrintSetup). */
 const WIDTHS = [225, 95, 95, 95, 95, 40];
+/**
+ * 645 pt at 80 % is 516 pt, inside A4's 523 pt between half-inch margins; 11 pt text prints at
+ * about 9 pt, which reads. A fixed scale, not "fit to one page": Excel keeps manual page breaks
+ * only when the page is scaled by a percentage (Page Setup's "Fit to" overrides them).
+ */
+const PRINT_SCALE = 80;
 const LAST_COLUMN = WIDTHS.length - 1;
 /** Characters of an 11 pt line from column A (or B) to F; longer notes go on more rows. */
 const LINE_FROM_A = 100;
@@ -207,6 +215,35 @@ export function summarySheet(
     note(text.outsideSpread(oneSided.map((d) => `«${name(d.id)}»`).join(", ")));
   push([]);
 
+  const budget = budgetYears({ projection, indexation: p.rateIndexation });
+  if (budget) {
+    const words = BUDGET_TEXTS[language];
+    const shownYears = budget.years.filter((_, k) => budget.sources[k] !== null);
+    push(
+      [
+        text.budgetYearsHeading(budget.budgetYear, shownYears[shownYears.length - 1]),
+        ...budget.years,
+      ],
+      true
+    );
+    const figures: BudgetFigure[] = ["netCost", "hfNetCost", "difference"];
+    for (const prices of ["current", "fixed"] as const) {
+      push([prices === "current" ? words.current : words.fixed(budget.budgetYear)], true);
+      for (const figure of figures) {
+        const line = budget.rows.find((r) => r.figure === figure)!;
+        format([1, 2, 3, 4], KR);
+        push([words.figure[figure], ...line[prices].map((x) => (x === null ? "–" : Number(x)))]);
+      }
+    }
+    note(text.budgetYearsNote(shown("rateIndexation", p.rateIndexation)));
+    push([]);
+  }
+  const chartTop = rows.length;
+  for (let k = 0; k < CHART_ROWS; k++) push([]);
+
+  const backgroundTop = rows.length;
+  push([text.background], true);
+  push([]);
   const yearsTop = rows.length;
   push([text.year, text.without, text.withHf, text.difference], true);
   for (const y of years) {
@@ -334,14 +371,17 @@ export function summarySheet(
       projection.baseYear
     )
   );
-  const chartTop = rows.length + 1;
 
   const spec: SheetSpec = {
     name: SUMMARY_SHEET,
     columnWidths: WIDTHS,
     sections: [{ at: "A1", values: rows, fit: false, boldRows: bold }],
     cells: formats,
-    print: { area: a1(0, 0, chartTop + CHART_ROWS, LAST_COLUMN), orientation: "portrait" },
+    print: {
+      area: a1(0, 0, rows.length - 1, LAST_COLUMN),
+      orientation: "portrait",
+      pages: { breaks: [backgroundTop], scale: PRINT_SCALE },
+    },
     properties: { [SUMMARY_OF]: summaryFingerprint(request) },
   };
   const column = (c: number) => a1(yearsTop + 1, c, yearsBottom, c);

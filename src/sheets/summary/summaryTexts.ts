@@ -29,6 +29,10 @@ export interface SummaryPageTexts {
   npvPublic(rate: string, factor: string): string;
   publicNote: string;
   outsideSpread(names: string): string;
+  /** The budget year and the three overslagsår (B + 3), on the first page. */
+  budgetYearsHeading(budgetYear: number, last: number): string;
+  budgetYearsNote(indexation: string): string;
+  background: string;
   year: string;
   without: string;
   withHf: string;
@@ -86,6 +90,10 @@ const DA: SummaryPageTexts = {
     "Kommune, region og stat samlet: statens refusioner går ud mod hinanden, boligstøtten og boligens offentlige udgift tæller med, og de, der flytter til en anden kommune, er stadig boligplacerede. Finansministeriets diskonteringsrente.",
   outsideSpread: (names) =>
     `Nutidsværdien ligger uden for P10–P90, fordi spændene for ${names} kun går til den ene side (en udgift kan ikke blive negativ).`,
+  budgetYearsHeading: (b, last) => `Budgetår ${b} og overslagsår ${b + 1}–${last}`,
+  budgetYearsNote: (indexation) =>
+    `Løbende priser er de nominelle beløb; faste priser er i budgetårets niveau, deflateret med takstreguleringen ${indexation} om året.`,
+  background: "Baggrund: år for år, brugerne, backtest, evalueringer, valg og antagelser",
   year: "År",
   without: "Uden indsats",
   withHf: "Housing First",
@@ -160,6 +168,11 @@ const EN: SummaryPageTexts = {
     "Municipality, region and state together: the state's refunds net out, the housing benefit and the dwelling's public cost count, and those who move to another municipality are still housed. The Ministry of Finance's discount rate.",
   outsideSpread: (names) =>
     `The NPV lies outside P10–P90 because the ranges of ${names} go one way only (a cost cannot be negative).`,
+  budgetYearsHeading: (b, last) =>
+    `Budget year ${b} and outline years (overslagsår) ${b + 1}–${last}`,
+  budgetYearsNote: (indexation) =>
+    `Current prices are the nominal amounts; fixed prices are at the budget year's level, deflated by the rate indexation of ${indexation} a year.`,
+  background: "Background: year by year, the users, backtest, evaluations, choices and assumptions",
   year: "Year",
   without: "Without action",
   withHf: "Housing First",
