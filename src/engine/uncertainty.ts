@@ -37,6 +37,7 @@ import { estimatedRanges, withEstimates } from "./projection/returns";
 import { percentile } from "./percentile";
 import { seededRandom } from "./random";
 import type { RowError, StayInput } from "./shelter";
+import { monteCarloProblem, rangesProblem } from "./uncertaintyInput";
 
 /** Prepares a projection once per timeline-shaping parameter set, and evaluates on it. */
 export class ProjectionRunner {
@@ -258,7 +259,8 @@ export function monteCarloDraws(
 
 /**
  * The Monte Carlo run of the scenario `base` on the stays; null when cancelled, an error when the
- * scenario itself cannot be projected.
+ * draws, the seed or the ranges are refused (uncertaintyInput.ts) or the scenario itself cannot
+ * be projected.
  */
 export function runMonteCarlo(
   stays: readonly StayInput[],
@@ -266,6 +268,8 @@ export function runMonteCarlo(
   options: MonteCarloOptions,
   projectionOptions: ProjectionOptions = {}
 ): MonteCarloResult | RowError | null {
+  const refused = monteCarloProblem(options);
+  if (refused) return refused;
   const n = options.draws;
   const runner = new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(base, options.ranges);
@@ -387,7 +391,8 @@ function jointBound(def: ParameterDef, base: ScenarioParameters, value: number):
 
 /**
  * Each parameter with a range moved to its low and its high value on its own (the range around
- * the scenario's value), sorted by the view's swing (ties in the registry's order).
+ * the scenario's value), sorted by the view's swing (ties in the registry's order); an error when
+ * the ranges are refused (uncertaintyInput.ts).
  */
 export function tornado(
   stays: readonly StayInput[],
@@ -398,7 +403,9 @@ export function tornado(
     view = "budget",
     ...projectionOptions
   }: SensitivityOptions = {}
-): TornadoBar[] {
+): TornadoBar[] | RowError {
+  const refused = rangesProblem(givenRanges);
+  if (refused) return refused;
   const runner = new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
   if (isProjectionError(resolved)) return [];
@@ -471,7 +478,8 @@ function tolerance(def: ParameterDef): number {
  * For each parameter with a range, the value nearest the scenario's own at which the NPV changes
  * sign, found by scanning the allowed range and bisecting: for a whole-number parameter the first
  * value on the other side, else to the tolerance above; for a yes/no parameter the other answer
- * if it turns the sign. Checked by the caller's projection at it.
+ * if it turns the sign. Checked by the caller's projection at it. An error when the ranges are
+ * refused (uncertaintyInput.ts).
  */
 export function switchingValues(
   stays: readonly StayInput[],
@@ -482,7 +490,9 @@ export function switchingValues(
     view = "budget",
     ...projectionOptions
   }: SensitivityOptions = {}
-): SwitchingValue[] {
+): SwitchingValue[] | RowError {
+  const refused = rangesProblem(givenRanges);
+  if (refused) return refused;
   const runner = new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
   if (isProjectionError(resolved)) return [];

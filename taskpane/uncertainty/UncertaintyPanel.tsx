@@ -24,9 +24,10 @@ import {
   formatParameterValue,
   parameterById,
 } from "../../src/engine/parameters";
-import type { StayInput } from "../../src/engine/shelter";
+import type { RowError, StayInput } from "../../src/engine/shelter";
+import { drawsProblem, seedProblem } from "../../src/engine/uncertaintyInput";
 import type { Workbook } from "../../src/workbook/workbook";
-import { allSaidIn, formatCount, formatSeconds, useTexts, type Language } from "../i18n";
+import { allSaidIn, formatCount, formatSeconds, saidIn, useTexts, type Language } from "../i18n";
 import {
   noSwitchingValue,
   shownSwitchingValue,
@@ -49,7 +50,6 @@ import {
  */
 export const DEFAULT_SEED = SUMMARY_SEED;
 export const DEFAULT_DRAWS = 1000;
-const MAX_DRAWS = 20_000;
 
 export interface UncertaintyPanelProps {
   workbook: Workbook;
@@ -71,10 +71,19 @@ interface Run {
   failed?: string;
 }
 
-const wholeIn = (text: string, min: number, max: number): number | undefined => {
-  const n = Number(text.trim());
-  return text.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
-};
+/**
+ * A number typed in the panel, checked at the engine's own door (src/engine/uncertaintyInput.ts),
+ * so the panel refuses what the engine refuses, in the same words; a blank is no number.
+ */
+export function typedNumber(
+  text: string,
+  problem: (value: unknown) => RowError | undefined
+): { value: number; problem?: undefined } | { value?: undefined; problem: RowError } {
+  const trimmed = text.trim();
+  const value = trimmed === "" ? NaN : Number(trimmed);
+  const refused = problem(value);
+  return refused ? { problem: refused } : { value };
+}
 
 /** The active scenario of the Scenarier sheet, or the defaults when the workbook has none. */
 export async function activeScenarioOf(
@@ -119,9 +128,11 @@ export function UncertaintyPanel({
   const [seed, setSeed] = useState(String(DEFAULT_SEED));
   const [run, setRun] = useState<Run>({});
   const stop = useRef<AbortController>();
-  const drawCount = wholeIn(draws, 100, MAX_DRAWS);
-  const seedValue = wholeIn(seed, 0, 2 ** 32 - 1);
+  const { value: drawCount, problem: drawsRefused } = typedNumber(draws, drawsProblem);
+  const { value: seedValue, problem: seedRefused } = typedNumber(seed, seedProblem);
   const running = run.running !== undefined;
+  const drawsMessage = drawsRefused && saidIn(language, drawsRefused);
+  const seedMessage = seedRefused && saidIn(language, seedRefused);
 
   const start = async () => {
     if (!rows || drawCount === undefined || seedValue === undefined) return;
@@ -176,7 +187,7 @@ export function UncertaintyPanel({
         <Field
           label={text.drawsLabel}
           hint={text.drawsHint}
-          validationMessage={drawCount === undefined ? text.badDraws : undefined}
+          validationMessage={drawsMessage}
           style={{ flex: 1, minWidth: 0 }}
         >
           <Input
@@ -191,7 +202,7 @@ export function UncertaintyPanel({
         <Field
           label={text.seedLabel}
           hint={text.seedHint}
-          validationMessage={seedValue === undefined ? text.badSeed : undefined}
+          validationMessage={seedMessage}
           style={{ flex: 1, minWidth: 0 }}
         >
           <Input

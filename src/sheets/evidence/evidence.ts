@@ -57,10 +57,8 @@ export function evidence({
   if (isProjectionError(backtest)) throw new Error(backtest.message);
   const comparison = compareWithPublished(projection, tenYears);
   const outOfLine = comparison.some((c) => c.verdict !== "within");
-  const drivers = outOfLine
-    ? (bars ?? tornado(stays, parameters, { ...options, ranges }))
-        .slice(0, GAP_DRIVERS)
-        .map((b) => b.id)
-    : [];
+  const ranked = outOfLine ? (bars ?? tornado(stays, parameters, { ...options, ranges })) : [];
+  if (isProjectionError(ranked)) throw new Error(ranked.message);
+  const drivers = ranked.slice(0, GAP_DRIVERS).map((b) => b.id);
   return { estimates: prepared.estimates, backtest, comparison, drivers };
 }

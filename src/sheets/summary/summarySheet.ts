@@ -113,6 +113,7 @@ export function summarySheet(
   const total = tornadoSteps + request.draws;
   const ranges = request.ranges ?? {};
   const bars = tornado(stays, p, { rules, ranges });
+  if (isProjectionError(bars)) throw new Error(bars.message);
   onProgress?.({ done: tornadoSteps, total });
   // The values the runs used: the blank "who comes back" parameters are the register's estimates.
   const resolved = new ProjectionRunner(stays, { rules }).resolve(p, ranges);
