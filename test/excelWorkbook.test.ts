@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { OfficeMockObject } from "office-addin-mock";
+import { readBackup, writeBackup } from "../src/sheets/scenarios/scenarioBackup";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import {
@@ -40,6 +41,8 @@ interface FakeSheet {
   properties: Record<string, string>;
   /** What the add-in set of the page layout (ExcelApi 1.9). */
   page: Record<string, unknown>;
+  /** Worksheet.visibility as the add-in set it (ExcelApi 1.1); unset: as Excel made it. */
+  visibility?: string;
 }
 
 interface FakeChart {
@@ -215,6 +218,10 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
     },
     activate() {
       book.active = sheet.name;
+    },
+    set visibility(v: string) {
+      book.log.push(`${sheet.name}: visibility ${v}`);
+      sheet.visibility = v;
     },
     customProperties: {
       add(key: string, value: string) {
@@ -410,7 +417,11 @@ function excelGlobal(book: FakeBook): OfficeMockObject {
       return batch(mock.context);
     },
   });
-  return mock;
+  // Excel.SheetVisibility (ExcelApi 1.1), the enum's values as office.js defines them: a plain
+  // object beside the mock, whose own properties must be loaded before they are read.
+  return Object.assign(mock, {
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  });
 }
 
 let book: FakeBook;
@@ -795,6 +806,31 @@ describe("the forecast through the Office.js adapter", () => {
     expect(await wb.readSheetProperty("Scenarier", "Other")).toBeUndefined();
     book.addSheet("Brugerens", [["y"]]).properties.DkTest = "planted";
     expect(await wb.readSheetProperty("Brugerens", "DkTest")).toBeUndefined();
+  });
+
+  it("the Scenarier sheet's copy is an own sheet made hidden (not very hidden), read back by its record; other sheets keep their visibility", async () => {
+    const wb = new ExcelWorkbook();
+    const block = {
+      sheet: "Scenarier",
+      top: 0,
+      left: 0,
+      values: [["Scenarier"], ["Aktivt scenarie", "Min plan"], ["=HYPERLINK(1)", 12]],
+    };
+    const name = await writeBackup(wb, { block, stays: undefined }, "delete", ["Min plan"]);
+    expect(name).toBe("Scenarier (kopi)");
+    const copy = book.sheet(name);
+    expect([copy.own, copy.visibility]).toEqual([true, "Hidden"]);
+    // Text that Excel would read as a formula is kept as text in the copy too.
+    expect(copy.textCells.has("A6")).toBe(true);
+    const back = (await readBackup(wb))!;
+    expect(back.block.values).toEqual([
+      ["Scenarier", ""],
+      ["Aktivt scenarie", "Min plan"],
+      ["=HYPERLINK(1)", 12],
+    ]);
+    expect(back.record).toMatchObject({ of: "Scenarier", reason: "delete", dropped: ["Min plan"] });
+    await wb.writeOwnSheet({ name: "Refusionsprognose", sections: [{ at: "A1", values: [[1]] }] });
+    expect(book.sheet("Refusionsprognose").visibility).toBeUndefined();
   });
 
   it("a sheet with a print setup gets Excel's page layout: A4, fit to one page, its print area", async () => {

@@ -81,6 +81,8 @@ export interface MemorySheet {
   properties?: Record<string, string>;
   /** How the sheet prints (SheetSpec.print): the demo's print view shows this area. */
   print?: PrintSetup;
+  /** Kept out of sight (SheetSpec.hidden): the demo shows no tab for it. */
+  hidden?: boolean;
 }
 
 /** A chart's data resolved from its sheet, for drawing. */
@@ -342,6 +344,7 @@ export class MemoryWorkbook implements Workbook {
       freezeRows: spec.freezeRows ?? 0,
       properties: { ...this.getSheet(name)?.properties, ...spec.properties },
       ...(spec.print && { print: spec.print }),
+      ...((spec.hidden ?? this.getSheet(name)?.hidden) && { hidden: true }),
     };
     const old = this.getSheet(name);
     // An existing name is replaced only when it is the add-in's (on an own sheet, or marked); a user's is left alone.

@@ -34,7 +34,11 @@ import {
   type NamedParameters,
   type SensitivityBar,
 } from "../../src/sheets/scenarios/compare";
-import { activeScenario, readModel } from "../../src/sheets/scenarios/scenarioStore";
+import {
+  ScenarioSheetError,
+  activeScenario,
+  readModelOrRefuse,
+} from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
 import { SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
 import { UNCERTAINTY_TEXTS, type UncertaintyTexts } from "./texts";
@@ -85,13 +89,16 @@ export function typedNumber(
   return refused ? { problem: refused } : { value };
 }
 
-/** The active scenario of the Scenarier sheet, or the defaults when the workbook has none. */
+/** The active scenario of the Scenarier sheet, or the defaults when the workbook has none (a sheet to repair is refused). */
 export async function activeScenarioOf(
   workbook: Workbook,
   text: UncertaintyTexts,
   language: Language
 ): Promise<NamedParameters> {
-  const stored = await readModel(workbook);
+  // A Scenarier sheet to repair is said so, never run as the defaults.
+  const stored = await readModelOrRefuse(workbook).catch((error: unknown) => {
+    throw error instanceof ScenarioSheetError ? new Error(saidIn(language, error)) : error;
+  });
   if (!stored) return { name: text.noSheet, parameters: { ...DEFAULT_PARAMETERS } };
   const active = activeScenario(stored.model);
   if (!active.ok) throw new Error(allSaidIn(language, active.errors));
