@@ -19,7 +19,7 @@ import {
   drawsProblem,
   rangesProblem,
   seedProblem,
-} from "../src/engine/uncertaintyInput";
+} from "../src/engine/uncertainty";
 import { typedNumber } from "../taskpane/uncertainty/UncertaintyPanel";
 import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 

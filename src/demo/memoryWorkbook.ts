@@ -16,7 +16,6 @@ import {
   ownNameComment,
   ownSheetName,
   parseA1,
-  rowChunks,
   throwIfAborted,
   yieldToEventLoop,
   type CellBlock,
@@ -42,6 +41,7 @@ import {
   type Calculate,
   type SheetFormula,
 } from "./formulas";
+import { MAX_STEP_ROWS, steps } from "./writeSteps";
 
 /** A rectangle with one number format (or bold), 0-based inclusive bounds. */
 export interface FormatRegion {
@@ -51,6 +51,8 @@ export interface FormatRegion {
   right: number;
   numberFormat?: string;
   bold?: boolean;
+  /** Font size in points (SheetCell.fontSize). */
+  fontSize?: number;
 }
 
 export interface MemoryTable {
@@ -232,6 +234,14 @@ export class MemoryWorkbook implements Workbook {
     return (
       this.regionAt(this.sheet(sheetName), row, col, (f) => f.numberFormat !== undefined)
         ?.numberFormat ?? null
+    );
+  }
+
+  /** A cell's font size in points, or null for the sheet's. */
+  fontSize(sheetName: string, row: number, col: number): number | null {
+    return (
+      this.regionAt(this.sheet(sheetName), row, col, (f) => f.fontSize !== undefined)?.fontSize ??
+      null
     );
   }
 
@@ -549,20 +559,6 @@ export class MemoryWorkbook implements Workbook {
       if (rows.length < total) await yieldToEventLoop();
     }
     return rows;
-  }
-}
-
-/**
- * Rows per step between yields: Excel's chunks are sized by bytes (rowChunks), but in memory a
- * chunk of 4 MB can be 60 000 short rows, and the page must repaint more often than that.
- */
-const MAX_STEP_ROWS = 5000;
-
-/** The Office.js adapter's row chunks, none longer than MAX_STEP_ROWS. */
-function* steps(rows: readonly (readonly unknown[])[]): Generator<[number, number]> {
-  for (let start = 0; start < rows.length; start += MAX_STEP_ROWS) {
-    const block = rows.slice(start, start + MAX_STEP_ROWS);
-    for (const [a, b] of rowChunks(block)) yield [start + a, start + b];
   }
 }
 

@@ -27,6 +27,7 @@ import {
   type TemplateScenario,
 } from "../../templates/template";
 import type { Workbook } from "../../workbook/workbook";
+import { sheetLanguage } from "../sheetLanguage";
 import { comparisonSheet, type Comparison, type NamedParameters } from "./compare";
 import { writeBackup } from "./scenarioBackup";
 import { readScenarioSheetLoosely, type SheetReading } from "./sheetReading";
@@ -187,7 +188,7 @@ export async function writeModel(
     if (lost.length > 0)
       await writeBackup(workbook, { block: now.block, stays: now.stays }, "delete", lost);
   }
-  const { spec, charts } = scenarioSheet(model);
+  const { spec, charts } = scenarioSheet(model, sheetLanguage(workbook));
   const written = await workbook.writeOwnSheet(spec);
   for (const chart of charts(written.name)) await workbook.addChart(chart);
   for (const listener of writeListeners.get(workbook) ?? []) listener();
@@ -374,7 +375,12 @@ export async function writeComparison(
   deleted: string[] = [],
   citizenIds: readonly string[] = []
 ): Promise<{ sheet: string; masked: PersonalKind[] }> {
-  const { spec, charts, masked } = comparisonSheet(comparison, deleted, citizenIds);
+  const { spec, charts, masked } = comparisonSheet(
+    comparison,
+    deleted,
+    citizenIds,
+    sheetLanguage(workbook)
+  );
   const written = await workbook.writeOwnSheet(spec);
   for (const chart of charts(written.name)) await workbook.addChart(chart);
   comparisons.set(workbook, { comparison, deleted, citizenIds });

@@ -19,6 +19,7 @@ import {
   type ParameterId,
 } from "../../engine/parameters";
 import { sameName } from "../../templates/names";
+import { PROJECTION_COLUMNS } from "../../functions/scenarioFunctions";
 import { columnLetters, type CellBlock, type CellValue } from "../../workbook/workbook";
 import {
   EARLIER_SAVED_COLUMN,
@@ -31,6 +32,7 @@ import {
   type ParameterRangeCells,
   type ScenarioModel,
 } from "./scenarioSheet";
+import { SCENARIO_TEXTS } from "./scenarioTexts";
 
 /** Something on the sheet that is not the layout, in the pane's two languages. */
 export interface SheetProblem {
@@ -81,12 +83,36 @@ const isBlank = (v: CellValue | undefined) =>
 const sameLoose = (v: CellValue, ...labels: string[]) =>
   typeof v === "string" && labels.some((l) => looseLabel(v) === looseLabel(l));
 
+/** The part two texts of one template share from their start (the words before the blanks). */
+function commonStart(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return a.slice(0, n);
+}
+
 /**
- * Where the formula's note or its output's header begins: the parameter table has ended. Anything
- * else in column A above it (a number too) is a row of the table, read or named as a problem.
+ * The starts of the lines below the parameter table, in both sheet languages: the notes on the
+ * output (SCENARIO_TEXTS rowsNote, wholePersons), the note on the formula, the output's header.
+ */
+const TABLE_ENDS = (["da", "en"] as const).flatMap((language) => {
+  const t = SCENARIO_TEXTS[language];
+  return [
+    commonStart(t.rowsNote("A", 1), t.rowsNote("B", 2)),
+    t.wholePersons,
+    commonStart(t.formulaNote("A1", "x"), t.formulaNote("B2", "y")),
+    t.noStays,
+  ];
+});
+
+/**
+ * Where the notes on the output, the formula's note or the output's header begin: the parameter
+ * table has ended. Anything else in column A above it (a number too) is a row of the table, read
+ * or named as a problem.
  */
 const endsTable = (v: CellValue) =>
-  typeof v === "string" && /^(Formel i [A-Z]+\d+:|Ingen ophold endnu|År$)/.test(v.trim());
+  typeof v === "string" &&
+  (TABLE_ENDS.some((start) => v.trim().startsWith(start)) ||
+    [PROJECTION_COLUMNS[0].da, PROJECTION_COLUMNS[0].en].some((year) => year === v.trim()));
 
 /** A sheet row as users number it, a column as letters. */
 const rowName = (row: number) => String(row + 1);
@@ -206,8 +232,10 @@ export function readScenarioSheetLoosely(block: CellBlock, storedStays?: string)
 
   // Low and high in columns C and D, the range's source in H; a sheet written before the ranges
   // has the unit in column C and its saved scenarios from column G.
-  const earlier = at(header, LAYOUT.lowColumn) === "Enhed";
-  if (!earlier && at(header, LAYOUT.lowColumn) !== PARAMETER_HEADER[2] && rowOf.size > 0)
+  const low = at(header, LAYOUT.lowColumn);
+  const earlier = low === "Enhed";
+  const lowHeaders = [SCENARIO_TEXTS.da.header[2], SCENARIO_TEXTS.en.header[2]];
+  if (!earlier && !lowHeaders.includes(String(low)) && rowOf.size > 0)
     problem(
       `Overskriften i kolonne C er ${shown(at(header, LAYOUT.lowColumn) || "(tom)")}; kolonnen er læst som «Lav»`,
       `The heading in column C is ${shown(at(header, LAYOUT.lowColumn) || "(blank)")}; the column is read as «Lav» (low)`
@@ -280,10 +308,11 @@ export function readScenarioSheetLoosely(block: CellBlock, storedStays?: string)
   }
 
   let active = at(LAYOUT.activeRow, 1);
-  if (at(LAYOUT.activeRow, 0) !== "Aktivt scenarie") {
+  const activeLabels = [SCENARIO_TEXTS.da.active, SCENARIO_TEXTS.en.active];
+  if (!activeLabels.includes(String(at(LAYOUT.activeRow, 0)))) {
     let found: number | undefined;
     for (let r = block.top; r < header && found === undefined; r++)
-      if (sameLoose(at(r, 0), "Aktivt scenarie", "Active scenario")) found = r;
+      if (sameLoose(at(r, 0), ...activeLabels)) found = r;
     active = found === undefined ? "" : at(found, 1);
     problem(
       found === undefined

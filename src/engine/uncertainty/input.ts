@@ -12,8 +12,8 @@ import {
   type ParameterDef,
   type ParameterId,
   type ParameterRanges,
-} from "./parameters";
-import type { RowError } from "./shelter";
+} from "../parameters";
+import type { RowError } from "../shelter";
 
 /** The draws a run may have: enough for P10 and P90 to mean something, few enough to finish. */
 export const MIN_DRAWS = 100;
