@@ -46,6 +46,7 @@ import {
   looseParameter,
   readScenarioSheetLoosely,
 } from "../src/sheets/scenarios/sheetReading";
+import { setSheetLanguage } from "../src/sheets/sheetLanguage";
 import { parseA1, type CellValue } from "../src/workbook/workbook";
 import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
@@ -187,6 +188,32 @@ describe("the repro: a renamed label", () => {
     expect(backup.record).toMatchObject({ of: sheet, reason: "repair", dropped: [] });
     expect(backup.block.values[rowOf("horizon")][0]).toBe("Horisont (år)");
     expect(await findScenarioSheet(workbook)).toBe(sheet);
+  });
+
+  it("an English sheet with its notes below the parameters is the layout; renamed, it is repaired in English", async () => {
+    const workbook = sampleWorkbook();
+    setSheetLanguage(workbook, "en");
+    const found = (await findStays(workbook))!;
+    const stays = staysRef(found, found.mapping)!;
+    const { sheet } = await withMinPlan(workbook);
+    await createOrUpdate(workbook, stays);
+    expect(workbook.cell(sheet, LAYOUT.activeRow, 0)).toBe("Active scenario");
+    expect(String(workbook.cell(sheet, LAYOUT.outputNoteRow, 0))).toMatch(
+      /^Rows the formula skips/
+    );
+    expect((await inspectModel(workbook))!.reading.problems).toEqual([]);
+
+    workbook.setCell(sheet, rowOf("horizon"), 0, "Horizon (years)");
+    expect((await inspectModel(workbook))!.reading.problems.map((p) => p.en)).toEqual([
+      `Row ${rowOf("horizon") + 1}: «Horizon (years)» is read as «Horisont» (Horizon)`,
+    ]);
+    expect(await repairScenarioSheet(workbook, stays)).toMatchObject({
+      ok: true,
+      saved: ["Min plan"],
+    });
+    expect(workbook.cell(sheet, rowOf("horizon"), 0)).toBe("Horisont");
+    expect(workbook.cell(sheet, LAYOUT.activeRow, 0)).toBe("Active scenario");
+    await expectMinPlanKept(workbook);
   });
 
   it("a sheet that is the layout is left as it is by a repair (no copy)", async () => {
