@@ -164,6 +164,9 @@ describe("the live Scenarier sheet in the demo", () => {
     await expect(page.getByTestId("scenario-broken").textContent()).resolves.toContain(
       `Række ${horizon.top + 1}: «Horisont (år)» er læst som «Horisont»`
     );
+    await page
+      .getByTestId("scenarios")
+      .screenshot({ path: join(SHOTS, "scenarios-repair-offer.png") });
     await page.getByTestId("scenario-repair").click();
     await waitFor(async () =>
       expect(await page.getByTestId("scenario-status").textContent()).toBe(
@@ -191,6 +194,9 @@ describe("the live Scenarier sheet in the demo", () => {
     await expect(page.getByTestId("scenario-confirm").textContent()).resolves.toContain(
       `«Bostøtte pr. år» står to gange (række ${support + 1} og ${support + 2})`
     );
+    // The dialog fades in: the picture once its animations have finished.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await page.screenshot({ path: join(SHOTS, "scenarios-repair-confirm.png") });
     await page.getByTestId("scenario-confirm-no").click();
     expect(await cellValue(page, "Scenarier", support + 1, 1)).toBe(99_000);
     await page.getByTestId("scenario-repair").click();
