@@ -7,7 +7,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { OfficeMockObject } from "office-addin-mock";
-import { readBackup, writeBackup } from "../src/sheets/scenarios/scenarioBackup";
+import { BACKUP_SHEET, readBackup, writeBackup } from "../src/sheets/scenarios/scenarioBackup";
+import { repairScenarioSheet, restoreBackup } from "../src/sheets/scenarios/scenarioRepair";
+import { parameterCell } from "../src/sheets/scenarios/scenarioSheet";
+import { createOrUpdate, readModel, saveActiveAs } from "../src/sheets/scenarios/scenarioStore";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import {
@@ -862,6 +865,44 @@ describe("the forecast through the Office.js adapter", () => {
     expect(back.record).toMatchObject({ of: "Scenarier", reason: "delete", dropped: ["Min plan"] });
     await wb.writeOwnSheet({ name: "Refusionsprognose", sections: [{ at: "A1", values: [[1]] }] });
     expect(book.sheet("Refusionsprognose").visibility).toBeUndefined();
+  });
+
+  it("the repro of issue 25 through Office.js: «Min plan» saved, «Horisont» renamed; the repair keeps it, the hidden copy restores the sheet", async () => {
+    book.addSheet("Budget", [["x"]]);
+    const wb = new ExcelWorkbook();
+    const sheet = await createOrUpdate(wb, null);
+    const horizon = parseA1(parameterCell("horizon"));
+    const cells = () => book.sheet(sheet).cells;
+    cells()[horizon.top][horizon.left] = 12;
+    expect(await saveActiveAs(wb, "Min plan")).toEqual({ ok: true, sheet });
+    cells()[horizon.top][0] = "Horisont (år)";
+
+    // «Opret arket Scenarier» no longer writes the defaults over it.
+    const before = copy(cells());
+    await expect(createOrUpdate(wb, null)).rejects.toThrow("reparér det i panelet først");
+    expect(copy(cells())).toEqual(before);
+
+    expect(await repairScenarioSheet(wb)).toEqual({
+      ok: true,
+      sheet,
+      backup: BACKUP_SHEET,
+      saved: ["Min plan"],
+    });
+    expect(cells()[horizon.top][0]).toBe("Horisont");
+    const { model } = (await readModel(wb))!;
+    expect(model.saved.map((s) => [s.name, s.values.horizon])).toEqual([["Min plan", 12]]);
+    expect(model.active.name).toBe("Min plan");
+    const backup = book.sheet(BACKUP_SHEET);
+    expect([backup.own, backup.visibility]).toEqual([true, "Hidden"]);
+    // The copy's cells stand below its note (two lines and a blank row), as they were.
+    expect(backup.cells[0][0]).toMatch(/^Kopi af arket Scenarier/);
+    expect(backup.cells[horizon.top + 3][0]).toBe("Horisont (år)");
+    expect((await readBackup(wb))!.block.values[horizon.top][0]).toBe("Horisont (år)");
+
+    // Gendan kopien: the sheet as it was, and the repaired one becomes the copy.
+    expect(await restoreBackup(wb)).toBe(sheet);
+    expect(cells()[horizon.top][0]).toBe("Horisont (år)");
+    expect((await readBackup(wb))!.block.values[horizon.top][0]).toBe("Horisont");
   });
 
   it("a sheet with a print setup gets Excel's page layout: A4, fit to one page, its print area", async () => {
