@@ -49,6 +49,7 @@ import {
 import { setSheetLanguage } from "../src/sheets/sheetLanguage";
 import { parseA1, type CellValue } from "../src/workbook/workbook";
 import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
+import { SCENARIO_TEXTS } from "../taskpane/scenarios/texts";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
 
 const rowOf = (id: ParameterId) =>
@@ -227,6 +228,28 @@ describe("the repro: a renamed label", () => {
     });
     expect(await cells(workbook, sheet)).toBe(before);
     expect(await findBackup(workbook)).toBeUndefined();
+  });
+});
+
+describe("what the pane says after a repair", () => {
+  it("names the copy and the scenarios kept, and says so when the sheet was already in order", () => {
+    const da = SCENARIO_TEXTS.da;
+    expect(da.repaired("Scenarier", 1, BACKUP_SHEET)).toBe(
+      "Arket Scenarier er repareret, og det gemte scenarie er bevaret. Kopien af arket, som det var, ligger i det skjulte ark Scenarier (kopi)."
+    );
+    expect(da.repaired("Scenarier", 3, BACKUP_SHEET)).toMatch(
+      /og alle 3 gemte scenarier er bevaret\./
+    );
+    expect(da.repaired("Scenarier", 0, BACKUP_SHEET)).toMatch(
+      /og det havde ingen gemte scenarier\./
+    );
+    // A sheet put right (an edit undone) before the click: nothing written, no copy to name.
+    expect(da.repaired("Scenarier", 1, "")).toBe(
+      "Arket Scenarier var allerede i orden; intet er ændret."
+    );
+    expect(SCENARIO_TEXTS.en.repaired("Scenarier", 0, "")).toBe(
+      "The sheet Scenarier was already in order; nothing has changed."
+    );
   });
 });
 

@@ -56,6 +56,7 @@ export interface ScenarioTexts {
   /** What the repair leaves out (the problems that drop something), before it is confirmed. */
   repairBody(drops: string[]): string;
   repairConfirm: string;
+  /** `backup` is blank when the sheet was already the layout (nothing written, no copy). */
   repaired(sheet: string, saved: number, backup: string): string;
   /** The sheet changed between reading and repairing. */
   repairChanged: string;
@@ -135,7 +136,9 @@ const DA: ScenarioTexts = {
     `Reparationen udelader det, den ikke kan placere: ${firstFew(drops, (n) => `og ${n} andre`)}. En kopi af arket, som det er nu, gemmes først i det skjulte ark «Scenarier (kopi)», og «Gendan kopien» kan lægge den tilbage.`,
   repairConfirm: "Reparér",
   repaired: (sheet, saved, backup) =>
-    `Arket ${sheet} er repareret, og ${saved === 1 ? "det gemte scenarie er bevaret" : `alle ${saved} gemte scenarier er bevaret`}. Kopien af arket, som det var, ligger i det skjulte ark ${backup}.`,
+    backup === ""
+      ? `Arket ${sheet} var allerede i orden; intet er ændret.`
+      : `Arket ${sheet} er repareret, og ${saved === 0 ? "det havde ingen gemte scenarier" : saved === 1 ? "det gemte scenarie er bevaret" : `alle ${saved} gemte scenarier er bevaret`}. Kopien af arket, som det var, ligger i det skjulte ark ${backup}.`,
   repairChanged: "Arket Scenarier blev ændret imens. Se listen igen, og reparér så.",
   backupNote: (taken, record) =>
     `Der er en kopi af arket Scenarier fra ${taken}, taget ${
@@ -211,7 +214,9 @@ const EN: ScenarioTexts = {
     `The repair leaves out what it cannot place: ${firstFew(drops, (n) => `and ${n} more`)}. A copy of the sheet as it is now is kept first in the hidden sheet «Scenarier (kopi)», and «Restore the copy» can put it back.`,
   repairConfirm: "Repair",
   repaired: (sheet, saved, backup) =>
-    `The sheet ${sheet} is repaired, and ${saved === 1 ? "the saved scenario is kept" : `all ${saved} saved scenarios are kept`}. The copy of the sheet as it was is in the hidden sheet ${backup}.`,
+    backup === ""
+      ? `The sheet ${sheet} was already in order; nothing has changed.`
+      : `The sheet ${sheet} is repaired, and ${saved === 0 ? "it had no saved scenarios" : saved === 1 ? "the saved scenario is kept" : `all ${saved} saved scenarios are kept`}. The copy of the sheet as it was is in the hidden sheet ${backup}.`,
   repairChanged: "The Scenarier sheet changed meanwhile. Look at the list again, then repair.",
   backupNote: (taken, record) =>
     `There is a copy of the Scenarier sheet from ${taken}, taken ${
