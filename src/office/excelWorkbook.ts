@@ -42,6 +42,7 @@ import {
 } from "../workbook/workbook";
 import { drawChart } from "./charts";
 import { fitColumns } from "./columnWidths";
+import { printSetup } from "./printSetup";
 
 /** The custom property that marks a sheet as the add-in's own. */
 export const OWN_SHEET_KEY = "DkRefusionOwnSheet";
@@ -258,16 +259,7 @@ export class ExcelWorkbook implements Workbook {
       // the sheet it copies, so it is never the workbook's only visible sheet, the one sheet Excel
       // will not hide.
       if (spec.hidden) ws.visibility = Excel.SheetVisibility.hidden;
-      if (spec.print) {
-        // One page of A4 (PageLayout, ExcelApi 1.9: "zoom … horizontalFitToPages,
-        // verticalFitToPages"; https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
-        ws.pageLayout.orientation =
-          spec.print.orientation === "portrait" ? "Portrait" : "Landscape";
-        ws.pageLayout.paperSize = "A4";
-        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-        ws.pageLayout.centerHorizontally = true;
-        ws.pageLayout.setPrintArea(spec.print.area);
-      }
+      if (spec.print) printSetup(ws, spec.print);
       for (const n of spec.names ?? []) {
         if (skipped.includes(n.name)) continue;
         replace.get(n.name)?.delete();
