@@ -71,8 +71,9 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
   const version = useWorkbookVersion(workbook);
 
   const narrow = useNarrow();
-  const sheets = workbook.sheets;
-  const active = workbook.getSheet(workbook.activeSheet ?? "") ?? sheets[0];
+  // A hidden sheet (the Scenarier sheet's copy) has no tab, as in Excel.
+  const sheets = workbook.sheets.filter((s) => !s.hidden);
+  const active = sheets.find((s) => s.name === workbook.activeSheet) ?? sheets[0];
   const tabs = useRef<HTMLDivElement>(null);
   // The active sheet's tab in view, as in Excel, also when the pane made another sheet active.
   useEffect(() => {

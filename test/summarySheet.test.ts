@@ -21,7 +21,7 @@ import { runMonteCarlo, tornado, type MonteCarloResult } from "../src/engine/unc
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { hasCprNumber } from "../src/privacy/personalData";
 import { SUMMARY_SHEET, summarySheet, wrapLines } from "../src/sheets/summary/summarySheet";
-import { stay, theSamePeopleReturn } from "./fixtures";
+import { accepted, stay, theSamePeopleReturn } from "./fixtures";
 
 const stays: StayInput[] = [
   stay("R1", "2027-03-01", null, 1500, 100),
@@ -103,7 +103,7 @@ describe("the Sammenfatning sheet", () => {
 
   it("shows the council's own choices apart, with the budget's NPV under each alternative", () => {
     const at = rows.findIndex((r) => String(r[0]).startsWith("Kommunens egne valg"));
-    const bar = (id: string) => tornado(stays, parameters).find((b) => b.id === id)!;
+    const bar = (id: string) => accepted(tornado(stays, parameters)).find((b) => b.id === id)!;
     const chronic = rows.slice(at).find((r) => r[0] === "Målgruppe: kroniske (nu ja)")!;
     // A yes/no choice has one alternative: the other answer, with the NPV it gives.
     expect(chronic.slice(1, 3)).toEqual(["nej", bar("targetChronic").npvLow]);
@@ -172,7 +172,7 @@ describe("the Sammenfatning sheet", () => {
     const citizens = ["Kroniske", "Episodiske", "Forbigående"].map((g) => row(g)[1] as number);
     expect(citizens.reduce((a, b) => a + b)).toBe(5);
 
-    const top = tornado(stays, parameters)
+    const top = accepted(tornado(stays, parameters))
       .filter((b) => parameterById(b.id).uncertain)
       .slice(0, 5);
     expect(top.length).toBe(5);
@@ -273,7 +273,7 @@ describe("the Sammenfatning sheet", () => {
 
   it("reports progress up to the whole run, and refuses a scenario that cannot be projected", () => {
     const seen: number[] = [];
-    summarySheet({ ...request, draws: 20 }, (p) => seen.push(p.done / p.total));
+    summarySheet({ ...request, draws: 100 }, (p) => seen.push(p.done / p.total));
     expect(seen.at(-1)).toBe(1);
     expect(() => summarySheet({ ...request, stays: [] })).toThrow(/ophold|basisår/i);
   });
@@ -281,7 +281,7 @@ describe("the Sammenfatning sheet", () => {
 
 describe("personal data on the council page", () => {
   /** Masking does not depend on the Monte Carlo run: a short one. */
-  const quick = { ...request, draws: 20 };
+  const quick = { ...request, draws: 100 };
   /** Every text on the sheet, one line. */
   const texts = (values: typeof rows) =>
     values

@@ -19,6 +19,7 @@ import { percentile } from "../percentile";
 import { seededRandom } from "../random";
 import type { RowError, StayInput } from "../shelter";
 import { rangeAround } from "./ranges";
+import { monteCarloProblem } from "./input";
 import { ProjectionRunner } from "./runner";
 
 export interface Spread {
@@ -179,7 +180,7 @@ export function monteCarloDraws(
 
 /**
  * The Monte Carlo run of the scenario `base` on the stays; null when cancelled, an error when the
- * scenario itself cannot be projected.
+ * draws, the seed or the ranges are refused (input.ts) or the scenario itself cannot be projected.
  */
 export function runMonteCarlo(
   stays: readonly StayInput[],
@@ -187,6 +188,8 @@ export function runMonteCarlo(
   options: MonteCarloOptions,
   projectionOptions: ProjectionOptions = {}
 ): MonteCarloResult | RowError | null {
+  const refused = monteCarloProblem(options);
+  if (refused) return refused;
   const n = options.draws;
   const runner = new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(base, options.ranges);

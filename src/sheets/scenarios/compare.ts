@@ -99,10 +99,12 @@ export function sensitivity(
   { parameters, ranges }: Omit<NamedParameters, "name">,
   step?: () => void
 ): SensitivityBar[] {
-  const switching = new Map(
-    switchingValues(stays, parameters, { ranges, onParameter: step }).map((v) => [v.id, v])
-  );
-  return tornado(stays, parameters, { ranges, onParameter: step }).map((b) => {
+  const values = switchingValues(stays, parameters, { ranges, onParameter: step });
+  if (isProjectionError(values)) throw new Error(values.message);
+  const bars = tornado(stays, parameters, { ranges, onParameter: step });
+  if (isProjectionError(bars)) throw new Error(bars.message);
+  const switching = new Map(values.map((v) => [v.id, v]));
+  return bars.map((b) => {
     const v = switching.get(b.id);
     return {
       ...b,

@@ -66,6 +66,7 @@ export function summaryFigures(
   const tornadoSteps = 2 * rangedParameters(resolved.ranges).length;
   const total = tornadoSteps + request.draws;
   const bars = tornado(stays, p, { rules, ranges });
+  if (isProjectionError(bars)) throw new Error(bars.message);
   onProgress?.({ done: tornadoSteps, total });
   const monteCarlo = runMonteCarlo(
     stays,
