@@ -170,6 +170,18 @@ const SAMPLES: { [K in ProblemId]: Extract<Problem, { id: K }> } = {
   ratioWithoutCosts: { id: "ratioWithoutCosts" },
   noBreakEven: { id: "noBreakEven", years: 10 },
   backtestNeedsYears: { id: "backtestNeedsYears", history: 4, typologyYears: 3 },
+  drawsInvalid: { id: "drawsInvalid", min: 100, max: 20_000 },
+  seedInvalid: { id: "seedInvalid", max: 2 ** 32 - 1 },
+  rangesNotPerParameter: { id: "rangesNotPerParameter" },
+  rangeForUnknownParameter: { id: "rangeForUnknownParameter", name: "Vejret" },
+  rangeNeedsLowAndHigh: { id: "rangeNeedsLowAndHigh", parameter: "supportCost" },
+  rangesRefused: {
+    id: "rangesRefused",
+    problems: [
+      { id: "rangeForUnknownParameter", name: "Vejret" },
+      { id: "rangeNeedsLowAndHigh", parameter: "supportCost" },
+    ],
+  },
 };
 
 describe("the catalogs", () => {

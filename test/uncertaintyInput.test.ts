@@ -40,11 +40,13 @@ const BAD_DRAWS = {
   code: "#VALUE!",
   message: "Antal træk skal være et helt tal fra 100 til 20.000",
   en: "Draws must be a whole number from 100 to 20,000",
+  problem: { id: "drawsInvalid", min: 100, max: 20_000 },
 };
 const BAD_SEED = {
   code: "#VALUE!",
   message: "Frøet skal være et helt tal fra 0 til 4.294.967.295",
   en: "The seed must be a whole number from 0 to 4,294,967,295",
+  problem: { id: "seedInvalid", max: 4_294_967_295 },
 };
 
 /** A run that must be refused at the door: every draw asked about is a failure. */
@@ -157,7 +159,12 @@ describe("ranges at the engine's door (runMonteCarlo, tornado, switchingValues)"
   ];
 
   it.each(cases)("%s: the Scenarier sheet's message from every door", (_, ranges, message) => {
-    const refused = { code: "#VALUE!", message, en: expect.any(String) };
+    const refused = {
+      code: "#VALUE!",
+      message,
+      en: expect.any(String),
+      problem: expect.anything(),
+    };
     expect(rangesProblem(ranges)).toEqual(refused);
     expect(refusedRun(1000, 7, ranges)).toEqual(refused);
     let steps = 0;

@@ -176,6 +176,13 @@ export const DA: Catalog = {
   noBreakEven: (p) => `Indsatsen tjener sig ikke hjem inden for de ${p.years} år`,
   backtestNeedsYears: (p) =>
     `Backtesten kræver indskrivninger fra mindst ${p.history + 1} kalenderår (${p.history} år at fremskrive fra, heraf brugergruppernes ${p.typologyYears} år, og ét at sammenligne med)`,
+  drawsInvalid: (p) =>
+    `Antal træk skal være et helt tal fra ${p.min.toLocaleString("da-DK")} til ${p.max.toLocaleString("da-DK")}`,
+  seedInvalid: (p) => `Frøet skal være et helt tal fra 0 til ${p.max.toLocaleString("da-DK")}`,
+  rangesNotPerParameter: () => "Spændene skal være lav og høj pr. parameter",
+  rangeForUnknownParameter: (p) => `«${p.name}» er ikke en parameter`,
+  rangeNeedsLowAndHigh: (p) => about(p, "spændet skal have en lav og en høj værdi"),
+  rangesRefused: (p) => p.problems.map(renderDa).join("; "),
 };
 
 /** A problem in Danish. */

@@ -174,6 +174,13 @@ export const EN: Catalog = {
   noBreakEven: (p) => `The investment does not pay for itself within the ${p.years} years`,
   backtestNeedsYears: (p) =>
     `The backtest needs admissions from at least ${p.history + 1} calendar years (${p.history} years to project from, of which the user groups' ${p.typologyYears} years, and one to compare with)`,
+  drawsInvalid: (p) =>
+    `Draws must be a whole number from ${p.min.toLocaleString("en-GB")} to ${p.max.toLocaleString("en-GB")}`,
+  seedInvalid: (p) => `The seed must be a whole number from 0 to ${p.max.toLocaleString("en-GB")}`,
+  rangesNotPerParameter: () => "The ranges must be low and high per parameter",
+  rangeForUnknownParameter: (p) => `«${p.name}» is not a parameter`,
+  rangeNeedsLowAndHigh: (p) => about(p, "the range must have a low and a high value"),
+  rangesRefused: (p) => p.problems.map(renderEn).join("; "),
 };
 
 /** A problem in English. */

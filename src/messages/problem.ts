@@ -108,7 +108,14 @@ export type Problem =
   | { id: "presentValueInexact"; max: number }
   | { id: "ratioWithoutCosts" }
   | { id: "noBreakEven"; years: number }
-  | { id: "backtestNeedsYears"; history: number; typologyYears: number };
+  | { id: "backtestNeedsYears"; history: number; typologyYears: number }
+  // The uncertainty runs' arguments (uncertainty/input.ts)
+  | { id: "drawsInvalid"; min: number; max: number }
+  | { id: "seedInvalid"; max: number }
+  | { id: "rangesNotPerParameter" }
+  | { id: "rangeForUnknownParameter"; name: string }
+  | { id: "rangeNeedsLowAndHigh"; parameter: ParameterId }
+  | { id: "rangesRefused"; problems: Problem[] };
 
 export type ProblemId = Problem["id"];
 

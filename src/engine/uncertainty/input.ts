@@ -13,6 +13,7 @@ import {
   type ParameterId,
   type ParameterRanges,
 } from "../parameters";
+import { problemError, type Problem } from "../../messages";
 import type { RowError } from "../shelter";
 
 /** The draws a run may have: enough for P10 and P90 to mean something, few enough to finish. */
@@ -28,22 +29,14 @@ const wholeIn = (value: unknown, min: number, max: number): boolean =>
 export function drawsProblem(draws: unknown): RowError | undefined {
   return wholeIn(draws, MIN_DRAWS, MAX_DRAWS)
     ? undefined
-    : {
-        code: "#VALUE!",
-        message: "Antal træk skal være et helt tal fra 100 til 20.000",
-        en: "Draws must be a whole number from 100 to 20,000",
-      };
+    : problemError({ id: "drawsInvalid", min: MIN_DRAWS, max: MAX_DRAWS });
 }
 
 /** Why a seed is refused, or undefined when it is a whole number from 0 to 2³² − 1. */
 export function seedProblem(seed: unknown): RowError | undefined {
   return wholeIn(seed, 0, MAX_SEED)
     ? undefined
-    : {
-        code: "#VALUE!",
-        message: "Frøet skal være et helt tal fra 0 til 4.294.967.295",
-        en: "The seed must be a whole number from 0 to 4,294,967,295",
-      };
+    : problemError({ id: "seedInvalid", max: MAX_SEED });
 }
 
 const isParameterId = (id: string): id is ParameterId => PARAMETERS.some((p) => p.id === id);
@@ -59,27 +52,17 @@ const isParameterId = (id: string): id is ParameterId => PARAMETERS.some((p) => 
 export function rangesProblem(ranges: ParameterRanges | undefined): RowError | undefined {
   if (ranges === undefined) return undefined;
   if (typeof ranges !== "object" || ranges === null || Array.isArray(ranges))
-    return {
-      code: "#VALUE!",
-      message: "Spændene skal være lav og høj pr. parameter",
-      en: "The ranges must be low and high per parameter",
-    };
-  const problems: { message: string; en?: string }[] = [];
+    return problemError({ id: "rangesNotPerParameter" });
+  const problems: Problem[] = [];
   for (const [id, range] of Object.entries(ranges)) {
     if (range === undefined) continue;
     if (!isParameterId(id)) {
-      problems.push({
-        message: `«${id}» er ikke en parameter`,
-        en: `«${id}» is not a parameter`,
-      });
+      problems.push({ id: "rangeForUnknownParameter", name: id });
       continue;
     }
     const def = parameterById(id);
     if (typeof range !== "object" || range === null) {
-      problems.push({
-        message: `«${def.name}»: spændet skal have en lav og en høj værdi`,
-        en: `«${def.name}» (${def.alias}): the range must have a low and a high value`,
-      });
+      problems.push({ id: "rangeNeedsLowAndHigh", parameter: def.id });
       continue;
     }
     const ranged = withRange(def);
@@ -89,15 +72,9 @@ export function rangesProblem(ranges: ParameterRanges | undefined): RowError | u
       (typeof range.source === "string" && range.source.trim() === "");
     const source = blank ? ranged.range?.source : range.source;
     const checked = validateParameterRange(ranged, range.low, range.high, source);
-    if (Array.isArray(checked)) problems.push(...checked);
+    if (Array.isArray(checked)) problems.push(...checked.map((e) => e.problem));
   }
-  return problems.length === 0
-    ? undefined
-    : {
-        code: "#VALUE!",
-        message: problems.map((p) => p.message).join("; "),
-        en: problems.map((p) => p.en ?? p.message).join("; "),
-      };
+  return problems.length === 0 ? undefined : problemError({ id: "rangesRefused", problems });
 }
 
 /** A parameter estimated from the register has its reserve's range where the registry has none. */
