@@ -157,6 +157,14 @@ const capitalised = <T extends string>(text: T) =>
 export const FROM_DATA_TEXT = { da: "fra data", en: "from data" } as const;
 const FROM_DATA = new Set(["fra data", "data", "skøn", "estimeret", "from data", "estimated"]);
 
+/** The words a yes/no parameter's cell may hold (Danish and English), read in any case. */
+const YES_NO_WORDS = new Map([
+  ["ja", 1],
+  ["nej", 0],
+  ["yes", 1],
+  ["no", 0],
+]);
+
 /** A parameter's value as a cell shows it when it is the default: «fra data», blank, or the number. */
 export const defaultCell = (def: ParameterDef): number | string =>
   def.estimated ? FROM_DATA_TEXT.da : (def.default ?? "");
@@ -1097,6 +1105,18 @@ export function validateParameterValue(
   if (def.id === "baseYear" && value === 0) return null;
   if (def.estimated && typeof value === "string" && FROM_DATA.has(value.trim().toLowerCase()))
     return null;
+  // A yes/no cell shows ja/nej (its number format); a user types what it shows, in any case.
+  if (def.unit === "ja/nej" && typeof value === "boolean") return value ? 1 : 0;
+  if (def.unit === "ja/nej" && typeof value === "string") {
+    const word = YES_NO_WORDS.get(value.trim().toLocaleLowerCase("da"));
+    if (word !== undefined) return word;
+    const shown = `«${value}»`;
+    return fail(
+      "#VALUE!",
+      `${shown} er hverken ja eller nej (skriv ja, nej, 1 eller 0)`,
+      `${shown} is neither yes nor no (write yes, no, 1 or 0)`
+    );
+  }
   if (typeof value !== "number") {
     const shown = typeof value === "string" ? `«${value}»` : String(value);
     return fail("#VALUE!", `${shown} er ikke et tal`, `${shown} is not a number`);
