@@ -1,6 +1,6 @@
 /**
- * Editing one cell of the demo's grid, as typing in Excel: double-click a cell, type, Enter (or
- * leave the cell) to keep, Escape to cancel. What is typed becomes a number when it reads as
+ * Editing one cell of the demo's grid, as typing in Excel: double-click a cell (or F2, Enter, or
+ * type over it), type, Enter (down) or Tab (right) or leave the cell to keep, Escape to cancel. What is typed becomes a number when it reads as
  * one in the page's language (3,5 / 130.000 / 3,5 % in Danish; 3.5 / 130,000 / 3.5% in
  * English), else text; dates stay text, which the add-in's functions read as dates. In a cell
  * formatted as a percentage a number typed without % is a percentage, as Excel reads it. A cell
@@ -10,6 +10,7 @@ import { useRef, useState } from "react";
 import type { Language } from "../taskpane/i18n";
 import type { CellValue } from "../src/workbook/workbook";
 import { formatWords } from "./cellFormat";
+import { editKey, type Move } from "./gridKeys";
 
 /** Whether a number format shows a percentage: a % outside quoted text and escapes. */
 export function isPercentFormat(format: string | null | undefined): boolean {
@@ -68,19 +69,22 @@ export function editText(value: CellValue, language: Language, format?: string |
 
 export function CellInput(props: {
   value: CellValue;
+  /** A typed character that started the edit: it replaces the value, as in Excel. */
+  initial?: string;
   /** The cell's number format: a percentage cell reads typed numbers as percentages. */
   format: string | null;
   language: Language;
   label: string;
-  onDone: (value: CellValue | undefined) => void;
+  /** The value to keep (undefined: cancelled), and where the key that ended the edit moves. */
+  onDone: (value: CellValue | undefined, move?: Move) => void;
 }) {
-  const { value, format, language, label, onDone } = props;
-  const [text, setText] = useState(() => editText(value, language, format));
+  const { value, initial, format, language, label, onDone } = props;
+  const [text, setText] = useState(() => initial ?? editText(value, language, format));
   const finished = useRef(false);
-  const finish = (keep: boolean) => {
+  const finish = (keep: boolean, move?: Move) => {
     if (finished.current) return;
     finished.current = true;
-    onDone(keep ? typedValue(text, language, format) : undefined);
+    onDone(keep ? typedValue(text, language, format) : undefined, move);
   };
   return (
     <input
@@ -90,8 +94,11 @@ export function CellInput(props: {
       value={text}
       onChange={(e) => setText(e.currentTarget.value)}
       onKeyDown={(e) => {
-        if (e.key === "Enter") finish(true);
-        else if (e.key === "Escape") finish(false);
+        const action = editKey(e);
+        if (!action) return;
+        e.preventDefault();
+        // Escape cancels and stays; Enter and Tab keep and move, as in Excel.
+        finish(action.keep, action.keep ? action.move : { rows: 0, cols: 0 });
       }}
       onBlur={() => finish(true)}
       style={{

@@ -160,6 +160,20 @@ export class MemoryWorkbook implements Workbook {
     return sheet;
   }
 
+  /**
+   * Puts back a workbook kept before (the demo's store, across a reload): its sheets, names and
+   * active sheet replace what this one holds, and every formula is computed again.
+   */
+  restore(sheets: readonly MemorySheet[], names: readonly MemoryName[], active?: string): void {
+    this.sheetList.splice(0, this.sheetList.length, ...sheets);
+    this.nameMap.clear();
+    for (const n of names) this.nameMap.set(n.name.toLowerCase(), { ...n });
+    this.active = (active !== undefined && this.getSheet(active)?.name) || sheets[0]?.name;
+    this.selected = undefined;
+    recalculate(this, undefined, this.calc);
+    this.changed();
+  }
+
   /** Adds (or replaces) a user's own defined name. */
   addUserName(name: string, sheet: string, address: string): void {
     checkDefinedNames([{ name, address }]);
