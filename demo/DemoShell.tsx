@@ -397,6 +397,8 @@ export function DemoShell(props: {
             workbook={workbook}
             preferSheets={loadedSheets}
             onResult={(r) => workbook.setActiveSheet(r.sheets.forecast.name)}
+            // The print view follows the active sheet: print once it has rendered the page.
+            print={() => window.setTimeout(() => window.print(), 200)}
           />
         </aside>
       </div>

@@ -49,7 +49,7 @@ export async function mountDemo(root: Root, search: string): Promise<void> {
   // The formulas' custom functions run apart from the page, as in Excel.
   const calculate = workerCalculator();
   if (calculate) workbook.setCalculator(calculate);
-  if (saved?.kind === "saved") restoreSnapshot(workbook, saved.snapshot);
+  if (saved?.kind === "saved") restoreSnapshot(workbook, saved.snapshot, calculate);
   const origin: Origin =
     saved?.kind === "saved"
       ? { kind: "saved", savedAt: saved.savedAt }

@@ -51,6 +51,8 @@ export interface FormatRegion {
   right: number;
   numberFormat?: string;
   bold?: boolean;
+  /** Font size in points (SheetCell.fontSize). */
+  fontSize?: number;
 }
 
 export interface MemoryTable {
@@ -160,20 +162,6 @@ export class MemoryWorkbook implements Workbook {
     return sheet;
   }
 
-  /**
-   * Puts back a workbook kept before (the demo's store, across a reload): its sheets, names and
-   * active sheet replace what this one holds, and every formula is computed again.
-   */
-  restore(sheets: readonly MemorySheet[], names: readonly MemoryName[], active?: string): void {
-    this.sheetList.splice(0, this.sheetList.length, ...sheets);
-    this.nameMap.clear();
-    for (const n of names) this.nameMap.set(n.name.toLowerCase(), { ...n });
-    this.active = (active !== undefined && this.getSheet(active)?.name) || sheets[0]?.name;
-    this.selected = undefined;
-    recalculate(this, undefined, this.calc);
-    this.changed();
-  }
-
   /** Adds (or replaces) a user's own defined name. */
   addUserName(name: string, sheet: string, address: string): void {
     checkDefinedNames([{ name, address }]);
@@ -244,6 +232,14 @@ export class MemoryWorkbook implements Workbook {
     return (
       this.regionAt(this.sheet(sheetName), row, col, (f) => f.numberFormat !== undefined)
         ?.numberFormat ?? null
+    );
+  }
+
+  /** A cell's font size in points, or null for the sheet's. */
+  fontSize(sheetName: string, row: number, col: number): number | null {
+    return (
+      this.regionAt(this.sheet(sheetName), row, col, (f) => f.fontSize !== undefined)?.fontSize ??
+      null
     );
   }
 

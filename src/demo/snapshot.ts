@@ -8,7 +8,7 @@
 import type { CellValue } from "../workbook/workbook";
 import { sheetRows, type LoadedCells } from "../files/loadedFile";
 import { forEachCell, MemoryWorkbook, type MemoryName, type MemorySheet } from "./memoryWorkbook";
-import type { SheetFormula } from "./formulas";
+import { recalculate, type Calculate, type SheetFormula } from "./formulas";
 
 /** A sheet without its cells: everything but the values, and formulas without their evaluation. */
 export interface SheetShape extends Omit<MemorySheet, "values" | "formulas"> {
@@ -74,7 +74,32 @@ export function sheetOf(snapshot: SheetSnapshot): MemorySheet {
   return { ...shape, values };
 }
 
-/** Replaces the workbook's contents with a snapshot's; its formulas are computed again. */
-export function restoreSnapshot(workbook: MemoryWorkbook, snapshot: WorkbookSnapshot): void {
-  workbook.restore(snapshot.sheets.map(sheetOf), snapshot.names, snapshot.active);
+/**
+ * Fills an empty workbook with a snapshot's sheets, names and active sheet, and computes every
+ * formula again with `calculate` (the demo's worker; here by default). Done through the
+ * workbook's public face: memoryWorkbook.ts may not grow (eslint max-lines).
+ */
+export function restoreSnapshot(
+  workbook: MemoryWorkbook,
+  snapshot: WorkbookSnapshot,
+  calculate?: Calculate
+): void {
+  if (workbook.sheets.length > 0) throw new Error("A snapshot is restored into an empty workbook");
+  for (const kept of snapshot.sheets) {
+    const { name, values, tables, formats, ...rest } = sheetOf(kept);
+    // The sheet just made is this workbook's own object: its shape (own, charts, widths, …) too.
+    Object.assign(workbook.addUserSheet(name, values, tables, formats), rest);
+  }
+  // The names keep their comments (an add-in's own name is known by it), which addUserName drops.
+  const names = workbook.names as Map<string, MemoryName>;
+  for (const n of snapshot.names) names.set(n.name.toLowerCase(), { ...n });
+  const active = snapshot.active !== undefined && workbook.getSheet(snapshot.active)?.name;
+  if (active) workbook.setActiveSheet(active);
+  // Setting the active sheet again tells the grids of a change: the formulas' results now, and
+  // a result that comes later from the worker.
+  const shown = () => {
+    if (workbook.activeSheet !== undefined) workbook.setActiveSheet(workbook.activeSheet);
+  };
+  recalculate(workbook, undefined, { ...(calculate && { calculate }), onLater: shown });
+  shown();
 }

@@ -52,6 +52,7 @@ import { typologyChoice } from "../../src/sheets/forecast/userGroups";
 import { MeetingMode } from "../meeting/MeetingMode";
 import { MEETING_TEXTS } from "../meeting/texts";
 import { activeParameters } from "../../src/sheets/scenarios/scenarioStore";
+import { setSheetLanguage } from "../../src/sheets/sheetLanguage";
 
 type Phase = keyof Texts["phase"];
 
@@ -98,9 +99,11 @@ export interface AppProps {
   onResult?: (result: RunResult) => void;
   /** Sheets to search for the stays first: the demo's file just loaded. */
   preferSheets?: readonly string[];
+  /** Prints the active sheet where the host can (the demo); Excel has no such API. */
+  print?: () => void;
 }
 
-export function App({ workbook, onResult, preferSheets }: AppProps) {
+export function App({ workbook, onResult, preferSheets, print }: AppProps) {
   const text = useTexts();
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [mapping, setMapping] = useState<ColumnMapping | undefined>();
@@ -117,6 +120,8 @@ export function App({ workbook, onResult, preferSheets }: AppProps) {
   /** The web worker that computes the forecast's sheets and the scenario comparison. */
   const engine = useMemo(() => engineRunner(), []);
   useEffect(() => () => engine.dispose(), [engine]);
+  // The add-in's own sheets speak the pane's language (the scenario store reads it from here).
+  useEffect(() => setSheetLanguage(workbook, text.language), [workbook, text.language]);
 
   /** Shows a search's result; a failed search keeps the mapping the user chose. */
   const show = useCallback((state: Loaded) => {
@@ -212,6 +217,8 @@ export function App({ workbook, onResult, preferSheets }: AppProps) {
       const result = await runForecast(workbook, fresh, mapping, {
         forecast: { rules: RULE_SETS[reading] },
         typology: typologyChoice(active?.parameters, active?.name ?? null),
+        ...(active && { scenario: { name: active.name, parameters: active.parameters } }),
+        language: text.language,
         pseudonymise,
         compute: (input, signal) => engine.run("forecast", input, { signal }),
         signal: controller.signal,
@@ -381,6 +388,7 @@ export function App({ workbook, onResult, preferSheets }: AppProps) {
       />
       <Divider />
       <SummaryPanel
+        print={print}
         workbook={workbook}
         stays={report && report.ok > 0 ? report.stays : undefined}
         engine={engine}

@@ -2,7 +2,7 @@
  * The uncertainty panel's computations, run in the pane's engine worker (taskpane/worker) as two
  * jobs, so the Monte Carlo result shows as soon as it is there: the Monte Carlo run of the active
  * scenario with its own NPV, then the tornado over each parameter's low–high range with
- * switching values (src/engine/uncertainty.ts). Plain numbers out, so each result survives the
+ * switching values (src/engine/uncertainty/). Plain numbers out, so each result survives the
  * worker's structured clone.
  */
 import { isProjectionError } from "../../engine/projection";
@@ -24,8 +24,9 @@ export interface UncertaintyRequest {
 
 export interface UncertaintyResult {
   name: string;
-  /** The scenario's own NPV, at its own values. */
+  /** The scenario's own NPV at its own values: the budget case and the public-sector value. */
   npv: number;
+  publicNpv: number;
   monteCarlo: MonteCarloResult;
 }
 
@@ -50,7 +51,12 @@ export function runUncertainty(
   // Never null: nothing here cancels (the pane terminates the worker instead).
   if (monteCarlo === null) throw new Error("Monte Carlo run stopped");
   if ("code" in monteCarlo) throw refused(scenario, monteCarlo.message);
-  return { name: scenario.name, npv: own.npv.toNumber(), monteCarlo };
+  return {
+    name: scenario.name,
+    npv: own.npv.toNumber(),
+    publicNpv: own.public.npv.toNumber(),
+    monteCarlo,
+  };
 }
 
 /** The steps of the sensitivity job: each ranged parameter's switching value and its bar. */
