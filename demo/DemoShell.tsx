@@ -153,8 +153,11 @@ export function DemoShell(props: {
         onProgress: (progress) => setFileState({ status: "loading", progress }),
       });
       const replaced = sheetsReplaced(workbook, result);
-      if (replaced.length > 0) setReplacing({ name: file.name, result, names: replaced });
-      else add(file.name, result, false);
+      if (replaced.length > 0) {
+        // Read: the question is what remains, not the reading.
+        setFileState({ status: "idle" });
+        setReplacing({ name: file.name, result, names: replaced });
+      } else add(file.name, result, false);
     } catch (error) {
       setFileState(
         error instanceof Error && error.name === "AbortError"

@@ -249,6 +249,12 @@ describe("nothing is replaced or deleted without a question", () => {
     await expect(page.getByRole("alertdialog").textContent()).resolves.toContain(
       "Projektmappen har allerede arket «egne ophold»"
     );
+    // The file's reading is over while the question is open: no «Tjekker filen …» behind it.
+    expect(await page.getByTestId("load-progress").count()).toBe(0);
+    // The dialog faded in fully before the screenshot.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== "running")
+    );
     await page.screenshot({ path: join(SHOTS, "demo-replace-question.png") });
     await page.getByTestId("keep-both").click();
     await waitFor(async () => expect(await sheetNames(page)).toContain("egne ophold (2)"));
