@@ -231,6 +231,21 @@ describe("«Download som .xlsx»", () => {
       () => window.__demo!.workbook.getSheet("Refusionsprognose")!.tables
     );
     for (const t of tables) expect(forecast.getTable(t.name)).toBeDefined();
+    const held = await page.evaluate(
+      () => window.__demo!.workbook.getSheet("Refusionsprognose")!.values
+    );
+    let compared = 0;
+    held.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === "" || v === null || v === undefined) return;
+        const cell = forecast.getCell(r + 1, c + 1).value;
+        const written =
+          cell !== null && typeof cell === "object" && "formula" in cell ? cell.result : cell;
+        expect([r, c, written]).toEqual([r, c, v]);
+        compared++;
+      })
+    );
+    expect(compared).toBeGreaterThan(100);
     await page.close();
   });
 });
@@ -286,6 +301,26 @@ describe("nothing is replaced or deleted without a question", () => {
     await page.getByTestId("validation-report").waitFor({ timeout: 60_000 });
     expect(await sheetNames(page)).toEqual([SAMPLE_SHEET_NAME]);
     expect(await cellValue(page, SAMPLE_SHEET_NAME, 3, 1)).not.toBe("Herberget Nord");
+    await page.close();
+  });
+});
+
+describe("in English", () => {
+  it("says what it keeps, undoes and downloads in English", async () => {
+    const page = await openDemo(demo.browser, demo.server.origin, "?lang=en");
+    await typeInto(page, SAMPLE_SHEET_NAME, 3, 4, "2000");
+    await saved(page);
+    await expect(page.getByTestId("save-state").textContent()).resolves.toBe(
+      "Saved in the browser."
+    );
+    await expect(page.getByTestId("undo").getAttribute("title")).resolves.toBe(
+      `Undo the change in E4 on the sheet ${SAMPLE_SHEET_NAME} (Ctrl+Z)`
+    );
+    await expect(page.getByTestId("download").textContent()).resolves.toBe("Download as .xlsx");
+    await expect(page.getByTestId("saved-here").textContent()).resolves.toMatch(
+      /^Your sheets and scenarios are kept in this browser/
+    );
+    await page.screenshot({ path: join(SHOTS, "demo-keeps-work-en.png") });
     await page.close();
   });
 });
