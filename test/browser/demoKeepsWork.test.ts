@@ -321,6 +321,13 @@ describe("in English", () => {
       /^Your sheets and scenarios are kept in this browser/
     );
     await page.screenshot({ path: join(SHOTS, "demo-keeps-work-en.png") });
+    // On a phone the buttons wrap inside the page's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const id of ["undo", "redo", "download", "start-over"]) {
+      const box = (await page.getByTestId(id).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await page.screenshot({ path: join(SHOTS, "demo-keeps-work-390.png") });
     await page.close();
   });
 });
