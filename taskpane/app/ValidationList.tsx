@@ -3,7 +3,10 @@
  * reason. A bad row is a link that selects that row in the sheet. All the report's row links
  * are one Tab stop, with the arrow keys moving between them (Fluent's arrow navigation group,
  * tabster's mover: a roving focus that Tab leaves at once), so the keyboard passes a report of
- * dozens of rows in one step on its way to «Beregn».
+ * dozens of rows in one step on its way to «Beregn». One Tab stop with the arrow keys inside
+ * is WAI-ARIA's composite-widget rule (https://www.w3.org/WAI/ARIA/apg/practices/keyboard-interface/,
+ * «Keyboard Navigation Inside Components»); Fluent gives it with
+ * https://npmjs.com/package/@fluentui/react-tabster's useArrowNavigationGroup.
  */
 import {
   Body1,
