@@ -79,6 +79,14 @@ const isTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
+/** Selects the cell an undo or redo changed, so the user sees what it did. */
+function showEdit(
+  workbook: MemoryWorkbook,
+  edit: { sheet: string; row: number; col: number } | undefined
+): void {
+  if (edit) void workbook.selectRange(edit.sheet, a1(edit.row, edit.col));
+}
+
 /** Where the shown workbook came from: the browser's saved one, or none readable. */
 export type Origin = { kind: "saved"; savedAt: string } | { kind: "otherFormat" } | { kind: "new" };
 
@@ -104,25 +112,21 @@ export function DemoShell(props: {
   const version = useWorkbookVersion(workbook);
   const saving = useSaving(workbook, store);
   const history = useMemo(() => new EditHistory(workbook), [workbook]);
-  const showEdit = (edit: { sheet: string; row: number; col: number } | undefined) => {
-    if (edit) void workbook.selectRange(edit.sheet, a1(edit.row, edit.col));
-  };
-  const undo = () => showEdit(history.undo());
-  const redo = () => showEdit(history.redo());
+  const undo = () => showEdit(workbook, history.undo());
+  const redo = () => showEdit(workbook, history.redo());
   // Ctrl+Z / Cmd+Z undoes the last cell edit, Ctrl+Y / Ctrl+Shift+Z redoes it, as in Excel;
   // in a text field they are the field's own.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
       const key = e.key.toLowerCase();
-      if (key === "z" && !e.shiftKey) showEdit(history.undo());
-      else if (key === "y" || (key === "z" && e.shiftKey)) showEdit(history.redo());
+      if (key === "z" && !e.shiftKey) showEdit(workbook, history.undo());
+      else if (key === "y" || (key === "z" && e.shiftKey)) showEdit(workbook, history.redo());
       else return;
       e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- showEdit reads only the workbook
   }, [history, workbook]);
 
   const narrow = useNarrow();
