@@ -64,6 +64,7 @@ const SAMPLES: { [K in ProblemId]: Extract<Problem, { id: K }> } = {
   housedShareOutOfRange: { id: "housedShareOutOfRange", sum: 1.2 },
   parameterValueMissing: { id: "parameterValueMissing", parameter: "horizon" },
   parameterNotNumber: { id: "parameterNotNumber", parameter: "horizon", shown: "«ti»" },
+  parameterNotYesNo: { id: "parameterNotYesNo", parameter: "targetChronic", shown: "«måske»" },
   parameterNotFinite: { id: "parameterNotFinite", parameter: "horizon", value: Infinity },
   parameterNotInteger: { id: "parameterNotInteger", parameter: "horizon", value: 2.5 },
   parameterOutOfRange: {

@@ -339,3 +339,45 @@ describe("the two-column parameter range", () => {
     expect(parseParameterRange([]).ok).toBe(false);
   });
 });
+
+describe("a yes/no parameter reads what its cell shows: ja/nej, yes/no, in any case (issue 22)", () => {
+  const chronic = parameterById("targetChronic");
+
+  it.each([
+    ["ja", 1],
+    ["nej", 0],
+    ["NEJ", 0],
+    ["Ja", 1],
+    [" nej ", 0],
+    ["Yes", 1],
+    ["no", 0],
+    [true, 1],
+    [false, 0],
+    [1, 1],
+    [0, 0],
+  ])("%p in a ja/nej cell is %p", (typed, value) => {
+    expect(validateParameterValue(chronic, typed)).toBe(value);
+  });
+
+  it("another word is an error that says what to write; other units still want a number", () => {
+    expect(validateParameterValue(chronic, "måske")).toEqual({
+      code: "#VALUE!",
+      problem: { id: "parameterNotYesNo", parameter: "targetChronic", shown: "«måske»" },
+      message: "«Målgruppe: kroniske»: «måske» er hverken ja eller nej (skriv ja, nej, 1 eller 0)",
+      en: "«Målgruppe: kroniske» (Target: chronic users): «måske» is neither yes nor no (write yes, no, 1 or 0)",
+      parameter: "targetChronic",
+    });
+    expect(validateParameterValue(parameterById("horizon"), "ja")).toMatchObject({
+      message: "«Horisont»: «ja» er ikke et tal",
+    });
+  });
+
+  it("the parameter range (the Scenarier sheet's, as Excel passes a typed text) reads nej as 0", () => {
+    const r = parseParameterRange(
+      range({ targetChronic: "nej", targetEpisodic: "JA", targetTransitional: "Nej" })
+    );
+    expect(r.ok && r.parameters.targetChronic).toBe(0);
+    expect(r.ok && r.parameters.targetEpisodic).toBe(1);
+    expect(r.ok && r.parameters.targetTransitional).toBe(0);
+  });
+});

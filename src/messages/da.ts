@@ -84,6 +84,8 @@ export const DA: Catalog = {
 
   parameterValueMissing: (p) => about(p, "værdien mangler"),
   parameterNotNumber: (p) => about(p, `${p.shown} er ikke et tal`),
+  parameterNotYesNo: (p) =>
+    about(p, `${p.shown} er hverken ja eller nej (skriv ja, nej, 1 eller 0)`),
   parameterNotFinite: (p) => about(p, `${p.value} er ikke et gyldigt tal`),
   parameterNotInteger: (p) =>
     about(p, `skal være et helt tal (fik ${value(parameterById(p.parameter), p.value)})`),

@@ -85,6 +85,7 @@ export const EN: Catalog = {
 
   parameterValueMissing: (p) => about(p, "the value is missing"),
   parameterNotNumber: (p) => about(p, `${p.shown} is not a number`),
+  parameterNotYesNo: (p) => about(p, `${p.shown} is neither yes nor no (write yes, no, 1 or 0)`),
   parameterNotFinite: (p) => about(p, `${p.value} is not a valid number`),
   parameterNotInteger: (p) =>
     about(p, `must be a whole number (got ${value(parameterById(p.parameter), p.value)})`),

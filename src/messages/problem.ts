@@ -56,6 +56,7 @@ export type Problem =
   // Parameter values and ranges (parameters/validation.ts)
   | ValueProblem<"parameterValueMissing">
   | ValueProblem<"parameterNotNumber", { shown: string }>
+  | ValueProblem<"parameterNotYesNo", { shown: string }>
   | ValueProblem<"parameterNotFinite", { value: number }>
   | ValueProblem<"parameterNotInteger", { value: number }>
   | ValueProblem<"parameterOutOfRange", { value: number }>

@@ -16,6 +16,14 @@ import {
 /** Words a cell may hold for a parameter estimated from the register (lookup.ts's FROM_DATA_TEXT and more). */
 const FROM_DATA = new Set(["fra data", "data", "skøn", "estimeret", "from data", "estimated"]);
 
+/** The words a yes/no parameter's cell may hold (Danish and English), read in any case. */
+const YES_NO_WORDS = new Map([
+  ["ja", 1],
+  ["nej", 0],
+  ["yes", 1],
+  ["no", 0],
+]);
+
 /** A parameter problem from the registry's checks: the row error and the parameter it is about. */
 export interface CheckedParameterError extends RowError {
   parameter?: ParameterId;
@@ -57,6 +65,16 @@ function checkValue(
   if (def.id === "baseYear" && value === 0) return null;
   if (def.estimated && typeof value === "string" && FROM_DATA.has(value.trim().toLowerCase()))
     return null;
+  // A yes/no cell shows ja/nej (its number format); a user types what it shows, in any case.
+  if (def.unit === "ja/nej" && typeof value === "boolean") return value ? 1 : 0;
+  if (def.unit === "ja/nej" && typeof value === "string")
+    return (
+      YES_NO_WORDS.get(value.trim().toLocaleLowerCase("da")) ?? {
+        id: "parameterNotYesNo",
+        ...at,
+        shown: showCell(value),
+      }
+    );
   if (typeof value !== "number") return { id: "parameterNotNumber", ...at, shown: showCell(value) };
   if (!Number.isFinite(value)) return { id: "parameterNotFinite", ...at, value };
   if (def.integer && !Number.isInteger(value)) return { id: "parameterNotInteger", ...at, value };
