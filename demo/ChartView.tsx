@@ -7,7 +7,7 @@
 import { tokens } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
 import { useTexts, type Language } from "../taskpane/i18n";
-import type { ChartData } from "../src/demo/memoryWorkbook";
+import type { ChartData } from "../src/demo/chartData";
 
 const WIDTH = 520;
 const HEIGHT = 300;

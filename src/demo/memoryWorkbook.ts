@@ -34,6 +34,7 @@ import {
   type Workbook,
   type WrittenSheet,
 } from "../workbook/workbook";
+import { chartData, type ChartData } from "./chartData";
 import {
   applyCells,
   callFunction,
@@ -86,24 +87,6 @@ export interface MemorySheet {
   /** Kept out of sight (SheetSpec.hidden): the demo shows no tab for it. */
   hidden?: boolean;
 }
-
-/** A chart's data resolved from its sheet, for drawing. */
-export interface ChartData {
-  spec: ChartSpec;
-  categories: string[];
-  series: { name: string; values: number[] }[];
-  /** Why the chart has no number to draw, when it has none. */
-  empty?: ChartEmpty;
-}
-
-/**
- * An empty chart's reason: a formula on its sheet still computing (#BUSY!), or showing an
- * error (a projection with a parameter out of range: #NUM! in its cell), or blank ranges.
- */
-export type ChartEmpty =
-  | { kind: "busy"; cell: string }
-  | { kind: "error"; code: string; cell: string }
-  | { kind: "blank"; ranges: string[] };
 
 /** A workbook-scoped defined name: one range of one sheet. */
 export interface MemoryName {
@@ -252,40 +235,9 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /** A chart's categories and series values, read from its sheet. */
+  /** A chart's data from its sheet, for drawing (chartData.ts). */
   chartData(spec: ChartSpec): ChartData {
-    const sheet = this.sheet(spec.sheet);
-    const column = (address: string) => {
-      const r = parseA1(address);
-      const out: CellValue[] = [];
-      for (let row = r.top; row <= r.bottom; row++)
-        for (let col = r.left; col <= r.right; col++) out.push(sheet.values[row]?.[col] ?? "");
-      return out;
-    };
-    const cells = spec.series.map((s) => column(s.values));
-    const data: ChartData = {
-      spec,
-      categories: column(spec.categories).map((v) => String(v ?? "")),
-      series: spec.series.map((s, i) => ({
-        name: s.name,
-        values: cells[i].map((v) => (typeof v === "number" ? v : 0)),
-      })),
-    };
-    if (cells.some((c) => c.some((v) => typeof v === "number"))) return data;
-    // Nothing to draw: say why, from the sheet's formulas (their cell shows #BUSY! or an error).
-    const formulas = (sheet.formulas ?? []).map((f) => ({
-      cell: a1(f.row, f.col),
-      value: sheet.values[f.row]?.[f.col],
-    }));
-    const busy = formulas.find((f) => f.value === "#BUSY!");
-    const failed = formulas.find(
-      (f) => typeof f.value === "string" && /^#[A-Z/0!?]+/.test(f.value)
-    );
-    data.empty = busy
-      ? { kind: "busy", cell: busy.cell }
-      : failed
-        ? { kind: "error", code: String(failed.value), cell: failed.cell }
-        : { kind: "blank", ranges: spec.series.map((s) => s.values) };
-    return data;
+    return chartData(this.sheet(spec.sheet), spec);
   }
 
   // ---- Workbook ----
