@@ -111,7 +111,7 @@ export function candidatesOf(
   spells: Map<string, Spells>,
   results: readonly StayResult[],
   threshold: number,
-  cal: Calendar
+  cal: Pick<Calendar, "projectionStart" | "horizonEnd">
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const { spells: list, rows } of spells.values()) {
