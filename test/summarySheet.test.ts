@@ -172,7 +172,7 @@ describe("the Sammenfatning sheet", () => {
 
   it("reports progress up to the whole run, and refuses a scenario that cannot be projected", () => {
     const seen: number[] = [];
-    summarySheet({ ...request, draws: 20 }, (p) => seen.push(p.done / p.total));
+    summarySheet({ ...request, draws: 100 }, (p) => seen.push(p.done / p.total));
     expect(seen.at(-1)).toBe(1);
     expect(() => summarySheet({ ...request, stays: [] })).toThrow(/ophold|basisår/i);
   });
@@ -180,7 +180,7 @@ describe("the Sammenfatning sheet", () => {
 
 describe("personal data on the council page", () => {
   /** Masking does not depend on the Monte Carlo run: a short one. */
-  const quick = { ...request, draws: 20 };
+  const quick = { ...request, draws: 100 };
   /** Every text on the sheet, one line. */
   const texts = (values: typeof rows) =>
     values

@@ -112,7 +112,7 @@ describe("Monte Carlo", () => {
         { low: base[p.id], high: base[p.id] },
       ])
     );
-    const r = runMonteCarlo(stays, base, { draws: 30, seed: 5, ranges: closed });
+    const r = runMonteCarlo(stays, base, { draws: 100, seed: 5, ranges: closed });
     if (r === null || "code" in r) throw new Error("Monte Carlo failed");
     const deterministic = project(base).npv.toNumber();
     expect(deterministic).toBeGreaterThan(0);
@@ -122,20 +122,20 @@ describe("Monte Carlo", () => {
     expect(r.probabilityPositive).toBe(1);
     // A wider range than the registry's spreads the NPV further.
     const wide = runMonteCarlo(stays, base, {
-      draws: 60,
+      draws: 100,
       seed: 5,
       ranges: { supportCost: { low: 0, high: 400_000 } },
     });
-    const narrow = monteCarlo(base, 60, 5);
+    const narrow = monteCarlo(base, 100, 5);
     if (wide === null || "code" in wide) throw new Error("Monte Carlo failed");
     expect(wide.npv.p90 - wide.npv.p10).toBeGreaterThan(narrow.npv.p90 - narrow.npv.p10);
   });
 
   it("is reproducible from its seed, and another seed gives other draws", () => {
-    const a = monteCarlo(base, 60, 7);
-    expect(monteCarlo(base, 60, 7)).toEqual(a);
-    expect(monteCarlo(base, 60, 8).npv.p50).not.toBe(a.npv.p50);
-    expect(a.histogram.reduce((n, b) => n + b.count, 0)).toBe(60);
+    const a = monteCarlo(base, 100, 7);
+    expect(monteCarlo(base, 100, 7)).toEqual(a);
+    expect(monteCarlo(base, 100, 8).npv.p50).not.toBe(a.npv.p50);
+    expect(a.histogram.reduce((n, b) => n + b.count, 0)).toBe(100);
     expect(a.npv.p10).toBeLessThanOrEqual(a.npv.p50);
     expect(a.npv.p50).toBeLessThanOrEqual(a.npv.p90);
   });
@@ -165,12 +165,12 @@ describe("Monte Carlo", () => {
   });
 
   it("reports the share of draws with NPV > 0 and break-even years, 'later than the horizon' as null", () => {
-    const r = monteCarlo(base, 40, 3);
+    const r = monteCarlo(base, 100, 3);
     expect(r.probabilityPositive).toBeGreaterThanOrEqual(0);
     expect(r.probabilityPositive).toBeLessThanOrEqual(1);
     // A one-off cost of 10 mio. kr. a move: drawn from 0 to 10 mio. with 10 mio. the most likely,
-    // every one of the 20 draws falls above 2,2 mio. (the lowest stratum's top: √0,05 × 10 mio.).
-    const never = monteCarlo({ ...base, horizon: 1, oneOffCost: 10_000_000 }, 20, 3);
+    // every one of the 100 draws falls above 1 mio. (the lowest stratum's top: √0,01 × 10 mio.).
+    const never = monteCarlo({ ...base, horizon: 1, oneOffCost: 10_000_000 }, 100, 3);
     expect(never.probabilityPositive).toBe(0);
     expect(never.breakEven).toEqual({ p10: null, p50: null, p90: null });
   });
@@ -179,7 +179,7 @@ describe("Monte Carlo", () => {
     const seen: number[] = [];
     let calls = 0;
     const r = runMonteCarlo(stays, base, {
-      draws: 50,
+      draws: 100,
       seed: 1,
       onProgress: (done) => seen.push(done),
       cancelled: () => ++calls > 25,
@@ -292,14 +292,14 @@ describe("the pane's jobs (engine worker)", () => {
     const progress: { done: number; total: number }[] = [];
     const result = await runner.run(
       "uncertainty",
-      { stays, scenario, draws: 50, seed: 9 },
+      { stays, scenario, draws: 100, seed: 9 },
       { onProgress: (p) => progress.push(p) }
     );
     expect(structuredClone(result)).toEqual(result);
-    expect(result.monteCarlo).toEqual(monteCarlo(base, 50, 9));
+    expect(result.monteCarlo).toEqual(monteCarlo(base, 100, 9));
     expect(result.npv).toBe(project(base).npv.toNumber());
-    expect(progress.map((p) => p.done)).toEqual([10, 20, 30, 40, 50]);
-    expect(progress.every((p) => p.total === 50)).toBe(true);
+    expect(progress.map((p) => p.done)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(progress.every((p) => p.total === 100)).toBe(true);
   });
 
   it("the sensitivity job: the tornado with switching values, two steps a ranged parameter", async () => {

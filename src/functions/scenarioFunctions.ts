@@ -116,14 +116,14 @@ function skippedText(skipped: StaysRead["skipped"]): string {
 
 /** The table's last row: how many stay rows were left out, and why. */
 export const SKIPPED_LABEL = "Sprunget over (fejl i rækken)";
-const skippedRow = (skipped: StaysRead["skipped"], width: number): TableCell[] => [
+export const skippedRow = (skipped: StaysRead["skipped"], width: number): TableCell[] => [
   SKIPPED_LABEL,
   skipped.length,
   skipped.length > 0 ? skippedText(skipped) : "",
   ...Array<TableCell>(width - 3).fill(""),
 ];
 
-const fail = (e: RowError): CustomFunctions.Error => toCell(e) as CustomFunctions.Error;
+export const fail = (e: RowError): CustomFunctions.Error => toCell(e) as CustomFunctions.Error;
 
 // ---- DK.REFUSIONPROGNOSE ----
 
@@ -381,7 +381,7 @@ function parametersArg(arg: unknown) {
 }
 
 /** The projection's arguments read: the stays, the rows skipped, the parameters and the rule set. */
-function scenarioArgs(
+export function scenarioArgs(
   citizen: unknown,
   admission: unknown,
   discharge: unknown,

@@ -41,7 +41,6 @@ import {
   readModel,
   writeActiveValues,
 } from "../../src/sheets/scenarios/scenarioStore";
-import { SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
 import type { ParameterCells } from "../../src/sheets/scenarios/scenarioSheet";
 import type { EngineRunner } from "../worker/engine";
 import {
@@ -261,20 +260,14 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
       parameters: JSON.parse(figuresKey) as ScenarioParameters,
       ranges: ranges.ranges,
     };
-    engine
-      .run(
-        "uncertainty",
-        { stays: rows, scenario, draws: MEETING_DRAWS, seed: SUMMARY_SEED },
-        { signal: controller.signal }
-      )
-      .then(
-        ({ monteCarlo }) =>
-          setSpread({ key: figuresKey, p10: monteCarlo.npv.p10, p90: monteCarlo.npv.p90 }),
-        (error: unknown) => {
-          if (!(error instanceof Error && error.name === "AbortError"))
-            setSpread({ key: figuresKey, failed: messageOf(error) });
-        }
-      );
+    engine.run("band", { stays: rows, scenario }, { signal: controller.signal }).then(
+      (monteCarlo) =>
+        setSpread({ key: figuresKey, p10: monteCarlo.npv.p10, p90: monteCarlo.npv.p90 }),
+      (error: unknown) => {
+        if (!(error instanceof Error && error.name === "AbortError"))
+          setSpread({ key: figuresKey, failed: messageOf(error) });
+      }
+    );
     return () => controller.abort();
   }, [figuresKey, rows, rangesKey, engine]);
   const rangeProblem =

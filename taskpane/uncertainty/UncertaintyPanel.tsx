@@ -35,7 +35,12 @@ import {
 } from "../../src/sheets/scenarios/compare";
 import { activeScenario, readModel } from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
-import { SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
+import {
+  MONTE_CARLO_DRAWS,
+  MONTE_CARLO_SEED,
+  validDraws,
+  validSeed,
+} from "../../src/engine/uncertainty";
 import { UNCERTAINTY_TEXTS, type UncertaintyTexts } from "./texts";
 import {
   sensitivitySteps,
@@ -44,12 +49,11 @@ import {
 } from "../../src/sheets/uncertainty/uncertaintyRun";
 
 /**
- * The seed shown and used until the user changes it: a run is reproducible by default, and the
- * council page (taskpane/summary, 1 000 draws from seed 2023) shows the same draws.
+ * The draws and seed shown and used until the user changes them: the band every panel shows for
+ * the scenario (src/sheets/uncertainty/band.ts), so the council page and meeting mode agree.
  */
-export const DEFAULT_SEED = SUMMARY_SEED;
-export const DEFAULT_DRAWS = 1000;
-const MAX_DRAWS = 20_000;
+export const DEFAULT_SEED = MONTE_CARLO_SEED;
+export const DEFAULT_DRAWS = MONTE_CARLO_DRAWS;
 
 export interface UncertaintyPanelProps {
   workbook: Workbook;
@@ -71,9 +75,10 @@ interface Run {
   failed?: string;
 }
 
-const wholeIn = (text: string, min: number, max: number): number | undefined => {
+/** A field's number when the engine takes it (uncertainty.ts: validDraws, validSeed). */
+const numberIn = (text: string, valid: (n: number) => boolean): number | undefined => {
   const n = Number(text.trim());
-  return text.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+  return text.trim() !== "" && valid(n) ? n : undefined;
 };
 
 /** The active scenario of the Scenarier sheet, or the defaults when the workbook has none. */
@@ -119,8 +124,8 @@ export function UncertaintyPanel({
   const [seed, setSeed] = useState(String(DEFAULT_SEED));
   const [run, setRun] = useState<Run>({});
   const stop = useRef<AbortController>();
-  const drawCount = wholeIn(draws, 100, MAX_DRAWS);
-  const seedValue = wholeIn(seed, 0, 2 ** 32 - 1);
+  const drawCount = numberIn(draws, validDraws);
+  const seedValue = numberIn(seed, validSeed);
   const running = run.running !== undefined;
 
   const start = async () => {

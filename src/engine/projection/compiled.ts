@@ -14,37 +14,51 @@
  * a move the first time a draw makes it.
  */
 import { edate, yearOf, type Serial } from "../calendar";
-import { computeShelterRefunds, isRowError, type Span, type StayResult } from "../shelter";
+import { computeShelterRefunds, isRowError, type Span } from "../shelter";
 import { countedRows, supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
-import { overlap } from "./tallies";
+import { overlap, type StayNights } from "./tallies";
 import { compareText, jan1, timelineStay } from "./timeline";
 
-/** A money vector's entries: year, rate and self-payment (value indexes), and four counts. */
-export const STRIDE = 7;
-export const E_YEAR = 0;
-export const E_RATE = 1;
-export const E_SELF = 2;
-export const E_NIGHTS = 3;
-export const E_REFUND = 4;
-export const E_ODD_NIGHTS = 5;
-export const E_ODD_REFUND = 6;
+/**
+ * A money vector's entries: where it goes (n, the years after a move, for the sums a view weighs
+ * later; 0 elsewhere), whose share it is (the lag of the expected use that multiplies it; 0: the
+ * whole), the year, the rate and self-payment (value indexes), and four counts.
+ */
+export const STRIDE = 9;
+export const E_N = 0;
+export const E_LAG = 1;
+export const E_YEAR = 2;
+export const E_RATE = 3;
+export const E_SELF = 4;
+export const E_NIGHTS = 5;
+export const E_REFUND = 6;
+export const E_ODD_NIGHTS = 7;
+export const E_ODD_REFUND = 8;
 export type MoneyVector = Float64Array;
 
-/** Sums of a stay's nights by year and price pair, signed, and built once into a vector. */
+/** n, lag and year are below 32 (a horizon is at most 30 years): a key fits a double below 2^53. */
+const SLOTS = 32;
+
+/** Sums of stays' nights by n, lag, year and price pair, signed, built once into a vector. */
 class VectorBuilder {
-  private readonly index = new Map<number, number>();
+  private readonly index = new Map<number | string, number>();
   private readonly data: number[] = [];
+  /** The n and lag of what `add` adds. */
+  n = 0;
+  lag = 0;
   constructor(private readonly values: number) {}
 
   add(t: number, rate: number, self: number, sign: number, nights: number, refund: number): void {
-    const key = (t * this.values + rate) * this.values + self;
+    const slot = (this.n * SLOTS + this.lag) * SLOTS + t;
+    const pair = rate * this.values + self;
+    const key = this.values < 2 ** 19 ? slot * this.values * this.values + pair : `${slot}|${pair}`;
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.data.length;
       this.index.set(key, i);
-      this.data.push(t, rate, self, 0, 0, 0, 0);
+      this.data.push(this.n, this.lag, t, rate, self, 0, 0, 0, 0);
     }
     const d = this.data;
     d[i + E_NIGHTS] += sign * nights;
@@ -57,16 +71,15 @@ class VectorBuilder {
     const out: number[] = [];
     const d = this.data;
     for (let i = 0; i < d.length; i += STRIDE)
-      if (d[i + 3] !== 0 || d[i + 4] !== 0 || d[i + 5] !== 0 || d[i + 6] !== 0)
+      if (
+        d[i + E_NIGHTS] !== 0 ||
+        d[i + E_REFUND] !== 0 ||
+        d[i + E_ODD_NIGHTS] !== 0 ||
+        d[i + E_ODD_REFUND] !== 0
+      )
         for (let k = 0; k < STRIDE; k++) out.push(d[i + k]);
     return Float64Array.from(out);
   }
-}
-
-/** The money vectors of a lag: what a move's mass × expected use at that lag multiplies. */
-export interface LagVector {
-  lag: number;
-  vector: MoneyVector;
 }
 
 /** A cut piece of a move: the nights the move ends of one stay, with its own vector. */
@@ -74,22 +87,28 @@ export interface CutPiece extends TakenSpan {
   vector: MoneyVector;
 }
 
+/**
+ * Days of a move per (n, year) where there are any: [n × years + t, days, …]. A year after the
+ * move spans at most two calendar years, so a handful of the (horizon + 1)² places.
+ */
+export type DaysVector = Float64Array;
+
 /** A move of a candidate's stay on a day, compiled: everything but its mass. */
 export interface MoveOption {
   row: number;
   day: Serial;
   /** Pieces taken on the move day (the shelter nights it ends). */
   cut: CutPiece[];
-  /** For n = 1.., the stays taken on the n-th anniversary, by lag: what those who move away leave. */
-  away: LagVector[][];
+  /** The stays taken on each anniversary n = 1.., by n and lag: what those who move away leave. */
+  away: MoneyVector;
   /** The same spans, for the nights of those who relapse (fresh windows), by the lags present. */
   patterns: TakenSpan[][];
-  returns: Map<string, LagVector[][]>;
-  /** Days housed in year t of the n-th year after the move, at [n × years + t]. */
-  housed: Float64Array;
+  returns: Map<string, MoneyVector>;
+  /** Days housed in year t of the n-th year after the move. */
+  housed: DaysVector;
   /** The same inside the § 85 a window of the person's own chain, and of the recurrence's. */
-  refundedOwn: Float64Array | null;
-  refundedRecurrence: Float64Array | null;
+  refundedOwn: DaysVector | null;
+  refundedRecurrence: DaysVector | null;
 }
 
 export interface CompiledTimeline {
@@ -182,7 +201,7 @@ function addStay(
   sign: number,
   rate: number,
   self: number,
-  result: StayResult,
+  result: StayNights,
   until = Infinity
 ): void {
   const own = result.ownDays;
@@ -274,7 +293,7 @@ function compileMove(
     supportWindow(prepared.recurrences.get(citizen) ?? [], day, rules),
   ];
   const refunded = windows.map((w) => (w === null ? null : new Float64Array(years * years)));
-  const away: LagVector[][] = [[]];
+  const away = new VectorBuilder(c.values.length);
   const patterns: TakenSpan[][] = [[]];
   for (let n = 0; ; n++) {
     const from = n === 0 ? day : edate(day, 12 * n);
@@ -282,15 +301,13 @@ function compileMove(
     if (n > 0) {
       const pattern = taken(from);
       patterns.push(pattern);
-      const byLag = new Map<number, VectorBuilder>();
+      away.n = n;
       for (const span of pattern) {
-        let b = byLag.get(span.lag);
-        if (!b) byLag.set(span.lag, (b = new VectorBuilder(c.values.length)));
+        away.lag = span.lag;
         const r = results[span.row];
-        addStay(c, b, 1, c.rate[span.row], c.self[span.row], r, span.to);
-        addStay(c, b, -1, c.rate[span.row], c.self[span.row], r, span.from);
+        addStay(c, away, 1, c.rate[span.row], c.self[span.row], r, span.to);
+        addStay(c, away, -1, c.rate[span.row], c.self[span.row], r, span.from);
       }
-      away.push([...byLag].map(([lag, b]) => ({ lag, vector: b.build() })));
     }
     const to = Math.min(edate(day, 12 * (n + 1)), c.horizonEnd);
     for (let t = yearOf(from) - prepared.baseYear; t < years && c.spans[t].from < to; t++) {
@@ -306,13 +323,22 @@ function compileMove(
     row,
     day,
     cut: taken(day).map((span) => ({ ...span, vector: pieceVector(span) })),
-    away,
+    away: away.build(),
     patterns,
     returns: new Map(),
-    housed,
-    refundedOwn: refunded[0],
-    refundedRecurrence: refunded[1],
+    housed: sparse(housed),
+    refundedOwn: refunded[0] && sparse(refunded[0]),
+    refundedRecurrence: refunded[1] && sparse(refunded[1]),
   };
+}
+
+/** The places with days: [index, days, …]. */
+function sparse(dense: Float64Array): DaysVector {
+  const out: number[] = [];
+  dense.forEach((days, i) => {
+    if (days !== 0) out.push(i, days);
+  });
+  return Float64Array.from(out);
 }
 
 /**
@@ -326,7 +352,7 @@ export function returnsOf(
   option: MoveOption,
   present: (lag: number) => boolean,
   key: string
-): LagVector[][] {
+): MoneyVector {
   const known = option.returns.get(key);
   if (known) return known;
   const { timeline, rules } = prepared;
@@ -343,15 +369,15 @@ export function returnsOf(
     }
   }
   const outcomes = computeShelterRefunds(stays, { rules });
-  const builders = option.patterns.map(() => new Map<number, VectorBuilder>());
+  const b = new VectorBuilder(c.values.length);
   outcomes.forEach((o, i) => {
     if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
     const { n, span } = owners[i];
-    let b = builders[n].get(span.lag);
-    if (!b) builders[n].set(span.lag, (b = new VectorBuilder(c.values.length)));
+    b.n = n;
+    b.lag = span.lag;
     addStay(c, b, 1, c.rate[span.row], c.self[span.row], o);
   });
-  const out = builders.map((m) => [...m].map(([lag, b]) => ({ lag, vector: b.build() })));
+  const out = b.build();
   option.returns.set(key, out);
   return out;
 }

@@ -77,7 +77,7 @@ export function evaluateDraw(
   const prices = Array.from({ length: years }, (_, t) => Math.pow(1 + p.rateIndexation, t));
   const weights = Array.from({ length: years }, (_, t) => Math.pow(1 + p.admissionGrowth, t));
   const none = new Float64Array(FIELDS * years);
-  c.cohorts.forEach((v, cohort) => price(v, weights[cohort], none, 0, pricing));
+  c.cohorts.forEach((v, cohort) => price(v, weights[cohort], none, pricing));
 
   const rates = resolvedRates(prepared.estimates, p);
   const chains = USER_GROUPS.map((g) => groupChain(rates[g], prepared.horizon));

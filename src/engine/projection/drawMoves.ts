@@ -11,7 +11,7 @@ import {
   type CandidateTable,
   type CompiledTimeline,
   type CutPiece,
-  type LagVector,
+  type DaysVector,
 } from "./compiled";
 import type { PreparedProjection } from "./prepare";
 import { FIELDS } from "./tallies";
@@ -174,15 +174,8 @@ export function addMoves(
   };
   const cuts: { piece: CutPiece; mass: number }[] = [];
   const rowMass = new Map<number, number>();
-  const lagged = (
-    list: LagVector[],
-    mass: number,
-    use: number[],
-    into: Float64Array,
-    at: number
-  ) => {
-    for (const { lag, vector } of list)
-      if (use[lag] > 0) price(vector, mass * use[lag], into, at, pricing);
+  const addDays = (into: Float64Array, days: DaysVector, mass: number) => {
+    for (let j = 0; j < days.length; j += 2) into[days[j]] += mass * days[j + 1];
   };
   for (let k = 0; k < moves.mass.length; k++) {
     const i = moves.candidate[k];
@@ -199,21 +192,19 @@ export function addMoves(
     }
     const cohort = table.cohort[i];
     const own = mass * (cohort === 0 ? 1 : chain.chance[cohort]);
-    const other = mass - own;
-    const { housed, refundedOwn, refundedRecurrence } = option;
-    for (let j = 0; j < housed.length; j++) {
-      sums.housed[j] += mass * housed[j];
-      if (refundedOwn && own > 0) sums.refunded[j] += own * refundedOwn[j];
-      if (refundedRecurrence && other > 0) sums.refunded[j] += other * refundedRecurrence[j];
-    }
-    if (p.moveAwayRate !== 0)
-      for (let n = 1; n < option.away.length; n++)
-        lagged(option.away[n], mass, use, sums.away, n * width);
-    if (p.relapseRate !== 0) {
-      const returns = returnsOf(c, prepared, option, (lag) => use[lag] > 0, chain.absent);
-      for (let n = 1; n < returns.length; n++)
-        lagged(returns[n], mass, use, sums.returned, n * width);
-    }
+    addDays(sums.housed, option.housed, mass);
+    if (option.refundedOwn && own > 0) addDays(sums.refunded, option.refundedOwn, own);
+    if (option.refundedRecurrence && mass - own > 0)
+      addDays(sums.refunded, option.refundedRecurrence, mass - own);
+    if (p.moveAwayRate !== 0) price(option.away, mass, sums.away, pricing, use);
+    if (p.relapseRate !== 0)
+      price(
+        returnsOf(c, prepared, option, (lag) => use[lag] > 0, chain.absent),
+        mass,
+        sums.returned,
+        pricing,
+        use
+      );
   }
 
   // The moved leave the shelter from the move day; a stay loses at most its own weight
@@ -222,7 +213,7 @@ export function addMoves(
   for (const entry of cuts) {
     const row = entry.piece.row;
     if (timeline[row].open || rowMass.get(row)! <= weights[timeline[row].cohort] * (1 + 1e-12))
-      price(entry.piece.vector, -entry.mass, sums.cut, 0, pricing);
+      price(entry.piece.vector, -entry.mass, sums.cut, pricing);
     else {
       const list = clipped.get(row);
       if (list) list.push(entry);
@@ -236,7 +227,7 @@ export function addMoves(
     for (const { piece, mass } of list) {
       const taken = Math.min(weight, before + mass) - Math.min(weight, before);
       before += mass;
-      if (taken > 0) price(piece.vector, -taken, sums.cut, 0, pricing);
+      if (taken > 0) price(piece.vector, -taken, sums.cut, pricing);
     }
   }
   return sums;

@@ -6,8 +6,9 @@
  */
 import { edate, yearOf, type Serial } from "../calendar";
 import type { RuleSet } from "../rules";
-import type { Span, StayResult } from "../shelter";
+import type { Span } from "../shelter";
 import type { Spell } from "./queue";
+import type { StayNights } from "./tallies";
 import type { TimelineStay } from "./timeline";
 
 /**
@@ -25,7 +26,7 @@ export interface TakenSpan {
 /** A person's counted stays with nights, in timeline order: what a move of the person can take. */
 export function countedRows(
   timeline: readonly TimelineStay[],
-  results: readonly StayResult[]
+  results: readonly StayNights[]
 ): Map<string, number[]> {
   const counted = new Map<string, number[]>();
   timeline.forEach((s, row) => {
@@ -44,7 +45,7 @@ export function countedRows(
  */
 export function takenSpans(
   timeline: readonly TimelineStay[],
-  results: readonly StayResult[],
+  results: readonly StayNights[],
   rows: readonly number[],
   moveRow: number,
   moveYear: number,

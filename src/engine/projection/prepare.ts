@@ -4,16 +4,11 @@
 import { RULE_SETS, type RuleSet } from "../rules";
 import type { ScenarioParameters } from "../parameters";
 import { MAX_EXACT_KRONER } from "../money";
-import {
-  computeShelterRefunds,
-  isRowError,
-  type RowError,
-  type StayInput,
-  type StayResult,
-} from "../shelter";
+import { computeShelterRefunds, isRowError, type RowError, type StayInput } from "../shelter";
 import { classifyCitizens, typologyWindow, type UserGroup } from "../typology";
 import { countedSpells, spellsOf, type Spell, type Spells } from "./queue";
 import { estimateReturns, type ReturnEstimates } from "./returns";
+import type { StayNights } from "./tallies";
 import {
   canonicalStays,
   defaultBaseYear,
@@ -52,7 +47,7 @@ export interface PreparedProjection {
   horizon: number;
   rules: RuleSet;
   timeline: TimelineStay[];
-  results: StayResult[];
+  results: StayNights[];
   spells: Map<string, Spells>;
   /** Each person's user group in the typology window that ends with the base year. */
   groups: Map<string, UserGroup>;
@@ -199,9 +194,10 @@ function timelineOf(
       `Basisåret ${baseYear} har ingen opholdsdøgn i data: angiv et andet basisår`
     );
   }
-  const results = computeShelterRefunds(timeline, { rules }).map((o) => {
+  // Only the nights are kept: a result's windows and warnings would double what a timeline holds.
+  const results = computeShelterRefunds(timeline, { rules }).map((o): StayNights => {
     if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
-    return o;
+    return { ownDays: o.ownDays, refundSpans: o.refundSpans };
   });
   return {
     timeline,

@@ -7,6 +7,8 @@
 import { dec, exactOre, roundOre, shareOf } from "../money";
 import type { RuleSet } from "../rules";
 import {
+  E_LAG,
+  E_N,
   E_NIGHTS,
   E_ODD_NIGHTS,
   E_ODD_REFUND,
@@ -51,18 +53,28 @@ export function drawPricing(c: CompiledTimeline, rules: RuleSet, indexation: num
           : Math.round(x);
     }
   });
-  const share = shareOf(rules.shelter.refundShare.value);
-  return {
-    ore,
-    years,
-    share: share.num / share.den,
-    half: share.num === 1 && share.den === 2,
-    whole: share.den === 1,
-  };
+  return { ore, years, ...shareOfRules(rules) };
+}
+
+const shares = new WeakMap<RuleSet, Pick<Pricing, "share" | "half" | "whole">>();
+function shareOfRules(rules: RuleSet): Pick<Pricing, "share" | "half" | "whole"> {
+  let out = shares.get(rules);
+  if (!out) {
+    const share = shareOf(rules.shelter.refundShare.value);
+    out = {
+      share: share.num / share.den,
+      half: share.num === 1 && share.den === 2,
+      whole: share.den === 1,
+    };
+    shares.set(rules, out);
+  }
+  return out;
 }
 
 // The layouts bound once: an imported binding read in the hot loop costs a property look-up.
-const [YEAR, RATE, SELF_PAY, COUNT, REFUND, ODD_COUNT, ODD_REFUND, STEP] = [
+const [N, LAG, YEAR, RATE, SELF_PAY, COUNT, REFUND, ODD_COUNT, ODD_REFUND, STEP] = [
+  E_N,
+  E_LAG,
   E_YEAR,
   E_RATE,
   E_SELF,
@@ -80,17 +92,23 @@ const [WIDTH, F_NIGHTS, F_GROSS, F_SELF, F_NY, F_GAMMEL] = [
   NY,
   GAMMEL,
 ];
+const WHOLE = [1];
 
-/** Adds scale × a money vector, priced, to `out` from `offset` on (FIELDS a year). */
+/**
+ * Adds scale × use[lag] × a money vector, priced, to `out` (FIELDS a year, for each n: the
+ * entry's n picks the block); `use` the expected use by lag, or the whole of it.
+ */
 export function price(
   vector: MoneyVector,
   scale: number,
   out: Float64Array,
-  offset: number,
-  pricing: Pricing
+  pricing: Pricing,
+  use: readonly number[] = WHOLE
 ): void {
   const { ore, years, half } = pricing;
   for (let i = 0; i < vector.length; i += STEP) {
+    const share = scale * use[vector[i + LAG]];
+    if (!(share > 0 || share < 0)) continue;
     const t = vector[i + YEAR];
     const rate = ore[vector[i + RATE] * years + t];
     const self = ore[vector[i + SELF_PAY] * years + t];
@@ -111,11 +129,11 @@ export function price(
         gammel = Math.round(gammel);
       }
     }
-    const at = offset + t * WIDTH;
-    out[at + F_NIGHTS] += scale * nights;
-    out[at + F_GROSS] += scale * rate * nights;
-    out[at + F_SELF] += scale * self * nights;
-    out[at + F_NY] += scale * ny;
-    out[at + F_GAMMEL] += scale * gammel;
+    const at = (vector[i + N] * years + t) * WIDTH;
+    out[at + F_NIGHTS] += share * nights;
+    out[at + F_GROSS] += share * rate * nights;
+    out[at + F_SELF] += share * self * nights;
+    out[at + F_NY] += share * ny;
+    out[at + F_GAMMEL] += share * gammel;
   }
 }

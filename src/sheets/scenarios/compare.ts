@@ -17,7 +17,7 @@ import {
   type ParameterRanges,
   type ScenarioParameters,
 } from "../../engine/parameters";
-import { computeProjection, isProjectionError, type Projection } from "../../engine/projection";
+import { isProjectionError, type Projection } from "../../engine/projection";
 import type { StayInput } from "../../engine/shelter";
 import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
 import {
@@ -28,6 +28,7 @@ import {
   type TornadoBar,
 } from "../../engine/uncertainty";
 import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../../workbook/workbook";
+import { runnerFor } from "../../engine/projectionRunner";
 
 export const COMPARE_SHEET = "Sammenligning";
 
@@ -72,8 +73,10 @@ export function runScenarios(
   stays: readonly StayInput[],
   scenarios: readonly { name: string; parameters: ScenarioParameters }[]
 ): ScenarioResult[] {
+  // One runner: scenarios that share a timeline are prepared once (runnerFor keeps it for the next job).
+  const runner = runnerFor(stays);
   return scenarios.map(({ name, parameters }) => {
-    const projection = computeProjection(stays, parameters);
+    const projection = runner.run(parameters);
     if (isProjectionError(projection))
       throw new Error(`Scenariet «${name}»: ${projection.message}`);
     return { name, projection };
@@ -97,10 +100,11 @@ export function sensitivity(
   { parameters, ranges }: Omit<NamedParameters, "name">,
   step?: () => void
 ): SensitivityBar[] {
+  const runner = runnerFor(stays);
   const switching = new Map(
-    switchingValues(stays, parameters, { ranges, onParameter: step }).map((v) => [v.id, v])
+    switchingValues(stays, parameters, { ranges, onParameter: step, runner }).map((v) => [v.id, v])
   );
-  return tornado(stays, parameters, { ranges, onParameter: step }).map((b) => {
+  return tornado(stays, parameters, { ranges, onParameter: step, runner }).map((b) => {
     const v = switching.get(b.id);
     return {
       ...b,

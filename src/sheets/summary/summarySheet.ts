@@ -20,15 +20,17 @@ import {
   type ParameterRanges,
   type ScenarioParameters,
 } from "../../engine/parameters";
-import { computeProjection, isProjectionError } from "../../engine/projection";
+import { isProjectionError } from "../../engine/projection";
 import { BACKTEST_LABELS } from "../../functions/scenarioFunctions";
 import { RULE_SETS, ruleSetVersion, type RuleSetName } from "../../engine/rules";
 import type { StayInput } from "../../engine/shelter";
 import { USER_GROUP_LABELS, groupFigures } from "../../engine/typology";
-import { ProjectionRunner, runMonteCarlo, tornado } from "../../engine/uncertainty";
+import { MONTE_CARLO_DRAWS, MONTE_CARLO_SEED, tornado } from "../../engine/uncertainty";
 import { BACKTEST_FIGURES, differencePercent } from "../../engine/projection";
 import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
 import { evidence } from "../evidence/evidence";
+import { runnerFor } from "../../engine/projectionRunner";
+import { monteCarloBand } from "../uncertainty/band";
 
 import {
   a1,
@@ -39,9 +41,9 @@ import {
 } from "../../workbook/workbook";
 
 export const SUMMARY_SHEET = "Sammenfatning";
-/** The Monte Carlo run behind the page's ranges: enough draws for stable P10/P90, a fixed seed. */
-export const SUMMARY_DRAWS = 1000;
-export const SUMMARY_SEED = 2023;
+/** The Monte Carlo run behind the page's ranges: the band every panel shows (band.ts). */
+export const SUMMARY_DRAWS = MONTE_CARLO_DRAWS;
+export const SUMMARY_SEED = MONTE_CARLO_SEED;
 
 export interface SummaryRequest {
   stays: readonly StayInput[];
@@ -107,30 +109,32 @@ export function summarySheet(
   const { stays, scenario } = request;
   const p = scenario.parameters;
   const rules = RULE_SETS[request.rules];
-  const projection = computeProjection(stays, p, { rules });
+  // The worker's runner of the stays (runnerFor): one prepared timeline for the page's projection,
+  // its tornado, its evidence and its Monte Carlo run, and for the pane's next job.
+  const runner = runnerFor(stays, request.rules);
+  const projection = runner.run(p);
   if (isProjectionError(projection)) throw new Error(projection.message);
   const tornadoSteps = 2 * PARAMETERS.filter((d) => d.range).length;
   const total = tornadoSteps + request.draws;
   const ranges = request.ranges ?? {};
-  const bars = tornado(stays, p, { rules, ranges });
+  const bars = tornado(stays, p, { rules, ranges, runner });
   onProgress?.({ done: tornadoSteps, total });
   // The values the runs used: the blank "who comes back" parameters are the register's estimates.
-  const resolved = new ProjectionRunner(stays, { rules }).resolve(p, ranges);
+  const resolved = runner.resolve(p, ranges);
   if (isProjectionError(resolved)) throw new Error(resolved.message);
   const trust = evidence({ stays, parameters: p, ranges, options: { rules }, bars });
-  const mc = runMonteCarlo(
-    stays,
-    p,
+  // The band every panel shows for the scenario (band.ts).
+  const mc = monteCarloBand(
     {
+      stays,
+      parameters: p,
+      ranges,
+      rules: request.rules,
       draws: request.draws,
       seed: request.seed,
-      ranges,
-      onProgress: (done) => onProgress?.({ done: tornadoSteps + done, total }),
     },
-    { rules }
+    ({ done }) => onProgress?.({ done: tornadoSteps + done, total })
   );
-  if (mc === null || "code" in mc)
-    throw new Error(mc ? mc.message : "Monte Carlo-kørslen blev stoppet");
   const groups = groupFigures(
     stays,
     projection.baseYear,

@@ -1,0 +1,305 @@
+/**
+ * Sensitivity of the projection's NPV: each input's tornado bar over its low–high range, and each
+ * input's switching value, the value at which the NPV turns to the other side of 0 (HM Treasury,
+ * The Green Book (2018), §5.60–5.61 on switching values). Both evaluate as draws do, over the
+ * compiled timeline (projection/draw.ts: within 1 kr. of the exact projection); a switching
+ * value's search asks the exact projection for the sign where a draw is that close to 0.
+ */
+import {
+  PARAMETERS,
+  rangeOf,
+  type ParameterDef,
+  type ParameterId,
+  type ParameterRanges,
+  type ScenarioParameters,
+} from "./parameters";
+import { isProjectionError, type ProjectionOptions } from "./projection";
+import { ProjectionRunner } from "./projectionRunner";
+import type { StayInput } from "./shelter";
+
+/**
+ * The range used around a scenario's value: its low–high (the scenario's own, else the
+ * registry's, else the register's estimate), or, when the value lies outside it, the same width
+ * centred on the value, kept inside the parameter's allowed values (issue 20: the spread never
+ * leans to one side because the value moved).
+ */
+export function rangeAround(
+  def: ParameterDef,
+  range: { low: number; high: number },
+  value: number
+): { low: number; high: number } {
+  if (value >= range.low && value <= range.high) return { low: range.low, high: range.high };
+  const width = range.high - range.low;
+  const [min, max] = searchBounds(def);
+  let low = value - width / 2;
+  let high = value + width / 2;
+  if (low < min) [low, high] = [min, Math.min(max, min + width)];
+  if (high > max) [low, high] = [Math.max(min, max - width), max];
+  return { low: Math.min(low, value), high: Math.max(high, value) };
+}
+
+/** The ranges drawn: each uncertain parameter's range around the scenario's value. */
+
+/** The allowed range's ends as values a search can try (an exclusive bound moved inwards). */
+function searchBounds(def: ParameterDef): [number, number] {
+  const step = def.integer ? 1 : def.unit === "%" ? 1e-6 : 1e-3;
+  return [
+    def.min.exclusive ? def.min.value + step : def.min.value,
+    def.max.exclusive ? def.max.value - step : def.max.value,
+  ];
+}
+
+/** Which headline a sensitivity is about: the budget case or the public-sector value (issue 20). */
+export type View = "budget" | "public";
+
+export interface TornadoBar {
+  id: ParameterId;
+  /** The scenario's value (for a blank estimated parameter, the register's estimate). */
+  value: number;
+  low: number;
+  high: number;
+  /** The budget case's NPV at the low and the high value. */
+  npvLow: number;
+  npvHigh: number;
+  /** |npvHigh − npvLow| of the view the bars are sorted by, largest first. */
+  swing: number;
+  /** The public-sector value's NPV at the low and the high value. */
+  publicLow: number;
+  publicHigh: number;
+  /** Where the low–high range comes from (the registry's source or the scenario's own). */
+  source: string;
+}
+
+export interface SensitivityOptions extends ProjectionOptions {
+  /** The scenario's own low–high values (else the registry's). */
+  ranges?: ParameterRanges;
+  /** A runner of these stays and options whose prepared timelines to use and keep (else its own). */
+  runner?: ProjectionRunner;
+  /** Told after each parameter is done, for progress. */
+  onParameter?: () => void;
+  /** The headline the bars are sorted by, and whose sign a switching value turns (default budget). */
+  view?: View;
+}
+
+/** The parameters with a low–high range: the scenario's own, the registry's, or the register's estimate. */
+export const rangedParameters = (ranges: ParameterRanges = {}): ParameterDef[] =>
+  PARAMETERS.filter((def) => rangeOf(def, ranges) !== undefined || def.estimated !== undefined);
+
+type Npvs = { budget: number; public: number } | null;
+
+/**
+ * Both headlines' NPVs with one parameter changed, as a draw computes them (within 1 kr. of the
+ * exact projection), or null when the projection refuses the value. For the horizon, one draw at
+ * the longest horizon asked gives every shorter one: a year's figures depend on the years before
+ * it only, so the NPV of h years is that draw's cumulative NPV of year h (projection/draw.ts).
+ */
+function npvsOf(
+  runner: ProjectionRunner,
+  base: ScenarioParameters,
+  id: ParameterId,
+  longest: number
+): (value: number) => Npvs {
+  const at = (value: number): Npvs => {
+    const result = runner.draw({ ...base, [id]: value });
+    return isProjectionError(result) ? null : { budget: result.npv, public: result.public.npv };
+  };
+  if (id !== "horizon") return at;
+  const all = runner.draw({ ...base, horizon: longest });
+  if (isProjectionError(all)) return at;
+  return (h) =>
+    h <= longest ? { budget: all.cumulative[h], public: all.public.cumulative[h] } : at(h);
+}
+
+/**
+ * The most a rate may be with the scenario's other leaving rate: relapse and move-away are at
+ * most 100 % a year together, so a range end beyond that is moved in to it.
+ */
+function jointBound(def: ParameterDef, base: ScenarioParameters, value: number): number {
+  if (def.id === "relapseRate") return Math.min(value, 1 - base.moveAwayRate);
+  if (def.id === "moveAwayRate") return Math.min(value, 1 - base.relapseRate);
+  return value;
+}
+
+/**
+ * Each parameter with a range moved to its low and its high value on its own (the range around
+ * the scenario's value), sorted by the view's swing (ties in the registry's order).
+ */
+export function tornado(
+  stays: readonly StayInput[],
+  given: ScenarioParameters,
+  {
+    ranges: givenRanges,
+    onParameter,
+    view = "budget",
+    runner: shared,
+    ...projectionOptions
+  }: SensitivityOptions = {}
+): TornadoBar[] {
+  const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
+  const resolved = runner.resolve(given, givenRanges);
+  if (isProjectionError(resolved)) return [];
+  const { parameters: base, ranges } = resolved;
+  const bars: TornadoBar[] = [];
+  for (const def of rangedParameters(ranges)) {
+    const value = base[def.id] as number;
+    const around = rangeAround(def, rangeOf(def, ranges)!, value);
+    const low = jointBound(def, base, around.low);
+    const high = jointBound(def, base, around.high);
+    // Moved from the scenario as given: a blank estimated parameter is estimated again when a
+    // typology parameter moves the user groups.
+    const npvsAt = npvsOf(runner, given, def.id, high);
+    const atLow = npvsAt(low);
+    const atHigh = npvsAt(high);
+    onParameter?.();
+    if (atLow === null || atHigh === null) continue;
+    const swing = Math.abs(atHigh[view] - atLow[view]);
+    bars.push({
+      id: def.id,
+      value,
+      low,
+      high,
+      npvLow: atLow.budget,
+      npvHigh: atHigh.budget,
+      swing,
+      publicLow: atLow.public,
+      publicHigh: atHigh.public,
+      source: rangeOf(def, ranges)!.source,
+    });
+  }
+  // Array.prototype.sort is stable: equal swings keep the registry's order.
+  return bars.sort((a, b) => b.swing - a.swing);
+}
+
+export interface SwitchingValue {
+  id: ParameterId;
+  /** The value at which the NPV changes sign, or null: "none in the allowed range". */
+  value: number | null;
+  /**
+   * Why there is none: the NPV keeps its sign over the whole allowed range, or it only reaches
+   * 0 (no programme at all, say) without turning to the other side.
+   */
+  reason?: "sameSign" | "onlyTouchesZero";
+}
+
+/** Kroner of NPV within which a switching value's search asks the exact projection for the sign. */
+const EXACT_NEAR_ZERO = 2;
+
+/** Points scanned on each side of the scenario's value for a sign change of the NPV. */
+const SCAN_STEPS = 4;
+
+/**
+ * How close the search goes: a whole unit for whole numbers, 0,001 %-point, 10 øre for kroner
+ * (shown in whole kroner; each bisection step is a projection, on 50 000 stays a slow one).
+ */
+function tolerance(def: ParameterDef): number {
+  if (def.integer) return 1;
+  if (def.unit === "%") return 1e-5;
+  if (def.unit === "kr./år" || def.unit === "kr.") return 0.1;
+  return 1e-4;
+}
+
+/**
+ * For each parameter with a range, the value nearest the scenario's own at which the NPV changes
+ * sign, found by scanning the allowed range and bisecting: for a whole-number parameter the first
+ * value on the other side, else to the tolerance above; for a yes/no parameter the other answer
+ * if it turns the sign. Checked by the caller's projection at it.
+ */
+export function switchingValues(
+  stays: readonly StayInput[],
+  given: ScenarioParameters,
+  {
+    ranges: givenRanges,
+    onParameter,
+    view = "budget",
+    runner: shared,
+    ...projectionOptions
+  }: SensitivityOptions = {}
+): SwitchingValue[] {
+  const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
+  const resolved = runner.resolve(given, givenRanges);
+  if (isProjectionError(resolved)) return [];
+  const { parameters: base, ranges } = resolved;
+  let npvsAt: (value: number) => Npvs = () => null;
+  const signAt = (def: ParameterDef, v: number): -1 | 0 | 1 | null => {
+    const npvs = npvsAt(v);
+    if (npvs === null) return null;
+    const npv = npvs[view];
+    if (Math.abs(npv) >= EXACT_NEAR_ZERO) return npv > 0 ? 1 : -1;
+    // A draw is within 1 kr. of the exact projection: this near 0, the exact one decides.
+    const exact = runner.run({ ...given, [def.id]: v });
+    if (isProjectionError(exact)) return null;
+    const at = view === "budget" ? exact.npv : exact.public.npv;
+    return at.gt(0) ? 1 : at.lt(0) ? -1 : 0;
+  };
+  const out: SwitchingValue[] = [];
+  for (const def of rangedParameters(ranges)) {
+    npvsAt = npvsOf(runner, given, def.id, searchBounds(def)[1]);
+    const found = switchingValue(def);
+    onParameter?.();
+    if (found !== undefined) out.push({ id: def.id, ...found });
+  }
+  return out;
+
+  /**
+   * The value where the NPV turns strictly to the other side of 0, or none with the reason;
+   * undefined when the parameter is not searched.
+   */
+  function switchingValue(def: ParameterDef): Omit<SwitchingValue, "id"> | undefined {
+    const own = base[def.id] as number;
+    const sign = signAt(def, own);
+    if (sign === null) return undefined;
+    if (sign === 0) return { value: null, reason: "onlyTouchesZero" };
+    let touched = false;
+    /** Whether the NPV at v is strictly on the other side; 0 only touches it. */
+    const crosses = (v: number): boolean | null => {
+      const s = signAt(def, v);
+      if (s === 0) touched = true;
+      return s === null ? null : s === -sign;
+    };
+    const none = (): Omit<SwitchingValue, "id"> => ({
+      value: null,
+      reason: touched ? "onlyTouchesZero" : "sameSign",
+    });
+    if (def.unit === "ja/nej") {
+      // Yes or no: the other answer, where it turns the NPV's sign.
+      const other = own === 1 ? 0 : 1;
+      return crosses(other) ? { value: other } : none();
+    }
+    const [min, max] = searchBounds(def);
+    // Scan outwards from the scenario's value on both sides; keep the nearest sign change.
+    const candidates: [number, number][] = [];
+    for (const end of [min, max]) {
+      if (end === own) continue;
+      let inside = own;
+      // Few steps, closest near the scenario's value: a monotone NPV is bracketed all the same.
+      for (let k = 1; k <= SCAN_STEPS; k++) {
+        let v = own + (end - own) * (k / SCAN_STEPS) ** 2;
+        if (def.integer) v = Math.round(v);
+        if (v === inside) continue;
+        const c = crosses(v);
+        if (c === null) break;
+        if (c) {
+          candidates.push([inside, v]);
+          break;
+        }
+        if (signAt(def, v) === sign) inside = v;
+      }
+    }
+    if (candidates.length === 0) return none();
+    let [inside, outside] = candidates.sort(
+      (a, b) => Math.abs(a[1] - own) - Math.abs(b[1] - own)
+    )[0];
+    const tol = tolerance(def);
+    while (Math.abs(outside - inside) > tol) {
+      let mid = (inside + outside) / 2;
+      if (def.integer) mid = Math.round(mid);
+      if (mid === inside || mid === outside) break;
+      const s = signAt(def, mid);
+      if (s === sign) inside = mid;
+      else if (s === -sign) outside = mid;
+      // Exactly 0 between a point on each side: the crossing itself.
+      else return { value: mid };
+    }
+    return { value: def.integer ? outside : (inside + outside) / 2 };
+  }
+}
