@@ -1,5 +1,5 @@
 /**
- * Monte Carlo draws per second (src/engine/uncertainty.ts) on the demo municipality and on its
+ * Monte Carlo draws per second (src/engine/uncertainty/monteCarlo.ts) on the demo municipality and on its
  * sheet grown to 20 000 stays, beside one deterministic projection of the same stays in the same
  * run (prepare + exact evaluation: what DK.HOUSINGFIRSTPROJECTION costs), so the ratio compares
  * across machines. A draw shares the prepared timeline with the draws of the same stay-length

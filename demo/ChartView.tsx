@@ -43,6 +43,11 @@ const compact: Record<Language, Intl.NumberFormat> = {
   da: new Intl.NumberFormat("da-DK", { notation: "compact", maximumFractionDigits: 1 }),
   en: new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 }),
 };
+/** A value axis formatted as a percentage (ChartSpec.valueFormat "0%"), as Excel shows it. */
+const percent: Record<Language, Intl.NumberFormat> = {
+  da: new Intl.NumberFormat("da-DK", { style: "percent", maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }),
+};
 const full: Record<Language, Intl.NumberFormat> = {
   da: new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }),
   en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }),
@@ -86,10 +91,13 @@ export function ChartView({ data }: { data: ChartData }) {
   }
   const values = series.flatMap((s) => s.values);
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
+  const percentAxis = spec.valueFormat?.includes("%") === true;
+  const tickFormat = (percentAxis ? percent : compact)[text.language];
+  const valueFormat = (percentAxis ? percent : full)[text.language];
   const description = categories
     .map(
       (c, i) =>
-        `${c}: ${series.map((s) => `${s.name} ${full[text.language].format(s.values[i] ?? 0)}`).join(", ")}`
+        `${c}: ${series.map((s) => `${s.name} ${valueFormat.format(s.values[i] ?? 0)}`).join(", ")}`
     )
     .join("; ");
   const figure = (svg: ReactNode) => (
@@ -133,7 +141,7 @@ export function ChartView({ data }: { data: ChartData }) {
         series={series}
         ticks={ticks}
         description={description}
-        format={compact[text.language]}
+        format={tickFormat}
       />
     );
   const lo = ticks[0];
@@ -164,7 +172,7 @@ export function ChartView({ data }: { data: ChartData }) {
             stroke={t === 0 ? "#8a8a8a" : "#e0e0e0"}
           />
           <text x={PLOT.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#424242">
-            {compact[text.language].format(t)}
+            {tickFormat.format(t)}
           </text>
         </g>
       ))}

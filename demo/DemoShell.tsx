@@ -278,6 +278,8 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
             key={generation}
             workbook={workbook}
             onResult={(r) => workbook.setActiveSheet(r.sheets.forecast.name)}
+            // The print view follows the active sheet: print once it has rendered the page.
+            print={() => window.setTimeout(() => window.print(), 200)}
           />
         </aside>
       </div>

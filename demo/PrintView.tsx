@@ -76,9 +76,13 @@ export function PrintView({ workbook, sheet }: { workbook: MemoryWorkbook; sheet
           style={{
             textAlign: alignsRight(value) ? "right" : "left",
             fontWeight: workbook.isBold(sheet.name, r, c) ? 700 : 400,
+            ...(workbook.fontSize(sheet.name, r, c) !== null && {
+              fontSize: `${workbook.fontSize(sheet.name, r, c)}pt`,
+            }),
           }}
         >
-          {formatCell(value, workbook.numberFormat(sheet.name, r, c), language) || " "}
+          {/* A blank row keeps its height in print, as in Excel (a plain space would collapse). */}
+          {formatCell(value, workbook.numberFormat(sheet.name, r, c), language) || "\u00a0"}
         </td>
       );
       c += span;

@@ -1,6 +1,6 @@
 /**
  * Writes the generated files of the template format: the published JSON Schema
- * (schema/template.schema.json, from the zod schema in src/templates/template.ts), the shipped
+ * (schema/template.schema.json, from the zod schema in src/templates/schema.ts), the shipped
  * template (templates/standard.json, from templates/standard.ts) and the published cases
  * (templates/<id>.json, from templates/cases.ts). Run after changing either:
  *   npx tsx schema/generate.ts

@@ -1,7 +1,7 @@
 /**
  * The template that ships with the add-in (templates/standard.json): the synthetic demo
  * municipality's setup, so a new user starts from sourced figures rather than blank cells.
- * Every scenario takes the registry's defaults (parameters.ts: Social- og Boligstyrelsen's and
+ * Every scenario takes the registry's defaults (src/engine/parameters/registry.ts: Social- og Boligstyrelsen's and
  * the seed's figures, each with its source) and changes only what its name says.
  * `npx tsx schema/generate.ts` writes the JSON from this draft; test/template.schema.test.ts
  * checks that they agree.

@@ -63,6 +63,60 @@ describe("header names", () => {
       expect(mapColumns(header)).toEqual(mapping(expected)));
   }
 
+  describe("the headers people write for the daily rate", () => {
+    const rates = [
+      "Pris pr. døgn",
+      "Døgnpris",
+      "Takst pr. nat",
+      "Døgntakst",
+      "Pris/døgn",
+      "Takst (kr.)",
+      "Pris per døgn (kr.)",
+      "Dagspris",
+      "Nattepris",
+      "Pris pr. overnatning",
+      "Kr. pr. døgn",
+      "Døgnsats",
+      "Doegnpris",
+      "Price per night",
+      "Nightly rate",
+      "Cost per day",
+      "Per diem",
+    ];
+    for (const rate of rates) {
+      it(`«${rate}» is the daily rate, beside a self-payment per day`, () =>
+        expect(
+          mapColumns(["Borger", "Indskrevet", "Udskrevet", rate, "Egenbetaling pr. døgn"])
+        ).toEqual(
+          mapping({ citizen: 0, admission: 1, discharge: 2, dailyRate: 3, selfPayment: 4 })
+        ));
+    }
+  });
+
+  it("the other columns' variants: citizen, admission, discharge, self-payment and shelter", () => {
+    expect(
+      mapColumns(["Løbenr.", "Bosted", "Ankomstdato", "Afgangsdato", "Døgnpris", "Egenandel"])
+    ).toEqual(
+      mapping({ citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 })
+    );
+    expect(
+      mapColumns(["Sagsnr", "Opholdssted", "Optaget", "Ophørt", "Takst pr. nat", "Brugerandel"])
+    ).toEqual(
+      mapping({ citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 })
+    );
+    expect(
+      mapColumns(["Resident ID", "Provider", "Check-in", "Check-out", "Price/day", "User fee"])
+    ).toEqual(
+      mapping({ citizen: 0, shelter: 1, admission: 2, discharge: 3, dailyRate: 4, selfPayment: 5 })
+    );
+  });
+
+  it("a header two fields begin goes to the field it names best: «Borgerbetaling pr. døgn» is a self-payment", () => {
+    expect(mapColumns(["Borgerbetaling pr. døgn", "Borger (pseudonym)", "Fra", "Til"])).toEqual(
+      mapping({ selfPayment: 0, citizen: 1, admission: 2, discharge: 3 })
+    );
+  });
+
   it('a short alias matches only exactly: "Tilbud" is a shelter, not "til" (discharge)', () => {
     expect(mapColumns(["Borger", "Fra", "Til", "Tilbud"])).toEqual(
       mapping({ citizen: 0, admission: 1, discharge: 2, shelter: 3 })

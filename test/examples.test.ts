@@ -167,10 +167,43 @@ describe("the Excel functions of the check cells (builtins.ts)", () => {
     expect(parseBuiltin("=F4=G4")?.refs).toEqual(["F4", "G4"]);
   });
 
+  it("the budget years' formulas: IF, ISNUMBER, arithmetic with Excel's precedence, $ references, SUM over a range", () => {
+    const cells = {
+      A1: 2027,
+      A2: 2028,
+      B2: 1020,
+      C1: 0.02,
+      D1: 5,
+      D2: "tekst",
+      D3: "",
+      E1: "#N/A",
+    };
+    expect(evaluate('=IF(ISNUMBER($A$2),B2,"")', cells)).toBe(1020);
+    expect(evaluate('=IF(ISNUMBER($D$2),B2,"")', cells)).toBe("");
+    expect(evaluate('=IF(ISNUMBER(E1),1,"")', cells)).toBe(""); // ISNUMBER of an error is FALSE
+    expect(evaluate('=IF(ISNUMBER(A2),ROUND(B2/(1+$C$1)^($A$2-$A$1),2),"")', cells)).toBe(1000);
+    expect(evaluate("=SUM(B2:D3)", cells)).toBe(1020); // text and blanks left out
+    expect(evaluate("=SUM(A1:B2,D1)", cells)).toBe(2027 + 2028 + 1020 + 5);
+    expect(evaluate("=SUM(E1:E1)", cells)).toBe("#N/A");
+    expect(evaluate("=1+2*3^2", cells)).toBe(19);
+    expect(evaluate("=-2^2")).toBe(4); // Excel negates before ^
+    expect(evaluate("=(1+2)*3-4/2")).toBe(7);
+    expect(evaluate("=A1+D2", cells)).toBe("#VALUE!");
+    expect(evaluate("=B2/D3", cells)).toBe("#DIV/0!");
+    expect(evaluate("=A2>A1", cells)).toBe(true);
+    expect(evaluate('=IF(A1<>2027,"x","y")', cells)).toBe("y");
+    expect(parseBuiltin("=SUM($Z$50:AC50)+IF(ISNUMBER(A1),B2,0)")?.refs).toEqual([
+      "Z50:AC50",
+      "A1",
+      "B2",
+    ]);
+  });
+
   it("anything else is not read (the demo shows #NAME?)", () => {
     const texts = [
-      "=SUM(A1:A3)",
-      "=A1+B1",
+      "=A1:A3",
+      "=ROUND(A1:A3,2)",
+      "=VLOOKUP(A1,B1:C3,2)",
       "=ROUND(A1)",
       "=NPV(0.1)",
       "A1=B1",

@@ -50,6 +50,7 @@ interface FakeChart {
   title: { text?: string };
   legend: { position?: string };
   categoryAxis: { reversePlotOrder?: boolean };
+  valueAxis: { numberFormat?: string; linkNumberFormat?: boolean };
   series: { name?: string; values?: string; xAxis?: string }[];
   position?: [string, string];
 }
@@ -309,6 +310,7 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
           title: {},
           legend: {},
           categoryAxis: {},
+          valueAxis: {},
           series: [{ values: source.address.split("!")[1] }],
         };
         sheet.charts.push(chart);
@@ -335,7 +337,7 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
             },
           },
           setPosition: (from: string, to: string) => (chart.position = [from, to]),
-          axes: { categoryAxis: chart.categoryAxis },
+          axes: { categoryAxis: chart.categoryAxis, valueAxis: chart.valueAxis },
         };
       },
     },
@@ -562,6 +564,31 @@ describe("only the add-in's own sheets are written", () => {
     expect(bar).toMatchObject({ type: "BarClustered", categoryAxis: { reversePlotOrder: true } });
     expect(column).toMatchObject({ type: "ColumnClustered", categoryAxis: {} });
     expect(column.categoryAxis.reversePlotOrder).toBeUndefined();
+    // Without a format of its own the axis keeps the cells' format.
+    expect(column.valueAxis).toEqual({});
+  });
+
+  it("a chart of shares gets percentages on its value axis, not linked to the cells' format", async () => {
+    const wb = new ExcelWorkbook();
+    const { name } = await wb.writeOwnSheet({
+      name: "Refusionsprognose",
+      sections: [{ at: "A1", values: [["a", 0.25]] }],
+    });
+    await wb.addChart({
+      sheet: name,
+      name: "Brugergrupper",
+      type: "columnClustered",
+      title: "t",
+      categories: "A1:A1",
+      series: [{ name: "s", values: "B1:B1" }],
+      valueFormat: "0%",
+      from: "D1",
+      to: "H9",
+    });
+    expect(book.sheet(name).charts[0].valueAxis).toEqual({
+      numberFormat: "0%",
+      linkNumberFormat: false,
+    });
   });
 
   it("text that Excel would read as a formula or as another value is written as text", async () => {
@@ -726,13 +753,17 @@ describe("the forecast through the Office.js adapter", () => {
       "RefusionPrAar",
       "Brugergrupper",
     ]);
-    // The user groups below the per-year table (header row 7, 6 years, total, blank, title, note).
-    expect(forecast.tables[2].address).toBe("M18:V21");
-    expect(forecast.tables[0].address).toBe("A7:K31"); // header + 6 years × 4 quarters
+    // The budget years first (rows 2-12), then the notes; the tables' header in row 19. The user
+    // groups below the per-year table (6 years, total, blank, title, note).
+    expect(forecast.tables[2].address).toBe("M30:V33");
+    expect(forecast.tables[0].address).toBe("A19:K43"); // header + 6 years × 4 quarters
     expect(audit.tables).toEqual([{ name: "RefusionPrOphold", address: `A1:R${3000 + 1}` }]);
     // Columns sized to their content by Excel's autofit on the tables, not on the title rows.
-    expect(book.log).toContain(`${FORECAST_SHEET}: autofit A7:K32`);
-    expect(book.log.filter((l) => l.startsWith(`${FORECAST_SHEET}: autofit A1`))).toEqual([]);
+    expect(book.log).toContain(`${FORECAST_SHEET}: autofit A19:K44`);
+    expect(book.log.filter((l) => /^Refusionsprognose: autofit A[1-3](:|$)/.test(l))).toEqual([]);
+    // The budget years' table (its header rows from row 4) counts, its title and note do not.
+    expect(book.log).toContain(`${FORECAST_SHEET}: autofit A4:K5`);
+    expect(book.log).toContain(`${FORECAST_SHEET}: autofit A6:K12`);
     expect(book.log).toContain(`${AUDIT_SHEET}: autofit A1:R3001`);
     const header = audit.cells[0];
     const widthOf = (h: string) => audit.widths[header.indexOf(h)];
@@ -746,7 +777,7 @@ describe("the forecast through the Office.js adapter", () => {
 
     expect(forecast.charts).toHaveLength(3);
     const [refund, net, groups] = forecast.charts;
-    expect(groups.series.every((s) => s.xAxis === "M19:M21")).toBe(true);
+    expect(groups.series.every((s) => s.xAxis === "M31:M33")).toBe(true);
     expect(refund).toMatchObject({
       type: "ColumnClustered",
       seriesBy: "Columns",
@@ -754,12 +785,12 @@ describe("the forecast through the Office.js adapter", () => {
       legend: { position: "Bottom" },
     });
     expect(refund.series.map((s) => s.name)).toEqual(["Refusion NY", "Refusion GAMMEL"]);
-    expect(refund.series.every((s) => s.xAxis === "M8:M13")).toBe(true);
+    expect(refund.series.every((s) => s.xAxis === "M20:M25")).toBe(true);
     expect(net.series.map((s) => s.name)).toEqual(["Kommunal nettoudgift"]);
     expect(net.position).toBeDefined();
 
     // The sheet's total row holds the engine's own total.
-    const totalRow = forecast.cells[31];
+    const totalRow = forecast.cells[43];
     expect(totalRow[0]).toBe("I alt");
     expect(totalRow[7]).toBe(Number(result.summary.total.refundNy));
     // Pseudonymised ids only.

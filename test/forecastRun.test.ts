@@ -179,7 +179,7 @@ describe("the demo run on the sample budget (1 000 rows)", () => {
         (r["Indskrivning"] as number) >= d("2024-01-01") && (r["Refusionsdøgn NY"] as number) > 0
     )!;
     expect(late["Regel (NY)"]).toMatch(
-      /vindue \d\d-\d\d-\d{4}–\d\d-\d\d-\d{4}: \d+ døgn refunderet(, \d+ døgn ud over grænsen)? \(grænse (120|90|120\/90) dage\)/
+      /vindue \d\d-\d\d-\d{4}–\d\d-\d\d-\d{4}: i perioden \d+ døgn refunderet( og \d+ døgn ud over grænsen)? \(grænse (120|90|120\/90) dage\)/
     );
     expect(late["Kilde"]).toMatch(/^K\d+(, K\d+)*$/);
     // The references resolve in the legend beside the table.
@@ -298,9 +298,11 @@ describe("the audit explains each stay's days (SPEC 3, re-admission inside the w
     const [first, second] = tableRows(wb, AUDIT_SHEET, "RefusionPrOphold").map(
       (r) => r["Regel (NY)"]
     );
-    expect(first).toBe("vindue 01-06-2026–31-05-2027: 90 døgn refunderet (grænse 90 dage)");
+    expect(first).toBe(
+      "vindue 01-06-2026–31-05-2027: i perioden 90 døgn refunderet (grænse 90 dage)"
+    );
     expect(second).toBe(
-      "vindue 01-06-2026–31-05-2027: 0 døgn refunderet, 10 døgn ud over grænsen (grænse 90 dage)"
+      "vindue 01-06-2026–31-05-2027: i perioden 0 døgn refunderet og 10 døgn ud over grænsen (grænse 90 dage)"
     );
   });
 });

@@ -116,9 +116,19 @@ describe("encodings: Danish letters survive, and nothing turns into � silently
     expect(notes.map((n) => n.da)).toContainEqual(expect.stringMatching(/tabulator/));
   });
 
-  it("UTF-8 with and without a byte-order mark", async () => {
-    expect((await refunds(utf8(`\uFEFF${CSV}`))).refunds).toEqual([[50_000], [50_000]]);
-    expect((await refunds(utf8(CSV))).refunds).toEqual([[50_000], [50_000]]);
+  it("UTF-8 with and without a byte-order mark, and the note names UTF-8 too", async () => {
+    const marked = await refunds(utf8(`\uFEFF${CSV}`));
+    const plain = await refunds(utf8(CSV));
+    expect(marked.refunds).toEqual([[50_000], [50_000]]);
+    expect(plain.refunds).toEqual([[50_000], [50_000]]);
+    expect(marked.notes).toContainEqual({
+      da: "Filen er læst som UTF-8, som dens byte-order mark siger.",
+      en: "The file was read as UTF-8, as its byte-order mark says.",
+    });
+    expect(plain.notes).toContainEqual({
+      da: "Filen er læst som UTF-8.",
+      en: "The file was read as UTF-8.",
+    });
   });
 
   it("a file marked UTF-8 that breaks it is refused, not decoded with �", async () => {
@@ -234,6 +244,13 @@ describe(".xlsx through exceljs", () => {
     expect(workbook.numberFormat(sheet, 3, 2)).toBe("dd-mm-yyyy");
     expect(workbook.numberFormat(sheet, 4, 3)).toBe(null); // blank discharge: no date
     expect(workbook.cell(sheet, 2, 7)).toBe(3000);
+  });
+
+  it("the note names the Excel file's encoding: UTF-8", async () => {
+    const { result } = await load("budget.xlsx", await budget());
+    expect(result.notes.map((n) => n.en)).toContain(
+      "The Excel file's text was read as UTF-8 (Unicode), as .xlsx stores it."
+    );
   });
 
   it("a table's totals row is left out of the table with a note, and the stays validate without it", async () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { sampleWorkbook } from "../src/demo/sampleData";
+import { sampleBudgetSheet, sampleWorkbook } from "../src/demo/sampleData";
 import {
   DEFAULT_PARAMETERS,
   PARAMETERS,
@@ -18,7 +18,11 @@ import {
 import { computeProjection, isProjectionError } from "../src/engine/projection";
 import { buildTemplate } from "../src/templates/template";
 import { projection } from "../src/functions/functions";
-import { projectionColumn } from "../src/functions/scenarioFunctions";
+import {
+  PROJECTION_SUMMARY,
+  SKIPPED_LABEL,
+  projectionColumn,
+} from "../src/functions/scenarioFunctions";
 import { findStays } from "../src/sheets/forecast/forecastRun";
 import { validateRows } from "../src/sheets/stays/columns";
 import {
@@ -119,12 +123,49 @@ describe("the Scenarier sheet", () => {
       '#,##0 "kr."',
     ]);
     const s = workbook.getSheet(sheet)!;
-    expect(s.formulas?.map((f) => f.text)).toEqual([
+    expect(s.formulas?.filter((f) => f.text.startsWith("=DK.")).map((f) => f.text)).toEqual([
       `=DK.HOUSINGFIRSTPROJECTION('Budget 2026'!A4:A803,'Budget 2026'!C4:C803,'Budget 2026'!D4:D803,'Budget 2026'!E4:E803,'Budget 2026'!F4:F803,A4:${LAST_PARAMETER})`,
     ]);
     expect(workbook.numberFormat(sheet, LAYOUT.firstParameterRow + 2, 1)).toBe("0.0%"); // Diskonteringsrente
     expect(workbook.numberFormat(sheet, LAYOUT.firstParameterRow + 2, 2)).toBe("0.0%"); // its low, 2,5 %
     expect(workbook.numberFormat(sheet, OUT + 2, projectionColumn("netCost"))).toBe('#,##0 "kr."');
+  });
+
+  it("readable figures: every amount row in kroner in one format, people as whole persons (the cells exact), and the skipped rows' «række N i området» read as the sheet's rows beside the formula", async () => {
+    const { workbook, sheet } = await setup();
+    const KR = '#,##0 "kr."';
+    const years = 1 + 5; // the base year and the default horizon
+    const summary = OUT + 1 + years;
+    expect(
+      [...PROJECTION_SUMMARY, SKIPPED_LABEL].map((_, i) => [
+        workbook.cell(sheet, summary + i, 0),
+        workbook.numberFormat(sheet, summary + i, 1),
+      ])
+    ).toEqual([
+      [PROJECTION_SUMMARY[0], KR],
+      [PROJECTION_SUMMARY[1], "0.00"],
+      [PROJECTION_SUMMARY[2], "0"],
+      [PROJECTION_SUMMARY[3], KR],
+      [PROJECTION_SUMMARY[4], KR],
+      [PROJECTION_SUMMARY[5], KR],
+      [PROJECTION_SUMMARY[6], "0.00%"],
+      [PROJECTION_SUMMARY[7], "0.00"],
+      [PROJECTION_SUMMARY[8], "0"],
+      [SKIPPED_LABEL, "0"],
+    ]);
+    // Moves and person-years show whole; the function's cells keep the model's fractions.
+    const moves = projectionColumn("moves");
+    expect(workbook.numberFormat(sheet, OUT + 2, moves)).toBe("#,##0");
+    expect(workbook.numberFormat(sheet, OUT + 2, projectionColumn("housedYears"))).toBe("#,##0");
+    const moved = [1, 2, 3, 4, 5].map((k) => workbook.cell(sheet, OUT + 1 + k, moves) as number);
+    expect(moved.some((m) => !Number.isInteger(m))).toBe(true);
+    const note = String(workbook.cell(sheet, LAYOUT.outputNoteRow, 0));
+    expect(note).toMatch(/hele personer; modellen regner med brøkdele/);
+    // «række N i området» + the note's offset = the rows the pane names (the sample's bad rows).
+    const offset = Number(/række N i området er arkets række N \+ (\d+)\./.exec(note)![1]);
+    const skipped = String(workbook.cell(sheet, summary + PROJECTION_SUMMARY.length, 2));
+    const inRange = [...skipped.matchAll(/række (\d+) i området/g)].map((m) => Number(m[1]));
+    expect(inRange.map((n) => n + offset)).toEqual(sampleBudgetSheet().badRows);
   });
 
   it("the spilled output is DK.HOUSINGFIRSTPROJECTION's own result for the same cells, the two bad sample rows reported", async () => {
@@ -330,7 +371,8 @@ describe("stays in an Excel table: structured references that follow the table",
     ]);
     expect(tableColumnRef("T", "Takst pr døgn")).toBe("T[Takst pr døgn]");
     expect(tableColumnRef("T", "Borger-ID")).toBe("T[[Borger-ID]]");
-    expect(workbook.getSheet(sheet)!.formulas?.map((f) => f.text)).toEqual([
+    const dk = workbook.getSheet(sheet)!.formulas?.filter((f) => f.text.startsWith("=DK."));
+    expect(dk?.map((f) => f.text)).toEqual([
       `=DK.HOUSINGFIRSTPROJECTION(${args.join(",")},A4:${LAST_PARAMETER})`,
     ]);
   });
@@ -628,9 +670,8 @@ describe("comparison and tornado", () => {
       workbook.getSheet(COMPARE_SHEET)!.charts.find((c) => c.name === "SammenligningTornado")!
     );
     expect(tornadoChart.spec.type).toBe("barClustered");
-    expect(tornadoChart.categories).toEqual(
-      bars.slice(0, 6).map((b) => parameterById(b.id).short.da)
-    );
+    // Each bar says what it is: the parameter's name, not an abbreviation.
+    expect(tornadoChart.categories).toEqual(bars.slice(0, 6).map((b) => parameterById(b.id).name));
     expect(tornadoChart.series.map((s) => s.name)).toEqual(["Lav værdi", "Høj værdi"]);
     expect(tornadoChart.series[0].values[0]).toBeCloseTo(bars[0].npvLow - npv, 6);
     expect(tornadoChart.series[1].values[0]).toBeCloseTo(bars[0].npvHigh - npv, 6);

@@ -75,12 +75,67 @@ describe("the Sammenfatning sheet", () => {
     );
     expect(row("Housing First sparer kommunen")[1]).toBe(projection.budgetEffect.toNumber());
     expect(row("heraf kontant")[1]).toBe(projection.cashableEffect.toNumber());
-    expect(row("Samfundsøkonomisk nutidsværdi")[1]).toBe(projection.socioEconomicNpv.toNumber());
+  });
+
+  it("gives the two headlines apart, each under its own heading: the budget case and the public-sector value", () => {
+    const budget = rows.findIndex((r) =>
+      String(r[0]).startsWith("Budgettet: kommunens egen kasse")
+    );
+    const publicValue = rows.findIndex((r) => String(r[0]).startsWith("Offentlig værdi"));
+    expect(budget).toBeGreaterThan(0);
+    expect(publicValue).toBeGreaterThan(budget);
+    const npvs = rows.filter((r) => String(r[0]).startsWith("Nutidsværdi ("));
+    expect(npvs.map((r) => r[0])).toEqual([
+      "Nutidsværdi (nominel rente 5,57 %)",
+      "Nutidsværdi (3,5 %, nettoafgiftsfaktor 1,28)",
+    ]);
+    expect(npvs[1]).toEqual([
+      "Nutidsværdi (3,5 %, nettoafgiftsfaktor 1,28)",
+      projection.public.npv.toNumber(),
+      mc.public.npv.p10,
+      mc.public.npv.p50,
+      mc.public.npv.p90,
+    ]);
+    expect(projection.public.npv).toEqual(projection.socioEconomicNpv);
+  });
+
+  it("shows the council's own choices apart, with the budget's NPV under each alternative", () => {
+    const at = rows.findIndex((r) => String(r[0]).startsWith("Kommunens egne valg"));
+    const bar = (id: string) => tornado(stays, parameters).find((b) => b.id === id)!;
+    const chronic = rows.slice(at).find((r) => r[0] === "Målgruppe: kroniske (nu ja)")!;
+    // A yes/no choice has one alternative: the other answer, with the NPV it gives.
+    expect(chronic.slice(1, 3)).toEqual(["nej", bar("targetChronic").npvLow]);
+    expect(chronic.slice(3).filter((c) => c !== "" && c !== null && c !== undefined)).toEqual([]);
+    const horizon = rows.slice(at).find((r) => String(r[0]).startsWith("Horisont (nu 5 år)"))!;
+    expect(horizon.slice(1, 5)).toEqual([
+      "3 år",
+      bar("horizon").npvLow,
+      "10 år",
+      bar("horizon").npvHigh,
+    ]);
+  });
+
+  it("says when the NPV lies outside its P10–P90, naming the one-sided ranges", () => {
+    // Costs at 0 can only rise, and the cashable share at 100 % only fall: the draws lean down.
+    expect(projection.npv.toNumber()).toBeGreaterThan(mc.npv.p90);
+    const said = rows
+      .map((r) => String(r[0]))
+      .join(" ")
+      .match(
+        /Nutidsværdien ligger uden for P10–P90, fordi spændene for (.*?) kun går til den ene side/
+      );
+    expect(said?.[1]).toMatch(/«Kontant andel af besparelsen»/);
+    expect(said?.[1]).toMatch(/«Sagsbehandling pr. borger»/);
+  });
+
+  it("names the costs that are still placeholders", () => {
+    const placeholders = rows.find((r) => String(r[0]).startsWith("UDFYLD"));
+    expect(String(placeholders?.[0])).toMatch(/«Kommunens andel af boligstøtten»/);
   });
 
   it("gives the NPV, return per krone and break-even with the Monte Carlo run's P10/P50/P90", () => {
     expect(row("Nutidsværdi")).toEqual([
-      "Nutidsværdi (rente 3,5 %)",
+      "Nutidsværdi (nominel rente 5,57 %)",
       projection.npv.toNumber(),
       mc.npv.p10,
       mc.npv.p50,
@@ -114,7 +169,7 @@ describe("the Sammenfatning sheet", () => {
       .filter((b) => parameterById(b.id).uncertain)
       .slice(0, 5);
     expect(top.length).toBe(5);
-    const at = rows.findIndex((r) => r[0] === "De fem vigtigste antagelser");
+    const at = rows.findIndex((r) => r[0] === "De fem vigtigste usikre antagelser");
     const listed = rows.slice(at + 1).filter((r) => typeof r[4] === "number");
     expect(listed.map((r) => r[4])).toEqual(top.map((b) => b.swing));
     // Each assumption is followed by its source.
@@ -153,7 +208,8 @@ describe("the Sammenfatning sheet", () => {
     expect(Number(/\d+$/.exec(chart.to)![0])).toBeLessThanOrEqual(lastRow);
     expect(Number(/\d+$/.exec(chart.from)![0])).toBeGreaterThan(rows.length);
     // No line runs past column F: notes are wrapped, and the widest columns are fixed.
-    for (const r of rows) if (typeof r[0] === "string") expect(r[0].length).toBeLessThanOrEqual(95);
+    for (const r of rows)
+      if (typeof r[0] === "string") expect(r[0].length).toBeLessThanOrEqual(100);
   });
 
   it("writes as the add-in's own sheet, the chart reading the years", async () => {

@@ -1,6 +1,6 @@
 /**
  * The published files of the template format: schema/template.schema.json is what zod generates
- * from the schema in src/templates/template.ts, an independent validator (Ajv, JSON Schema 2020-12)
+ * from the schema in src/templates/schema.ts, an independent validator (Ajv, JSON Schema 2020-12)
  * agrees with the import on what the schema can say, and templates/standard.json (the template
  * that ships with the add-in) is what templates/standard.ts describes and imports cleanly.
  */

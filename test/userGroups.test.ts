@@ -122,6 +122,8 @@ describe("the user groups of constructed citizens", () => {
     // The group names and the share columns of the three group rows (not the total).
     expect(chart.categories).toBe("M14:M16");
     expect(chart.series.map((s) => s.values)).toEqual(["O14:O16", "R14:R16", "T14:T16"]);
+    // Shares: the value axis in percent, not 0,2.
+    expect(chart.valueFormat).toBe("0%");
   });
 });
 
@@ -138,8 +140,9 @@ describe("the forecast sheet and run", () => {
     const years = sheets.summary.years.length;
     const table = sheets.forecast.sections.find((s) => s.table?.name === "Brugergrupper")!;
     const at = parseA1(table.at);
-    // Per-year table: header at row 6, the years, the total row, a blank row, title, note.
-    expect(at).toMatchObject({ top: 6 + years + 5, left: 12 });
+    // Per-year table: header at row 18 (below the budget years and the notes), the years, the
+    // total row, a blank row, title, note.
+    expect(at).toMatchObject({ top: 18 + years + 5, left: 12 });
     const chart = forecastCharts("Refusionsprognose", years, true)[2];
     expect(parseA1(chart.categories).top).toBe(at.top + 1);
     expect(forecastCharts("Refusionsprognose", years)).toHaveLength(2);

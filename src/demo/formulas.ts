@@ -25,7 +25,14 @@ import { a1, parseA1, type CellValue, type Rect, type SheetCell } from "../workb
 export interface FormulaSheet {
   name: string;
   values: CellValue[][];
-  formats: { top: number; left: number; bottom: number; right: number; numberFormat?: string }[];
+  formats: {
+    top: number;
+    left: number;
+    bottom: number;
+    right: number;
+    numberFormat?: string;
+    fontSize?: number;
+  }[];
   tables: readonly { name: string; top: number; left: number; bottom: number; right: number }[];
   formulas?: SheetFormula[];
 }
@@ -247,6 +254,8 @@ export function applyCells(sheet: FormulaSheet, cells: readonly SheetCell[] | un
         right: at.left,
         numberFormat: cell.numberFormat,
       });
+    if (cell.fontSize !== undefined)
+      sheet.formats.push({ ...at, bottom: at.top, right: at.left, fontSize: cell.fontSize });
     if (cell.formula !== undefined) {
       (sheet.formulas ??= []).push({
         row: at.top,

@@ -51,6 +51,8 @@ export interface FormatRegion {
   right: number;
   numberFormat?: string;
   bold?: boolean;
+  /** Font size in points (SheetCell.fontSize). */
+  fontSize?: number;
 }
 
 export interface MemoryTable {
@@ -230,6 +232,14 @@ export class MemoryWorkbook implements Workbook {
     return (
       this.regionAt(this.sheet(sheetName), row, col, (f) => f.numberFormat !== undefined)
         ?.numberFormat ?? null
+    );
+  }
+
+  /** A cell's font size in points, or null for the sheet's. */
+  fontSize(sheetName: string, row: number, col: number): number | null {
+    return (
+      this.regionAt(this.sheet(sheetName), row, col, (f) => f.fontSize !== undefined)?.fontSize ??
+      null
     );
   }
 

@@ -1,6 +1,6 @@
 /**
  * The published evaluations that a municipality's own Housing First figures are read beside
- * (SPEC 5, docs/model.md section 5), and the comparison itself. Each figure is what the source
+ * (SPEC 5, docs/model.md section 8), and the comparison itself. Each figure is what the source
  * found for its own case; the municipality's figures come from its own register and assumptions
  * and are never a reproduction of a published case.
  */

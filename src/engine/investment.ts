@@ -55,7 +55,7 @@ const danish = (x: Decimal) => x.toNumber().toLocaleString("da-DK", { maximumFra
 
 /**
  * A rate above 100 % a year is a unit mistake (10 typed for 10 %): an error with the two ways
- * to write it, as the parameter registry words it (parameters.ts).
+ * to write it, as the parameter registry words it (parameters/validation.ts).
  */
 function overHundred(what: string, rate: Decimal): RowError | undefined {
   if (rate.lte(1)) return undefined;

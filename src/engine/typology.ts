@@ -6,7 +6,7 @@
  * Both studies found the groups by cluster analysis of each user's number of shelter days and
  * number of episodes; neither published cut-offs that a municipality could apply to its own
  * register. The add-in therefore classifies by fixed thresholds (scenario parameters with their
- * sources, in parameters.ts), so a citizen's group does not depend on who else is in the data:
+ * sources, in parameters/registry.ts), so a citizen's group does not depend on who else is in the data:
  * - chronic: at least `chronicNights` nights in the window;
  * - episodic: not chronic, and at least `episodicEpisodes` episodes in the window, where stays
  *   less than `episodeGapDays` days apart are one episode;

@@ -81,6 +81,13 @@ export async function readFile(
         en: `The file is called ${name} but is an Excel file (.xlsx); it was read as one.`,
       });
     sheets = await readXlsx(bytes, notes, options);
+    // An .xlsx's XML is UTF-8 or UTF-16 (ECMA-376 Part 2, Open Packaging Conventions, "XML
+    // Usage" [M1.17]); exceljs decodes it as UTF-8, and UTF-16 (full of NUL bytes) never gets
+    // this far: xlsxParts.ts refuses a NUL in an XML part. So what was read is UTF-8.
+    notes.push({
+      da: "Excel-filens tekst er læst som UTF-8 (Unicode), som .xlsx gemmer den.",
+      en: "The Excel file's text was read as UTF-8 (Unicode), as .xlsx stores it.",
+    });
   } else if (kind === "ole2") {
     throw new LoadError(
       "Filen er en ældre Excel-fil (.xls) eller en Excel-fil med adgangskode. Åbn den i Excel, og gem den som Excel-projektmappe (.xlsx) uden adgangskode eller som CSV.",

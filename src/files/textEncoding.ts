@@ -4,7 +4,8 @@
  * valid UTF-8 is UTF-8, and anything else is Windows-1252 (Excel's "CSV (semikolonsepareret)" on
  * a Danish Windows, where ø is the single byte F8). Decoding never puts U+FFFD in silently: a
  * file that claims UTF-8 or UTF-16 and breaks it is refused, and a U+FFFD already in the text
- * (lost before the file came here) is reported with where it is.
+ * (lost before the file came here) is reported with where it is. The note names the encoding
+ * read, whichever it is.
  */
 import { LoadError, type LoadNote } from "./loadedFile";
 
@@ -21,6 +22,13 @@ const NAMES: Record<TextEncodingName, string> = {
   "utf-16le": "UTF-16 (Unicode-tekst)",
   "utf-16be": "UTF-16 big-endian",
   "windows-1252": "Windows-1252 (ANSI, som Excels «CSV (semikolonsepareret)»)",
+};
+
+const NAMES_EN: Record<TextEncodingName, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 (Unicode text)",
+  "utf-16be": "UTF-16 big-endian",
+  "windows-1252": "Windows-1252 (ANSI, as Excel's “CSV (semicolon delimited)”)",
 };
 
 function bom(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | undefined {
@@ -62,12 +70,13 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       encoding = "windows-1252";
     }
   }
-  const notes: LoadNote[] = [];
-  if (encoding !== "utf-8")
-    notes.push({
-      da: `Filen er læst som ${NAMES[encoding]}.`,
-      en: `The file was read as ${encoding === "windows-1252" ? "Windows-1252 (ANSI)" : encoding.toUpperCase()}.`,
-    });
+  // The encoding is always named, UTF-8 too: a user who sees «Ã¸» for «ø» knows why.
+  const notes: LoadNote[] = [
+    {
+      da: `Filen er læst som ${NAMES[encoding]}${marked ? ", som dens byte-order mark siger" : ""}.`,
+      en: `The file was read as ${NAMES_EN[encoding]}${marked ? ", as its byte-order mark says" : ""}.`,
+    },
+  ];
   const lost = text.indexOf("\uFFFD");
   if (lost >= 0) {
     const line = text.slice(0, lost).split(/\r\n|\r|\n/).length;

@@ -1,7 +1,8 @@
 /**
  * The functions that make the Scenarier sheet live: DK.REFUSIONPROGNOSE (the stays' refund forecast by
  * year) and DK.HOUSINGFIRSTPROJECTION ("cost if we don't act" against Housing First, from the stays and a
- * two-column parameter range). Each returns a table with a header row that spills from its cell;
+ * two-column parameter range), with DK.HOUSINGFIRSTBACKTEST (backtestFunction.ts) and the
+ * arguments they share (tableArgs.ts). Each returns a table with a header row that spills from its cell;
  * editing a stay or a parameter cell recalculates it. A bad argument gives one error value.
  * These are the Node contract (SPEC 2: a number or error for single cells, a column for
  * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
@@ -15,115 +16,26 @@ import {
   type Amounts,
   type Forecast,
 } from "../engine/forecast";
-import { parseParameterRange } from "../cells/parameterRange";
-import type { Decimal } from "../engine/money";
-import {
-  BACKTEST_FIGURES,
-  computeBacktest,
-  computeProjection,
-  differencePercent,
-  isProjectionError,
-  type Backtest,
-  type Projection,
-} from "../engine/projection";
-import { BACKTEST_HISTORY } from "../engine/projection/backtest";
-import type { StayInput } from "../engine/shelter";
-import {
-  STAY_LABELS,
-  alignColumns,
-  at,
-  columnArg,
-  isEmpty,
-  isRowError,
-  ruleSetArg,
-  scalarArg,
-  stayFromCells,
-  type Column,
-  type RowError,
-} from "../cells/coerce";
+import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
+import { isEmpty, isRowError, ruleSetArg, scalarArg, type RowError } from "../cells/coerce";
 import { cellError } from "./runtime";
-import { toCell } from "./rowwise";
+import {
+  fail,
+  scenarioArgs,
+  skippedRow,
+  staysArg,
+  type TableCell,
+  type TableResult,
+} from "./tableArgs";
 
-/** A cell of a spilled table: a number, a header text, "" for blank, or an error value. */
-export type TableCell = number | string | CustomFunctions.Error;
-export type TableResult = TableCell[][] | CustomFunctions.Error;
-
-const L = STAY_LABELS;
-
-/** The stays that could be read, and the rows that could not (1-based within the ranges). */
-export interface StaysRead {
-  stays: StayInput[];
-  skipped: { row: number; error: RowError }[];
-}
-
-/**
- * The stays of the row-wise columns. Rows empty in every range (blank or 0, coerce.ts isEmpty)
- * are skipped (a range may run past the data). A bad row is left out of the table and reported in its last row ("Sprunget over"), as
- * the pane reports bad rows and computes the others; with no good row at all, the first bad
- * row's error is the answer.
- */
-export function staysArg(args: {
-  citizen: unknown;
-  admission: unknown;
-  discharge: unknown;
-  dailyRate: unknown;
-  selfPayment: unknown;
-}): StaysRead | RowError {
-  const raw: Record<string, unknown> = {
-    [L.citizen]: args.citizen,
-    [L.admission]: args.admission,
-    [L.discharge]: args.discharge,
-    [L.dailyRate]: args.dailyRate,
-    [L.selfPayment]: args.selfPayment ?? null,
-  };
-  const columns: Record<string, Column> = {};
-  for (const [label, arg] of Object.entries(raw)) {
-    const column = columnArg(arg, label);
-    if (isRowError(column)) return column;
-    columns[label] = column;
-  }
-  const shape = alignColumns(columns);
-  if (isRowError(shape)) return shape;
-  const stays: StayInput[] = [];
-  const skipped: StaysRead["skipped"] = [];
-  // Single cells (no range at all) are one stay; with ranges, a row blank in all of them is skipped.
-  const anyRange = Object.values(columns).some((c) => c.isRange);
-  for (let r = 0; r < shape.length; r++) {
-    const cell = (label: string) => at(columns[label], r);
-    const rowCells = Object.values(L).map((l) => (columns[l].isRange ? cell(l) : null));
-    if (anyRange && rowCells.every(isEmpty)) continue;
-    const stay = stayFromCells((field) => cell(L[field]));
-    if (isRowError(stay)) skipped.push({ row: r + 1, error: stay });
-    else stays.push(stay);
-  }
-  if (stays.length === 0) {
-    if (skipped.length > 0)
-      return {
-        code: skipped[0].error.code,
-        message: `Ingen gyldige ophold: ${skippedText(skipped)}`,
-      };
-    return { code: "#VALUE!", message: "Opholdsområdet er tomt: der er ingen ophold at regne på" };
-  }
-  return { stays, skipped };
-}
-
-/** "2 rækker (række 5 i området: Indskrivning mangler; række 9 i området: …)", at most three reasons. */
-function skippedText(skipped: StaysRead["skipped"]): string {
-  const reasons = skipped.slice(0, 3).map((s) => `række ${s.row} i området: ${s.error.message}`);
-  const more = skipped.length > 3 ? `; og ${skipped.length - 3} til` : "";
-  return `${skipped.length === 1 ? "1 række" : `${skipped.length} rækker`} (${reasons.join("; ")}${more})`;
-}
-
-/** The table's last row: how many stay rows were left out, and why. */
-export const SKIPPED_LABEL = "Sprunget over (fejl i rækken)";
-export const skippedRow = (skipped: StaysRead["skipped"], width: number): TableCell[] => [
+export {
   SKIPPED_LABEL,
-  skipped.length,
-  skipped.length > 0 ? skippedText(skipped) : "",
-  ...Array<TableCell>(width - 3).fill(""),
-];
-
-export const fail = (e: RowError): CustomFunctions.Error => toCell(e) as CustomFunctions.Error;
+  staysArg,
+  type StaysRead,
+  type TableCell,
+  type TableResult,
+} from "./tableArgs";
+export { BACKTEST_HEADER, BACKTEST_LABELS, backtest, backtestTable } from "./backtestFunction";
 
 // ---- DK.REFUSIONPROGNOSE ----
 
@@ -364,41 +276,6 @@ export function projectionTable(projection: Projection): TableCell[][] {
   return rows;
 }
 
-/** The parameter range: exactly two columns of name and value. */
-function parametersArg(arg: unknown) {
-  if (!Array.isArray(arg) || !arg.every((r) => Array.isArray(r))) {
-    return {
-      ok: false as const,
-      errors: [
-        {
-          code: "#VALUE!" as const,
-          message: "Parameterområdet skal have to kolonner: navn og værdi (det er én celle)",
-        },
-      ],
-    };
-  }
-  return parseParameterRange(arg as unknown[][]);
-}
-
-/** The projection's arguments read: the stays, the rows skipped, the parameters and the rule set. */
-export function scenarioArgs(
-  citizen: unknown,
-  admission: unknown,
-  discharge: unknown,
-  dailyRate: unknown,
-  selfPayment: unknown,
-  parameters: unknown,
-  rules: unknown
-) {
-  const params = parametersArg(parameters);
-  if (!params.ok) return params.errors[0];
-  const ruleSet = ruleSetArg(rules, true);
-  if (isRowError(ruleSet)) return ruleSet;
-  const read = staysArg({ citizen, admission, discharge, dailyRate, selfPayment });
-  if (isRowError(read)) return read;
-  return { ...read, parameters: params.parameters, rules: ruleSet };
-}
-
 /** DK.HOUSINGFIRSTPROJECTION: "cost if we don't act" against Housing First, by year, then NPV, return per krone, break-even year and the skipped rows. */
 export function projection(
   citizen: unknown,
@@ -423,83 +300,4 @@ export function projection(
   return isProjectionError(result)
     ? fail(result)
     : [...projectionTable(result), skippedRow(args.skipped, PROJECTION_COLUMNS.length)];
-}
-
-// ---- DK.HOUSINGFIRSTBACKTEST ----
-
-/** The figures of the backtest, each as three columns: projected, actual, difference in %. */
-export const BACKTEST_LABELS: Record<
-  (typeof BACKTEST_FIGURES)[number],
-  { da: string; en: string }
-> = {
-  users: { da: "Brugere", en: "Users" },
-  nights: { da: "Opholdsdøgn", en: "Stay nights" },
-  gross: { da: "Bruttoudgift", en: "Gross cost" },
-  refundNy: { da: "Refusion NY", en: "Refund NY" },
-  netCost: { da: "Nettoudgift", en: "Net cost" },
-  returners: { da: "Indskrevet igen fra året før", en: "Admitted again from the year before" },
-};
-
-export const BACKTEST_HEADER: readonly string[] = [
-  "År",
-  ...BACKTEST_FIGURES.flatMap((f) => [
-    `${BACKTEST_LABELS[f].da}, fremskrevet`,
-    `${BACKTEST_LABELS[f].da}, faktisk`,
-    `${BACKTEST_LABELS[f].da}, forskel i %`,
-  ]),
-];
-
-/** The backtest as its spilled table: a header, one row per year held out. */
-export function backtestTable(result: Backtest): TableCell[][] {
-  const cell = (x: number | Decimal) =>
-    typeof x === "number" ? Math.round(x * 100) / 100 : x.toNumber();
-  const percent = (projected: number | Decimal, actual: number | Decimal): TableCell => {
-    const d = differencePercent(projected, actual);
-    return d === null
-      ? cellError("#N/A", "Det faktiske tal er 0, så forskellen i procent findes ikke")
-      : d.toDecimalPlaces(2).toNumber();
-  };
-  return [
-    [...BACKTEST_HEADER],
-    ...result.years.map((y) => [
-      y.year,
-      ...BACKTEST_FIGURES.flatMap((f) => [
-        cell(y.projected[f]),
-        cell(y.actual[f]),
-        percent(y.projected[f], y.actual[f]),
-      ]),
-    ]),
-  ];
-}
-
-/** DK.HOUSINGFIRSTBACKTEST: each held-out year projected from the years before it, against what happened. */
-export function backtest(
-  citizen: unknown,
-  admission: unknown,
-  discharge: unknown,
-  dailyRate: unknown,
-  selfPayment: unknown,
-  parameters: unknown,
-  rules?: unknown
-): TableResult {
-  const args = scenarioArgs(
-    citizen,
-    admission,
-    discharge,
-    dailyRate,
-    selfPayment,
-    parameters,
-    rules
-  );
-  if (isRowError(args)) return fail(args);
-  const result = computeBacktest(args.stays, args.parameters, { rules: args.rules });
-  if (isProjectionError(result)) return fail(result);
-  if (result.years.length === 0) {
-    const history = Math.max(BACKTEST_HISTORY, args.parameters.typologyYears + 1);
-    return fail({
-      code: "#N/A",
-      message: `Backtesten kræver indskrivninger fra mindst ${history + 1} kalenderår (${history} år at fremskrive fra, heraf brugergruppernes ${args.parameters.typologyYears} år, og ét at sammenligne med)`,
-    });
-  }
-  return [...backtestTable(result), skippedRow(args.skipped, BACKTEST_HEADER.length)];
 }

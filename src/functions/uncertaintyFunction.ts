@@ -18,15 +18,9 @@ import {
   type Spread,
   type ViewSpread,
 } from "../engine/uncertainty";
-import { runnerFor } from "../engine/projectionRunner";
+import { runnerFor } from "../engine/uncertainty";
 import { cellError } from "./runtime";
-import {
-  fail,
-  scenarioArgs,
-  skippedRow,
-  type TableCell,
-  type TableResult,
-} from "./scenarioFunctions";
+import { fail, scenarioArgs, skippedRow, type TableCell, type TableResult } from "./tableArgs";
 
 export const UNCERTAINTY_HEADER = ["Nøgletal", "P10", "P50", "P90"] as const;
 

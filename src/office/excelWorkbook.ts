@@ -1,5 +1,6 @@
 /**
- * The workbook interface (src/workbook/workbook.ts) on Office.js, inside Excel.
+ * The workbook interface (src/workbook/workbook.ts) on Office.js, inside Excel (with charts.ts
+ * and columnWidths.ts).
  *
  * - Own sheets carry a worksheet custom property (ExcelApi 1.12); only sheets with it are ever
  *   cleared or written, and charts go only on them.
@@ -16,11 +17,8 @@
  */
 import {
   CHUNK_BUDGET_BYTES,
-  boundWidth,
   asCellInput,
   checkDefinedNames,
-  fitRegions,
-  columnLetters,
   ownSheetName,
   parseA1,
   rowBytes,
@@ -42,6 +40,8 @@ import {
   isOwnNameComment,
   ownNameComment,
 } from "../workbook/workbook";
+import { drawChart } from "./charts";
+import { fitColumns } from "./columnWidths";
 
 /** The custom property that marks a sheet as the add-in's own. */
 export const OWN_SHEET_KEY = "DkRefusionOwnSheet";
@@ -62,13 +62,6 @@ export function addressSheet(address: string): string {
   const sheet = address.slice(0, Math.max(0, address.lastIndexOf("!")));
   return /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
-
-/** The port's chart types as Excel's. */
-const CHART_TYPES: Record<ChartSpec["type"], "Line" | "ColumnClustered" | "BarClustered"> = {
-  line: "Line",
-  columnClustered: "ColumnClustered",
-  barClustered: "BarClustered",
-};
 
 export class ExcelWorkbook implements Workbook {
   constructor(private readonly budget = CHUNK_BUDGET_BYTES) {}
@@ -254,8 +247,10 @@ export class ExcelWorkbook implements Workbook {
         const range = ws.getRange(cell.at);
         if (cell.formula !== undefined) range.formulas = [[cell.formula]];
         if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
+        // RangeFont.size, ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.rangefont).
+        if (cell.fontSize !== undefined) range.format.font.size = cell.fontSize;
       }
-      await this.fitColumns(context, ws, spec);
+      await fitColumns(context, ws, spec);
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
       if (spec.print) {
         // One page of A4 (PageLayout, ExcelApi 1.9: "zoom … horizontalFitToPages,
@@ -319,53 +314,6 @@ export class ExcelWorkbook implements Workbook {
     return { replace, skipped };
   }
 
-  /**
-   * Sizes the columns to their content: Excel's own autofit on each section that fits
-   * (RangeFormat.autofitColumns, ExcelApi 1.2: "Changes the width of the columns of the current
-   * range to achieve the best fit, based on the current data in the columns",
-   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)),
-   * so a title above a table does not widen the table's first column. A column in several
-   * sections keeps its widest fit; then each column's bounds (SheetSpec.columnWidths) apply, and
-   * a fixed width is set as it is.
-   */
-  private async fitColumns(
-    ctx: Excel.RequestContext,
-    ws: Excel.Worksheet,
-    spec: SheetSpec
-  ): Promise<void> {
-    const rules = spec.columnWidths ?? [];
-    const widths = new Map<number, number>();
-    for (const r of fitRegions(spec)) {
-      const columns: number[] = [];
-      for (let c = r.left; c <= r.right; c++) if (typeof rules[c] !== "number") columns.push(c);
-      if (columns.length === 0) continue;
-      ws.getRangeByIndexes(
-        r.top,
-        r.left,
-        r.bottom - r.top + 1,
-        r.right - r.left + 1
-      ).format.autofitColumns();
-      const fitted = columns.map((c) =>
-        ws.getRangeByIndexes(r.top, c, 1, 1).format.load("columnWidth")
-      );
-      // Each section's fitted widths are read before the next section's autofit changes them.
-      await ctx.sync();
-      columns.forEach((c, i) => {
-        const w = fitted[i].columnWidth;
-        widths.set(c, Math.max(widths.get(c) ?? 0, typeof w === "number" ? w : 0));
-      });
-    }
-    // Fixed widths, and bounds for columns that no section fits (a formula's spill to come).
-    rules.forEach((rule, c) => {
-      if (!widths.has(c) && (typeof rule === "number" || rule?.min !== undefined)) widths.set(c, 0);
-    });
-    for (const [c, fitted] of widths)
-      ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = boundWidth(
-        rules[c],
-        fitted
-      );
-  }
-
   async writeOwnCells(
     sheet: string,
     cells: readonly { at: string; value: CellValue }[]
@@ -404,28 +352,7 @@ export class ExcelWorkbook implements Workbook {
         throw new Error(
           `Diagrammer skrives kun i tilføjelsesprogrammets egne ark, ikke i ${spec.sheet}`
         );
-      const [first, ...rest] = spec.series;
-      // Excel.ChartType "Line", "ColumnClustered", "BarClustered" (ExcelApi 1.1;
-      // https://learn.microsoft.com/javascript/api/excel/excel.charttype).
-      const type = CHART_TYPES[spec.type];
-      const chart = ws.charts.add(type, ws.getRange(first.values), "Columns");
-      // A bar chart draws its first category at the bottom; a tornado wants the widest bar on
-      // top: ChartAxis.reversePlotOrder, "Specifies if Excel plots data points from last to
-      // first" (ExcelApi 1.7; https://learn.microsoft.com/javascript/api/excel/excel.chartaxis).
-      if (spec.type === "barClustered") chart.axes.categoryAxis.reversePlotOrder = true;
-      chart.name = spec.name;
-      chart.title.text = spec.title;
-      chart.legend.position = "Bottom";
-      const categories = ws.getRange(spec.categories);
-      const s0 = chart.series.getItemAt(0);
-      s0.name = first.name;
-      s0.setXAxisValues(categories);
-      for (const s of rest) {
-        const series = chart.series.add(s.name);
-        series.setValues(ws.getRange(s.values));
-        series.setXAxisValues(categories);
-      }
-      chart.setPosition(spec.from, spec.to);
+      drawChart(ws, spec);
       await context.sync();
     });
   }

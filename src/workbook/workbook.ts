@@ -88,14 +88,17 @@ export interface SheetSection {
 }
 
 /**
- * One cell written after the sections: the add-in's own formula (=DK.…, built by the add-in,
- * never text from a user's file or a template) and/or a number format for that one cell.
+ * One cell written after the sections: the add-in's own formula (=DK.… or a formula over its
+ * result, built by the add-in, never text from a user's file or a template) and/or a number
+ * format for that one cell.
  */
 export interface SheetCell {
   /** A1 of one cell, e.g. "A21". */
   at: string;
   formula?: string;
   numberFormat?: string;
+  /** Font size in points (a title); unset: the sheet's. */
+  fontSize?: number;
 }
 
 export interface SheetSpec {
@@ -211,6 +214,8 @@ export interface ChartSpec {
   /** Category labels (x axis), e.g. "M3:M8". */
   categories: string;
   series: { name: string; values: string }[];
+  /** The value axis' number format (invariant syntax, e.g. "0%"); unset: the cells' own. */
+  valueFormat?: string;
   /** Where the chart goes: top-left and bottom-right cells, e.g. "R2", "Z18". */
   from: string;
   to: string;

@@ -52,6 +52,7 @@ import { typologyChoice } from "../../src/sheets/forecast/userGroups";
 import { MeetingMode } from "../meeting/MeetingMode";
 import { MEETING_TEXTS } from "../meeting/texts";
 import { activeParameters } from "../../src/sheets/scenarios/scenarioStore";
+import { setSheetLanguage } from "../../src/sheets/sheetLanguage";
 
 type Phase = keyof Texts["phase"];
 
@@ -92,9 +93,11 @@ export interface AppProps {
   workbook: Workbook;
   /** Told after a successful run (the demo shows the forecast sheet then). */
   onResult?: (result: RunResult) => void;
+  /** Prints the active sheet where the host can (the demo); Excel has no such API. */
+  print?: () => void;
 }
 
-export function App({ workbook, onResult }: AppProps) {
+export function App({ workbook, onResult, print }: AppProps) {
   const text = useTexts();
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [mapping, setMapping] = useState<ColumnMapping | undefined>();
@@ -111,6 +114,8 @@ export function App({ workbook, onResult }: AppProps) {
   /** The web worker that computes the forecast's sheets and the scenario comparison. */
   const engine = useMemo(() => engineRunner(), []);
   useEffect(() => () => engine.dispose(), [engine]);
+  // The add-in's own sheets speak the pane's language (the scenario store reads it from here).
+  useEffect(() => setSheetLanguage(workbook, text.language), [workbook, text.language]);
 
   /** Shows a search's result; a failed search keeps the mapping the user chose. */
   const show = useCallback((state: Loaded) => {
@@ -206,6 +211,8 @@ export function App({ workbook, onResult }: AppProps) {
       const result = await runForecast(workbook, fresh, mapping, {
         forecast: { rules: RULE_SETS[reading] },
         typology: typologyChoice(active?.parameters, active?.name ?? null),
+        ...(active && { scenario: { name: active.name, parameters: active.parameters } }),
+        language: text.language,
         pseudonymise,
         compute: (input, signal) => engine.run("forecast", input, { signal }),
         signal: controller.signal,
@@ -374,6 +381,7 @@ export function App({ workbook, onResult }: AppProps) {
       />
       <Divider />
       <SummaryPanel
+        print={print}
         workbook={workbook}
         stays={report && report.ok > 0 ? report.stays : undefined}
         engine={engine}

@@ -16,7 +16,6 @@ import {
   BACKTEST_FIGURES,
   RETURN_QUANTITIES,
   differencePercent,
-  type BacktestYear,
 } from "../../src/engine/projection";
 import { BACKTEST_HISTORY } from "../../src/engine/projection/backtest";
 import type { StayInput } from "../../src/engine/shelter";
@@ -26,7 +25,7 @@ import { useTexts, type Language } from "../i18n";
 import { activeScenarioOf } from "../uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../uncertainty/texts";
 import type { EngineRunner } from "../worker/engine";
-import type { Evidence } from "../../src/sheets/evidence/evidence";
+import type { Evidence, PlainBacktestYear } from "../../src/sheets/evidence/evidence";
 import { EVIDENCE_TEXTS, type EvidenceTexts } from "./texts";
 
 export interface EvidencePanelProps {
@@ -137,71 +136,97 @@ function Table({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * One block per user group, a row per quantity: three narrow columns fit the pane's 320 px where
+ * a group-by-quantity grid did not.
+ */
 function Returns({ evidence, text, language }: PartProps) {
   const percent = percentIn(language);
   const factor = numberIn(language, 2);
   return (
     <div data-testid="evidence-returns">
-      <Subtitle2 as="h3">{text.returnsHeading}</Subtitle2>
-      <Caption1 as="p">{text.returnsIntro}</Caption1>
+      <Subtitle2 as="h3" block>
+        {text.returnsHeading}
+      </Subtitle2>
+      <Caption1 as="p" block>
+        {text.returnsIntro}
+      </Caption1>
       <Table label={text.returnsHeading}>
         <thead>
           <tr>
             <th style={{ ...head, textAlign: "left" }} scope="col">
               {text.group}
             </th>
-            {RETURN_QUANTITIES.map((q) => (
-              <th key={q} style={head} scope="col">
-                {text.quantity[q]}
-              </th>
-            ))}
+            <th style={head} scope="col">
+              {text.estimate}
+            </th>
+            <th style={{ ...head, textAlign: "left" }} scope="col">
+              {text.basisHeading}
+            </th>
           </tr>
         </thead>
-        <tbody>
-          {USER_GROUPS.map((g) => (
-            <tr key={g} data-testid={`evidence-returns-${g}`}>
-              <th style={rowHead} scope="row">
+        {USER_GROUPS.map((g) => (
+          <tbody key={g} data-testid={`evidence-returns-${g}`}>
+            <tr>
+              <th style={{ ...rowHead, paddingTop: 6 }} scope="rowgroup" colSpan={3}>
                 {USER_GROUP_LABELS[g][language]}
               </th>
-              {RETURN_QUANTITIES.map((q) => {
-                const e = evidence.estimates[g][q];
-                const show = q === "nights" ? factor : percent;
-                return (
+            </tr>
+            {RETURN_QUANTITIES.map((q) => {
+              const e = evidence.estimates[g][q];
+              const show = q === "nights" ? factor : percent;
+              return (
+                <tr key={q}>
+                  <th style={{ ...rowHead, fontWeight: 400, paddingLeft: 10 }} scope="row">
+                    {text.quantity[q]}
+                  </th>
                   <td
-                    key={q}
                     style={cell}
                     title={parameterById(returnParameterId(g, q)).name}
                     data-value={e.value}
                   >
                     {show(e.value)} ({show(e.low)}–{show(e.high)})
-                    <br />
-                    <Caption1>{text.basis(e)}</Caption1>
                   </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+                  <td style={{ ...cell, textAlign: "left", whiteSpace: "normal" }}>
+                    {text.basis(e)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
       </Table>
     </div>
   );
 }
 
+/** Money in millions with two decimals keeps four columns inside the pane; counts stay whole. */
+const MONEY: ReadonlySet<(typeof BACKTEST_FIGURES)[number]> = new Set([
+  "gross",
+  "refundNy",
+  "netCost",
+]);
+
 function BacktestTable({ evidence, text, language }: PartProps) {
   const years = evidence.backtest.years;
-  const whole = numberIn(language);
+  const show = (f: (typeof BACKTEST_FIGURES)[number], v: number) =>
+    MONEY.has(f) ? numberIn(language, 2)(v / 1e6) : numberIn(language)(v);
   const signed = (v: number) => `${v > 0 ? "+" : ""}${numberIn(language, 1)(v)} %`;
-  const shown = (y: BacktestYear, f: (typeof BACKTEST_FIGURES)[number]) =>
-    whole(Number(y.projected[f]));
   return (
     <div data-testid="evidence-backtest">
-      <Subtitle2 as="h3">{text.backtestHeading}</Subtitle2>
+      <Subtitle2 as="h3" block>
+        {text.backtestHeading}
+      </Subtitle2>
       {years.length === 0 ? (
-        <Caption1 as="p">{text.noBacktest(BACKTEST_HISTORY)}</Caption1>
+        <Caption1 as="p" block>
+          {text.noBacktest(BACKTEST_HISTORY)}
+        </Caption1>
       ) : (
         <>
-          <Caption1 as="p">{text.backtestIntro(BACKTEST_HISTORY)}</Caption1>
-          {years.map((y) => (
+          <Caption1 as="p" block>
+            {text.backtestIntro(BACKTEST_HISTORY)}
+          </Caption1>
+          {years.map((y: PlainBacktestYear) => (
             <Table key={y.year} label={`${text.backtestHeading} ${y.year}`}>
               <thead>
                 <tr>
@@ -217,15 +242,13 @@ function BacktestTable({ evidence, text, language }: PartProps) {
                   <th style={head} scope="col">
                     {text.difference}
                   </th>
-                  <th style={head} scope="col">
-                    {text.tolerance}
-                  </th>
                 </tr>
               </thead>
               <tbody>
                 {BACKTEST_FIGURES.map((f) => {
                   const d = differencePercent(y.projected[f], y.actual[f])?.toNumber() ?? null;
-                  const outside = d !== null && Math.abs(d) > y.tolerance[f];
+                  const tolerance = y.tolerance[f];
+                  const outside = d !== null && Math.abs(d) > tolerance;
                   return (
                     <tr
                       key={f}
@@ -234,17 +257,24 @@ function BacktestTable({ evidence, text, language }: PartProps) {
                     >
                       <th style={rowHead} scope="row">
                         {text.figure[f]}
+                        {MONEY.has(f) && `, ${text.millions}`}
                       </th>
-                      <td style={cell}>{shown(y, f)}</td>
-                      <td style={cell}>{whole(Number(y.actual[f]))}</td>
+                      <td style={cell}>{show(f, Number(y.projected[f]))}</td>
+                      <td style={cell}>{show(f, Number(y.actual[f]))}</td>
                       <td style={cell}>
                         {d === null ? "–" : signed(d)}
-                        {outside && ` (${text.outside})`}
-                      </td>
-                      <td style={cell}>
-                        {Number.isFinite(y.tolerance[f])
-                          ? `${numberIn(language, 1)(y.tolerance[f])} %`
-                          : "–"}
+                        {Number.isFinite(tolerance) && (
+                          <>
+                            <br />
+                            <Caption1>{text.tolerance(numberIn(language, 1)(tolerance))}</Caption1>
+                          </>
+                        )}
+                        {outside && (
+                          <>
+                            <br />
+                            <Caption1 style={{ fontWeight: 600 }}>{text.outside}</Caption1>
+                          </>
+                        )}
                       </td>
                     </tr>
                   );
@@ -265,8 +295,12 @@ function Comparison({ evidence, text, language }: PartProps) {
     figure === "perPersonYear" ? `${whole(v)} kr.` : two(v);
   return (
     <div data-testid="evidence-comparison">
-      <Subtitle2 as="h3">{text.comparisonHeading}</Subtitle2>
-      <Caption1 as="p">{text.comparisonIntro}</Caption1>
+      <Subtitle2 as="h3" block>
+        {text.comparisonHeading}
+      </Subtitle2>
+      <Caption1 as="p" block>
+        {text.comparisonIntro}
+      </Caption1>
       {evidence.comparison.map((c) => (
         <div
           key={c.figure}

@@ -15,6 +15,8 @@ export interface EvidenceTexts {
   returnsHeading: string;
   returnsIntro: string;
   group: string;
+  estimate: string;
+  basisHeading: string;
   quantity: Record<Quantity, string>;
   basis(e: Estimate): string;
   backtestHeading: string;
@@ -25,7 +27,9 @@ export interface EvidenceTexts {
   projected: string;
   actual: string;
   difference: string;
-  tolerance: string;
+  /** "forventet ±9,6 %": how far off the year may be and still be as good as the model says. */
+  tolerance(percent: string): string;
+  millions: string;
   outside: string;
   comparisonHeading: string;
   comparisonIntro: string;
@@ -48,6 +52,8 @@ const DA: EvidenceTexts = {
   returnsIntro:
     "Housing First sparer kun det herbergsbrug, borgeren selv ville have haft: chancen for at være tilbage et senere år gange de døgn, den, der kommer igen, har. Resten af det gentagne brug er andre borgere, som kommer uanset indsatsen. Spænd: 95 %-interval fra en bootstrap over borgerne.",
   group: "Brugergruppe",
+  estimate: "Skøn (95 %-interval)",
+  basisHeading: "Grundlag",
   quantity: {
     next: "Tilbage året efter",
     afterGap: "Tilbage efter pause",
@@ -76,7 +82,8 @@ const DA: EvidenceTexts = {
   projected: "Fremskrevet",
   actual: "Faktisk",
   difference: "Forskel",
-  tolerance: "Forventet ±",
+  tolerance: (p) => `forventet ±${p} %`,
+  millions: "mio. kr.",
   outside: "uden for det forventede",
   comparisonHeading: "Kommunens tal ved siden af offentliggjorte evalueringer",
   comparisonIntro:
@@ -106,6 +113,8 @@ const EN: EvidenceTexts = {
   returnsIntro:
     "Housing First saves only the shelter use the citizen would have had: the chance to be back in a later year times the nights of those who come back. The rest of the recurring use is other citizens, who come whatever is done. Range: 95 % interval from a bootstrap over the citizens.",
   group: "User group",
+  estimate: "Estimate (95 % interval)",
+  basisHeading: "Based on",
   quantity: {
     next: "Back the next year",
     afterGap: "Back after a gap",
@@ -134,7 +143,8 @@ const EN: EvidenceTexts = {
   projected: "Projected",
   actual: "Actual",
   difference: "Difference",
-  tolerance: "Expected ±",
+  tolerance: (p) => `expected ±${p} %`,
+  millions: "m kr.",
   outside: "outside what was expected",
   comparisonHeading: "The municipality's figures beside published evaluations",
   comparisonIntro:

@@ -376,6 +376,13 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
             }
           />
           <Figure
+            testId="meeting-public-npv"
+            label={text.publicNpv}
+            value={kroner(shown.publicNpv, language)}
+            exact={shown.publicNpv}
+            hint={text.publicNpvHint}
+          />
+          <Figure
             testId="meeting-break-even"
             label={text.breakEven}
             value={

@@ -14,6 +14,8 @@ export interface MeetingTexts {
   effect(first: number, last: number): string;
   effectHint: string;
   npv: string;
+  publicNpv: string;
+  publicNpvHint: string;
   /** The NPV's P10–P90 from a Monte Carlo run of `draws` draws, as text. */
   npvRange(p10: string, p90: string, draws: number): string;
   npvRangeComputing: string;
@@ -46,7 +48,9 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
     effect: (first, last) => `Housing First: budgeteffekt ${first}–${last}`,
     effectHint:
       "Nettoudgift uden indsats minus med Housing First, nominelt. Positiv er en besparelse.",
-    npv: "Nutidsværdi (NPV)",
+    npv: "Nutidsværdi i budgettet",
+    publicNpv: "Offentlig værdi (nutidsværdi)",
+    publicNpvHint: "Hele den offentlige sektor, faste priser, Finansministeriets rente",
     npvRange: (p10, p90, draws) =>
       `P10–P90: ${p10} – ${p90} (${draws} Monte Carlo-trækninger over parametrenes lav–høj; sammenfatningen bruger 1.000)`,
     npvRangeComputing: "Beregner intervallet P10–P90 …",
@@ -78,7 +82,9 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
     noActionHint: "The municipality's net cost of shelter stays if nothing changes.",
     effect: (first, last) => `Housing First: budget effect ${first}–${last}`,
     effectHint: "Net cost without action minus with Housing First, nominal. Positive is a saving.",
-    npv: "Net present value (NPV)",
+    npv: "NPV in the budget",
+    publicNpv: "Public-sector value (NPV)",
+    publicNpvHint: "The whole public sector, fixed prices, the Ministry of Finance's rate",
     npvRange: (p10, p90, draws) =>
       `P10–P90: ${p10} – ${p90} (${draws} Monte Carlo draws over the parameters' low–high; the summary uses 1,000)`,
     npvRangeComputing: "Computing the P10–P90 range …",

@@ -1,6 +1,6 @@
 /**
  * What the scenario manager says, in Danish and English (the pane's language). Parameter
- * problems come from the registry (src/engine/parameters.ts), in both languages.
+ * problems come from the registry (src/engine/parameters/validation.ts), in both languages.
  */
 import type { Language } from "../i18n";
 

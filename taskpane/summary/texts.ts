@@ -12,6 +12,14 @@ export interface SummaryTexts {
   stopped: string;
   written(sheet: string): string;
   failed(message: string): string;
+  municipality: string;
+  author: string;
+  stale(scenario: string): string;
+  pdf: string;
+  pdfInExcel: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
 }
 
 const DA: SummaryTexts = {
@@ -27,12 +35,23 @@ const DA: SummaryTexts = {
   written: (sheet) =>
     `Skrevet på arket «${sheet}». Udskriftsområdet er sat til én A4-side (Filer › Udskriv).`,
   failed: (message) => `Sammenfatningen kunne ikke laves: ${message}`,
+  municipality: "Kommune",
+  author: "Udarbejdet af",
+  stale: (scenario) =>
+    `Arket Sammenfatning passer ikke længere til arbejdsbogen: ${scenario ? `det aktive scenarie «${scenario}», dets værdier eller opholdene er ændret` : "scenarierne eller opholdene er ændret"}, siden siden blev skrevet. Skriv sammenfatningen igen, før den bruges.`,
+  pdf: "Udskriv som PDF",
+  pdfInExcel:
+    "Arket Sammenfatning er valgt og sat op til én A4-side: vælg Filer › Eksportér › Opret PDF/XPS (Mac: Filer › Gem som › PDF; Excel på nettet: Filer › Udskriv).",
+  copy: "Kopiér til Word",
+  copied: "Kopieret: indsæt i Word med Ctrl+V (Cmd+V). Tallene står, som arket viser dem.",
+  copyFailed:
+    "Udklipsholderen kan ikke bruges her: markér arkets udskriftsområde og kopiér det med Ctrl+C.",
 };
 
 const EN: SummaryTexts = {
   heading: "Summary for the council",
   intro:
-    "One A4 page for the active scenario: the cost of doing nothing, what Housing First saves, the NPV with its P10–P90 from 1,000 Monte Carlo draws, return per krone, break-even year, the user groups, a chart, the five most important assumptions with sources, and a stamp with versions and date. The sheet itself is in Danish, as council papers are.",
+    "One A4 page for the active scenario: the cost of doing nothing, what Housing First saves, the NPV with its P10–P90 from 1,000 Monte Carlo draws, return per krone, break-even year, the user groups, a chart, the five most important assumptions with sources, and a stamp with versions and date.",
   needStays: "Find the stays above first.",
   needScenarios: "Create the scenario sheet first: the summary is of the active scenario.",
   write: "Write summary",
@@ -42,6 +61,17 @@ const EN: SummaryTexts = {
   written: (sheet) =>
     `Written to the sheet “${sheet}”. Its print area is one A4 page (File › Print).`,
   failed: (message) => `The summary could not be made: ${message}`,
+  municipality: "Municipality",
+  author: "Prepared by",
+  stale: (scenario) =>
+    `The sheet Sammenfatning no longer matches the workbook: ${scenario ? `the active scenario “${scenario}”, its values or the stays` : "the scenarios or the stays"} have changed since it was written. Write the summary again before it is used.`,
+  pdf: "Print as PDF",
+  pdfInExcel:
+    "The sheet Sammenfatning is selected and set up as one A4 page: choose File › Export › Create PDF/XPS (Mac: File › Save As › PDF; Excel on the web: File › Print).",
+  copy: "Copy for Word",
+  copied: "Copied: paste into Word with Ctrl+V (Cmd+V). The figures read as the sheet shows them.",
+  copyFailed:
+    "The clipboard cannot be used here: select the sheet's print area and copy it with Ctrl+C.",
 };
 
 export const SUMMARY_TEXTS: Readonly<Record<Language, SummaryTexts>> = { da: DA, en: EN };

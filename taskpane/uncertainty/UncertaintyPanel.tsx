@@ -16,23 +16,13 @@ import {
   MessageBarBody,
   ProgressBar,
   Subtitle2,
-  tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
-import {
-  DEFAULT_PARAMETERS,
-  formatParameterValue,
-  parameterById,
-} from "../../src/engine/parameters";
+import { DEFAULT_PARAMETERS, parameterById } from "../../src/engine/parameters";
 import type { StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
 import { allSaidIn, formatCount, formatSeconds, useTexts, type Language } from "../i18n";
-import {
-  noSwitchingValue,
-  shownSwitchingValue,
-  type NamedParameters,
-  type SensitivityBar,
-} from "../../src/sheets/scenarios/compare";
+import { type NamedParameters, type SensitivityBar } from "../../src/sheets/scenarios/compare";
 import { activeScenario, readModel } from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
 import {
@@ -40,7 +30,11 @@ import {
   MONTE_CARLO_SEED,
   validDraws,
   validSeed,
+  type ViewSpread,
 } from "../../src/engine/uncertainty";
+import { krFormat } from "./charts";
+import { Histogram } from "./Histogram";
+import { Tornado } from "./Tornado";
 import { UNCERTAINTY_TEXTS, type UncertaintyTexts } from "./texts";
 import {
   sensitivitySteps,
@@ -93,23 +87,6 @@ export async function activeScenarioOf(
   if (!active.ok) throw new Error(allSaidIn(language, active.errors));
   return active.scenario;
 }
-
-/** Whole kroner in the pane's language. */
-const krFormat = (language: Language) => {
-  const format = new Intl.NumberFormat(language === "da" ? "da-DK" : "en-GB", {
-    maximumFractionDigits: 0,
-  });
-  return (v: number) => `${format.format(v)} kr.`;
-};
-
-const visuallyHidden = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-} as const;
 
 export function UncertaintyPanel({
   workbook,
@@ -290,6 +267,72 @@ function Results({
   const year = (y: number | null) => (y === null ? text.notWithin : String(y));
   const cell = { padding: "2px 4px", textAlign: "right" as const, whiteSpace: "nowrap" as const };
   const head = { ...cell, fontWeight: 600 };
+  const rowHead = { ...cell, textAlign: "left" as const, whiteSpace: "normal" as const };
+  const outside =
+    result.npv < mc.npv.p10 ||
+    result.npv > mc.npv.p90 ||
+    result.publicNpv < mc.public.npv.p10 ||
+    result.publicNpv > mc.public.npv.p90;
+  const oneSided = mc.drawn.filter(
+    (d) => Math.abs(d.high - d.mode - (d.mode - d.low)) > 1e-9 * Math.max(1, Math.abs(d.mode))
+  );
+  /** One headline's rows: the NPV, the return per krone and the break-even year. */
+  const view = (id: "budget" | "public", heading: string, spread: ViewSpread, own: number) => (
+    <tbody key={id}>
+      <tr>
+        <th style={{ ...rowHead, fontWeight: 600, paddingTop: 6 }} scope="rowgroup" colSpan={4}>
+          {heading}
+        </th>
+      </tr>
+      <tr
+        data-testid={id === "budget" ? "uncertainty-npv" : "uncertainty-public-npv"}
+        data-p10={spread.npv.p10}
+        data-p50={spread.npv.p50}
+        data-p90={spread.npv.p90}
+        data-own={own}
+      >
+        <th style={rowHead} scope="row">
+          {text.npv}
+        </th>
+        <td style={cell}>{kr(spread.npv.p10)}</td>
+        <td style={cell}>{kr(spread.npv.p50)}</td>
+        <td style={cell}>{kr(spread.npv.p90)}</td>
+      </tr>
+      <tr data-testid={id === "budget" ? "uncertainty-ratio" : "uncertainty-public-ratio"}>
+        <th style={rowHead} scope="row">
+          {text.ratio}
+        </th>
+        {spread.ratio === null ? (
+          <td style={cell} colSpan={3}>
+            {text.noRatio}
+          </td>
+        ) : (
+          [spread.ratio.p10, spread.ratio.p50, spread.ratio.p90].map((v, i) => (
+            <td key={i} style={cell}>
+              {number(v, 2)}
+            </td>
+          ))
+        )}
+      </tr>
+      <tr
+        data-testid={id === "budget" ? "uncertainty-break-even" : "uncertainty-public-break-even"}
+      >
+        <th style={rowHead} scope="row">
+          {text.breakEven}
+        </th>
+        {[spread.breakEven.p10, spread.breakEven.p50, spread.breakEven.p90].map((y, i) => (
+          <td key={i} style={cell}>
+            {year(y)}
+          </td>
+        ))}
+      </tr>
+      <tr>
+        <td style={{ ...rowHead, fontSize: 11 }} colSpan={4}>
+          {text.own}: {kr(own)} · {text.probability}: {percent(spread.probabilityPositive)}
+        </td>
+      </tr>
+    </tbody>
+  );
   return (
     <div
       style={{ display: "flex", flexDirection: "column", gap: 8 }}
@@ -315,289 +358,30 @@ function Results({
             </th>
           </tr>
         </thead>
-        <tbody>
-          <tr data-testid="uncertainty-npv" data-p50={mc.npv.p50} data-own={result.npv}>
-            <th style={{ ...cell, textAlign: "left", whiteSpace: "normal" }} scope="row">
-              {text.npv}
-            </th>
-            <td style={cell}>{kr(mc.npv.p10)}</td>
-            <td style={cell}>{kr(mc.npv.p50)}</td>
-            <td style={cell}>{kr(mc.npv.p90)}</td>
-          </tr>
-          <tr data-testid="uncertainty-ratio">
-            <th style={{ ...cell, textAlign: "left", whiteSpace: "normal" }} scope="row">
-              {text.ratio}
-            </th>
-            {mc.ratio === null ? (
-              <td style={cell} colSpan={3}>
-                {text.noRatio}
-              </td>
-            ) : (
-              [mc.ratio.p10, mc.ratio.p50, mc.ratio.p90].map((v, i) => (
-                <td key={i} style={cell}>
-                  {number(v, 2)}
-                </td>
-              ))
-            )}
-          </tr>
-          <tr data-testid="uncertainty-break-even">
-            <th style={{ ...cell, textAlign: "left", whiteSpace: "normal" }} scope="row">
-              {text.breakEven}
-            </th>
-            {[mc.breakEven.p10, mc.breakEven.p50, mc.breakEven.p90].map((y, i) => (
-              <td key={i} style={cell}>
-                {year(y)}
-              </td>
-            ))}
-          </tr>
-        </tbody>
+        {view("budget", text.budgetHeading, mc, result.npv)}
+        {view("public", text.publicHeading, mc.public, result.publicNpv)}
       </table>
+      {outside && oneSided.length > 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="uncertainty-outside">
+          <MessageBarBody>
+            {text.outside(
+              oneSided
+                .map(
+                  (d) =>
+                    `«${language === "da" ? parameterById(d.id).name : parameterById(d.id).alias}»`
+                )
+                .join(", ")
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Caption1>
-        {text.mean}: {kr(mc.npv.mean)}; {text.own}: {kr(result.npv)}
+        {text.mean}: {kr(mc.npv.mean)}
       </Caption1>
       <Caption1 data-testid="uncertainty-probability" data-value={mc.probabilityPositive}>
         {text.probability}: <strong>{percent(mc.probabilityPositive)}</strong>
       </Caption1>
       <Histogram result={result} text={text} kr={kr} percent={percent} language={language} />
     </div>
-  );
-}
-
-const WIDTH = 300;
-const LOW_COLOUR = "#4472c4";
-const HIGH_COLOUR = "#ed7d31";
-
-function Histogram({
-  result,
-  text,
-  kr,
-  percent,
-  language,
-}: {
-  result: UncertaintyResult;
-  text: UncertaintyTexts;
-  kr: (v: number) => string;
-  percent: (v: number) => string;
-  language: Language;
-}) {
-  const { histogram, npv, draws, probabilityPositive } = result.monteCarlo;
-  const height = 120;
-  const pad = { left: 4, right: 4, top: 4, bottom: 18 };
-  const most = Math.max(1, ...histogram.map((b) => b.count));
-  const from = histogram[0].from;
-  const to = histogram[histogram.length - 1].to;
-  const x = (v: number) =>
-    pad.left + ((WIDTH - pad.left - pad.right) * (v - from)) / (to - from || 1);
-  const y = (c: number) => pad.top + (height - pad.top - pad.bottom) * (1 - c / most);
-  const compact = new Intl.NumberFormat(language === "da" ? "da-DK" : "en-GB", {
-    notation: "compact",
-    maximumFractionDigits: 1,
-  });
-  const label = text.histogramLabel(
-    formatCount(draws, language),
-    kr(from),
-    kr(to),
-    kr(npv.p50),
-    percent(probabilityPositive)
-  );
-  return (
-    <figure style={{ margin: 0 }}>
-      <Caption1 block style={{ fontWeight: 600 }}>
-        {text.histogramHeading}
-      </Caption1>
-      <svg
-        width={WIDTH}
-        height={height}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={label}
-        style={{ maxWidth: "100%", height: "auto" }}
-        data-testid="uncertainty-histogram"
-      >
-        {histogram.map((b, i) => (
-          <rect
-            key={i}
-            x={x(b.from) + 0.5}
-            width={Math.max(1, x(b.to) - x(b.from) - 1)}
-            y={y(b.count)}
-            height={y(0) - y(b.count)}
-            fill={b.to <= 0 ? HIGH_COLOUR : LOW_COLOUR}
-          />
-        ))}
-        {from < 0 && to > 0 && (
-          <line
-            x1={x(0)}
-            x2={x(0)}
-            y1={pad.top}
-            y2={y(0)}
-            stroke={tokens.colorNeutralForeground1}
-            strokeDasharray="3 2"
-          />
-        )}
-        <line x1={pad.left} x2={WIDTH - pad.right} y1={y(0)} y2={y(0)} stroke="#8a8a8a" />
-        <text x={pad.left} y={height - 4} fontSize={10} fill="#424242">
-          {compact.format(from)}
-        </text>
-        {from < 0 && to > 0 && (
-          <text x={x(0)} y={height - 4} fontSize={10} fill="#424242" textAnchor="middle">
-            0
-          </text>
-        )}
-        <text x={WIDTH - pad.right} y={height - 4} fontSize={10} fill="#424242" textAnchor="end">
-          {compact.format(to)}
-        </text>
-      </svg>
-      <table style={visuallyHidden}>
-        <caption>{text.histogramHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.interval}</th>
-            <th scope="col">{text.count}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {histogram.map((b, i) => (
-            <tr key={i}>
-              <td>
-                {kr(b.from)} – {kr(b.to)}
-              </td>
-              <td>{b.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
-  );
-}
-
-function Tornado({
-  npv,
-  bars,
-  text,
-  language,
-}: {
-  npv: number;
-  bars: SensitivityBar[];
-  text: UncertaintyTexts;
-  language: Language;
-}) {
-  const kr = krFormat(language);
-  const rowH = 18;
-  const labelW = 96;
-  const height = rowH * bars.length + 4;
-  const changes = bars.flatMap((b) => [b.npvLow - npv, b.npvHigh - npv]);
-  const reach = Math.max(1, ...changes.map(Math.abs));
-  const mid = labelW + (WIDTH - labelW) / 2;
-  const x = (change: number) => mid + ((WIDTH - labelW - 8) / 2) * (change / reach);
-  const cell = { padding: "2px 4px", verticalAlign: "top" as const };
-  return (
-    <figure style={{ margin: 0 }}>
-      <Caption1 block style={{ fontWeight: 600 }}>
-        {text.tornadoHeading}
-      </Caption1>
-      <Caption1 block style={{ margin: "2px 0 4px" }}>
-        {text.tornadoIntro}
-      </Caption1>
-      <svg
-        width={WIDTH}
-        height={height}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={text.tornadoLabel(bars.length)}
-        style={{ maxWidth: "100%", height: "auto" }}
-        data-testid="uncertainty-tornado"
-      >
-        {bars.map((b, i) => {
-          const top = 2 + i * rowH;
-          const rect = (change: number, colour: string, half: 0 | 1) => (
-            <rect
-              x={Math.min(x(0), x(change))}
-              width={Math.max(0.5, Math.abs(x(change) - x(0)))}
-              y={top + 2 + half * 7}
-              height={6}
-              fill={colour}
-            />
-          );
-          return (
-            <g key={b.id}>
-              <text x={labelW - 4} y={top + 12} fontSize={10} textAnchor="end" fill="#424242">
-                {parameterById(b.id).short[language]}
-              </text>
-              {rect(b.npvLow - npv, LOW_COLOUR, 0)}
-              {rect(b.npvHigh - npv, HIGH_COLOUR, 1)}
-            </g>
-          );
-        })}
-        <line x1={x(0)} x2={x(0)} y1={0} y2={height} stroke="#8a8a8a" />
-      </svg>
-      <ul
-        style={{
-          display: "flex",
-          gap: 12,
-          listStyle: "none",
-          margin: "2px 0",
-          padding: 0,
-          fontSize: 11,
-        }}
-      >
-        {[
-          [text.lowValue, LOW_COLOUR],
-          [text.highValue, HIGH_COLOUR],
-        ].map(([name, colour]) => (
-          <li key={name} style={{ display: "flex", alignItems: "center", gap: 4 }}>
-            <span
-              aria-hidden="true"
-              style={{ width: 10, height: 10, background: colour, display: "inline-block" }}
-            />
-            {name}
-          </li>
-        ))}
-      </ul>
-      <table
-        style={{ borderCollapse: "collapse", fontSize: 11 }}
-        data-testid="uncertainty-switching"
-      >
-        <thead>
-          <tr>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.parameter}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.lowHigh}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "right" }}>
-              {text.npvLowHigh}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.switching}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => {
-            const def = parameterById(b.id);
-            const shown = (v: number) => formatParameterValue(def, v, language);
-            return (
-              <tr key={b.id} data-parameter={b.id}>
-                <th scope="row" style={{ ...cell, textAlign: "left", fontWeight: 400 }}>
-                  {def.short[language]}
-                </th>
-                <td style={cell}>
-                  {shown(b.low)} – {shown(b.high)}
-                </td>
-                <td style={{ ...cell, textAlign: "right" }}>
-                  {kr(b.npvLow)} / {kr(b.npvHigh)}
-                </td>
-                <td style={cell}>
-                  {b.switchingValue === null
-                    ? noSwitchingValue(b.switchingReason, language)
-                    : shownSwitchingValue(b.id, b.switchingValue, language)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </figure>
   );
 }

@@ -42,6 +42,13 @@ export interface UncertaintyTexts {
   switching: string;
   lowValue: string;
   highValue: string;
+  budgetHeading: string;
+  publicHeading: string;
+  outside(names: string): string;
+  decisionsHeading: string;
+  decisionsIntro: string;
+  now: string;
+  alternatives: string;
 }
 
 const DA: UncertaintyTexts = {
@@ -90,6 +97,15 @@ const DA: UncertaintyTexts = {
   switching: "Skifteværdi",
   lowValue: "Lav værdi",
   highValue: "Høj værdi",
+  budgetHeading: "Budgettet: kommunens egen kasse (løbende priser, kontant besparelse)",
+  publicHeading: "Offentlig værdi: hele den offentlige sektor (faste priser)",
+  outside: (names) =>
+    `Scenariets egen nutidsværdi ligger uden for P10–P90, fordi spændene for ${names} kun går til den ene side (en udgift kan ikke blive negativ, en andel ikke over 100 %).`,
+  decisionsHeading: "Kommunens egne valg",
+  decisionsIntro:
+    "Det er beslutninger, ikke usikkerhed: budgettets nutidsværdi, hvis byrådet vælger det ene eller det andet.",
+  now: "Nu",
+  alternatives: "Alternativ: nutidsværdi",
 };
 
 const EN: UncertaintyTexts = {
@@ -138,6 +154,15 @@ const EN: UncertaintyTexts = {
   switching: "Switching value",
   lowValue: "Low value",
   highValue: "High value",
+  budgetHeading: "The budget: the municipality's own cash (current prices, cashable saving)",
+  publicHeading: "Public-sector value: the whole public sector (fixed prices)",
+  outside: (names) =>
+    `The scenario's own NPV lies outside P10–P90 because the ranges of ${names} go one way only (a cost cannot be negative, a share not above 100 %).`,
+  decisionsHeading: "The council's own choices",
+  decisionsIntro:
+    "These are decisions, not uncertainty: the budget's NPV if the council chooses one or the other.",
+  now: "Now",
+  alternatives: "Alternative: NPV",
 };
 
 export const UNCERTAINTY_TEXTS: Readonly<Record<Language, UncertaintyTexts>> = { da: DA, en: EN };

@@ -82,17 +82,22 @@ function parseShown(text: string, language: "da" | "en"): Decimal {
   return dec(plain);
 }
 
-const AMOUNT_COLUMNS: [keyof Amounts, string][] = [
-  ["stayDays", "Opholdsdøgn"],
-  ["refundDaysNy", "Refusionsdøgn NY"],
-  ["refundDaysGammel", "Refusionsdøgn GAMMEL"],
-  ["gross", "Bruttoudgift"],
-  ["selfPayment", "Egenbetaling"],
-  ["refundNy", "Refusion NY"],
-  ["refundGammel", "Refusion GAMMEL"],
-  ["difference", "Forskel (reformens pris)"],
-  ["netCost", "Kommunal nettoudgift"],
+/** The amount columns by their headers on the forecast sheet, in Danish and in English. */
+const AMOUNT_COLUMNS: [keyof Amounts, string, string][] = [
+  ["stayDays", "Opholdsdøgn", "Stay nights"],
+  ["refundDaysNy", "Refusionsdøgn NY", "Refund days NY"],
+  ["refundDaysGammel", "Refusionsdøgn GAMMEL", "Refund days GAMMEL"],
+  ["gross", "Bruttoudgift", "Gross cost"],
+  ["selfPayment", "Egenbetaling", "Self-payment"],
+  ["refundNy", "Refusion NY", "Refund NY"],
+  ["refundGammel", "Refusion GAMMEL", "Refund GAMMEL"],
+  ["difference", "Forskel (reformens pris)", "Difference (cost of the reform)"],
+  ["netCost", "Kommunal nettoudgift", "Municipal net cost"],
 ];
+const TABLE_WORDS = {
+  da: { year: "År", quarter: "Kvartal", total: "I alt" },
+  en: { year: "Year", quarter: "Quarter", total: "Total" },
+};
 
 /**
  * The total rows of the two tables on the rendered forecast sheet (by quarter from column A, by
@@ -106,22 +111,24 @@ function shownTotals(
     if (index < 0) throw new Error(`The rendered forecast sheet has no ${what}`);
     return index;
   };
+  const words = TABLE_WORDS[language];
   const headerRow = found(
-    grid.findIndex((r) => r[0] === "År" && r[1] === "Kvartal"),
+    grid.findIndex((r) => r[0] === words.year && r[1] === words.quarter),
     "header row of the quarter table"
   );
   const header = grid[headerRow];
   const yearCol = found(
-    header.findIndex((c, i) => i > 1 && c === "År"),
+    header.findIndex((c, i) => i > 1 && c === words.year),
     "header of the year table"
   );
   const read = (left: number) => {
     const totalRow = found(
-      grid.findIndex((r, i) => i > headerRow && r[left] === "I alt"),
+      grid.findIndex((r, i) => i > headerRow && r[left] === words.total),
       `total row of the table at column ${left}`
     );
     const out = {} as Record<keyof Amounts, Decimal>;
-    for (const [key, name] of AMOUNT_COLUMNS) {
+    for (const [key, da, en] of AMOUNT_COLUMNS) {
+      const name = language === "da" ? da : en;
       const col = header.findIndex((c, i) => i > left && c === name);
       out[key] = parseShown(grid[totalRow][col], language);
     }

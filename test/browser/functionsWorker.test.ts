@@ -58,7 +58,8 @@ describe("the worker-backed functions in the built page", () => {
       expect([id, asJson(answer)]).toEqual([id, asJson(expected)]);
     }
     // One call after another: one worker serves them all (WorkerClient keeps it while idle).
-    expect(workers.filter((url) => url.endsWith("/compute.js"))).toHaveLength(1);
+    // The worker's script is a hashed chunk (webpack.config.js: chunks/[name].[contenthash].js).
+    expect(workers.filter((url) => /\/chunks\/compute\.[0-9a-f]+\.js$/.test(url))).toHaveLength(1);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
   }, 240_000);

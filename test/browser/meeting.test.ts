@@ -160,26 +160,27 @@ describe("figures that fit", () => {
     await runForecastInPage(page);
     await showSheet(page, FORECAST_SHEET);
     const grid = page.locator(`[data-sheet="${FORECAST_SHEET}"]`);
-    const header = grid.locator(`tr[data-row="6"] td`);
+    // The tables' header row: below the budget years (rows 1-11) and the notes.
+    const header = grid.locator(`tr[data-row="18"] td`);
     for (const name of ["Refusionsdøgn NY", "Refusionsdøgn GAMMEL", "Kommunal nettoudgift"]) {
       const cell = header.filter({ hasText: new RegExp(`^${name}$`) }).first();
       expect({ name, fits: await fits(cell) }).toEqual({ name, fits: true });
     }
-    // Every amount of the tables (from row 7), their total rows too, shows in full; the title
-    // rows above them run on over empty cells, as in Excel.
+    // Every amount of the budget years' table (rows 3-11) and of the tables (from row 18), their
+    // total rows too, shows in full; the title and note rows run on over empty cells, as in Excel.
     const rows = await grid.locator("tr[data-row]").count();
-    const cut = await grid
-      .locator("tr[data-row] td[data-col]")
-      .evaluateAll((tds) =>
-        tds
-          .filter(
-            (td) =>
-              Number((td.parentElement as HTMLElement).dataset.row) >= 6 &&
-              /\d/.test(td.textContent ?? "") &&
-              td.scrollWidth > td.clientWidth
-          )
-          .map((td) => td.textContent)
-      );
+    const cut = await grid.locator("tr[data-row] td[data-col]").evaluateAll((tds) =>
+      tds
+        .filter((td) => {
+          const row = Number((td.parentElement as HTMLElement).dataset.row);
+          return (
+            ((row >= 3 && row <= 11) || row >= 18) &&
+            /\d/.test(td.textContent ?? "") &&
+            td.scrollWidth > td.clientWidth
+          );
+        })
+        .map((td) => td.textContent)
+    );
     expect({ rows: rows > 10, cut }).toEqual({ rows: true, cut: [] });
     await page.screenshot({ path: join(SHOTS, "fit-forecast.png") });
 
@@ -265,11 +266,12 @@ describe("English throughout with ?lang=en", () => {
     // The pane's total and the sheet's total cell read the same.
     const paneTotal = await page.locator('[data-total="refundNy"]').textContent();
     const grid = page.locator(`[data-sheet="${FORECAST_SHEET}"]`);
-    const headerCells = await grid.locator('tr[data-row="6"] td').allTextContents();
-    const col = headerCells.indexOf("Refusion NY");
+    // The tables' header row is below the budget years and the notes (0-based row 18).
+    const headerCells = await grid.locator('tr[data-row="18"] td').allTextContents();
+    const col = headerCells.indexOf("Refund NY");
     const sheetTotal = await grid
       .locator("tr[data-row]")
-      .filter({ has: page.locator('td[data-col="0"]', { hasText: /^I alt$/ }) })
+      .filter({ has: page.locator('td[data-col="0"]', { hasText: /^Total$/ }) })
       .first()
       .locator(`td[data-col="${col}"]`)
       .textContent();

@@ -232,8 +232,10 @@ describe("templates in the demo", () => {
       LAYOUT.savedColumn + 1 + names.length
     );
     expect(header).toEqual(names);
-    // The sheet's only formulas are the add-in's own (none without stays mapped, or DK.HOUSINGFIRSTPROJECTION).
-    for (const f of sheet!.formulas) expect(f).toMatch(/^=DK\.HOUSINGFIRSTPROJECTION\(/);
+    // The sheet's only formulas are the add-in's own (none without stays mapped, or
+    // DK.HOUSINGFIRSTPROJECTION and the budget years' IF and SUM over its output).
+    for (const f of sheet!.formulas) expect(f).toMatch(/^=(DK\.HOUSINGFIRSTPROJECTION|IF|SUM)\(/);
+    expect(sheet!.formulas.join()).not.toMatch(/HYPERLINK|WEBSERVICE/);
     await page.close();
   });
 

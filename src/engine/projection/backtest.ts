@@ -1,5 +1,5 @@
 /**
- * The backtest (docs/model.md, section 4): for each year of the register that has at least two
+ * The backtest (docs/model.md, section 7): for each year of the register that has at least two
  * years before it, the projection is fitted on the years before only (their stays, with the
  * discharges as recorded, and who came back in them), projects that year without action, and is
  * compared with what happened. On a register in steady state it is exact.

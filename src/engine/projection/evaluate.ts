@@ -123,7 +123,7 @@ export interface Projection extends ViewResult {
   budgetEffect: Decimal;
   /** Σ cashable effect over the projection years, nominal kroner. */
   cashableEffect: Decimal;
-  /** The public-sector value (docs/model.md, section 5). */
+  /** The public-sector value (docs/model.md, section 6). */
   public: ViewResult;
   /** = public.npv (the table's name for it since issue 11). */
   socioEconomicNpv: Decimal;

@@ -1,5 +1,5 @@
 /**
- * The Housing First path on the no-action timeline (docs/model.md, section 3): the moves, the
+ * The Housing First path on the no-action timeline (docs/model.md, section 4): the moves, the
  * shelter nights they end, the support and its § 85 a refund, relapse and move-away.
  */
 import { edate, yearOf, type Serial } from "../calendar";
@@ -22,7 +22,7 @@ const TARGET_PARAMETER = {
 } as const satisfies Record<UserGroup, keyof ScenarioParameters>;
 
 /**
- * One view's figures of the Housing First path per year (see docs/model.md, section 3): the local
+ * One view's figures of the Housing First path per year (see docs/model.md, section 4): the local
  * view (this municipality: those who move away leave it) or the national view (they stay housed).
  */
 export interface PathSums {

@@ -1,5 +1,5 @@
 /**
- * Who moves when (docs/model.md, section 3): each timeline citizen's spells, the spells that pass
+ * Who moves when (docs/model.md, section 4): each timeline citizen's spells, the spells that pass
  * the threshold, and the dwellings as a queue.
  */
 import type { Serial } from "../calendar";

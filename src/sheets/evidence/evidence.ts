@@ -9,20 +9,26 @@ import type { ParameterId, ParameterRanges, ScenarioParameters } from "../../eng
 import {
   computeBacktest,
   isProjectionError,
-  type Backtest,
+  type BacktestFigures,
+  type BacktestYear,
   type ProjectionOptions,
   type ReturnEstimates,
 } from "../../engine/projection";
 import type { StayInput } from "../../engine/shelter";
-import { tornado, type TornadoBar } from "../../engine/uncertainty";
-import { runnerFor } from "../../engine/projectionRunner";
+import { runnerFor, tornado, type TornadoBar } from "../../engine/uncertainty";
 
 /** How many parameters are named as driving a gap to the published figures. */
 export const GAP_DRIVERS = 3;
 
+/** A backtest year's figures as plain numbers: the evidence crosses from the engine worker. */
+export type PlainBacktestYear = Omit<BacktestYear, "projected" | "actual"> & {
+  projected: Record<keyof BacktestFigures, number>;
+  actual: Record<keyof BacktestFigures, number>;
+};
+
 export interface Evidence {
   estimates: ReturnEstimates;
-  backtest: Backtest;
+  backtest: { years: PlainBacktestYear[] };
   comparison: FigureComparison[];
   /** The parameters with the widest tornado bars, when a figure is out of line; else none. */
   drivers: ParameterId[];
@@ -63,5 +69,21 @@ export function evidence({
         .slice(0, GAP_DRIVERS)
         .map((b) => b.id)
     : [];
-  return { estimates: prepared.estimates, backtest, comparison, drivers };
+  const plain = (f: BacktestFigures) =>
+    Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number(v)])) as Record<
+      keyof BacktestFigures,
+      number
+    >;
+  return {
+    estimates: prepared.estimates,
+    backtest: {
+      years: backtest.years.map((y) => ({
+        ...y,
+        projected: plain(y.projected),
+        actual: plain(y.actual),
+      })),
+    },
+    comparison,
+    drivers,
+  };
 }

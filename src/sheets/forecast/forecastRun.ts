@@ -13,6 +13,7 @@ import {
 import type { ForecastOptions } from "../../engine/forecast";
 import { isExampleStays } from "../../examples/names";
 import type { TypologyChoice } from "./userGroups";
+import { sheetLanguage, type SheetLanguage } from "../sheetLanguage";
 import {
   FIELD_LABELS,
   findHeaderRow,
@@ -65,6 +66,10 @@ export interface RunOptions {
   compute?: (input: ForecastInput, signal?: AbortSignal) => Promise<ForecastSheets>;
   /** The user typology's thresholds (default: the registry's). */
   typology?: TypologyChoice;
+  /** The scenario the budget years are projected with (default: the registry's values). */
+  scenario?: ForecastInput["scenario"];
+  /** The sheets' language (default: sheetLanguage(workbook), which the pane sets). */
+  language?: SheetLanguage;
 }
 
 /** Why a run cannot start; `code` lets the pane word it in its own language. */
@@ -199,6 +204,8 @@ export async function runForecast(
     options: options.forecast,
     pseudonymise: options.pseudonymise,
     ...(options.typology && { typology: options.typology }),
+    ...(options.scenario && { scenario: options.scenario }),
+    language: options.language ?? sheetLanguage(workbook),
   };
   const sheets = await (options.compute?.(input, signal) ?? Promise.resolve(forecastSheets(input)));
   throwIfAborted(signal);
@@ -222,7 +229,8 @@ export async function runForecast(
   const specs = forecastCharts(
     forecastWritten.name,
     sheets.summary.years.length,
-    sheets.summary.groups !== undefined
+    sheets.summary.groups !== undefined,
+    sheets.summary.language
   );
   for (const spec of specs) await workbook.addChart(spec);
   progress("done", 1);

@@ -11,7 +11,6 @@ import { Decimal, dec } from "../../engine/money";
 import { DEFAULT_PARAMETERS, type ScenarioParameters } from "../../engine/parameters";
 import { defaultBaseYear } from "../../engine/projection";
 import {
-  USER_GROUP_LABELS,
   USER_GROUPS,
   groupFigures,
   typologyYears,
@@ -19,6 +18,8 @@ import {
   type UserGroup,
 } from "../../engine/typology";
 import { a1, type CellValue, type ChartSpec, type SheetSection } from "../../workbook/workbook";
+import type { SheetLanguage } from "../sheetLanguage";
+import { FORECAST_TEXTS } from "./forecastTexts";
 
 /**
  * The typology's thresholds and window, from the active scenario of the Scenarier sheet when
@@ -127,38 +128,20 @@ export function shareOf(
   return new Decimal(group[measure]).dividedBy(whole).toDecimalPlaces(4).toNumber();
 }
 
-/** How the groups were classified, in one Danish sentence for the sheet. */
-export function typologyNote(summary: UserGroupSummary): string {
+/** How the groups were classified, in one sentence for the sheet. */
+export function typologyNote(summary: UserGroupSummary, language: SheetLanguage = "da"): string {
   const { rules, scenario } = summary.choice;
-  const { first, last } = summary.window;
-  const from =
-    scenario === null
-      ? "standardværdierne (intet gyldigt aktivt scenarie i arket Scenarier)"
-      : `det aktive scenarie «${scenario}» i arket Scenarier`;
-  return (
-    `Brugergrupper efter Kuhn & Culhane (1998), som Benjaminsen & Andrade (2015) brugte på danske herbergsdata: ` +
-    `kronisk bruger med mindst ${rules.chronicNights} overnatninger i ${first}–${last}; ` +
-    `episodisk med mindst ${rules.episodicEpisodes} forløb (ophold under ${rules.episodeGapDays} dage fra hinanden er ét forløb); ellers forbigående. ` +
-    `Perioden er de ${rules.years} år, der slutter med basisåret ${last}. Grænserne er fra ${from}.`
-  );
+  return FORECAST_TEXTS[language].typologyNote({ ...rules, ...summary.window, scenario });
 }
 
-export const GROUP_HEADERS = [
-  "Gruppe",
-  "Borgere",
-  "Andel af borgerne",
-  "Ophold",
-  "Overnatninger",
-  "Andel af overnatningerne",
-  "Bruttoudgift",
-  "Andel af bruttoudgiften",
-  "Refusion tabt til dagegrænsen",
-  "Andel af den tabte refusion",
-] as const;
+/** The table's headers (Danish; the sheet shows them in its language). */
+export const GROUP_HEADERS = FORECAST_TEXTS.da.groupHeaders;
 
 const KR = '#,##0.00 "kr."';
 const COUNT = "#,##0";
 const SHARE = "0.0%";
+/** The chart's axis: whole percentages. */
+const SHARE_AXIS = "0%";
 const GROUP_FORMATS = [null, COUNT, SHARE, COUNT, COUNT, SHARE, KR, SHARE, KR, SHARE];
 
 /** The title, the note and the table (groups, then a total row), from (row, col) down. */
@@ -166,11 +149,13 @@ export function userGroupSections(
   summary: UserGroupSummary,
   row: number,
   col: number,
-  table: string
+  table: string,
+  language: SheetLanguage = "da"
 ): SheetSection[] {
+  const text = FORECAST_TEXTS[language];
   const share = (g: GroupRow, m: ShareMeasure): CellValue => shareOf(summary, g, m) ?? "";
   const rows: CellValue[][] = summary.groups.map((g) => [
-    USER_GROUP_LABELS[g.group].da,
+    text.groupLabel[g.group],
     g.citizens,
     share(g, "citizens"),
     g.stays,
@@ -187,8 +172,8 @@ export function userGroupSections(
     {
       at: a1(row, col),
       values: [
-        [`Hvem bruger herbergerne? Brugergrupper ${summary.window.first}–${summary.window.last}`],
-        [typologyNote(summary)],
+        [text.groupsTitle(summary.window.first, summary.window.last)],
+        [typologyNote(summary, language)],
       ],
       boldRows: [0],
       fit: false,
@@ -196,10 +181,10 @@ export function userGroupSections(
     {
       at: a1(row + 2, col),
       values: [
-        [...GROUP_HEADERS],
+        [...text.groupHeaders],
         ...rows,
         [
-          "I alt",
+          text.total,
           t.citizens,
           whole(t.citizens),
           t.stays,
@@ -223,25 +208,26 @@ export function userGroupChart(
   sheet: string,
   row: number,
   col: number,
-  place: { from: string; to: string }
+  place: { from: string; to: string },
+  language: SheetLanguage = "da"
 ): ChartSpec {
+  const t = FORECAST_TEXTS[language];
   const first = row + 3;
   const last = row + 2 + USER_GROUPS.length;
-  const range = (header: (typeof GROUP_HEADERS)[number]) => {
-    const c = col + GROUP_HEADERS.indexOf(header);
-    return a1(first, c, last, c);
-  };
+  const range = (header: number) => a1(first, col + header, last, col + header);
   return {
     sheet,
     name: "Brugergrupper",
     type: "columnClustered",
-    title: "Brugergruppernes andel af borgere, overnatninger og bruttoudgift",
-    categories: range("Gruppe"),
+    title: t.groupsChart,
+    categories: range(0),
+    // The share columns of the table (userGroupSections): citizens, nights, gross cost.
     series: [
-      { name: "Andel af borgerne", values: range("Andel af borgerne") },
-      { name: "Andel af overnatningerne", values: range("Andel af overnatningerne") },
-      { name: "Andel af bruttoudgiften", values: range("Andel af bruttoudgiften") },
+      { name: t.groupSeries[0], values: range(2) },
+      { name: t.groupSeries[1], values: range(5) },
+      { name: t.groupSeries[2], values: range(7) },
     ],
+    valueFormat: SHARE_AXIS,
     ...place,
   };
 }

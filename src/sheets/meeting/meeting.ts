@@ -12,14 +12,14 @@ import { parameterById, type ParameterId, type ScenarioParameters } from "../../
 import { isProjectionError, type Projection } from "../../engine/projection";
 import type { RowError, StayInput } from "../../engine/shelter";
 import { MONTE_CARLO_DRAWS } from "../../engine/uncertainty";
-import { runnerFor } from "../../engine/projectionRunner";
+import { runnerFor } from "../../engine/uncertainty";
 
 /**
  * The parameters turned in the meeting, each with a slider's range and step. Chosen because they
  * are the council's own levers and the assumptions it argues about most: how many of the long
  * stays are to end in a home (share moved) and how many homes there are (dwellings per year);
  * what the support costs; how many fall back (relapse); and whether the need grows (admission
- * growth). Each range covers the registry's sensitivity range (parameters.ts) with room to spare;
+ * growth). Each range covers the registry's sensitivity range (engine/parameters/registry.ts) with room to spare;
  * a value on the sheet outside it widens the slider to include it.
  */
 export interface MeetingControl {
@@ -75,8 +75,11 @@ export interface KeyFigures {
   lastYear: number;
   noActionCost: string;
   effect: string;
+  /** The budget case's NPV. */
   npv: string;
   breakEvenYear: number | null;
+  /** The public-sector value's NPV (issue 20: the two headlines, each named). */
+  publicNpv: string;
 }
 
 export function keyFigures(projection: Projection): KeyFigures {
@@ -89,6 +92,7 @@ export function keyFigures(projection: Projection): KeyFigures {
     effect: projection.budgetEffect.toFixed(2),
     npv: projection.npv.toFixed(2),
     breakEvenYear: projection.breakEvenYear,
+    publicNpv: projection.public.npv.toFixed(2),
   };
 }
 

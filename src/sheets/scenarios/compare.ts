@@ -22,13 +22,15 @@ import type { StayInput } from "../../engine/shelter";
 import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
 import {
   rangedParameters,
+  runnerFor,
   switchingValues,
   type SwitchingValue,
   tornado,
   type TornadoBar,
 } from "../../engine/uncertainty";
 import { a1, type CellValue, type ChartSpec, type SheetSpec } from "../../workbook/workbook";
-import { runnerFor } from "../../engine/projectionRunner";
+import type { SheetLanguage } from "../sheetLanguage";
+import { SCENARIO_TEXTS } from "./scenarioTexts";
 
 export const COMPARE_SHEET = "Sammenligning";
 
@@ -175,6 +177,8 @@ export function compareScenarios(
 }
 
 const KR = '#,##0 "kr."';
+/** People counted: whole persons (the model's fractions stay in the cell). */
+const PERSONS = "#,##0";
 /** A parameter that cannot turn the NPV to 0 anywhere in its allowed range. */
 export const NO_SWITCHING_VALUE = "ingen i det tilladte interval";
 
@@ -212,48 +216,41 @@ export function shownSwitchingValue(
 const TORNADO_CHART_BARS = 6;
 
 /**
- * The comparison sheet: scenarios side by side, the difference per year, the tornado.
- * `deleted`: scenarios deleted since it was computed; the snapshot says so, and no longer
- * shows them under their names as if they were still there. Personal data in a name or a source
- * (and the stays' `citizenIds`) shows masked; `masked` says what kinds were.
+ * The comparison sheet: scenarios side by side, the difference per year, the tornado, in the
+ * pane's language. `deleted`: scenarios deleted since it was computed; the snapshot says so, and
+ * no longer shows them under their names as if they were still there. Personal data in a name or
+ * a source (and the stays' `citizenIds`) shows masked; `masked` says what kinds were. People
+ * moved show as whole persons (the cells keep the model's fractions). The tornado's bars are
+ * labelled with the parameters' names, not their short names.
  */
 export function comparisonSheet(
   comparison: Comparison,
   deleted: readonly string[] = [],
-  citizenIds?: Iterable<string>
+  citizenIds?: Iterable<string>,
+  language: SheetLanguage = "da"
 ): {
   spec: SheetSpec;
   charts: (sheet: string) => ChartSpec[];
   masked: PersonalKind[];
 } {
+  const t = SCENARIO_TEXTS[language];
   const guard = new PersonalDataGuard(citizenIds);
   const gone = (name: string) =>
     deleted.some((d) => d.trim().toLocaleLowerCase("da") === name.trim().toLocaleLowerCase("da"));
-  const shownName = (name: string) => guard.cell(gone(name) ? `${name} (slettet)` : name);
+  const shownName = (name: string) => guard.cell(gone(name) ? t.deleted(name) : name);
   const { years } = comparison;
   const rows = comparison.rows.map((r) => ({ ...r, name: shownName(r.name) }));
   const active = { ...comparison.active, name: shownName(comparison.active.name) };
   const names = rows.map((r) => r.name);
   const note =
-    deleted.length > 0
-      ? `Forældet: ${deleted.map((d) => `«${guard.cell(d)}»`).join(", ")} er slettet, efter at sammenligningen blev beregnet. Vælg «Sammenlign og vis følsomhed» igen.`
-      : "Øjebliksbillede beregnet af panelet med DK.HOUSINGFIRSTPROJECTION-modellen på de samme ophold; vælg «Sammenlign» igen efter ændringer.";
+    deleted.length > 0 ? t.stale(deleted.map((d) => `«${guard.cell(d)}»`).join(", ")) : t.snapshot;
   const table: CellValue[][] = [
-    [
-      "Scenarie",
-      "Nutidsværdi (NPV)",
-      "Afkast pr. krone",
-      "Break-even-år",
-      "Forskel i alt",
-      "Nettoudgift uden indsats i alt",
-      "Nettoudgift med Housing First i alt",
-      "Flyttet i egen bolig i alt",
-    ],
+    [...t.compareHeader],
     ...rows.map((r) => [
       r.name,
       r.npv,
       r.ratio ?? "",
-      r.breakEvenYear ?? "ingen",
+      r.breakEvenYear ?? t.noBreakEven,
       r.difference,
       r.netWithout,
       r.netWith,
@@ -261,30 +258,17 @@ export function comparisonSheet(
     ]),
   ];
   const perYear: CellValue[][] = [
-    ["År", ...names],
+    [t.year, ...names],
     ...years.map((year, i) => [year, ...comparison.differences[i]]),
   ];
   const bars: CellValue[][] = [
-    [
-      "Parameter",
-      "Kort navn",
-      "Værdi",
-      "Lav",
-      "Høj",
-      "NPV ved lav",
-      "NPV ved høj",
-      "Ændring ved lav",
-      "Ændring ved høj",
-      "Udsving",
-      "Skifteværdi (NPV = 0)",
-      "Kilde til lav og høj",
-    ],
+    [...t.tornadoHeader],
     ...active.bars.map((b) => {
       const def = parameterById(b.id);
-      const shown = (v: number) => formatParameterValue(def, v);
+      const shown = (v: number) => formatParameterValue(def, v, language);
       return [
-        def.name,
-        def.short.da,
+        language === "da" ? def.name : def.alias,
+        def.short[language],
         shown(b.value),
         shown(b.low),
         shown(b.high),
@@ -294,8 +278,8 @@ export function comparisonSheet(
         b.npvHigh - active.npv,
         b.swing,
         b.switchingValue === null
-          ? noSwitchingValue(b.switchingReason)
-          : shownSwitchingValue(b.id, b.switchingValue),
+          ? noSwitchingValue(b.switchingReason, language)
+          : shownSwitchingValue(b.id, b.switchingValue, language),
         guard.cell(b.source),
       ];
     }),
@@ -309,7 +293,7 @@ export function comparisonSheet(
     sections: [
       {
         at: "A1",
-        values: [["Scenarier side om side og følsomhed"], [note]],
+        values: [[t.compareTitle], [note]],
         boldRows: [0],
         fit: false,
       },
@@ -317,9 +301,9 @@ export function comparisonSheet(
         at: a1(tableTop, 0),
         values: table,
         boldRows: [0],
-        numberFormats: [null, KR, "0.00", "0", KR, KR, KR, "#,##0.0"],
+        numberFormats: [null, KR, "0.00", "0", KR, KR, KR, PERSONS],
       },
-      { at: a1(perYearTop - 1, 0), values: [["Forskel (uden − med) pr. år"]], boldRows: [0] },
+      { at: a1(perYearTop - 1, 0), values: [[t.perYear]], boldRows: [0] },
       {
         at: a1(perYearTop, 0),
         values: perYear,
@@ -328,11 +312,7 @@ export function comparisonSheet(
       },
       {
         at: a1(tornadoTop - 1, 0),
-        values: [
-          [
-            `Tornado: nutidsværdien for «${active.name}» (${new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 }).format(active.npv)} kr.) med hver parameter ved sin lave og sin høje værdi, størst udsving først; skifteværdien er den værdi, hvor nutidsværdien bliver 0`,
-          ],
-        ],
+        values: [[t.tornadoTitle(active.name, active.npv)]],
         boldRows: [0],
         fit: false,
       },
@@ -352,9 +332,9 @@ export function comparisonSheet(
         sheet,
         name: "SammenligningNPV",
         type: "columnClustered",
-        title: "Nutidsværdi (NPV) pr. scenarie",
+        title: t.chartNpv,
         categories: col(0, tableTop, rows.length),
-        series: [{ name: "Nutidsværdi", values: col(1, tableTop, rows.length) }],
+        series: [{ name: t.npvSeries, values: col(1, tableTop, rows.length) }],
         from: "N2",
         to: "V18",
       },
@@ -362,7 +342,7 @@ export function comparisonSheet(
         sheet,
         name: "SammenligningForskel",
         type: "line",
-        title: "Forskel (uden − med) pr. år pr. scenarie",
+        title: t.chartDifferences,
         categories: col(0, perYearTop, years.length),
         series: names.map((name, i) => ({
           name,
@@ -378,11 +358,12 @@ export function comparisonSheet(
         sheet,
         name: "SammenligningTornado",
         type: "barClustered",
-        title: `Tornado: ændring i nutidsværdien ved lav og høj værdi (de ${shown} største udsving)`,
-        categories: col(1, tornadoTop, shown),
+        title: t.chartTornado(shown),
+        // The parameters' names (column A): what each bar is, not an abbreviation.
+        categories: col(0, tornadoTop, shown),
         series: [
-          { name: "Lav værdi", values: col(7, tornadoTop, shown) },
-          { name: "Høj værdi", values: col(8, tornadoTop, shown) },
+          { name: t.low, values: col(7, tornadoTop, shown) },
+          { name: t.high, values: col(8, tornadoTop, shown) },
         ],
         from: "N38",
         to: "V54",

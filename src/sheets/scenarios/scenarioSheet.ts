@@ -15,6 +15,7 @@
  * This module is pure (spec in, spec out); scenarioStore.ts talks to the workbook.
  */
 import {
+  FROM_DATA_TEXT,
   PARAMETERS,
   defaultCell,
   findParameter,
@@ -30,19 +31,37 @@ import {
   PROJECTION_SUMMARY,
   projectionColumn,
 } from "../../functions/scenarioFunctions";
-import type { ColumnMapping, StaysTable } from "../stays/columns";
+import { STAYS_PROPERTY, parseStaysRef, staysArguments, type StaysRef } from "./staysRef";
+import { BUDGET_FIGURES, budgetFormulaBlock } from "../budget/budgetYears";
+import type { SheetLanguage } from "../sheetLanguage";
+import { SCENARIO_TEXTS } from "./scenarioTexts";
+import {
+  FORMAT_BY_UNIT,
+  KR,
+  OUTPUT_FORMATS,
+  SUMMARY_FORMATS,
+  outputWidths,
+} from "./scenarioFormats";
 import {
   a1,
   columnLetters,
-  isValidDefinedName,
   type CellBlock,
   type CellValue,
   type ChartSpec,
-  type ColumnWidth,
   type SheetCell,
   type SheetSection,
   type SheetSpec,
 } from "../../workbook/workbook";
+
+export {
+  STAYS_PROPERTY,
+  parseStaysRef,
+  staysArguments,
+  staysRef,
+  tableColumnRef,
+  type StaysColumn,
+  type StaysRef,
+} from "./staysRef";
 
 export const SCENARIO_SHEET = "Scenarier";
 export const DEFAULT_SCENARIO_NAME = "Basis";
@@ -52,36 +71,33 @@ export const UNSAVED_NAME = "Ikke gemt";
 const FIRST_PARAMETER_ROW = 4;
 
 /**
- * 0-based rows and columns of the layout: one row per parameter of the registry, then a blank
- * row, the note on the formula, and the formula's spilled output. The parameter table's columns:
- * name, value (the two DK.HOUSINGFIRSTPROJECTION reads), low, high, unit, description, the
- * value's source and the range's source; then a blank column and the saved scenarios.
+ * 0-based rows and columns of the layout: one row per parameter of the registry, then a row of
+ * notes on the output (how its row numbers read, whole persons), the note on the formula, and
+ * the formula's spilled output, with the budget years (B + 3) beside it, below the charts. The
+ * parameter table's columns: name, value (the two DK.HOUSINGFIRSTPROJECTION reads), low, high,
+ * unit, description, the value's source and the range's source; then a blank column and the
+ * saved scenarios.
  */
 export const LAYOUT = {
   activeRow: 2,
   headerRow: 3,
   firstParameterRow: FIRST_PARAMETER_ROW,
+  outputNoteRow: FIRST_PARAMETER_ROW + PARAMETERS.length,
   formulaNoteRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 1,
   outputRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 2,
   lowColumn: 2,
   highColumn: 3,
   rangeSourceColumn: 7,
   savedColumn: 9,
-  /** Right of the output's 21 columns and a blank one, so the charts cover no number. */
+  /** Right of the output's columns and a blank one, so the charts cover no number. */
   chartColumn: PROJECTION_COLUMNS.length + 1,
+  /** The budget years' block: beside the output, from its base year's row, below the charts. */
+  budgetRow: FIRST_PARAMETER_ROW + PARAMETERS.length + 3,
+  budgetColumn: PROJECTION_COLUMNS.length + 1,
 } as const;
 
 /** The parameter table's header row; "Lav" in column C tells this layout from the earlier one. */
-export const PARAMETER_HEADER = [
-  "Parameter",
-  "Værdi",
-  "Lav",
-  "Høj",
-  "Enhed",
-  "Beskrivelse",
-  "Kilde",
-  "Kilde til spænd",
-] as const;
+export const PARAMETER_HEADER = SCENARIO_TEXTS.da.header;
 
 /** Sheets written before the ranges (Parameter, Værdi, Enhed, Beskrivelse, Kilde): saved scenarios from G. */
 const EARLIER_SAVED_COLUMN = 6;
@@ -95,26 +111,6 @@ export type ParameterCells = Record<ParameterId, CellValue>;
 export interface NamedScenario {
   name: string;
   values: ParameterCells;
-}
-
-/** One stays column the formula reads: its sheet column (0-based) and its header text. */
-export interface StaysColumn {
-  column: number;
-  header: string;
-}
-
-/**
- * Where DK.HOUSINGFIRSTPROJECTION's stays are, as the pane found and mapped them: the user's sheet, the
- * Excel table when the stays are one (its columns are then referenced by header, so the formula
- * follows the table), the sheet rows of the first and last stay, and per argument (citizen,
- * admission, discharge, daily rate, self-payment) the column; a self-payment not mapped is 0.
- */
-export interface StaysRef {
-  sheet: string;
-  table?: string;
-  firstRow: number;
-  lastRow: number;
-  columns: [StaysColumn, StaysColumn, StaysColumn, StaysColumn, StaysColumn | null];
 }
 
 /** A parameter's low, high and range source as the sheet's cells hold them (typed by a user). */
@@ -158,108 +154,6 @@ export const defaultModel = (stays: StaysRef | null): ScenarioModel => ({
   ranges: rangeCells(),
 });
 
-/** A sheet name as a formula writes it: always quoted, quotes doubled. */
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
-
-/**
- * A structured reference to a table column's data, `Table[Column]`, with Excel's escaping: a
- * quote before [ ] # ', and the column in double brackets when its name holds anything but
- * letters, digits, spaces and underscores (Excel requires that for - . , : $ and the like).
- */
-export function tableColumnRef(table: string, column: string): string {
-  const escaped = column.replace(/['[\]#]/g, "'$&");
-  return /[^\p{L}\p{N} _]/u.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
-}
-
-/** The stays and their column mapping as the formula's reference; undefined until the required fields are mapped. */
-export function staysRef(
-  stays: Pick<StaysTable, "sheet" | "table" | "header" | "firstRow" | "left" | "rows">,
-  mapping: ColumnMapping
-): StaysRef | undefined {
-  const column = (index: number | null): StaysColumn | null =>
-    index === null
-      ? null
-      : { column: stays.left + index, header: String(stays.header[index] ?? "") };
-  const [citizen, admission, discharge, dailyRate] = [
-    mapping.citizen,
-    mapping.admission,
-    mapping.discharge,
-    mapping.dailyRate,
-  ].map(column);
-  if (!citizen || !admission || !discharge || !dailyRate) return undefined;
-  return {
-    sheet: stays.sheet,
-    ...(stays.table !== undefined && { table: stays.table }),
-    firstRow: stays.firstRow,
-    lastRow: stays.firstRow + Math.max(1, stays.rows.length) - 1,
-    columns: [citizen, admission, discharge, dailyRate, column(mapping.selfPayment)],
-  };
-}
-
-/**
- * DK.HOUSINGFIRSTPROJECTION's five stays arguments: a structured reference per column when the stays are an
- * Excel table (Excel then resizes it with the table), else a range over the stay rows; "0" for
- * a self-payment that is not mapped.
- */
-export function staysArguments(ref: StaysRef): string[] {
-  return ref.columns.map((c) =>
-    c === null
-      ? "0"
-      : ref.table !== undefined
-        ? tableColumnRef(ref.table, c.header)
-        : `${quoteSheet(ref.sheet)}!${a1(ref.firstRow, c.column, ref.lastRow, c.column)}`
-  );
-}
-
-/** The worksheet custom property that keeps the StaysRef with the add-in's Scenarier sheet. */
-export const STAYS_PROPERTY = "DkRefusionScenarioStays";
-
-const MAX_ROW = 1_048_575;
-const MAX_COLUMN = 16_383;
-
-const isIndex = (x: unknown, max: number): x is number =>
-  typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= max;
-const isColumn = (x: unknown): x is StaysColumn =>
-  typeof x === "object" &&
-  x !== null &&
-  Object.keys(x).length === 2 &&
-  isIndex((x as StaysColumn).column, MAX_COLUMN) &&
-  typeof (x as StaysColumn).header === "string" &&
-  (x as StaysColumn).header.length <= 255;
-/** Excel's sheet names: 1-31 characters, none of \ / ? * [ ] : */
-const isSheetName = (x: unknown): x is string =>
-  typeof x === "string" && x.length >= 1 && x.length <= 31 && !/[\\/?*[\]:]/.test(x);
-
-/**
- * A stored StaysRef, checked field by field before any of it reaches a formula; null when there
- * is none or it is not one the add-in could have written.
- */
-export function parseStaysRef(stored: string | undefined): StaysRef | null {
-  if (stored === undefined) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(stored);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== "object" || raw === null) return null;
-  const r = raw as Record<string, unknown>;
-  const keys = Object.keys(r).filter((k) => k !== "table");
-  const columns = r.columns;
-  const ok =
-    keys.length === 4 &&
-    isSheetName(r.sheet) &&
-    (r.table === undefined || (typeof r.table === "string" && isValidDefinedName(r.table))) &&
-    isIndex(r.firstRow, MAX_ROW) &&
-    isIndex(r.lastRow, MAX_ROW) &&
-    r.firstRow <= r.lastRow &&
-    Array.isArray(columns) &&
-    columns.length === 5 &&
-    columns.slice(0, 4).every(isColumn) &&
-    (columns[4] === null || isColumn(columns[4]));
-  return ok ? (raw as StaysRef) : null;
-}
-
 /**
  * The parameter range the formula reads: the header row and the parameter rows of columns A and
  * B only (name and value), so parseParameterRange's two columns hold whatever stands beside them.
@@ -288,47 +182,7 @@ export function parameterExcelName(def: Pick<ParameterDef, "name">): string {
   return NAME_PREFIX + def.name.replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_+|_+$/g, "");
 }
 
-const FORMULA_NOTE = `Formel i ${OUTPUT_CELL}: `;
-const NO_STAYS_NOTE =
-  "Ingen ophold endnu: find opholdene i panelet, og vælg «Opdater arket Scenarier».";
-
-/** Number formats in Excel's invariant syntax (shown with Danish separators in Danish Excel). */
-const KR = '#,##0 "kr."';
-const FORMAT_BY_UNIT: Record<ParameterDef["unit"], string | undefined> = {
-  "%": "0.0%",
-  "kr./år": KR,
-  "kr.": KR,
-  dage: "0",
-  år: "0",
-  årstal: "0",
-  "boliger/år": undefined,
-  // 1 shows as "ja", 0 as "nej" (Excel's conditional number format sections).
-  "ja/nej": '[=1]"ja";[=0]"nej";0',
-  forløb: "0",
-  faktor: "0.00",
-};
-
-const OUTPUT_FORMATS: Record<string, string | null> = {
-  year: "0",
-  stayDays: "#,##0",
-  hfStayDays: "#,##0",
-  moves: "#,##0.0",
-  housedYears: "#,##0.0",
-};
-
-/**
- * Widths (points) for the columns the projection spills into: Excel computes the spill after
- * the sheet is written, so autofit cannot see it, and a column narrower than an amount shows
- * ####. At least the header or an amount like "-99.999.999 kr." (15 characters) at about 6 pt
- * a character in Excel's default font, at most 170 pt (a longer header runs on over the empty
- * cell beside it); the parameter table's long descriptions and sources fit up to 300 and 420
- * (longer ones run on into the empty cells to their right or are cut, but stay in the cell).
- */
-const OUTPUT_WIDTHS: ColumnWidth[] = PROJECTION_COLUMNS.map((c, i) => ({
-  min: Math.min(170, Math.max(c.da.length, 15) * 6 + 8),
-  ...(i === 5 && { max: 300 }),
-  ...((i === 6 || i === LAYOUT.rangeSourceColumn) && { max: 420 }),
-}));
+const OUTPUT_WIDTHS = outputWidths(LAYOUT.rangeSourceColumn);
 
 /** The horizon the sheet's charts are bound to: the active value when valid, else the default. */
 export function chartHorizon(values: ParameterCells): number {
@@ -338,55 +192,84 @@ export function chartHorizon(values: ParameterCells): number {
     : (PARAMETERS.find((p) => p.id === "horizon")!.default as number);
 }
 
-/** The sheet and its charts (the charts need the name the sheet was written under). */
-export function scenarioSheet(model: ScenarioModel): {
+/** The estimated parameters' «fra data» in the sheet's language; any other value as it is. */
+const shownValue = (value: CellValue, language: SheetLanguage): CellValue =>
+  typeof value === "string" &&
+  (value === FROM_DATA_TEXT.da || value === FROM_DATA_TEXT.en) &&
+  value !== FROM_DATA_TEXT[language]
+    ? FROM_DATA_TEXT[language]
+    : value;
+
+/** The output's spilled table as the budget years' block reads it. */
+const PROJECTION_OUTPUT = {
+  headerRow: LAYOUT.outputRow,
+  yearColumn: 0,
+  columns: Object.fromEntries(BUDGET_FIGURES.map((f) => [f, projectionColumn(f)])) as Record<
+    (typeof BUDGET_FIGURES)[number],
+    number
+  >,
+};
+
+/**
+ * The sheet and its charts (the charts need the name the sheet was written under), in the
+ * pane's language: everything but the parameter names in column A and the function's own table.
+ */
+export function scenarioSheet(
+  model: ScenarioModel,
+  language: SheetLanguage = "da"
+): {
   spec: SheetSpec;
   charts: (sheet: string) => ChartSpec[];
 } {
+  const t = SCENARIO_TEXTS[language];
   const { firstParameterRow, outputRow, savedColumn } = LAYOUT;
   const parameterRows = PARAMETERS.map((p): CellValue[] => {
     const r = model.ranges[p.id];
     return [
       p.name,
-      model.active.values[p.id],
+      shownValue(model.active.values[p.id], language),
       r?.low ?? "",
       r?.high ?? "",
-      p.unit,
-      p.label.da,
+      t.unit[p.unit],
+      p.label[language],
       p.source,
       r?.source ?? "",
     ];
   });
+  const rowsNote = model.stays
+    ? t.rowsNote(model.stays.sheet, model.stays.firstRow + 1, model.stays.table)
+    : "";
+  const budget = budgetFormulaBlock(
+    { ...PROJECTION_OUTPUT, indexationCell: parameterCell("rateIndexation") },
+    { row: LAYOUT.budgetRow, col: LAYOUT.budgetColumn },
+    language
+  );
   const sections: SheetSection[] = [
     {
       at: "A1",
       values: [
-        ["Scenarier: hvad koster det, hvis vi ikke handler – og hvad giver Housing First?"],
-        [
-          "Ret værdierne i kolonne B og spændet (lav og høj, til følsomhed og usikkerhed) i kolonne C og D. Tabellen fra række " +
-            (outputRow + 1) +
-            " er formlen DK.HOUSINGFIRSTPROJECTION, der regnes om, når en værdi eller et ophold ændres. " +
-            `Værdierne har Excel-navne, som egne formler kan bruge, fx =${parameterExcelName(parameterById("discountRate"))}.`,
-        ],
-        [
-          "Aktivt scenarie",
-          model.active.name,
-          model.active.name.trim() === ""
-            ? "Værdierne i kolonne B er ikke gemt som et scenarie: gem dem med et navn i panelet."
-            : "",
-        ],
+        [t.title],
+        [t.intro(outputRow + 1, parameterExcelName(parameterById("discountRate")))],
+        [t.active, model.active.name, model.active.name.trim() === "" ? t.unsaved : ""],
       ],
       boldRows: [0],
       fit: false,
     },
     {
       at: a1(LAYOUT.headerRow, 0),
-      values: [[...PARAMETER_HEADER], ...parameterRows],
+      values: [[...t.header], ...parameterRows],
       boldRows: [0],
     },
     {
+      at: a1(LAYOUT.outputNoteRow, 0),
+      values: [[[rowsNote, t.wholePersons].filter((x) => x !== "").join(" ")]],
+      fit: false,
+    },
+    {
       at: a1(LAYOUT.formulaNoteRow, 0),
-      values: [[model.stays ? FORMULA_NOTE + projectionFormula(model.stays) : NO_STAYS_NOTE]],
+      values: [
+        [model.stays ? t.formulaNote(OUTPUT_CELL, projectionFormula(model.stays)) : t.noStays],
+      ],
       fit: false,
     },
     // Formats for the spilled output, column by column, below its header row.
@@ -397,14 +280,18 @@ export function scenarioSheet(model: ScenarioModel): {
         c.key in OUTPUT_FORMATS ? OUTPUT_FORMATS[c.key] : KR
       ),
     },
+    ...(model.stays ? budget.sections : []),
   ];
   if (model.saved.length > 0) {
     sections.push({
       at: a1(LAYOUT.headerRow - 1, savedColumn),
       values: [
-        ["Gemte scenarier"],
-        ["Parameter", ...model.saved.map((s) => s.name)],
-        ...PARAMETERS.map((p) => [p.name, ...model.saved.map((s) => s.values[p.id])]),
+        [t.saved],
+        [t.header[0], ...model.saved.map((s) => s.name)],
+        ...PARAMETERS.map((p) => [
+          p.name,
+          ...model.saved.map((s) => shownValue(s.values[p.id], language)),
+        ]),
       ],
       boldRows: [0, 1],
     });
@@ -412,7 +299,7 @@ export function scenarioSheet(model: ScenarioModel): {
 
   const cells: SheetCell[] = [];
   PARAMETERS.forEach((p, i) => {
-    const format = FORMAT_BY_UNIT[p.unit];
+    const format = p.unit === "ja/nej" ? t.yesNoFormat : FORMAT_BY_UNIT[p.unit];
     if (!format) return;
     const columns = [
       1,
@@ -423,9 +310,11 @@ export function scenarioSheet(model: ScenarioModel): {
   });
   const horizon = chartHorizon(model.active.values);
   const summaryRow = outputRow + 2 + horizon;
-  const summaryFormats = [KR, "0.00", "0", "0"];
-  summaryFormats.forEach((f, i) => cells.push({ at: a1(summaryRow + i, 1), numberFormat: f }));
-  if (model.stays) cells.push({ at: OUTPUT_CELL, formula: projectionFormula(model.stays) });
+  SUMMARY_FORMATS.forEach((f, i) => cells.push({ at: a1(summaryRow + i, 1), numberFormat: f }));
+  if (model.stays) {
+    cells.push({ at: OUTPUT_CELL, formula: projectionFormula(model.stays) });
+    cells.push(...budget.cells);
+  }
 
   const spec: SheetSpec = {
     name: SCENARIO_SHEET,
@@ -437,7 +326,7 @@ export function scenarioSheet(model: ScenarioModel): {
     names: PARAMETERS.map((p) => ({
       name: parameterExcelName(p),
       address: parameterCell(p.id),
-      comment: `${p.label.da} (${p.unit})`,
+      comment: `${p.label[language]} (${t.unit[p.unit]})`,
     })),
   };
 
@@ -456,11 +345,11 @@ export function scenarioSheet(model: ScenarioModel): {
         sheet,
         name: "ScenarieNettoudgift",
         type: "columnClustered",
-        title: "Kommunens nettoudgift pr. år: uden indsats og med Housing First",
+        title: t.chartNetCost,
         categories: years("year", true),
         series: [
-          { name: "Uden indsats", values: years("netCost", true) },
-          { name: "Med Housing First", values: years("hfNetCost", true) },
+          { name: t.withoutAction, values: years("netCost", true) },
+          { name: t.withHousingFirst, values: years("hfNetCost", true) },
         ],
         ...place(1),
       },
@@ -468,11 +357,11 @@ export function scenarioSheet(model: ScenarioModel): {
         sheet,
         name: "ScenarieForskel",
         type: "line",
-        title: "Housing First: forskel pr. år og akkumuleret nutidsværdi",
+        title: t.chartDifference,
         categories: years("year", false),
         series: [
-          { name: "Forskel (uden − med)", values: years("difference", false) },
-          { name: "Akkumuleret nutidsværdi", values: years("cumulativeNpv", false) },
+          { name: t.difference, values: years("difference", false) },
+          { name: t.cumulativeNpv, values: years("cumulativeNpv", false) },
         ],
         ...place(19),
       },
@@ -480,6 +369,16 @@ export function scenarioSheet(model: ScenarioModel): {
   };
   return { spec, charts };
 }
+
+/**
+ * Every formula the sheet holds, in the order it writes them: DK.HOUSINGFIRSTPROJECTION over the
+ * stays, and the budget years' formulas over its output, all built from the add-in's own layout
+ * and stays record, never from a cell's text.
+ */
+export const scenarioFormulas = (stays: StaysRef): string[] =>
+  (scenarioSheet({ ...defaultModel(stays) }).spec.cells ?? []).flatMap((c) =>
+    c.formula === undefined ? [] : [c.formula]
+  );
 
 /** The cell of a parameter's value in the active column. */
 export const parameterCell = (id: ParameterId): string =>
@@ -495,7 +394,11 @@ export function readScenarioSheet(
 ): ScenarioModel | undefined {
   const at = (row: number, col: number): CellValue =>
     block.values[row - block.top]?.[col - block.left] ?? "";
-  if (at(LAYOUT.headerRow, 0) !== "Parameter" || at(LAYOUT.activeRow, 0) !== "Aktivt scenarie")
+  const active = at(LAYOUT.activeRow, 0);
+  if (
+    at(LAYOUT.headerRow, 0) !== PARAMETER_HEADER[0] ||
+    (active !== SCENARIO_TEXTS.da.active && active !== SCENARIO_TEXTS.en.active)
+  )
     return undefined;
   // Parameters by the name in column A, so a sheet of an earlier layout (fewer parameters) reads
   // too: a parameter added since takes its default until the sheet is written again.
@@ -509,7 +412,8 @@ export function readScenarioSheet(
   if (PARAMETERS.some((p) => !rowOf.has(p.id) && !p.optional)) return undefined;
   // A sheet written before the ranges has no Lav/Høj columns: the registry's ranges, saved
   // scenarios from its column G.
-  const withRanges = at(LAYOUT.headerRow, LAYOUT.lowColumn) === PARAMETER_HEADER[2];
+  const low = at(LAYOUT.headerRow, LAYOUT.lowColumn);
+  const withRanges = low === SCENARIO_TEXTS.da.header[2] || low === SCENARIO_TEXTS.en.header[2];
   const savedColumn = withRanges ? LAYOUT.savedColumn : EARLIER_SAVED_COLUMN;
   const registry = rangeCells();
   const ranges: ParameterRangeCells = Object.fromEntries(

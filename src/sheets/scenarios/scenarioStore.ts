@@ -24,6 +24,7 @@ import {
   type TemplateScenario,
 } from "../../templates/template";
 import type { Workbook } from "../../workbook/workbook";
+import { sheetLanguage } from "../sheetLanguage";
 import { comparisonSheet, type Comparison, type NamedParameters } from "./compare";
 import type { CellValue } from "../../workbook/workbook";
 import {
@@ -85,7 +86,7 @@ export function onModelWritten(workbook: Workbook, listener: () => void): () => 
 
 /** Writes the sheet and its charts; returns the name it has. */
 export async function writeModel(workbook: Workbook, model: ScenarioModel): Promise<string> {
-  const { spec, charts } = scenarioSheet(model);
+  const { spec, charts } = scenarioSheet(model, sheetLanguage(workbook));
   const written = await workbook.writeOwnSheet(spec);
   for (const chart of charts(written.name)) await workbook.addChart(chart);
   for (const listener of writeListeners.get(workbook) ?? []) listener();
@@ -279,7 +280,12 @@ export async function writeComparison(
   deleted: string[] = [],
   citizenIds: readonly string[] = []
 ): Promise<{ sheet: string; masked: PersonalKind[] }> {
-  const { spec, charts, masked } = comparisonSheet(comparison, deleted, citizenIds);
+  const { spec, charts, masked } = comparisonSheet(
+    comparison,
+    deleted,
+    citizenIds,
+    sheetLanguage(workbook)
+  );
   const written = await workbook.writeOwnSheet(spec);
   for (const chart of charts(written.name)) await workbook.addChart(chart);
   comparisons.set(workbook, { comparison, deleted, citizenIds });

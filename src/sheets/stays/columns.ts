@@ -88,9 +88,11 @@ export const FIELD_LABELS: Readonly<Record<Field, { da: string; en: string }>> =
 };
 
 /**
- * Header names per field, normalised (see `normalise`). An alias of five letters or more also
- * matches as a prefix ("Takst (kr./døgn)", "Indskrivningsdato"); short ones only exactly, so
- * "til" does not catch "tilbud".
+ * Header names per field, normalised (see `normalise`), as budget sheets write them: "Pris pr.
+ * døgn", "Døgnpris", "Takst pr. nat", "Pris/døgn" are all the daily rate. An alias of five letters
+ * or more also matches as a prefix ("Takst (kr./døgn)", "Indskrivningsdato"); short ones only
+ * exactly, so "til" does not catch "tilbud". A header that starts with aliases of two fields goes
+ * to the longer one ("Borgerbetaling pr. døgn" is a self-payment, not a citizen).
  */
 const ALIASES: Readonly<Record<Field, readonly string[]>> = {
   citizen: [
@@ -98,10 +100,21 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
     "borgerid",
     "borgernr",
     "borgernummer",
+    "borgerkode",
+    "borgerreference",
     "cpr",
     "cprnr",
     "cprnummer",
     "personnummer",
+    "personnr",
+    "pseudonym",
+    "løbenr",
+    "løbenummer",
+    "lobenr",
+    "journalnr",
+    "journalnummer",
+    "sagsnr",
+    "sagsnummer",
     "citizen",
     "citizenid",
     "person",
@@ -110,12 +123,23 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
     "klientid",
     "client",
     "clientid",
+    "resident",
+    "residentid",
   ],
   admission: [
     "indskrivning",
     "indskrevet",
     "indskrivningsdato",
     "indskrdato",
+    "indskr",
+    "indflytning",
+    "indflyttet",
+    "ankomst",
+    "ankomstdato",
+    "optaget",
+    "optagelse",
+    "optagelsesdato",
+    "opholdsstart",
     "startdato",
     "start",
     "fra",
@@ -123,6 +147,10 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
     "admission",
     "admissiondate",
     "admitted",
+    "arrival",
+    "arrivaldate",
+    "checkin",
+    "entrydate",
     "startdate",
     "from",
   ],
@@ -131,6 +159,16 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
     "udskrevet",
     "udskrivningsdato",
     "udskrdato",
+    "udskr",
+    "udflytning",
+    "udflyttet",
+    "afgang",
+    "afgangsdato",
+    "fraflyttet",
+    "ophør",
+    "ophørt",
+    "ophørsdato",
+    "opholdsslut",
     "slutdato",
     "slut",
     "til",
@@ -138,6 +176,10 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
     "discharge",
     "dischargedate",
     "discharged",
+    "departure",
+    "departuredate",
+    "checkout",
+    "exitdate",
     "enddate",
     "end",
     "to",
@@ -148,24 +190,91 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
     "doegntakst",
     "dogntakst",
     "dagtakst",
+    "dagstakst",
+    "nattakst",
+    "døgnpris",
+    "doegnpris",
+    "dognpris",
+    "dagspris",
+    "dagpris",
+    "natpris",
+    "nattepris",
+    "overnatningspris",
+    "døgnsats",
+    "døgnudgift",
+    "prisprdøgn",
+    "prisperdøgn",
+    "prisdøgn",
+    "prisprdag",
+    "prisperdag",
+    "prisprnat",
+    "prispernat",
+    "prisnat",
+    "prisprovernatning",
+    "satsprdøgn",
+    "krprdøgn",
+    "kronerprdøgn",
+    "beløbprdøgn",
+    "udgiftprdøgn",
     "dailyrate",
+    "dailyprice",
+    "dailycost",
+    "dayrate",
+    "nightlyrate",
+    "nightlyprice",
     "rate",
     "rateperday",
-    "dailycost",
+    "ratepernight",
+    "priceperday",
+    "pricepernight",
+    "priceday",
+    "pricenight",
     "costperday",
+    "costpernight",
+    "perdiem",
+    "tariff",
   ],
   selfPayment: [
     "egenbetaling",
     "egenbetal",
+    "egenandel",
     "beboerbetaling",
+    "beboerandel",
     "brugerbetaling",
+    "brugerandel",
+    "borgerbetaling",
+    "borgerensbetaling",
+    "opholdsbetaling",
+    "betalingforophold",
     "selfpayment",
     "residentpayment",
+    "residentcharge",
+    "residentcontribution",
     "copayment",
     "userpayment",
+    "usercharge",
+    "userfee",
     "ownpayment",
+    "owncontribution",
   ],
-  shelter: ["boform", "herberg", "forsorgshjem", "institution", "tilbud", "shelter", "facility"],
+  shelter: [
+    "boform",
+    "herberg",
+    "forsorgshjem",
+    "institution",
+    "tilbud",
+    "botilbud",
+    "bosted",
+    "opholdssted",
+    "sted",
+    "afdeling",
+    "leverandør",
+    "udbyder",
+    "shelter",
+    "facility",
+    "provider",
+    "location",
+  ],
 };
 
 /** Lower case, letters and digits only: "Borger-ID" -> "borgerid", "Døgn takst" -> "døgntakst". */
@@ -175,27 +284,45 @@ export function normalise(header: CellValue): string {
     .replace(/[^a-z0-9æøåäöü]/g, "");
 }
 
-function matchQuality(header: string, field: Field): 0 | 1 | 2 {
+/** How well a header names a field: exactly (its length + 1000), by a prefix (its length), or 0. */
+function matchQuality(header: string, field: Field): number {
   if (header === "") return 0;
-  const aliases = ALIASES[field];
-  if (aliases.includes(header)) return 2;
-  return aliases.some((a) => a.length >= 5 && header.startsWith(a)) ? 1 : 0;
+  let best = 0;
+  for (const a of ALIASES[field]) {
+    if (a === header) return 1000 + a.length;
+    if (a.length >= 5 && header.startsWith(a)) best = Math.max(best, a.length);
+  }
+  return best;
 }
 
-/** Maps header cells to fields: exact names first, then prefixes; each column serves one field. */
+/**
+ * Maps header cells to fields: exact names first, then prefixes; each column serves one field,
+ * and a prefix only the field it names best (the longest alias).
+ */
 export function mapColumns(header: readonly CellValue[]): ColumnMapping {
   const names = header.map(normalise);
   const mapping = Object.fromEntries(FIELDS.map((f) => [f, null])) as ColumnMapping;
   const taken = new Set<number>();
-  for (const quality of [2, 1] as const) {
-    for (const field of FIELDS) {
-      if (mapping[field] !== null) continue;
-      const col = names.findIndex((n, i) => !taken.has(i) && matchQuality(n, field) === quality);
+  const quality = names.map((n) => FIELDS.map((f) => matchQuality(n, f)));
+  const bestField = quality.map((q) => {
+    const top = Math.max(...q);
+    return top === 0 ? -1 : q.indexOf(top);
+  });
+  for (const exact of [true, false]) {
+    FIELDS.forEach((field, f) => {
+      if (mapping[field] !== null) return;
+      const col = names.findIndex(
+        (_, i) =>
+          !taken.has(i) &&
+          quality[i][f] > 0 &&
+          quality[i][f] >= 1000 === exact &&
+          (exact || bestField[i] === f)
+      );
       if (col >= 0) {
         mapping[field] = col;
         taken.add(col);
       }
-    }
+    });
   }
   return mapping;
 }

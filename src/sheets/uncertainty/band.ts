@@ -12,7 +12,7 @@
 import type { ParameterRanges, ScenarioParameters } from "../../engine/parameters";
 import type { RuleSetName } from "../../engine/rules";
 import type { RowError, StayInput } from "../../engine/shelter";
-import { runnerFor, staysFingerprint } from "../../engine/projectionRunner";
+import { runnerFor, staysFingerprint } from "../../engine/uncertainty";
 import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,

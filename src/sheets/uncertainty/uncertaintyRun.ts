@@ -2,13 +2,12 @@
  * The uncertainty panel's computations, run in the pane's engine worker (taskpane/worker) as two
  * jobs, so the Monte Carlo result shows as soon as it is there: the Monte Carlo run of the active
  * scenario with its own NPV, then the tornado over each parameter's low–high range with
- * switching values (src/engine/uncertainty.ts), both on the worker's runner of the stays
+ * switching values (src/engine/uncertainty/), both on the worker's runner of the stays
  * (runnerFor). Plain numbers out, so each result survives the worker's structured clone.
  */
 import { isProjectionError } from "../../engine/projection";
 import type { StayInput } from "../../engine/shelter";
-import { rangedParameters, type MonteCarloResult } from "../../engine/uncertainty";
-import { runnerFor } from "../../engine/projectionRunner";
+import { rangedParameters, runnerFor, type MonteCarloResult } from "../../engine/uncertainty";
 import { bandOrError } from "./band";
 import { sensitivity, type NamedParameters, type SensitivityBar } from "../scenarios/compare";
 
@@ -21,8 +20,9 @@ export interface UncertaintyRequest {
 
 export interface UncertaintyResult {
   name: string;
-  /** The scenario's own NPV, at its own values. */
+  /** The scenario's own NPV at its own values: the budget case and the public-sector value. */
   npv: number;
+  publicNpv: number;
   monteCarlo: MonteCarloResult;
 }
 
@@ -46,7 +46,12 @@ export function runUncertainty(
     onProgress
   );
   if ("code" in monteCarlo) throw refused(scenario, monteCarlo.message);
-  return { name: scenario.name, npv: own.npv.toNumber(), monteCarlo };
+  return {
+    name: scenario.name,
+    npv: own.npv.toNumber(),
+    publicNpv: own.public.npv.toNumber(),
+    monteCarlo,
+  };
 }
 
 /** The steps of the sensitivity job: each ranged parameter's switching value and its bar. */

@@ -4,7 +4,7 @@
  * (projection/draw.ts). Preparations share the user groups and the timeline where their
  * parameters match (projection/prepare.ts).
  */
-import type { ParameterRanges, ScenarioParameters } from "./parameters";
+import type { ParameterRanges, ScenarioParameters } from "../parameters";
 import {
   evaluateProjection,
   isProjectionError,
@@ -14,11 +14,11 @@ import {
   type PreparedProjection,
   type Projection,
   type ProjectionOptions,
-} from "./projection";
-import { evaluateDraw, type DrawResult } from "./projection/draw";
-import { estimatedRanges, withEstimates } from "./projection/returns";
-import { RULE_SETS, type RuleSetName } from "./rules";
-import type { RowError, StayInput } from "./shelter";
+} from "../projection";
+import { evaluateDraw, type DrawResult } from "../projection/draw";
+import { estimatedRanges, withEstimates } from "../projection/returns";
+import { RULE_SETS, type RuleSetName } from "../rules";
+import type { RowError, StayInput } from "../shelter";
 
 /**
  * Prepared timelines a runner keeps: at most KEPT, and no more timeline rows than KEPT_ROWS

@@ -1,23 +1,16 @@
 /**
- * How sure are we? The projection's NPV, return per krone and break-even year under the
- * uncertainty of its inputs (Monte Carlo), each input's tornado bar over its low–high range, and
- * each input's switching value: the value at which the NPV turns 0 (HM Treasury, The Green Book
- * (2018), §5.60–5.61 on switching values and A5.22 on Monte Carlo analysis).
+ * The Monte Carlo run: the parameters marked uncertain in the registry drawn together by Latin
+ * hypercube sampling from triangular distributions around the scenario's values, seeded, and the
+ * spread of both headlines' NPV, return per krone and break-even year over the draws (HM
+ * Treasury, The Green Book (2018), A5.22).
  *
- * Monte Carlo: the parameters marked uncertain in the registry are drawn together by Latin
- * hypercube sampling (each parameter's range cut into as many equally likely strata as there are
- * draws, one draw in each, strata paired at random), from a triangular distribution with the
- * scenario's value as its mode and the registry's low and high values as its ends, seeded, so a
- * run is reproducible. A scenario's own low–high values (ParameterRanges: from the Scenarier sheet
- * or a template) replace the registry's for its parameters, in the run and in the tornado. The
- * other parameters keep the scenario's values. The stay-length trend shapes the timeline itself
- * (every draw of a trend shares one prepared and compiled timeline, projection/compiled.ts), so it
- * is drawn in TREND_STRATA equally likely strata, each draw at its stratum's middle (the
- * triangular distribution's quantile (k + ½) / TREND_STRATA, rounded to 0,1 percentage point):
- * ten strata of a range of ±2,5 percentage points are finer than anyone knows the trend. A draw
- * is evaluated over the compiled timeline in floating point (projection/draw.ts), within 1 kr. of
- * the exact projection with the same parameters. The tornado and the switching values are in
- * sensitivity.ts, the runner that prepares once per timeline in projectionRunner.ts.
+ * The stay-length trend shapes the timeline itself (every draw of a trend shares one prepared and
+ * compiled timeline, projection/compiled.ts), so it is drawn in TREND_STRATA equally likely
+ * strata, each draw at its stratum's middle (the triangular distribution's quantile
+ * (k + ½) / TREND_STRATA, rounded to 0,1 percentage point): ten strata of a range of ±2,5
+ * percentage points are finer than anyone knows the trend. A draw is evaluated over the compiled
+ * timeline in floating point (projection/draw.ts), within 1 kr. of the exact projection with the
+ * same parameters.
  */
 import {
   PARAMETERS,
@@ -27,14 +20,14 @@ import {
   type ParameterId,
   type ParameterRanges,
   type ScenarioParameters,
-} from "./parameters";
-import { isProjectionError, preparedKey, type ProjectionOptions } from "./projection";
-import type { DrawView } from "./projection/draw";
-import { ProjectionRunner } from "./projectionRunner";
-import { rangeAround } from "./sensitivity";
-import { percentile } from "./percentile";
-import { seededRandom } from "./random";
-import type { RowError, StayInput } from "./shelter";
+} from "../parameters";
+import { isProjectionError, preparedKey, type ProjectionOptions } from "../projection";
+import type { DrawView } from "../projection/draw";
+import { ProjectionRunner } from "./runner";
+import { rangeAround } from "./ranges";
+import { percentile } from "../percentile";
+import { seededRandom } from "../random";
+import type { RowError, StayInput } from "../shelter";
 
 export interface Spread {
   p10: number;
@@ -141,6 +134,7 @@ function triangular(u: number, low: number, mode: number, high: number): number 
     : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
+/** The ranges drawn: each uncertain parameter's range around the scenario's value. */
 export function drawnRanges(
   base: ScenarioParameters,
   ranges: ParameterRanges = {}
@@ -314,15 +308,3 @@ function viewDraws(n: number) {
     },
   };
 }
-
-export { ProjectionRunner } from "./projectionRunner";
-export {
-  rangeAround,
-  rangedParameters,
-  switchingValues,
-  tornado,
-  type SensitivityOptions,
-  type SwitchingValue,
-  type TornadoBar,
-  type View,
-} from "./sensitivity";

@@ -12,42 +12,11 @@ import {
   type ParameterId,
   type ParameterRanges,
   type ScenarioParameters,
-} from "./parameters";
-import { isProjectionError, type ProjectionOptions } from "./projection";
-import { ProjectionRunner } from "./projectionRunner";
-import type { StayInput } from "./shelter";
-
-/**
- * The range used around a scenario's value: its low–high (the scenario's own, else the
- * registry's, else the register's estimate), or, when the value lies outside it, the same width
- * centred on the value, kept inside the parameter's allowed values (issue 20: the spread never
- * leans to one side because the value moved).
- */
-export function rangeAround(
-  def: ParameterDef,
-  range: { low: number; high: number },
-  value: number
-): { low: number; high: number } {
-  if (value >= range.low && value <= range.high) return { low: range.low, high: range.high };
-  const width = range.high - range.low;
-  const [min, max] = searchBounds(def);
-  let low = value - width / 2;
-  let high = value + width / 2;
-  if (low < min) [low, high] = [min, Math.min(max, min + width)];
-  if (high > max) [low, high] = [Math.max(min, max - width), max];
-  return { low: Math.min(low, value), high: Math.max(high, value) };
-}
-
-/** The ranges drawn: each uncertain parameter's range around the scenario's value. */
-
-/** The allowed range's ends as values a search can try (an exclusive bound moved inwards). */
-function searchBounds(def: ParameterDef): [number, number] {
-  const step = def.integer ? 1 : def.unit === "%" ? 1e-6 : 1e-3;
-  return [
-    def.min.exclusive ? def.min.value + step : def.min.value,
-    def.max.exclusive ? def.max.value - step : def.max.value,
-  ];
-}
+} from "../parameters";
+import { isProjectionError, type ProjectionOptions } from "../projection";
+import { rangeAround, searchBounds } from "./ranges";
+import { ProjectionRunner } from "./runner";
+import type { StayInput } from "../shelter";
 
 /** Which headline a sensitivity is about: the budget case or the public-sector value (issue 20). */
 export type View = "budget" | "public";
