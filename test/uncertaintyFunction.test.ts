@@ -14,6 +14,11 @@ import { sampleWorkbook } from "../src/demo/sampleData";
 import { findStays } from "../src/sheets/forecast/forecastRun";
 import { validateRows } from "../src/sheets/stays/columns";
 import { monteCarloBand } from "../src/sheets/uncertainty/band";
+import { summaryFigures } from "../src/sheets/summary/summaryFigures";
+import { SUMMARY_DRAWS, SUMMARY_SEED } from "../src/sheets/summary/summarySheet";
+import { inThread } from "../src/worker/client";
+import { ENGINE_HANDLERS } from "../taskpane/worker/engineJobs";
+import { DEFAULT_DRAWS, DEFAULT_SEED } from "../taskpane/uncertainty/UncertaintyPanel";
 
 const col = <T>(xs: readonly T[]) => xs.map((x) => [x]);
 /** The Scenarier sheet's parameter table: name and value. */
@@ -96,6 +101,35 @@ describe("DK.HOUSINGFIRSTUNCERTAINTY", () => {
     expect(table[4][1]).toBe(band.probabilityPositive);
     expect(table[3].slice(1)).toEqual([band.breakEven.p10, band.breakEven.p50, band.breakEven.p90]);
     expect(call(stays, "", 0, 0)).toEqual(table);
+  });
+
+  it("equals the band of meeting mode, the Usikkerhed panel and the council page: one run everywhere", async () => {
+    const stays = await demoStays();
+    const table = call(stays);
+    const cells = (mc: { npv: { p10: number; p50: number; p90: number } }) =>
+      [mc.npv.p10, mc.npv.p50, mc.npv.p90].map((x) => Math.round(x * 100) / 100);
+    const scenario = { name: "Basis", parameters: DEFAULT_PARAMETERS };
+    const jobs = inThread(ENGINE_HANDLERS);
+    const meeting = await jobs.run("band", { stays, scenario });
+    const panel = await jobs.run("uncertainty", {
+      stays,
+      scenario,
+      draws: DEFAULT_DRAWS,
+      seed: DEFAULT_SEED,
+    });
+    const council = summaryFigures({
+      stays,
+      scenario,
+      rules: "NY",
+      today: 46_000,
+      draws: SUMMARY_DRAWS,
+      seed: SUMMARY_SEED,
+    }).monteCarlo;
+    for (const run of [meeting, panel.monteCarlo, council]) {
+      expect(cells(run)).toEqual(table[1].slice(1));
+      expect(run.probabilityPositive).toBe(table[4][1]);
+      expect(run.public.probabilityPositive).toBe(table[8][1]);
+    }
   });
 
   it("refuses draws and seeds the engine will not take, in Danish, before it reads the stays", () => {
