@@ -189,20 +189,32 @@ export function switchingValues(
   if (isProjectionError(resolved)) return [];
   const { parameters: base, ranges } = resolved;
   let npvsAt: (value: number) => Npvs = () => null;
-  const signAt = (def: ParameterDef, v: number): -1 | 0 | 1 | null => {
+  /** The parameter's values asked so far: each projected once. */
+  let seen = new Map<number, { sign: -1 | 0 | 1; npv: number } | null>();
+  const at = (def: ParameterDef, v: number): { sign: -1 | 0 | 1; npv: number } | null => {
+    if (seen.has(v)) return seen.get(v)!;
     const npvs = npvsAt(v);
-    if (npvs === null) return null;
-    const npv = npvs[view];
-    if (Math.abs(npv) >= EXACT_NEAR_ZERO) return npv > 0 ? 1 : -1;
-    // A draw is within 1 kr. of the exact projection: this near 0, the exact one decides.
-    const exact = runner.run({ ...given, [def.id]: v });
-    if (isProjectionError(exact)) return null;
-    const at = view === "budget" ? exact.npv : exact.public.npv;
-    return at.gt(0) ? 1 : at.lt(0) ? -1 : 0;
+    let out: { sign: -1 | 0 | 1; npv: number } | null = null;
+    if (npvs !== null) {
+      const npv = npvs[view];
+      if (Math.abs(npv) >= EXACT_NEAR_ZERO) out = { sign: npv > 0 ? 1 : -1, npv };
+      else {
+        // A draw is within 1 kr. of the exact projection: this near 0, the exact one decides.
+        const exact = runner.run({ ...given, [def.id]: v });
+        if (!isProjectionError(exact)) {
+          const e = view === "budget" ? exact.npv : exact.public.npv;
+          out = { sign: e.gt(0) ? 1 : e.lt(0) ? -1 : 0, npv: e.toNumber() };
+        }
+      }
+    }
+    seen.set(v, out);
+    return out;
   };
+  const signAt = (def: ParameterDef, v: number) => at(def, v)?.sign ?? null;
   const out: SwitchingValue[] = [];
   for (const def of rangedParameters(ranges)) {
     npvsAt = npvsOf(runner, given, def.id, searchBounds(def)[1]);
+    seen = new Map();
     const found = switchingValue(def);
     onParameter?.();
     if (found !== undefined) out.push({ id: def.id, ...found });
@@ -251,7 +263,7 @@ export function switchingValues(
           candidates.push([inside, v]);
           break;
         }
-        if (signAt(def, v) === sign) inside = v;
+        if (signAt(def, v) === sign) inside = v; // asked once: `at` keeps it
       }
     }
     if (candidates.length === 0) return none();
@@ -259,15 +271,46 @@ export function switchingValues(
       (a, b) => Math.abs(a[1] - own) - Math.abs(b[1] - own)
     )[0];
     const tol = tolerance(def);
-    while (Math.abs(outside - inside) > tol) {
-      let mid = (inside + outside) / 2;
-      if (def.integer) mid = Math.round(mid);
-      if (mid === inside || mid === outside) break;
-      const s = signAt(def, mid);
-      if (s === sign) inside = mid;
-      else if (s === -sign) outside = mid;
+    // Root-finding on the bracket (Illinois false position: the NPV is nearly linear in most
+    // parameters, so a few steps do what bisection does in twenty), each point moved at least
+    // half the tolerance in from the ends, so the bracket closes from both sides.
+    let fInside = at(def, inside)!.npv;
+    let fOutside = at(def, outside)!.npv;
+    let kept: "inside" | "outside" | undefined;
+    for (let step = 0; Math.abs(outside - inside) > tol && step < 100; step++) {
+      const width = outside - inside;
+      const gap = Math.min(tol / 2, Math.abs(width) / 2);
+      const root =
+        fOutside === fInside
+          ? inside + width / 2
+          : inside - (fInside * width) / (fOutside - fInside);
+      // Every fourth step halves the bracket whatever the line says.
+      let next =
+        step % 4 === 3
+          ? inside + width / 2
+          : Math.sign(width) > 0
+            ? Math.min(Math.max(root, inside + gap), outside - gap)
+            : Math.max(Math.min(root, inside - gap), outside + gap);
+      if (def.integer) next = Math.round(next);
+      if (next === inside || next === outside) {
+        next = def.integer ? Math.round(inside + width / 2) : inside + width / 2;
+        if (next === inside || next === outside) break;
+      }
+      const found = at(def, next);
+      if (found === null) break;
       // Exactly 0 between a point on each side: the crossing itself.
-      else return { value: mid };
+      if (found.sign === 0) return { value: next };
+      if (found.sign === sign) {
+        inside = next;
+        fInside = found.npv;
+        if (kept === "outside") fOutside /= 2;
+        kept = "outside";
+      } else {
+        outside = next;
+        fOutside = found.npv;
+        if (kept === "inside") fInside /= 2;
+        kept = "inside";
+      }
     }
     return { value: def.integer ? outside : (inside + outside) / 2 };
   }
