@@ -226,9 +226,12 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
     return () => clearTimeout(timer);
   }, [draft, workbook, read, language]);
 
-  // The key figures, from the parameters the sheet's formula reads; a re-read of unchanged
-  // cells computes nothing (the parameters compare as JSON).
-  const parameters = sheet.status === "read" ? sheet.parameters : undefined;
+  // The key figures, from the parameters the sheet's formula reads with the sliders' draft over
+  // them: the figures follow a slider at once, not after the write's pause (issue 23), and once
+  // the draft is written the sheet's parameters are the same, so nothing computes again (they
+  // compare as JSON). A write that fails clears the draft, and the figures are the sheet's again.
+  const parameters =
+    sheet.status === "read" && sheet.parameters ? { ...sheet.parameters, ...draft } : undefined;
   const key = parameters ? JSON.stringify(parameters) : undefined;
   useEffect(() => {
     if (!key || !rows || rows.length === 0) return;
