@@ -268,6 +268,16 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
         sheet.page.centerHorizontally = v;
       },
       setPrintArea: (address: string) => (sheet.page.printArea = address),
+      set leftMargin(v: number) {
+        sheet.page.leftMargin = v;
+      },
+      set rightMargin(v: number) {
+        sheet.page.rightMargin = v;
+      },
+    },
+    horizontalPageBreaks: {
+      removePageBreaks: () => (sheet.page.breaks = []),
+      add: (cell: string) => (sheet.page.breaks as string[]).push(cell),
     },
     freezePanes: {
       unfreeze: () => book.log.push(`${sheet.name}: unfreeze`),
@@ -844,6 +854,25 @@ describe("the forecast through the Office.js adapter", () => {
     });
     await wb.writeOwnSheet({ name: "Uden", sections: [{ at: "A1", values: [["x"]] }] });
     expect(book.sheet("Uden").page).toEqual({});
+  });
+
+  it("a print setup with pages prints at its scale with a manual break before each row given", async () => {
+    const wb = new ExcelWorkbook();
+    await wb.writeOwnSheet({
+      name: "Sammenfatning",
+      sections: [{ at: "A1", values: [["Housing First"]] }],
+      print: { area: "A1:F120", orientation: "portrait", pages: { breaks: [61], scale: 80 } },
+    });
+    expect(book.sheet("Sammenfatning").page).toEqual({
+      orientation: "Portrait",
+      paperSize: "A4",
+      zoom: { scale: 80 },
+      centerHorizontally: true,
+      printArea: "A1:F120",
+      leftMargin: 36,
+      rightMargin: 36,
+      breaks: ["A62"],
+    });
   });
 
   it("writeOwnCells writes single cells of an own sheet and leaves the rest; a user's sheet is refused before anything is written", async () => {

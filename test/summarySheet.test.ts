@@ -1,6 +1,7 @@
 /**
  * The council page: every figure on it is the engine's (projection, Monte Carlo, tornado,
- * user groups) for the active scenario, the print setup makes one portrait A4 page, and the stamp
+ * user groups) for the active scenario, the print setup puts the answer on the first portrait A4
+ * page and the background after it, and the stamp
  * names the versions. Checked on a small constructed municipality.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -87,10 +88,11 @@ describe("the Sammenfatning sheet", () => {
     const npvs = rows.filter((r) => String(r[0]).startsWith("Nutidsværdi ("));
     expect(npvs.map((r) => r[0])).toEqual([
       "Nutidsværdi (nominel rente 5,57 %)",
-      "Nutidsværdi (3,5 %, nettoafgiftsfaktor 1,28)",
+      "Nutidsværdi (3,5 %,",
     ]);
-    expect(npvs[1]).toEqual([
-      "Nutidsværdi (3,5 %, nettoafgiftsfaktor 1,28)",
+    // A bold label too long for column A goes on two lines, the figures beside the second.
+    expect(rows[rows.indexOf(npvs[1]) + 1]).toEqual([
+      "nettoafgiftsfaktor 1,28)",
       projection.public.npv.toNumber(),
       mc.public.npv.p10,
       mc.public.npv.p50,
@@ -118,14 +120,19 @@ describe("the Sammenfatning sheet", () => {
   it("says when the NPV lies outside its P10–P90, naming the one-sided ranges", () => {
     // Costs at 0 can only rise, and the cashable share at 100 % only fall: the draws lean down.
     expect(projection.npv.toNumber()).toBeGreaterThan(mc.npv.p90);
-    const said = rows
-      .map((r) => String(r[0]))
-      .join(" ")
-      .match(
-        /Nutidsværdien ligger uden for P10–P90, fordi spændene for (.*?) kun går til den ene side/
-      );
-    expect(said?.[1]).toMatch(/«Kontant andel af besparelsen»/);
-    expect(said?.[1]).toMatch(/«Sagsbehandling pr. borger»/);
+    const text = rows.map((r) => String(r[0] ?? "")).join(" ");
+    const lopsided = text.match(/Spænd, der ikke ligger lige om scenariets værdi, .*?: (.*?) \(/);
+    expect(lopsided?.[1]).toMatch(/«Kontant andel af besparelsen»/);
+    expect(lopsided?.[1]).toMatch(/«Sagsbehandling pr. borger»/);
+    // Page 1 says it in a line and counts them; the names stand with the assumptions.
+    const count = lopsided![1].split("», «").length;
+    expect(text).toContain(
+      `Nutidsværdien ligger uden for P10–P90, fordi ${count} af de usikre antagelsers spænd`
+    );
+    const [background] = spec.print!.pages!.breaks;
+    const at = (re: RegExp) => rows.findIndex((r) => re.test(String(r[0])));
+    expect(at(/^Nutidsværdien ligger uden for/)).toBeLessThan(background);
+    expect(at(/^Spænd, der ikke ligger lige/)).toBeGreaterThan(background);
   });
 
   it("names the costs that are still placeholders", () => {
@@ -199,17 +206,55 @@ describe("the Sammenfatning sheet", () => {
     );
   });
 
-  it("prints on one portrait A4 page, its chart inside the print area", () => {
+  it("prints the answer on its first page (headlines, B + 3, chart) and the background after", () => {
     expect(spec.print).toEqual({
-      area: expect.stringMatching(/^A1:F\d+$/),
+      area: `A1:F${rows.length}`,
       orientation: "portrait",
+      pages: { breaks: [expect.any(Number)], scale: 80 },
     });
-    const lastRow = Number(/F(\d+)$/.exec(spec.print!.area)![1]);
-    expect(Number(/\d+$/.exec(chart.to)![0])).toBeLessThanOrEqual(lastRow);
-    expect(Number(/\d+$/.exec(chart.from)![0])).toBeGreaterThan(rows.length);
+    const [background] = spec.print!.pages!.breaks;
+    const index = (label: string) => rows.findIndex((r) => String(r[0]).startsWith(label));
+    expect(rows[background][0]).toMatch(/^Baggrund: /);
+    // Page 1: both headlines, the budget year and its overslagsår, the chart's empty rows.
+    for (const label of ["Nutidsværdi (nominel", "Nutidsværdi (3,5 %", "Budgetår 2030"])
+      expect(index(label)).toBeLessThan(background);
+    const from = Number(/\d+$/.exec(chart.from)![0]) - 1;
+    const to = Number(/\d+$/.exec(chart.to)![0]) - 1;
+    expect(from).toBeGreaterThan(index("Budgetår 2030"));
+    expect(to).toBeLessThan(background);
+    for (let r = from; r <= to; r++) expect(rows[r]).toEqual([]);
+    // A4 less Excel's normal top and bottom margins (0,75 inch), at 80 %: 917 pt of sheet, 61
+    // rows of 15 pt; the first page keeps clear of it for the larger title.
+    expect(background).toBeLessThanOrEqual(58);
+    // Page 2 on: the years, the users, the council's choices, the assumptions.
+    for (const label of ["År", "Kommunens egne valg", "De fem vigtigste usikre antagelser"])
+      expect(index(label)).toBeGreaterThan(background);
+    // The chart reads the year table, wherever it stands.
+    expect(chart.categories).toBe(`A${index("År") + 2}:A${index("År") + 6}`);
     // No line runs past column F: notes are wrapped, and the widest columns are fixed.
     for (const r of rows)
       if (typeof r[0] === "string") expect(r[0].length).toBeLessThanOrEqual(100);
+  });
+
+  it("shows the budget year and three overslagsår in current and in fixed prices", () => {
+    const at = rows.findIndex((r) => String(r[0]).startsWith("Budgetår 2030"));
+    expect(rows[at]).toEqual(["Budgetår 2030 og overslagsår 2031–2033"]);
+    const year = (y: number) => projection.years.find((p) => p.year === y)!;
+    const years = [2030, 2031, 2032, 2033];
+    expect(rows[at + 1]).toEqual(["Løbende priser", ...years]);
+    expect(rows[at + 2]).toEqual([
+      "Uden indsats",
+      ...years.map((y) => year(y).noAction.netCost.toNumber()),
+    ]);
+    expect(rows[at + 4]).toEqual(["Forskel", ...years.map((y) => year(y).difference.toNumber())]);
+    expect(rows[at + 5]).toEqual(["Faste 2030-priser", ...years]);
+    // Deflated by the price indexation to the budget year's level, to the øre.
+    const growth = 1 + parameters.rateIndexation;
+    rows[at + 8]
+      .slice(1)
+      .forEach((v, k) =>
+        expect(v).toBeCloseTo(year(years[k]).difference.toNumber() / growth ** k, 2)
+      );
   });
 
   it("writes as the add-in's own sheet, the chart reading the years", async () => {

@@ -42,6 +42,7 @@ import {
 } from "../workbook/workbook";
 import { drawChart } from "./charts";
 import { fitColumns } from "./columnWidths";
+import { printSetup } from "./printSetup";
 
 /** The custom property that marks a sheet as the add-in's own. */
 export const OWN_SHEET_KEY = "DkRefusionOwnSheet";
@@ -252,16 +253,7 @@ export class ExcelWorkbook implements Workbook {
       }
       await fitColumns(context, ws, spec);
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
-      if (spec.print) {
-        // One page of A4 (PageLayout, ExcelApi 1.9: "zoom … horizontalFitToPages,
-        // verticalFitToPages"; https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
-        ws.pageLayout.orientation =
-          spec.print.orientation === "portrait" ? "Portrait" : "Landscape";
-        ws.pageLayout.paperSize = "A4";
-        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-        ws.pageLayout.centerHorizontally = true;
-        ws.pageLayout.setPrintArea(spec.print.area);
-      }
+      if (spec.print) printSetup(ws, spec.print);
       for (const n of spec.names ?? []) {
         if (skipped.includes(n.name)) continue;
         replace.get(n.name)?.delete();

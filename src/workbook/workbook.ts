@@ -132,13 +132,20 @@ export interface SheetSpec {
 }
 
 /**
- * A sheet laid out to print on one page of A4: the print area scaled to fit one page wide and
- * one page tall, in the orientation given (Excel's page layout; the demo's print stylesheet).
+ * How a sheet prints on A4, in the orientation given (Excel's page layout; the demo's print
+ * stylesheet): without `pages`, the print area scaled to fit one page wide and one page tall;
+ * with it, at a fixed scale with a page break before each row listed.
  */
 export interface PrintSetup {
   /** A1 of the area that prints, on this sheet. */
   area: string;
   orientation: "portrait" | "landscape";
+  pages?: {
+    /** 0-based rows that begin a new page. */
+    breaks: number[];
+    /** Percent of normal size, chosen so the area's columns fit the page's width. */
+    scale: number;
+  };
 }
 
 /** See SheetSpec.columnWidths; null = fit to the content. */

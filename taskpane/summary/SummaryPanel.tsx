@@ -73,6 +73,12 @@ const remembered = (): { municipality: string; author: string } => {
   }
 };
 
+/** An Input that shrinks with a narrow pane (its <input> has an intrinsic width of 20 characters). */
+const SHRINKS = {
+  style: { minWidth: 0, width: "100%" },
+  input: { style: { minWidth: 0, width: "100%" } },
+} as const;
+
 export function SummaryPanel({
   workbook,
   stays,
@@ -228,6 +234,7 @@ export function SummaryPanel({
             value={from.municipality}
             onChange={(_, d) => setFrom((f) => ({ ...f, municipality: d.value }))}
             data-testid="summary-municipality"
+            {...SHRINKS}
           />
         </Field>
         <Field label={text.author} style={{ flex: "1 1 140px", minWidth: 0 }}>
@@ -235,6 +242,7 @@ export function SummaryPanel({
             value={from.author}
             onChange={(_, d) => setFrom((f) => ({ ...f, author: d.value }))}
             data-testid="summary-author"
+            {...SHRINKS}
           />
         </Field>
       </div>

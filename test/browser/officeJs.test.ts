@@ -98,7 +98,7 @@ describe.each<[OfficeJs, string]>([
 
   it("associates each custom function once (no [DuplicatedName])", () => {
     expect(messages.map((m) => m.text()).filter((t) => /DuplicatedName/.test(t))).toEqual([]);
-    expect(FUNCTION_IDS.length).toBe(9);
+    expect(FUNCTION_IDS.length).toBe(10);
   });
 
   it("runs under the Content-Security-Policy with no violation, the help page too", async () => {

@@ -1,9 +1,10 @@
 /**
- * The council page: the add-in's own sheet "Sammenfatning", laid out to print on one page of A4,
- * answering "what does it cost if we don't act, what does Housing First save, and how sure are
- * we" for the active scenario, with the two headlines never mixed (issue 20): the budget case
- * (the municipality's cash, nominal) and the public-sector value (real, every public purse), each
- * with its P10–P90; the years; the user groups; the backtest and the published evaluations beside
+ * The council page: the add-in's own sheet "Sammenfatning". Its first printed page answers "what
+ * does it cost if we don't act, what does Housing First save, and how sure are we" for the active
+ * scenario, with the two headlines never mixed (issue 20): the budget case (the municipality's
+ * cash, nominal) and the public-sector value (real, every public purse), each with its P10–P90;
+ * the budget year and its three overslagsår (B + 3) in current and fixed prices; and the chart.
+ * The background follows from the second page: the years; the user groups; the backtest and the published evaluations beside
  * the municipality's figures (issue 19); the council's own choices with the NPV under each
  * alternative; the five uncertain assumptions that move the NPV most, with their sources; the
  * costs that are still placeholders; and a stamp. Pure: figures in, sheet spec out.
@@ -31,6 +32,7 @@ import {
   type SheetCell,
   type SheetSpec,
 } from "../../workbook/workbook";
+import { BUDGET_TEXTS, budgetYears, type BudgetFigure } from "../budget/budgetYears";
 import { summaryFingerprint, SUMMARY_OF } from "./fingerprint";
 import { summaryFigures, type SummaryRequest } from "./summaryFigures";
 import { SUMMARY_PAGE_TEXTS } from "./summaryTexts";
@@ -52,20 +54,28 @@ export interface SummarySheet {
 
 const KR = '#,##0 "kr."';
 const WHOLE = "#,##0";
-/** Columns A..F in points: about 640 pt, so the page prints at about 75 % on portrait A4. */
+/** Columns A..F in points: 645 pt, printed at PRINT_SCALE on portrait A4 (see PrintSetup). */
 const WIDTHS = [225, 95, 95, 95, 95, 40];
+/**
+ * 645 pt at 80 % is 516 pt, inside A4's 523 pt between half-inch margins; 11 pt text prints at
+ * about 9 pt, which reads. A fixed scale, not "fit to one page": Excel keeps manual page breaks
+ * only when the page is scaled by a percentage (Page Setup's "Fit to" overrides them).
+ */
+const PRINT_SCALE = 80;
 const LAST_COLUMN = WIDTHS.length - 1;
 /** Characters of an 11 pt line from column A (or B) to F; longer notes go on more rows. */
 const LINE_FROM_A = 100;
 const LINE_FROM_B = 68;
 /** A label in column A longer than this is cut into lines, so no label is clipped by column B. */
 const LABEL_WIDTH = 38;
+/** The same for a bold label, whose letters are wider. */
+const BOLD_LABEL_WIDTH = 35;
 /**
  * How many assumptions the page lists: the tornado's largest swings among the quantities we are
  * unsure of (the registry's `uncertain`); the council's choices have a table of their own.
  */
 const ASSUMPTIONS = 5;
-const CHART_ROWS = 14;
+const CHART_ROWS = 12;
 const TITLE_SIZE = 16;
 
 const kroner = (x: Decimal | number): number => (typeof x === "number" ? x : x.toNumber());
@@ -128,11 +138,24 @@ export function summarySheet(
     for (const c of columns) formats.push({ at: a1(rows.length, c), numberFormat });
   };
   /** A row whose label may be long: the label on lines of its own above the figures. */
-  const labelled = (label: string, figures: CellValue[], columns: number[], numberFormat = KR) => {
-    const lines = wrapLines(guard.cell(label), LABEL_WIDTH);
-    for (const line of lines.slice(0, -1)) push([line]);
+  const labelled = (
+    label: string,
+    figures: CellValue[],
+    columns: number[],
+    numberFormat = KR,
+    isBold = false
+  ) => {
+    const lines = wrapLines(guard.cell(label), isBold ? BOLD_LABEL_WIDTH : LABEL_WIDTH);
+    for (const line of lines.slice(0, -1)) push([line], isBold);
     format(columns, numberFormat);
-    push([lines[lines.length - 1] ?? "", ...figures]);
+    push([lines[lines.length - 1] ?? "", ...figures], isBold);
+  };
+  /** A bold header row: a title, and the columns' names beside it or, if it is long, below it. */
+  const heading = (title: string, columns: CellValue[] = []) => {
+    if (columns.length > 0 && title.length <= BOLD_LABEL_WIDTH)
+      return push([title, ...columns], true);
+    push([title], true);
+    if (columns.length > 0) push(["", ...columns], true);
   };
   // Masked before it is cut into lines: a CPR number cut in two would pass line by line.
   const note = (line: string, width = LINE_FROM_A, indent = false) => {
@@ -148,9 +171,13 @@ export function summarySheet(
     own: { npv: Decimal; ratio: Decimal | null; breakEvenYear: number | null },
     npvLabel: string
   ) => {
-    format([1, 2, 3, 4], KR);
-    bold.push(rows.length);
-    push([npvLabel, kroner(own.npv), view.npv.p10, view.npv.p50, view.npv.p90]);
+    labelled(
+      npvLabel,
+      [kroner(own.npv), view.npv.p10, view.npv.p50, view.npv.p90],
+      [1, 2, 3, 4],
+      KR,
+      true
+    );
     push([text.probability, `${Math.round(view.probabilityPositive * 100)} %`]);
     format([1, 2, 3, 4], "0.00");
     push([
@@ -174,7 +201,7 @@ export function summarySheet(
   note(text.scenario(request.scenario.name, projection.baseYear, first, last, rules.name));
   push([]);
 
-  push([text.budgetHeading, text.value, "P10", "P50", "P90"], true);
+  heading(text.budgetHeading, [text.value, "P10", "P50", "P90"]);
   labelled(text.costWithout(first, last), [kroner(sum(years.map((y) => y.noAction.netCost)))], [1]);
   labelled(text.costWith, [kroner(sum(years.map((y) => y.housingFirst.netCost)))], [1]);
   labelled(text.saves, [kroner(projection.budgetEffect)], [1]);
@@ -187,7 +214,7 @@ export function summarySheet(
   note(text.budgetNote(mc.draws, mc.seed));
   push([]);
 
-  push([text.publicHeading, text.value, "P10", "P50", "P90"], true);
+  heading(text.publicHeading, [text.value, "P10", "P50", "P90"]);
   spreadRows(
     mc.public,
     projection.public,
@@ -204,12 +231,38 @@ export function summarySheet(
   const oneSided = mc.drawn.filter(
     (d) => Math.abs(d.high - d.mode - (d.mode - d.low)) > 1e-9 * Math.max(1, Math.abs(d.mode))
   );
-  if (outside && oneSided.length > 0)
-    note(text.outsideSpread(oneSided.map((d) => `«${name(d.id)}»`).join(", ")));
+  if (outside && oneSided.length > 0) note(text.outsideSpread(oneSided.length));
   push([]);
 
+  const budget = budgetYears({ projection, indexation: p.rateIndexation });
+  if (budget) {
+    const words = BUDGET_TEXTS[language];
+    const shownYears = budget.years.filter((_, k) => budget.sources[k] !== null);
+    heading(text.budgetYearsHeading(budget.budgetYear, shownYears[shownYears.length - 1]));
+    const figures: [BudgetFigure, string][] = [
+      ["netCost", text.without],
+      ["hfNetCost", text.withHf],
+      ["difference", text.difference],
+    ];
+    for (const prices of ["current", "fixed"] as const) {
+      heading(prices === "current" ? words.current : words.fixed(budget.budgetYear), budget.years);
+      for (const [figure, label] of figures) {
+        const line = budget.rows.find((r) => r.figure === figure)!;
+        format([1, 2, 3, 4], KR);
+        push([label, ...line[prices].map((x) => (x === null ? "–" : Number(x)))]);
+      }
+    }
+    note(text.budgetYearsNote(shown("rateIndexation", p.rateIndexation)));
+    push([]);
+  }
+  const chartTop = rows.length;
+  for (let k = 0; k < CHART_ROWS; k++) push([]);
+
+  const backgroundTop = rows.length;
+  heading(text.background);
+  push([]);
   const yearsTop = rows.length;
-  push([text.year, text.without, text.withHf, text.difference], true);
+  heading(text.year, [text.without, text.withHf, text.difference]);
   for (const y of years) {
     format([1, 2, 3], KR);
     push([
@@ -222,12 +275,9 @@ export function summarySheet(
   const yearsBottom = rows.length - 1;
   push([]);
 
-  push(
-    [
-      text.groupsHeading(projection.baseYear - p.typologyYears + 1, projection.baseYear),
-      ...text.groupColumns,
-    ],
-    true
+  heading(
+    text.groupsHeading(projection.baseYear - p.typologyYears + 1, projection.baseYear),
+    text.groupColumns
   );
   for (const g of groups) {
     format([1, 2], WHOLE);
@@ -245,7 +295,7 @@ export function summarySheet(
 
   const tried = trust.backtest.years[trust.backtest.years.length - 1];
   if (tried) {
-    push([text.backtestHeading(tried.year), ...text.backtestColumns], true);
+    heading(text.backtestHeading(tried.year), text.backtestColumns);
     const figures = ["users", "nights", "netCost", "returners"] as const;
     for (const f of BACKTEST_FIGURES.filter((x) => (figures as readonly string[]).includes(x))) {
       const d = differencePercent(tried.projected[f], tried.actual[f]);
@@ -261,7 +311,7 @@ export function summarySheet(
     push([]);
   }
 
-  push([text.comparisonHeading, ...text.comparisonColumns], true);
+  heading(text.comparisonHeading, text.comparisonColumns);
   for (const c of trust.comparison)
     for (const e of c.published) {
       const own = c.own === null ? "–" : c.figure === "perPersonYear" ? c.own : round(c.own, 2);
@@ -285,7 +335,7 @@ export function summarySheet(
   );
   push([]);
 
-  push([text.decisionsHeading], true);
+  heading(text.decisionsHeading);
   push(["", ...text.decisionColumns], true);
   const decisions = bars.filter((b) => parameterById(b.id).decision);
   for (const bar of decisions) {
@@ -303,7 +353,7 @@ export function summarySheet(
   }
   push([]);
 
-  push([text.assumptionsHeading, ...text.assumptionColumns], true);
+  heading(text.assumptionsHeading, text.assumptionColumns);
   const assumptions = bars.filter((b) => parameterById(b.id).uncertain).slice(0, ASSUMPTIONS);
   for (const bar of assumptions) {
     const def = parameterById(bar.id);
@@ -321,6 +371,8 @@ export function summarySheet(
       !parameterById(b.id).decision && !assumptions.includes(b) && b.swing >= fifth && b.swing > 0
   );
   if (others.length > 0) note(text.otherDrivers(others.map((b) => `«${name(b.id)}»`).join(", ")));
+  if (outside && oneSided.length > 0)
+    note(text.lopsided(oneSided.map((d) => `«${name(d.id)}»`).join(", ")));
   const placeholders = PARAMETERS.filter(
     (def) => def.source.startsWith("UDFYLD") && p[def.id] === def.default
   );
@@ -335,14 +387,17 @@ export function summarySheet(
       projection.baseYear
     )
   );
-  const chartTop = rows.length + 1;
 
   const spec: SheetSpec = {
     name: SUMMARY_SHEET,
     columnWidths: WIDTHS,
     sections: [{ at: "A1", values: rows, fit: false, boldRows: bold }],
     cells: formats,
-    print: { area: a1(0, 0, chartTop + CHART_ROWS, LAST_COLUMN), orientation: "portrait" },
+    print: {
+      area: a1(0, 0, rows.length - 1, LAST_COLUMN),
+      orientation: "portrait",
+      pages: { breaks: [backgroundTop], scale: PRINT_SCALE },
+    },
     properties: { [SUMMARY_OF]: summaryFingerprint(request) },
   };
   const column = (c: number) => a1(yearsTop + 1, c, yearsBottom, c);

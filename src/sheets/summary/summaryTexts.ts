@@ -28,7 +28,14 @@ export interface SummaryPageTexts {
   publicHeading: string;
   npvPublic(rate: string, factor: string): string;
   publicNote: string;
-  outsideSpread(names: string): string;
+  /** Page 1: why the NPV can lie outside its own P10–P90, in a line; the names are below. */
+  outsideSpread(count: number): string;
+  /** The background: the ranges that do not lie evenly around the scenario's value. */
+  lopsided(names: string): string;
+  /** The budget year and the three overslagsår (B + 3), on the first page. */
+  budgetYearsHeading(budgetYear: number, last: number): string;
+  budgetYearsNote(indexation: string): string;
+  background: string;
   year: string;
   without: string;
   withHf: string;
@@ -84,8 +91,14 @@ const DA: SummaryPageTexts = {
   npvPublic: (rate, factor) => `Nutidsværdi (${rate}, nettoafgiftsfaktor ${factor})`,
   publicNote:
     "Kommune, region og stat samlet: statens refusioner går ud mod hinanden, boligstøtten og boligens offentlige udgift tæller med, og de, der flytter til en anden kommune, er stadig boligplacerede. Finansministeriets diskonteringsrente.",
-  outsideSpread: (names) =>
-    `Nutidsværdien ligger uden for P10–P90, fordi spændene for ${names} kun går til den ene side (en udgift kan ikke blive negativ).`,
+  outsideSpread: (count) =>
+    `Nutidsværdien ligger uden for P10–P90, fordi ${count} af de usikre antagelsers spænd ikke ligger lige om scenariets værdi (de er nævnt under antagelserne).`,
+  lopsided: (names) =>
+    `Spænd, der ikke ligger lige om scenariets værdi, så trækningerne hælder til den ene side: ${names} (en udgift, der står til 0, kan kun stige; en andel på 100 % kun falde; et skøn fra data har et skævt konfidensinterval).`,
+  budgetYearsHeading: (b, last) => `Budgetår ${b} og overslagsår ${b + 1}–${last}`,
+  budgetYearsNote: (indexation) =>
+    `Løbende priser er de nominelle beløb; faste priser er i budgetårets niveau, deflateret med takstreguleringen ${indexation} om året.`,
+  background: "Baggrund: år for år, brugerne, backtest, evalueringer, valg og antagelser",
   year: "År",
   without: "Uden indsats",
   withHf: "Housing First",
@@ -158,8 +171,15 @@ const EN: SummaryPageTexts = {
   npvPublic: (rate, factor) => `Net present value (${rate}, net tax factor ${factor})`,
   publicNote:
     "Municipality, region and state together: the state's refunds net out, the housing benefit and the dwelling's public cost count, and those who move to another municipality are still housed. The Ministry of Finance's discount rate.",
-  outsideSpread: (names) =>
-    `The NPV lies outside P10–P90 because the ranges of ${names} go one way only (a cost cannot be negative).`,
+  outsideSpread: (count) =>
+    `The NPV lies outside P10–P90 because ${count} of the uncertain assumptions' ranges do not lie evenly around the scenario's value (they are named under the assumptions).`,
+  lopsided: (names) =>
+    `Ranges that do not lie evenly around the scenario's value, so the draws lean one way: ${names} (a cost at 0 can only rise, a share at 100 % only fall, an estimate from data has a skewed confidence interval).`,
+  budgetYearsHeading: (b, last) =>
+    `Budget year ${b} and outline years (overslagsår) ${b + 1}–${last}`,
+  budgetYearsNote: (indexation) =>
+    `Current prices are the nominal amounts; fixed prices are at the budget year's level, deflated by the rate indexation of ${indexation} a year.`,
+  background: "Background: year by year, the users, backtest, evaluations, choices and assumptions",
   year: "Year",
   without: "Without action",
   withHf: "Housing First",
