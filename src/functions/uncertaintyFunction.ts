@@ -47,6 +47,12 @@ function optionalNumber(arg: unknown, label: string, fallback: number): number |
 }
 
 const money = (x: number) => Math.round(x * 100) / 100;
+/**
+ * A return per krone to 4 decimals: draws sum in floating point, and Math.pow may differ in its
+ * last bit between JavaScript engines (ECMAScript leaves its precision to the implementation), so
+ * the cell shows what every engine agrees on, as the NPV shows whole øre.
+ */
+const perKrone = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** A view's four rows. */
 function viewRows(view: ViewSpread, label: string, horizon: number): TableCell[][] {
@@ -65,7 +71,7 @@ function viewRows(view: ViewSpread, label: string, horizon: number): TableCell[]
     [`${UNCERTAINTY_ROWS.npv}, ${label}`, ...three(view.npv, money)],
     [
       `${UNCERTAINTY_ROWS.ratio}, ${label}`,
-      ...(view.ratio === null ? [noCost, noCost, noCost] : three(view.ratio, (x) => x)),
+      ...(view.ratio === null ? [noCost, noCost, noCost] : three(view.ratio, perKrone)),
     ],
     [`${UNCERTAINTY_ROWS.breakEven}, ${label}`, ...[p10, p50, p90].map((y) => y ?? never)],
     [`${UNCERTAINTY_ROWS.positive}, ${label}`, view.probabilityPositive, "", ""],
