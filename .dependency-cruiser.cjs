@@ -7,10 +7,28 @@ module.exports = {
       name: "engine-is-pure",
       comment:
         "The law and the economics stand alone (no Office.js, DOM, I/O or other parts), so they " +
-        "run and are tested anywhere; decimal.js is their exact arithmetic.",
+        "run and are tested anywhere; decimal.js is their exact arithmetic, src/messages the words " +
+        "of the problems they report.",
       severity: "error",
       from: { path: "^src/engine/" },
-      to: { pathNot: ["^src/engine/", "^node_modules/decimal\\.js/"] },
+      to: { pathNot: ["^src/engine/", "^src/messages/", "^node_modules/decimal\\.js/"] },
+    },
+    {
+      name: "messages-are-words",
+      comment:
+        "The problems and their Danish and English texts (src/messages) are what the engine and " +
+        "the cell layer report: pure like the engine, they use only its dates, money and " +
+        "parameter formatting, so the engine can import them without a cycle.",
+      severity: "error",
+      from: { path: "^src/messages/" },
+      to: {
+        pathNot: [
+          "^src/messages/",
+          "^src/engine/(calendar|money|userGroups)\\.ts$",
+          "^src/engine/parameters/(definition|format|lookup|registry)\\.ts$",
+          "^node_modules/decimal\\.js/",
+        ],
+      },
     },
     {
       name: "cells-read-cells",
@@ -19,7 +37,7 @@ module.exports = {
         "the sheets share; it knows the engine and nothing above it.",
       severity: "error",
       from: { path: "^src/cells/" },
-      to: { pathNot: ["^src/cells/", "^src/engine/", "^node_modules/"] },
+      to: { pathNot: ["^src/cells/", "^src/engine/", "^src/messages/", "^node_modules/"] },
     },
     {
       name: "src-never-imports-the-apps",

@@ -68,7 +68,7 @@ async function switchingRow(): Promise<void> {
     const t0 = performance.now();
     const values = switchingValues(stays, base);
     const ms = performance.now() - t0;
-    if (values.length === 0) throw new Error("no switching values");
+    if (!Array.isArray(values) || values.length === 0) throw new Error("no switching values");
     tableRow({
       what: `${what} (${values.length} parameters)`,
       ms: [ms],

@@ -1,7 +1,9 @@
 /**
  * The standalone demo: the in-memory workbook as sheet tabs, grids and charts on the left, the
  * task pane (the same App as in Excel) on the right, and a file input to load the user's own
- * .xlsx or .csv instead of the synthetic budget sheet.
+ * .xlsx or .csv beside the synthetic budget sheet. The work is kept: saved in the browser across
+ * a reload, cell edits undone with Ctrl+Z, the whole workbook downloaded as .xlsx, and a loaded
+ * file that would replace the user's sheets asks first.
  */
 import {
   Body1,
@@ -16,21 +18,30 @@ import {
   Title2,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { App } from "../taskpane/app/App";
 import { FilePickButton } from "../taskpane/app/FilePickButton";
 import { useTexts } from "../taskpane/i18n";
 import {
   LoadError,
   addLoadedSheets,
+  sheetsReplaced,
   type LoadNote,
   type ReadProgress,
+  type ReadResult,
 } from "../src/files/loadedFile";
 import type { MemoryWorkbook } from "../src/demo/memoryWorkbook";
+import { a1 } from "../src/workbook/workbook";
 import { ChartView } from "./ChartView";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { EditHistory } from "./editHistory";
 import { loadInWorker } from "./loadInWorker";
 import { PrintView } from "./PrintView";
+import type { SavedWorkbook } from "./savedWorkbook";
 import { SheetGrid } from "./SheetGrid";
+import { DEMO_TEXTS } from "./texts";
+import { useSaving } from "./useSaving";
+import { WorkActions } from "./WorkActions";
 
 type FileState =
   | { status: "idle" }
@@ -63,16 +74,65 @@ function useWorkbookVersion(workbook: MemoryWorkbook): number {
   return version;
 }
 
-export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
+/** A field where Ctrl+Z undoes typing, not a cell edit. */
+const isTextField = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** Selects the cell an undo or redo changed, so the user sees what it did. */
+function showEdit(
+  workbook: MemoryWorkbook,
+  edit: { sheet: string; row: number; col: number } | undefined
+): void {
+  if (edit) void workbook.selectRange(edit.sheet, a1(edit.row, edit.col));
+}
+
+/** Where the shown workbook came from: the browser's saved one, or none readable. */
+export type Origin = { kind: "saved"; savedAt: string } | { kind: "otherFormat" } | { kind: "new" };
+
+export function DemoShell(props: {
+  workbook: MemoryWorkbook;
+  store?: SavedWorkbook;
+  origin?: Origin;
+}) {
+  const { workbook, store, origin = { kind: "new" } } = props;
   const text = useTexts();
+  const demoText = DEMO_TEXTS[text.language];
   const [fileState, setFileState] = useState<FileState>({ status: "idle" });
   /** Bumped per loaded file: the pane starts afresh and finds the new sheets. */
   const [generation, setGeneration] = useState(0);
+  /** The sheets of the file loaded last: the pane looks for the stays there first. */
+  const [loadedSheets, setLoadedSheets] = useState<readonly string[]>();
+  /** A read file whose sheets would replace the user's: waiting for the user's answer. */
+  const [replacing, setReplacing] = useState<{
+    name: string;
+    result: ReadResult;
+    names: string[];
+  }>();
   const version = useWorkbookVersion(workbook);
+  const saving = useSaving(workbook, store);
+  const history = useMemo(() => new EditHistory(workbook), [workbook]);
+  const undo = () => showEdit(workbook, history.undo());
+  const redo = () => showEdit(workbook, history.redo());
+  // Ctrl+Z / Cmd+Z undoes the last cell edit, Ctrl+Y / Ctrl+Shift+Z redoes it, as in Excel;
+  // in a text field they are the field's own.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) showEdit(workbook, history.undo());
+      else if (key === "y" || (key === "z" && e.shiftKey)) showEdit(workbook, history.redo());
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [history, workbook]);
 
   const narrow = useNarrow();
-  const sheets = workbook.sheets;
-  const active = workbook.getSheet(workbook.activeSheet ?? "") ?? sheets[0];
+  // A hidden sheet (the Scenarier sheet's copy) has no tab, as in Excel.
+  const sheets = workbook.sheets.filter((s) => !s.hidden);
+  const active = sheets.find((s) => s.name === workbook.activeSheet) ?? sheets[0];
   const tabs = useRef<HTMLDivElement>(null);
   // The active sheet's tab in view, as in Excel, also when the pane made another sheet active.
   useEffect(() => {
@@ -97,10 +157,12 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
         signal: controller.signal,
         onProgress: (progress) => setFileState({ status: "loading", progress }),
       });
-      const names = addLoadedSheets(workbook, result);
-      workbook.setActiveSheet(names[0]);
-      setGeneration((g) => g + 1);
-      setFileState({ status: "loaded", name: file.name, notes: result.notes });
+      const replaced = sheetsReplaced(workbook, result);
+      if (replaced.length > 0) {
+        // Read: the question is what remains, not the reading.
+        setFileState({ status: "idle" });
+        setReplacing({ name: file.name, result, names: replaced });
+      } else add(file.name, result, false);
     } catch (error) {
       setFileState(
         error instanceof Error && error.name === "AbortError"
@@ -118,6 +180,22 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
     } finally {
       abort.current = undefined;
     }
+  };
+
+  /** The read file's sheets join the workbook; the first that holds a table is shown. */
+  const add = (name: string, result: ReadResult, replace: boolean) => {
+    setReplacing(undefined);
+    const names = addLoadedSheets(workbook, result, { replace });
+    const withTable = names.find((n) => (workbook.getSheet(n)?.tables.length ?? 0) > 0);
+    workbook.setActiveSheet(withTable ?? names[0]);
+    setLoadedSheets(names);
+    setGeneration((g) => g + 1);
+    setFileState({ status: "loaded", name, notes: result.notes });
+  };
+
+  const startOver = async () => {
+    await saving.forget();
+    window.location.reload();
   };
 
   return (
@@ -185,7 +263,54 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
             {fileState.status === "cancelled" && <Caption1>{text.loadCancelled}</Caption1>}
           </div>
         </div>
+        <div style={{ flex: "1 1 100%" }}>
+          <WorkActions
+            workbook={workbook}
+            history={history}
+            onUndo={undo}
+            onRedo={redo}
+            saveState={saving.state}
+            origin={
+              origin.kind === "saved"
+                ? demoText.restored(
+                    new Date(origin.savedAt).toLocaleString(
+                      text.language === "da" ? "da-DK" : "en-GB"
+                    )
+                  )
+                : origin.kind === "otherFormat"
+                  ? demoText.otherFormat
+                  : undefined
+            }
+            onStartOver={startOver}
+          />
+        </div>
       </header>
+      <ConfirmDialog
+        open={replacing !== undefined}
+        title={demoText.replaceTitle}
+        body={demoText.replaceBody(replacing?.names ?? [])}
+        onDismiss={() => {
+          setReplacing(undefined);
+          setFileState({ status: "cancelled" });
+        }}
+        choices={
+          replacing
+            ? [
+                {
+                  label: demoText.replace,
+                  testId: "replace-sheets",
+                  onClick: () => add(replacing.name, replacing.result, true),
+                },
+                {
+                  label: demoText.keepBoth,
+                  primary: true,
+                  testId: "keep-both",
+                  onClick: () => add(replacing.name, replacing.result, false),
+                },
+              ]
+            : []
+        }
+      />
       {fileState.status === "failed" && (
         <MessageBar intent="error" data-testid="load-failed">
           <MessageBarBody>{text.loadFailed(fileState.message)}</MessageBarBody>
@@ -247,6 +372,7 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
               sheet={active}
               selection={workbook.selection}
               version={version}
+              onEdit={(row, col, value) => history.edit(active.name, row, col, value)}
             />
           )}
           {active?.print && <PrintView workbook={workbook} sheet={active} />}
@@ -277,6 +403,7 @@ export function DemoShell({ workbook }: { workbook: MemoryWorkbook }) {
           <App
             key={generation}
             workbook={workbook}
+            preferSheets={loadedSheets}
             onResult={(r) => workbook.setActiveSheet(r.sheets.forecast.name)}
             // The print view follows the active sheet: print once it has rendered the page.
             print={() => window.setTimeout(() => window.print(), 200)}

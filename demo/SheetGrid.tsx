@@ -4,17 +4,27 @@
  * directions by @tanstack/react-virtual: a sheet of 200 000 rows or 16 384 columns scrolls as
  * lightly as one of 50. Each column keeps its own width (fitted to its content as Excel's
  * autofit, columnFit.ts), and the column virtualizer measures again when the widths change. The selected range (a bad
- * row picked in the pane) is highlighted and scrolled into view.
+ * row picked in the pane) is highlighted and scrolled into view. The keyboard works as in
+ * Excel (gridKeys.ts): arrows move the active cell, F2, Enter or typing edits it, Delete clears.
  */
 import { tokens } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
-import { a1, columnLetters, parseA1 } from "../src/workbook/workbook";
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from "react";
+import { a1, columnLetters, parseA1, type CellValue } from "../src/workbook/workbook";
 import { useTexts } from "../taskpane/i18n";
 import type { MemorySheet, MemoryWorkbook, Selection } from "../src/demo/memoryWorkbook";
 import { alignsRight, formatCell } from "./cellFormat";
 import { CellInput } from "./cellInput";
 import { canvasMeasure, columnWidthsPx } from "./columnFit";
+import { gridKey, useCursor, type Move } from "./gridKeys";
+import { DEMO_TEXTS } from "./texts";
 
 const ROW_HEIGHT = 24;
 /** Rows and columns rendered beyond the visible ones, so fast scrolling shows no gaps. */
@@ -43,12 +53,14 @@ export function SheetGrid(props: {
   sheet: MemorySheet;
   selection: Selection | undefined;
   version: number;
+  /** A value typed into a cell (the demo keeps it for undo). */
+  onEdit: (row: number, col: number, value: CellValue) => void;
 }) {
-  const { workbook, sheet, selection, version } = props;
+  const { workbook, sheet, selection, version, onEdit } = props;
   const text = useTexts();
   const scroller = useRef<HTMLDivElement>(null);
-  /** The cell being edited (double-click), as in Excel. */
-  const [editing, setEditing] = useState<{ row: number; col: number }>();
+  /** The cell being edited, and what typing it started with (a character replaces the value). */
+  const [editing, setEditing] = useState<{ row: number; col: number; initial?: string }>();
 
   const rowCount = sheet.values.length;
   // The widest row fixes the grid's columns; recounted only when the sheet changes.
@@ -81,6 +93,7 @@ export function SheetGrid(props: {
   );
   const selected =
     selection && selection.sheet === sheet.name ? parseA1(selection.address) : undefined;
+  const cursor = useCursor(sheet.name, selected, rowCount, columnCount);
 
   // Rows start below the header row of column letters, columns right of the row numbers.
   // The pane is not built with React Compiler, which is what that rule guards: the virtualizers
@@ -117,6 +130,48 @@ export function SheetGrid(props: {
     if (at) columns.scrollToIndex(at.left, { align: "auto" });
     else el.scrollLeft = 0;
   }, [columns, sheet.name, selectedSheet, selectedAddress]);
+
+  /** Moves the active cell and scrolls it into view, clear of the sticky headers. */
+  const moveTo = (row: number, col: number) => {
+    const at = cursor.set(row, col);
+    const el = scroller.current;
+    if (!el) return;
+    const cellTop = ROW_HEIGHT * (at.row + 1);
+    if (cellTop < el.scrollTop + ROW_HEIGHT) el.scrollTop = cellTop - ROW_HEIGHT;
+    else if (cellTop + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = cellTop + ROW_HEIGHT - el.clientHeight;
+    let cellLeft = ROW_HEADER_WIDTH;
+    for (let c = 0; c < at.col; c++) cellLeft += widths[c];
+    if (cellLeft < el.scrollLeft + ROW_HEADER_WIDTH) el.scrollLeft = cellLeft - ROW_HEADER_WIDTH;
+    else if (cellLeft + widths[at.col] > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = cellLeft + widths[at.col] - el.clientWidth;
+  };
+  const startEdit = (initial?: string) =>
+    setEditing({ row: cursor.row, col: cursor.col, ...(initial !== undefined && { initial }) });
+  /** Keys on the grid, as Excel's (Enter edits, as a browser spreadsheet does): see gridKey. */
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || e.target !== scroller.current) return;
+    const action = gridKey(e);
+    if (!action) return;
+    e.preventDefault();
+    if (action.kind === "move") moveTo(cursor.row + action.rows, cursor.col + action.cols);
+    else if (action.kind === "edit") startEdit(action.initial);
+    else if ((sheet.values[cursor.row]?.[cursor.col] ?? "") !== "")
+      onEdit(cursor.row, cursor.col, "");
+  };
+  /** An edit ended: keep the value, then move as the key that ended it says. */
+  const finishEdit = (row: number, col: number, value: CellValue | undefined, move?: Move) => {
+    setEditing(undefined);
+    if (value !== undefined) onEdit(row, col, value);
+    if (move === undefined) return;
+    moveTo(row + move.rows, col + move.cols);
+    scroller.current?.focus({ preventScroll: true });
+  };
+  const cursorValue = formatCell(
+    sheet.values[cursor.row]?.[cursor.col],
+    workbook.numberFormat(sheet.name, cursor.row, cursor.col),
+    text.language
+  );
 
   const visibleRows = rows.getVirtualItems();
   const visibleColumns = columns.getVirtualItems();
@@ -163,6 +218,7 @@ export function SheetGrid(props: {
             value !== "" &&
             (next === undefined || next === "" || next === null);
           const inSelection = rowSelected && c >= selected!.left && c <= selected!.right;
+          const isCursor = cursor.row === r && cursor.col === c;
           const shown = formatCell(value, workbook.numberFormat(sheet.name, r, c), text.language);
           const background = inSelection
             ? tokens.colorBrandBackground2
@@ -176,7 +232,11 @@ export function SheetGrid(props: {
               key={c}
               data-col={c}
               aria-colindex={c + 2}
-              onDoubleClick={() => setEditing({ row: r, col: c })}
+              onClick={() => cursor.set(r, c)}
+              onDoubleClick={() => {
+                cursor.set(r, c);
+                setEditing({ row: r, col: c });
+              }}
               title={!overflows && shown.length > LONG_TEXT ? shown : undefined}
               style={{
                 ...cellStyle,
@@ -186,20 +246,25 @@ export function SheetGrid(props: {
                 textAlign: alignsRight(value) ? "right" : "left",
                 fontWeight: kind === "header" || workbook.isBold(sheet.name, r, c) ? 600 : 400,
                 background,
-                outline: inSelection ? `1px solid ${tokens.colorBrandStroke1}` : undefined,
+                outline: isCursor
+                  ? `2px solid ${CURSOR}`
+                  : inSelection
+                    ? `1px solid ${tokens.colorBrandStroke1}`
+                    : undefined,
+                outlineOffset: isCursor ? -2 : undefined,
               }}
+              data-cursor={isCursor || undefined}
             >
               {editing?.row === r && editing.col === c ? (
                 <CellInput
                   value={value ?? ""}
+                  initial={editing.initial}
                   format={workbook.numberFormat(sheet.name, r, c)}
                   language={text.language}
                   label={`${text.language === "da" ? "Rediger" : "Edit"} ${a1(r, c)}`}
-                  onDone={(v) => {
-                    setEditing(undefined);
-                    if (v !== undefined && v !== (value ?? ""))
-                      workbook.setCell(sheet.name, r, c, v);
-                  }}
+                  onDone={(v, move) =>
+                    finishEdit(r, c, v !== undefined && v !== (value ?? "") ? v : undefined, move)
+                  }
                 />
               ) : overflows ? (
                 // Overflowing text covers the grid lines of the empty cells it runs over.
@@ -217,11 +282,26 @@ export function SheetGrid(props: {
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+      {rowCount > 0 && (
+        <div
+          data-testid="cell-box"
+          aria-live="polite"
+          aria-label={DEMO_TEXTS[text.language].cellBox}
+          style={{ display: "flex", gap: 8, fontSize: 12, minHeight: 18, alignItems: "center" }}
+        >
+          <span style={nameBoxStyle}>{a1(cursor.row, cursor.col)}</span>
+          <span style={{ whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
+            {cursorValue}
+          </span>
+        </div>
+      )}
       <div
         ref={scroller}
         tabIndex={0}
         role="region"
         aria-label={text.gridLabel(sheet.name)}
+        aria-describedby={rowCount > 0 ? "grid-keys" : undefined}
+        onKeyDown={onKeyDown}
         data-testid="sheet-grid"
         data-sheet={sheet.name}
         style={{
@@ -292,9 +372,23 @@ export function SheetGrid(props: {
           {text.rowsShown(visibleFirst, Math.max(visibleFirst, visibleLast), rowCount)}
         </span>
       )}
+      <span id="grid-keys" style={{ fontSize: 12, color: tokens.colorNeutralForeground2 }}>
+        {DEMO_TEXTS[text.language].gridKeys}
+      </span>
     </div>
   );
 }
+
+/** Excel's green for the active cell. */
+const CURSOR = "#217346";
+
+const nameBoxStyle: CSSProperties = {
+  minWidth: 56,
+  padding: "0 6px",
+  border: "1px solid #c8c8c8",
+  background: "#fff",
+  fontVariantNumeric: "tabular-nums",
+};
 
 /** The cells that stand for the columns scrolled out of view on either side. */
 const spacerStyle: CSSProperties = { padding: 0, border: 0 };

@@ -185,3 +185,17 @@ export function formatCell(
 
 /** Numbers and dates sit on the right of a cell, text on the left, as in Excel. */
 export const alignsRight = (value: CellValue | undefined): boolean => typeof value === "number";
+
+/**
+ * The words a conditional format shows for single values ([=1]"ja";[=0]"nej";0 shows ja for 1
+ * and nej for 0), by the word in lower case: the demo's editor starts from what the cell shows
+ * and reads a typed word back as its value.
+ */
+export function formatWords(format: string | null | undefined): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const section of format?.split(";") ?? []) {
+    const m = /^\[=(-?\d+(?:\.\d+)?)\]"([^"]+)"$/.exec(section.trim());
+    if (m) words.set(m[2].toLocaleLowerCase("da"), Number(m[1]));
+  }
+  return words;
+}

@@ -98,6 +98,9 @@ export interface Texts {
   readFailed(message: string): string;
   mappingHeading: string;
   mappingHint: string;
+  /** The mapping, folded: which column each field reads, and the button that unfolds it. */
+  mappingFound: string;
+  editMapping: string;
   notMapped: string;
   columnOption(letter: string, header: string): string;
   required: string;
@@ -109,6 +112,7 @@ export interface Texts {
   rowsBad(bad: number): string;
   badRow(row: number): string;
   showInSheet(row: number): string;
+  rowLinksHint: string;
   moreBadRows(n: number): string;
   totalRowsSkipped(rows: string, n: number): string;
   warningsHeading: string;
@@ -207,6 +211,8 @@ const DA: Texts = {
   readFailed: (message) => `Arket kunne ikke læses: ${message}`,
   mappingHeading: "2. Kolonner",
   mappingHint: "Kolonnerne er fundet ud fra overskrifterne. Ret dem, hvis de er forkerte.",
+  mappingFound: "Kolonnerne er fundet ud fra overskrifterne:",
+  editMapping: "Ret kolonnerne",
   notMapped: "(ingen kolonne)",
   columnOption: (letter, header) => `${letter}: ${header || "(uden overskrift)"}`,
   required: "skal vælges",
@@ -221,6 +227,7 @@ const DA: Texts = {
       : `${formatCount(bad, "da")} rækker har fejl og regnes ikke med:`,
   badRow: (row) => `Række ${row}`,
   showInSheet: (row) => `Vis række ${row} i arket`,
+  rowLinksHint: "Piletasterne flytter mellem rækkerne; Enter viser rækken i arket.",
   moreBadRows: (n) => `… og ${formatCount(n, "da")} rækker mere med fejl.`,
   totalRowsSkipped: (rows, n) =>
     `${n === 1 ? "Række" : "Rækkerne"} ${rows} ${n === 1 ? "er en sumrække" : "er sumrækker"} («I alt», «Total») og er udeladt: ${n === 1 ? "den" : "de"} tælles ikke som ophold.`,
@@ -347,6 +354,8 @@ const EN: Texts = {
   readFailed: (message) => `The sheet could not be read: ${message}`,
   mappingHeading: "2. Columns",
   mappingHint: "The columns were matched from the headers. Correct them if they are wrong.",
+  mappingFound: "The columns were matched from the headers:",
+  editMapping: "Correct the columns",
   notMapped: "(no column)",
   columnOption: (letter, header) => `${letter}: ${header || "(no header)"}`,
   required: "required",
@@ -374,6 +383,7 @@ const EN: Texts = {
       : `${formatCount(bad, "en")} rows have errors and are left out:`,
   badRow: (row) => `Row ${row}`,
   showInSheet: (row) => `Show row ${row} in the sheet`,
+  rowLinksHint: "The arrow keys move between the rows; Enter shows the row in the sheet.",
   moreBadRows: (n) => `… and ${formatCount(n, "en")} more rows with errors.`,
   runHeading: "4. Compute",
   pseudonymise: "Replace citizen ids by Borger 1, Borger 2, … on the sheet Refusion pr. ophold",

@@ -48,6 +48,11 @@ describe("a tree with one forbidden import per rule", () => {
     "src/engine/law.ts": 'import { port } from "../workbook/port";\nexport const law = port;',
     "src/engine/io.ts": 'import { readFileSync } from "node:fs";\nexport const io = readFileSync;',
     "src/cells/read.ts": 'import { fn } from "../functions/fn";\nexport const read = fn;',
+    "src/engine/calendar.ts": "export const serial = 1;",
+    "src/engine/shelter.ts": 'import { da } from "../messages/da";\nexport const shelter = da;',
+    "src/messages/da.ts":
+      'import { serial } from "../engine/calendar";\nimport { law } from "../engine/law";\n' +
+      "export const da = [serial, law];",
     "src/workbook/port.ts": "export const port = 1;",
     "src/functions/fn.ts": 'import { excel } from "../office/excel";\nexport const fn = excel;',
     "src/sheets/sheet.ts":
@@ -100,6 +105,7 @@ describe("a tree with one forbidden import per rule", () => {
         from: "src/functions/fn.ts",
         to: "src/office/excel.ts",
       },
+      { rule: "messages-are-words", from: "src/messages/da.ts", to: "src/engine/law.ts" },
       { rule: "no-circular", from: "src/demo/a.ts", to: "src/demo/b.ts" },
       { rule: "only-entry-chooses-workbook", from: "taskpane/app.ts", to: "src/demo/memory.ts" },
       { rule: "privacy-stands-alone", from: "src/privacy/guard.ts", to: "src/templates/names.ts" },

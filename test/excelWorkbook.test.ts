@@ -7,6 +7,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { OfficeMockObject } from "office-addin-mock";
+import { BACKUP_SHEET, readBackup, writeBackup } from "../src/sheets/scenarios/scenarioBackup";
+import { repairScenarioSheet, restoreBackup } from "../src/sheets/scenarios/scenarioRepair";
+import { parameterCell } from "../src/sheets/scenarios/scenarioSheet";
+import { createOrUpdate, readModel, saveActiveAs } from "../src/sheets/scenarios/scenarioStore";
 import { ExcelWorkbook, OWN_SHEET_KEY, addressSheet } from "../src/office/excelWorkbook";
 import { sampleBudgetSheet } from "../src/demo/sampleData";
 import {
@@ -40,6 +44,8 @@ interface FakeSheet {
   properties: Record<string, string>;
   /** What the add-in set of the page layout (ExcelApi 1.9). */
   page: Record<string, unknown>;
+  /** Worksheet.visibility as the add-in set it (ExcelApi 1.1); unset: as Excel made it. */
+  visibility?: string;
 }
 
 interface FakeChart {
@@ -216,6 +222,10 @@ function fakeWorksheet(book: FakeBook, sheet: FakeSheet) {
     },
     activate() {
       book.active = sheet.name;
+    },
+    set visibility(v: string) {
+      book.log.push(`${sheet.name}: visibility ${v}`);
+      sheet.visibility = v;
     },
     customProperties: {
       add(key: string, value: string) {
@@ -422,7 +432,11 @@ function excelGlobal(book: FakeBook): OfficeMockObject {
       return batch(mock.context);
     },
   });
-  return mock;
+  // Excel.SheetVisibility (ExcelApi 1.1), the enum's values as office.js defines them: a plain
+  // object beside the mock, whose own properties must be loaded before they are read.
+  return Object.assign(mock, {
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  });
 }
 
 let book: FakeBook;
@@ -836,6 +850,69 @@ describe("the forecast through the Office.js adapter", () => {
     expect(await wb.readSheetProperty("Scenarier", "Other")).toBeUndefined();
     book.addSheet("Brugerens", [["y"]]).properties.DkTest = "planted";
     expect(await wb.readSheetProperty("Brugerens", "DkTest")).toBeUndefined();
+  });
+
+  it("the Scenarier sheet's copy is an own sheet made hidden (not very hidden), read back by its record; other sheets keep their visibility", async () => {
+    const wb = new ExcelWorkbook();
+    const block = {
+      sheet: "Scenarier",
+      top: 0,
+      left: 0,
+      values: [["Scenarier"], ["Aktivt scenarie", "Min plan"], ["=HYPERLINK(1)", 12]],
+    };
+    const name = await writeBackup(wb, { block, stays: undefined }, "delete", ["Min plan"]);
+    expect(name).toBe("Scenarier (kopi)");
+    const copy = book.sheet(name);
+    expect([copy.own, copy.visibility]).toEqual([true, "Hidden"]);
+    // Text that Excel would read as a formula is kept as text in the copy too.
+    expect(copy.textCells.has("A6")).toBe(true);
+    const back = (await readBackup(wb))!;
+    expect(back.block.values).toEqual([
+      ["Scenarier", ""],
+      ["Aktivt scenarie", "Min plan"],
+      ["=HYPERLINK(1)", 12],
+    ]);
+    expect(back.record).toMatchObject({ of: "Scenarier", reason: "delete", dropped: ["Min plan"] });
+    await wb.writeOwnSheet({ name: "Refusionsprognose", sections: [{ at: "A1", values: [[1]] }] });
+    expect(book.sheet("Refusionsprognose").visibility).toBeUndefined();
+  });
+
+  it("the repro of issue 25 through Office.js: «Min plan» saved, «Horisont» renamed; the repair keeps it, the hidden copy restores the sheet", async () => {
+    book.addSheet("Budget", [["x"]]);
+    const wb = new ExcelWorkbook();
+    const sheet = await createOrUpdate(wb, null);
+    const horizon = parseA1(parameterCell("horizon"));
+    const cells = () => book.sheet(sheet).cells;
+    cells()[horizon.top][horizon.left] = 12;
+    expect(await saveActiveAs(wb, "Min plan")).toEqual({ ok: true, sheet });
+    cells()[horizon.top][0] = "Horisont (år)";
+
+    // «Opret arket Scenarier» no longer writes the defaults over it.
+    const before = copy(cells());
+    await expect(createOrUpdate(wb, null)).rejects.toThrow("reparér det i panelet først");
+    expect(copy(cells())).toEqual(before);
+
+    expect(await repairScenarioSheet(wb)).toEqual({
+      ok: true,
+      sheet,
+      backup: BACKUP_SHEET,
+      saved: ["Min plan"],
+    });
+    expect(cells()[horizon.top][0]).toBe("Horisont");
+    const { model } = (await readModel(wb))!;
+    expect(model.saved.map((s) => [s.name, s.values.horizon])).toEqual([["Min plan", 12]]);
+    expect(model.active.name).toBe("Min plan");
+    const backup = book.sheet(BACKUP_SHEET);
+    expect([backup.own, backup.visibility]).toEqual([true, "Hidden"]);
+    // The copy's cells stand below its note (two lines and a blank row), as they were.
+    expect(backup.cells[0][0]).toMatch(/^Kopi af arket Scenarier/);
+    expect(backup.cells[horizon.top + 3][0]).toBe("Horisont (år)");
+    expect((await readBackup(wb))!.block.values[horizon.top][0]).toBe("Horisont (år)");
+
+    // Gendan kopien: the sheet as it was, and the repaired one becomes the copy.
+    expect(await restoreBackup(wb)).toBe(sheet);
+    expect(cells()[horizon.top][0]).toBe("Horisont (år)");
+    expect((await readBackup(wb))!.block.values[horizon.top][0]).toBe("Horisont");
   });
 
   it("a sheet with a print setup gets Excel's page layout: A4, fit to one page, its print area", async () => {

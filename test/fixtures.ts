@@ -6,7 +6,7 @@ import {
   type ParameterId,
   type ScenarioParameters,
 } from "../src/engine/parameters";
-import type { StayInput } from "../src/engine/shelter";
+import type { RowError, StayInput } from "../src/engine/shelter";
 import { USER_GROUPS } from "../src/engine/typology";
 import {
   exportTemplate,
@@ -72,3 +72,9 @@ export const importObject = (value: unknown) => parseTemplate(JSON.stringify(val
 
 /** A parameter's place in the registry, and so in a template's parameter list. */
 export const indexOf = (id: ParameterId) => PARAMETERS.findIndex((p) => p.id === id);
+
+/** An engine result the test expects the engine to accept: its value, or the test fails with the engine's message. */
+export function accepted<T extends object>(result: T | RowError): T {
+  if ("code" in result) throw new Error(`The engine refused: ${result.message}`);
+  return result;
+}

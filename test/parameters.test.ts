@@ -139,6 +139,7 @@ describe("validation: Danish errors that name the parameter (and English for the
   it("growth at or below −100 % is refused; −99 % is allowed", () => {
     expect(check("admissionGrowth", -1)).toEqual({
       code: "#VALUE!",
+      problem: { id: "parameterOutOfRange", parameter: "admissionGrowth", value: -1 },
       message: "«Vækst i indskrivninger»: skal ligge over -100 % og højst 100 % (fik -100 %)",
       en: "«Vækst i indskrivninger» (Admission growth): must lie above -100% and at most 100% (got -100%)",
       parameter: "admissionGrowth",
@@ -207,6 +208,7 @@ describe("validation: Danish errors that name the parameter (and English for the
       errors: [
         {
           code: "#VALUE!",
+          problem: { id: "relapsePlusMoveAwayParameters", sum: 0.7 + 0.4 },
           message:
             "«Tilbagefald pr. år» + «Fraflytning pr. år» må højst være 100 % pr. år (fik 110 %)",
           en: "«Tilbagefald pr. år» (Relapse per year) + «Fraflytning pr. år» (Move-away per year) must be at most 100% a year (got 110%)",
@@ -267,7 +269,13 @@ describe("the two-column parameter range", () => {
       errors: [
         {
           code: "#VALUE!",
+          problem: {
+            id: "unknownParameter",
+            name: "Vækst i udskrivninger",
+            row: PARAMETERS.length + 1,
+          },
           message: `Ukendt parameter «Vækst i udskrivninger» i parameterområdets række ${PARAMETERS.length + 1}`,
+          en: `Unknown parameter «Vækst i udskrivninger» in row ${PARAMETERS.length + 1} of the parameter range`,
         },
       ],
     });
@@ -280,6 +288,7 @@ describe("the two-column parameter range", () => {
       errors: [
         {
           code: "#VALUE!",
+          problem: { id: "parameterMissing", parameter: "thresholdDays" },
           message: "Parameteren «Tærskel for lange ophold» mangler",
           en: "The parameter «Tærskel for lange ophold» (Long-stay threshold) is missing",
           parameter: "thresholdDays",
@@ -321,10 +330,54 @@ describe("the two-column parameter range", () => {
       errors: [
         {
           code: "#VALUE!",
+          problem: { id: "parameterRangeNotTwoColumns", width: 3 },
           message: "Parameterområdet skal have to kolonner: navn og værdi (det har 3)",
+          en: "The parameter range must have two columns: name and value (it has 3)",
         },
       ],
     });
     expect(parseParameterRange([]).ok).toBe(false);
+  });
+});
+
+describe("a yes/no parameter reads what its cell shows: ja/nej, yes/no, in any case (issue 22)", () => {
+  const chronic = parameterById("targetChronic");
+
+  it.each([
+    ["ja", 1],
+    ["nej", 0],
+    ["NEJ", 0],
+    ["Ja", 1],
+    [" nej ", 0],
+    ["Yes", 1],
+    ["no", 0],
+    [true, 1],
+    [false, 0],
+    [1, 1],
+    [0, 0],
+  ])("%p in a ja/nej cell is %p", (typed, value) => {
+    expect(validateParameterValue(chronic, typed)).toBe(value);
+  });
+
+  it("another word is an error that says what to write; other units still want a number", () => {
+    expect(validateParameterValue(chronic, "måske")).toEqual({
+      code: "#VALUE!",
+      problem: { id: "parameterNotYesNo", parameter: "targetChronic", shown: "«måske»" },
+      message: "«Målgruppe: kroniske»: «måske» er hverken ja eller nej (skriv ja, nej, 1 eller 0)",
+      en: "«Målgruppe: kroniske» (Target: chronic users): «måske» is neither yes nor no (write yes, no, 1 or 0)",
+      parameter: "targetChronic",
+    });
+    expect(validateParameterValue(parameterById("horizon"), "ja")).toMatchObject({
+      message: "«Horisont»: «ja» er ikke et tal",
+    });
+  });
+
+  it("the parameter range (the Scenarier sheet's, as Excel passes a typed text) reads nej as 0", () => {
+    const r = parseParameterRange(
+      range({ targetChronic: "nej", targetEpisodic: "JA", targetTransitional: "Nej" })
+    );
+    expect(r.ok && r.parameters.targetChronic).toBe(0);
+    expect(r.ok && r.parameters.targetEpisodic).toBe(1);
+    expect(r.ok && r.parameters.targetTransitional).toBe(0);
   });
 });

@@ -151,7 +151,9 @@ describe("the base year: the last full calendar year in the data", () => {
     });
     expect(r).toEqual({
       code: "#VALUE!",
+      problem: { id: "baseYearWithoutNights", baseYear: 2024 },
       message: "Basisåret 2024 har ingen opholdsdøgn i data: angiv et andet basisår",
+      en: "The base year 2024 has no stay nights in the data: choose another base year",
     });
   });
 });

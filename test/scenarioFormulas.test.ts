@@ -332,4 +332,15 @@ describe("typing in a demo cell", () => {
     for (const v of [0.035, 0.5, 0.001, 1.2])
       expect(typedValue(editText(v, "da", "0.0%"), "da", "0.0%")).toBe(v);
   });
+  it("a ja/nej cell (the Scenarier sheet's yes/no format) is edited as what it shows: ja, nej in any case", () => {
+    const yesNo = '[=1]"ja";[=0]"nej";0';
+    expect(editText(1, "da", yesNo)).toBe("ja");
+    expect(editText(0, "da", yesNo)).toBe("nej");
+    expect(editText(2, "da", yesNo)).toBe("2");
+    expect(
+      ["nej", "ja", "NEJ", "Ja", " nej ", "1", "0", "måske"].map((t) => typedValue(t, "da", yesNo))
+    ).toEqual([0, 1, 0, 1, 0, 1, 0, "måske"]);
+    // The words belong to the format: elsewhere ja is text.
+    expect(typedValue("ja", "da", "0")).toBe("ja");
+  });
 });

@@ -39,13 +39,13 @@ import {
   defaultModel,
   parameterCell,
   parameterExcelName,
-  readScenarioSheet,
   scenarioSheet,
   staysArguments,
   staysRef,
   tableColumnRef,
   STAYS_PROPERTY,
 } from "../src/sheets/scenarios/scenarioSheet";
+import { readScenarioSheet } from "../src/sheets/scenarios/sheetReading";
 import {
   checkRanges,
   createOrUpdate,

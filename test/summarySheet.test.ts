@@ -21,7 +21,7 @@ import { runMonteCarlo, tornado, type MonteCarloResult } from "../src/engine/unc
 import { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import { hasCprNumber } from "../src/privacy/personalData";
 import { SUMMARY_SHEET, summarySheet, wrapLines } from "../src/sheets/summary/summarySheet";
-import { stay, theSamePeopleReturn } from "./fixtures";
+import { accepted, stay, theSamePeopleReturn } from "./fixtures";
 
 const stays: StayInput[] = [
   stay("R1", "2027-03-01", null, 1500, 100),
@@ -103,7 +103,7 @@ describe("the Sammenfatning sheet", () => {
 
   it("shows the council's own choices apart, with the budget's NPV under each alternative", () => {
     const at = rows.findIndex((r) => String(r[0]).startsWith("Kommunens egne valg"));
-    const bar = (id: string) => tornado(stays, parameters).find((b) => b.id === id)!;
+    const bar = (id: string) => accepted(tornado(stays, parameters)).find((b) => b.id === id)!;
     const chronic = rows.slice(at).find((r) => r[0] === "Målgruppe: kroniske (nu ja)")!;
     // A yes/no choice has one alternative: the other answer, with the NPV it gives.
     expect(chronic.slice(1, 3)).toEqual(["nej", bar("targetChronic").npvLow]);
@@ -172,7 +172,7 @@ describe("the Sammenfatning sheet", () => {
     const citizens = ["Kroniske", "Episodiske", "Forbigående"].map((g) => row(g)[1] as number);
     expect(citizens.reduce((a, b) => a + b)).toBe(5);
 
-    const top = tornado(stays, parameters)
+    const top = accepted(tornado(stays, parameters))
       .filter((b) => parameterById(b.id).uncertain)
       .slice(0, 5);
     expect(top.length).toBe(5);

@@ -187,6 +187,8 @@ describe("TESTING.md", () => {
       EXAMPLE_TEXTS.da.done([]).split(" arkene")[0],
       SCENARIO_TEXTS.da.create,
       SCENARIO_TEXTS.da.heading,
+      SCENARIO_TEXTS.da.repair,
+      SCENARIO_TEXTS.da.restore,
       MEETING_TEXTS.da.toggle,
       ...Object.values(EXAMPLE_SHEETS),
     ];

@@ -29,7 +29,7 @@ import { LAYOUT, staysRef } from "../src/sheets/scenarios/scenarioSheet";
 import { createOrUpdate, saveActiveAs } from "../src/sheets/scenarios/scenarioStore";
 import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
-import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
+import { accepted, fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
 
 /** A small municipality: two chronic residents, an episodic citizen and a few short stays. */
 const stays: StayInput[] = [
@@ -191,7 +191,7 @@ describe("Monte Carlo", () => {
 
 describe("sensitivity", () => {
   it("the tornado moves each parameter to its low and high value on its own, sorted by swing", () => {
-    const bars = tornado(stays, base);
+    const bars = accepted(tornado(stays, base));
     expect(bars.length).toBeGreaterThan(10);
     for (let i = 1; i < bars.length; i++)
       expect(bars[i - 1].swing).toBeGreaterThanOrEqual(bars[i].swing);
@@ -203,18 +203,22 @@ describe("sensitivity", () => {
   it("a scenario's own low–high values replace the registry's, with their source", () => {
     const own = { supportCost: { low: 80_000, high: 90_000, source: "Kommunens budget" } };
     const progress: number[] = [];
-    const bars = tornado(stays, base, { ranges: own, onParameter: () => progress.push(1) });
+    const bars = accepted(
+      tornado(stays, base, { ranges: own, onParameter: () => progress.push(1) })
+    );
     expect(progress).toHaveLength(PARAMETERS.filter((p) => p.range || p.estimated).length);
     const support = bars.find((b) => b.id === "supportCost")!;
     expect(support).toMatchObject({ low: 80_000, high: 90_000, source: "Kommunens budget" });
     expect(support.npvLow).toBe(project({ ...base, supportCost: 80_000 }).npv.toNumber());
     expect(support.npvHigh).toBe(project({ ...base, supportCost: 90_000 }).npv.toNumber());
     // The NPV is linear in the support cost: a range a ninth as wide swings a ninth as much.
-    const registry = tornado(stays, base).find((b) => b.id === "supportCost")!;
+    const registry = accepted(tornado(stays, base)).find((b) => b.id === "supportCost")!;
     expect(registry.source).toBe(parameterById("supportCost").range!.source);
     expect(support.swing * 9).toBeCloseTo(registry.swing, 0);
     // A range without its own source keeps the registry's.
-    const unsourced = tornado(stays, base, { ranges: { oneOffCost: { low: 0, high: 1000 } } });
+    const unsourced = accepted(
+      tornado(stays, base, { ranges: { oneOffCost: { low: 0, high: 1000 } } })
+    );
     expect(unsourced.find((b) => b.id === "oneOffCost")!.source).toBe(
       parameterById("oneOffCost").range!.source
     );
@@ -223,7 +227,7 @@ describe("sensitivity", () => {
   it("switching values: the NPV changes sign at the value found (checked by projecting again on both sides)", () => {
     const npv = project(base).npv.toNumber();
     expect(npv).toBeGreaterThan(0);
-    const values = switchingValues(stays, base);
+    const values = accepted(switchingValues(stays, base));
     const support = values.find((v) => v.id === "supportCost")!;
     expect(support.value).not.toBeNull();
     // Within the search's tolerance of 10 øre: positive 10 øre below, not positive 10 øre above.
@@ -250,7 +254,7 @@ describe("sensitivity", () => {
     const sign = (x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0);
     const own = sign(project(base).npv.toNumber());
     let checked = 0;
-    for (const v of switchingValues(stays, base)) {
+    for (const v of accepted(switchingValues(stays, base))) {
       const def = parameterById(v.id);
       if (v.value === null || def.integer || def.unit === "ja/nej") continue;
       const half = precision(def.unit) / 2;
@@ -273,7 +277,7 @@ describe("sensitivity", () => {
     // (E's § 85 a window follows E's own chain: discharged 20 February 2028, back inside the
     // window in 2029 and 2030, so the move of 2030 refunds nothing; issue 19.)
     expect(project(episodicOnly).npv.toNumber()).toBeCloseTo(-47_401.99, 2);
-    const values = switchingValues(stays, episodicOnly);
+    const values = accepted(switchingValues(stays, episodicOnly));
     const value = (id: string) => values.find((v) => v.id === id)!.value;
     // Adding the two chronic residents turns it positive: the switching value is "yes".
     expect(project({ ...episodicOnly, targetChronic: 1 }).npv.toNumber()).toBeCloseTo(
@@ -298,7 +302,7 @@ describe("sensitivity", () => {
   });
 
   it("none in the allowed range: a parameter that cannot turn the NPV says so", () => {
-    const values = switchingValues(stays, base);
+    const values = accepted(switchingValues(stays, base));
     // The net tax factor only scales the socio-economic view, never the NPV.
     expect(values.find((v) => v.id === "netTaxFactor")).toEqual({
       id: "netTaxFactor",
@@ -337,7 +341,7 @@ describe("the pane's jobs (engine worker)", () => {
     expect(steps).toBe(2 * PARAMETERS.filter((p) => p.range || p.estimated).length);
     expect(progress).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
     expect(bars.map(({ switchingValue, switchingReason, ...bar }) => bar)).toEqual(
-      tornado(stays, base)
+      accepted(tornado(stays, base))
     );
     for (const b of bars) expect(b.value).toBe(base[b.id]);
     // Each switching value is the engine's: the NPV changes sign across it.

@@ -138,8 +138,8 @@ describe("DK.HOUSINGFIRSTUNCERTAINTY", () => {
   it("refuses draws and seeds the engine will not take, in Danish, before it reads the stays", () => {
     const none: StayInput[] = [];
     for (const [draws, text] of [
-      [99, /Antal træk skal være et helt tal fra 100 til 20\.000 \(fik 99\)/],
-      [20_001, /fra 100 til 20\.000 \(fik 20\.001\)/],
+      [99, /Antal træk skal være et helt tal fra 100 til 20\.000/],
+      [20_001, /fra 100 til 20\.000/],
       [150.5, /helt tal/],
       [-5, /helt tal/],
     ] as const) {

@@ -25,6 +25,7 @@ import {
   type RowError,
   type StayInput,
 } from "../engine/shelter";
+import { problemError, showCell as show, type Label as Words } from "../messages";
 import { isErrorValue } from "./errorValue";
 
 export type { RowError };
@@ -32,17 +33,13 @@ export type { RowError };
 export const isRowError = (v: unknown): v is RowError =>
   typeof v === "object" && v !== null && "code" in v && "message" in v && !(v instanceof Decimal);
 
-/** An error's Danish message (cells) and, where given, its English one (the pane in English). */
-const valueError = (message: string, en?: string): RowError => ({
-  code: "#VALUE!",
-  message,
-  ...(en && { en }),
-});
-
-/** A column's name in messages: Danish, or Danish and English where the pane shows the message. */
-export type Label = string | { da: string; en: string };
-const da = (label: Label) => (typeof label === "string" ? label : label.da);
-const en = (label: Label) => (typeof label === "string" ? label : label.en);
+/**
+ * A column's name in messages: Danish and English, or one text (a function's Danish argument
+ * name) that both languages use.
+ */
+export type Label = string | Words;
+const words = (label: Label): Words =>
+  typeof label === "string" ? { da: label, en: label } : label;
 
 /** A blank cell: omitted, null, or text with only spaces. */
 export function isBlank(cell: unknown): boolean {
@@ -68,21 +65,9 @@ function rejectSpecial(cell: unknown, label: Label): RowError | undefined {
     : typeof cell === "string" && cell.includes("#") && EXCEL_ERROR_TEXT.test(cell.trim())
       ? cell.trim().toUpperCase()
       : undefined;
-  if (error)
-    return valueError(
-      `${da(label)}: cellen indeholder fejlen ${error}`,
-      `${en(label)}: the cell holds the error ${error}`
-    );
-  if (typeof cell === "boolean")
-    return valueError(
-      `${da(label)}: SAND/FALSK er ikke en gyldig værdi`,
-      `${en(label)}: TRUE/FALSE is not a valid value`
-    );
+  if (error) return problemError({ id: "cellHoldsError", label: words(label), error });
+  if (typeof cell === "boolean") return problemError({ id: "cellIsBoolean", label: words(label) });
   return undefined;
-}
-
-function show(cell: unknown): string {
-  return typeof cell === "string" ? `«${cell}»` : String(cell);
 }
 
 /**
@@ -93,41 +78,34 @@ function show(cell: unknown): string {
 export function dateCell(cell: unknown, label: Label): Serial | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isEmpty(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+  if (isEmpty(cell)) return problemError({ id: "valueMissing", label: words(label) });
   let serial: number | undefined;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell))
-      return valueError(
-        `${da(label)}: ${cell} er ikke en dato`,
-        `${en(label)}: ${cell} is not a date`
-      );
+      return problemError({ id: "notADate", label: words(label), shown: show(cell) });
     serial = Math.floor(cell);
   } else if (typeof cell === "string") {
     const read = readDateText(cell);
-    if (read === undefined) {
-      return valueError(
-        `${da(label)}: ${show(cell)} er ikke en dato (skriv fx 2026-05-01 eller 01-05-2026)`,
-        `${en(label)}: ${show(cell)} is not a date (write e.g. 2026-05-01 or 01-05-2026)`
-      );
-    }
+    if (read === undefined)
+      return problemError({ id: "dateTextUnreadable", label: words(label), shown: show(cell) });
     if (typeof read !== "number")
-      return valueError(
-        `${da(label)}: ${show(cell)} er ikke en sikker dato: ${read.da}`,
-        `${en(label)}: ${show(cell)} is not a safe date: ${read.en}`
-      );
+      return problemError({
+        id: "dateTextUnsafe",
+        label: words(label),
+        shown: show(cell),
+        reason: { da: read.da, en: read.en },
+      });
     serial = read;
   } else {
-    return valueError(
-      `${da(label)}: ${show(cell)} er ikke en dato`,
-      `${en(label)}: ${show(cell)} is not a date`
-    );
+    return problemError({ id: "notADate", label: words(label), shown: show(cell) });
   }
-  if (!isInRange(serial)) {
-    return valueError(
-      `${da(label)}: datoen skal ligge fra 01-03-1900 til 31-12-9999 (serienummer ${FIRST_SERIAL}-${LAST_SERIAL})`,
-      `${en(label)}: the date must lie from 01-03-1900 to 31-12-9999 (serial ${FIRST_SERIAL}-${LAST_SERIAL})`
-    );
-  }
+  if (!isInRange(serial))
+    return problemError({
+      id: "dateOutOfRange",
+      label: words(label),
+      first: FIRST_SERIAL,
+      last: LAST_SERIAL,
+    });
   return serial;
 }
 
@@ -145,25 +123,21 @@ export function optionalDateCell(cell: unknown, label: Label): Serial | null | R
 function numberFrom(cell: unknown, label: Label, percent: boolean): number | RowError {
   if (typeof cell === "number") {
     if (!Number.isFinite(cell))
-      return valueError(
-        `${da(label)}: ${cell} er ikke et gyldigt tal`,
-        `${en(label)}: ${cell} is not a valid number`
-      );
+      return problemError({ id: "notAValidNumber", label: words(label), value: cell });
     return cell;
   }
   if (typeof cell === "string") {
     const read = readNumberText(cell, { percent });
     if (typeof read === "number") return read;
-    if (read) return valueError(`${da(label)}: ${read.da}`, `${en(label)}: ${read.en}`);
+    if (read)
+      return problemError({
+        id: "numberTextInvalid",
+        label: words(label),
+        reason: { da: read.da, en: read.en },
+      });
   }
-  return valueError(
-    `${da(label)}: ${show(cell)} er ikke et tal`,
-    `${en(label)}: ${show(cell)} is not a number`
-  );
+  return problemError({ id: "notANumber", label: words(label), shown: show(cell) });
 }
-
-/** "10.000.000 kr." */
-const MAX_KRONER_TEXT = `${MAX_KRONER.toLocaleString("da-DK")} kr.`;
 
 /**
  * A non-negative amount in kroner as the cell holds it (a number, or Danish amount text); text
@@ -179,19 +153,12 @@ export function kronerCell(
   const special = rejectSpecial(cell, label);
   if (special) return special;
   if (isEmpty(cell))
-    return blank === "zero" ? 0 : valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+    return blank === "zero" ? 0 : problemError({ id: "valueMissing", label: words(label) });
   const value = numberFrom(cell, label, false);
   if (isRowError(value)) return value;
-  if (value < 0)
-    return valueError(
-      `${da(label)} må ikke være negativ (${value})`,
-      `${en(label)} must not be negative (${value})`
-    );
+  if (value < 0) return problemError({ id: "amountNegative", label: words(label), value });
   if (value > MAX_KRONER)
-    return valueError(
-      `${da(label)}: ${value} er over ${MAX_KRONER_TEXT}, det største beløb, der kan regnes præcist på øren`,
-      `${en(label)}: ${value} is over DKK ${MAX_KRONER.toLocaleString("en-GB")}, the largest amount computed exactly to the øre`
-    );
+    return problemError({ id: "amountTooLarge", label: words(label), value, max: MAX_KRONER });
   return value;
 }
 
@@ -209,16 +176,13 @@ export function moneyCell(
 export function citizenCell(cell: unknown, label: Label): string | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isEmpty(cell)) return valueError(`${da(label)} mangler`, `${en(label)} is missing`);
+  if (isEmpty(cell)) return problemError({ id: "valueMissing", label: words(label) });
   if (typeof cell === "number")
     return Number.isFinite(cell)
       ? String(cell)
-      : valueError(`${da(label)}: ugyldig værdi`, `${en(label)}: invalid value`);
+      : problemError({ id: "citizenInvalid", label: words(label) });
   if (typeof cell === "string") return cell.trim();
-  return valueError(
-    `${da(label)}: ${show(cell)} er ikke et borger-id`,
-    `${en(label)}: ${show(cell)} is not a citizen id`
-  );
+  return problemError({ id: "notACitizen", label: words(label), shown: show(cell) });
 }
 
 /** A single-cell argument given as a scalar or a 1x1 range. */
@@ -240,32 +204,25 @@ export function ruleSetArg(arg: unknown, currentLawOnly = false): RuleSet | RowE
   const special = rejectSpecial(value, "Regelsæt");
   if (special) return special;
   const found = typeof value === "string" ? ruleSetByName(value) : undefined;
-  if (found && currentLawOnly && found.name === "GAMMEL") {
-    return valueError(
-      'Regelsæt "GAMMEL" vises altid i tabellen ved siden af de gældende regler: brug "NY" eller "NY-VINDUE"'
-    );
-  }
-  return (
-    found ??
-    valueError(
-      `Ukendt regelsæt ${show(value)}: brug "NY" (gældende regler), "NY-VINDUE" (dagegrænsen fastlagt ved vinduets start) eller "GAMMEL" (før L 64)`
-    )
-  );
+  if (found && currentLawOnly && found.name === "GAMMEL")
+    return problemError({ id: "ruleSetGammelInTable" });
+  return found ?? problemError({ id: "unknownRuleSet", shown: show(value) });
 }
 
 /** The optional period [start, end], both inclusive. */
 export function periodArgs(startArg: unknown, endArg: unknown): Period | RowError {
+  const startLabel = words("Periodestart");
   const start = Array.isArray(scalarArg(startArg))
-    ? valueError("Periodestart skal være én celle")
-    : optionalDateCell(scalarArg(startArg), "Periodestart");
+    ? problemError({ id: "notOneCell", label: startLabel })
+    : optionalDateCell(scalarArg(startArg), startLabel);
   if (isRowError(start)) return start;
+  const endLabel = words("Periodeslut");
   const end = Array.isArray(scalarArg(endArg))
-    ? valueError("Periodeslut skal være én celle")
-    : optionalDateCell(scalarArg(endArg), "Periodeslut");
+    ? problemError({ id: "notOneCell", label: endLabel })
+    : optionalDateCell(scalarArg(endArg), endLabel);
   if (isRowError(end)) return end;
-  if (start !== null && end !== null && end < start) {
-    return valueError("Periodeslut ligger før periodestart");
-  }
+  if (start !== null && end !== null && end < start)
+    return problemError({ id: "periodEndBeforeStart" });
   return { start: start ?? undefined, end: end ?? undefined };
 }
 
@@ -276,9 +233,9 @@ export interface Column {
   isRange: boolean;
 }
 
-export function columnArg(arg: unknown, label: string): Column | RowError {
+export function columnArg(arg: unknown, label: Label): Column | RowError {
   if (!Array.isArray(arg)) return { cells: [arg], isRange: false };
-  if (arg.length === 0) return valueError(`${label}: området er tomt`);
+  if (arg.length === 0) return problemError({ id: "rangeEmpty", label: words(label) });
   const rows = arg as unknown[];
   if (!rows.every((r) => Array.isArray(r))) return { cells: rows, isRange: true };
   const width = (rows[0] as unknown[]).length;
@@ -287,7 +244,7 @@ export function columnArg(arg: unknown, label: string): Column | RowError {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as unknown[];
     if (row.length !== 1)
-      return valueError(`${label}: området skal være én kolonne (det har ${width} kolonner)`);
+      return problemError({ id: "rangeNotOneColumn", label: words(label), columns: width });
     cells[i] = row[0];
   }
   return { cells, isRange: true };
@@ -306,9 +263,13 @@ export function alignColumns(
     const n = column.cells.length;
     if (n === 1) continue;
     if (lengthFrom && n !== length) {
-      return valueError(
-        `Områderne har forskellig længde: ${lengthFrom} har ${length} rækker, ${label} har ${n}`
-      );
+      return problemError({
+        id: "rangesDifferInLength",
+        first: words(lengthFrom),
+        length,
+        other: words(label),
+        otherLength: n,
+      });
     }
     length = n;
     lengthFrom = label;
@@ -326,22 +287,24 @@ export const at = (column: Column, row: number): unknown =>
  */
 export function numberCell(
   cell: unknown,
-  label: string,
+  label: Label,
   blank: "zero" | "error"
 ): Decimal | RowError {
   const special = rejectSpecial(cell, label);
   if (special) return special;
-  if (isBlank(cell)) return blank === "zero" ? dec(0) : valueError(`${label} mangler`);
+  if (isBlank(cell))
+    return blank === "zero" ? dec(0) : problemError({ id: "valueMissing", label: words(label) });
   const value = numberFrom(cell, label, true);
   return isRowError(value) ? value : dec(value);
 }
 
 /** A TRUE/FALSE cell (SAND/FALSK in Danish Excel); empty (blank or 0) gives `blankValue`. */
-export function flagCell(cell: unknown, label: string, blankValue: boolean): boolean | RowError {
-  if (isErrorValue(cell)) return valueError(`${label}: cellen indeholder fejlen ${cell.code}`);
+export function flagCell(cell: unknown, label: Label, blankValue: boolean): boolean | RowError {
+  if (isErrorValue(cell))
+    return problemError({ id: "cellHoldsError", label: words(label), error: cell.code });
   if (isEmpty(cell)) return blankValue;
   if (typeof cell === "boolean") return cell;
-  return valueError(`${label}: ${show(cell)} er ikke SAND eller FALSK`);
+  return problemError({ id: "notTrueFalse", label: words(label), shown: show(cell) });
 }
 
 /** Per-year amounts of a range: the years up to its last filled cell, and how many cells it has. */
@@ -406,16 +369,19 @@ function yearCells(
   } else {
     const rows = arg as unknown[][];
     const width = rows[0]?.length ?? 0;
-    if (rows.length === 0 || width === 0) return valueError(`${label}: området er tomt`);
-    if (rows.length > 1 && width > 1) {
-      return valueError(
-        `${label}: området skal være én række eller én kolonne (det har ${rows.length} × ${width} celler)`
-      );
-    }
+    if (rows.length === 0 || width === 0)
+      return problemError({ id: "rangeEmpty", label: words(label) });
+    if (rows.length > 1 && width > 1)
+      return problemError({
+        id: "rangeNotRowOrColumn",
+        label: words(label),
+        rows: rows.length,
+        columns: width,
+      });
     // One pass of length checks: a whole column is a million rows (Array.isArray on each costs more).
     for (const r of rows)
       if (typeof r !== "object" || r === null || r.length !== width)
-        return valueError(`${label}: området er ikke rektangulært`);
+        return problemError({ id: "rangeNotRectangular", label: words(label) });
     cell = rows.length === 1 ? (t) => rows[0][t] : (t) => rows[t][0];
     count = rows.length === 1 ? width : rows.length;
   }

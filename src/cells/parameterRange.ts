@@ -2,10 +2,11 @@
  * The parameter range of DK.HOUSINGFIRSTPROJECTION and the Scenarier sheet's formula: two columns
  * of name and value as Excel passes them, read into the registry's validated parameters.
  */
+import { problemError } from "../messages";
 import {
   findParameter,
   validateParameters,
-  type ParameterError,
+  type CheckedParameterError,
   type ParameterId,
   type ScenarioParameters,
 } from "../engine/parameters";
@@ -17,46 +18,31 @@ import {
  */
 export function parseParameterRange(
   rows: readonly (readonly unknown[])[]
-): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
+): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: CheckedParameterError[] } {
   const width = rows[0]?.length ?? 0;
   if (rows.length === 0 || !rows.every((r) => r.length === 2)) {
-    return {
-      ok: false,
-      errors: [
-        {
-          code: "#VALUE!",
-          message: `Parameterområdet skal have to kolonner: navn og værdi (det har ${width})`,
-        },
-      ],
-    };
+    return { ok: false, errors: [problemError({ id: "parameterRangeNotTwoColumns", width })] };
   }
-  const errors: ParameterError[] = [];
+  const errors: CheckedParameterError[] = [];
   const values: Partial<Record<ParameterId, unknown>> = {};
   const blank = (v: unknown) =>
     v === null || v === undefined || (typeof v === "string" && v.trim() === "");
   rows.forEach(([name, value], i) => {
     if (blank(name)) {
       if (!blank(value))
-        errors.push({
-          code: "#VALUE!",
-          message: `Parameterområdets række ${i + 1} har en værdi, men intet navn`,
-        });
+        errors.push(problemError({ id: "parameterRangeRowWithoutName", row: i + 1 }));
       return;
     }
     const def = typeof name === "string" ? findParameter(name) : undefined;
     if (!def) {
       // A header row ("Parameter" over "Værdi") is not a parameter.
       if (i === 0 && typeof value === "string") return;
-      errors.push({
-        code: "#VALUE!",
-        message: `Ukendt parameter «${String(name)}» i parameterområdets række ${i + 1}`,
-      });
+      errors.push(problemError({ id: "unknownParameter", name: String(name), row: i + 1 }));
       return;
     }
     if (def.id in values) {
       errors.push({
-        code: "#VALUE!",
-        message: `Parameteren «${def.name}» står to gange i parameterområdet`,
+        ...problemError({ id: "parameterTwice", parameter: def.id }),
         parameter: def.id,
       });
       return;

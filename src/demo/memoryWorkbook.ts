@@ -16,7 +16,6 @@ import {
   ownNameComment,
   ownSheetName,
   parseA1,
-  rowChunks,
   throwIfAborted,
   yieldToEventLoop,
   type CellBlock,
@@ -42,6 +41,7 @@ import {
   type Calculate,
   type SheetFormula,
 } from "./formulas";
+import { MAX_STEP_ROWS, steps } from "./writeSteps";
 
 /** A rectangle with one number format (or bold), 0-based inclusive bounds. */
 export interface FormatRegion {
@@ -83,6 +83,8 @@ export interface MemorySheet {
   properties?: Record<string, string>;
   /** How the sheet prints (SheetSpec.print): the demo's print view shows this area. */
   print?: PrintSetup;
+  /** Kept out of sight (SheetSpec.hidden): the demo shows no tab for it. */
+  hidden?: boolean;
 }
 
 /** A chart's data resolved from its sheet, for drawing. */
@@ -352,6 +354,7 @@ export class MemoryWorkbook implements Workbook {
       freezeRows: spec.freezeRows ?? 0,
       properties: { ...this.getSheet(name)?.properties, ...spec.properties },
       ...(spec.print && { print: spec.print }),
+      ...((spec.hidden ?? this.getSheet(name)?.hidden) && { hidden: true }),
     };
     const old = this.getSheet(name);
     // An existing name is replaced only when it is the add-in's (on an own sheet, or marked); a user's is left alone.
@@ -556,20 +559,6 @@ export class MemoryWorkbook implements Workbook {
       if (rows.length < total) await yieldToEventLoop();
     }
     return rows;
-  }
-}
-
-/**
- * Rows per step between yields: Excel's chunks are sized by bytes (rowChunks), but in memory a
- * chunk of 4 MB can be 60 000 short rows, and the page must repaint more often than that.
- */
-const MAX_STEP_ROWS = 5000;
-
-/** The Office.js adapter's row chunks, none longer than MAX_STEP_ROWS. */
-function* steps(rows: readonly (readonly unknown[])[]): Generator<[number, number]> {
-  for (let start = 0; start < rows.length; start += MAX_STEP_ROWS) {
-    const block = rows.slice(start, start + MAX_STEP_ROWS);
-    for (const [a, b] of rowChunks(block)) yield [start + a, start + b];
   }
 }
 

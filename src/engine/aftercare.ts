@@ -14,7 +14,8 @@
  * day; a blank end is open and counted through the period end. Intervals are half-open serial
  * spans [from, to).
  */
-import { danishFromSerial, edate, type Serial } from "./calendar";
+import { problemError } from "../messages";
+import { edate, type Serial } from "./calendar";
 import { Decimal, ZERO, dec, roundOre } from "./money";
 import type { AftercareRules } from "./rules";
 import {
@@ -93,29 +94,23 @@ export function isAftercareError<R extends object>(
   return "error" in outcome;
 }
 
-/** How messages name an open row. */
-const SUPPORT_OPEN = "Åben støtte";
-const STAY_OPEN = "Åbent ophold";
-
 /**
  * The row's days, or an error for an end before the start. A row that lies wholly before the
  * first discharge is not an error: a citizen's table may hold earlier support or stays, and
  * only days inside the window count (SPEC 1.2), so it simply gets no refund.
  */
-function rowDays(start: Serial, end: Serial | null, period: Period, open: string): Span | RowError {
+function rowDays(
+  start: Serial,
+  end: Serial | null,
+  period: Period,
+  kind: "support" | "accommodation"
+): Span | RowError {
   if (end === null) {
-    if (period.end === undefined) {
-      return { code: "#VALUE!", message: `${open} (ingen slutdato) kræver en periodeslutdato` };
-    }
+    if (period.end === undefined) return problemError({ id: "openAftercareNeedsPeriodEnd", kind });
     // Open: counted through the period end; one starting after the period has no days.
     return { from: start, to: Math.max(start, period.end + 1) };
   }
-  if (end < start) {
-    return {
-      code: "#VALUE!",
-      message: `Slutdato ${danishFromSerial(end)} ligger før startdato ${danishFromSerial(start)}`,
-    };
-  }
+  if (end < start) return problemError({ id: "endBeforeStart", start, end });
   return { from: start, to: Math.max(end, start + 1) };
 }
 
@@ -138,9 +133,8 @@ export function computeSupportRefunds(
   const share = dec(supportShare.value);
   const inPeriod = periodSpan(period);
   return rows.map((input, row) => {
-    if (input.annualCost.lt(0))
-      return { row, error: { code: "#VALUE!", message: "Den årlige udgift må ikke være negativ" } };
-    const supportDays = rowDays(input.start, input.end, period, SUPPORT_OPEN);
+    if (input.annualCost.lt(0)) return { row, error: problemError({ id: "annualCostNegative" }) };
+    const supportDays = rowDays(input.start, input.end, period, "support");
     if ("code" in supportDays) return { row, error: supportDays };
     const window = {
       from: input.firstDischarge,
@@ -176,13 +170,10 @@ export function computeAccommodationRefunds(
   const groups = new Map<string, { row: number; days: Span }[]>();
   rows.forEach((input, row) => {
     if (input.dailyCost.lt(0)) {
-      outcomes[row] = {
-        row,
-        error: { code: "#VALUE!", message: "Dagsudgiften må ikke være negativ" },
-      };
+      outcomes[row] = { row, error: problemError({ id: "dailyCostNegative" }) };
       return;
     }
-    const days = rowDays(input.start, input.end, period, STAY_OPEN);
+    const days = rowDays(input.start, input.end, period, "accommodation");
     if ("code" in days) {
       outcomes[row] = { row, error: days };
       return;

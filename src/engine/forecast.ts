@@ -17,6 +17,7 @@
  *   to the period end: the same reading as DK.REFUSION110's "open stay counts through the period
  *   end". An open stay admitted after the status date has no days.
  */
+import { problemError } from "../messages";
 import { serialFromYmd, yearOf, type Serial } from "./calendar";
 import {
   Decimal,
@@ -34,6 +35,7 @@ import {
   computeShelterRefunds,
   intersect,
   isRowError,
+  type RowError,
   type Span,
   type StayInput,
   type StayOutcome,
@@ -156,10 +158,12 @@ export interface Forecast {
  * so only a vast number of stays at such rates gets here.
  */
 export class InexactSumError extends RangeError {
+  /** The problem as a cell shows it (DK.REFUSIONPROGNOSE). */
+  readonly error: RowError;
   constructor() {
-    super(
-      `Beløbene summer til mere end ${MAX_EXACT_KRONER.toLocaleString("da-DK", { maximumFractionDigits: 0 })} kr., mere end hele øre kan regnes præcist: tjek takster og egenbetalinger`
-    );
+    const error = problemError({ id: "forecastSumInexact", max: MAX_EXACT_KRONER });
+    super(error.message);
+    this.error = error;
     this.name = "InexactSumError";
   }
 }

@@ -7,6 +7,7 @@
  *   NPV = Σ k^(t−1)·(savings_t − costs_t) / (1 + rate)^t.
  * Everything is exact decimal arithmetic; rounding to øre is the caller's, for display.
  */
+import { problemError, type InvestmentRate } from "../messages";
 import { ZERO, dec, type Decimal } from "./money";
 import type { RowError } from "./shelter";
 
@@ -49,44 +50,39 @@ export interface InvestmentResult {
   breakEvenYear: number | null;
 }
 
-const valueError = (message: string): RowError => ({ code: "#VALUE!", message });
-
-const danish = (x: Decimal) => x.toNumber().toLocaleString("da-DK", { maximumFractionDigits: 10 });
-
 /**
  * A rate above 100 % a year is a unit mistake (10 typed for 10 %): an error with the two ways
  * to write it, as the parameter registry words it (parameters/validation.ts).
  */
-function overHundred(what: string, rate: Decimal): RowError | undefined {
-  if (rate.lte(1)) return undefined;
-  return valueError(
-    `${what} er over 100 % pr. år (fik ${danish(rate)}, dvs. ${danish(rate.times(100))} %): skriv ${danish(rate)} % eller ${danish(rate.dividedBy(100))}`
-  );
+function overHundred(rate: InvestmentRate, value: Decimal): RowError | undefined {
+  if (value.lte(1)) return undefined;
+  return problemError({ id: "rateOverHundred", rate, value: value.toString() });
 }
 
 function validate(input: InvestmentInput): RowError | undefined {
   if (input.costs.length !== input.savings.length) {
-    return {
-      code: "#VALUE!",
-      message: `Udgifter og besparelser skal have lige mange år (udgifter har ${input.costs.length}, besparelser har ${input.savings.length})`,
-    };
+    return problemError({
+      id: "flowYearsDiffer",
+      costs: input.costs.length,
+      savings: input.savings.length,
+    });
   }
   if (input.rate.lte(-1))
-    return valueError(
-      `Diskonteringsrenten skal være større end -100 % (fik ${input.rate.toString()})`
-    );
-  const rate = overHundred("Diskonteringsrenten", input.rate);
+    return problemError({ id: "discountRateAtMostMinus100", rate: input.rate.toString() });
+  const rate = overHundred("discount", input.rate);
   if (rate) return rate;
-  if (input.relapseRate.lt(0)) return valueError("Tilbagefaldsraten må ikke være negativ");
-  if (input.moveAwayRate.lt(0)) return valueError("Fraflytningsraten må ikke være negativ");
-  const relapse = overHundred("Tilbagefaldsraten", input.relapseRate);
+  if (input.relapseRate.lt(0)) return problemError({ id: "rateNegative", rate: "relapse" });
+  if (input.moveAwayRate.lt(0)) return problemError({ id: "rateNegative", rate: "moveAway" });
+  const relapse = overHundred("relapse", input.relapseRate);
   if (relapse) return relapse;
-  const moveAway = overHundred("Fraflytningsraten", input.moveAwayRate);
+  const moveAway = overHundred("moveAway", input.moveAwayRate);
   if (moveAway) return moveAway;
   if (input.relapseRate.plus(input.moveAwayRate).gt(1)) {
-    return valueError(
-      `Tilbagefald + fraflytning må højst være 100 % pr. år (fik ${input.relapseRate.toString()} + ${input.moveAwayRate.toString()})`
-    );
+    return problemError({
+      id: "relapsePlusMoveAwayOver100",
+      relapse: input.relapseRate.toString(),
+      moveAway: input.moveAwayRate.toString(),
+    });
   }
   return undefined;
 }

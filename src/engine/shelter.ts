@@ -11,7 +11,8 @@
  *
  * Intervals are half-open [from, to) in Excel serial days.
  */
-import { danishFromSerial, edate, type Serial } from "./calendar";
+import { problemError, type Problem } from "../messages";
+import { edate, type Serial } from "./calendar";
 import { refundOre, shareOf } from "./money";
 import { dayLimitOn, type DayLimit, type RuleSet } from "./rules";
 
@@ -47,13 +48,17 @@ export interface Span {
   to: Serial; // exclusive
 }
 
-/** A row that cannot be computed: an Excel error code with a Danish message. */
+/**
+ * A row that cannot be computed: an Excel error code, the problem with its arguments, and its
+ * texts from the catalogs (src/messages, problemError). Plain data: it crosses to web workers.
+ */
 export interface RowError {
   code: "#VALUE!" | "#N/A";
-  /** Danish, as cells and sheets show it. */
+  problem: Problem;
+  /** Danish, as cells and sheets show it and the Node exports return it. */
   message: string;
-  /** English, for the task pane when Office's display language is English (where written). */
-  en?: string;
+  /** English, for the task pane and the sheets when Office's display language is English. */
+  en: string;
 }
 
 export type Warning =
@@ -110,11 +115,7 @@ export function periodSpan(period: Period): Span {
 }
 
 export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): RowError {
-  return {
-    code: "#VALUE!",
-    message: `Udskrivning ${danishFromSerial(discharge)} ligger før indskrivning ${danishFromSerial(admission)}`,
-    en: `Discharge ${danishFromSerial(discharge)} is before admission ${danishFromSerial(admission)}`,
-  };
+  return problemError({ id: "dischargeBeforeAdmission", admission, discharge });
 }
 
 /** The stay's days before overlap attribution, or an error for the row. */
@@ -127,10 +128,7 @@ function stayInterval(stay: StayInput, period: Period): Span | RowError {
 function stayEnd(stay: StayInput, period: Period): Serial | RowError {
   if (stay.discharge === null) {
     if (period.end === undefined) {
-      return {
-        code: "#VALUE!",
-        message: "Åbent ophold (ingen udskrivningsdato) kræver en periodeslutdato",
-      };
+      return problemError({ id: "openStayNeedsPeriodEnd" });
     }
     // An open stay counts through the period end; one admitted after the period has no days.
     return Math.max(stay.admission, period.end + 1);
@@ -143,10 +141,10 @@ function stayEnd(stay: StayInput, period: Period): Serial | RowError {
 
 function validateAmounts(stay: StayInput): RowError | undefined {
   if (!(stay.dailyRate >= 0 && Number.isFinite(stay.dailyRate))) {
-    return { code: "#VALUE!", message: "Taksten skal være et beløb på 0 kr. eller mere" };
+    return problemError({ id: "dailyRateInvalid" });
   }
   if (!(stay.selfPayment >= 0 && Number.isFinite(stay.selfPayment))) {
-    return { code: "#VALUE!", message: "Egenbetalingen skal være et beløb på 0 kr. eller mere" };
+    return problemError({ id: "selfPaymentInvalid" });
   }
   return undefined;
 }

@@ -23,9 +23,9 @@ import {
 } from "./forecast";
 import { kronerFromOre, type Decimal } from "./money";
 import { citizenKey, type Span, type StayInput } from "./shelter";
+import { USER_GROUPS, type UserGroup } from "./userGroups";
 
-export const USER_GROUPS = ["chronic", "episodic", "transitional"] as const;
-export type UserGroup = (typeof USER_GROUPS)[number];
+export { USER_GROUPS, type UserGroup };
 
 export const USER_GROUP_LABELS: Record<UserGroup, { da: string; en: string }> = {
   chronic: { da: "Kroniske brugere", en: "Chronic users" },

@@ -1,17 +1,22 @@
 /**
- * Reading a user's file, as a job of the demo's file worker (file.worker.ts, on src/worker's
- * protocol): a large .xlsx or CSV is parsed apart from the page, with progress, and a stop ends
- * the worker. A file the demo refuses is an answer, not a failure: it carries its Danish and
- * English message, which an error crossing the worker could not.
+ * Reading a user's file, and writing the demo workbook as .xlsx, as jobs of the demo's file
+ * worker (file.worker.ts, on src/worker's protocol): a large .xlsx or CSV is parsed apart from
+ * the page, with progress, and a stop ends the worker. A file the demo refuses is an answer, not
+ * a failure: it carries its Danish and English message, which an error crossing the worker could
+ * not. exceljs lives in this worker only, so the download adds nothing to the page's bundle.
  */
 import type { Handlers, JobSpec } from "../worker/protocol";
 import { LoadError, type ReadProgress, type ReadResult } from "./loadedFile";
 import { readFile } from "./readFile";
+import { xlsxBytes } from "./xlsxWrite";
+import type { WorkbookSnapshot } from "../demo/snapshot";
 
 export type ReadAnswer = { ok: true; result: ReadResult } | { ok: false; da: string; en: string };
 
 export interface FileJobs {
   read: JobSpec<{ file: File }, ReadProgress, ReadAnswer>;
+  /** The demo workbook as .xlsx bytes («Download som .xlsx»): exceljs lives in this worker. */
+  write: JobSpec<{ workbook: WorkbookSnapshot }, never, Uint8Array>;
 }
 
 export const FILE_HANDLERS: Handlers<FileJobs> = {
@@ -26,4 +31,5 @@ export const FILE_HANDLERS: Handlers<FileJobs> = {
       throw error;
     }
   },
+  write: ({ workbook }) => xlsxBytes(workbook),
 };

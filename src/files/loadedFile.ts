@@ -194,7 +194,7 @@ function sparseRow(first: number, width: number): CellValue[] {
 }
 
 /** A read sheet as the memory workbook's rows: blank cells absent, sparse rows kept sparse. */
-export function sheetRows(sheet: LoadedSheet): CellValue[][] {
+export function sheetRows(sheet: Pick<LoadedSheet, "cells">): CellValue[][] {
   const { rows, cols, values } = sheet.cells;
   const out: CellValue[][] = [];
   for (let i = 0; i < rows.length;) {
@@ -212,18 +212,40 @@ export function sheetRows(sheet: LoadedSheet): CellValue[][] {
   return out;
 }
 
+/** The user's sheets (not the add-in's) whose names the read sheets have: what a replace loses. */
+export function sheetsReplaced(workbook: MemoryWorkbook, result: ReadResult): string[] {
+  return result.sheets.flatMap((sheet) => {
+    const existing = workbook.getSheet(sheet.name);
+    return existing && !existing.own ? [existing.name] : [];
+  });
+}
+
 /**
- * Adds the read sheets to the workbook as user sheets. Never replaces a sheet: a name already in
- * use gets " (2)", " (3)", … and a table name already in use a number. Returns the names used.
+ * Adds the read sheets to the workbook as user sheets. A name already in use gets " (2)",
+ * " (3)", …, unless `replace` is set and the name is a user's sheet (sheetsReplaced: the demo
+ * asks first), which the read sheet then replaces; the add-in's own sheets are never replaced.
+ * A table name already in use gets a number. Returns the names used.
  */
-export function addLoadedSheets(workbook: MemoryWorkbook, result: ReadResult): string[] {
+export function addLoadedSheets(
+  workbook: MemoryWorkbook,
+  result: ReadResult,
+  options: { replace?: boolean } = {}
+): string[] {
+  const replaced = new Set(
+    options.replace ? sheetsReplaced(workbook, result).map((n) => n.toLowerCase()) : []
+  );
   const names: string[] = [];
   const tableNames = new Set(
-    workbook.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase()))
+    workbook.sheets
+      .filter((s) => !replaced.has(s.name.toLowerCase()))
+      .flatMap((s) => s.tables.map((t) => t.name.toLowerCase()))
   );
   for (const sheet of result.sheets) {
-    let name = sheet.name;
-    for (let n = 2; workbook.getSheet(name); n++) name = `${sheet.name.slice(0, 26)} (${n})`;
+    let name = replaced.has(sheet.name.toLowerCase())
+      ? workbook.getSheet(sheet.name)!.name
+      : sheet.name;
+    if (!replaced.has(name.toLowerCase()))
+      for (let n = 2; workbook.getSheet(name); n++) name = `${sheet.name.slice(0, 26)} (${n})`;
     const tables = sheet.tables.map((t) => {
       let tableName = t.name;
       for (let n = 2; tableNames.has(tableName.toLowerCase()); n++) tableName = `${t.name}${n}`;

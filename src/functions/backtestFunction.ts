@@ -12,6 +12,7 @@ import {
 } from "../engine/projection";
 import { BACKTEST_HISTORY } from "../engine/projection/backtest";
 import { isRowError } from "../cells/coerce";
+import { problemError } from "../messages";
 import { cellError } from "./runtime";
 import { fail, scenarioArgs, skippedRow, type TableCell, type TableResult } from "./tableArgs";
 
@@ -84,10 +85,12 @@ export function backtest(
   if (isProjectionError(result)) return fail(result);
   if (result.years.length === 0) {
     const history = Math.max(BACKTEST_HISTORY, args.parameters.typologyYears + 1);
-    return fail({
-      code: "#N/A",
-      message: `Backtesten kræver indskrivninger fra mindst ${history + 1} kalenderår (${history} år at fremskrive fra, heraf brugergruppernes ${args.parameters.typologyYears} år, og ét at sammenligne med)`,
-    });
+    return fail(
+      problemError(
+        { id: "backtestNeedsYears", history, typologyYears: args.parameters.typologyYears },
+        "#N/A"
+      )
+    );
   }
   return [...backtestTable(result), skippedRow(args.skipped, BACKTEST_HEADER.length)];
 }

@@ -15,12 +15,13 @@ import {
   yearsNumbers,
   type RowError,
 } from "../cells/coerce";
+import { problemError } from "../messages";
 import { toCell, type CellResult } from "./rowwise";
 
 function oneCell(arg: unknown, label: string, blank: "zero" | "error") {
   const value = scalarArg(arg);
   if (Array.isArray(value))
-    return { code: "#VALUE!", message: `${label} skal være én celle` } satisfies RowError;
+    return problemError({ id: "notOneCell", label: { da: label, en: label } });
   return numberCell(value, label, blank);
 }
 
@@ -34,10 +35,7 @@ function flows(
   const s = yearsArg(savings, "Besparelser");
   if (isRowError(s)) return s;
   if (c.cells !== s.cells)
-    return {
-      code: "#VALUE!",
-      message: `Udgifter og besparelser skal have lige mange år (udgifter har ${c.cells}, besparelser har ${s.cells})`,
-    };
+    return problemError({ id: "flowYearsDiffer", costs: c.cells, savings: s.cells });
   const years = Math.max(c.years.length, s.years.length, 1);
   const pad = (list: Decimal[]) => [
     ...list,
@@ -54,10 +52,7 @@ function negativeCost(costs: readonly Decimal[]): RowError | undefined {
   const year = costs.findIndex((x) => x.isNegative() && !x.isZero());
   return year < 0
     ? undefined
-    : {
-        code: "#VALUE!",
-        message: `Udgifter, år ${year + 1}: en udgift må ikke være negativ i afkast pr. krone (fik ${costs[year].toString()}); skriv besparelser som besparelser, eller brug HOUSINGFIRSTNPV til nettobeløb`,
-      };
+    : problemError({ id: "negativeCostInRatio", year: year + 1, cost: costs[year].toString() });
 }
 
 function evaluate(
@@ -89,16 +84,10 @@ function evaluate(
   });
 }
 
-const TOO_LARGE: RowError = {
-  code: "#VALUE!",
-  message: "Resultatet er for stort til en celle (tjek renten og antallet af år)",
-};
+const TOO_LARGE: RowError = problemError({ id: "investmentResultTooLarge" });
 
 /** An amount in kroner beyond whole øre in a double: not exact, so not shown. */
-const NOT_EXACT: RowError = {
-  code: "#VALUE!",
-  message: `Nutidsværdien er over ${MAX_EXACT_KRONER.toLocaleString("da-DK", { maximumFractionDigits: 0 })} kr., mere end et tal i en celle kan holde præcist på øren`,
-};
+const NOT_EXACT: RowError = problemError({ id: "presentValueInexact", max: MAX_EXACT_KRONER });
 
 function answer(
   outcome: InvestmentResult | RowError,
@@ -175,12 +164,7 @@ export function housingFirstRatio(
   moveawayRate?: unknown
 ): CellResult {
   return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate, true), (r) =>
-    r.ratio === null
-      ? {
-          code: "#N/A",
-          message: "Nutidsværdien af udgifterne er 0, så forholdet kan ikke beregnes",
-        }
-      : r.ratio.toNumber()
+    r.ratio === null ? problemError({ id: "ratioWithoutCosts" }, "#N/A") : r.ratio.toNumber()
   );
 }
 
@@ -194,10 +178,7 @@ export function housingFirstBreakeven(
 ): CellResult {
   return answer(evaluate(rate, costs, savings, relapseRate, moveawayRate), (r) =>
     r.breakEvenYear === null
-      ? {
-          code: "#N/A",
-          message: `Indsatsen tjener sig ikke hjem inden for de ${r.years.length} år`,
-        }
+      ? problemError({ id: "noBreakEven", years: r.years.length }, "#N/A")
       : r.breakEvenYear
   );
 }

@@ -16,6 +16,7 @@ import {
   type Column,
   type RowError,
 } from "../cells/coerce";
+import { problemError } from "../messages";
 import { cellError } from "./runtime";
 
 /** A result cell: a number, "" for a blank input row, or an error value. */
@@ -27,7 +28,7 @@ export function toCell(value: number | RowError): CellResult {
 }
 
 /** Stands in for a blank row in `compute`, which leaves error rows out of every history. */
-const BLANK_ROW: RowError = { code: "#VALUE!", message: "Tom række" };
+const BLANK_ROW: RowError = problemError({ id: "blankRow" });
 
 /**
  * @param args the row-wise arguments by their Danish label (used in messages)

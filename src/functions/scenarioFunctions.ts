@@ -18,6 +18,7 @@ import {
 } from "../engine/forecast";
 import { computeProjection, isProjectionError, type Projection } from "../engine/projection";
 import { isEmpty, isRowError, ruleSetArg, scalarArg, type RowError } from "../cells/coerce";
+import { problemError, showCell } from "../messages";
 import { cellError } from "./runtime";
 import {
   fail,
@@ -52,10 +53,7 @@ function yearsArgument(arg: unknown): number[] | null | RowError {
   for (const cell of cells) {
     if (isEmpty(cell)) continue;
     if (typeof cell !== "number" || !Number.isInteger(cell) || cell < 1901 || cell > 9998) {
-      return {
-        code: "#VALUE!",
-        message: `År: ${typeof cell === "string" ? `«${cell}»` : String(cell)} er ikke et årstal (fx 2026)`,
-      };
+      return problemError({ id: "notAYear", shown: showCell(cell) });
     }
     if (!years.includes(cell)) years.push(cell);
   }
@@ -85,7 +83,7 @@ export function forecast(
   try {
     result = computeForecast(read.stays, { years: span, rules: ruleSet });
   } catch (error) {
-    if (error instanceof InexactSumError) return fail({ code: "#VALUE!", message: error.message });
+    if (error instanceof InexactSumError) return fail(error.error);
     throw error;
   }
   const lines = wanted ? result.years.filter((y) => wanted.includes(y.year)) : result.years;

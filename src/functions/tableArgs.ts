@@ -4,6 +4,7 @@
  * says how many stay rows were skipped and why.
  */
 import { parseParameterRange } from "../cells/parameterRange";
+import { problemError, skippedText } from "../messages";
 import type { StayInput } from "../engine/shelter";
 import {
   STAY_LABELS,
@@ -73,20 +74,16 @@ export function staysArg(args: {
   }
   if (stays.length === 0) {
     if (skipped.length > 0)
-      return {
-        code: skipped[0].error.code,
-        message: `Ingen gyldige ophold: ${skippedText(skipped)}`,
-      };
-    return { code: "#VALUE!", message: "Opholdsområdet er tomt: der er ingen ophold at regne på" };
+      return problemError(
+        {
+          id: "noValidStays",
+          skipped: skipped.map((s) => ({ row: s.row, problem: s.error.problem })),
+        },
+        skipped[0].error.code
+      );
+    return problemError({ id: "staysRangeEmpty" });
   }
   return { stays, skipped };
-}
-
-/** "2 rækker (række 5 i området: Indskrivning mangler; række 9 i området: …)", at most three reasons. */
-function skippedText(skipped: StaysRead["skipped"]): string {
-  const reasons = skipped.slice(0, 3).map((s) => `række ${s.row} i området: ${s.error.message}`);
-  const more = skipped.length > 3 ? `; og ${skipped.length - 3} til` : "";
-  return `${skipped.length === 1 ? "1 række" : `${skipped.length} rækker`} (${reasons.join("; ")}${more})`;
 }
 
 /** The table's last row: how many stay rows were left out, and why. */
@@ -94,7 +91,12 @@ export const SKIPPED_LABEL = "Sprunget over (fejl i rækken)";
 export const skippedRow = (skipped: StaysRead["skipped"], width: number): TableCell[] => [
   SKIPPED_LABEL,
   skipped.length,
-  skipped.length > 0 ? skippedText(skipped) : "",
+  skipped.length > 0
+    ? skippedText(
+        skipped.map((s) => ({ row: s.row, problem: s.error.problem })),
+        "da"
+      )
+    : "",
   ...Array<TableCell>(width - 3).fill(""),
 ];
 
@@ -105,12 +107,7 @@ function parametersArg(arg: unknown) {
   if (!Array.isArray(arg) || !arg.every((r) => Array.isArray(r))) {
     return {
       ok: false as const,
-      errors: [
-        {
-          code: "#VALUE!" as const,
-          message: "Parameterområdet skal have to kolonner: navn og værdi (det er én celle)",
-        },
-      ],
+      errors: [problemError({ id: "parameterRangeNotTwoColumns", width: "oneCell" })],
     };
   }
   return parseParameterRange(arg as unknown[][]);

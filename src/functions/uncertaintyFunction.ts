@@ -13,12 +13,14 @@ import { isEmpty, isRowError, numberCell, scalarArg, type RowError } from "../ce
 import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
-  monteCarloSettingsError,
+  drawsProblem,
   runMonteCarlo,
+  seedProblem,
   type Spread,
   type ViewSpread,
 } from "../engine/uncertainty";
 import { runnerFor } from "../engine/uncertainty";
+import { problemError } from "../messages";
 import { cellError } from "./runtime";
 import { fail, scenarioArgs, skippedRow, type TableCell, type TableResult } from "./tableArgs";
 
@@ -38,9 +40,13 @@ export const DRAWS_LABEL = "Træk og frø";
  * An optional whole number: blank (or the 0 Excel desktop passes for an empty cell) is the
  * default; text that is no number is an error, not the default.
  */
-function optionalNumber(arg: unknown, label: string, fallback: number): number | RowError {
+function optionalNumber(
+  arg: unknown,
+  label: { da: string; en: string },
+  fallback: number
+): number | RowError {
   const value = scalarArg(arg);
-  if (Array.isArray(value)) return { code: "#VALUE!", message: `${label} skal være én celle` };
+  if (Array.isArray(value)) return problemError({ id: "notOneCell", label });
   if (isEmpty(value)) return fallback;
   const n = numberCell(value, label, "error");
   return isRowError(n) ? n : n.toNumber();
@@ -90,12 +96,12 @@ export function uncertainty(
   draws?: unknown,
   seed?: unknown
 ): TableResult {
-  const n = optionalNumber(draws, "Antal træk", MONTE_CARLO_DRAWS);
+  const n = optionalNumber(draws, { da: "Antal træk", en: "Number of draws" }, MONTE_CARLO_DRAWS);
   if (isRowError(n)) return fail(n);
-  const s = optionalNumber(seed, "Frø", MONTE_CARLO_SEED);
+  const s = optionalNumber(seed, { da: "Frø", en: "Seed" }, MONTE_CARLO_SEED);
   if (isRowError(s)) return fail(s);
   // Refused before the stays are read: a wrong number of draws is found at once.
-  const settings = monteCarloSettingsError(n, s);
+  const settings = drawsProblem(n) ?? seedProblem(s);
   if (settings) return fail(settings);
   const args = scenarioArgs(
     citizen,
@@ -113,7 +119,8 @@ export function uncertainty(
     seed: s,
     runner: runnerFor(args.stays, args.rules.name),
   });
-  if (run === null) return fail({ code: "#VALUE!", message: "Monte Carlo-kørslen blev stoppet" });
+  // Never null: nothing here cancels (Excel's cancellation ends the worker).
+  if (run === null) throw new Error("Monte Carlo run stopped");
   if ("code" in run) return fail(run);
   const horizon = args.parameters.horizon;
   return [

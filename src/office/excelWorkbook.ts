@@ -253,6 +253,12 @@ export class ExcelWorkbook implements Workbook {
       }
       await fitColumns(context, ws, spec);
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+      // Worksheet.visibility (ExcelApi 1.1): "Hidden" is the sheet "which the user can unhide via
+      // menu", unlike "VeryHidden" (https://learn.microsoft.com/javascript/api/excel/excel.sheetvisibility,
+      // https://learn.microsoft.com/office/vba/api/excel.xlsheetvisibility). The copy stands beside
+      // the sheet it copies, so it is never the workbook's only visible sheet, the one sheet Excel
+      // will not hide.
+      if (spec.hidden) ws.visibility = Excel.SheetVisibility.hidden;
       if (spec.print) printSetup(ws, spec.print);
       for (const n of spec.names ?? []) {
         if (skipped.includes(n.name)) continue;

@@ -115,6 +115,11 @@ export interface SheetSpec {
   columnWidths?: ColumnWidth[];
   /** Freeze the first n rows. */
   freezeRows?: number;
+  /**
+   * A sheet the add-in keeps out of sight (the Scenarier sheet's copy): hidden, not very hidden,
+   * so a user can still unhide it in Excel and read it. A sheet without it keeps its visibility.
+   */
+  hidden?: boolean;
   /** How the sheet prints (see PrintSetup); unset: Excel's defaults. */
   print?: PrintSetup;
   /**

@@ -37,7 +37,7 @@ import { useTexts, type Texts } from "../i18n";
 import { a1, type Workbook } from "../../src/workbook/workbook";
 import { ResultSummary } from "./ResultSummary";
 import { RuleSetInfo, type Reading } from "./RuleSetInfo";
-import { MappingEditor, SourcePicker } from "./SourcePicker";
+import { MappingEditor, SourcePicker, sourceKey } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
 import { ExamplesPanel } from "../examples/ExamplesPanel";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
@@ -77,11 +77,15 @@ const messageOf = (error: unknown): string =>
 const isAbort = (error: unknown): boolean => error instanceof Error && error.name === "AbortError";
 
 /** The stays and the sources to choose from, as the state the pane shows. */
-async function search(workbook: Workbook, source?: StaysSource): Promise<Loaded> {
+async function search(
+  workbook: Workbook,
+  source?: StaysSource,
+  prefer?: readonly string[]
+): Promise<Loaded> {
   try {
     const [sources, found] = await Promise.all([
       listSources(workbook),
-      findStays(workbook, source),
+      findStays(workbook, source, undefined, prefer),
     ]);
     return found ? { status: "found", sources, found } : { status: "none", sources };
   } catch (error) {
@@ -93,11 +97,13 @@ export interface AppProps {
   workbook: Workbook;
   /** Told after a successful run (the demo shows the forecast sheet then). */
   onResult?: (result: RunResult) => void;
+  /** Sheets to search for the stays first: the demo's file just loaded. */
+  preferSheets?: readonly string[];
   /** Prints the active sheet where the host can (the demo); Excel has no such API. */
   print?: () => void;
 }
 
-export function App({ workbook, onResult, print }: AppProps) {
+export function App({ workbook, onResult, preferSheets, print }: AppProps) {
   const text = useTexts();
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [mapping, setMapping] = useState<ColumnMapping | undefined>();
@@ -134,13 +140,13 @@ export function App({ workbook, onResult, print }: AppProps) {
   // The first search (the state starts as "loading"); an unmounted pane ignores its result.
   useEffect(() => {
     let current = true;
-    void search(workbook).then((state) => {
+    void search(workbook, undefined, preferSheets).then((state) => {
       if (current) show(state);
     });
     return () => {
       current = false;
     };
-  }, [workbook, show]);
+  }, [workbook, show, preferSheets]);
 
   const found = loaded.status === "found" ? loaded.found : undefined;
   // The report of the rows as read, checked in steps so a large sheet never freezes the pane.
@@ -290,6 +296,7 @@ export function App({ workbook, onResult, print }: AppProps) {
             {text.mappingHeading}
           </Subtitle2>
           <MappingEditor
+            key={sourceKey(found.source)}
             header={found.header}
             left={found.left}
             mapping={mapping}

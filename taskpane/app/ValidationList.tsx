@@ -1,8 +1,22 @@
 /**
  * The validation report before computing: how many rows are fine, and each bad row with its
- * reason. A bad row is a link that selects that row in the sheet.
+ * reason. A bad row is a link that selects that row in the sheet. All the report's row links
+ * are one Tab stop, with the arrow keys moving between them (Fluent's arrow navigation group,
+ * tabster's mover: a roving focus that Tab leaves at once), so the keyboard passes a report of
+ * dozens of rows in one step on its way to «Beregn». One Tab stop with the arrow keys inside
+ * is WAI-ARIA's composite-widget rule (https://www.w3.org/WAI/ARIA/apg/practices/keyboard-interface/,
+ * «Keyboard Navigation Inside Components»); Fluent gives it with
+ * https://npmjs.com/package/@fluentui/react-tabster's useArrowNavigationGroup.
  */
-import { Body1, Caption1, Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import {
+  Body1,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  useArrowNavigationGroup,
+} from "@fluentui/react-components";
+import { useId } from "react";
 import type { BadRow, ValidationReport } from "../../src/sheets/stays/columns";
 import { useTexts } from "../i18n";
 
@@ -20,6 +34,9 @@ export function ValidationList(props: {
 }) {
   const text = useTexts();
   const { report, onSelectRow, onSelectSheetRow } = props;
+  // Up/Down and Left/Right between the links, in reading order; Tab goes on past them.
+  const rowKeys = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
+  const hintId = useId();
   const rowLinks = (rows: readonly number[]) => (
     <>
       {rows.slice(0, SHOWN_WARNING_ROWS).map((row, i) => (
@@ -47,9 +64,13 @@ export function ValidationList(props: {
     );
   }
   const shown = report.bad.slice(0, SHOWN_BAD_ROWS);
+  const links = report.bad.length > 0 || report.warnings.some((w) => w.rows.length > 0);
   return (
     <div
       data-testid="validation-report"
+      {...rowKeys}
+      role={links ? "group" : undefined}
+      aria-describedby={links ? hintId : undefined}
       style={{ display: "flex", flexDirection: "column", gap: 4 }}
     >
       <Body1 data-testid="rows-ok">{text.rowsOk(report.ok, report.total)}</Body1>
@@ -87,6 +108,11 @@ export function ValidationList(props: {
             report.totalRows.slice(0, SHOWN_WARNING_ROWS).join(", "),
             report.totalRows.length
           )}
+        </Caption1>
+      )}
+      {links && (
+        <Caption1 id={hintId} data-testid="row-links-hint">
+          {text.rowLinksHint}
         </Caption1>
       )}
       {report.warnings.length > 0 && (

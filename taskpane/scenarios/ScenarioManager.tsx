@@ -5,18 +5,13 @@
  * is open it follows edits of the sheet: parameter and range problems are listed here (the cells
  * show only the error code, and a bad low or high no code at all), and a new horizon rewrites the
  * sheet so its charts cover the new years. The comparison and its tornado use the sheet's ranges.
+ * A sheet a user has changed out of the layout is read as far as it can be and offered for repair,
+ * never created anew over it; a copy kept before a rewrite that left something out can be put back.
  */
 import {
   Badge,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Dropdown,
   Field,
   Input,
@@ -34,6 +29,8 @@ import { saidIn, useTexts, type Said } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { EngineRunner } from "../worker/engine";
 import { parameterCell, type StaysRef } from "../../src/sheets/scenarios/scenarioSheet";
+import { findBackup, type BackupRecord } from "../../src/sheets/scenarios/scenarioBackup";
+import { repairScenarioSheet, restoreBackup } from "../../src/sheets/scenarios/scenarioRepair";
 import {
   activeLabel,
   activeScenario,
@@ -41,9 +38,9 @@ import {
   checkRanges,
   checkValues,
   createOrUpdate,
+  inspectModel,
   isUnsaved,
   onModelWritten,
-  readModel,
   removeScenario,
   sameName,
   saveActiveAs,
@@ -52,8 +49,11 @@ import {
   validScenarios,
   writeComparison,
   writeModel,
+  type InspectedSheet,
   type StoredModel,
 } from "../../src/sheets/scenarios/scenarioStore";
+import { ConfirmDialog, type Confirm } from "./ConfirmDialog";
+import { BackupNotice, RepairNotice } from "./SheetRepair";
 import { SCENARIO_TEXTS } from "./texts";
 
 export interface ScenarioManagerProps {
@@ -74,19 +74,17 @@ type Status =
   | { kind: "done"; message: string }
   | { kind: "failed"; message: string };
 
-/** A question before something that cannot be undone (a Fluent dialog). */
-interface Confirm {
-  title: string;
-  body: string;
-  action: string;
-  run: () => void;
-}
-
 const errorsOf = <E,>(checked: { ok: true } | { ok: false; errors: E[] }): E[] =>
   checked.ok ? [] : checked.errors;
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+/** An error's message in the pane's language, when it has an English one (ScenarioSheetError). */
+const messageOf = (error: unknown, language: "da" | "en"): string =>
+  error instanceof Error
+    ? saidIn(language, {
+        message: error.message,
+        ...("en" in error && typeof error.en === "string" && { en: error.en }),
+      })
+    : String(error);
 
 export function ScenarioManager({
   workbook,
@@ -100,7 +98,9 @@ export function ScenarioManager({
   /** A parameter problem in the pane's language. */
   const said = (e: Said) => saidIn(language, e);
   const headingId = useId();
-  const [stored, setStored] = useState<StoredModel | undefined>();
+  /** The sheet as read; `stored` when it is the layout, else it needs repair. */
+  const [inspected, setInspected] = useState<InspectedSheet | undefined>();
+  const [backup, setBackup] = useState<BackupRecord | undefined>();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [name, setName] = useState("");
   const [picked, setPicked] = useState<string | undefined>();
@@ -114,11 +114,19 @@ export function ScenarioManager({
   useEffect(() => {
     latestStays.current = staysRef;
   }, [staysRef]);
-  const refresh = useCallback(async () => {
-    const next = await readModel(workbook, latestStays.current ?? null);
-    setStored(next);
-    return next;
+  const refresh = useCallback(async (): Promise<StoredModel | undefined> => {
+    const next = await inspectModel(workbook, latestStays.current ?? null);
+    setInspected(next);
+    setBackup((await findBackup(workbook))?.record);
+    return next && next.reading.problems.length === 0
+      ? { sheet: next.sheet, model: next.reading.model }
+      : undefined;
   }, [workbook]);
+  const stored: StoredModel | undefined =
+    inspected && inspected.reading.problems.length === 0
+      ? { sheet: inspected.sheet, model: inspected.reading.model }
+      : undefined;
+  const broken = inspected && !stored ? inspected.reading : undefined;
 
   // Read the sheet now and after every rewrite (also the template panel's imports).
   useEffect(() => {
@@ -128,8 +136,9 @@ export function ScenarioManager({
     return onModelWritten(workbook, reread);
   }, [workbook, refresh]);
 
-  // Follow the sheet's edits; a new horizon needs the charts bound to the new years.
-  const sheet = stored?.sheet;
+  // Follow the sheet's edits (also of a sheet to repair: an undone edit makes it the layout
+  // again); a new horizon needs the charts bound to the new years.
+  const sheet = inspected?.sheet;
   useEffect(() => {
     if (!sheet) return;
     let stop: (() => Promise<void>) | undefined;
@@ -160,7 +169,7 @@ export function ScenarioManager({
       setStatus(
         error instanceof Error && error.name === "AbortError"
           ? { kind: "done", message: text.compareStopped }
-          : { kind: "failed", message: messageOf(error) }
+          : { kind: "failed", message: messageOf(error, language) }
       );
     }
   };
@@ -172,6 +181,32 @@ export function ScenarioManager({
       const written = await createOrUpdate(workbook, staysRef ?? null);
       await workbook.selectRange(written, parameterCell("horizon"));
       return text.created(written);
+    });
+
+  const repair = () => {
+    const doRepair = (confirmed: boolean) =>
+      run(async () => {
+        const result = await repairScenarioSheet(workbook, staysRef ?? null, { confirmed });
+        if (!result.ok) throw new Error(text.repairChanged);
+        return text.repaired(result.sheet, result.saved.length, result.backup);
+      });
+    if (broken?.drops)
+      ask({
+        title: text.repairTitle,
+        body: text.repairBody(broken.problems.filter((p) => p.drops).map(said)),
+        action: text.repairConfirm,
+        run: () => void doRepair(true),
+      });
+    else void doRepair(false);
+  };
+
+  const restore = () =>
+    ask({
+      title: text.restoreTitle,
+      body: text.restoreBody,
+      action: text.restoreConfirm,
+      run: () =>
+        void run(async () => text.restored(await restoreBackup(workbook, staysRef ?? null))),
     });
 
   const save = () => {
@@ -285,15 +320,27 @@ export function ScenarioManager({
       </Subtitle2>
       <Caption1>{text.intro}</Caption1>
       {!staysRef && <Caption1>{text.needStays}</Caption1>}
+      {broken && <RepairNotice reading={broken} text={text} language={language} />}
       <div>
-        <Button
-          appearance={model ? "secondary" : "primary"}
-          disabled={locked || !staysRef}
-          onClick={() => void create()}
-          data-testid="scenario-sheet"
-        >
-          {model ? text.update : text.create}
-        </Button>
+        {broken ? (
+          <Button
+            appearance="primary"
+            disabled={locked}
+            onClick={repair}
+            data-testid="scenario-repair"
+          >
+            {text.repair}
+          </Button>
+        ) : (
+          <Button
+            appearance={model ? "secondary" : "primary"}
+            disabled={locked || !staysRef}
+            onClick={() => void create()}
+            data-testid="scenario-sheet"
+          >
+            {model ? text.update : text.create}
+          </Button>
+        )}
       </div>
 
       {model && (
@@ -395,6 +442,16 @@ export function ScenarioManager({
         </>
       )}
 
+      {backup && (
+        <BackupNotice
+          record={backup}
+          text={text}
+          language={language}
+          disabled={locked}
+          onRestore={restore}
+        />
+      )}
+
       {status.kind === "comparing" && (
         <div style={{ display: "flex", gap: 8, alignItems: "flex-end" }}>
           <Field
@@ -420,34 +477,7 @@ export function ScenarioManager({
           <MessageBarBody>{text.failed(status.message)}</MessageBarBody>
         </MessageBar>
       )}
-      <Dialog
-        open={confirm !== undefined}
-        onOpenChange={(_, d) => !d.open && setConfirm(undefined)}
-      >
-        <DialogSurface data-testid="scenario-confirm">
-          <DialogBody>
-            <DialogTitle>{confirm?.title}</DialogTitle>
-            <DialogContent>{confirm?.body}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  confirm?.run();
-                  setConfirm(undefined);
-                }}
-                data-testid="scenario-confirm-yes"
-              >
-                {confirm?.action}
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button appearance="secondary" data-testid="scenario-confirm-no">
-                  {text.cancel}
-                </Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog confirm={confirm} cancel={text.cancel} onClose={() => setConfirm(undefined)} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * problems come from the registry (src/engine/parameters/validation.ts), in both languages.
  */
 import type { Language } from "../i18n";
+import type { BackupRecord } from "../../src/sheets/scenarios/scenarioBackup";
 
 export interface ScenarioTexts {
   heading: string;
@@ -46,7 +47,36 @@ export interface ScenarioTexts {
   deleteTitle(name: string): string;
   deleteBody(active: boolean): string;
   deleteConfirm: string;
+  /** The sheet is there, but a user has changed it out of the layout. */
+  broken: string;
+  repair: string;
+  /** More problems than the list shows. */
+  moreProblems(count: number): string;
+  repairTitle: string;
+  /** What the repair leaves out (the problems that drop something), before it is confirmed. */
+  repairBody(drops: string[]): string;
+  repairConfirm: string;
+  /** `backup` is blank when the sheet was already the layout (nothing written, no copy). */
+  repaired(sheet: string, saved: number, backup: string): string;
+  /** The sheet changed between reading and repairing. */
+  repairChanged: string;
+  /** The hidden copy: when it was taken and why. */
+  backupNote(taken: string, record: BackupRecord): string;
+  restore: string;
+  restoreTitle: string;
+  restoreBody: string;
+  restoreConfirm: string;
+  restored(sheet: string): string;
 }
+
+const quoted = (names: string[], open: string, close: string) =>
+  names.map((n) => `${open}${n}${close}`).join(", ");
+
+/** The first few items of a list, and how many more. */
+const firstFew = (items: string[], more: (n: number) => string) =>
+  items.length <= 5
+    ? items.join("; ")
+    : `${items.slice(0, 5).join("; ")} ${more(items.length - 5)}`;
 
 const DA: ScenarioTexts = {
   heading: "Scenarier: hvad koster det, hvis vi ikke handler?",
@@ -94,9 +124,36 @@ const DA: ScenarioTexts = {
   deleteTitle: (name) => `Slet «${name}»?`,
   deleteBody: (active) =>
     active
-      ? "Det er det aktive scenarie. Værdierne bliver stående i arket, men er derefter ikke gemt."
-      : "Scenariet fjernes fra arket Scenarier.",
+      ? "Det er det aktive scenarie. Værdierne bliver stående i arket, men er derefter ikke gemt. En kopi af arket gemmes først, så «Gendan kopien» kan fortryde sletningen."
+      : "Scenariet fjernes fra arket Scenarier. En kopi af arket gemmes først, så «Gendan kopien» kan fortryde sletningen.",
   deleteConfirm: "Slet",
+  broken:
+    "Arket Scenarier er ændret, så panelet ikke kan læse det sikkert. Reparér det: arket skrives igen med alle de værdier, spænd og gemte scenarier, der kunne læses, og en kopi af arket, som det er nu, gemmes først i det skjulte ark «Scenarier (kopi)». Det, der ikke passer:",
+  repair: "Reparér arket Scenarier",
+  moreProblems: (count) => `… og ${count} andre`,
+  repairTitle: "Reparér arket Scenarier?",
+  repairBody: (drops) =>
+    `Reparationen udelader det, den ikke kan placere: ${firstFew(drops, (n) => `og ${n} andre`)}. En kopi af arket, som det er nu, gemmes først i det skjulte ark «Scenarier (kopi)», og «Gendan kopien» kan lægge den tilbage.`,
+  repairConfirm: "Reparér",
+  repaired: (sheet, saved, backup) =>
+    backup === ""
+      ? `Arket ${sheet} var allerede i orden; intet er ændret.`
+      : `Arket ${sheet} er repareret, og ${saved === 0 ? "det havde ingen gemte scenarier" : saved === 1 ? "det gemte scenarie er bevaret" : `alle ${saved} gemte scenarier er bevaret`}. Kopien af arket, som det var, ligger i det skjulte ark ${backup}.`,
+  repairChanged: "Arket Scenarier blev ændret imens. Se listen igen, og reparér så.",
+  backupNote: (taken, record) =>
+    `Der er en kopi af arket Scenarier fra ${taken}, taget ${
+      {
+        repair: "før en reparation",
+        delete: `før ${quoted(record.dropped, "«", "»")} blev slettet`,
+        restore: "da en kopi blev lagt tilbage",
+      }[record.reason]
+    }. Den ligger i det skjulte ark «Scenarier (kopi)».`,
+  restore: "Gendan kopien",
+  restoreTitle: "Læg kopien tilbage?",
+  restoreBody:
+    "Arket Scenarier bliver, som det er i kopien. Arket, som det er nu, bliver den nye kopi, så du kan skifte tilbage på samme måde.",
+  restoreConfirm: "Gendan",
+  restored: (sheet) => `Kopien er lagt tilbage i arket ${sheet}. Arket, som det var, er nu kopien.`,
 };
 
 const EN: ScenarioTexts = {
@@ -145,9 +202,37 @@ const EN: ScenarioTexts = {
   deleteTitle: (name) => `Delete “${name}”?`,
   deleteBody: (active) =>
     active
-      ? "It is the active scenario. Its values stay in the sheet, but are then not saved."
-      : "The scenario is removed from the Scenarier sheet.",
+      ? "It is the active scenario. Its values stay in the sheet, but are then not saved. A copy of the sheet is kept first, so «Restore the copy» can undo the deletion."
+      : "The scenario is removed from the Scenarier sheet. A copy of the sheet is kept first, so «Restore the copy» can undo the deletion.",
   deleteConfirm: "Delete",
+  broken:
+    "The Scenarier sheet has been changed so that the pane cannot read it safely. Repair it: the sheet is written again with every value, range and saved scenario that could be read, and a copy of the sheet as it is now is kept first in the hidden sheet «Scenarier (kopi)». What does not fit:",
+  repair: "Repair the Scenarier sheet",
+  moreProblems: (count) => `… and ${count} more`,
+  repairTitle: "Repair the Scenarier sheet?",
+  repairBody: (drops) =>
+    `The repair leaves out what it cannot place: ${firstFew(drops, (n) => `and ${n} more`)}. A copy of the sheet as it is now is kept first in the hidden sheet «Scenarier (kopi)», and «Restore the copy» can put it back.`,
+  repairConfirm: "Repair",
+  repaired: (sheet, saved, backup) =>
+    backup === ""
+      ? `The sheet ${sheet} was already in order; nothing has changed.`
+      : `The sheet ${sheet} is repaired, and ${saved === 0 ? "it had no saved scenarios" : saved === 1 ? "the saved scenario is kept" : `all ${saved} saved scenarios are kept`}. The copy of the sheet as it was is in the hidden sheet ${backup}.`,
+  repairChanged: "The Scenarier sheet changed meanwhile. Look at the list again, then repair.",
+  backupNote: (taken, record) =>
+    `There is a copy of the Scenarier sheet from ${taken}, taken ${
+      {
+        repair: "before a repair",
+        delete: `before ${quoted(record.dropped, "“", "”")} was deleted`,
+        restore: "when a copy was put back",
+      }[record.reason]
+    }. It is in the hidden sheet «Scenarier (kopi)».`,
+  restore: "Restore the copy",
+  restoreTitle: "Put the copy back?",
+  restoreBody:
+    "The Scenarier sheet becomes what is in the copy. The sheet as it is now becomes the new copy, so you can switch back the same way.",
+  restoreConfirm: "Restore",
+  restored: (sheet) =>
+    `The copy is back in the sheet ${sheet}. The sheet as it was is now the copy.`,
 };
 
 export const SCENARIO_TEXTS: Record<Language, ScenarioTexts> = { da: DA, en: EN };

@@ -19,17 +19,21 @@ import {
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
 import { DEFAULT_PARAMETERS, parameterById } from "../../src/engine/parameters";
-import type { StayInput } from "../../src/engine/shelter";
+import type { RowError, StayInput } from "../../src/engine/shelter";
 import type { Workbook } from "../../src/workbook/workbook";
-import { allSaidIn, formatCount, formatSeconds, useTexts, type Language } from "../i18n";
+import { allSaidIn, formatCount, formatSeconds, saidIn, useTexts, type Language } from "../i18n";
 import { type NamedParameters, type SensitivityBar } from "../../src/sheets/scenarios/compare";
-import { activeScenario, readModel } from "../../src/sheets/scenarios/scenarioStore";
+import {
+  ScenarioSheetError,
+  activeScenario,
+  readModelOrRefuse,
+} from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
 import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
-  validDraws,
-  validSeed,
+  drawsProblem,
+  seedProblem,
   type ViewSpread,
 } from "../../src/engine/uncertainty";
 import { krFormat } from "./charts";
@@ -69,19 +73,30 @@ interface Run {
   failed?: string;
 }
 
-/** A field's number when the engine takes it (uncertainty.ts: validDraws, validSeed). */
-const numberIn = (text: string, valid: (n: number) => boolean): number | undefined => {
-  const n = Number(text.trim());
-  return text.trim() !== "" && valid(n) ? n : undefined;
-};
+/**
+ * A number typed in the panel, checked at the engine's own door (src/engine/uncertainty/input.ts),
+ * so the panel refuses what the engine refuses, in the same words; a blank is no number.
+ */
+export function typedNumber(
+  text: string,
+  problem: (value: unknown) => RowError | undefined
+): { value: number; problem?: undefined } | { value?: undefined; problem: RowError } {
+  const trimmed = text.trim();
+  const value = trimmed === "" ? NaN : Number(trimmed);
+  const refused = problem(value);
+  return refused ? { problem: refused } : { value };
+}
 
-/** The active scenario of the Scenarier sheet, or the defaults when the workbook has none. */
+/** The active scenario of the Scenarier sheet, or the defaults when the workbook has none (a sheet to repair is refused). */
 export async function activeScenarioOf(
   workbook: Workbook,
   text: UncertaintyTexts,
   language: Language
 ): Promise<NamedParameters> {
-  const stored = await readModel(workbook);
+  // A Scenarier sheet to repair is said so, never run as the defaults.
+  const stored = await readModelOrRefuse(workbook).catch((error: unknown) => {
+    throw error instanceof ScenarioSheetError ? new Error(saidIn(language, error)) : error;
+  });
   if (!stored) return { name: text.noSheet, parameters: { ...DEFAULT_PARAMETERS } };
   const active = activeScenario(stored.model);
   if (!active.ok) throw new Error(allSaidIn(language, active.errors));
@@ -101,9 +116,11 @@ export function UncertaintyPanel({
   const [seed, setSeed] = useState(String(DEFAULT_SEED));
   const [run, setRun] = useState<Run>({});
   const stop = useRef<AbortController>();
-  const drawCount = numberIn(draws, validDraws);
-  const seedValue = numberIn(seed, validSeed);
+  const { value: drawCount, problem: drawsRefused } = typedNumber(draws, drawsProblem);
+  const { value: seedValue, problem: seedRefused } = typedNumber(seed, seedProblem);
   const running = run.running !== undefined;
+  const drawsMessage = drawsRefused && saidIn(language, drawsRefused);
+  const seedMessage = seedRefused && saidIn(language, seedRefused);
 
   const start = async () => {
     if (!rows || drawCount === undefined || seedValue === undefined) return;
@@ -158,7 +175,7 @@ export function UncertaintyPanel({
         <Field
           label={text.drawsLabel}
           hint={text.drawsHint}
-          validationMessage={drawCount === undefined ? text.badDraws : undefined}
+          validationMessage={drawsMessage}
           style={{ flex: 1, minWidth: 0 }}
         >
           <Input
@@ -173,7 +190,7 @@ export function UncertaintyPanel({
         <Field
           label={text.seedLabel}
           hint={text.seedHint}
-          validationMessage={seedValue === undefined ? text.badSeed : undefined}
+          validationMessage={seedMessage}
           style={{ flex: 1, minWidth: 0 }}
         >
           <Input

@@ -11,8 +11,6 @@ export interface UncertaintyTexts {
   drawsHint: string;
   seedLabel: string;
   seedHint: string;
-  badDraws: string;
-  badSeed: string;
   run: string;
   cancel: string;
   drawing(done: number, draws: number): string;
@@ -62,8 +60,6 @@ const DA: UncertaintyTexts = {
   drawsHint: "Et helt tal fra 100 til 20.000",
   seedLabel: "Frø (seed)",
   seedHint: "Et helt tal; samme frø giver samme træk",
-  badDraws: "Antal træk skal være et helt tal fra 100 til 20.000",
-  badSeed: "Frøet skal være et helt tal fra 0 til 4.294.967.295",
   run: "Kør Monte Carlo",
   cancel: "Annullér",
   drawing: (done, draws) => `Træk ${done} af ${draws} …`,
@@ -119,8 +115,6 @@ const EN: UncertaintyTexts = {
   drawsHint: "A whole number from 100 to 20,000",
   seedLabel: "Seed",
   seedHint: "A whole number; the same seed gives the same draws",
-  badDraws: "Draws must be a whole number from 100 to 20,000",
-  badSeed: "The seed must be a whole number from 0 to 4,294,967,295",
   run: "Run Monte Carlo",
   cancel: "Cancel",
   drawing: (done, draws) => `Draw ${done} of ${draws} …`,

@@ -216,7 +216,8 @@ describe("the standalone demo in headless Chromium", () => {
     const valuesBefore = await userSheetValues(page, SAMPLE_SHEET_NAME);
     const gridBefore = await readRenderedGrid(page);
 
-    // The detected mapping, then one correction by the user: no self-payment column.
+    // The detected mapping, folded, then one correction by the user: no self-payment column.
+    await page.getByTestId("mapping-edit").click();
     expect(await page.locator('select[data-field="selfPayment"]').inputValue()).toBe(
       String(mapping.selfPayment)
     );
@@ -438,7 +439,9 @@ describe("the standalone demo in headless Chromium", () => {
         expect(await page.getByTestId("rows-ok").textContent()).toBe("7 af 7 rækker er i orden."),
       { timeout: 20_000 }
     );
-    expect(await page.locator('select[data-field="dailyRate"]').inputValue()).toBe("3");
+    await expect(
+      page.locator('[data-testid="mapping-folded"] [data-field="dailyRate"]').textContent()
+    ).resolves.toBe("Takst: D: Daily rate");
     await runForecastInPage(page);
     const shown = shownTotals(await readRenderedGrid(page), "da");
     expect(shown.quarters.refundDaysNy.toNumber()).toBe(120 + 90 + 90 + 0 + 180 + 1 + 1);

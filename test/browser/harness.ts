@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { findChromium } from "./chromium";
+import { SAVED_DATABASE } from "../../demo/savedWorkbook";
 
 export const DIST = resolve(__dirname, "../../dist");
 /** office.js and the files it loads, as the npm package ships Microsoft's CDN folder. */
@@ -149,6 +150,13 @@ export async function openDemo(
   prepare?: (page: Page) => Promise<void>
 ): Promise<Page> {
   const page = await browser.context.newPage();
+  // A new visitor: the workbook a page before kept in IndexedDB is forgotten on the page's first
+  // load (a reload keeps it, as it does for a user). The open that follows waits for the delete.
+  await page.addInitScript((database) => {
+    if (sessionStorage.getItem("demo-test-page")) return;
+    sessionStorage.setItem("demo-test-page", "1");
+    indexedDB.deleteDatabase(database);
+  }, SAVED_DATABASE);
   await prepare?.(page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

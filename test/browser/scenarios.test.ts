@@ -138,6 +138,94 @@ describe("the live Scenarier sheet in the demo", () => {
     await page.close();
   });
 
+  it("the repro of issue 25: «Min plan» saved, then «Horisont» renamed «Horisont (år)»: the pane repairs the sheet, never creates it anew; a duplicated row asks first; the copy can be put back", async () => {
+    const page = await openDemo(demo.browser, demo.server.origin);
+    await page.getByTestId("scenario-sheet").click();
+    await page.getByTestId("scenario-status").waitFor();
+    const horizon = parseA1(parameterCell("horizon"));
+    const edit = async (row: number, col: number, value: string) => {
+      await page
+        .locator(`[data-sheet="Scenarier"] tr[data-row="${row}"] td[data-col="${col}"]`)
+        .dblclick();
+      await page.getByTestId("cell-input").fill(value);
+      await page.getByTestId("cell-input").press("Enter");
+    };
+    await edit(horizon.top, horizon.left, "12");
+    await page.getByTestId("scenario-name").fill("Min plan");
+    await page.getByTestId("scenario-save").click();
+    await waitFor(async () =>
+      expect(await page.getByTestId("scenario-status").textContent()).toBe("Gemt som «Min plan».")
+    );
+    const plan = LAYOUT.savedColumn + 1;
+    const savedHorizon = () => cellValue(page, "Scenarier", horizon.top, plan);
+    expect(await savedHorizon()).toBe(12);
+
+    // The label renamed: the pane lists what it read, and offers a repair, not «Opret».
+    await edit(horizon.top, 0, "Horisont (år)");
+    await page.getByTestId("scenario-repair").waitFor();
+    await expect(page.getByTestId("scenario-sheet").count()).resolves.toBe(0);
+    await expect(page.getByTestId("scenario-broken").textContent()).resolves.toContain(
+      `Række ${horizon.top + 1}: «Horisont (år)» er læst som «Horisont»`
+    );
+    await page
+      .getByTestId("scenarios")
+      .screenshot({ path: join(SHOTS, "scenarios-repair-offer.png") });
+    await page.getByTestId("scenario-repair").click();
+    await waitFor(async () =>
+      expect(await page.getByTestId("scenario-status").textContent()).toBe(
+        "Arket Scenarier er repareret, og det gemte scenarie er bevaret. Kopien af arket, som det var, ligger i det skjulte ark Scenarier (kopi)."
+      )
+    );
+    expect(await cellValue(page, "Scenarier", horizon.top, 0)).toBe("Horisont");
+    expect(await cellValue(page, "Scenarier", LAYOUT.headerRow, plan)).toBe("Min plan");
+    expect(await savedHorizon()).toBe(12);
+    // The copy is hidden, as in Excel: no tab; the pane says it is there.
+    await expect(page.locator('[data-sheet="Scenarier (kopi)"]').count()).resolves.toBe(0);
+    await expect(page.getByTestId("scenario-backup").textContent()).resolves.toContain(
+      "før en reparation"
+    );
+
+    // A parameter row duplicated (its copy edited): the repair says what it leaves out and asks.
+    const support = parseA1(parameterCell("supportCost")).top;
+    await page.evaluate((row) => {
+      const workbook = window.__demo!.workbook;
+      const values = workbook.getSheet("Scenarier")!.values;
+      values.splice(row + 1, 0, [...values[row]]);
+      workbook.setCell("Scenarier", row + 1, 1, 99_000);
+    }, support);
+    await page.getByTestId("scenario-repair").click();
+    await expect(page.getByTestId("scenario-confirm").textContent()).resolves.toContain(
+      `«Bostøtte pr. år» står to gange (række ${support + 1} og ${support + 2})`
+    );
+    // The dialog fades in: the picture once its animations have finished.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await page.screenshot({ path: join(SHOTS, "scenarios-repair-confirm.png") });
+    await page.getByTestId("scenario-confirm-no").click();
+    expect(await cellValue(page, "Scenarier", support + 1, 1)).toBe(99_000);
+    await page.getByTestId("scenario-repair").click();
+    await page.getByTestId("scenario-confirm-yes").click();
+    await waitFor(async () =>
+      expect(await page.getByTestId("scenario-status").textContent()).toMatch(/er repareret/)
+    );
+    expect(await cellValue(page, "Scenarier", support + 1, 0)).toBe("Tilbagefald pr. år");
+    expect(await savedHorizon()).toBe(12);
+
+    // Put the copy back: the sheet with its two rows, to be repaired again.
+    await page.getByTestId("scenario-restore").click();
+    await page.getByTestId("scenario-confirm-yes").click();
+    await waitFor(async () =>
+      expect(await page.getByTestId("scenario-status").textContent()).toBe(
+        "Kopien er lagt tilbage i arket Scenarier. Arket, som det var, er nu kopien."
+      )
+    );
+    expect(await cellValue(page, "Scenarier", support + 1, 1)).toBe(99_000);
+    await page.getByTestId("scenario-repair").waitFor();
+    await page.getByTestId("scenario-confirm").waitFor({ state: "detached" });
+    await page.getByTestId("scenarios").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, "scenarios-repair.png"), fullPage: true });
+    await page.close();
+  });
+
   it("save a named scenario, switch the active one, and compare them with a tornado", async () => {
     const page = await openDemo(demo.browser, demo.server.origin);
     await page.getByTestId("scenario-sheet").click();

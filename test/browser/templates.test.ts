@@ -16,11 +16,11 @@ import { d } from "../../src/engine/calendar";
 import { exportTemplate, parseTemplate } from "../../src/templates/template";
 import {
   parameterCell,
-  readScenarioSheet,
   SCENARIO_SHEET,
   LAYOUT,
   type ScenarioModel,
 } from "../../src/sheets/scenarios/scenarioSheet";
+import { readScenarioSheet } from "../../src/sheets/scenarios/sheetReading";
 import { parseA1, type CellValue } from "../../src/workbook/workbook";
 import { SHOTS, openDemo } from "./harness";
 import { demoPerFile } from "./demoPerFile";

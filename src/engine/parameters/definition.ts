@@ -3,7 +3,7 @@
  * definition, written once here so the data can be checked against it (`satisfies`) while the
  * ids and value types are read from the data itself.
  */
-import type { UserGroup } from "../typology";
+import type { UserGroup } from "../userGroups";
 
 /** What the register says about who comes back (projection/returns.ts), per user group. */
 export type ReturnQuantity = "next" | "afterGap" | "nights";

@@ -30,5 +30,6 @@ export {
   validateParameterRange,
   validateParameterValue,
   validateParameters,
+  type CheckedParameterError,
   type ParameterError,
 } from "./validation";

@@ -8,7 +8,7 @@
  * showing 3,5 % holds 0.035. The ids and the type of a parameter set are read from this data
  * (`as const satisfies`), so a parameter is added here and nowhere else.
  */
-import type { UserGroup } from "../typology";
+import type { UserGroup } from "../userGroups";
 import type { Capitalised, ParameterSpec, ReturnQuantity } from "./definition";
 
 const SBST = "Social- og Boligstyrelsen";

@@ -1,13 +1,11 @@
 /**
  * Checking values against the registry: one value, a whole set (with the rules that tie two
- * parameters together) and a scenario's own low–high range. Messages in Danish, with English
- * beside them, name the parameter, so a template import and a cell formula refuse the same
- * values with the same words.
+ * parameters together) and a scenario's own low–high range. Each problem names the parameter
+ * (src/messages writes it in Danish and English), so a template import and a cell formula refuse
+ * the same values with the same words.
  */
+import { problemError, showCell, type Problem, type RangeBound } from "../../messages";
 import type { RowError } from "../shelter";
-import type { Bound } from "./definition";
-import { formatParameterValue } from "./format";
-import { parameterById } from "./lookup";
 import {
   PARAMETERS,
   type ParameterDef,
@@ -18,67 +16,79 @@ import {
 /** Words a cell may hold for a parameter estimated from the register (lookup.ts's FROM_DATA_TEXT and more). */
 const FROM_DATA = new Set(["fra data", "data", "skøn", "estimeret", "from data", "estimated"]);
 
-/** A parameter problem: an Excel error code, a Danish message, and the parameter it is about. */
-export interface ParameterError extends RowError {
+/** The words a yes/no parameter's cell may hold (Danish and English), read in any case. */
+const YES_NO_WORDS = new Map([
+  ["ja", 1],
+  ["nej", 0],
+  ["yes", 1],
+  ["no", 0],
+]);
+
+/** A parameter problem from the registry's checks: the row error and the parameter it is about. */
+export interface CheckedParameterError extends RowError {
   parameter?: ParameterId;
 }
 
-function rangeText(def: ParameterDef, language: "da" | "en" = "da"): string {
-  const words =
-    language === "da"
-      ? { above: "over", from: "fra", below: "under", most: "højst", and: "og" }
-      : { above: "above", from: "from", below: "below", most: "at most", and: "and" };
-  const side = (b: Bound, lower: boolean) =>
-    `${lower ? (b.exclusive ? words.above : words.from) : b.exclusive ? words.below : words.most} ${formatParameterValue(def, b.value, language)}`;
-  return `${side(def.min, true)} ${words.and} ${side(def.max, false)}`;
-}
-
-/** A parameter as English messages name it: the sheet's (Danish) name and the English one. */
-const nameEn = (def: ParameterDef) => `«${def.name}» (${def.alias})`;
+/**
+ * A parameter problem as the layers above pass it on: the checks' errors, or an error the
+ * Scenarier sheet (src/sheets) writes itself, with a Danish message and maybe an English one.
+ */
+export type ParameterError =
+  | CheckedParameterError
+  | { code: RowError["code"]; message: string; en?: string; parameter?: ParameterId };
 
 const inside = (value: number, def: ParameterDef): boolean =>
   (def.min.exclusive ? value > def.min.value : value >= def.min.value) &&
   (def.max.exclusive ? value < def.max.value : value <= def.max.value);
 
-/** One value against its parameter's type and range; null for a blank the parameter allows. */
-export function validateParameterValue(
+/** A problem about one parameter, with the parameter beside it for the pane and the sheets. */
+const about = (problem: Problem & { parameter: ParameterId }): CheckedParameterError => ({
+  ...problemError(problem),
+  parameter: problem.parameter,
+});
+
+/**
+ * One value against its parameter's type and range, as the problem it has (for `bound`, one end
+ * of a scenario's own range); the number, or null for a blank the parameter allows.
+ */
+function checkValue(
   def: ParameterDef,
-  value: unknown
-): number | null | ParameterError {
-  const fail = (code: RowError["code"], message: string, en: string): ParameterError => ({
-    code,
-    message: `«${def.name}»: ${message}`,
-    en: `${nameEn(def)}: ${en}`,
-    parameter: def.id,
-  });
+  value: unknown,
+  bound?: RangeBound
+): number | null | (Problem & { parameter: ParameterId }) {
+  const parameter = def.id;
+  const at = bound ? { parameter, bound } : { parameter };
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
-    return def.default === null ? null : fail("#VALUE!", "værdien mangler", "the value is missing");
+    return def.default === null ? null : { id: "parameterValueMissing", ...at };
   }
   // Excel desktop passes an empty cell as 0 (office-js #4702, #5262, #1951): no base year is 0.
   if (def.id === "baseYear" && value === 0) return null;
   if (def.estimated && typeof value === "string" && FROM_DATA.has(value.trim().toLowerCase()))
     return null;
-  if (typeof value !== "number") {
-    const shown = typeof value === "string" ? `«${value}»` : String(value);
-    return fail("#VALUE!", `${shown} er ikke et tal`, `${shown} is not a number`);
-  }
-  if (!Number.isFinite(value))
-    return fail("#VALUE!", `${value} er ikke et gyldigt tal`, `${value} is not a valid number`);
-  if (def.integer && !Number.isInteger(value))
-    return fail(
-      "#VALUE!",
-      `skal være et helt tal (fik ${formatParameterValue(def, value)})`,
-      `must be a whole number (got ${formatParameterValue(def, value, "en")})`
+  // A yes/no cell shows ja/nej (its number format); a user types what it shows, in any case.
+  if (def.unit === "ja/nej" && typeof value === "boolean") return value ? 1 : 0;
+  if (def.unit === "ja/nej" && typeof value === "string")
+    return (
+      YES_NO_WORDS.get(value.trim().toLocaleLowerCase("da")) ?? {
+        id: "parameterNotYesNo",
+        ...at,
+        shown: showCell(value),
+      }
     );
-  if (!inside(value, def)) {
-    const percent = def.unit === "%" && Math.abs(value) > 1;
-    return fail(
-      "#VALUE!",
-      `skal ligge ${rangeText(def)} (fik ${formatParameterValue(def, value)})${percent ? " (procent skrives 3,5 % eller 0,035)" : ""}`,
-      `must lie ${rangeText(def, "en")} (got ${formatParameterValue(def, value, "en")})${percent ? " (write percentages as 3.5% or 0.035)" : ""}`
-    );
-  }
+  if (typeof value !== "number") return { id: "parameterNotNumber", ...at, shown: showCell(value) };
+  if (!Number.isFinite(value)) return { id: "parameterNotFinite", ...at, value };
+  if (def.integer && !Number.isInteger(value)) return { id: "parameterNotInteger", ...at, value };
+  if (!inside(value, def)) return { id: "parameterOutOfRange", ...at, value };
   return value;
+}
+
+/** One value against its parameter's type and range; null for a blank the parameter allows. */
+export function validateParameterValue(
+  def: ParameterDef,
+  value: unknown
+): number | null | CheckedParameterError {
+  const checked = checkValue(def, value);
+  return checked !== null && typeof checked === "object" ? about(checked) : checked;
 }
 
 /**
@@ -88,8 +98,8 @@ export function validateParameterValue(
 export function validateParameters(
   values: Partial<Record<ParameterId, unknown>>,
   defs: readonly ParameterDef[] = PARAMETERS
-): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
-  const errors: ParameterError[] = [];
+): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: CheckedParameterError[] } {
+  const errors: CheckedParameterError[] = [];
   const out: Partial<Record<ParameterId, number | null>> = {};
   for (const def of defs) {
     if (!(def.id in values) && def.optional) {
@@ -97,12 +107,7 @@ export function validateParameters(
       continue;
     }
     if (!(def.id in values)) {
-      errors.push({
-        code: "#VALUE!",
-        message: `Parameteren «${def.name}» mangler`,
-        en: `The parameter ${nameEn(def)} is missing`,
-        parameter: def.id,
-      });
+      errors.push(about({ id: "parameterMissing", parameter: def.id }));
       continue;
     }
     const v = validateParameterValue(def, values[def.id]);
@@ -113,9 +118,7 @@ export function validateParameters(
   const moveAway = out.moveAwayRate;
   if (typeof relapse === "number" && typeof moveAway === "number" && relapse + moveAway > 1) {
     errors.push({
-      code: "#VALUE!",
-      message: `«${parameterById("relapseRate").name}» + «${parameterById("moveAwayRate").name}» må højst være 100 % pr. år (fik ${formatParameterValue(parameterById("relapseRate"), relapse + moveAway)})`,
-      en: `${nameEn(parameterById("relapseRate"))} + ${nameEn(parameterById("moveAwayRate"))} must be at most 100% a year (got ${formatParameterValue(parameterById("relapseRate"), relapse + moveAway, "en")})`,
+      ...problemError({ id: "relapsePlusMoveAwayParameters", sum: relapse + moveAway }),
       parameter: "moveAwayRate",
     });
   }
@@ -140,63 +143,46 @@ export function validateParameterRange(
   low: unknown,
   high: unknown,
   source: unknown = ""
-): { low: number; high: number; source?: string } | ParameterError[] {
-  const errors: ParameterError[] = [];
-  const fail = (message: string, en: string) =>
-    errors.push({
-      code: "#VALUE!",
-      message: `«${def.name}»: ${message}`,
-      en: `${nameEn(def)}: ${en}`,
-      parameter: def.id,
-    });
-  if (!def.range) {
-    fail(
-      "har intet spænd (lav og høj skal være tomme)",
-      "has no range (low and high must be blank)"
-    );
-    return errors;
-  }
-  const bound = (value: unknown, da: string, en: string): number | undefined => {
+): { low: number; high: number; source?: string } | CheckedParameterError[] {
+  const errors: CheckedParameterError[] = [];
+  const parameter = def.id;
+  if (!def.range) return [about({ id: "parameterHasNoRange", parameter })];
+  const registry = def.range;
+  const bound = (value: unknown, end: RangeBound): number | undefined => {
     const blank =
       value === null || value === undefined || (typeof value === "string" && value.trim() === "");
     if (blank) {
-      fail(
-        `${da} mangler (registrets værdi er ${formatParameterValue(def, da === "lav" ? def.range!.low : def.range!.high)})`,
-        `${en} is missing (the registry's value is ${formatParameterValue(def, en === "low" ? def.range!.low : def.range!.high, "en")})`
+      errors.push(
+        about({ id: "rangeBoundMissing", parameter, bound: end, registry: registry[end] })
       );
       return undefined;
     }
-    const checked = validateParameterValue(def, value);
+    const checked = checkValue(def, value, end);
     if (checked !== null && typeof checked === "object") {
-      fail(
-        `${da} ${checked.message.replace(/^«[^»]*»: /, "")}`,
-        `${en} ${(checked.en ?? "").replace(/^«[^»]*» \([^)]*\): /, "")}`
-      );
+      errors.push(about(checked));
       return undefined;
     }
     return checked ?? undefined;
   };
-  const lo = bound(low, "lav", "low");
-  const hi = bound(high, "høj", "high");
+  const lo = bound(low, "low");
+  const hi = bound(high, "high");
   if (lo !== undefined && hi !== undefined && lo > hi)
-    fail(
-      `lav (${formatParameterValue(def, lo)}) må ikke være større end høj (${formatParameterValue(def, hi)})`,
-      `low (${formatParameterValue(def, lo, "en")}) must not exceed high (${formatParameterValue(def, hi, "en")})`
-    );
+    errors.push(about({ id: "rangeLowAboveHigh", parameter, low: lo, high: hi }));
   let text: string | undefined;
   if (source !== null && source !== undefined && typeof source !== "string")
-    fail("kilden til spændet skal være en tekst", "the range's source must be text");
+    errors.push(about({ id: "rangeSourceNotText", parameter }));
   else if (typeof source === "string" && source.trim().length > RANGE_SOURCE_MAX)
-    fail(
-      `kilden til spændet må højst være ${RANGE_SOURCE_MAX} tegn (er ${source.trim().length})`,
-      `the range's source must be at most ${RANGE_SOURCE_MAX} characters (is ${source.trim().length})`
+    errors.push(
+      about({
+        id: "rangeSourceTooLong",
+        parameter,
+        length: source.trim().length,
+        max: RANGE_SOURCE_MAX,
+      })
     );
   else if (typeof source === "string" && source.trim() !== "") text = source.trim();
-  else if (lo !== undefined && hi !== undefined && (lo !== def.range.low || hi !== def.range.high))
-    fail(
-      "kilden til spændet mangler: skriv kilden eller antagelsen bag lav og høj",
-      "the range's source is missing: give the source or assumption behind low and high"
-    );
+  else if (lo !== undefined && hi !== undefined && (lo !== registry.low || hi !== registry.high))
+    errors.push(about({ id: "rangeSourceMissing", parameter }));
   if (errors.length > 0 || lo === undefined || hi === undefined) return errors;
   return { low: lo, high: hi, ...(text !== undefined && { source: text }) };
 }

@@ -1,6 +1,7 @@
 /**
  * The projection's figures year by year, and its investment figures, from a prepared timeline.
  */
+import { problemError } from "../../messages";
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "../investment";
 import { Decimal, MAX_EXACT_KRONER, ZERO, dec, roundOre, shareOf, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
@@ -8,7 +9,6 @@ import { socioEconomicDiscount, type RuleSet } from "../rules";
 import type { RowError, StayInput } from "../shelter";
 import { housingFirstPath, type HousingFirstSums } from "./housingFirst";
 import {
-  fail,
   inexact,
   prepareProjection,
   type PreparedProjection,
@@ -155,10 +155,7 @@ export function evaluateProjection(
   const { baseYear, horizon, rules, timeline, results } = prepared;
   // Nobody can leave twice: a share housed below 0 is no projection (issue 20).
   if (p.relapseRate + p.moveAwayRate > 1 || p.relapseRate < 0 || p.moveAwayRate < 0)
-    return fail(
-      "#VALUE!",
-      `Tilbagefald + fraflytning skal ligge mellem 0 og 100 % pr. år (fik ${((p.relapseRate + p.moveAwayRate) * 100).toLocaleString("da-DK")} %)`
-    );
+    return problemError({ id: "housedShareOutOfRange", sum: p.relapseRate + p.moveAwayRate });
   const cal: Calendar = {
     baseYear,
     horizon,

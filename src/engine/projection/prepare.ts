@@ -1,6 +1,7 @@
 /**
  * What a projection computes once for the data and the choices that shape its timeline.
  */
+import { problemError } from "../../messages";
 import { RULE_SETS, type RuleSet } from "../rules";
 import type { ScenarioParameters } from "../parameters";
 import { MAX_EXACT_KRONER } from "../money";
@@ -22,13 +23,9 @@ export interface ProjectionOptions {
   rules?: RuleSet;
 }
 
-export const fail = (code: RowError["code"], message: string): RowError => ({ code, message });
 /** Money beyond whole øre in a double (rates indexed by 100 % a year for decades): no table rather than a wrong one. */
 export const inexact = (): RowError =>
-  fail(
-    "#VALUE!",
-    `Fremskrivningens beløb bliver større end ${MAX_EXACT_KRONER.toLocaleString("da-DK", { maximumFractionDigits: 0 })} kr., mere end hele øre kan regnes præcist: tjek takster, takstregulering og vækst`
-  );
+  problemError({ id: "projectionInexact", max: MAX_EXACT_KRONER });
 
 /**
  * What a projection computes once for the data and the choices that shape the timeline (base
@@ -104,26 +101,20 @@ export function prepareProjection(
   options: ProjectionOptions = {},
   reuse: readonly PreparedProjection[] = []
 ): PreparedProjection | RowError {
-  if (stays.length === 0) return fail("#VALUE!", "Der er ingen ophold at fremskrive");
+  if (stays.length === 0) return problemError({ id: "noStaysToProject" });
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i];
     if (s.discharge !== null && s.discharge < s.admission)
-      return fail("#VALUE!", `Ophold nr. ${i + 1}: udskrivningen ligger før indskrivningen`);
+      return problemError({ id: "projectedStayDischargeBeforeAdmission", stay: i + 1 });
     if (!(s.dailyRate >= 0 && s.selfPayment >= 0 && Number.isFinite(s.dailyRate + s.selfPayment))) {
-      return fail(
-        "#VALUE!",
-        `Ophold nr. ${i + 1}: takst og egenbetaling skal være 0 kr. eller mere`
-      );
+      return problemError({ id: "projectedStayAmountsInvalid", stay: i + 1 });
     }
   }
   const rules = options.rules ?? RULE_SETS.NY;
   const baseYear = p.baseYear ?? defaultBaseYear(stays)!;
   const horizon = p.horizon;
   if (baseYear + horizon > 9998)
-    return fail(
-      "#VALUE!",
-      `Fremskrivningen fra ${baseYear} over ${horizon} år rækker ud over år 9999`
-    );
+    return problemError({ id: "projectionBeyond9999", baseYear, horizon });
   const keys = { timelineKey: timelineKey(p, options), groupsKey: groupsKey(p) };
   const canonical = reuse[0]?.canonical ?? canonicalStays(stays);
   const sameTimeline = reuse.find((r) => r.timelineKey === keys.timelineKey);
@@ -189,10 +180,7 @@ function timelineOf(
       (s) => s.cohort === 0 && s.admission < jan1(baseYear + 1) && s.discharge > baseStart
     )
   ) {
-    return fail(
-      "#VALUE!",
-      `Basisåret ${baseYear} har ingen opholdsdøgn i data: angiv et andet basisår`
-    );
+    return problemError({ id: "baseYearWithoutNights", baseYear });
   }
   // Only the nights are kept: a result's windows and warnings would double what a timeline holds.
   const results = computeShelterRefunds(timeline, { rules }).map((o): StayNights => {

@@ -15,23 +15,27 @@
  *
  * runner.ts prepares a projection once and evaluates it many times, ranges.ts says what range a
  * parameter moves over, monteCarlo.ts draws, sensitivity.ts gives the tornado and the switching
- * values. Import from here.
+ * values, input.ts checks the draws, the seed and the ranges at the door (issue 25). Import from
+ * here.
  */
+export {
+  MAX_DRAWS,
+  MAX_SEED,
+  MIN_DRAWS,
+  drawsProblem,
+  monteCarloProblem,
+  rangesProblem,
+  seedProblem,
+} from "./input";
 export { ProjectionRunner, runnerFor, staysFingerprint } from "./runner";
 export { rangeAround } from "./ranges";
 export {
-  DRAWS_MAX,
-  DRAWS_MIN,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
-  SEED_MAX,
   TREND_STRATA,
   drawnRanges,
-  monteCarloSettingsError,
   monteCarloDraws,
   runMonteCarlo,
-  validDraws,
-  validSeed,
   type MonteCarloOptions,
   type MonteCarloResult,
   type Spread,

@@ -28,6 +28,7 @@ import { rangeAround } from "./ranges";
 import { percentile } from "../percentile";
 import { seededRandom } from "../random";
 import type { RowError, StayInput } from "../shelter";
+import { monteCarloProblem } from "./input";
 
 export interface Spread {
   p10: number;
@@ -54,36 +55,11 @@ function spread(values: readonly number[]): Spread {
  */
 export const MONTE_CARLO_DRAWS = 1000;
 export const MONTE_CARLO_SEED = 2023;
-/** What a run takes: whole draws from 100 (fewer give no P10 worth the name) to 20 000. */
-export const DRAWS_MIN = 100;
-export const DRAWS_MAX = 20_000;
-/** A seed is what the generator holds: a whole number from 0 to 2^32 − 1 (random.ts). */
-export const SEED_MAX = 2 ** 32 - 1;
-
-const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
-export const validDraws = (n: number): boolean => whole(n, DRAWS_MIN, DRAWS_MAX);
-export const validSeed = (n: number): boolean => whole(n, 0, SEED_MAX);
-
-/** Draws and a seed a run refuses, with the Danish message; undefined when both will do. */
-export function monteCarloSettingsError(draws: number, seed: number): RowError | undefined {
-  const danish = (n: number) => n.toLocaleString("da-DK");
-  if (!validDraws(draws))
-    return {
-      code: "#VALUE!",
-      message: `Antal træk skal være et helt tal fra ${danish(DRAWS_MIN)} til ${danish(DRAWS_MAX)} (fik ${danish(draws)})`,
-    };
-  if (!validSeed(seed))
-    return {
-      code: "#VALUE!",
-      message: `Frøet skal være et helt tal fra 0 til ${danish(SEED_MAX)} (fik ${danish(seed)})`,
-    };
-  return undefined;
-}
 
 export interface MonteCarloOptions {
-  /** DRAWS_MIN..DRAWS_MAX (monteCarloSettingsError). */
+  /** MIN_DRAWS..MAX_DRAWS (input.ts). */
   draws: number;
-  /** 0..SEED_MAX. */
+  /** 0..MAX_SEED. */
   seed: number;
   /** Called now and then with the draws done. */
   onProgress?: (done: number, total: number) => void;
@@ -236,7 +212,7 @@ export function monteCarloDraws(
 
 /**
  * The Monte Carlo run of the scenario `base` on the stays; null when cancelled, an error when the
- * draws or the seed will not do (monteCarloSettingsError) or the scenario cannot be projected.
+ * draws, the seed or the ranges are refused (input.ts) or the scenario itself cannot be projected.
  */
 export function runMonteCarlo(
   stays: readonly StayInput[],
@@ -244,7 +220,7 @@ export function runMonteCarlo(
   options: MonteCarloOptions,
   projectionOptions: ProjectionOptions = {}
 ): MonteCarloResult | RowError | null {
-  const refused = monteCarloSettingsError(options.draws, options.seed);
+  const refused = monteCarloProblem(options);
   if (refused) return refused;
   const n = options.draws;
   const runner = options.runner ?? new ProjectionRunner(stays, projectionOptions);

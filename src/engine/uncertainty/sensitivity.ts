@@ -14,9 +14,10 @@ import {
   type ScenarioParameters,
 } from "../parameters";
 import { isProjectionError, type ProjectionOptions } from "../projection";
+import type { RowError, StayInput } from "../shelter";
+import { rangesProblem } from "./input";
 import { rangeAround, searchBounds } from "./ranges";
 import { ProjectionRunner } from "./runner";
-import type { StayInput } from "../shelter";
 
 /** Which headline a sensitivity is about: the budget case or the public-sector value (issue 20). */
 export type View = "budget" | "public";
@@ -91,7 +92,8 @@ function jointBound(def: ParameterDef, base: ScenarioParameters, value: number):
 
 /**
  * Each parameter with a range moved to its low and its high value on its own (the range around
- * the scenario's value), sorted by the view's swing (ties in the registry's order).
+ * the scenario's value), sorted by the view's swing (ties in the registry's order); an error when
+ * the ranges are refused (input.ts).
  */
 export function tornado(
   stays: readonly StayInput[],
@@ -103,7 +105,9 @@ export function tornado(
     runner: shared,
     ...projectionOptions
   }: SensitivityOptions = {}
-): TornadoBar[] {
+): TornadoBar[] | RowError {
+  const refused = rangesProblem(givenRanges);
+  if (refused) return refused;
   const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
   if (isProjectionError(resolved)) return [];
@@ -171,7 +175,8 @@ function tolerance(def: ParameterDef): number {
  * For each parameter with a range, the value nearest the scenario's own at which the NPV changes
  * sign, found by scanning the allowed range and bisecting: for a whole-number parameter the first
  * value on the other side, else to the tolerance above; for a yes/no parameter the other answer
- * if it turns the sign. Checked by the caller's projection at it.
+ * if it turns the sign. Checked by the caller's projection at it. An error when the ranges are
+ * refused (input.ts).
  */
 export function switchingValues(
   stays: readonly StayInput[],
@@ -183,7 +188,9 @@ export function switchingValues(
     runner: shared,
     ...projectionOptions
   }: SensitivityOptions = {}
-): SwitchingValue[] {
+): SwitchingValue[] | RowError {
+  const refused = rangesProblem(givenRanges);
+  if (refused) return refused;
   const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
   if (isProjectionError(resolved)) return [];

@@ -64,11 +64,11 @@ export function evidence({
   if (isProjectionError(backtest)) throw new Error(backtest.message);
   const comparison = compareWithPublished(projection, tenYears);
   const outOfLine = comparison.some((c) => c.verdict !== "within");
-  const drivers = outOfLine
+  const ranked = outOfLine
     ? (bars ?? tornado(stays, parameters, { ...options, ranges, runner }))
-        .slice(0, GAP_DRIVERS)
-        .map((b) => b.id)
     : [];
+  if (isProjectionError(ranked)) throw new Error(ranked.message);
+  const drivers = ranked.slice(0, GAP_DRIVERS).map((b) => b.id);
   const plain = (f: BacktestFigures) =>
     Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number(v)])) as Record<
       keyof BacktestFigures,

@@ -150,15 +150,19 @@ async function readSource(
 
 /**
  * Reads the stays from `source`, or from the first source whose headers map (tables first,
- * then the active sheet, then the other user sheets). undefined when nothing looks like stays.
+ * then the active sheet, then the other user sheets), searching the `prefer` sheets first (the
+ * demo's file just loaded). undefined when nothing looks like stays.
  */
 export async function findStays(
   workbook: Workbook,
   source?: StaysSource,
-  io?: IoOptions
+  io?: IoOptions,
+  prefer: readonly string[] = []
 ): Promise<FoundStays | undefined> {
   if (source) return readSource(workbook, source, io);
-  for (const candidate of await listSources(workbook)) {
+  const sources = await listSources(workbook);
+  const preferred = (s: StaysSource) => prefer.includes(s.sheet);
+  for (const candidate of [...sources.filter(preferred), ...sources.filter((s) => !preferred(s))]) {
     const found = await readSource(workbook, candidate, io);
     if (looksLikeStays(found.mapping)) return found;
   }

@@ -103,10 +103,12 @@ export function sensitivity(
   step?: () => void
 ): SensitivityBar[] {
   const runner = runnerFor(stays);
-  const switching = new Map(
-    switchingValues(stays, parameters, { ranges, onParameter: step, runner }).map((v) => [v.id, v])
-  );
-  return tornado(stays, parameters, { ranges, onParameter: step, runner }).map((b) => {
+  const values = switchingValues(stays, parameters, { ranges, onParameter: step, runner });
+  if (isProjectionError(values)) throw new Error(values.message);
+  const bars = tornado(stays, parameters, { ranges, onParameter: step, runner });
+  if (isProjectionError(bars)) throw new Error(bars.message);
+  const switching = new Map(values.map((v) => [v.id, v]));
+  return bars.map((b) => {
     const v = switching.get(b.id);
     return {
       ...b,

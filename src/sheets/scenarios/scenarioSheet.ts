@@ -6,7 +6,8 @@
  * parameter cell in Excel recalculates the table and the charts.
  *
  * The layout is fixed (below), so the sheet can be read back: the parameters and the saved
- * scenarios. The formula itself is never read back from the sheet: it is always rebuilt from
+ * scenarios (sheetReading.ts, which also reads a sheet a user has changed, as far as it can).
+ * The formula itself is never read back from the sheet: it is always rebuilt from
  * where the stays are (StaysRef), which the add-in keeps with its own sheet as a worksheet
  * custom property (SheetSpec.properties), out of reach of cell edits; the text line above the
  * output only documents it. A stored reference is checked field by field and turned into
@@ -18,7 +19,6 @@ import {
   FROM_DATA_TEXT,
   PARAMETERS,
   defaultCell,
-  findParameter,
   parameterById,
   rangeOf,
   type ParameterDef,
@@ -31,7 +31,7 @@ import {
   PROJECTION_SUMMARY,
   projectionColumn,
 } from "../../functions/scenarioFunctions";
-import { STAYS_PROPERTY, parseStaysRef, staysArguments, type StaysRef } from "./staysRef";
+import { STAYS_PROPERTY, staysArguments, type StaysRef } from "./staysRef";
 import { BUDGET_FIGURES, budgetFormulaBlock } from "../budget/budgetYears";
 import type { SheetLanguage } from "../sheetLanguage";
 import { SCENARIO_TEXTS } from "./scenarioTexts";
@@ -45,7 +45,6 @@ import {
 import {
   a1,
   columnLetters,
-  type CellBlock,
   type CellValue,
   type ChartSpec,
   type SheetCell,
@@ -100,7 +99,7 @@ export const LAYOUT = {
 export const PARAMETER_HEADER = SCENARIO_TEXTS.da.header;
 
 /** Sheets written before the ranges (Parameter, Værdi, Enhed, Beskrivelse, Kilde): saved scenarios from G. */
-const EARLIER_SAVED_COLUMN = 6;
+export const EARLIER_SAVED_COLUMN = 6;
 
 /** Rows a horizon of 30 years spills: header, base year, 30 years, 3 summary rows, skipped rows. */
 const MAX_OUTPUT_ROWS = 1 + 31 + PROJECTION_SUMMARY.length + 1;
@@ -383,80 +382,3 @@ export const scenarioFormulas = (stays: StaysRef): string[] =>
 /** The cell of a parameter's value in the active column. */
 export const parameterCell = (id: ParameterId): string =>
   a1(LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === id), 1);
-
-/**
- * Reads the sheet back (a used range from A1's side) with the stays reference the add-in stored
- * with it (STAYS_PROPERTY); undefined when the sheet does not have the layout.
- */
-export function readScenarioSheet(
-  block: CellBlock,
-  storedStays?: string
-): ScenarioModel | undefined {
-  const at = (row: number, col: number): CellValue =>
-    block.values[row - block.top]?.[col - block.left] ?? "";
-  const active = at(LAYOUT.activeRow, 0);
-  if (
-    at(LAYOUT.headerRow, 0) !== PARAMETER_HEADER[0] ||
-    (active !== SCENARIO_TEXTS.da.active && active !== SCENARIO_TEXTS.en.active)
-  )
-    return undefined;
-  // Parameters by the name in column A, so a sheet of an earlier layout (fewer parameters) reads
-  // too: a parameter added since takes its default until the sheet is written again.
-  const rowOf = new Map<ParameterId, number>();
-  for (let r = LAYOUT.firstParameterRow; ; r++) {
-    const label = at(r, 0);
-    const def = typeof label === "string" ? findParameter(label) : undefined;
-    if (!def || def.name !== label || rowOf.has(def.id)) break;
-    rowOf.set(def.id, r);
-  }
-  if (PARAMETERS.some((p) => !rowOf.has(p.id) && !p.optional)) return undefined;
-  // A sheet written before the ranges has no Lav/Høj columns: the registry's ranges, saved
-  // scenarios from its column G.
-  const low = at(LAYOUT.headerRow, LAYOUT.lowColumn);
-  const withRanges = low === SCENARIO_TEXTS.da.header[2] || low === SCENARIO_TEXTS.en.header[2];
-  const savedColumn = withRanges ? LAYOUT.savedColumn : EARLIER_SAVED_COLUMN;
-  const registry = rangeCells();
-  const ranges: ParameterRangeCells = Object.fromEntries(
-    PARAMETERS.flatMap((p) => {
-      const r = rowOf.get(p.id);
-      if (!withRanges || r === undefined) return p.range ? [[p.id, registry[p.id]]] : [];
-      // A range typed for the base year (it has none) is read, so the pane can say so.
-      if (!p.range && at(r, LAYOUT.lowColumn) === "" && at(r, LAYOUT.highColumn) === "") return [];
-      return [
-        [
-          p.id,
-          {
-            low: at(r, LAYOUT.lowColumn),
-            high: at(r, LAYOUT.highColumn),
-            source: at(r, LAYOUT.rangeSourceColumn),
-          },
-        ],
-      ];
-    })
-  );
-  const valuesIn = (col: number): ParameterCells =>
-    Object.fromEntries(
-      PARAMETERS.map((p) => {
-        const r = rowOf.get(p.id);
-        return [p.id, r === undefined ? defaultCell(p) : at(r, col)];
-      })
-    ) as ParameterCells;
-
-  const saved: NamedScenario[] = [];
-  for (let c = savedColumn + 1; ; c++) {
-    const name = at(LAYOUT.headerRow, c);
-    if (typeof name !== "string" || name.trim() === "") break;
-    saved.push({ name, values: valuesIn(c) });
-  }
-  const name = at(LAYOUT.activeRow, 1);
-  return {
-    stays: parseStaysRef(storedStays),
-    // No name: the values are not a saved scenario (its scenario was deleted).
-    active: {
-      name: typeof name === "string" ? name.trim() : String(name ?? ""),
-      values: valuesIn(1),
-    },
-    saved,
-    ranges,
-  };
-}

@@ -3,7 +3,10 @@
  * save the active parameters as a named scenario, switch the active one, and the port the
  * template panel (issue 6) uses to list and save scenarios. Every write replaces the add-in's
  * own sheet only; a user's sheet named Scenarier is never touched (the workbook picks another
- * name and the store finds its own sheet by the own flag).
+ * name and the store finds its own sheet by the own flag). A sheet a user has changed so that it
+ * is no longer the layout is read as far as it can be (sheetReading.ts) and never written over:
+ * it is repaired first (scenarioRepair.ts), and a rewrite that would leave out a saved scenario
+ * is refused unless the user chose it (a deletion), and then keeps a copy (scenarioBackup.ts).
  */
 import {
   PARAMETERS,
@@ -26,7 +29,9 @@ import {
 import type { Workbook } from "../../workbook/workbook";
 import { sheetLanguage } from "../sheetLanguage";
 import { comparisonSheet, type Comparison, type NamedParameters } from "./compare";
-import type { CellValue } from "../../workbook/workbook";
+import { writeBackup } from "./scenarioBackup";
+import { readScenarioSheetLoosely, type SheetReading } from "./sheetReading";
+import type { CellBlock, CellValue } from "../../workbook/workbook";
 import {
   SCENARIO_SHEET,
   STAYS_PROPERTY,
@@ -34,7 +39,6 @@ import {
   chartHorizon,
   defaultModel,
   parameterCell,
-  readScenarioSheet,
   scenarioSheet,
   type NamedScenario,
   type ParameterCells,
@@ -56,23 +60,87 @@ export interface StoredModel {
   model: ScenarioModel;
 }
 
+/** The add-in's Scenarier sheet read as far as it can be, with its cells and stays record. */
+export interface InspectedSheet {
+  sheet: string;
+  reading: SheetReading;
+  block: CellBlock;
+  stays: string | undefined;
+}
+
 /**
- * The sheet's model. `stays` (where the pane found the stays) stands in when the sheet has no
- * stays record of the add-in's (a sheet made before the record existed): the formula is then
- * rebuilt from what the pane knows, never from the sheet's text.
+ * The Scenarier sheet as it is: read loosely (sheetReading.ts), so the pane can offer to repair
+ * a sheet a user has changed; undefined when the workbook has no Scenarier sheet of the add-in's.
+ * `stays` stands in for a missing stays record, as in readModel.
+ */
+export async function inspectModel(
+  workbook: Workbook,
+  stays: StaysRef | null = null
+): Promise<InspectedSheet | undefined> {
+  const sheet = await findScenarioSheet(workbook);
+  if (!sheet) return undefined;
+  const block = await workbook.readUsedRange(sheet);
+  const stored = await workbook.readSheetProperty(sheet, STAYS_PROPERTY);
+  const reading = readScenarioSheetLoosely(block, stored);
+  const model = { ...reading.model, stays: reading.model.stays ?? stays };
+  return { sheet, reading: { ...reading, model }, block, stays: stored };
+}
+
+/**
+ * The sheet's model, when the sheet is the add-in's layout (or an earlier one); undefined when
+ * there is none or a user has changed it (then it is repaired first). `stays` (where the pane
+ * found the stays) stands in when the sheet has no stays record of the add-in's (a sheet made
+ * before the record existed): the formula is then rebuilt from what the pane knows, never from
+ * the sheet's text.
  */
 export async function readModel(
   workbook: Workbook,
   stays: StaysRef | null = null
 ): Promise<StoredModel | undefined> {
-  const sheet = await findScenarioSheet(workbook);
-  if (!sheet) return undefined;
-  const model = readScenarioSheet(
-    await workbook.readUsedRange(sheet),
-    await workbook.readSheetProperty(sheet, STAYS_PROPERTY)
-  );
-  return model && { sheet, model: { ...model, stays: model.stays ?? stays } };
+  const inspected = await inspectModel(workbook, stays);
+  return inspected && inspected.reading.problems.length === 0
+    ? { sheet: inspected.sheet, model: inspected.reading.model }
+    : undefined;
 }
+
+/**
+ * The sheet's model, or undefined when the workbook has no Scenarier sheet; a sheet a user has
+ * changed out of the layout is refused (ScenarioSheetError), never read as if it were not there.
+ */
+export async function readModelOrRefuse(workbook: Workbook): Promise<StoredModel | undefined> {
+  const stored = await readModel(workbook);
+  if (!stored && (await findScenarioSheet(workbook))) throw await noModel(workbook);
+  return stored;
+}
+
+/** A refusal of the Scenarier sheet's store, in Danish (message) and English. */
+export class ScenarioSheetError extends Error {
+  constructor(
+    message: string,
+    readonly en: string
+  ) {
+    super(message);
+    this.name = "ScenarioSheetError";
+  }
+}
+
+/** Why there is no model to change: no sheet yet, or one that must be repaired first. */
+async function noModel(workbook: Workbook): Promise<ScenarioSheetError> {
+  return (await findScenarioSheet(workbook))
+    ? new ScenarioSheetError(
+        "Arket Scenarier er ændret, så det ikke kan læses sikkert: reparér det i panelet først",
+        "The Scenarier sheet has been changed so that it cannot be read safely: repair it in the pane first"
+      )
+    : new ScenarioSheetError(
+        "Arket Scenarier findes ikke endnu",
+        "The Scenarier sheet does not exist yet"
+      );
+}
+
+/** A store refusal as a problem list. */
+const refusal = (e: ScenarioSheetError): ParameterError[] => [
+  { code: "#VALUE!", message: e.message, en: e.en },
+];
 
 /** Who wants to know when the sheet was rewritten (the manager, after a template import). */
 const writeListeners = new WeakMap<Workbook, Set<() => void>>();
@@ -84,8 +152,42 @@ export function onModelWritten(workbook: Workbook, listener: () => void): () => 
   return () => set.delete(listener);
 }
 
-/** Writes the sheet and its charts; returns the name it has. */
-export async function writeModel(workbook: Workbook, model: ScenarioModel): Promise<string> {
+/** What a rewrite of the Scenarier sheet may leave out. */
+export interface WriteGuard {
+  /** Saved scenarios the user chose to delete: left out, with a copy of the sheet kept first. */
+  dropping?: readonly string[];
+  /** The caller has kept a copy of the sheet as it is and asked the user where it had to. */
+  backedUp?: boolean;
+}
+
+/**
+ * Writes the sheet and its charts; returns the name it has. The sheet as it is now is read first:
+ * one a user has changed out of the layout is not written over (it is repaired, which keeps a
+ * copy), and a saved scenario on it that `model` lacks is never left out unless it is one the
+ * user chose to delete; then a copy of the sheet is kept first.
+ */
+export async function writeModel(
+  workbook: Workbook,
+  model: ScenarioModel,
+  guard: WriteGuard = {}
+): Promise<string> {
+  const now = await inspectModel(workbook);
+  if (now && !guard.backedUp) {
+    if (now.reading.problems.length > 0) throw await noModel(workbook);
+    const lost = now.reading.model.saved
+      .map((s) => s.name)
+      .filter((name) => !model.saved.some((s) => sameName(s.name, name)));
+    const unchosen = lost.filter((name) => !(guard.dropping ?? []).some((d) => sameName(d, name)));
+    if (unchosen.length > 0) {
+      const names = unchosen.map((n) => `«${n}»`).join(", ");
+      throw new ScenarioSheetError(
+        `Arket Scenarier er ikke skrevet: det ville have mistet de gemte scenarier ${names}`,
+        `The Scenarier sheet was not written: it would have lost the saved scenarios ${names}`
+      );
+    }
+    if (lost.length > 0)
+      await writeBackup(workbook, { block: now.block, stays: now.stays }, "delete", lost);
+  }
   const { spec, charts } = scenarioSheet(model, sheetLanguage(workbook));
   const written = await workbook.writeOwnSheet(spec);
   for (const chart of charts(written.name)) await workbook.addChart(chart);
@@ -167,11 +269,7 @@ export async function writeActiveValues(
   | { ok: false; errors: ParameterError[] }
 > {
   const stored = await readModel(workbook);
-  if (!stored)
-    return {
-      ok: false,
-      errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }],
-    };
+  if (!stored) return { ok: false, errors: refusal(await noModel(workbook)) };
   const values = { ...stored.model.active.values, ...changes };
   const checked = checkValues(values);
   if (!checked.ok) return checked;
@@ -222,11 +320,7 @@ export async function saveActiveAs(
   stays: StaysRef | null = null
 ): Promise<{ ok: true; sheet: string } | { ok: false; errors: ParameterError[] }> {
   const stored = await readModel(workbook, stays);
-  if (!stored)
-    return {
-      ok: false,
-      errors: [{ code: "#VALUE!", message: "Arket Scenarier findes ikke endnu" }],
-    };
+  if (!stored) return { ok: false, errors: refusal(await noModel(workbook)) };
   const trimmed = name.trim();
   if (trimmed === "")
     return { ok: false, errors: [{ code: "#VALUE!", message: "Scenariet skal have et navn" }] };
@@ -256,8 +350,9 @@ export async function switchTo(
   stays: StaysRef | null = null
 ): Promise<string> {
   const stored = await readModel(workbook, stays);
-  const scenario = stored?.model.saved.find((s) => sameName(s.name, name));
-  if (!stored || !scenario) throw new Error(`Scenariet «${name}» findes ikke i arket Scenarier`);
+  if (!stored) throw await noModel(workbook);
+  const scenario = stored.model.saved.find((s) => sameName(s.name, name));
+  if (!scenario) throw new Error(`Scenariet «${name}» findes ikke i arket Scenarier`);
   return writeModel(workbook, {
     ...stored.model,
     active: { name: scenario.name, values: { ...scenario.values } },
@@ -293,9 +388,10 @@ export async function writeComparison(
 }
 
 /**
- * Deletes a saved scenario. Deleting the active one leaves its values in the parameter cells,
- * but no longer under its name: the sheet and the pane show them as not saved. A comparison
- * that showed the scenario says that it is out of date.
+ * Deletes a saved scenario, keeping a copy of the sheet as it was (scenarioBackup.ts). Deleting
+ * the active one leaves its values in the parameter cells, but no longer under its name: the
+ * sheet and the pane show them as not saved. A comparison that showed the scenario says that it
+ * is out of date.
  */
 export async function removeScenario(
   workbook: Workbook,
@@ -303,13 +399,17 @@ export async function removeScenario(
   stays: StaysRef | null = null
 ): Promise<string> {
   const stored = await readModel(workbook, stays);
-  if (!stored) throw new Error("Arket Scenarier findes ikke endnu");
+  if (!stored) throw await noModel(workbook);
   const { active, saved } = stored.model;
-  const sheet = await writeModel(workbook, {
-    ...stored.model,
-    active: sameName(active.name, name) ? { ...active, name: "" } : active,
-    saved: saved.filter((s) => !sameName(s.name, name)),
-  });
+  const sheet = await writeModel(
+    workbook,
+    {
+      ...stored.model,
+      active: sameName(active.name, name) ? { ...active, name: "" } : active,
+      saved: saved.filter((s) => !sameName(s.name, name)),
+    },
+    { dropping: [name] }
+  );
   const last = comparisons.get(workbook);
   if (last && last.comparison.rows.some((r) => sameName(r.name, name)))
     await writeComparison(workbook, last.comparison, [...last.deleted, name], last.citizenIds);

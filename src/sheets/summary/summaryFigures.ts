@@ -68,6 +68,7 @@ export function summaryFigures(
   const tornadoSteps = 2 * rangedParameters(resolved.ranges).length;
   const total = tornadoSteps + request.draws;
   const bars = tornado(stays, p, { rules, ranges, runner });
+  if (isProjectionError(bars)) throw new Error(bars.message);
   onProgress?.({ done: tornadoSteps, total });
   // The band every panel shows for the scenario (band.ts).
   const monteCarlo = monteCarloBand(
