@@ -50,6 +50,7 @@ export async function benchFunctionsThread(
     REFUSIONPROGNOSE: [...s, null, null],
     HOUSINGFIRSTPROJECTION: [...s, PARAMETERS.map((p) => [p.name, p.default]), null],
     HOUSINGFIRSTBACKTEST: [...s, PARAMETERS.map((p) => [p.name, p.default]), null],
+    HOUSINGFIRSTUNCERTAINTY: [...s, PARAMETERS.map((p) => [p.name, p.default]), null, null, null],
   };
   const server = await serveStatic(DIST);
   const browser = await launchBrowser();

@@ -126,6 +126,20 @@ const EXPECTED: Record<string, Expected> = {
     ],
     result: "matrix",
   },
+  HOUSINGFIRSTUNCERTAINTY: {
+    args: [
+      "borger",
+      "indskrivning",
+      "udskrivning",
+      "takst",
+      "egenbetaling",
+      "parametre",
+      "[regelsæt]",
+      "[træk]",
+      "[frø]",
+    ],
+    result: "matrix",
+  },
 };
 
 /** Danish text: one of the letters æ/ø/å or a common Danish word, and no common English word. */

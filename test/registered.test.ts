@@ -83,6 +83,7 @@ describe("Node exports and registered functions", () => {
       "REFUSIONPROGNOSE",
       "HOUSINGFIRSTPROJECTION",
       "HOUSINGFIRSTBACKTEST",
+      "HOUSINGFIRSTUNCERTAINTY",
     ]);
     expect(EXCEL_FUNCTIONS.REFUSIONPROGNOSE(...STAY)).toEqual(
       await registered.refusionPrognose(...(STAY as unknown as [never, never, never, never]))

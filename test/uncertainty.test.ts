@@ -247,6 +247,30 @@ describe("sensitivity", () => {
     }
   });
 
+  it("switching values found by root-finding lie within their stated precision of the crossing", () => {
+    // The search's precision: 0,001 %-point, 10 øre, 0,0001 of anything else (sensitivity.ts).
+    const precision = (unit: string) =>
+      unit === "%" ? 1e-5 : unit === "kr./år" || unit === "kr." ? 0.1 : 1e-4;
+    const sign = (x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0);
+    const own = sign(project(base).npv.toNumber());
+    let checked = 0;
+    for (const v of accepted(switchingValues(stays, base))) {
+      const def = parameterById(v.id);
+      if (v.value === null || def.integer || def.unit === "ja/nej") continue;
+      const half = precision(def.unit) / 2;
+      const near = v.value + (v.value > (base[v.id] as number) ? -half : half);
+      const far = v.value + (v.value > (base[v.id] as number) ? half : -half);
+      // Today's bisection answered within half its precision of the crossing: so does this (on
+      // the far side, unless that is outside the values the parameter may take).
+      expect([v.id, sign(project({ ...base, [v.id]: near }).npv.toNumber())]).toEqual([v.id, own]);
+      const beyond = computeProjection(stays, { ...base, [v.id]: far });
+      if (!isProjectionError(beyond))
+        expect([v.id, sign(beyond.npv.toNumber()) !== own]).toEqual([v.id, true]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
   it("a yes/no parameter's switching value is the other answer when it turns the NPV's sign, else none", () => {
     // The episodic citizen alone does not pay for the programme: the NPV is negative.
     const episodicOnly = { ...base, targetChronic: 0, targetEpisodic: 1 };

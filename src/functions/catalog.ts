@@ -297,4 +297,21 @@ export const FUNCTION_TEXTS: Record<FunctionId, FunctionText> = {
     },
     args: PROJECTION_ARGS,
   },
+  HOUSINGFIRSTUNCERTAINTY: {
+    description: {
+      da: "Hvor sikre er vi? En Monte Carlo-kørsel af fremskrivningen: de usikre parametre trækkes sammen (latinsk hyperkube, trekantfordeling mellem lav og høj værdi). Giver en lille tabel med P10, P50 og P90 af nutidsværdien, afkastet pr. krone og break-even-året og sandsynligheden for NPV > 0, for budgettet og samfundsøkonomisk. Samme frø giver samme tal; med standardværdierne er det det spænd, opgaveruden viser.",
+      en: "How sure are we? A Monte Carlo run of the projection: the uncertain parameters are drawn together (Latin hypercube, triangular between the low and high value). Gives a small table with P10, P50 and P90 of the net present value, the return per krone and the break-even year, and the probability that the NPV is positive, for the budget case and the public-sector value. The same seed gives the same figures; with the defaults it is the band the task pane shows.",
+    },
+    args: [
+      ...PROJECTION_ARGS,
+      arg("træk", "draws", {
+        da: "Antal træk: et helt tal fra 100 til 20.000. Tom = 1.000.",
+        en: "Number of draws: a whole number from 100 to 20,000. Blank = 1,000.",
+      }),
+      arg("frø", "seed", {
+        da: "Frø: et helt tal fra 1 til 4.294.967.295; samme frø giver samme træk. Tom (eller 0) = 2023.",
+        en: "Seed: a whole number from 1 to 4,294,967,295; the same seed gives the same draws. Blank (or 0) = 2023.",
+      }),
+    ],
+  },
 };

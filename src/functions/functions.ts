@@ -10,3 +10,4 @@ export { refusion110, refusionDays110 } from "./shelterFunctions";
 export { refusion85a, refusion107 } from "./aftercareFunctions";
 export { housingFirstNpv, housingFirstRatio, housingFirstBreakeven } from "./investmentFunctions";
 export { backtest, forecast, projection } from "./scenarioFunctions";
+export { uncertainty } from "./uncertaintyFunction";

@@ -5,8 +5,16 @@
  * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
  */
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "../engine/investment";
-import { MAX_EXACT_KRONER, ZERO, roundOre, type Decimal } from "../engine/money";
-import { isRowError, numberCell, scalarArg, yearsArg, type RowError } from "../cells/coerce";
+import { MAX_EXACT_KRONER, ZERO, dec, roundOre, type Decimal } from "../engine/money";
+import { npvInOre } from "../engine/npvColumn";
+import {
+  isRowError,
+  numberCell,
+  scalarArg,
+  yearsArg,
+  yearsNumbers,
+  type RowError,
+} from "../cells/coerce";
 import { problemError } from "../messages";
 import { toCell, type CellResult } from "./rowwise";
 
@@ -94,6 +102,42 @@ function answer(
   return toCell(value);
 }
 
+/**
+ * The NPV rounded to øre in one pass over doubles (engine/npvColumn.ts), when the arguments are
+ * valid, the years plain numbers and the doubles certain of the øre; else undefined, and the
+ * decimals decide (with their error where there is one).
+ */
+function npvOfNumbers(
+  rate: unknown,
+  costs: unknown,
+  savings: unknown,
+  relapseRate: unknown,
+  moveawayRate: unknown
+): number | undefined {
+  const r = oneCell(rate, "Diskonteringsrente", "error");
+  const relapse = oneCell(relapseRate, "Tilbagefaldsrate", "zero");
+  const moveAway = oneCell(moveawayRate, "Fraflytningsrate", "zero");
+  if (isRowError(r) || isRowError(relapse) || isRowError(moveAway)) return undefined;
+  const none = { rate: r, costs: [], savings: [], relapseRate: relapse, moveAwayRate: moveAway };
+  if (isInvestmentError(evaluateInvestment(none))) return undefined;
+  const c = yearsNumbers(costs, "Udgifter");
+  const s = yearsNumbers(savings, "Besparelser");
+  if (!c || !s || c.cells !== s.cells) return undefined;
+  const years = Math.max(c.years.length, s.years.length, 1);
+  const padded = (list: Float64Array) => {
+    if (list.length === years) return list;
+    const out = new Float64Array(years);
+    out.set(list);
+    return out;
+  };
+  // 1 as a double only when it is 1 as a decimal (npvInOre counts no rounding for it).
+  const factor = (x: Decimal) => (x.eq(1) ? 1 : x.toNumber() === 1 ? undefined : x.toNumber());
+  const growth = factor(dec(1).plus(r));
+  const housed = factor(dec(1).minus(relapse).minus(moveAway));
+  if (growth === undefined || housed === undefined) return undefined;
+  return npvInOre(growth, housed, padded(c.years), padded(s.years));
+}
+
 /** DK.HOUSINGFIRSTNPV: the cohort's net present value (kroner, rounded to øre). */
 export function housingFirstNpv(
   rate: unknown,
@@ -102,6 +146,8 @@ export function housingFirstNpv(
   relapseRate?: unknown,
   moveawayRate?: unknown
 ): CellResult {
+  const fast = npvOfNumbers(rate, costs, savings, relapseRate, moveawayRate);
+  if (fast !== undefined) return fast;
   return answer(
     evaluate(rate, costs, savings, relapseRate, moveawayRate),
     (r) => roundOre(r.npv).toNumber(),

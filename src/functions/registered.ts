@@ -179,3 +179,23 @@ export function housingFirstBacktest(
     invocation
   );
 }
+
+/** @customfunction HOUSINGFIRSTUNCERTAINTY */
+export function housingFirstUncertainty(
+  citizen: unknown[][],
+  admission: unknown[][],
+  discharge: unknown[][],
+  dailyRate: unknown[][],
+  selfPayment: unknown[][],
+  parameters: unknown[][],
+  rules?: unknown,
+  draws?: unknown,
+  seed?: unknown,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return offThread(
+    "HOUSINGFIRSTUNCERTAINTY",
+    [citizen, admission, discharge, dailyRate, selfPayment, parameters, rules, draws, seed],
+    invocation
+  );
+}

@@ -24,6 +24,7 @@ import {
   refusion110,
   refusion85a,
   refusionDays110,
+  uncertainty,
 } from "./functions";
 
 /** A single value as the 1x1 array Excel expects of a `matrix` result; arrays pass unchanged. */
@@ -47,6 +48,7 @@ export const EXCEL_FUNCTIONS = {
   REFUSIONPROGNOSE: matrix(forecast),
   HOUSINGFIRSTPROJECTION: matrix(projection),
   HOUSINGFIRSTBACKTEST: matrix(backtest),
+  HOUSINGFIRSTUNCERTAINTY: matrix(uncertainty),
 } as const;
 
 export type FunctionId = keyof typeof EXCEL_FUNCTIONS;
@@ -69,6 +71,7 @@ export const OFF_THREAD = {
   REFUSIONPROGNOSE: 0,
   HOUSINGFIRSTPROJECTION: 0,
   HOUSINGFIRSTBACKTEST: 0,
+  HOUSINGFIRSTUNCERTAINTY: 0,
 } as const satisfies Partial<Record<FunctionId, number>>;
 
 export type OffThreadId = keyof typeof OFF_THREAD;

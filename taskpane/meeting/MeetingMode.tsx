@@ -41,7 +41,6 @@ import {
   readModel,
   writeActiveValues,
 } from "../../src/sheets/scenarios/scenarioStore";
-import { SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
 import type { ParameterCells } from "../../src/sheets/scenarios/scenarioSheet";
 import type { EngineRunner } from "../worker/engine";
 import {
@@ -227,9 +226,12 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
     return () => clearTimeout(timer);
   }, [draft, workbook, read, language]);
 
-  // The key figures, from the parameters the sheet's formula reads; a re-read of unchanged
-  // cells computes nothing (the parameters compare as JSON).
-  const parameters = sheet.status === "read" ? sheet.parameters : undefined;
+  // The key figures, from the parameters the sheet's formula reads with the sliders' draft over
+  // them: the figures follow a slider at once, not after the write's pause (issue 23), and once
+  // the draft is written the sheet's parameters are the same, so nothing computes again (they
+  // compare as JSON). A write that fails clears the draft, and the figures are the sheet's again.
+  const parameters =
+    sheet.status === "read" && sheet.parameters ? { ...sheet.parameters, ...draft } : undefined;
   const key = parameters ? JSON.stringify(parameters) : undefined;
   useEffect(() => {
     if (!key || !rows || rows.length === 0) return;
@@ -261,20 +263,14 @@ export function MeetingMode({ workbook, rows, engine, onClose }: MeetingModeProp
       parameters: JSON.parse(figuresKey) as ScenarioParameters,
       ranges: ranges.ranges,
     };
-    engine
-      .run(
-        "uncertainty",
-        { stays: rows, scenario, draws: MEETING_DRAWS, seed: SUMMARY_SEED },
-        { signal: controller.signal }
-      )
-      .then(
-        ({ monteCarlo }) =>
-          setSpread({ key: figuresKey, p10: monteCarlo.npv.p10, p90: monteCarlo.npv.p90 }),
-        (error: unknown) => {
-          if (!(error instanceof Error && error.name === "AbortError"))
-            setSpread({ key: figuresKey, failed: messageOf(error) });
-        }
-      );
+    engine.run("band", { stays: rows, scenario }, { signal: controller.signal }).then(
+      (monteCarlo) =>
+        setSpread({ key: figuresKey, p10: monteCarlo.npv.p10, p90: monteCarlo.npv.p90 }),
+      (error: unknown) => {
+        if (!(error instanceof Error && error.name === "AbortError"))
+          setSpread({ key: figuresKey, failed: messageOf(error) });
+      }
+    );
     return () => controller.abort();
   }, [figuresKey, rows, rangesKey, engine]);
   const rangeProblem =

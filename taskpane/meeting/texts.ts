@@ -52,7 +52,7 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
     publicNpv: "Offentlig værdi (nutidsværdi)",
     publicNpvHint: "Hele den offentlige sektor, faste priser, Finansministeriets rente",
     npvRange: (p10, p90, draws) =>
-      `P10–P90: ${p10} – ${p90} (${draws} Monte Carlo-trækninger over parametrenes lav–høj; sammenfatningen bruger 1.000)`,
+      `P10–P90: ${p10} – ${p90} (${draws.toLocaleString("da-DK")} Monte Carlo-trækninger over parametrenes lav–høj, samme kørsel som sammenfatningen og «Usikkerhed»)`,
     npvRangeComputing: "Beregner intervallet P10–P90 …",
     npvRangeFailed: (message) => `Intervallet kunne ikke beregnes: ${message}`,
     breakEven: "Break-even",
@@ -86,7 +86,7 @@ export const MEETING_TEXTS: Record<Language, MeetingTexts> = {
     publicNpv: "Public-sector value (NPV)",
     publicNpvHint: "The whole public sector, fixed prices, the Ministry of Finance's rate",
     npvRange: (p10, p90, draws) =>
-      `P10–P90: ${p10} – ${p90} (${draws} Monte Carlo draws over the parameters' low–high; the summary uses 1,000)`,
+      `P10–P90: ${p10} – ${p90} (${draws.toLocaleString("en-GB")} Monte Carlo draws over the parameters' low–high, the same run as the summary and «Usikkerhed»)`,
     npvRangeComputing: "Computing the P10–P90 range …",
     npvRangeFailed: (message) => `The range could not be computed: ${message}`,
     breakEven: "Break-even",

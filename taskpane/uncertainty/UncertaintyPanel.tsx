@@ -20,7 +20,6 @@ import {
 import { useId, useRef, useState } from "react";
 import { DEFAULT_PARAMETERS, parameterById } from "../../src/engine/parameters";
 import type { RowError, StayInput } from "../../src/engine/shelter";
-import { drawsProblem, seedProblem } from "../../src/engine/uncertainty";
 import type { Workbook } from "../../src/workbook/workbook";
 import { allSaidIn, formatCount, formatSeconds, saidIn, useTexts, type Language } from "../i18n";
 import { type NamedParameters, type SensitivityBar } from "../../src/sheets/scenarios/compare";
@@ -30,8 +29,13 @@ import {
   readModelOrRefuse,
 } from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
-import { SUMMARY_SEED } from "../../src/sheets/summary/summarySheet";
-import type { ViewSpread } from "../../src/engine/uncertainty";
+import {
+  MONTE_CARLO_DRAWS,
+  MONTE_CARLO_SEED,
+  drawsProblem,
+  seedProblem,
+  type ViewSpread,
+} from "../../src/engine/uncertainty";
 import { krFormat } from "./charts";
 import { Histogram } from "./Histogram";
 import { Tornado } from "./Tornado";
@@ -43,11 +47,11 @@ import {
 } from "../../src/sheets/uncertainty/uncertaintyRun";
 
 /**
- * The seed shown and used until the user changes it: a run is reproducible by default, and the
- * council page (taskpane/summary, 1 000 draws from seed 2023) shows the same draws.
+ * The draws and seed shown and used until the user changes them: the band every panel shows for
+ * the scenario (src/sheets/uncertainty/band.ts), so the council page and meeting mode agree.
  */
-export const DEFAULT_SEED = SUMMARY_SEED;
-export const DEFAULT_DRAWS = 1000;
+export const DEFAULT_SEED = MONTE_CARLO_SEED;
+export const DEFAULT_DRAWS = MONTE_CARLO_DRAWS;
 
 export interface UncertaintyPanelProps {
   workbook: Workbook;

@@ -2,7 +2,7 @@
  * The pane's engine jobs, which run in its web worker (engine.worker.ts) so the page never
  * freezes: the forecast's sheets, the scenario comparison with its tornado, the two readings
  * of the phase-in side by side, the council page with its Monte Carlo run, meeting mode's key
- * figures, the uncertainty panel's Monte Carlo run and tornado, and the evidence panel's backtest
+ * figures and its band, the uncertainty panel's Monte Carlo run and tornado, and the evidence panel's backtest
  * and comparison with published evaluations. The handlers are the pure
  * computations.
  */
@@ -35,6 +35,8 @@ import {
   type UncertaintyRequest,
   type UncertaintyResult,
 } from "../../src/sheets/uncertainty/uncertaintyRun";
+import { monteCarloBand } from "../../src/sheets/uncertainty/band";
+import type { MonteCarloResult } from "../../src/engine/uncertainty";
 
 export interface CompareRequest {
   stays: readonly StayInput[];
@@ -54,6 +56,12 @@ export interface EngineJobs {
     KeyFigures | RowError
   >;
   uncertainty: JobSpec<UncertaintyRequest, Progress, UncertaintyResult>;
+  /** The scenario's band: the Monte Carlo run every panel shows (band.ts), kept for the next asker. */
+  band: JobSpec<
+    { stays: readonly StayInput[]; scenario: NamedParameters },
+    Progress,
+    MonteCarloResult
+  >;
   sensitivity: JobSpec<
     { stays: readonly StayInput[]; scenario: NamedParameters },
     Progress,
@@ -74,6 +82,8 @@ export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
   summary: (request, progress) => summarySheet(request, progress),
   keyFigures: ({ stays, parameters }) => meetingFigures(stays, parameters),
   uncertainty: (request, progress) => runUncertainty(request, progress),
+  band: ({ stays, scenario }, progress) =>
+    monteCarloBand({ stays, parameters: scenario.parameters, ranges: scenario.ranges }, progress),
   sensitivity: (request, progress) => runSensitivity(request, progress),
   evidence: (request) => evidence(request),
 };

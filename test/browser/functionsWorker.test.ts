@@ -33,6 +33,7 @@ const CALLS: Record<keyof typeof OFF_THREAD, unknown[]> = {
   REFUSIONPROGNOSE: [...stays, null, null],
   HOUSINGFIRSTPROJECTION: [...stays, parameters, null],
   HOUSINGFIRSTBACKTEST: [...stays, parameters, null],
+  HOUSINGFIRSTUNCERTAINTY: [...stays, parameters, null, 100, 2023],
 };
 /** As the page hands values back: error values as plain { code, message }. */
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;

@@ -180,7 +180,9 @@ describe("meeting mode", () => {
     const kr = (x: number) => `${Math.round(x).toLocaleString("da-DK")} kr.`;
     await page
       .getByTestId("meeting-npv")
-      .getByText(`P10–P90: ${kr(monteCarlo.npv.p10)} – ${kr(monteCarlo.npv.p90)} (200 `)
+      .getByText(
+        `P10–P90: ${kr(monteCarlo.npv.p10)} – ${kr(monteCarlo.npv.p90)} (${MEETING_DRAWS.toLocaleString("da-DK")} `
+      )
       .waitFor({ timeout: 60_000 });
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.locator("aside").screenshot({ path: join(SHOTS, "meeting-wide.png") });

@@ -3,7 +3,8 @@
  * writes the sheet, the user double-clicks a parameter cell in the grid and types a new value,
  * and the spilled DK.HOUSINGFIRSTPROJECTION output and its chart update to the engine's numbers for the
  * same sample computed here in Node. Then a named scenario is saved, the active one switched,
- * and the comparison sheet with the tornado is written.
+ * and the comparison sheet with the tornado is written; a comparison shows its progress and stops
+ * when asked. (How long a comparison takes is in `npm run bench`, not here.)
  *
  * Needs dist/ (npm test builds it first). Screenshots go to test-results/.
  */
@@ -14,10 +15,12 @@ import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { PARAMETERS } from "../../src/engine/parameters";
 import { projection } from "../../src/functions/functions";
 import { projectionColumn } from "../../src/functions/scenarioFunctions";
+import { comparisonSteps } from "../../src/sheets/scenarios/compare";
 import { LAYOUT, parameterCell } from "../../src/sheets/scenarios/scenarioSheet";
 import { parseA1 } from "../../src/workbook/workbook";
 import { SHOTS, gridCell, openDemo } from "./harness";
 import { demoPerFile } from "./demoPerFile";
+import { projectionComputed } from "./meeting";
 import { waitFor } from "../waitFor";
 
 const demo = demoPerFile();
@@ -280,4 +283,31 @@ describe("the live Scenarier sheet in the demo", () => {
     await page.screenshot({ path: join(SHOTS, "scenarios-compare.png"), fullPage: true });
     await page.close();
   });
+
+  it("the comparison shows its progress and stops when asked, leaving no sheet", async () => {
+    // 5 000 stays: a comparison long enough to be stopped midway.
+    const page = await openDemo(demo.browser, demo.server.origin, "?stays=5000");
+    await page.getByTestId("scenario-sheet").click();
+    await projectionComputed(page);
+    await page.getByTestId("scenario-compare").click();
+    const progress = page.getByTestId("scenario-progress");
+    const total = comparisonSteps(1); // the active scenario and its tornado
+    await progress
+      .getByText(new RegExp(`^Regner trin [1-9]\\d* af ${total} …$`))
+      .waitFor({ timeout: 120_000 });
+    // The page answers while the worker computes: the sheet tabs still switch.
+    await page.getByRole("tab", { name: /Budget 2026/ }).click();
+    await page.locator('[data-testid="sheet-grid"][data-sheet="Budget 2026"]').waitFor();
+    await page.getByTestId("scenario-stop").click();
+    await page
+      .getByTestId("scenario-status")
+      .filter({ hasText: "Sammenligningen blev stoppet. Arket Sammenligning er ikke ændret." })
+      .waitFor();
+    await expect(progress.count()).resolves.toBe(0);
+    expect(
+      await page.evaluate(() => window.__demo!.workbook.getSheet("Sammenligning"))
+    ).toBeUndefined();
+    await expect(page.getByTestId("scenario-compare").isEnabled()).resolves.toBe(true);
+    await page.close();
+  }, 300_000);
 });

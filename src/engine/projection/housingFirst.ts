@@ -5,11 +5,11 @@
 import { edate, yearOf, type Serial } from "../calendar";
 import { Decimal, ZERO, dec, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
-import type { RuleSet } from "../rules";
-import { computeShelterRefunds, isRowError, type Span } from "../shelter";
+import { computeShelterRefunds, isRowError } from "../shelter";
 import { USER_GROUPS, type UserGroup } from "../typology";
 import type { PreparedProjection } from "./prepare";
-import { candidatesOf, queueMoves, type ExpectedUse, type Move, type Spell } from "./queue";
+import { countedRows, supportWindow, takenSpans } from "./pieces";
+import { candidatesOf, queueMoves, type ExpectedUse, type Move } from "./queue";
 import { expectedUse, resolvedRates, returnChances } from "./returns";
 import { FIELDS, MassTallies, overlap, type Calendar, type Pricing } from "./tallies";
 import { timelineStay, type TimelineStay } from "./timeline";
@@ -20,33 +20,6 @@ const TARGET_PARAMETER = {
   episodic: "targetEpisodic",
   transitional: "targetTransitional",
 } as const satisfies Record<UserGroup, keyof ScenarioParameters>;
-
-/**
- * The § 85 a window that a move on `day` refunds (§ 176 a, stk. 1 and 3), from the discharges of
- * the chain of spells it ends (the move's spell holds `day`): null when none of the support days
- * can be refunded. A discharge opens a window unless the re-admission before it came inside the
- * open one; the move is such a discharge when its spell began after the window had ended.
- */
-function supportWindow(chain: readonly Spell[], day: Serial, rules: RuleSet): Span | null {
-  const { inForceFrom, supportWindowMonths } = rules.aftercare;
-  const open = (discharge: Serial): Span => ({
-    from: discharge,
-    to: edate(discharge, supportWindowMonths.value),
-  });
-  let window: Span | null = null;
-  let admitted = day;
-  for (const s of chain) {
-    if (s.from > day) break;
-    if (day < s.to) {
-      admitted = s.from;
-      break;
-    }
-    if (s.to < inForceFrom.value) continue;
-    if (window === null || s.from >= window.to) window = open(s.to);
-  }
-  if (window === null || admitted >= window.to) window = open(day);
-  return day < window.to ? window : null;
-}
 
 /**
  * One view's figures of the Housing First path per year (see docs/model.md, section 4): the local
@@ -125,37 +98,22 @@ export function housingFirstPath(
 
   // A person's counted stays, by cohort: a move takes the person's stays of its own cohort from
   // the move day on, and of each later cohort the use the people moved would have had then.
-  const counted = new Map<string, number[]>();
-  timeline.forEach((s, row) => {
-    if (!s.counted || !results[row].ownDays) return;
-    const rows = counted.get(s.person);
-    if (rows) rows.push(row);
-    else counted.set(s.person, [row]);
-  });
-  /**
-   * What a move takes from `day` on: pieces of rows, each with the mass it takes of them. An open
-   * stay is the person's own presence year by year: all of it in the year of the move, in later
-   * years the use they would have had then (someone else may take the bed).
-   */
+  const counted = countedRows(timeline, results);
+  /** What a move takes from `day` on: pieces of rows, each with the mass it takes of them. */
   const takenFrom = (move: Move, day: Serial): Piece[] => {
-    const { person, cohort } = timeline[move.row];
-    const share = (lag: number) => (lag === 0 ? move.mass : move.mass.times(expected(person, lag)));
+    const { person } = timeline[move.row];
     const out: Piece[] = [];
-    for (const row of counted.get(person)!) {
-      const lag = timeline[row].cohort - cohort;
-      const own = results[row].ownDays!;
-      if (lag < 0 || own.to <= day) continue;
-      if (!timeline[row].open) {
-        const mass = share(lag);
-        if (mass.gt(0)) out.push({ row, mass, from: Math.max(day, own.from), to: own.to });
-        continue;
-      }
-      for (let t = yearOf(Math.max(day, own.from)) - cal.baseYear; t <= cal.horizon; t++) {
-        const mass = share(t - move.year);
-        const from = Math.max(day, own.from, cal.spans[t].from);
-        const to = Math.min(own.to, cal.spans[t].to);
-        if (mass.gt(0) && from < to) out.push({ row, mass, from, to });
-      }
+    for (const span of takenSpans(
+      timeline,
+      results,
+      counted.get(person)!,
+      move.row,
+      move.year,
+      day,
+      cal
+    )) {
+      const mass = span.lag === 0 ? move.mass : move.mass.times(expected(person, span.lag));
+      if (mass.gt(0)) out.push({ row: span.row, mass, from: span.from, to: span.to });
     }
     return out;
   };

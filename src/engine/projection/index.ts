@@ -12,6 +12,7 @@ export { canonicalStays, defaultBaseYear, projectionTimeline, type TimelineStay 
 export {
   prepareProjection,
   preparedKey,
+  servesDraw,
   type PreparedProjection,
   type ProjectionOptions,
 } from "./prepare";

@@ -5,16 +5,11 @@ import { problemError } from "../../messages";
 import { RULE_SETS, type RuleSet } from "../rules";
 import type { ScenarioParameters } from "../parameters";
 import { MAX_EXACT_KRONER } from "../money";
-import {
-  computeShelterRefunds,
-  isRowError,
-  type RowError,
-  type StayInput,
-  type StayResult,
-} from "../shelter";
+import { computeShelterRefunds, isRowError, type RowError, type StayInput } from "../shelter";
 import { classifyCitizens, typologyWindow, type UserGroup } from "../typology";
 import { countedSpells, spellsOf, type Spell, type Spells } from "./queue";
 import { estimateReturns, type ReturnEstimates } from "./returns";
+import type { StayNights } from "./tallies";
 import {
   canonicalStays,
   defaultBaseYear,
@@ -40,11 +35,16 @@ export const inexact = (): RowError =>
 export interface PreparedProjection {
   /** The parameters and options it was prepared for, as one text (preparedKey). */
   key: string;
+  /** The keys of its two parts, which another preparation of the same stays may share. */
+  timelineKey: string;
+  groupsKey: string;
+  /** The stays in canonical order. */
+  canonical: StayInput[];
   baseYear: number;
   horizon: number;
   rules: RuleSet;
   timeline: TimelineStay[];
-  results: StayResult[];
+  results: StayNights[];
   spells: Map<string, Spells>;
   /** Each person's user group in the typology window that ends with the base year. */
   groups: Map<string, UserGroup>;
@@ -59,25 +59,47 @@ export interface PreparedProjection {
   recurrences: Map<string, Spell[]>;
 }
 
+/** The parameters that shape the timeline: base year, horizon, stay-length trend, rule set. */
+const timelineKey = (p: ScenarioParameters, options: ProjectionOptions) =>
+  [p.baseYear ?? "", p.horizon, p.stayLengthChange, options.rules?.name ?? "NY"].join("|");
+
+/** The parameters that shape the user groups and who comes back: base year and typology. */
+const groupsKey = (p: ScenarioParameters) =>
+  [p.baseYear ?? "", p.typologyYears, p.chronicNights, p.episodicEpisodes, p.episodeGapDays].join(
+    "|"
+  );
+
 /** The parameters that shape a prepared projection, as one text. */
 export function preparedKey(p: ScenarioParameters, options: ProjectionOptions = {}): string {
-  return [
-    p.baseYear ?? "",
-    p.horizon,
-    p.stayLengthChange,
-    options.rules?.name ?? "NY",
-    p.typologyYears,
-    p.chronicNights,
-    p.episodicEpisodes,
-    p.episodeGapDays,
-  ].join("|");
+  return `${timelineKey(p, options)}#${groupsKey(p)}`;
 }
 
-/** The timeline and its § 110 results for the stays, or an error for input the model cannot use. */
+/**
+ * Whether a draw of `p` can be evaluated on `prepared`: prepared for `p`, or for a longer horizon
+ * with everything else the same (draw.ts reads the years up to p's horizon only).
+ */
+export function servesDraw(
+  prepared: PreparedProjection,
+  p: ScenarioParameters,
+  options: ProjectionOptions = {}
+): boolean {
+  return (
+    prepared.horizon >= p.horizon &&
+    prepared.groupsKey === groupsKey(p) &&
+    prepared.timelineKey === timelineKey({ ...p, horizon: prepared.horizon }, options)
+  );
+}
+
+/**
+ * The timeline and its § 110 results for the stays, or an error for input the model cannot use.
+ * `reuse`: earlier preparations of the same stays, whose timeline or user groups are taken as
+ * they are where their parameters match (a stay-length trend drawn anew keeps the groups).
+ */
 export function prepareProjection(
   stays: readonly StayInput[],
   p: ScenarioParameters,
-  options: ProjectionOptions = {}
+  options: ProjectionOptions = {},
+  reuse: readonly PreparedProjection[] = []
 ): PreparedProjection | RowError {
   if (stays.length === 0) return problemError({ id: "noStaysToProject" });
   for (let i = 0; i < stays.length; i++) {
@@ -93,11 +115,59 @@ export function prepareProjection(
   const horizon = p.horizon;
   if (baseYear + horizon > 9998)
     return problemError({ id: "projectionBeyond9999", baseYear, horizon });
-  const baseStart = jan1(baseYear);
-  const canonical = canonicalStays(stays);
-  const timeline = projectionTimeline(canonical, {
+  const keys = { timelineKey: timelineKey(p, options), groupsKey: groupsKey(p) };
+  const canonical = reuse[0]?.canonical ?? canonicalStays(stays);
+  const sameTimeline = reuse.find((r) => r.timelineKey === keys.timelineKey);
+  const timelinePart = sameTimeline ?? timelineOf(canonical, p, rules, baseYear);
+  if (isProjectionError(timelinePart)) return timelinePart;
+  const sameGroups = reuse.find((r) => r.groupsKey === keys.groupsKey);
+  const typology = {
+    years: p.typologyYears,
+    chronicNights: p.chronicNights,
+    episodicEpisodes: p.episodicEpisodes,
+    episodeGapDays: p.episodeGapDays,
+  };
+  const groupsPart = sameGroups ?? {
+    groups: new Map(
+      [...classifyCitizens(canonical, typologyWindow(baseYear, typology.years), typology)].map(
+        ([person, use]) => [person, use.group]
+      )
+    ),
+    estimates: estimateReturns(canonical, baseYear, typology),
+  };
+  return {
+    key: preparedKey(p, options),
+    ...keys,
+    canonical,
     baseYear,
     horizon,
+    rules,
+    timeline: timelinePart.timeline,
+    results: timelinePart.results,
+    spells: timelinePart.spells,
+    chains: timelinePart.chains,
+    recurrences: timelinePart.recurrences,
+    groups: groupsPart.groups,
+    estimates: groupsPart.estimates,
+  };
+}
+
+type TimelinePart = Pick<
+  PreparedProjection,
+  "timeline" | "results" | "spells" | "chains" | "recurrences"
+>;
+
+/** The no-action timeline, its § 110 results and its spells. */
+function timelineOf(
+  canonical: readonly StayInput[],
+  p: ScenarioParameters,
+  rules: RuleSet,
+  baseYear: number
+): TimelinePart | RowError {
+  const baseStart = jan1(baseYear);
+  const timeline = projectionTimeline(canonical, {
+    baseYear,
+    horizon: p.horizon,
     stayLengthChange: p.stayLengthChange,
     historyFrom: Math.min(
       baseStart,
@@ -112,28 +182,18 @@ export function prepareProjection(
   ) {
     return problemError({ id: "baseYearWithoutNights", baseYear });
   }
-  const results = computeShelterRefunds(timeline, { rules }).map((o) => {
+  // Only the nights are kept: a result's windows and warnings would double what a timeline holds.
+  const results = computeShelterRefunds(timeline, { rules }).map((o): StayNights => {
     if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
-    return o;
+    return { ownDays: o.ownDays, refundSpans: o.refundSpans };
   });
-  const typology = {
-    years: p.typologyYears,
-    chronicNights: p.chronicNights,
-    episodicEpisodes: p.episodicEpisodes,
-    episodeGapDays: p.episodeGapDays,
-  };
-  const classes = classifyCitizens(canonical, typologyWindow(baseYear, typology.years), typology);
   return {
-    key: preparedKey(p, options),
-    baseYear,
-    horizon,
-    rules,
     timeline,
     results,
     spells: spellsOf(timeline, results),
-    groups: new Map([...classes].map(([person, use]) => [person, use.group])),
-    estimates: estimateReturns(canonical, baseYear, typology),
     chains: countedSpells(timeline, results, (s) => s.person),
     recurrences: countedSpells(timeline, results, (s) => s.citizen),
   };
 }
+
+const isProjectionError = <T extends object>(x: T | RowError): x is RowError => "code" in x;

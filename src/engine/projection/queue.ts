@@ -5,8 +5,7 @@
 import type { Serial } from "../calendar";
 import { Decimal, ZERO, dec } from "../money";
 import type { ScenarioParameters } from "../parameters";
-import type { StayResult } from "../shelter";
-import type { Calendar } from "./tallies";
+import type { Calendar, StayNights } from "./tallies";
 import { compareText, type TimelineStay } from "./timeline";
 
 /** A run of consecutive shelter nights of one timeline citizen (a person or a copy). */
@@ -45,7 +44,7 @@ export interface Spells {
  */
 export function spellsOf(
   timeline: readonly TimelineStay[],
-  results: readonly StayResult[]
+  results: readonly StayNights[]
 ): Map<string, Spells> {
   const out = new Map<string, Spells>();
   let current: Spells | undefined;
@@ -76,7 +75,7 @@ export function spellsOf(
  */
 export function countedSpells(
   timeline: readonly TimelineStay[],
-  results: readonly StayResult[],
+  results: readonly StayNights[],
   keyOf: (stay: TimelineStay) => string
 ): Map<string, Spell[]> {
   const spans = new Map<string, Spell[]>();
@@ -109,9 +108,9 @@ export function countedSpells(
 export function candidatesOf(
   timeline: readonly TimelineStay[],
   spells: Map<string, Spells>,
-  results: readonly StayResult[],
+  results: readonly StayNights[],
   threshold: number,
-  cal: Calendar
+  cal: Pick<Calendar, "projectionStart" | "horizonEnd">
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const { spells: list, rows } of spells.values()) {

@@ -159,16 +159,27 @@ export function estimateReturns(
   const citizens = citizenCounts(stays, lastYear, typology);
   const width = COUNTS * (USER_GROUPS.length + 1);
   const POOLED = COUNTS * USER_GROUPS.length;
+  // Each citizen's counts as their few non-zero entries: a resample adds those only.
+  const starts = new Int32Array(citizens.length + 1);
+  const at: number[] = [];
+  const values: number[] = [];
+  citizens.forEach((c, i) => {
+    for (let k = 0; k < c.length; k++)
+      if (c[k] !== 0) {
+        at.push(k);
+        values.push(c[k]);
+      }
+    starts[i + 1] = at.length;
+  });
   /** Group sums and the pooled sum over the citizens picked (all of them, or a resample). */
   const total = (pick: (i: number) => number, n: number) => {
     const sums = new Float64Array(width);
     for (let k = 0; k < n; k++) {
-      const c = citizens[pick(k)];
-      for (let i = 0; i < c.length; i++) {
-        sums[i] += c[i];
-        sums[POOLED + (i % COUNTS)] += c[i];
-      }
+      const c = pick(k);
+      for (let j = starts[c]; j < starts[c + 1]; j++) sums[at[j]] += values[j];
     }
+    // Whole counts: summed in any order, the same numbers.
+    for (let i = 0; i < POOLED; i++) sums[POOLED + (i % COUNTS)] += sums[i];
     return sums;
   };
   const all = total((k) => k, citizens.length);
@@ -178,11 +189,17 @@ export function estimateReturns(
   );
 
   /** The observations an estimate at `at` rests on (POOLED: all groups), and its citizens. */
+  const people = new Map<string, number>();
   const observed = (at: number, q: ReturnQuantity) => {
-    const slots = at === POOLED ? USER_GROUPS.map((_, g) => COUNTS * g) : [at];
-    let people = 0;
-    for (const c of citizens) if (slots.some((slot) => observations(c, slot, q) > 0)) people++;
-    return { observations: observations(all, at, q), citizens: people };
+    const key = `${at}|${q}`;
+    let count = people.get(key);
+    if (count === undefined) {
+      const slots = at === POOLED ? USER_GROUPS.map((_, g) => COUNTS * g) : [at];
+      count = 0;
+      for (const c of citizens) if (slots.some((slot) => observations(c, slot, q) > 0)) count++;
+      people.set(key, count);
+    }
+    return { observations: observations(all, at, q), citizens: count };
   };
   const estimate = (at: number, q: ReturnQuantity, basis: EstimateBasis): Estimate => {
     const value = ratios(all, at)[q];

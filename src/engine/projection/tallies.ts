@@ -7,6 +7,9 @@ import type { Serial } from "../calendar";
 import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, type Share } from "../money";
 import type { Span, StayInput, StayResult } from "../shelter";
 
+/** What the projection keeps of a stay's § 110 result: its own nights and its refundable nights. */
+export type StayNights = Pick<StayResult, "ownDays" | "refundSpans">;
+
 const ONE_TO_ONE = shareOf("1");
 /** perDay × days in whole øre, exactly. */
 const costOre = (perDay: number, days: number): number => refundOre(perDay, 0, days, ONE_TO_ONE);
@@ -64,7 +67,7 @@ export class Pricing {
   }
 
   /** Adds sign × a stay's figures per year, for its own nights before `until`, to the tally. */
-  add(into: Tally, sign: 1 | -1, stay: StayInput, result: StayResult, until = Infinity): void {
+  add(into: Tally, sign: 1 | -1, stay: StayInput, result: StayNights, until = Infinity): void {
     const own = result.ownDays;
     if (!own) return;
     const to = Math.min(own.to, until, this.cal.horizonEnd);

@@ -10,9 +10,8 @@
  * scenario's value as its mode and the registry's low and high values as its ends, seeded, so a
  * run is reproducible. A scenario's own low–high values (ParameterRanges: from the Scenarier sheet
  * or a template) replace the registry's for its parameters, in the run and in the tornado. The
- * other parameters keep the scenario's values. The stay-length trend is
- * drawn in steps of 0,1 percentage point, so that draws with the same trend share one prepared
- * timeline (the step is far below what anyone knows about the trend).
+ * other parameters keep the scenario's values. The stay-length trend is drawn in ten strata, so
+ * that draws with the same trend share one prepared timeline (monteCarlo.ts).
  *
  * runner.ts prepares a projection once and evaluates it many times, ranges.ts says what range a
  * parameter moves over, monteCarlo.ts draws, sensitivity.ts gives the tornado and the switching
@@ -28,9 +27,12 @@ export {
   rangesProblem,
   seedProblem,
 } from "./input";
-export { ProjectionRunner } from "./runner";
+export { ProjectionRunner, runnerFor, staysFingerprint } from "./runner";
 export { rangeAround } from "./ranges";
 export {
+  MONTE_CARLO_DRAWS,
+  MONTE_CARLO_SEED,
+  TREND_STRATA,
   drawnRanges,
   monteCarloDraws,
   runMonteCarlo,

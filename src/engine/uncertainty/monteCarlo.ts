@@ -3,8 +3,15 @@
  * hypercube sampling from triangular distributions around the scenario's values, seeded, and the
  * spread of both headlines' NPV, return per krone and break-even year over the draws (HM
  * Treasury, The Green Book (2018), A5.22).
+ *
+ * The stay-length trend shapes the timeline itself (every draw of a trend shares one prepared and
+ * compiled timeline, projection/compiled.ts), so it is drawn in TREND_STRATA equally likely
+ * strata, each draw at its stratum's middle (the triangular distribution's quantile
+ * (k + ½) / TREND_STRATA, rounded to 0,1 percentage point): ten strata of a range of ±2,5
+ * percentage points are finer than anyone knows the trend. A draw is evaluated over the compiled
+ * timeline in floating point (projection/draw.ts), within 1 kr. of the exact projection with the
+ * same parameters.
  */
-import type { Decimal } from "../money";
 import {
   PARAMETERS,
   parameterById,
@@ -15,12 +22,13 @@ import {
   type ScenarioParameters,
 } from "../parameters";
 import { isProjectionError, preparedKey, type ProjectionOptions } from "../projection";
+import type { DrawView } from "../projection/draw";
+import { ProjectionRunner } from "./runner";
+import { rangeAround } from "./ranges";
 import { percentile } from "../percentile";
 import { seededRandom } from "../random";
 import type { RowError, StayInput } from "../shelter";
-import { rangeAround } from "./ranges";
 import { monteCarloProblem } from "./input";
-import { ProjectionRunner } from "./runner";
 
 export interface Spread {
   p10: number;
@@ -40,8 +48,18 @@ function spread(values: readonly number[]): Spread {
   };
 }
 
+/**
+ * The run every band shown for a scenario comes from (the council page, meeting mode, the
+ * uncertainty panel, DK.HOUSINGFIRSTUNCERTAINTY): enough draws for stable P10 and P90, and a
+ * fixed seed, so one scenario has one band everywhere.
+ */
+export const MONTE_CARLO_DRAWS = 1000;
+export const MONTE_CARLO_SEED = 2023;
+
 export interface MonteCarloOptions {
+  /** MIN_DRAWS..MAX_DRAWS (input.ts). */
   draws: number;
+  /** 0..MAX_SEED. */
   seed: number;
   /** Called now and then with the draws done. */
   onProgress?: (done: number, total: number) => void;
@@ -49,6 +67,8 @@ export interface MonteCarloOptions {
   cancelled?: () => boolean;
   /** The scenario's own low–high values (else the registry's). */
   ranges?: ParameterRanges;
+  /** A runner of these stays whose prepared timelines the run uses and keeps (its options rule). */
+  runner?: ProjectionRunner;
 }
 
 export interface MonteCarloResult {
@@ -151,9 +171,13 @@ function histogram(values: readonly number[]): MonteCarloResult["histogram"] {
   return bins;
 }
 
+/** The stay-length trend's strata in a run (see the module comment). */
+export const TREND_STRATA = 10;
+
 /**
  * The draws of a run: Latin hypercube over the ranges drawn (for each parameter a random pairing
- * of the n strata with the n draws), triangular in each stratum, seeded; every draw feasible.
+ * of the n strata with the n draws), triangular in each stratum, seeded; every draw feasible. The
+ * stay-length trend's n strata fall in TREND_STRATA groups, each drawn at its middle.
  */
 export function monteCarloDraws(
   base: ScenarioParameters,
@@ -169,7 +193,15 @@ export function monteCarloDraws(
       [strata[i], strata[j]] = [strata[j], strata[i]];
     }
     const def = parameterById(r.id);
-    return strata.map((stratum) => drawValue(def, (stratum + random()) / n, r));
+    return strata.map((stratum) => {
+      const u = (stratum + random()) / n;
+      const trend = def.id === "stayLengthChange";
+      return drawValue(
+        def,
+        trend ? (Math.floor((stratum * TREND_STRATA) / n) + 0.5) / TREND_STRATA : u,
+        r
+      );
+    });
   });
   return Array.from({ length: n }, (_, i) => {
     const p = { ...base };
@@ -191,7 +223,8 @@ export function runMonteCarlo(
   const refused = monteCarloProblem(options);
   if (refused) return refused;
   const n = options.draws;
-  const runner = new ProjectionRunner(stays, projectionOptions);
+  const runner = options.runner ?? new ProjectionRunner(stays, projectionOptions);
+  projectionOptions = runner.options;
   const resolved = runner.resolve(base, options.ranges);
   if (isProjectionError(resolved)) return resolved;
   const drawn = drawnRanges(resolved.parameters, resolved.ranges);
@@ -205,7 +238,7 @@ export function runMonteCarlo(
   for (let k = 0; k < n; k++) {
     if (options.cancelled?.()) return null;
     const { i } = order[k];
-    const result = runner.run(draws[i], false);
+    const result = runner.draw(draws[i]);
     if (isProjectionError(result)) return result;
     budget.add(i, result);
     publicView.add(i, result.public);
@@ -229,9 +262,9 @@ function viewDraws(n: number) {
   const breakEven: (number | null)[] = new Array(n);
   return {
     npvs,
-    add(i: number, r: { npv: Decimal; ratio: Decimal | null; breakEvenYear: number | null }) {
-      npvs[i] = r.npv.toNumber();
-      ratio[i] = r.ratio === null ? null : r.ratio.toNumber();
+    add(i: number, r: DrawView) {
+      npvs[i] = r.npv;
+      ratio[i] = r.ratio;
       breakEven[i] = r.breakEvenYear;
     },
     spread(): ViewSpread {

@@ -1,8 +1,10 @@
 /**
- * Sensitivity: each parameter's tornado bar over its low–high range and its switching value, the
- * value at which a headline's NPV turns 0 (HM Treasury, The Green Book (2018), §5.60–5.61).
+ * Sensitivity of the projection's NPV: each input's tornado bar over its low–high range, and each
+ * input's switching value, the value at which the NPV turns to the other side of 0 (HM Treasury,
+ * The Green Book (2018), §5.60–5.61 on switching values). Both evaluate as draws do, over the
+ * compiled timeline (projection/draw.ts: within 1 kr. of the exact projection); a switching
+ * value's search asks the exact projection for the sign where a draw is that close to 0.
  */
-import type { Decimal } from "../money";
 import {
   PARAMETERS,
   rangeOf,
@@ -41,6 +43,8 @@ export interface TornadoBar {
 export interface SensitivityOptions extends ProjectionOptions {
   /** The scenario's own low–high values (else the registry's). */
   ranges?: ParameterRanges;
+  /** A runner of these stays and options whose prepared timelines to use and keep (else its own). */
+  runner?: ProjectionRunner;
   /** Told after each parameter is done, for progress. */
   onParameter?: () => void;
   /** The headline the bars are sorted by, and whose sign a switching value turns (default budget). */
@@ -51,15 +55,29 @@ export interface SensitivityOptions extends ProjectionOptions {
 export const rangedParameters = (ranges: ParameterRanges = {}): ParameterDef[] =>
   PARAMETERS.filter((def) => rangeOf(def, ranges) !== undefined || def.estimated !== undefined);
 
-/** Both headlines' NPVs with one parameter changed, or null when the projection refuses the value. */
-function npvsWith(
+type Npvs = { budget: number; public: number } | null;
+
+/**
+ * Both headlines' NPVs with one parameter changed, as a draw computes them (within 1 kr. of the
+ * exact projection), or null when the projection refuses the value. For the horizon, one draw at
+ * the longest horizon asked gives every shorter one: a year's figures depend on the years before
+ * it only, so the NPV of h years is that draw's cumulative NPV of year h (projection/draw.ts).
+ */
+function npvsOf(
   runner: ProjectionRunner,
   base: ScenarioParameters,
   id: ParameterId,
-  value: number
-): { budget: Decimal; public: Decimal } | null {
-  const result = runner.run({ ...base, [id]: value });
-  return isProjectionError(result) ? null : { budget: result.npv, public: result.public.npv };
+  longest: number
+): (value: number) => Npvs {
+  const at = (value: number): Npvs => {
+    const result = runner.draw({ ...base, [id]: value });
+    return isProjectionError(result) ? null : { budget: result.npv, public: result.public.npv };
+  };
+  if (id !== "horizon") return at;
+  const all = runner.draw({ ...base, horizon: longest });
+  if (isProjectionError(all)) return at;
+  return (h) =>
+    h <= longest ? { budget: all.cumulative[h], public: all.public.cumulative[h] } : at(h);
 }
 
 /**
@@ -84,12 +102,13 @@ export function tornado(
     ranges: givenRanges,
     onParameter,
     view = "budget",
+    runner: shared,
     ...projectionOptions
   }: SensitivityOptions = {}
 ): TornadoBar[] | RowError {
   const refused = rangesProblem(givenRanges);
   if (refused) return refused;
-  const runner = new ProjectionRunner(stays, projectionOptions);
+  const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
   if (isProjectionError(resolved)) return [];
   const { parameters: base, ranges } = resolved;
@@ -101,21 +120,22 @@ export function tornado(
     const high = jointBound(def, base, around.high);
     // Moved from the scenario as given: a blank estimated parameter is estimated again when a
     // typology parameter moves the user groups.
-    const atLow = npvsWith(runner, given, def.id, low);
-    const atHigh = npvsWith(runner, given, def.id, high);
+    const npvsAt = npvsOf(runner, given, def.id, high);
+    const atLow = npvsAt(low);
+    const atHigh = npvsAt(high);
     onParameter?.();
     if (atLow === null || atHigh === null) continue;
-    const swing = Math.abs(atHigh[view].minus(atLow[view]).toNumber());
+    const swing = Math.abs(atHigh[view] - atLow[view]);
     bars.push({
       id: def.id,
       value,
       low,
       high,
-      npvLow: atLow.budget.toNumber(),
-      npvHigh: atHigh.budget.toNumber(),
+      npvLow: atLow.budget,
+      npvHigh: atHigh.budget,
       swing,
-      publicLow: atLow.public.toNumber(),
-      publicHigh: atHigh.public.toNumber(),
+      publicLow: atLow.public,
+      publicHigh: atHigh.public,
       source: rangeOf(def, ranges)!.source,
     });
   }
@@ -133,6 +153,9 @@ export interface SwitchingValue {
    */
   reason?: "sameSign" | "onlyTouchesZero";
 }
+
+/** Kroner of NPV within which a switching value's search asks the exact projection for the sign. */
+const EXACT_NEAR_ZERO = 2;
 
 /** Points scanned on each side of the scenario's value for a sign change of the NPV. */
 const SCAN_STEPS = 4;
@@ -162,23 +185,43 @@ export function switchingValues(
     ranges: givenRanges,
     onParameter,
     view = "budget",
+    runner: shared,
     ...projectionOptions
   }: SensitivityOptions = {}
 ): SwitchingValue[] | RowError {
   const refused = rangesProblem(givenRanges);
   if (refused) return refused;
-  const runner = new ProjectionRunner(stays, projectionOptions);
+  const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
   const resolved = runner.resolve(given, givenRanges);
   if (isProjectionError(resolved)) return [];
   const { parameters: base, ranges } = resolved;
-  const signAt = (def: ParameterDef, v: number): -1 | 0 | 1 | null => {
-    const npvs = npvsWith(runner, given, def.id, v);
-    if (npvs === null) return null;
-    const npv = npvs[view];
-    return npv.gt(0) ? 1 : npv.lt(0) ? -1 : 0;
+  let npvsAt: (value: number) => Npvs = () => null;
+  /** The parameter's values asked so far: each projected once. */
+  let seen = new Map<number, { sign: -1 | 0 | 1; npv: number } | null>();
+  const at = (def: ParameterDef, v: number): { sign: -1 | 0 | 1; npv: number } | null => {
+    if (seen.has(v)) return seen.get(v)!;
+    const npvs = npvsAt(v);
+    let out: { sign: -1 | 0 | 1; npv: number } | null = null;
+    if (npvs !== null) {
+      const npv = npvs[view];
+      if (Math.abs(npv) >= EXACT_NEAR_ZERO) out = { sign: npv > 0 ? 1 : -1, npv };
+      else {
+        // A draw is within 1 kr. of the exact projection: this near 0, the exact one decides.
+        const exact = runner.run({ ...given, [def.id]: v });
+        if (!isProjectionError(exact)) {
+          const e = view === "budget" ? exact.npv : exact.public.npv;
+          out = { sign: e.gt(0) ? 1 : e.lt(0) ? -1 : 0, npv: e.toNumber() };
+        }
+      }
+    }
+    seen.set(v, out);
+    return out;
   };
+  const signAt = (def: ParameterDef, v: number) => at(def, v)?.sign ?? null;
   const out: SwitchingValue[] = [];
   for (const def of rangedParameters(ranges)) {
+    npvsAt = npvsOf(runner, given, def.id, searchBounds(def)[1]);
+    seen = new Map();
     const found = switchingValue(def);
     onParameter?.();
     if (found !== undefined) out.push({ id: def.id, ...found });
@@ -227,7 +270,7 @@ export function switchingValues(
           candidates.push([inside, v]);
           break;
         }
-        if (signAt(def, v) === sign) inside = v;
+        if (signAt(def, v) === sign) inside = v; // asked once: `at` keeps it
       }
     }
     if (candidates.length === 0) return none();
@@ -235,15 +278,46 @@ export function switchingValues(
       (a, b) => Math.abs(a[1] - own) - Math.abs(b[1] - own)
     )[0];
     const tol = tolerance(def);
-    while (Math.abs(outside - inside) > tol) {
-      let mid = (inside + outside) / 2;
-      if (def.integer) mid = Math.round(mid);
-      if (mid === inside || mid === outside) break;
-      const s = signAt(def, mid);
-      if (s === sign) inside = mid;
-      else if (s === -sign) outside = mid;
+    // Root-finding on the bracket (Illinois false position: the NPV is nearly linear in most
+    // parameters, so a few steps do what bisection does in twenty), each point moved at least
+    // half the tolerance in from the ends, so the bracket closes from both sides.
+    let fInside = at(def, inside)!.npv;
+    let fOutside = at(def, outside)!.npv;
+    let kept: "inside" | "outside" | undefined;
+    for (let step = 0; Math.abs(outside - inside) > tol && step < 100; step++) {
+      const width = outside - inside;
+      const gap = Math.min(tol / 2, Math.abs(width) / 2);
+      const root =
+        fOutside === fInside
+          ? inside + width / 2
+          : inside - (fInside * width) / (fOutside - fInside);
+      // Every fourth step halves the bracket whatever the line says.
+      let next =
+        step % 4 === 3
+          ? inside + width / 2
+          : Math.sign(width) > 0
+            ? Math.min(Math.max(root, inside + gap), outside - gap)
+            : Math.max(Math.min(root, inside - gap), outside + gap);
+      if (def.integer) next = Math.round(next);
+      if (next === inside || next === outside) {
+        next = def.integer ? Math.round(inside + width / 2) : inside + width / 2;
+        if (next === inside || next === outside) break;
+      }
+      const found = at(def, next);
+      if (found === null) break;
       // Exactly 0 between a point on each side: the crossing itself.
-      else return { value: mid };
+      if (found.sign === 0) return { value: next };
+      if (found.sign === sign) {
+        inside = next;
+        fInside = found.npv;
+        if (kept === "outside") fOutside /= 2;
+        kept = "outside";
+      } else {
+        outside = next;
+        fOutside = found.npv;
+        if (kept === "inside") fInside /= 2;
+        kept = "inside";
+      }
     }
     return { value: def.integer ? outside : (inside + outside) / 2 };
   }

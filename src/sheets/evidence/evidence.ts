@@ -9,14 +9,13 @@ import type { ParameterId, ParameterRanges, ScenarioParameters } from "../../eng
 import {
   computeBacktest,
   isProjectionError,
-  prepareProjection,
   type BacktestFigures,
   type BacktestYear,
   type ProjectionOptions,
   type ReturnEstimates,
 } from "../../engine/projection";
 import type { StayInput } from "../../engine/shelter";
-import { ProjectionRunner, tornado, type TornadoBar } from "../../engine/uncertainty";
+import { runnerFor, tornado, type TornadoBar } from "../../engine/uncertainty";
 
 /** How many parameters are named as driving a gap to the published figures. */
 export const GAP_DRIVERS = 3;
@@ -52,9 +51,10 @@ export function evidence({
   options = {},
   bars,
 }: EvidenceRequest): Evidence {
-  const prepared = prepareProjection(stays, parameters, options);
+  // The worker's runner of these stays (runnerFor): timelines the pane's other jobs prepared.
+  const runner = runnerFor(stays, options.rules?.name);
+  const prepared = runner.prepare(parameters);
   if (isProjectionError(prepared)) throw new Error(prepared.message);
-  const runner = new ProjectionRunner(stays, options);
   const projection = runner.run(parameters);
   const tenYears =
     parameters.horizon === 10 ? projection : runner.run({ ...parameters, horizon: 10 });
@@ -64,7 +64,9 @@ export function evidence({
   if (isProjectionError(backtest)) throw new Error(backtest.message);
   const comparison = compareWithPublished(projection, tenYears);
   const outOfLine = comparison.some((c) => c.verdict !== "within");
-  const ranked = outOfLine ? (bars ?? tornado(stays, parameters, { ...options, ranges })) : [];
+  const ranked = outOfLine
+    ? (bars ?? tornado(stays, parameters, { ...options, ranges, runner }))
+    : [];
   if (isProjectionError(ranked)) throw new Error(ranked.message);
   const drivers = ranked.slice(0, GAP_DRIVERS).map((b) => b.id);
   const plain = (f: BacktestFigures) =>

@@ -9,8 +9,10 @@
  */
 import { sum } from "../../engine/money";
 import { parameterById, type ParameterId, type ScenarioParameters } from "../../engine/parameters";
-import { computeProjection, isProjectionError, type Projection } from "../../engine/projection";
+import { isProjectionError, type Projection } from "../../engine/projection";
 import type { RowError, StayInput } from "../../engine/shelter";
+import { MONTE_CARLO_DRAWS } from "../../engine/uncertainty";
+import { runnerFor } from "../../engine/uncertainty";
 
 /**
  * The parameters turned in the meeting, each with a slider's range and step. Chosen because they
@@ -60,13 +62,13 @@ export function snapValue(control: MeetingControl, value: number): number {
   return Number(clamped.toFixed(decimalsOf(control.step)));
 }
 
-/** The key figures, money as exact decimal text (they cross from the engine worker). */
 /**
- * The NPV's range in meeting mode: a Monte Carlo run small enough to follow the sliders (about
- * 1 s on a municipality of 800 stays), with the council page's seed; the page runs 1 000 draws.
+ * The NPV's range in meeting mode: the band every panel shows for the scenario (band.ts), the
+ * same draws and seed as the council page and the uncertainty panel.
  */
-export const MEETING_DRAWS = 200;
+export const MEETING_DRAWS = MONTE_CARLO_DRAWS;
 
+/** The key figures, money as exact decimal text (they cross from the engine worker). */
 export interface KeyFigures {
   baseYear: number;
   firstYear: number;
@@ -94,11 +96,14 @@ export function keyFigures(projection: Projection): KeyFigures {
   };
 }
 
-/** The key figures for the stays and parameters, or the projection's own error. */
+/**
+ * The key figures for the stays and parameters, or the projection's own error: on the worker's
+ * runner of the stays (runnerFor), so a slider re-projects on the timeline already prepared.
+ */
 export function meetingFigures(
   stays: readonly StayInput[],
   parameters: ScenarioParameters
 ): KeyFigures | RowError {
-  const projection = computeProjection(stays, parameters);
+  const projection = runnerFor(stays).run(parameters);
   return isProjectionError(projection) ? projection : keyFigures(projection);
 }

@@ -17,11 +17,12 @@ import {
   type ParameterRanges,
   type ScenarioParameters,
 } from "../../engine/parameters";
-import { computeProjection, isProjectionError, type Projection } from "../../engine/projection";
+import { isProjectionError, type Projection } from "../../engine/projection";
 import type { StayInput } from "../../engine/shelter";
 import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
 import {
   rangedParameters,
+  runnerFor,
   switchingValues,
   type SwitchingValue,
   tornado,
@@ -74,8 +75,10 @@ export function runScenarios(
   stays: readonly StayInput[],
   scenarios: readonly { name: string; parameters: ScenarioParameters }[]
 ): ScenarioResult[] {
+  // One runner: scenarios that share a timeline are prepared once (runnerFor keeps it for the next job).
+  const runner = runnerFor(stays);
   return scenarios.map(({ name, parameters }) => {
-    const projection = computeProjection(stays, parameters);
+    const projection = runner.run(parameters);
     if (isProjectionError(projection))
       throw new Error(`Scenariet «${name}»: ${projection.message}`);
     return { name, projection };
@@ -99,9 +102,10 @@ export function sensitivity(
   { parameters, ranges }: Omit<NamedParameters, "name">,
   step?: () => void
 ): SensitivityBar[] {
-  const values = switchingValues(stays, parameters, { ranges, onParameter: step });
+  const runner = runnerFor(stays);
+  const values = switchingValues(stays, parameters, { ranges, onParameter: step, runner });
   if (isProjectionError(values)) throw new Error(values.message);
-  const bars = tornado(stays, parameters, { ranges, onParameter: step });
+  const bars = tornado(stays, parameters, { ranges, onParameter: step, runner });
   if (isProjectionError(bars)) throw new Error(bars.message);
   const switching = new Map(values.map((v) => [v.id, v]));
   return bars.map((b) => {

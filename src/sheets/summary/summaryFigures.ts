@@ -5,20 +5,20 @@
  * engine worker.
  */
 import type { Serial } from "../../engine/calendar";
-import { computeProjection, isProjectionError, type Projection } from "../../engine/projection";
+import { isProjectionError, type Projection } from "../../engine/projection";
 import type { ParameterRanges, ScenarioParameters } from "../../engine/parameters";
 import { RULE_SETS, type RuleSetName } from "../../engine/rules";
 import type { StayInput } from "../../engine/shelter";
 import { groupFigures, type GroupFigures } from "../../engine/typology";
 import {
-  ProjectionRunner,
   rangedParameters,
-  runMonteCarlo,
+  runnerFor,
   tornado,
   type MonteCarloResult,
   type TornadoBar,
 } from "../../engine/uncertainty";
 import { evidence, type Evidence } from "../evidence/evidence";
+import { monteCarloBand } from "../uncertainty/band";
 import type { SummaryLanguage } from "./summaryTexts";
 
 export interface SummaryRequest {
@@ -57,30 +57,31 @@ export function summaryFigures(
   const { stays, scenario } = request;
   const p = scenario.parameters;
   const rules = RULE_SETS[request.rules];
-  const projection = computeProjection(stays, p, { rules });
+  // The worker's runner of the stays (runnerFor): one prepared timeline for the page's projection,
+  // its tornado, its evidence and its Monte Carlo run, and for the pane's next job.
+  const runner = runnerFor(stays, request.rules);
+  const projection = runner.run(p);
   if (isProjectionError(projection)) throw new Error(projection.message);
   const ranges = request.ranges ?? {};
-  const runner = new ProjectionRunner(stays, { rules });
   const resolved = runner.resolve(p, ranges);
   if (isProjectionError(resolved)) throw new Error(resolved.message);
   const tornadoSteps = 2 * rangedParameters(resolved.ranges).length;
   const total = tornadoSteps + request.draws;
-  const bars = tornado(stays, p, { rules, ranges });
+  const bars = tornado(stays, p, { rules, ranges, runner });
   if (isProjectionError(bars)) throw new Error(bars.message);
   onProgress?.({ done: tornadoSteps, total });
-  const monteCarlo = runMonteCarlo(
-    stays,
-    p,
+  // The band every panel shows for the scenario (band.ts).
+  const monteCarlo = monteCarloBand(
     {
+      stays,
+      parameters: p,
+      ranges,
+      rules: request.rules,
       draws: request.draws,
       seed: request.seed,
-      ranges,
-      onProgress: (done) => onProgress?.({ done: tornadoSteps + done, total }),
     },
-    { rules }
+    ({ done }) => onProgress?.({ done: tornadoSteps + done, total })
   );
-  if (monteCarlo === null || "code" in monteCarlo)
-    throw new Error(monteCarlo ? monteCarlo.message : "Monte Carlo-kørslen blev stoppet");
   const groups = groupFigures(
     stays,
     projection.baseYear,

@@ -23,6 +23,7 @@ import {
 } from "../../engine/parameters";
 import { BACKTEST_FIGURES, differencePercent } from "../../engine/projection";
 import { RULE_SETS, SOCIOECONOMIC_DISCOUNT, ruleSetVersion } from "../../engine/rules";
+import { MONTE_CARLO_DRAWS, MONTE_CARLO_SEED } from "../../engine/uncertainty";
 import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
 import {
   a1,
@@ -39,9 +40,9 @@ import { SUMMARY_PAGE_TEXTS } from "./summaryTexts";
 export type { SummaryRequest } from "./summaryFigures";
 
 export const SUMMARY_SHEET = "Sammenfatning";
-/** The Monte Carlo run behind the page's ranges: enough draws for stable P10/P90, a fixed seed. */
-export const SUMMARY_DRAWS = 1000;
-export const SUMMARY_SEED = 2023;
+/** The Monte Carlo run behind the page's ranges: the band every panel shows (band.ts). */
+export const SUMMARY_DRAWS = MONTE_CARLO_DRAWS;
+export const SUMMARY_SEED = MONTE_CARLO_SEED;
 
 /** Plain data (it crosses from the worker): the sheet, and its chart without the sheet's name. */
 export interface SummarySheet {

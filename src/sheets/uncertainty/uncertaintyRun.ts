@@ -2,17 +2,13 @@
  * The uncertainty panel's computations, run in the pane's engine worker (taskpane/worker) as two
  * jobs, so the Monte Carlo result shows as soon as it is there: the Monte Carlo run of the active
  * scenario with its own NPV, then the tornado over each parameter's low–high range with
- * switching values (src/engine/uncertainty/). Plain numbers out, so each result survives the
- * worker's structured clone.
+ * switching values (src/engine/uncertainty/), both on the worker's runner of the stays
+ * (runnerFor). Plain numbers out, so each result survives the worker's structured clone.
  */
 import { isProjectionError } from "../../engine/projection";
 import type { StayInput } from "../../engine/shelter";
-import {
-  ProjectionRunner,
-  rangedParameters,
-  runMonteCarlo,
-  type MonteCarloResult,
-} from "../../engine/uncertainty";
+import { rangedParameters, runnerFor, type MonteCarloResult } from "../../engine/uncertainty";
+import { bandOrError } from "./band";
 import { sensitivity, type NamedParameters, type SensitivityBar } from "../scenarios/compare";
 
 export interface UncertaintyRequest {
@@ -35,21 +31,20 @@ export type Progress = { done: number; total: number };
 const refused = (scenario: NamedParameters, message: string) =>
   new Error(`Scenariet «${scenario.name}»: ${message}`);
 
-/** The Monte Carlo run; progress in draws. */
+/**
+ * The Monte Carlo run (band.ts: with the default draws and seed, the band every panel shows);
+ * progress in draws.
+ */
 export function runUncertainty(
   { stays, scenario, draws, seed }: UncertaintyRequest,
   onProgress?: (progress: Progress) => void
 ): UncertaintyResult {
-  const own = new ProjectionRunner(stays).run(scenario.parameters);
+  const own = runnerFor(stays).run(scenario.parameters);
   if (isProjectionError(own)) throw refused(scenario, own.message);
-  const monteCarlo = runMonteCarlo(stays, scenario.parameters, {
-    draws,
-    seed,
-    ranges: scenario.ranges,
-    onProgress: (done, total) => onProgress?.({ done, total }),
-  });
-  // Never null: nothing here cancels (the pane terminates the worker instead).
-  if (monteCarlo === null) throw new Error("Monte Carlo run stopped");
+  const monteCarlo = bandOrError(
+    { stays, parameters: scenario.parameters, ranges: scenario.ranges, draws, seed },
+    onProgress
+  );
   if ("code" in monteCarlo) throw refused(scenario, monteCarlo.message);
   return {
     name: scenario.name,

@@ -1,0 +1,220 @@
+/**
+ * Issue 23's rows measured in the demo in headless Chromium (needs dist/), each beside a reference
+ * measured in Node in the same run: the Monte Carlo run of the Usikkerhed panel beside the same
+ * run in Node, the council page, a comparison of three scenarios with its tornado and meeting
+ * mode's slider beside one projection of the demo municipality, and the demo forecast of 50 000
+ * stays beside the same forecast in Node.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Page } from "playwright-core";
+import { sampleWorkbook } from "../src/demo/sampleData";
+import { DEFAULT_PARAMETERS } from "../src/engine/parameters";
+import { MONTE_CARLO_DRAWS, MONTE_CARLO_SEED, runMonteCarlo } from "../src/engine/uncertainty";
+import { findStays, runForecast } from "../src/sheets/forecast/forecastRun";
+import { parameterCell } from "../src/sheets/scenarios/scenarioSheet";
+import { parseA1 } from "../src/workbook/workbook";
+import { DIST, launchBrowser, openDemo, serveStatic } from "../test/browser/harness";
+import { projectionComputed } from "../test/browser/meeting";
+import { benchDemoForecast } from "./demo";
+import { projectionMs, staysOf } from "./issue23";
+import { notMeasured, tableRow } from "./table";
+
+/** Milliseconds from `start` until `until` resolves. */
+async function timed(start: () => Promise<void>, until: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await start();
+  await until();
+  return performance.now() - t0;
+}
+
+async function writeScenarioSheet(page: Page): Promise<void> {
+  await page.getByTestId("scenario-sheet").click();
+  await projectionComputed(page);
+}
+
+/** Types a value into the Scenarier sheet's cell of a parameter and waits until it is there. */
+async function setParameter(page: Page, id: "shareMoved", text: string, value: number) {
+  const at = parseA1(parameterCell(id));
+  await page
+    .locator(`[data-sheet="Scenarier"] tr[data-row="${at.top}"] td[data-col="${at.left}"]`)
+    .dblclick();
+  await page.getByTestId("cell-input").fill(text);
+  await page.getByTestId("cell-input").press("Enter");
+  await page.waitForFunction(([r, c, v]) => window.__demo!.workbook.cell("Scenarier", r, c) === v, [
+    at.top,
+    at.left,
+    value,
+  ] as const);
+}
+
+async function saveScenario(page: Page, name: string): Promise<void> {
+  await page.getByTestId("scenario-name").fill(name);
+  await page.getByTestId("scenario-save").click();
+  await page
+    .getByTestId("scenario-status")
+    .filter({ hasText: `Gemt som «${name}».` })
+    .waitFor();
+}
+
+/** The demo's rows in the issue's table, with their references. */
+export async function benchIssue23Browser(): Promise<void> {
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm run build` first");
+  const demoStays = await staysOf(undefined);
+  const projection = { what: "one projection of the demo (Node)", ms: projectionMs(demoStays) };
+  const server = await serveStatic(DIST);
+  const browser = await launchBrowser();
+  try {
+    // Monte Carlo in the Usikkerhed panel, timed by the page from the click to the result.
+    const mc = "Monte Carlo, 1 000 draws, demo (Chromium, worker)";
+    try {
+      const t0 = performance.now();
+      const run = runMonteCarlo(demoStays, DEFAULT_PARAMETERS, {
+        draws: MONTE_CARLO_DRAWS,
+        seed: MONTE_CARLO_SEED,
+      });
+      const node = performance.now() - t0;
+      if (run === null || "code" in run) throw new Error("the run failed in Node");
+      const page = await openDemo(browser, server.origin);
+      const panel = page.getByTestId("uncertainty");
+      await panel.getByTestId("uncertainty-run").click();
+      const result = panel.getByTestId("uncertainty-result");
+      await result.waitFor({ timeout: 120_000 });
+      const ms = Number(await result.getAttribute("data-ms"));
+      tableRow({
+        what: mc,
+        ms: [ms],
+        reference: { what: "the same run in Node", ms: node },
+        target: "≤ 0,5 s",
+        met: ms <= 500,
+      });
+      await page.close();
+    } catch (error) {
+      notMeasured(mc, error);
+    }
+
+    const council = "Council page (Sammenfatning), demo";
+    try {
+      const page = await openDemo(browser, server.origin);
+      await writeScenarioSheet(page);
+      const ms = await timed(
+        () => page.getByTestId("summary-write").click(),
+        () => page.getByTestId("summary-done").waitFor({ timeout: 120_000 })
+      );
+      tableRow({
+        what: council,
+        ms: [ms],
+        reference: projection,
+        target: "≤ 1,5 s",
+        met: ms <= 1500,
+      });
+      await page.close();
+    } catch (error) {
+      notMeasured(council, error);
+    }
+
+    const compare = "Compare 3 scenarios with tornado, demo";
+    try {
+      const page = await openDemo(browser, server.origin);
+      await writeScenarioSheet(page);
+      await saveScenario(page, "Basis");
+      await setParameter(page, "shareMoved", "80 %", 0.8);
+      await saveScenario(page, "Ambitiøs");
+      await setParameter(page, "shareMoved", "30 %", 0.3);
+      await saveScenario(page, "Forsigtig");
+      const ms = await timed(
+        () => page.getByTestId("scenario-compare").click(),
+        () =>
+          page
+            .getByTestId("scenario-status")
+            .filter({ hasText: "Arket Sammenligning er skrevet." })
+            .waitFor({ timeout: 300_000 })
+      );
+      const named = await page.evaluate(() =>
+        [4, 5, 6].map((r) => window.__demo!.workbook.cell("Sammenligning", r, 0))
+      );
+      if (named.filter((n) => typeof n === "string" && n !== "").length !== 3)
+        throw new Error(`the comparison has not three scenarios: ${JSON.stringify(named)}`);
+      tableRow({
+        what: compare,
+        ms: [ms],
+        reference: projection,
+        target: "≤ 0,5 s",
+        met: ms <= 500,
+      });
+      await page.close();
+    } catch (error) {
+      notMeasured(compare, error);
+    }
+
+    const meeting = "Meeting slider to figures / to P10–P90, demo";
+    try {
+      const page = await openDemo(browser, server.origin);
+      await writeScenarioSheet(page);
+      await page.getByTestId("meeting-open").click();
+      const npv = page.getByTestId("meeting-npv");
+      await npv.getByText(/^P10–P90: /).waitFor({ timeout: 120_000 });
+      const before = {
+        value: await npv.getAttribute("data-value"),
+        text: await npv.textContent(),
+      };
+      const slider = page.getByRole("slider", {
+        name: "Andel lange ophold i egen bolig (%)",
+        exact: true,
+      });
+      await slider.focus();
+      const t0 = performance.now();
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(
+        (old) =>
+          document.querySelector('[data-testid="meeting-npv"]')?.getAttribute("data-value") !== old,
+        before.value,
+        { timeout: 120_000, polling: 10 }
+      );
+      const figures = performance.now() - t0;
+      await page.waitForFunction(
+        (old) => {
+          const text = document.querySelector('[data-testid="meeting-npv"]')?.textContent ?? "";
+          return text !== old && /P10–P90: /.test(text);
+        },
+        before.text,
+        { timeout: 120_000, polling: 10 }
+      );
+      const band = performance.now() - t0;
+      tableRow({
+        what: meeting,
+        ms: [figures, band],
+        reference: projection,
+        target: "≤ 0,25 s for both",
+        met: band <= 250,
+      });
+      await page.close();
+    } catch (error) {
+      notMeasured(meeting, error);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const forecast = "Demo forecast, 50 000 stays (Chromium)";
+  try {
+    const workbook = sampleWorkbook({ rows: 50_000 });
+    const found = (await findStays(workbook))!;
+    const t0 = performance.now();
+    await runForecast(workbook, found, found.mapping, { pseudonymise: false });
+    const node = performance.now() - t0;
+    const demo = await benchDemoForecast(50_000);
+    tableRow({
+      what: `${forecast}, median of ${demo.runs.length}`,
+      ms: [demo.seconds * 1000],
+      reference: { what: "the same forecast in Node (in-memory workbook)", ms: node },
+      target: "≤ 1,5 s",
+      met: demo.seconds <= 1.5,
+    });
+  } catch (error) {
+    notMeasured(forecast, error);
+  }
+}

@@ -1,0 +1,383 @@
+/**
+ * A prepared timeline compiled for draws (issue 23): everything a Monte Carlo draw, a tornado bar
+ * or a step of a switching-value search needs that does not change with the parameters they
+ * move, kept as compact money vectors. A money vector holds, per projection year and pair of
+ * daily rate and self-payment, whole nights and refundable nights (and how many of them are
+ * odd, for the rounding of half-øre refunds): what the stays are, not what they cost. A draw
+ * prices them with its own rate indexation (draw.ts), so the money agrees with the exact
+ * projection's øre (tallies.ts: rates indexed and rounded per year, refunds rounded per stay
+ * and year).
+ *
+ * What the no-action path is per cohort, and what each possible move takes (the pieces of the
+ * person's stays, the nights of those who relapse, with fresh refund windows, and the days
+ * housed and refunded under § 85 a), is compiled here: the path's per-cohort vectors at once,
+ * a move the first time a draw makes it.
+ */
+import { edate, yearOf, type Serial } from "../calendar";
+import { computeShelterRefunds, isRowError, type Span } from "../shelter";
+import { countedRows, supportWindow, takenSpans, type TakenSpan } from "./pieces";
+import type { PreparedProjection } from "./prepare";
+import { candidatesOf, type Candidate } from "./queue";
+import { overlap, type StayNights } from "./tallies";
+import { compareText, jan1, timelineStay } from "./timeline";
+
+/**
+ * A money vector's entries: where it goes (n, the years after a move, for the sums a view weighs
+ * later; 0 elsewhere), whose share it is (the lag of the expected use that multiplies it; 0: the
+ * whole), the year, the rate and self-payment (value indexes), and four counts.
+ */
+export const STRIDE = 9;
+export const E_N = 0;
+export const E_LAG = 1;
+export const E_YEAR = 2;
+export const E_RATE = 3;
+export const E_SELF = 4;
+export const E_NIGHTS = 5;
+export const E_REFUND = 6;
+export const E_ODD_NIGHTS = 7;
+export const E_ODD_REFUND = 8;
+export type MoneyVector = Float64Array;
+
+/** n, lag and year are below 32 (a horizon is at most 30 years): a key fits a double below 2^53. */
+const SLOTS = 32;
+
+/** Sums of stays' nights by n, lag, year and price pair, signed, built once into a vector. */
+class VectorBuilder {
+  private readonly index = new Map<number | string, number>();
+  private readonly data: number[] = [];
+  /** The n and lag of what `add` adds. */
+  n = 0;
+  lag = 0;
+  constructor(private readonly values: number) {}
+
+  add(t: number, rate: number, self: number, sign: number, nights: number, refund: number): void {
+    const slot = (this.n * SLOTS + this.lag) * SLOTS + t;
+    const pair = rate * this.values + self;
+    const key = this.values < 2 ** 19 ? slot * this.values * this.values + pair : `${slot}|${pair}`;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.data.length;
+      this.index.set(key, i);
+      this.data.push(this.n, this.lag, t, rate, self, 0, 0, 0, 0);
+    }
+    const d = this.data;
+    d[i + E_NIGHTS] += sign * nights;
+    d[i + E_REFUND] += sign * refund;
+    d[i + E_ODD_NIGHTS] += sign * (nights % 2);
+    d[i + E_ODD_REFUND] += sign * (refund % 2);
+  }
+
+  build(): MoneyVector {
+    const out: number[] = [];
+    const d = this.data;
+    for (let i = 0; i < d.length; i += STRIDE)
+      if (
+        d[i + E_NIGHTS] !== 0 ||
+        d[i + E_REFUND] !== 0 ||
+        d[i + E_ODD_NIGHTS] !== 0 ||
+        d[i + E_ODD_REFUND] !== 0
+      )
+        for (let k = 0; k < STRIDE; k++) out.push(d[i + k]);
+    return Float64Array.from(out);
+  }
+}
+
+/** A cut piece of a move: the nights the move ends of one stay, with its own vector. */
+export interface CutPiece extends TakenSpan {
+  vector: MoneyVector;
+}
+
+/**
+ * Days of a move per (n, year) where there are any: [n × years + t, days, …]. A year after the
+ * move spans at most two calendar years, so a handful of the (horizon + 1)² places.
+ */
+export type DaysVector = Float64Array;
+
+/** A move of a candidate's stay on a day, compiled: everything but its mass. */
+export interface MoveOption {
+  row: number;
+  day: Serial;
+  /** Pieces taken on the move day (the shelter nights it ends). */
+  cut: CutPiece[];
+  /** The stays taken on each anniversary n = 1.., by n and lag: what those who move away leave. */
+  away: MoneyVector;
+  /** The same spans, for the nights of those who relapse (fresh windows), by the lags present. */
+  patterns: TakenSpan[][];
+  returns: Map<string, MoneyVector>;
+  /** Days housed in year t of the n-th year after the move. */
+  housed: DaysVector;
+  /** The same inside the § 85 a window of the person's own chain, and of the recurrence's. */
+  refundedOwn: DaysVector | null;
+  refundedRecurrence: DaysVector | null;
+}
+
+export interface CompiledTimeline {
+  years: number;
+  /** The distinct daily rates and self-payments, in kroner as the cells hold them. */
+  values: Float64Array;
+  rate: Int32Array;
+  self: Int32Array;
+  /** The no-action path's figures of each cohort (weight 1). */
+  cohorts: MoneyVector[];
+  /** A person's counted rows. */
+  counted: Map<string, number[]>;
+  spans: Span[];
+  horizonEnd: Serial;
+  /** Each row's person, as an index into `persons`. */
+  personOf: Int32Array;
+  persons: string[];
+  candidates: Map<number, CandidateTable>;
+  options: Map<number, MoveOption>;
+}
+
+/** The candidates at a threshold in the order they qualify, with what the queue reads of each. */
+export interface CandidateTable {
+  list: Candidate[];
+  person: Int32Array;
+  cohort: Int32Array;
+  /** Place in the order of those waiting: the spell's start, then the person (queue.ts). */
+  rank: Int32Array;
+}
+
+const compiled = new WeakMap<PreparedProjection["timeline"], CompiledTimeline>();
+
+/** The compiled form of a prepared timeline, made the first time it is asked for. */
+export function compiledTimeline(prepared: PreparedProjection): CompiledTimeline {
+  let c = compiled.get(prepared.timeline);
+  if (!c) compiled.set(prepared.timeline, (c = compile(prepared)));
+  return c;
+}
+
+function compile(prepared: PreparedProjection): CompiledTimeline {
+  const { timeline, results, baseYear, horizon } = prepared;
+  const years = horizon + 1;
+  const index = new Map<number, number>();
+  const valueOf = (kroner: number) => {
+    let i = index.get(kroner);
+    if (i === undefined) index.set(kroner, (i = index.size));
+    return i;
+  };
+  const rate = new Int32Array(timeline.length);
+  const self = new Int32Array(timeline.length);
+  const personOf = new Int32Array(timeline.length);
+  const persons = new Map<string, number>();
+  timeline.forEach((s, row) => {
+    rate[row] = valueOf(s.dailyRate);
+    self[row] = valueOf(s.selfPayment);
+    let person = persons.get(s.person);
+    if (person === undefined) persons.set(s.person, (person = persons.size));
+    personOf[row] = person;
+  });
+  const spans = Array.from({ length: years }, (_, t) => ({
+    from: jan1(baseYear + t),
+    to: jan1(baseYear + t + 1),
+  }));
+  const c: CompiledTimeline = {
+    years,
+    values: Float64Array.from(index.keys()),
+    rate,
+    self,
+    cohorts: [],
+    counted: countedRows(timeline, results),
+    spans,
+    horizonEnd: jan1(baseYear + years),
+    personOf,
+    persons: [...persons.keys()],
+    candidates: new Map(),
+    options: new Map(),
+  };
+  const builders = Array.from({ length: years }, () => new VectorBuilder(index.size));
+  timeline.forEach((s, row) => {
+    if (s.counted) addStay(c, builders[s.cohort], 1, rate[row], self[row], results[row]);
+  });
+  c.cohorts = builders.map((b) => b.build());
+  return c;
+}
+
+/** Adds sign × a stay's nights per year before `until` (tallies.ts Pricing.add, unpriced). */
+function addStay(
+  c: CompiledTimeline,
+  into: VectorBuilder,
+  sign: number,
+  rate: number,
+  self: number,
+  result: StayNights,
+  until = Infinity
+): void {
+  const own = result.ownDays;
+  if (!own) return;
+  const to = Math.min(own.to, until, c.horizonEnd);
+  if (to <= own.from) return;
+  const spans = result.refundSpans;
+  let k = 0;
+  for (let t = 0; t < c.years && c.spans[t].from < to; t++) {
+    const year = c.spans[t];
+    const nights = overlap(own.from, to, year);
+    if (nights === 0) continue;
+    while (k < spans.length && spans[k].to <= year.from) k++;
+    let refund = 0;
+    for (let j = k; j < spans.length && spans[j].from < year.to; j++)
+      refund += overlap(spans[j].from, Math.min(spans[j].to, to), year);
+    into.add(t, rate, self, sign, nights, refund);
+  }
+}
+
+/** The candidates at a threshold, in the order they qualify (queue.ts). */
+export function candidatesAt(
+  c: CompiledTimeline,
+  prepared: PreparedProjection,
+  threshold: number
+): CandidateTable {
+  let table = c.candidates.get(threshold);
+  if (!table) {
+    const { timeline } = prepared;
+    const list = candidatesOf(timeline, prepared.spells, prepared.results, threshold, {
+      projectionStart: c.spans[1]?.from ?? c.horizonEnd,
+      horizonEnd: c.horizonEnd,
+    });
+    const order = list
+      .map((candidate, i) => ({
+        i,
+        from: candidate.spell.from,
+        person: timeline[candidate.row].person,
+      }))
+      .sort((a, b) => a.from - b.from || compareText(a.person, b.person));
+    const rank = new Int32Array(list.length);
+    order.forEach((o, k) => (rank[o.i] = k));
+    table = {
+      list,
+      person: Int32Array.from(list, (candidate) => c.personOf[candidate.row]),
+      cohort: Int32Array.from(list, (candidate) => timeline[candidate.row].cohort),
+      rank,
+    };
+    c.candidates.set(threshold, table);
+  }
+  return table;
+}
+
+/** The compiled move of `row` on `day`. */
+export function moveOption(
+  c: CompiledTimeline,
+  prepared: PreparedProjection,
+  row: number,
+  day: Serial
+): MoveOption {
+  const key = row * 4_000_000 + day;
+  let option = c.options.get(key);
+  if (!option) c.options.set(key, (option = compileMove(c, prepared, row, day)));
+  return option;
+}
+
+function compileMove(
+  c: CompiledTimeline,
+  prepared: PreparedProjection,
+  row: number,
+  day: Serial
+): MoveOption {
+  const { timeline, results, rules } = prepared;
+  const { person, citizen } = timeline[row];
+  const cal = { baseYear: prepared.baseYear, horizon: prepared.horizon, spans: c.spans };
+  const year = yearOf(day) - prepared.baseYear;
+  const rows = c.counted.get(person)!;
+  const taken = (from: Serial) => takenSpans(timeline, results, rows, row, year, from, cal);
+  const pieceVector = (span: TakenSpan) => {
+    const b = new VectorBuilder(c.values.length);
+    addStay(c, b, 1, c.rate[span.row], c.self[span.row], results[span.row], span.to);
+    addStay(c, b, -1, c.rate[span.row], c.self[span.row], results[span.row], span.from);
+    return b.build();
+  };
+  const years = c.years;
+  const housed = new Float64Array(years * years);
+  const windows = [
+    supportWindow(prepared.chains.get(person)!, day, rules),
+    supportWindow(prepared.recurrences.get(citizen) ?? [], day, rules),
+  ];
+  const refunded = windows.map((w) => (w === null ? null : new Float64Array(years * years)));
+  const away = new VectorBuilder(c.values.length);
+  const patterns: TakenSpan[][] = [[]];
+  for (let n = 0; ; n++) {
+    const from = n === 0 ? day : edate(day, 12 * n);
+    if (from >= c.horizonEnd) break;
+    if (n > 0) {
+      const pattern = taken(from);
+      patterns.push(pattern);
+      away.n = n;
+      for (const span of pattern) {
+        away.lag = span.lag;
+        const r = results[span.row];
+        addStay(c, away, 1, c.rate[span.row], c.self[span.row], r, span.to);
+        addStay(c, away, -1, c.rate[span.row], c.self[span.row], r, span.from);
+      }
+    }
+    const to = Math.min(edate(day, 12 * (n + 1)), c.horizonEnd);
+    for (let t = yearOf(from) - prepared.baseYear; t < years && c.spans[t].from < to; t++) {
+      const span = c.spans[t];
+      housed[n * years + t] += overlap(from, to, span);
+      windows.forEach((w, i) => {
+        if (w)
+          refunded[i]![n * years + t] += overlap(Math.max(from, w.from), Math.min(to, w.to), span);
+      });
+    }
+  }
+  return {
+    row,
+    day,
+    cut: taken(day).map((span) => ({ ...span, vector: pieceVector(span) })),
+    away: away.build(),
+    patterns,
+    returns: new Map(),
+    housed: sparse(housed),
+    refundedOwn: refunded[0] && sparse(refunded[0]),
+    refundedRecurrence: refunded[1] && sparse(refunded[1]),
+  };
+}
+
+/** The places with days: [index, days, …]. */
+function sparse(dense: Float64Array): DaysVector {
+  const out: number[] = [];
+  dense.forEach((days, i) => {
+    if (days !== 0) out.push(i, days);
+  });
+  return Float64Array.from(out);
+}
+
+/**
+ * The nights of those who relapse on each anniversary of a move: the pattern's stays as a citizen
+ * of their own (no refund window of the time before the move carries over), by lag. Only the
+ * lags `present` (a share of the person's use above 0) are stays, as in the exact path.
+ */
+export function returnsOf(
+  c: CompiledTimeline,
+  prepared: PreparedProjection,
+  option: MoveOption,
+  present: (lag: number) => boolean,
+  key: string
+): MoneyVector {
+  const known = option.returns.get(key);
+  if (known) return known;
+  const { timeline, rules } = prepared;
+  const { citizen } = timeline[option.row];
+  const stays = [];
+  const owners: { n: number; span: TakenSpan }[] = [];
+  for (let n = 1; n < option.patterns.length; n++) {
+    const returned = `${citizen}\u0000${option.day}\u0000${n}`;
+    for (const span of option.patterns[n]) {
+      if (!present(span.lag)) continue;
+      const s = timeline[span.row];
+      stays.push(timelineStay(s, s.person, returned, span.from, span.to, s.cohort, true));
+      owners.push({ n, span });
+    }
+  }
+  const outcomes = computeShelterRefunds(stays, { rules });
+  const b = new VectorBuilder(c.values.length);
+  outcomes.forEach((o, i) => {
+    if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
+    const { n, span } = owners[i];
+    b.n = n;
+    b.lag = span.lag;
+    addStay(c, b, 1, c.rate[span.row], c.self[span.row], o);
+  });
+  const out = b.build();
+  option.returns.set(key, out);
+  return out;
+}
