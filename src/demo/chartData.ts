@@ -4,7 +4,6 @@
  * a formula showing an error, or blank ranges), so an empty chart says so instead of an axis.
  */
 import { a1, parseA1, type CellValue, type ChartSpec } from "../workbook/workbook";
-import type { MemorySheet } from "./memoryWorkbook";
 
 /** A chart's data resolved from its sheet, for drawing. */
 export interface ChartData {
@@ -24,7 +23,13 @@ export type ChartEmpty =
   | { kind: "error"; code: string; cell: string }
   | { kind: "blank"; ranges: string[] };
 
-export function chartData(sheet: MemorySheet, spec: ChartSpec): ChartData {
+/** What a chart reads of its sheet: the cells, and where its formulas are. */
+export interface ChartSheet {
+  values: CellValue[][];
+  formulas?: readonly { row: number; col: number }[];
+}
+
+export function chartData(sheet: ChartSheet, spec: ChartSpec): ChartData {
   const column = (address: string) => {
     const r = parseA1(address);
     const out: CellValue[] = [];
