@@ -12,7 +12,7 @@
 import { webLightTheme } from "@fluentui/react-components";
 import { boundWidth, type ColumnWidth, type Rect } from "../src/workbook/workbook";
 import type { CellValue } from "../src/workbook/workbook";
-import { forEachCell } from "../src/demo/memoryWorkbook";
+import { forEachCell } from "../src/demo/cellWalk";
 
 /** Excel's widths are points; the screen has 96 px per 72 pt. */
 export const PX_PER_POINT = 96 / 72;

@@ -21,9 +21,6 @@ import {
   type CellBlock,
   type CellValue,
   type ChartSpec,
-  type PrintSetup,
-  type ColumnWidth,
-  type Rect,
   type IoOptions,
   type SheetChange,
   type SheetInfo,
@@ -35,71 +32,13 @@ import {
   type WrittenSheet,
 } from "../workbook/workbook";
 import { chartData, type ChartData } from "./chartData";
-import {
-  applyCells,
-  callFunction,
-  recalculate,
-  type Calculate,
-  type SheetFormula,
-} from "./formulas";
+import { applyCells, callFunction, recalculate, type Calculate } from "./formulas";
 import { MAX_STEP_ROWS, steps } from "./writeSteps";
+import { usedBounds } from "./cellWalk";
+import type { FormatRegion, MemoryName, MemorySheet, MemoryTable, Selection } from "./memorySheet";
 
-/** A rectangle with one number format (or bold), 0-based inclusive bounds. */
-export interface FormatRegion {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-  numberFormat?: string;
-  bold?: boolean;
-  /** Font size in points (SheetCell.fontSize). */
-  fontSize?: number;
-}
-
-export interface MemoryTable {
-  name: string;
-  top: number;
-  left: number;
-  /** Last row (inclusive), header included in top. */
-  bottom: number;
-  right: number;
-}
-
-export interface MemorySheet {
-  name: string;
-  own: boolean;
-  /** Rows may be ragged; a missing cell is blank. */
-  values: CellValue[][];
-  formats: FormatRegion[];
-  tables: MemoryTable[];
-  charts: ChartSpec[];
-  /** The add-in's own =DK.… formulas, evaluated by formulas.ts (the demo has no calc engine). */
-  formulas?: SheetFormula[];
-  /** The spec's column widths (fixed, or bounds for the fitted width). */
-  columnWidths: ColumnWidth[];
-  /** Own sheets: the cells that size the columns (SheetSpec.columnWidths); a user's sheet has none. */
-  fitRegions?: Rect[];
-  freezeRows: number;
-  /** The add-in's own data kept with an own sheet (SheetSpec.properties). */
-  properties?: Record<string, string>;
-  /** How the sheet prints (SheetSpec.print): the demo's print view shows this area. */
-  print?: PrintSetup;
-  /** Kept out of sight (SheetSpec.hidden): the demo shows no tab for it. */
-  hidden?: boolean;
-}
-
-/** A workbook-scoped defined name: one range of one sheet. */
-export interface MemoryName {
-  name: string;
-  sheet: string;
-  address: string;
-  comment?: string;
-}
-
-export interface Selection {
-  sheet: string;
-  address: string;
-}
+export type { FormatRegion, MemoryName, MemorySheet, MemoryTable, Selection } from "./memorySheet";
+export { forEachCell } from "./cellWalk";
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase("da") === b.toLocaleLowerCase("da");
 
@@ -512,38 +451,4 @@ export class MemoryWorkbook implements Workbook {
     }
     return rows;
   }
-}
-
-/** Bounds of the non-blank cells, like Excel's used range (values only). */
-function usedBounds(
-  values: readonly CellValue[][]
-): { top: number; left: number; bottom: number; right: number } | undefined {
-  let top = -1;
-  let bottom = -1;
-  let left = Infinity;
-  let right = -1;
-  values.forEach((row, r) => {
-    forEachCell(row, (v, c) => {
-      if (v === "" || v === null || v === undefined) return;
-      if (top < 0) top = r;
-      bottom = r;
-      left = Math.min(left, c);
-      right = Math.max(right, c);
-    });
-  });
-  return top < 0 ? undefined : { top, left, bottom, right };
-}
-
-/**
- * Calls `fn` for each cell a row holds, in column order. A loaded sheet's row may hold one cell
- * in column XFD (loadedFile.ts keeps it sparse): its keys cost what it holds, where forEach
- * walks all 16 384 indices, each slowly in an array V8 keeps as a dictionary (26 s for 20 000
- * such rows). A short row is walked directly.
- */
-export function forEachCell(
-  row: readonly CellValue[],
-  fn: (value: CellValue, col: number) => void
-): void {
-  if (row.length <= 64) row.forEach(fn);
-  else for (const key of Object.keys(row)) fn(row[Number(key)], Number(key));
 }

@@ -7,7 +7,8 @@
  */
 import type { CellValue } from "../workbook/workbook";
 import { sheetRows, type LoadedCells } from "../files/loadedFile";
-import { forEachCell, MemoryWorkbook, type MemoryName, type MemorySheet } from "./memoryWorkbook";
+import { forEachCell } from "./cellWalk";
+import { MemoryWorkbook, type MemoryName, type MemorySheet } from "./memoryWorkbook";
 import { recalculate, type Calculate, type SheetFormula } from "./formulas";
 
 /** A sheet without its cells: everything but the values, and formulas without their evaluation. */

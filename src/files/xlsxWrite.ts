@@ -11,7 +11,7 @@
  */
 import ExcelJS from "exceljs";
 import { a1, boundWidth, type CellValue } from "../workbook/workbook";
-import { forEachCell } from "../demo/memoryWorkbook";
+import { forEachCell } from "../demo/cellWalk";
 import { sheetOf, type SheetSnapshot, type WorkbookSnapshot } from "../demo/snapshot";
 
 type Cached = number | string | boolean | null | { error: ExcelJS.ValueType.Error | string };
