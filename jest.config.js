@@ -48,8 +48,8 @@ module.exports = {
   collectCoverageFrom: ["src/**/*.{ts,tsx}", "taskpane/**/*.{ts,tsx}", "demo/**/*.{ts,tsx}"],
   coverageDirectory: "coverage",
   // Workers: jest's default, one fewer than the cores (so one on a two-core machine, and the
-  // browser files run one at a time there); `npm run test:unit` asks for two, as its files time
-  // nothing and a two-core machine runs them in 104 s instead of 181 s. A memory limit makes jest use a worker process even
+  // browser files run one at a time there); `npm run test:unit` asks for two (its few clocks guard
+  // against quadratic time with wide margins), so a two-core machine runs it in 104 s, not 181 s. A memory limit makes jest use a worker process even
   // then, recycled between files once it holds 300 MB: in one heap the files after the browser
   // tests grew it to ~500 MB, and timed tests slowed.
   workerIdleMemoryLimit: "300MB",
