@@ -91,6 +91,28 @@ function jointBound(def: ParameterDef, base: ScenarioParameters, value: number):
 }
 
 /**
+ * The door and the start of both sensitivities: the ranges checked (input.ts), the scenario
+ * resolved on the caller's runner or a new one. A scenario the projection refuses has no bars and
+ * no switching values (its error is the projection's to give).
+ */
+function prepare(
+  stays: readonly StayInput[],
+  given: ScenarioParameters,
+  givenRanges: ParameterRanges | undefined,
+  shared: ProjectionRunner | undefined,
+  projectionOptions: ProjectionOptions
+):
+  | { ok: true; runner: ProjectionRunner; base: ScenarioParameters; ranges: ParameterRanges }
+  | { ok: false; answer: RowError | [] } {
+  const refused = rangesProblem(givenRanges);
+  if (refused) return { ok: false, answer: refused };
+  const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
+  const resolved = runner.resolve(given, givenRanges);
+  if (isProjectionError(resolved)) return { ok: false, answer: [] };
+  return { ok: true, runner, base: resolved.parameters, ranges: resolved.ranges };
+}
+
+/**
  * Each parameter with a range moved to its low and its high value on its own (the range around
  * the scenario's value), sorted by the view's swing (ties in the registry's order); an error when
  * the ranges are refused (input.ts).
@@ -106,12 +128,9 @@ export function tornado(
     ...projectionOptions
   }: SensitivityOptions = {}
 ): TornadoBar[] | RowError {
-  const refused = rangesProblem(givenRanges);
-  if (refused) return refused;
-  const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
-  const resolved = runner.resolve(given, givenRanges);
-  if (isProjectionError(resolved)) return [];
-  const { parameters: base, ranges } = resolved;
+  const ready = prepare(stays, given, givenRanges, shared, projectionOptions);
+  if (!ready.ok) return ready.answer;
+  const { runner, base, ranges } = ready;
   const bars: TornadoBar[] = [];
   for (const def of rangedParameters(ranges)) {
     const value = base[def.id] as number;
@@ -189,12 +208,9 @@ export function switchingValues(
     ...projectionOptions
   }: SensitivityOptions = {}
 ): SwitchingValue[] | RowError {
-  const refused = rangesProblem(givenRanges);
-  if (refused) return refused;
-  const runner = shared ?? new ProjectionRunner(stays, projectionOptions);
-  const resolved = runner.resolve(given, givenRanges);
-  if (isProjectionError(resolved)) return [];
-  const { parameters: base, ranges } = resolved;
+  const ready = prepare(stays, given, givenRanges, shared, projectionOptions);
+  if (!ready.ok) return ready.answer;
+  const { runner, base, ranges } = ready;
   let npvsAt: (value: number) => Npvs = () => null;
   /** The parameter's values asked so far: each projected once. */
   let seen = new Map<number, { sign: -1 | 0 | 1; npv: number } | null>();
