@@ -14,6 +14,23 @@ import type { Language } from "../i18n";
 import { HIGH_COLOUR, LOW_COLOUR, WIDTH, krFormat } from "./charts";
 import type { UncertaintyTexts } from "./texts";
 
+const cell = { padding: "2px 4px", verticalAlign: "top" as const };
+
+/** A table's header row: each column's name, aligned as its figures are. */
+function Head({ columns }: { columns: [string, "left" | "right"][] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(([name, align]) => (
+          <th key={name} scope="col" style={{ ...cell, textAlign: align }}>
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function Tornado({
   npv,
   bars: all,
@@ -36,7 +53,6 @@ export function Tornado({
   const reach = Math.max(1, ...changes.map(Math.abs));
   const mid = WIDTH / 2;
   const x = (change: number) => mid + ((WIDTH - 8) / 2) * (change / reach);
-  const cell = { padding: "2px 4px", verticalAlign: "top" as const };
   return (
     <figure style={{ margin: 0 }}>
       <Caption1 block style={{ fontWeight: 600 }}>
@@ -104,22 +120,14 @@ export function Tornado({
         style={{ borderCollapse: "collapse", fontSize: 11 }}
         data-testid="uncertainty-switching"
       >
-        <thead>
-          <tr>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.parameter}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.lowHigh}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "right" }}>
-              {text.npvLowHigh}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.switching}
-            </th>
-          </tr>
-        </thead>
+        <Head
+          columns={[
+            [text.parameter, "left"],
+            [text.lowHigh, "left"],
+            [text.npvLowHigh, "right"],
+            [text.switching, "left"],
+          ]}
+        />
         <tbody>
           {bars.map((b) => {
             const def = parameterById(b.id);
@@ -155,19 +163,13 @@ export function Tornado({
         style={{ borderCollapse: "collapse", fontSize: 11 }}
         data-testid="uncertainty-decisions"
       >
-        <thead>
-          <tr>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.parameter}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "left" }}>
-              {text.now}
-            </th>
-            <th scope="col" style={{ ...cell, textAlign: "right" }}>
-              {text.alternatives}
-            </th>
-          </tr>
-        </thead>
+        <Head
+          columns={[
+            [text.parameter, "left"],
+            [text.now, "left"],
+            [text.alternatives, "right"],
+          ]}
+        />
         <tbody>
           {decisions.map((b) => {
             const def = parameterById(b.id);
