@@ -4,7 +4,7 @@
  * `dd-mm-yyyy` shows a date serial as 01-05-2026. Covers what workbooks of stays use: grouped
  * and fixed decimals, percent, quoted and escaped text, colours and padding (ignored), dates.
  */
-import { ymdFromSerial } from "../src/engine/calendar";
+import { DANISH_MONTHS, ymdFromSerial } from "../src/engine/calendar";
 import type { Language } from "../taskpane/i18n";
 import type { CellValue } from "../src/workbook/workbook";
 
@@ -13,21 +13,8 @@ const SEPARATORS: Record<Language, { group: string; point: string }> = {
   en: { group: ",", point: "." },
 };
 
-const MONTHS: Record<Language, string[]> = {
-  da: [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-  ],
+const MONTHS: Record<Language, readonly string[]> = {
+  da: DANISH_MONTHS,
   en: [
     "January",
     "February",

@@ -130,7 +130,8 @@ const TWO_DIGIT_YEAR = /^(\d{1,2})[-./](\d{1,2})[-./](\d{2})$/;
 /** "1. maj 2026", "1 maj 2026", "01-maj-2026", "1. jan. 2026". */
 const MONTH_NAME = /^(\d{1,2})\.?[\s-]*(\p{L}+)\.?[\s-]*(\d{4})$/u;
 
-const MONTHS = [
+/** The months' names in Danish, January first. */
+export const DANISH_MONTHS: readonly string[] = [
   "januar",
   "februar",
   "marts",
@@ -148,7 +149,7 @@ const MONTHS = [
 /** The month of a Danish month name or its abbreviation (jan, feb, mar, …, sept, okt, dec). */
 function monthOfName(name: string): number | undefined {
   const n = name.toLowerCase();
-  const i = MONTHS.findIndex((m) => m === n || (n.length >= 3 && m.startsWith(n)));
+  const i = DANISH_MONTHS.findIndex((m) => m === n || (n.length >= 3 && m.startsWith(n)));
   return i < 0 ? undefined : i + 1;
 }
 
