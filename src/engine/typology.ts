@@ -52,6 +52,100 @@ export function typologyWindow(lastYear: number, years: number): Span {
   return { from: serialFromYmd(lastYear - years + 1, 1, 1), to: serialFromYmd(lastYear + 1, 1, 1) };
 }
 
+/** Each citizen's stays in order of admission, as flat arrays (a discharge of NaN: still open). */
+interface CitizensStays {
+  keys: string[];
+  /** Citizen c's stays are at starts[c] up to starts[c + 1]. */
+  starts: Int32Array;
+  admission: Float64Array;
+  discharge: Float64Array;
+}
+
+/**
+ * The stays grouped once per stays array: a search over the typology's thresholds (switching
+ * values, the tornado) classifies the same register again for every value it tries.
+ */
+const grouped = new WeakMap<readonly StayInput[], CitizensStays>();
+
+function citizensStays(stays: readonly StayInput[]): CitizensStays {
+  const known = grouped.get(stays);
+  if (known) return known;
+  const rows = new Map<string, number[]>();
+  stays.forEach((s, i) => {
+    const key = citizenKey(s.citizen);
+    const list = rows.get(key);
+    if (list) list.push(i);
+    else rows.set(key, [i]);
+  });
+  const starts = new Int32Array(rows.size + 1);
+  const admission = new Float64Array(stays.length);
+  const discharge = new Float64Array(stays.length);
+  let at = 0;
+  [...rows.values()].forEach((list, c) => {
+    list.sort((a, b) => stays[a].admission - stays[b].admission);
+    for (const i of list) {
+      admission[at] = stays[i].admission;
+      discharge[at++] = stays[i].discharge ?? NaN;
+    }
+    starts[c + 1] = at;
+  });
+  const out = { keys: [...rows.keys()], starts, admission, discharge };
+  grouped.set(stays, out);
+  return out;
+}
+
+/** The citizens of a register, in the order `windowGroups` indexes them (citizenKey each). */
+export const registerCitizens = (stays: readonly StayInput[]): readonly string[] =>
+  citizensStays(stays).keys;
+
+/**
+ * Each citizen's nights and episodes in the window, indexed as registerCitizens lists them
+ * (0 episodes: no night in it). Nights are counted once where stays overlap.
+ */
+function windowUse(
+  stays: readonly StayInput[],
+  window: Span,
+  episodeGapDays: number
+): { nights: Float64Array; episodes: Int32Array } {
+  const { keys, starts, admission, discharge } = citizensStays(stays);
+  const nights = new Float64Array(keys.length);
+  const episodes = new Int32Array(keys.length);
+  for (let c = 0; c < keys.length; c++) {
+    let coveredTo: Serial = -Infinity;
+    // In order of admission, so of each span's start in the window: stays that start on the
+    // same day count their nights and their episode once, in either order.
+    for (let i = starts[c]; i < starts[c + 1]; i++) {
+      const end = Number.isNaN(discharge[i]) ? window.to : Math.max(discharge[i], admission[i] + 1);
+      const from = Math.max(admission[i], window.from);
+      const to = Math.min(end, window.to);
+      if (from >= to) continue;
+      if (from - coveredTo >= episodeGapDays) episodes[c]++;
+      nights[c] += Math.max(0, to - Math.max(from, coveredTo));
+      coveredTo = Math.max(coveredTo, to);
+    }
+  }
+  return { nights, episodes };
+}
+
+/** The group of a citizen with these nights and episodes, as an index into USER_GROUPS. */
+const groupIndexOf = (nights: number, episodes: number, rules: TypologyRules): number =>
+  nights >= rules.chronicNights ? 0 : episodes >= rules.episodicEpisodes ? 1 : 2;
+
+/**
+ * Each citizen's user group in the window as an index into USER_GROUPS (−1: no night in it),
+ * indexed as registerCitizens lists them: what a search over the thresholds asks many times.
+ */
+export function windowGroups(
+  stays: readonly StayInput[],
+  window: Span,
+  rules: TypologyRules
+): Int8Array {
+  const { nights, episodes } = windowUse(stays, window, rules.episodeGapDays);
+  return Int8Array.from(nights, (n, c) =>
+    episodes[c] === 0 ? -1 : groupIndexOf(n, episodes[c], rules)
+  );
+}
+
 /**
  * Each citizen's use of the shelters in the window (keyed by citizenKey), for the citizens with
  * at least one night in it.
@@ -61,36 +155,14 @@ export function classifyCitizens(
   window: Span,
   rules: TypologyRules
 ): Map<string, CitizenUse> {
-  const byCitizen = new Map<string, Span[]>();
-  for (const s of stays) {
-    const end = s.discharge === null ? window.to : Math.max(s.discharge, s.admission + 1);
-    const from = Math.max(s.admission, window.from);
-    const to = Math.min(end, window.to);
-    if (from >= to) continue;
-    const key = citizenKey(s.citizen);
-    const list = byCitizen.get(key);
-    if (list) list.push({ from, to });
-    else byCitizen.set(key, [{ from, to }]);
-  }
+  const keys = registerCitizens(stays);
+  const { nights, episodes } = windowUse(stays, window, rules.episodeGapDays);
   const out = new Map<string, CitizenUse>();
-  for (const [citizen, spans] of byCitizen) {
-    spans.sort((a, b) => a.from - b.from || a.to - b.to);
-    let nights = 0;
-    let episodes = 0;
-    let coveredTo: Serial = -Infinity;
-    for (const s of spans) {
-      if (s.from - coveredTo >= rules.episodeGapDays) episodes++;
-      nights += Math.max(0, s.to - Math.max(s.from, coveredTo));
-      coveredTo = Math.max(coveredTo, s.to);
-    }
-    const group: UserGroup =
-      nights >= rules.chronicNights
-        ? "chronic"
-        : episodes >= rules.episodicEpisodes
-          ? "episodic"
-          : "transitional";
-    out.set(citizen, { group, nights, episodes });
-  }
+  keys.forEach((citizen, c) => {
+    if (episodes[c] === 0) return;
+    const group = USER_GROUPS[groupIndexOf(nights[c], episodes[c], rules)];
+    out.set(citizen, { group, nights: nights[c], episodes: episodes[c] });
+  });
   return out;
 }
 

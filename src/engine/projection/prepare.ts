@@ -6,7 +6,14 @@ import { RULE_SETS, type RuleSet } from "../rules";
 import type { ScenarioParameters } from "../parameters";
 import { MAX_EXACT_KRONER } from "../money";
 import { computeShelterRefunds, isRowError, type RowError, type StayInput } from "../shelter";
-import { classifyCitizens, typologyWindow, type UserGroup } from "../typology";
+import {
+  USER_GROUPS,
+  registerCitizens,
+  typologyWindow,
+  windowGroups,
+  type TypologyRules,
+  type UserGroup,
+} from "../typology";
 import { countedSpells, spellsOf, type Spell, type Spells } from "./queue";
 import { estimateReturns, type ReturnEstimates } from "./returns";
 import type { StayNights } from "./tallies";
@@ -101,17 +108,10 @@ export function prepareProjection(
   options: ProjectionOptions = {},
   reuse: readonly PreparedProjection[] = []
 ): PreparedProjection | RowError {
-  if (stays.length === 0) return problemError({ id: "noStaysToProject" });
-  for (let i = 0; i < stays.length; i++) {
-    const s = stays[i];
-    if (s.discharge !== null && s.discharge < s.admission)
-      return problemError({ id: "projectedStayDischargeBeforeAdmission", stay: i + 1 });
-    if (!(s.dailyRate >= 0 && s.selfPayment >= 0 && Number.isFinite(s.dailyRate + s.selfPayment))) {
-      return problemError({ id: "projectedStayAmountsInvalid", stay: i + 1 });
-    }
-  }
+  const register = checkedStays(stays);
+  if (isProjectionError(register)) return register;
   const rules = options.rules ?? RULE_SETS.NY;
-  const baseYear = p.baseYear ?? defaultBaseYear(stays)!;
+  const baseYear = p.baseYear ?? register.baseYear;
   const horizon = p.horizon;
   if (baseYear + horizon > 9998)
     return problemError({ id: "projectionBeyond9999", baseYear, horizon });
@@ -128,11 +128,7 @@ export function prepareProjection(
     episodeGapDays: p.episodeGapDays,
   };
   const groupsPart = sameGroups ?? {
-    groups: new Map(
-      [...classifyCitizens(canonical, typologyWindow(baseYear, typology.years), typology)].map(
-        ([person, use]) => [person, use.group]
-      )
-    ),
+    groups: groupsOf(canonical, typologyWindow(baseYear, typology.years), typology),
     estimates: estimateReturns(canonical, baseYear, typology),
   };
   return {
@@ -150,6 +146,43 @@ export function prepareProjection(
     groups: groupsPart.groups,
     estimates: groupsPart.estimates,
   };
+}
+
+/** Per stays array: the first stay a projection cannot use, or the default base year. */
+const checked = new WeakMap<readonly StayInput[], RowError | { baseYear: number }>();
+
+/** The stays checked once (a search prepares the same stays for every value it tries). */
+function checkedStays(stays: readonly StayInput[]): RowError | { baseYear: number } {
+  let known = checked.get(stays);
+  if (!known) checked.set(stays, (known = checkStays(stays)));
+  return known;
+}
+
+function checkStays(stays: readonly StayInput[]): RowError | { baseYear: number } {
+  if (stays.length === 0) return problemError({ id: "noStaysToProject" });
+  for (let i = 0; i < stays.length; i++) {
+    const s = stays[i];
+    if (s.discharge !== null && s.discharge < s.admission)
+      return problemError({ id: "projectedStayDischargeBeforeAdmission", stay: i + 1 });
+    if (!(s.dailyRate >= 0 && s.selfPayment >= 0 && Number.isFinite(s.dailyRate + s.selfPayment))) {
+      return problemError({ id: "projectedStayAmountsInvalid", stay: i + 1 });
+    }
+  }
+  return { baseYear: defaultBaseYear(stays)! };
+}
+
+/** Each citizen's user group in the window, for the citizens with a night in it. */
+function groupsOf(
+  canonical: readonly StayInput[],
+  window: { from: number; to: number },
+  typology: TypologyRules
+): Map<string, UserGroup> {
+  const groups = windowGroups(canonical, window, typology);
+  const out = new Map<string, UserGroup>();
+  registerCitizens(canonical).forEach((citizen, c) => {
+    if (groups[c] >= 0) out.set(citizen, USER_GROUPS[groups[c]]);
+  });
+  return out;
 }
 
 type TimelinePart = Pick<

@@ -25,8 +25,9 @@ import { seededRandom } from "../random";
 import { citizenKey, type StayInput } from "../shelter";
 import {
   USER_GROUPS,
-  classifyCitizens,
+  registerCitizens,
   typologyWindow,
+  windowGroups,
   type TypologyRules,
   type UserGroup,
 } from "../typology";
@@ -73,23 +74,47 @@ const NIGHTS_BACK = 4;
 const NIGHTS_BEFORE = 5;
 const COUNTS = 6;
 const GROUP_INDEX = new Map(USER_GROUPS.map((g, i) => [g, i]));
+const TRANSITIONAL = GROUP_INDEX.get("transitional")!;
+/** A citizen's counts: COUNTS for each group. */
+const PER_CITIZEN = COUNTS * USER_GROUPS.length;
+
+/** A citizen's years of admission, ascending, and the nights of the stays admitted in each. */
+interface AdmissionYears {
+  /** The citizen's place in registerCitizens (typology.ts). */
+  citizen: number;
+  years: number[];
+  nights: number[];
+}
+
+/**
+ * Kept per stays array and last year: a search over the typology's thresholds estimates again
+ * from the same register for every value it tries, and the nights do not depend on them.
+ */
+const admissionsKept = new WeakMap<readonly StayInput[], Map<number, AdmissionYears[]>>();
 
 /** Each citizen's nights of the stays admitted in each year, up to `lastYear`. */
-function nightsByAdmissionYear(
-  stays: readonly StayInput[],
-  lastYear: number
-): Map<string, Map<number, number>> {
+function admissionYears(stays: readonly StayInput[], lastYear: number): AdmissionYears[] {
+  let kept = admissionsKept.get(stays);
+  if (!kept) admissionsKept.set(stays, (kept = new Map()));
+  const known = kept.get(lastYear);
+  if (known) return known;
   const end = jan1(lastYear + 1);
-  const out = new Map<string, Map<number, number>>();
+  const byCitizen = new Map<string, Map<number, number>>();
   for (const s of stays) {
     if (s.admission >= end) continue;
     const key = citizenKey(s.citizen);
     const year = yearOf(s.admission);
     const nights = Math.max(1, (s.discharge ?? end) - s.admission);
-    let years = out.get(key);
-    if (!years) out.set(key, (years = new Map()));
+    let years = byCitizen.get(key);
+    if (!years) byCitizen.set(key, (years = new Map()));
     years.set(year, (years.get(year) ?? 0) + nights);
   }
+  const place = new Map(registerCitizens(stays).map((key, i) => [key, i]));
+  const out = [...byCitizen].map(([key, byYear]) => {
+    const years = [...byYear.keys()].sort((a, b) => a - b);
+    return { citizen: place.get(key)!, years, nights: years.map((y) => byYear.get(y)!) };
+  });
+  kept.set(lastYear, out);
   return out;
 }
 
@@ -102,40 +127,42 @@ function citizenCounts(
   stays: readonly StayInput[],
   lastYear: number,
   typology: TypologyRules
-): Float64Array[] {
-  const byCitizen = nightsByAdmissionYear(stays, lastYear);
+): { citizens: number; counts: Float64Array } {
+  const register = admissionYears(stays, lastYear);
   let first = lastYear;
-  for (const years of byCitizen.values()) for (const y of years.keys()) first = Math.min(first, y);
+  for (const { years } of register) first = Math.min(first, years[0]);
   // A citizen's group in year Y is known once the typology window ending with Y lies inside the
   // register: before that, a chronic user's earlier nights are missing and they read as transitional.
   const from = first + typology.years - 1;
-  const groupsOf = new Map<number, Map<string, UserGroup>>();
-  for (let y = from; y < lastYear; y++) {
-    const classes = classifyCitizens(stays, typologyWindow(y, typology.years), typology);
-    groupsOf.set(y, new Map([...classes].map(([c, use]) => [c, use.group])));
-  }
-  const out: Float64Array[] = [];
-  for (const [citizen, years] of byCitizen) {
-    const admitted = [...years.keys()].sort((a, b) => a - b);
-    if (admitted[0] >= lastYear) continue;
-    const counts = new Float64Array(COUNTS * USER_GROUPS.length);
-    let last = admitted[0];
-    for (let y = admitted[0]; y < lastYear; y++) {
-      if (years.has(y)) last = y;
+  const groupsOf: Int8Array[] = [];
+  for (let y = from; y < lastYear; y++)
+    groupsOf.push(windowGroups(stays, typologyWindow(y, typology.years), typology));
+  // One array, a citizen after the other: tens of thousands of small arrays cost more than the counting.
+  const counts = new Float64Array(register.length * PER_CITIZEN);
+  let citizens = 0;
+  for (const { citizen, years, nights } of register) {
+    if (years[0] >= lastYear) continue;
+    const own = PER_CITIZEN * citizens++;
+    // k: the first admission year at or after y; last: the latest admission year up to y.
+    let k = 0;
+    let last = 0;
+    for (let y = years[0]; y < lastYear; y++) {
+      while (years[k] < y) k++;
+      if (years[k] === y) last = k;
       if (y < from) continue;
-      const group = groupsOf.get(y)!.get(citizen) ?? "transitional";
-      const at = COUNTS * GROUP_INDEX.get(group)!;
-      const back = years.has(y + 1);
-      const gap = y > last;
+      const group = groupsOf[y - from][citizen];
+      const at = own + COUNTS * (group < 0 ? TRANSITIONAL : group);
+      const next = years[k] === y ? k + 1 : k;
+      const back = years[next] === y + 1;
+      const gap = y > years[last];
       counts[at + (gap ? AT_RISK_GAP : AT_RISK_NEXT)]++;
       if (!back) continue;
       counts[at + (gap ? BACK_GAP : BACK_NEXT)]++;
-      counts[at + NIGHTS_BACK] += years.get(y + 1)!;
-      counts[at + NIGHTS_BEFORE] += years.get(last)!;
+      counts[at + NIGHTS_BACK] += nights[next];
+      counts[at + NIGHTS_BEFORE] += nights[last];
     }
-    out.push(counts);
   }
-  return out;
+  return { citizens, counts };
 }
 
 /** The three ratios of summed counts at `at` (NaN where a denominator is 0). */
@@ -156,21 +183,21 @@ export function estimateReturns(
   lastYear: number,
   typology: TypologyRules
 ): ReturnEstimates {
-  const citizens = citizenCounts(stays, lastYear, typology);
+  const { citizens, counts } = citizenCounts(stays, lastYear, typology);
   const width = COUNTS * (USER_GROUPS.length + 1);
   const POOLED = COUNTS * USER_GROUPS.length;
   // Each citizen's counts as their few non-zero entries: a resample adds those only.
-  const starts = new Int32Array(citizens.length + 1);
+  const starts = new Int32Array(citizens + 1);
   const at: number[] = [];
   const values: number[] = [];
-  citizens.forEach((c, i) => {
-    for (let k = 0; k < c.length; k++)
-      if (c[k] !== 0) {
+  for (let i = 0; i < citizens; i++) {
+    for (let k = 0; k < PER_CITIZEN; k++)
+      if (counts[PER_CITIZEN * i + k] !== 0) {
         at.push(k);
-        values.push(c[k]);
+        values.push(counts[PER_CITIZEN * i + k]);
       }
     starts[i + 1] = at.length;
-  });
+  }
   /** Group sums and the pooled sum over the citizens picked (all of them, or a resample). */
   const total = (pick: (i: number) => number, n: number) => {
     const sums = new Float64Array(width);
@@ -182,11 +209,17 @@ export function estimateReturns(
     for (let i = 0; i < POOLED; i++) sums[POOLED + (i % COUNTS)] += sums[i];
     return sums;
   };
-  const all = total((k) => k, citizens.length);
-  const random = seededRandom(BOOTSTRAP_SEED);
-  const resamples = Array.from({ length: BOOTSTRAP_RESAMPLES }, () =>
-    total(() => Math.floor(random() * citizens.length), citizens.length)
-  );
+  const all = total((k) => k, citizens);
+  // The resamples are drawn when a range is first read: a search over the typology (switching
+  // values, the tornado) estimates again for every value it tries and reads the values only.
+  let resamples: Float64Array[] | undefined;
+  const bootstrap = () => {
+    if (resamples) return resamples;
+    const random = seededRandom(BOOTSTRAP_SEED);
+    return (resamples = Array.from({ length: BOOTSTRAP_RESAMPLES }, () =>
+      total(() => Math.floor(random() * citizens), citizens)
+    ));
+  };
 
   /** The observations an estimate at `at` rests on (POOLED: all groups), and its citizens. */
   const people = new Map<string, number>();
@@ -196,23 +229,34 @@ export function estimateReturns(
     if (count === undefined) {
       const slots = at === POOLED ? USER_GROUPS.map((_, g) => COUNTS * g) : [at];
       count = 0;
-      for (const c of citizens) if (slots.some((slot) => observations(c, slot, q) > 0)) count++;
+      for (let c = 0; c < citizens; c++)
+        if (slots.some((slot) => observations(counts, PER_CITIZEN * c + slot, q) > 0)) count++;
       people.set(key, count);
     }
     return { observations: observations(all, at, q), citizens: count };
   };
   const estimate = (at: number, q: ReturnQuantity, basis: EstimateBasis): Estimate => {
     const value = ratios(all, at)[q];
-    const draws = resamples
-      .map((s) => ratios(s, at)[q])
-      .filter((v) => Number.isFinite(v))
-      .sort((a, b) => a - b);
-    const low = draws.length > 0 ? percentile(draws, 0.025) : value;
-    const high = draws.length > 0 ? percentile(draws, 0.975) : value;
+    let range: { low: number; high: number } | undefined;
+    const interval = () => {
+      if (range) return range;
+      const draws = bootstrap()
+        .map((s) => ratios(s, at)[q])
+        .filter((v) => Number.isFinite(v))
+        .sort((a, b) => a - b);
+      const low = draws.length > 0 ? percentile(draws, 0.025) : value;
+      const high = draws.length > 0 ? percentile(draws, 0.975) : value;
+      return (range = { low: Math.min(low, value), high: Math.max(high, value) });
+    };
+    // Getters are enumerable own properties: spread, JSON and a worker's structured clone read them.
     return {
       value,
-      low: Math.min(low, value),
-      high: Math.max(high, value),
+      get low() {
+        return interval().low;
+      },
+      get high() {
+        return interval().high;
+      },
       basis,
       ...observed(at, q),
     };
