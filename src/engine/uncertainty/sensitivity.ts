@@ -59,9 +59,10 @@ type Npvs = { budget: number; public: number } | null;
 
 /**
  * Both headlines' NPVs with one parameter changed, as a draw computes them (within 1 kr. of the
- * exact projection), or null when the projection refuses the value. For the horizon, one draw at
- * the longest horizon asked gives every shorter one: a year's figures depend on the years before
- * it only, so the NPV of h years is that draw's cumulative NPV of year h (projection/draw.ts).
+ * exact projection), or null when the projection refuses the value. For the horizon, a draw
+ * gives every shorter horizon: a year's figures depend on the years before it only, so the NPV of
+ * h years is its cumulative NPV of year h (projection/draw.ts). The scenario's own draw gives the
+ * horizons up to its own; one draw at the longest horizon asked, the longer ones.
  */
 function npvsOf(
   runner: ProjectionRunner,
@@ -74,10 +75,15 @@ function npvsOf(
     return isProjectionError(result) ? null : { budget: result.npv, public: result.public.npv };
   };
   if (id !== "horizon") return at;
-  const all = runner.draw({ ...base, horizon: longest });
-  if (isProjectionError(all)) return at;
-  return (h) =>
-    h <= longest ? { budget: all.cumulative[h], public: all.public.cumulative[h] } : at(h);
+  const own = runner.draw(base);
+  let all: ReturnType<ProjectionRunner["draw"]> | undefined;
+  return (h) => {
+    if (h > longest) return at(h);
+    const draw = h <= base.horizon ? own : (all ??= runner.draw({ ...base, horizon: longest }));
+    return isProjectionError(draw)
+      ? at(h)
+      : { budget: draw.cumulative[h], public: draw.public.cumulative[h] };
+  };
 }
 
 /**
@@ -235,9 +241,14 @@ export function switchingValues(
   };
   const signAt = (def: ParameterDef, v: number) => at(def, v)?.sign ?? null;
   const out: SwitchingValue[] = [];
+  /** The scenario's own NPV: every parameter's search starts from it. */
+  let ownAt: ReturnType<typeof at> | undefined;
   for (const def of rangedParameters(ranges)) {
     npvsAt = npvsOf(runner, given, def.id, searchBounds(def)[1]);
     seen = new Map();
+    const own = base[def.id] as number;
+    if (ownAt !== undefined) seen.set(own, ownAt);
+    else ownAt = at(def, own);
     const found = switchingValue(def);
     onParameter?.();
     if (found !== undefined) out.push({ id: def.id, ...found });
@@ -269,26 +280,36 @@ export function switchingValues(
       const other = own === 1 ? 0 : 1;
       return crosses(other) ? { value: other } : none();
     }
-    const [min, max] = searchBounds(def);
-    // Scan outwards from the scenario's value on both sides; keep the nearest sign change.
-    const candidates: [number, number][] = [];
-    for (const end of [min, max]) {
-      if (end === own) continue;
-      let inside = own;
-      // Few steps, closest near the scenario's value: a monotone NPV is bracketed all the same.
-      for (let k = 1; k <= SCAN_STEPS; k++) {
-        let v = own + (end - own) * (k / SCAN_STEPS) ** 2;
+    // Scan outwards from the scenario's value on both sides, step by step on each in turn; keep
+    // the nearest sign change. Few steps, closest near the scenario's value: a monotone NPV is
+    // bracketed all the same.
+    const sides = searchBounds(def)
+      .filter((end) => end !== own)
+      .map((end) => ({
+        end,
+        inside: own,
+        done: false,
+        found: undefined as [number, number] | undefined,
+      }));
+    let nearest = Infinity;
+    for (let k = 1; k <= SCAN_STEPS; k++)
+      for (const side of sides) {
+        if (side.done) continue;
+        let v = own + (side.end - own) * (k / SCAN_STEPS) ** 2;
         if (def.integer) v = Math.round(v);
-        if (v === inside) continue;
+        if (v === side.inside) continue;
+        // A sign change nearer the scenario's value is known: this side cannot give a nearer one
+        // (at the same distance, the low side's wins, as the sort below keeps it first).
+        side.done = Math.abs(v - own) > nearest;
+        if (side.done) continue;
         const c = crosses(v);
-        if (c === null) break;
+        side.done = c !== false;
         if (c) {
-          candidates.push([inside, v]);
-          break;
-        }
-        if (signAt(def, v) === sign) inside = v; // asked once: `at` keeps it
+          side.found = [side.inside, v];
+          nearest = Math.min(nearest, Math.abs(v - own));
+        } else if (c === false && signAt(def, v) === sign) side.inside = v; // asked once: `at` keeps it
       }
-    }
+    const candidates = sides.flatMap((side) => (side.found ? [side.found] : []));
     if (candidates.length === 0) return none();
     let [inside, outside] = candidates.sort(
       (a, b) => Math.abs(a[1] - own) - Math.abs(b[1] - own)
