@@ -18,7 +18,7 @@ import { computeShelterRefunds, isRowError, type Span } from "../shelter";
 import { countedRows, supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
-import { overlap, type StayNights } from "./tallies";
+import { firstYearAfter, overlap, type StayNights } from "./tallies";
 import { compareText, jan1, timelineStay } from "./timeline";
 
 /**
@@ -210,7 +210,7 @@ function addStay(
   if (to <= own.from) return;
   const spans = result.refundSpans;
   let k = 0;
-  for (let t = 0; t < c.years && c.spans[t].from < to; t++) {
+  for (let t = firstYearAfter(c.spans, own.from); t < c.years && c.spans[t].from < to; t++) {
     const year = c.spans[t];
     const nights = overlap(own.from, to, year);
     if (nights === 0) continue;

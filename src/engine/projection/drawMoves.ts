@@ -172,8 +172,10 @@ export function addMoves(
     away: new Float64Array(years * width),
     returned: new Float64Array(years * width),
   };
-  const cuts: { piece: CutPiece; mass: number }[] = [];
-  const rowMass = new Map<number, number>();
+  // The pieces cut and their masses, and each row's mass cut (in the scratch array, zeroed again below).
+  const cutPieces: CutPiece[] = [];
+  const cutMasses: number[] = [];
+  const rowMass = scratchOf(c, timeline.length);
   const addDays = (into: Float64Array, days: DaysVector, mass: number) => {
     for (let j = 0; j < days.length; j += 2) into[days[j]] += mass * days[j + 1];
   };
@@ -187,8 +189,9 @@ export function addMoves(
     for (const piece of option.cut) {
       const taken = mass * use[piece.lag];
       if (!(taken > 0)) continue;
-      cuts.push({ piece, mass: taken });
-      rowMass.set(piece.row, (rowMass.get(piece.row) ?? 0) + taken);
+      cutPieces.push(piece);
+      cutMasses.push(taken);
+      rowMass[piece.row] += taken;
     }
     const cohort = table.cohort[i];
     const own = mass * (cohort === 0 ? 1 : chain.chance[cohort]);
@@ -210,16 +213,18 @@ export function addMoves(
   // The moved leave the shelter from the move day; a stay loses at most its own weight
   // (housingFirst.ts: with falling admissions a later cohort can be smaller than those moved).
   const clipped = new Map<number, { piece: CutPiece; mass: number }[]>();
-  for (const entry of cuts) {
-    const row = entry.piece.row;
-    if (timeline[row].open || rowMass.get(row)! <= weights[timeline[row].cohort] * (1 + 1e-12))
-      price(entry.piece.vector, -entry.mass, sums.cut, pricing);
+  cutPieces.forEach((piece, j) => {
+    const row = piece.row;
+    const entry = { piece, mass: cutMasses[j] };
+    if (timeline[row].open || rowMass[row] <= weights[timeline[row].cohort] * (1 + 1e-12))
+      price(piece.vector, -entry.mass, sums.cut, pricing);
     else {
       const list = clipped.get(row);
       if (list) list.push(entry);
       else clipped.set(row, [entry]);
     }
-  }
+  });
+  for (const piece of cutPieces) rowMass[piece.row] = 0;
   for (const [row, list] of clipped) {
     const weight = weights[timeline[row].cohort];
     list.sort((a, b) => a.piece.from - b.piece.from);
@@ -231,6 +236,17 @@ export function addMoves(
     }
   }
   return sums;
+}
+
+/**
+ * A timeline's mass per row, all 0 between draws: a draw adds the masses it cuts and zeroes them
+ * again (a map of the rows cut cost a draw more than its pricing).
+ */
+const scratch = new WeakMap<CompiledTimeline, Float64Array>();
+function scratchOf(c: CompiledTimeline, rows: number): Float64Array {
+  let out = scratch.get(c);
+  if (!out) scratch.set(c, (out = new Float64Array(rows)));
+  return out;
 }
 
 /** One view's sums: the moves' sums weighed by who is still housed, relapsed or away. */

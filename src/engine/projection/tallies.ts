@@ -76,7 +76,7 @@ export class Pricing {
     // One pass over the refund spans (in order) beside the years: spans and years, not their product.
     const spans = result.refundSpans;
     let k = 0;
-    for (let t = 0; t < years.length && years[t].from < to; t++) {
+    for (let t = firstYearAfter(years, own.from); t < years.length && years[t].from < to; t++) {
       const year = years[t];
       const days = overlap(own.from, to, year);
       if (days === 0) continue;
@@ -99,6 +99,21 @@ export class Pricing {
 
 export const overlap = (from: Serial, to: Serial, span: Span): number =>
   Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
+
+/**
+ * The first of the years (consecutive spans, in order) that ends after `from`: where a stay's
+ * nights start. A stay late in a long horizon skips the years before it rather than walk them.
+ */
+export function firstYearAfter(years: readonly Span[], from: Serial): number {
+  let lo = 0;
+  let hi = years.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (years[mid].to <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** A tally of whole øre beyond 2^53: no longer exact (rates indexed 100 % a year for decades). */
 export class InexactTally extends RangeError {}
