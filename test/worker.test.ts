@@ -105,6 +105,17 @@ describe("WorkerClient and serve", () => {
     ]);
   });
 
+  it("a prestarted worker serves the first job; prestarting again starts no second one", async () => {
+    const { client, workers } = setup();
+    client.prestart();
+    client.prestart();
+    expect(workers).toHaveLength(1);
+    await expect(client.run("sum", { numbers: [4, 5] })).resolves.toBe(9);
+    expect(workers).toHaveLength(1);
+    client.dispose();
+    expect(workers[0].terminated).toBe(true);
+  });
+
   it("passes the worker's error on with its name and message, and keeps the worker", async () => {
     const { client, workers } = setup();
     await expect(client.run("fail", { message: "Scenariet «A» har fejl" })).rejects.toMatchObject({

@@ -72,6 +72,14 @@ export class WorkerClient<J extends Jobs<J>> implements JobRunner<J> {
     });
   }
 
+  /**
+   * Starts a worker now, while nothing waits for it: the first job then does not wait for the
+   * worker's script to load and compile.
+   */
+  prestart(): void {
+    if (!this.idle && this.busy.size === 0) this.idle = this.spawn();
+  }
+
   dispose(): void {
     for (const worker of [...this.busy, ...(this.idle ? [this.idle] : [])]) worker.terminate();
     this.busy.clear();

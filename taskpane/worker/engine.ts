@@ -15,7 +15,10 @@ export type EngineRunner = JobRunner<EngineJobs>;
 
 export function engineRunner(): EngineRunner {
   if (typeof Worker === "undefined") return inThread(ENGINE_HANDLERS);
-  return new WorkerClient<EngineJobs>(
+  const client = new WorkerClient<EngineJobs>(
     () => new Worker(new URL("./engine.worker.ts", import.meta.url), { name: "engine" })
   );
+  // The engine's script loads while the pane waits for the user, not when the first job runs.
+  client.prestart();
+  return client;
 }
