@@ -71,7 +71,11 @@ type Status =
   | { kind: "idle" }
   | { kind: "busy" }
   | { kind: "comparing"; done: number; total: number }
-  | { kind: "done"; message: string }
+  /**
+   * `sheetOk`: whether the sheet was the layout when it was said; the line is shown while it
+   * still is (a "saved as" is no answer once an edit asks for a repair, nor a restore's after one).
+   */
+  | { kind: "done"; message: string; sheetOk?: boolean }
   | { kind: "failed"; message: string };
 
 const errorsOf = <E,>(checked: { ok: true } | { ok: false; errors: E[] }): E[] =>
@@ -164,7 +168,7 @@ export function ScenarioManager({
       const message = await work();
       const s = await refresh();
       drawnFor.current = s && boundHorizon(s.model);
-      setStatus({ kind: "done", message });
+      setStatus({ kind: "done", message, sheetOk: s !== undefined });
     } catch (error) {
       setStatus(
         error instanceof Error && error.name === "AbortError"
@@ -468,9 +472,10 @@ export function ScenarioManager({
       )}
       <div aria-live="polite">
         {status.kind === "busy" && <Spinner size="tiny" label={text.working} />}
-        {status.kind === "done" && (
-          <Caption1 data-testid="scenario-status">{status.message}</Caption1>
-        )}
+        {status.kind === "done" &&
+          (status.sheetOk === undefined || status.sheetOk === (stored !== undefined)) && (
+            <Caption1 data-testid="scenario-status">{status.message}</Caption1>
+          )}
       </div>
       {status.kind === "failed" && (
         <MessageBar intent="error" data-testid="scenario-failed">

@@ -164,6 +164,8 @@ describe("the live Scenarier sheet in the demo", () => {
     await edit(horizon.top, 0, "Horisont (år)");
     await page.getByTestId("scenario-repair").waitFor();
     await expect(page.getByTestId("scenario-sheet").count()).resolves.toBe(0);
+    // "Saved as «Min plan»" was said of the sheet before the edit: no answer under a repair.
+    await expect(page.getByTestId("scenario-status").count()).resolves.toBe(0);
     await expect(page.getByTestId("scenario-broken").textContent()).resolves.toContain(
       `Række ${horizon.top + 1}: «Horisont (år)» er læst som «Horisont»`
     );
