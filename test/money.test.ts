@@ -6,6 +6,8 @@ import {
   dec,
   exactOre,
   formatKr,
+  kronerFromOre,
+  kronerNumber,
   refundOre,
   roundOre,
   shareOf,
@@ -92,5 +94,15 @@ describe("allocateOre breaks ties exactly", () => {
     );
     // Parts 0 and 1 both have remainder 957/2233; the last øre goes to part 0.
     expect(parts.slice(0, 2).map((p) => p.times(100).toNumber())).toEqual([1067634752, 577995365]);
+  });
+});
+
+describe("kronerNumber = kronerFromOre(ore).toNumber(), without a Decimal", () => {
+  it("every safe integer of øre, and the edges", () => {
+    const same = (ore: number) => expect(kronerNumber(ore)).toBe(kronerFromOre(ore).toNumber());
+    for (const ore of [0, 1, 5, 99, 100, 101, 100_005, -1, -100_005]) same(ore);
+    for (const ore of [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]) same(ore);
+    fc.assert(fc.property(fc.maxSafeInteger(), same), { numRuns: 5_000 });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), same), { numRuns: 5_000 });
   });
 });

@@ -62,6 +62,13 @@ export function kronerFromOre(ore: number): Decimal {
   return new Decimal(ore).dividedBy(100);
 }
 
+/**
+ * Whole øre as the number a cell holds in kroner: kronerFromOre(ore).toNumber() without a
+ * Decimal per cell. Both are the double nearest the exact quotient (IEEE division rounds once,
+ * as parsing the Decimal's exact text does), so they are equal for every safe integer.
+ */
+export const kronerNumber = (ore: number): number => ore / 100;
+
 /** Rounds to whole øre (2 decimals), half up. */
 export function roundOre(amount: Decimal): Decimal {
   return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

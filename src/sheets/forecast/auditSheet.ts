@@ -6,7 +6,7 @@
  */
 import { serialFromYmd, yearOf } from "../../engine/calendar";
 import type { Forecast, StayLine } from "../../engine/forecast";
-import { Decimal, kronerFromOre } from "../../engine/money";
+import { Decimal, kronerNumber } from "../../engine/money";
 import type { RuleSet } from "../../engine/rules";
 import {
   isRowError,
@@ -41,7 +41,14 @@ const AUDIT_FORMATS: Record<AuditKey, string | null> = {
   source: null,
   warnings: null,
 };
-const column = (key: AuditKey) => AUDIT_KEYS.indexOf(key);
+/** Each column's index, by key. */
+const COLUMN = Object.fromEntries(AUDIT_KEYS.map((k, i) => [k, i])) as Record<AuditKey, number>;
+/**
+ * A row of blank cells, copied for each row: a copy is a packed array, which the worker's
+ * structured clone writes densely (a `new Array(n)` stays holey, and is written as a sparse
+ * array: larger, and several times slower to send to the page).
+ */
+const BLANK_ROW: readonly CellValue[] = AUDIT_KEYS.map(() => "");
 
 /**
  * Which rule decided the stay's days under NY, and the sources behind it. Each window's days are
@@ -171,44 +178,44 @@ export function auditSheet(
   const period = { from: forecast.period.start, to: forecast.period.end + 1 };
   const width = AUDIT_KEYS.length;
   const rows: { sheetRow: number; cells: CellValue[] }[] = [];
-  forecast.stays.forEach((line) => {
+  for (const line of forecast.stays) {
     const stay = input.stays[line.index];
     const sheetRow = input.stayRows[line.index];
     const ny: StayOutcome = line.ny;
     const g: StayOutcome = line.gammel;
-    const cells: CellValue[] = new Array(width).fill("");
-    cells[column("row")] = sheetRow;
-    cells[column("citizen")] = name(stay.citizen);
-    cells[column("shelter")] = stay.shelter ?? "";
-    cells[column("admission")] = stay.admission;
-    cells[column("discharge")] = stay.discharge ?? "";
-    cells[column("dailyRate")] = stay.dailyRate;
-    cells[column("selfPayment")] = stay.selfPayment;
+    const cells = BLANK_ROW.slice();
+    cells[COLUMN.row] = sheetRow;
+    cells[COLUMN.citizen] = name(stay.citizen);
+    cells[COLUMN.shelter] = stay.shelter ?? "";
+    cells[COLUMN.admission] = stay.admission;
+    cells[COLUMN.discharge] = stay.discharge ?? "";
+    cells[COLUMN.dailyRate] = stay.dailyRate;
+    cells[COLUMN.selfPayment] = stay.selfPayment;
     if (isRowError(ny) || isRowError(g)) {
       const error = isRowError(ny) ? ny.error : (g as { error: RowError }).error;
-      cells[column("warnings")] = t.error(message(error));
+      cells[COLUMN.warnings] = t.error(message(error));
       rows.push({ sheetRow, cells });
-      return;
+      continue;
     }
     const { rule, sources } = ruleText(ny, forecast.rules, period, t);
-    cells[column("stayDays")] = ny.stayDaysInPeriod;
-    cells[column("windowStart")] = ny.windows[0]?.start ?? "";
-    cells[column("refundDaysNy")] = ny.refundableDays;
-    cells[column("refundNy")] = kronerFromOre(line.refundNyOre).toNumber();
-    cells[column("refundDaysGammel")] = g.refundableDays;
-    cells[column("refundGammel")] = kronerFromOre(line.refundGammelOre).toNumber();
-    cells[column("gross")] = kronerFromOre(line.grossOre).toNumber();
-    cells[column("daysByYear")] = daysByYear(ny, period, t);
-    cells[column("rule")] = rule;
-    cells[column("source")] = sources.map(refs.ref).join(", ");
-    cells[column("warnings")] = warningText(line, input.stayRows, t);
+    cells[COLUMN.stayDays] = ny.stayDaysInPeriod;
+    cells[COLUMN.windowStart] = ny.windows[0]?.start ?? "";
+    cells[COLUMN.refundDaysNy] = ny.refundableDays;
+    cells[COLUMN.refundNy] = kronerNumber(line.refundNyOre);
+    cells[COLUMN.refundDaysGammel] = g.refundableDays;
+    cells[COLUMN.refundGammel] = kronerNumber(line.refundGammelOre);
+    cells[COLUMN.gross] = kronerNumber(line.grossOre);
+    cells[COLUMN.daysByYear] = daysByYear(ny, period, t);
+    cells[COLUMN.rule] = rule;
+    cells[COLUMN.source] = sources.map(refs.ref).join(", ");
+    cells[COLUMN.warnings] = warningText(line, input.stayRows, t);
     rows.push({ sheetRow, cells });
-  });
+  }
   for (const bad of input.bad) {
-    const cells: CellValue[] = new Array(width).fill("");
-    cells[column("row")] = bad.sheetRow;
-    cells[column("citizen")] = bad.citizen === "" ? "" : name(bad.citizen);
-    cells[column("warnings")] = t.error(message(bad.error), bad.error.code);
+    const cells = BLANK_ROW.slice();
+    cells[COLUMN.row] = bad.sheetRow;
+    cells[COLUMN.citizen] = bad.citizen === "" ? "" : name(bad.citizen);
+    cells[COLUMN.warnings] = t.error(message(bad.error), bad.error.code);
     rows.push({ sheetRow: bad.sheetRow, cells });
   }
   rows.sort((a, b) => a.sheetRow - b.sheetRow);
@@ -219,9 +226,9 @@ export function auditSheet(
     .replace(".", language === "da" ? "," : ".")} %`;
   // Sized to their content, the long texts within bounds (they run on in the cell, Excel cuts them).
   const widths: (number | { max: number } | null)[] = new Array(width + 3).fill(null);
-  widths[column("daysByYear")] = { max: 300 };
-  widths[column("rule")] = { max: 420 };
-  widths[column("warnings")] = { max: 300 };
+  widths[COLUMN.daysByYear] = { max: 300 };
+  widths[COLUMN.rule] = { max: 420 };
+  widths[COLUMN.warnings] = { max: 300 };
   widths[width] = 20;
   widths[width + 2] = { max: 600 };
   return {
