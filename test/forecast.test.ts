@@ -273,3 +273,46 @@ describe("allocateOreInt = money.allocateOre on whole øre", () => {
     );
   });
 });
+
+describe("a stay's year spread over its quarters = money.allocateOre by the quarters' days", () => {
+  it("random stays, rates with øre, both rule sets' refunds", () => {
+    /** Each amount and the days it is spread by. */
+    const spreads = [
+      ["gross", "stayDays"],
+      ["selfPayment", "stayDays"],
+      ["refundNy", "refundDaysNy"],
+      ["refundGammel", "refundDaysGammel"],
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: d("2022-01-01"), max: d("2026-12-31") }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 0, max: 500_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        (admission, length, rateOre, selfOre) => {
+          const f = computeForecast(
+            [
+              {
+                citizen: "A",
+                admission,
+                discharge: admission + length,
+                dailyRate: rateOre / 100,
+                selfPayment: selfOre / 100,
+              },
+            ],
+            { years: { first: 2022, last: 2027 } }
+          );
+          for (const y of f.years) {
+            const quarters = f.quarters.filter((q) => q.year === y.year);
+            for (const [key, dayKey] of spreads) {
+              const weights = quarters.map((q) => q[dayKey]);
+              const expected = allocateOre(y[key], weights).map(oreOf);
+              expect(quarters.map((q) => oreOf(q[key]))).toEqual(expected);
+            }
+          }
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});

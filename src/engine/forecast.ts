@@ -22,7 +22,6 @@ import { serialFromYmd, yearOf, type Serial } from "./calendar";
 import {
   Decimal,
   MAX_EXACT_KRONER,
-  allocateOre,
   dec,
   exactOre,
   kronerFromOre,
@@ -31,12 +30,13 @@ import {
   shareOf,
 } from "./money";
 import { RULE_SETS, type RuleSet } from "./rules";
+import { QuarterTally, type OreSums } from "./forecastQuarters";
+
+export { allocateOreInt } from "./forecastQuarters";
 import {
   computeShelterRefunds,
-  intersect,
   isRowError,
   type RowError,
-  type Span,
   type StayInput,
   type StayOutcome,
 } from "./shelter";
@@ -182,17 +182,7 @@ export function defaultYears(
   return { first: yearOf(first), last: yearOf(last) };
 }
 
-/** Sums in whole øre: exact JavaScript integers far beyond any municipal budget. */
-interface OreSums {
-  stayDays: number;
-  refundDaysNy: number;
-  refundDaysGammel: number;
-  gross: number;
-  selfPayment: number;
-  refundNy: number;
-  refundGammel: number;
-}
-
+/** Sums in whole øre (OreSums): exact JavaScript integers far beyond any municipal budget. */
 const emptySums = (): OreSums => ({
   stayDays: 0,
   refundDaysNy: 0,
@@ -224,90 +214,6 @@ function toAmounts(s: OreSums): Amounts {
     difference: fromOre(s.refundGammel - s.refundNy),
     netCost: fromOre(s.gross - s.selfPayment - s.refundNy),
   };
-}
-
-/** The period's quarters as half-open spans: starts[i] .. starts[i + 1]. */
-function quarterStarts(first: number, last: number): Serial[] {
-  const starts: Serial[] = [];
-  for (let y = first; y <= last + 1; y++)
-    for (let m = 1; m <= 10; m += 3) starts.push(serialFromYmd(y, m, 1));
-  return starts.slice(0, (last - first + 1) * 4 + 1);
-}
-
-/** The quarter (index into starts) that holds a day of the period. */
-function quarterIndex(starts: readonly Serial[], day: Serial): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= day) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Days of `spans` per quarter, as [quarter index, days] pairs in quarter order. */
-function daysByQuarter(
-  spans: readonly Span[],
-  period: Span,
-  starts: readonly Serial[]
-): [number, number][] {
-  const out: [number, number][] = [];
-  for (const s of spans) {
-    const hit = intersect(s, period);
-    if (!hit) continue;
-    let q = quarterIndex(starts, hit.from);
-    for (let from = hit.from; from < hit.to; q++) {
-      const to = Math.min(hit.to, starts[q + 1]);
-      const last = out[out.length - 1];
-      if (last && last[0] === q) last[1] += to - from;
-      else out.push([q, to - from]);
-      from = to;
-    }
-  }
-  return out;
-}
-
-function addDays(parts: readonly [number, number][], sums: OreSums[], key: keyof OreSums): void {
-  for (const [q, days] of parts) sums[q][key] += days;
-}
-
-/**
- * money.allocateOre on whole øre in integer arithmetic (the hot path: most long stays span
- * several quarters): largest remainder, ties to the earlier part. Falls back to allocateOre
- * when a product would leave the exact integer range.
- */
-export function allocateOreInt(totalOre: number, weights: readonly number[]): number[] {
-  const weightSum = weights.reduce((a, b) => a + b, 0);
-  if (weightSum === 0) return weights.map(() => 0);
-  if (totalOre < 0 || !Number.isSafeInteger(totalOre * weightSum)) {
-    return allocateOre(kronerFromOre(totalOre), weights).map((k) => k.times(100).toNumber());
-  }
-  const parts = weights.map((w) => Math.floor((totalOre * w) / weightSum));
-  const remainders = weights.map((w, i) => ({ i, r: totalOre * w - parts[i] * weightSum }));
-  let left = totalOre - parts.reduce((a, b) => a + b, 0);
-  remainders.sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0; k++, left--) parts[remainders[k].i] += 1;
-  return parts;
-}
-
-/** Adds a stay's rounded amount (øre) to the quarters in proportion to its days there. */
-function spread(
-  ore: number,
-  parts: readonly [number, number][],
-  sums: OreSums[],
-  key: keyof OreSums
-): void {
-  if (parts.length === 0 || ore === 0) return;
-  if (parts.length === 1) {
-    sums[parts[0][0]][key] += ore;
-    return;
-  }
-  const shares = allocateOreInt(
-    ore,
-    parts.map(([, days]) => days)
-  );
-  parts.forEach(([q], i) => (sums[q][key] += shares[i]));
 }
 
 /**
@@ -353,40 +259,6 @@ function runRules(
   return outcomes;
 }
 
-/** The parts of one year: `parts[from..to)` are its [quarter index, days] pairs. */
-interface YearParts {
-  year: number;
-  from: number;
-  to: number;
-}
-
-/** Groups quarter parts (in quarter order) by calendar year of the period. */
-function byYear(parts: readonly [number, number][], firstYear: number): YearParts[] {
-  const out: YearParts[] = [];
-  parts.forEach(([q], i) => {
-    const year = firstYear + Math.floor(q / 4);
-    const last = out[out.length - 1];
-    if (last && last.year === year) last.to = i + 1;
-    else out.push({ year, from: i, to: i + 1 });
-  });
-  return out;
-}
-
-const sumDays = (parts: readonly [number, number][]): number =>
-  parts.reduce((n, [, days]) => n + days, 0);
-
-/** The parts of `year` among `groups` (years ascending), from the group at `at` on. */
-function partsOf(
-  parts: readonly [number, number][],
-  groups: readonly YearParts[],
-  cursor: { at: number },
-  year: number
-): [number, number][] {
-  while (cursor.at < groups.length && groups[cursor.at].year < year) cursor.at++;
-  const g = groups[cursor.at];
-  return g && g.year === year ? parts.slice(g.from, g.to) : [];
-}
-
 /** The forecast for `stays`; rows the engine rejects are kept as error lines and add nothing. */
 export function computeForecast(
   stays: readonly ForecastStay[],
@@ -399,13 +271,11 @@ export function computeForecast(
     start: serialFromYmd(years.first, 1, 1),
     end: serialFromYmd(years.last, 12, 31),
   };
-  const periodSpan: Span = { from: period.start, to: period.end + 1 };
   const window = options.window;
   if (window && (window.first < years.first || window.last > years.last))
     throw new RangeError("computeForecast: the window must lie inside the years reported");
   const statusDate = options.statusDate ?? period.end;
-  const starts = quarterStarts(years.first, years.last);
-  const sums = Array.from({ length: starts.length - 1 }, emptySums);
+  const tally = new QuarterTally(years.first, years.last);
   const nyRules = options.rules ?? RULE_SETS.NY;
   const nyShare = shareOf(nyRules.shelter.refundShare.value);
   const gammelShare = shareOf(RULE_SETS.GAMMEL.shelter.refundShare.value);
@@ -427,51 +297,36 @@ export function computeForecast(
       ...(window && { window: { days: 0, grossOre: 0, refundNyOre: 0, refundGammelOre: 0 } }),
     };
     if (isRowError(n) || isRowError(g) || !n.ownDays) return line;
-    // Each span list is split by quarter once, then taken year by year: a stay costs its spans
-    // and its years, not their product (a hundred-year stay has a hundred windows).
-    const own = daysByQuarter([n.ownDays], periodSpan, starts);
-    const nyAll = daysByQuarter(n.refundSpans, periodSpan, starts);
-    const gammelAll = daysByQuarter(g.refundSpans, periodSpan, starts);
-    const nyYears = byYear(nyAll, years.first);
-    const gammelYears = byYear(gammelAll, years.first);
-    const nyAt = { at: 0 };
-    const gammelAt = { at: 0 };
-    for (const { year, from, to } of byYear(own, years.first)) {
-      const ownParts = own.slice(from, to);
-      const nyParts = partsOf(nyAll, nyYears, nyAt, year);
-      const gammelParts = partsOf(gammelAll, gammelYears, gammelAt, year);
-      const days = sumDays(ownParts);
+    // The stay's spans are split by quarter once, then taken year by year: a stay costs its
+    // spans and its years, not their product (a hundred-year stay has a hundred windows).
+    const [first, last] = tally.stay(n.ownDays, n.refundSpans, g.refundSpans);
+    for (let y = first; y <= last; y++) {
+      const days = tally.days(y);
+      if (days.own === 0) continue;
       // Round per stay and year, as DK.REFUSION110 with the year as the period does.
-      const gross = costOre(stay.dailyRate, days);
-      const self = costOre(stay.selfPayment, days);
-      const refundNy = refundOre(stay.dailyRate, stay.selfPayment, sumDays(nyParts), nyShare);
-      const refundGammel = refundOre(
-        stay.dailyRate,
-        stay.selfPayment,
-        sumDays(gammelParts),
-        gammelShare
-      );
-      line.grossOre += gross;
-      line.selfPaymentOre += self;
-      line.refundNyOre += refundNy;
-      line.refundGammelOre += refundGammel;
+      const amounts = {
+        gross: costOre(stay.dailyRate, days.own),
+        selfPayment: costOre(stay.selfPayment, days.own),
+        refundNy: refundOre(stay.dailyRate, stay.selfPayment, days.ny, nyShare),
+        refundGammel: refundOre(stay.dailyRate, stay.selfPayment, days.gammel, gammelShare),
+      };
+      line.grossOre += amounts.gross;
+      line.selfPaymentOre += amounts.selfPayment;
+      line.refundNyOre += amounts.refundNy;
+      line.refundGammelOre += amounts.refundGammel;
+      const year = years.first + y;
       if (line.window && year >= window!.first && year <= window!.last) {
-        line.window.days += days;
-        line.window.grossOre += gross;
-        line.window.refundNyOre += refundNy;
-        line.window.refundGammelOre += refundGammel;
+        line.window.days += days.own;
+        line.window.grossOre += amounts.gross;
+        line.window.refundNyOre += amounts.refundNy;
+        line.window.refundGammelOre += amounts.refundGammel;
       }
-      addDays(ownParts, sums, "stayDays");
-      spread(gross, ownParts, sums, "gross");
-      spread(self, ownParts, sums, "selfPayment");
-      addDays(nyParts, sums, "refundDaysNy");
-      spread(refundNy, nyParts, sums, "refundNy");
-      addDays(gammelParts, sums, "refundDaysGammel");
-      spread(refundGammel, gammelParts, sums, "refundGammel");
+      tally.add(y, amounts);
     }
     return line;
   });
 
+  const sums = Array.from({ length: tally.quarters }, (_, q) => tally.at(q));
   const quarters: QuarterLine[] = sums.map((s, q) => ({
     year: years.first + Math.floor(q / 4),
     quarter: ((q % 4) + 1) as 1 | 2 | 3 | 4,
