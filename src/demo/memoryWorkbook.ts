@@ -269,9 +269,15 @@ export class MemoryWorkbook implements Workbook {
       for (const [start, end] of steps(section.values)) {
         throwIfAborted(options.signal);
         for (let i = start; i < end; i++) {
+          const source = section.values[i];
+          // A row of its own from column A is a copy (the spec stays the caller's).
+          if (at.left === 0 && fresh.values[at.top + i] === undefined) {
+            fresh.values[at.top + i] = source.slice();
+            continue;
+          }
           const row = (fresh.values[at.top + i] ??= []);
           while (row.length < at.left) row.push("");
-          section.values[i].forEach((v, c) => (row[at.left + c] = v));
+          source.forEach((v, c) => (row[at.left + c] = v));
         }
         done += end - start;
         options.onProgress?.({ done, total });
