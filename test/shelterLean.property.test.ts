@@ -1,8 +1,9 @@
 /**
- * The cell functions' lean path (shelterCellValues: only the cell's value) against the audit
- * path the pane uses (computeShelterRefunds: windows, spans, warnings), on random stay
- * histories: the same days, the same øre and the same row errors under every rule set, with
- * and without a period. Then DK.REFUSION110 / DK.REFUSIONDAYS110 end to end from cells.
+ * The cell functions' lean path (shelterCellValues: only the cell's value) and the projection's
+ * nights-only path (shelterNights) against the audit path the pane uses (computeShelterRefunds:
+ * windows, spans, warnings), on random stay histories: the same days, spans, øre and row errors
+ * under every rule set, with and without a period. Then DK.REFUSION110 / DK.REFUSIONDAYS110 end
+ * to end from cells.
  */
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
@@ -12,6 +13,7 @@ import {
   computeShelterRefunds,
   isRowError,
   shelterCellValues,
+  shelterNights,
   type Period,
   type StayInput,
 } from "../src/engine/shelter";
@@ -93,6 +95,43 @@ describe("the lean path agrees with the audit path", () => {
       ),
       { numRuns: 500 }
     );
+  });
+
+  it("the projection's nights: own days and refundable spans as the audit path finds them, and its errors", () => {
+    fc.assert(
+      fc.property(fc.array(stayArb, { minLength: 1, maxLength: 25 }), rulesArb, (h, name) => {
+        const stays = toStays(h);
+        const audit = computeShelterRefunds(stays, { rules: RULE_SETS[name] });
+        const nights = shelterNights(stays, RULE_SETS[name]);
+        expect(nights).toEqual(
+          audit.map((o) =>
+            isRowError(o) ? o.error : { ownDays: o.ownDays, refundSpans: o.refundSpans }
+          )
+        );
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("the projection's nights: a stay inside another, ending the same day, has no own days", () => {
+    const a = d("2026-06-01"); // 90 days a year: the day limit since 1 April 2026
+    const stays = toStays([
+      { citizen: "A", admission: a, length: 200, open: false, dailyRate: 1000, selfPayment: 0 },
+      { citizen: "a", admission: a + 5, length: 195, open: false, dailyRate: 1000, selfPayment: 0 },
+      {
+        citizen: "A",
+        admission: a + 150,
+        length: 100,
+        open: false,
+        dailyRate: 1000,
+        selfPayment: 0,
+      },
+    ]);
+    expect(shelterNights(stays, RULE_SETS.NY)).toEqual([
+      { ownDays: { from: a, to: a + 200 }, refundSpans: [{ from: a, to: a + 90 }] },
+      { ownDays: null, refundSpans: [] },
+      { ownDays: { from: a + 200, to: a + 250 }, refundSpans: [] },
+    ]);
   });
 
   it("DK.REFUSION110 and DK.REFUSIONDAYS110 from cells equal the audit path's numbers", () => {

@@ -304,25 +304,29 @@ export function overlapDays(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
 }
 
+/** What a walk of the stays through their windows reports of each row, in each citizen's order. */
+interface WalkVisitor {
+  /** The row's own days [from, to) (none when from ≥ to), before its refundable days. */
+  own(row: number, from: Serial, to: Serial): void;
+  /** Refundable days [from, to) of the row, in order, up to the period's end. */
+  refund(row: number, from: Serial, to: Serial): void;
+}
+
 /**
- * The lean path for the cell functions: only what a cell returns (refundable days in the period,
- * or the refund in øre), with the same rules as computeShelterRefunds, which stays the audit path
- * for the pane (windows, spans, warnings). No object per stay: citizens are numbered, rows are
- * grouped by a counting sort and walked with the window state in a few numbers, so a sheet of
- * 100 000 stays costs little more than reading its cells. Rows with an error get it in `errors`
- * (their value is NaN) and take no part in any citizen's history, as in the audit path.
+ * The lean walk of computeShelterRefunds's rules: no object per stay. Citizens are numbered,
+ * rows are grouped by a counting sort and walked with the window state in a few numbers. Rows
+ * with an error are returned (the visitor never sees them) and take no part in any citizen's
+ * history, as in the audit path.
  */
-export function shelterCellValues(
+function walkRefunds(
   stays: readonly StayInput[],
   options: ShelterOptions,
-  want: "days" | "amountOre"
-): { values: Float64Array; errors: Map<number, RowError> } {
+  visit: WalkVisitor
+): Map<number, RowError> {
   const n = stays.length;
   const period = options.period ?? {};
   const shelter = options.rules.shelter;
-  const share = shareOf(shelter.refundShare.value);
   const inPeriod = periodSpan(period);
-  const values = new Float64Array(n).fill(NaN);
   const errors = new Map<number, RowError>();
 
   // Day intervals, and each valid row's citizen as a number.
@@ -364,8 +368,6 @@ export function shelterCellValues(
   const byDay = shelter.phaseInBasis.value === "day";
   const limits = shelter.dayLimits;
   const months = shelter.windowMonths.value;
-  const overlap = (a: number, b: number) =>
-    Math.max(0, Math.min(b, inPeriod.to) - Math.max(a, inPeriod.from));
 
   for (let c = 0; c < ids.size; c++) {
     const first = start[c];
@@ -387,14 +389,14 @@ export function shelterCellValues(
       const ownTo = to[row];
       let cursor = Math.max(from[row], coveredTo);
       if (ownTo > coveredTo) coveredTo = ownTo;
-      let days = 0;
-      if (cursor < limitFrom && cursor < ownTo) {
-        const end = Math.min(ownTo, limitFrom);
-        days += overlap(cursor, end);
-        cursor = end;
-      }
+      visit.own(row, cursor, ownTo);
       // Days after the period change no refund inside it: walk the windows up to its end only.
       const walkTo = Math.min(ownTo, inPeriod.to);
+      if (cursor < limitFrom && cursor < walkTo) {
+        const end = Math.min(walkTo, limitFrom);
+        visit.refund(row, cursor, end);
+        cursor = end;
+      }
       while (cursor < walkTo) {
         if (cursor >= windowEnd) {
           // The first stay day not inside an earlier window opens a new one.
@@ -417,16 +419,67 @@ export function shelterCellValues(
           }
           const q = Math.min(segmentEnd, change);
           const refunded = limit < 0 ? q - p : Math.min(Math.max(0, limit - used), q - p);
-          if (refunded > 0) days += overlap(p, p + refunded);
+          if (refunded > 0) visit.refund(row, p, p + refunded);
           used += refunded;
           p = q;
         }
         cursor = segmentEnd;
       }
-      const stay = stays[row];
-      values[row] =
-        want === "days" ? days : refundOre(stay.dailyRate, stay.selfPayment, days, share);
     }
   }
+  return errors;
+}
+
+/**
+ * The lean path for the cell functions: only what a cell returns (refundable days in the period,
+ * or the refund in øre), with the same rules as computeShelterRefunds, which stays the audit path
+ * for the pane (windows, spans, warnings), so a sheet of 100 000 stays costs little more than
+ * reading its cells. Rows with an error get it in `errors` (their value is NaN).
+ */
+export function shelterCellValues(
+  stays: readonly StayInput[],
+  options: ShelterOptions,
+  want: "days" | "amountOre"
+): { values: Float64Array; errors: Map<number, RowError> } {
+  const inPeriod = periodSpan(options.period ?? {});
+  const values = new Float64Array(stays.length).fill(NaN);
+  const errors = walkRefunds(stays, options, {
+    own: (row) => (values[row] = 0),
+    refund: (row, from, to) =>
+      (values[row] += Math.max(0, Math.min(to, inPeriod.to) - Math.max(from, inPeriod.from))),
+  });
+  if (want === "amountOre") {
+    const share = shareOf(options.rules.shelter.refundShare.value);
+    values.forEach((days, row) => {
+      if (!Number.isNaN(days))
+        values[row] = refundOre(stays[row].dailyRate, stays[row].selfPayment, days, share);
+    });
+  }
   return { values, errors };
+}
+
+/** A stay's own days and refundable days: what a projection keeps of its § 110 result. */
+export type StayNights = Pick<StayResult, "ownDays" | "refundSpans">;
+
+/**
+ * Each stay's own days and refundable spans, as computeShelterRefunds finds them (without a
+ * period: every day), for the projection, which replays hundreds of thousands of stays and keeps
+ * nothing else: no windows, warnings or amounts. Rows with an error get it.
+ */
+export function shelterNights(
+  stays: readonly StayInput[],
+  rules: RuleSet
+): (StayNights | RowError)[] {
+  const out: (StayNights | RowError)[] = new Array(stays.length);
+  const errors = walkRefunds(
+    stays,
+    { rules },
+    {
+      own: (row, from, to) =>
+        (out[row] = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
+      refund: (row, from, to) => pushSpan((out[row] as StayNights).refundSpans, from, to),
+    }
+  );
+  for (const [row, error] of errors) out[row] = error;
+  return out;
 }

@@ -14,11 +14,11 @@
  * a move the first time a draw makes it.
  */
 import { edate, yearOf, type Serial } from "../calendar";
-import { computeShelterRefunds, isRowError, type Span } from "../shelter";
+import type { Span } from "../shelter";
 import { countedRows, supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
-import { firstYearAfter, overlap, type StayNights } from "./tallies";
+import { firstYearAfter, overlap, replayedNights, type StayNights } from "./tallies";
 import { compareText, jan1, timelineStay } from "./timeline";
 
 /**
@@ -368,10 +368,8 @@ export function returnsOf(
       owners.push({ n, span });
     }
   }
-  const outcomes = computeShelterRefunds(stays, { rules });
   const b = new VectorBuilder(c.values.length);
-  outcomes.forEach((o, i) => {
-    if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
+  replayedNights(stays, rules).forEach((o, i) => {
     const { n, span } = owners[i];
     b.n = n;
     b.lag = span.lag;

@@ -5,13 +5,19 @@
 import { edate, yearOf, type Serial } from "../calendar";
 import { Decimal, ZERO, dec, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
-import { computeShelterRefunds, isRowError } from "../shelter";
 import { USER_GROUPS, type UserGroup } from "../typology";
 import type { PreparedProjection } from "./prepare";
 import { countedRows, supportWindow, takenSpans } from "./pieces";
 import { candidatesOf, queueMoves, type ExpectedUse, type Move } from "./queue";
 import { expectedUse, resolvedRates, returnChances } from "./returns";
-import { FIELDS, MassTallies, overlap, type Calendar, type Pricing } from "./tallies";
+import {
+  FIELDS,
+  MassTallies,
+  overlap,
+  replayedNights,
+  type Calendar,
+  type Pricing,
+} from "./tallies";
 import { timelineStay, type TimelineStay } from "./timeline";
 
 /** The parameter that switches Housing First on for each user group. */
@@ -233,16 +239,15 @@ export function housingFirstPath(
   }
 
   // Those who relapsed: their expected shelter use from the day they left, with fresh windows.
-  const returned = computeShelterRefunds(
+  const returned = replayedNights(
     returns.flatMap((r) => r.stays),
-    { rules }
+    rules
   );
   const returnedByN = new MassTallies(FIELDS * years * (years + 1), exact);
   let i = 0;
   for (const r of returns) {
     r.stays.forEach((s, k) => {
       const o = returned[i++];
-      if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
       const tally = returnedByN
         .of(r.masses[k])
         .subarray(FIELDS * years * r.n, FIELDS * years * (r.n + 1));

@@ -5,7 +5,7 @@ import { problemError } from "../../messages";
 import { RULE_SETS, type RuleSet } from "../rules";
 import type { ScenarioParameters } from "../parameters";
 import { MAX_EXACT_KRONER } from "../money";
-import { computeShelterRefunds, isRowError, type RowError, type StayInput } from "../shelter";
+import type { RowError, StayInput } from "../shelter";
 import {
   USER_GROUPS,
   registerCitizens,
@@ -16,7 +16,7 @@ import {
 } from "../typology";
 import { countedSpells, spellsOf, type Spell, type Spells } from "./queue";
 import { estimateReturns, type ReturnEstimates } from "./returns";
-import type { StayNights } from "./tallies";
+import { replayedNights, type StayNights } from "./tallies";
 import {
   canonicalStays,
   defaultBaseYear,
@@ -215,11 +215,7 @@ function timelineOf(
   ) {
     return problemError({ id: "baseYearWithoutNights", baseYear });
   }
-  // Only the nights are kept: a result's windows and warnings would double what a timeline holds.
-  const results = computeShelterRefunds(timeline, { rules }).map((o): StayNights => {
-    if (isRowError(o)) throw new Error(`Projection: replayed stay rejected: ${o.error.message}`);
-    return { ownDays: o.ownDays, refundSpans: o.refundSpans };
-  });
+  const results = replayedNights(timeline, rules);
   return {
     timeline,
     results,

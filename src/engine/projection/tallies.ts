@@ -5,10 +5,19 @@
  */
 import type { Serial } from "../calendar";
 import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, type Share } from "../money";
-import type { Span, StayInput, StayResult } from "../shelter";
+import type { RuleSet } from "../rules";
+import { shelterNights, type Span, type StayInput, type StayNights } from "../shelter";
 
 /** What the projection keeps of a stay's § 110 result: its own nights and its refundable nights. */
-export type StayNights = Pick<StayResult, "ownDays" | "refundSpans">;
+export type { StayNights };
+
+/** The § 110 nights of stays the projection made itself: an error there is a bug, not input. */
+export function replayedNights(stays: readonly StayInput[], rules: RuleSet): StayNights[] {
+  return shelterNights(stays, rules).map((o) => {
+    if ("code" in o) throw new Error(`Projection: replayed stay rejected: ${o.message}`);
+    return o;
+  });
+}
 
 const ONE_TO_ONE = shareOf("1");
 /** perDay × days in whole øre, exactly. */
