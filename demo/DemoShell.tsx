@@ -11,13 +11,13 @@ import {
   Caption1,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Subtitle2,
   Tab,
   TabList,
   Title2,
   tokens,
 } from "@fluentui/react-components";
+import { StepProgress } from "../taskpane/app/StepProgress";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { App } from "../taskpane/app/App";
 import { FilePickButton } from "../taskpane/app/FilePickButton";
@@ -244,7 +244,7 @@ export function DemoShell(props: {
               >
                 <div style={{ flex: 1 }}>
                   <Caption1>{text.loadPhase[fileState.progress.phase]}</Caption1>
-                  <ProgressBar
+                  <StepProgress
                     value={fileState.progress.fraction}
                     max={1}
                     aria-label={text.loadingFile}

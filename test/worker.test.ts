@@ -24,14 +24,16 @@ class FakeWorker implements WorkerLike {
   private readonly page = new Map<string, Set<Listener>>();
   private readonly inside = new Set<Listener>();
 
-  constructor(handlers: Handlers<TestJobs>) {
+  /** `now`: the worker's clock, milliseconds (the test's, to see progress throttled). */
+  constructor(handlers: Handlers<TestJobs>, now?: () => number) {
     FakeWorker.started++;
     serve(
       {
         postMessage: (message: ReplyMessage) => this.deliver(this.page.get("message"), message),
         addEventListener: (_type, listener) => this.inside.add(listener as Listener),
       },
-      handlers
+      handlers,
+      now
     );
   }
 
@@ -64,7 +66,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup() {
+function setup(now?: () => number) {
   let release: (value: string) => void = () => undefined;
   const handlers: Handlers<TestJobs> = {
     sum: ({ numbers }, progress) => {
@@ -81,7 +83,7 @@ function setup() {
   };
   const workers: FakeWorker[] = [];
   const client = new WorkerClient<TestJobs>(() => {
-    const w = new FakeWorker(handlers);
+    const w = new FakeWorker(handlers, now);
     workers.push(w);
     return w;
   });
@@ -90,7 +92,9 @@ function setup() {
 
 describe("WorkerClient and serve", () => {
   it("runs a job in the worker and reports its progress", async () => {
-    const { client } = setup();
+    // Each report 100 ms after the one before: every one crosses.
+    let clock = 0;
+    const { client } = setup(() => (clock += 100));
     const seen: unknown[] = [];
     const result = await client.run(
       "sum",
@@ -102,6 +106,24 @@ describe("WorkerClient and serve", () => {
       { done: 1, total: 3 },
       { done: 2, total: 3 },
       { done: 3, total: 3 },
+    ]);
+  });
+
+  it("progress crosses at most every 100 ms: the first at once, reports closer than that dropped", async () => {
+    let clock = 0;
+    const { client } = setup(() => (clock += 60));
+    const seen: unknown[] = [];
+    const result = await client.run(
+      "sum",
+      { numbers: [1, 1, 1, 1, 1] },
+      { onProgress: (p) => seen.push(p) }
+    );
+    expect(result).toBe(5);
+    // Reports at 60, 120, 180, 240, 300 ms: sent at 60, 180 and 300.
+    expect(seen).toEqual([
+      { done: 1, total: 5 },
+      { done: 3, total: 5 },
+      { done: 5, total: 5 },
     ]);
   });
 

@@ -12,11 +12,11 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Spinner,
   Subtitle2,
   Title3,
 } from "@fluentui/react-components";
+import { StepProgress } from "./StepProgress";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RULE_SETS } from "../../src/engine/rules";
 import {
@@ -356,7 +356,7 @@ export function App({ workbook, onResult, preferSheets, print }: AppProps) {
           </div>
           {running && (
             <Field label={text.progressLabel} hint={text.phase[run.phase]}>
-              <ProgressBar value={run.fraction} max={1} thickness="large" />
+              <StepProgress value={run.fraction} max={1} thickness="large" />
             </Field>
           )}
           {run.status === "cancelled" && (

@@ -18,10 +18,10 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  ProgressBar,
   Spinner,
   Subtitle2,
 } from "@fluentui/react-components";
+import { StepProgress } from "../app/StepProgress";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { StayInput } from "../../src/engine/shelter";
 import { maskedNotice } from "../../src/privacy/personalData";
@@ -463,7 +463,7 @@ export function ScenarioManager({
             style={{ flex: 1 }}
             data-testid="scenario-progress"
           >
-            <ProgressBar value={status.done} max={status.total} thickness="large" />
+            <StepProgress value={status.done} max={status.total} thickness="large" />
           </Field>
           <Button onClick={() => stopCompare.current?.abort()} data-testid="scenario-stop">
             {text.stop}

@@ -11,9 +11,9 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Subtitle2,
 } from "@fluentui/react-components";
+import { StepProgress } from "../app/StepProgress";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { RuleSetName } from "../../src/engine/rules";
 import type { StayInput } from "../../src/engine/shelter";
@@ -284,7 +284,7 @@ export function SummaryPanel({
       </div>
       {running && (
         <Field label={text.writing(status.done, status.total)}>
-          <ProgressBar value={status.done} max={Math.max(1, status.total)} />
+          <StepProgress value={status.done} max={Math.max(1, status.total)} />
         </Field>
       )}
       <div aria-live="polite">

@@ -14,9 +14,9 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Subtitle2,
 } from "@fluentui/react-components";
+import { StepProgress } from "../app/StepProgress";
 import { useId, useRef, useState } from "react";
 import { DEFAULT_PARAMETERS, parameterById } from "../../src/engine/parameters";
 import type { RowError, StayInput } from "../../src/engine/shelter";
@@ -229,7 +229,7 @@ export function UncertaintyPanel({
           }
           data-testid="uncertainty-progress"
         >
-          <ProgressBar
+          <StepProgress
             value={run.running.done}
             max={Math.max(1, run.running.total)}
             thickness="large"
