@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { StepProgress } from "../taskpane/app/StepProgress";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { App } from "../taskpane/app/App";
 import { FilePickButton } from "../taskpane/app/FilePickButton";
 import { useTexts } from "../taskpane/i18n";
@@ -31,6 +31,7 @@ import {
   type ReadResult,
 } from "../src/files/loadedFile";
 import type { MemoryWorkbook } from "../src/demo/memoryWorkbook";
+import type { RunResult } from "../src/sheets/forecast/forecastRun";
 import { a1 } from "../src/workbook/workbook";
 import { ChartView } from "./ChartView";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -67,11 +68,16 @@ function useNarrow(): boolean {
   return narrow;
 }
 
-/** Re-renders on every change of the workbook; returns a counter that changes with it. */
-function useWorkbookVersion(workbook: MemoryWorkbook): number {
-  const [version, setVersion] = useState(0);
+/**
+ * The pane reads the workbook through its own calls, as in Excel, so a change of the workbook
+ * (each block a run writes) does not render the pane again, only the grid and the charts.
+ */
+const Pane = memo(App);
+
+/** Re-renders on every change of the workbook (the grid, the tabs, the charts show it). */
+function useWorkbookChanges(workbook: MemoryWorkbook): void {
+  const [, setVersion] = useState(0);
   useEffect(() => workbook.subscribe(() => setVersion((v) => v + 1)), [workbook]);
-  return version;
 }
 
 /** A field where Ctrl+Z undoes typing, not a cell edit. */
@@ -109,7 +115,7 @@ export function DemoShell(props: {
     result: ReadResult;
     names: string[];
   }>();
-  const version = useWorkbookVersion(workbook);
+  useWorkbookChanges(workbook);
   const saving = useSaving(workbook, store);
   const history = useMemo(() => new EditHistory(workbook), [workbook]);
   const undo = () => showEdit(workbook, history.undo());
@@ -192,6 +198,13 @@ export function DemoShell(props: {
     setGeneration((g) => g + 1);
     setFileState({ status: "loaded", name, notes: result.notes });
   };
+
+  const showForecast = useCallback(
+    (r: RunResult) => workbook.setActiveSheet(r.sheets.forecast.name),
+    [workbook]
+  );
+  // The print view follows the active sheet: print once it has rendered the page.
+  const print = useCallback(() => window.setTimeout(() => window.print(), 200), []);
 
   const startOver = async () => {
     await saving.forget();
@@ -371,7 +384,7 @@ export function DemoShell(props: {
               workbook={workbook}
               sheet={active}
               selection={workbook.selection}
-              version={version}
+              version={workbook.revision(active)}
               onEdit={(row, col, value) => history.edit(active.name, row, col, value)}
             />
           )}
@@ -400,13 +413,13 @@ export function DemoShell(props: {
             background: tokens.colorNeutralBackground1,
           }}
         >
-          <App
+          <Pane
             key={generation}
             workbook={workbook}
             preferSheets={loadedSheets}
-            onResult={(r) => workbook.setActiveSheet(r.sheets.forecast.name)}
-            // The print view follows the active sheet: print once it has rendered the page.
-            print={() => window.setTimeout(() => window.print(), 200)}
+            onResult={showForecast}
+            print={print}
+            onRunning={saving.hold}
           />
         </aside>
       </div>

@@ -52,6 +52,7 @@ export function SheetGrid(props: {
   workbook: MemoryWorkbook;
   sheet: MemorySheet;
   selection: Selection | undefined;
+  /** Changes when the sheet's cells may have changed in place (MemoryWorkbook.revision). */
   version: number;
   /** A value typed into a cell (the demo keeps it for undo). */
   onEdit: (row: number, col: number, value: CellValue) => void;

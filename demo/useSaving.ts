@@ -1,71 +1,59 @@
 /**
  * Keeps the demo workbook saved in the browser (savedWorkbook.ts): every change is saved a
- * moment after the last one, and leaving the page while a change is not yet saved asks first
- * (the browser's own «Leave site?» question, from beforeunload). Where the browser keeps no
- * IndexedDB, leaving after any change asks.
+ * moment after the last one, never while the pane runs a forecast (saveSchedule.ts), and
+ * leaving the page while a change is not yet saved asks first (the browser's own «Leave site?»
+ * question, from beforeunload). Where the browser keeps no IndexedDB, leaving after any change
+ * asks.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryWorkbook } from "../src/demo/memoryWorkbook";
 import type { SavedWorkbook } from "./savedWorkbook";
+import { SaveSchedule, type SaveState } from "./saveSchedule";
 
-export type SaveState = "saved" | "unsaved" | "saving" | "unavailable" | "failed";
-
-/** Quiet time after a change before it is saved: typing a few cells is one save. */
-const SAVE_AFTER_MS = 300;
+export type { SaveState } from "./saveSchedule";
 
 export function useSaving(
   workbook: MemoryWorkbook,
   store: SavedWorkbook | undefined
-): { state: SaveState; forget: () => Promise<void> } {
+): { state: SaveState; forget: () => Promise<void>; hold: (held: boolean) => void } {
   const [state, setState] = useState<SaveState>(store ? "saved" : "unavailable");
-  const changes = useRef({ made: 0, saved: 0, saving: false, stopped: false });
+  /** The schedule of the current workbook and store (set by the effect below). */
+  const schedule = useRef<SaveSchedule | undefined>();
+  /** Without a store nothing is saved: every change stays unsaved. */
+  const changes = useRef({ made: 0 });
 
   useEffect(() => {
-    const c = changes.current;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const saveAll = async () => {
-      if (!store || c.saving || c.stopped) return;
-      c.saving = true;
-      setState("saving");
-      try {
-        while (c.saved !== c.made && !c.stopped) {
-          const made = c.made;
-          if (await store.save(workbook, () => c.made !== made || c.stopped)) c.saved = made;
-        }
-        setState(c.saved === c.made ? "saved" : "unsaved");
-      } catch {
-        setState("failed");
-      } finally {
-        c.saving = false;
-      }
-    };
+    const current = store
+      ? new SaveSchedule((stale) => store.save(workbook, stale), setState)
+      : undefined;
+    schedule.current = current;
     const unsubscribe = workbook.subscribe(() => {
-      c.made++;
-      if (!store) return;
-      setState((s) => (s === "failed" ? s : "unsaved"));
-      clearTimeout(timer);
-      timer = setTimeout(() => void saveAll(), SAVE_AFTER_MS);
+      changes.current.made++;
+      current?.changed();
     });
     // https://developer.mozilla.org/docs/Web/API/Window/beforeunload_event: preventDefault
     // (and returnValue for older browsers) makes the browser ask before the page goes.
     const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (c.stopped || c.saved === c.made) return;
+      if (current ? !current.pending : changes.current.made === 0) return;
       event.preventDefault();
       event.returnValue = "";
     };
     window.addEventListener("beforeunload", beforeUnload);
     return () => {
       unsubscribe();
-      clearTimeout(timer);
+      current?.stop();
       window.removeEventListener("beforeunload", beforeUnload);
     };
   }, [workbook, store]);
 
   /** Stops saving and deletes the saved workbook («Start forfra»); the page reloads next. */
   const forget = useCallback(async () => {
-    changes.current.stopped = true;
+    schedule.current?.stop();
     await store?.clear();
   }, [store]);
 
-  return { state, forget };
+  /** Holds the saves while a forecast run writes (true); saves after it (false). */
+  const hold = useCallback((held: boolean) => schedule.current?.hold(held), []);
+
+  return { state, forget, hold };
 }

@@ -278,3 +278,58 @@ describe("charts, selection and change events", () => {
     stopAny();
   });
 });
+
+describe("a sheet's revision (the demo grid sizes its columns again only when it changes)", () => {
+  it("changes with a cell typed in that sheet, not with writes, charts or selections elsewhere", async () => {
+    const wb = new MemoryWorkbook();
+    const budget = wb.addUserSheet("Budget", [
+      ["Borger", "Takst"],
+      ["A", 1000],
+    ]);
+    const other = wb.addUserSheet("Andet", [["x"]]);
+    const start = wb.revision(budget);
+    await wb.writeOwnSheet(spec("Prognose"));
+    await wb.addChart({
+      sheet: "Prognose",
+      name: "Refusion",
+      type: "columnClustered",
+      title: "Refusion",
+      categories: "B3:B4",
+      series: [{ name: "Refusion", values: "C3:C4" }],
+      from: "E2",
+      to: "L16",
+    });
+    wb.setActiveSheet("Prognose");
+    await wb.selectRange("Budget", "A2:B2");
+    wb.setCell("Andet", 0, 0, "y");
+    expect(wb.revision(budget)).toBe(start);
+    wb.setCell("Budget", 1, 1, 1200);
+    expect(wb.revision(budget)).not.toBe(start);
+    const edited = wb.revision(budget);
+    wb.setCell("Budget", 1, 1, 1200);
+    expect(wb.revision(budget)).not.toBe(edited);
+    // A sheet written again is a new object, with a revision of its own.
+    const before = wb.getSheet("Prognose")!;
+    await wb.writeOwnSheet(spec("Prognose"));
+    expect(wb.getSheet("Prognose")).not.toBe(before);
+    expect(wb.revision(other)).not.toBe(0);
+  });
+
+  it("on a sheet with formulas, changes with any change of the workbook (results follow other sheets)", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addUserSheet("Ophold", [
+      ["Borger", "Ind", "Ud"],
+      ["A", "2026-06-01", "2026-08-30"],
+    ]);
+    await wb.writeOwnSheet({
+      name: "Egne",
+      sections: [{ at: "A1", values: [["Døgn"]] }],
+      cells: [{ at: "A2", formula: "=DK.REFUSIONDAYS110(Ophold!A2:A2,Ophold!B2:B2,Ophold!C2:C2)" }],
+    });
+    const own = wb.getSheet("Egne")!;
+    const start = wb.revision(own);
+    wb.setCell("Ophold", 1, 2, "2026-07-01");
+    expect(wb.cell("Egne", 1, 0)).toBe(30);
+    expect(wb.revision(own)).not.toBe(start);
+  });
+});

@@ -9,22 +9,16 @@ import {
   Caption1,
   Checkbox,
   Divider,
-  Field,
   MessageBar,
   MessageBarBody,
   Spinner,
   Subtitle2,
   Title3,
 } from "@fluentui/react-components";
-import { StepProgress } from "./StepProgress";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RULE_SETS } from "../../src/engine/rules";
-import {
-  validateRowsInSteps,
-  type BadRow,
-  type ColumnMapping,
-  type ValidationReport,
-} from "../../src/sheets/stays/columns";
+import type { BadRow, ColumnMapping } from "../../src/sheets/stays/columns";
+import { checkStays, type CheckedStays } from "../../src/sheets/stays/checkedStays";
 import {
   findStays,
   listSources,
@@ -33,12 +27,13 @@ import {
   type RunResult,
   type StaysSource,
 } from "../../src/sheets/forecast/forecastRun";
-import { useTexts, type Texts } from "../i18n";
+import { useTexts } from "../i18n";
 import { a1, type Workbook } from "../../src/workbook/workbook";
 import { ResultSummary } from "./ResultSummary";
 import { RuleSetInfo, type Reading } from "./RuleSetInfo";
 import { MappingEditor, SourcePicker, sourceKey } from "./SourcePicker";
 import { ValidationList } from "./ValidationList";
+import { ProgressFeed, RunProgress } from "./RunProgress";
 import { ExamplesPanel } from "../examples/ExamplesPanel";
 import { ScenarioManager } from "../scenarios/ScenarioManager";
 import { staysRef } from "../../src/sheets/scenarios/scenarioSheet";
@@ -54,8 +49,6 @@ import { MEETING_TEXTS } from "../meeting/texts";
 import { activeParameters } from "../../src/sheets/scenarios/scenarioStore";
 import { setSheetLanguage } from "../../src/sheets/sheetLanguage";
 
-type Phase = keyof Texts["phase"];
-
 type Loaded =
   | { status: "loading" }
   | { status: "none"; sources: StaysSource[] }
@@ -64,7 +57,7 @@ type Loaded =
 
 type Run =
   | { status: "idle" }
-  | { status: "running"; phase: Phase; fraction: number }
+  | { status: "running" }
   | { status: "done"; result: RunResult; elapsedMs: number }
   | { status: "cancelled" }
   | { status: "failed"; message: string };
@@ -101,9 +94,11 @@ export interface AppProps {
   preferSheets?: readonly string[];
   /** Prints the active sheet where the host can (the demo); Excel has no such API. */
   print?: () => void;
+  /** Told when a forecast run starts (true) and ends (false): the demo saves after it. */
+  onRunning?: (running: boolean) => void;
 }
 
-export function App({ workbook, onResult, preferSheets, print }: AppProps) {
+export function App({ workbook, onResult, preferSheets, print, onRunning }: AppProps) {
   const text = useTexts();
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [mapping, setMapping] = useState<ColumnMapping | undefined>();
@@ -117,6 +112,8 @@ export function App({ workbook, onResult, preferSheets, print }: AppProps) {
   /** Meeting mode: the key figures large, for the projector (taskpane/meeting). */
   const [meeting, setMeeting] = useState(false);
   const abort = useRef<AbortController | undefined>();
+  /** The running forecast's progress, shown by RunProgress alone. */
+  const progress = useMemo(() => new ProgressFeed(), []);
   /** The web worker that computes the forecast's sheets and the scenario comparison. */
   const engine = useMemo(() => engineRunner(), []);
   useEffect(() => () => engine.dispose(), [engine]);
@@ -150,34 +147,24 @@ export function App({ workbook, onResult, preferSheets, print }: AppProps) {
 
   const found = loaded.status === "found" ? loaded.found : undefined;
   // The report of the rows as read, checked in steps so a large sheet never freezes the pane.
-  const [checked, setChecked] = useState<{
-    found: FoundStays;
-    mapping: ColumnMapping;
-    report: ValidationReport;
-  }>();
+  const [checked, setChecked] = useState<CheckedStays>();
   useEffect(() => {
     if (!found || !mapping) return;
     const controller = new AbortController();
-    validateRowsInSteps(found, mapping, { signal: controller.signal }).then(
-      (report) => setChecked({ found, mapping, report }),
-      (error: unknown) => {
-        if (!isAbort(error)) setLoaded({ status: "failed", message: messageOf(error) });
-      }
-    );
+    checkStays(found, mapping, { signal: controller.signal }).then(setChecked, (error: unknown) => {
+      if (!isAbort(error)) setLoaded({ status: "failed", message: messageOf(error) });
+    });
     return () => controller.abort();
   }, [found, mapping]);
-  const liveReport =
-    checked && checked.found === found && checked.mapping === mapping ? checked.report : undefined;
+  const liveCheck =
+    checked && checked.table === found && checked.mapping === mapping ? checked : undefined;
   // After a run, its own report (of the rows it re-read) until the source or the mapping changes.
-  const [runReport, setRunReport] = useState<{
-    found: FoundStays;
-    mapping: ColumnMapping;
-    report: ValidationReport;
-  }>();
-  const report =
-    runReport && runReport.found === found && runReport.mapping === mapping
-      ? runReport.report
-      : liveReport;
+  const [runCheck, setRunCheck] = useState<{ found: FoundStays; checked: CheckedStays }>();
+  const shownCheck =
+    runCheck && runCheck.found === found && runCheck.checked.mapping === mapping
+      ? runCheck.checked
+      : liveCheck;
+  const report = shownCheck?.report;
   const pseudonymise = pseudonymiseChoice ?? report?.cprLike ?? false;
   const running = run.status === "running";
   const canRun = !running && report !== undefined && report.missing.length === 0 && report.ok > 0;
@@ -199,17 +186,15 @@ export function App({ workbook, onResult, preferSheets, print }: AppProps) {
     const controller = new AbortController();
     abort.current = controller;
     const t0 = performance.now();
-    setRun({ status: "running", phase: "read", fraction: 0 });
+    progress.set("read", 0);
+    setRun({ status: "running" });
+    onRunning?.(true);
     try {
-      // Read again: the sheet may have been edited since the report was shown.
+      // Read again: the sheet may have been edited since the report was shown (runForecast
+      // reuses the shown report when the rows read are the same, and checks them otherwise).
       const fresh = await findStays(workbook, found.source, {
         signal: controller.signal,
-        onProgress: (p) =>
-          setRun({
-            status: "running",
-            phase: "read",
-            fraction: (READ_SHARE * p.done) / Math.max(1, p.total),
-          }),
+        onProgress: (p) => progress.set("read", (READ_SHARE * p.done) / Math.max(1, p.total)),
       });
       if (!fresh) throw new Error(text.noStays);
       // The user groups use the active scenario's typology when the Scenarier sheet has one.
@@ -220,16 +205,12 @@ export function App({ workbook, onResult, preferSheets, print }: AppProps) {
         ...(active && { scenario: { name: active.name, parameters: active.parameters } }),
         language: text.language,
         pseudonymise,
+        checked: shownCheck,
         compute: (input, signal) => engine.run("forecast", input, { signal }),
         signal: controller.signal,
-        onProgress: (p) =>
-          setRun({
-            status: "running",
-            phase: p.phase,
-            fraction: READ_SHARE + (1 - READ_SHARE) * p.fraction,
-          }),
+        onProgress: (p) => progress.set(p.phase, READ_SHARE + (1 - READ_SHARE) * p.fraction),
       });
-      setRunReport({ found, mapping, report: result.report });
+      setRunCheck({ found, checked: result.checked });
       setRun({ status: "done", result, elapsedMs: performance.now() - t0 });
       onResult?.(result);
     } catch (error) {
@@ -238,6 +219,7 @@ export function App({ workbook, onResult, preferSheets, print }: AppProps) {
       );
     } finally {
       abort.current = undefined;
+      onRunning?.(false);
     }
   };
 
@@ -354,11 +336,7 @@ export function App({ workbook, onResult, preferSheets, print }: AppProps) {
               </Button>
             )}
           </div>
-          {running && (
-            <Field label={text.progressLabel} hint={text.phase[run.phase]}>
-              <StepProgress value={run.fraction} max={1} thickness="large" />
-            </Field>
-          )}
+          {running && <RunProgress feed={progress} />}
           {run.status === "cancelled" && (
             <MessageBar intent="info">
               <MessageBarBody>{text.cancelled}</MessageBarBody>

@@ -493,6 +493,28 @@ describe("the standalone demo in headless Chromium", () => {
     await page.close();
   });
 
+  it("a run reads the stays again: an edit made after the report was shown is in the run's report", async () => {
+    const page = await openDemo(browser, server.origin);
+    const { sheet, table, mapping } = sampleTable();
+    const before = validateRows(table, mapping);
+    expect(await page.getByTestId("rows-ok").textContent()).toBe(
+      `${before.ok} af ${before.total} rækker er i orden.`
+    );
+    // The first stay's admission becomes text; the pane has not checked the sheet since.
+    const edited = sheet.headerRow + 1;
+    await page.evaluate(
+      ([s, r, c]) =>
+        window.__demo!.workbook.setCell(s as string, r as number, c as number, "ikke en dato"),
+      [SAMPLE_SHEET_NAME, edited, mapping.admission!] as const
+    );
+    await runForecastInPage(page);
+    expect(await page.getByTestId("rows-ok").textContent()).toBe(
+      `${before.ok - 1} af ${before.total} rækker er i orden.`
+    );
+    await page.locator(`[data-testid="bad-rows"] li[data-row="${edited + 1}"]`).waitFor();
+    await page.close();
+  });
+
   it("keeps a 50 000-row sheet light (only the rows in view are in the page) and cancels a run", async () => {
     const page = await openDemo(browser, server.origin, "?stays=50000");
     const shown = await page.getByTestId("rows-shown").textContent();

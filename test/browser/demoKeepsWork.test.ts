@@ -128,6 +128,44 @@ describe("a reload keeps the demo's work", () => {
     await page.close();
   });
 
+  it("saves a forecast run's sheets once the run is over, not while it runs", async () => {
+    const page = await openDemo(demo.browser, demo.server.origin);
+    await saved(page);
+    // Every save state shown from the click until the result is on screen.
+    const shownDuringRun = await page.evaluate(async () => {
+      const seen = new Set<string>();
+      const state = () =>
+        document.querySelector('[data-testid="save-state"]')?.getAttribute("data-state") ?? "";
+      document.querySelector<HTMLButtonElement>('[data-testid="run"]')!.click();
+      await new Promise<void>((ok) => {
+        const look = () => {
+          seen.add(state());
+          if (document.querySelector('[data-testid="run-result"]')) ok();
+          else requestAnimationFrame(look);
+        };
+        look();
+      });
+      return [...seen];
+    });
+    expect(shownDuringRun).not.toContain("saving");
+    await saved(page);
+    // The cells, a blank one as "" and none after a row's last value (the save keeps filled cells).
+    const forecast = () =>
+      page.evaluate(() =>
+        window.__demo!.workbook.getSheet("Refusionsprognose")?.values.map((row) => {
+          const cells = Array.from(row, (v) => v ?? "");
+          while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+          return cells;
+        })
+      );
+    const written = await forecast();
+    expect(written?.length).toBeGreaterThan(10);
+    await page.reload();
+    await page.getByTestId("validation-report").waitFor({ timeout: 60_000 });
+    expect(await forecast()).toEqual(written);
+    await page.close();
+  });
+
   it("asks before the page goes while an edit is not yet saved, and not once it is", async () => {
     const page = await openDemo(demo.browser, demo.server.origin);
     // The edit and the question in one task: the save waits for a quiet moment after it.

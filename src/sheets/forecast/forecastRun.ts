@@ -18,12 +18,13 @@ import {
   FIELD_LABELS,
   findHeaderRow,
   mapColumns,
-  validateRowsInSteps,
+  todaySerial,
   type ColumnMapping,
   type Field,
   type StaysTable,
   type ValidationReport,
 } from "../stays/columns";
+import { checkStays, reusableCheck, type CheckedStays } from "../stays/checkedStays";
 import {
   throwIfAborted,
   yieldToEventLoop,
@@ -70,6 +71,11 @@ export interface RunOptions {
   scenario?: ForecastInput["scenario"];
   /** The sheets' language (default: sheetLanguage(workbook), which the pane sets). */
   language?: SheetLanguage;
+  /**
+   * The report the pane already shows: reused when the rows are cell for cell the ones it
+   * checked, with the same mapping, today (checkedStays.ts); else the rows are checked again.
+   */
+  checked?: CheckedStays;
 }
 
 /** Why a run cannot start; `code` lets the pane word it in its own language. */
@@ -87,6 +93,8 @@ export class RunError extends Error {
 export interface RunResult {
   summary: ForecastSummary;
   report: ValidationReport;
+  /** The report with the rows, mapping and day it is of, for the next run to reuse. */
+  checked: CheckedStays;
   /** The forecast sheet ("Refusionsprognose") and the audit sheet ("Refusion pr. ophold"). */
   sheets: { forecast: WrittenSheet; audit: WrittenSheet };
   charts: string[];
@@ -171,7 +179,10 @@ export async function findStays(
 
 // ---- the run ----
 
-/** Validates with `mapping`, computes, writes both own sheets and the charts. */
+/**
+ * Validates with `mapping` (or reuses `options.checked` for the same rows), computes, writes
+ * both own sheets and the charts.
+ */
 export async function runForecast(
   workbook: Workbook,
   stays: StaysTable,
@@ -181,7 +192,11 @@ export async function runForecast(
   const { signal } = options;
   const progress = (phase: RunPhase, fraction: number) => options.onProgress?.({ phase, fraction });
   progress("compute", 0);
-  const report = await validateRowsInSteps(stays, mapping, { signal });
+  const today = todaySerial();
+  const checked =
+    reusableCheck(options.checked, stays, mapping, today) ??
+    (await checkStays(stays, mapping, { signal, today }));
+  const { report } = checked;
   if (report.missing.length > 0) {
     const names = report.missing.map((f) => FIELD_LABELS[f].da).join(", ");
     throw new RunError("missingColumns", `Vælg en kolonne for: ${names}`, report.missing);
@@ -241,6 +256,7 @@ export async function runForecast(
   return {
     summary: sheets.summary,
     report,
+    checked,
     sheets: { forecast: forecastWritten, audit },
     charts: specs.map((c) => c.name),
   };
