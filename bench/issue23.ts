@@ -111,10 +111,15 @@ function npvRow(): void {
     let reference = Infinity;
     for (const years of [100_000, 1_048_576]) {
       const { costs, savings } = yearColumns(years);
-      const t0 = performance.now();
-      const npv = housingFirstNpv(0.035, costs, savings);
-      ms.push(performance.now() - t0);
-      if (typeof npv !== "number") throw new Error(JSON.stringify(npv));
+      // Best of 3, as the reference: one call can meet a collection of the rows before's heap.
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const npv = housingFirstNpv(0.035, costs, savings);
+        best = Math.min(best, performance.now() - t0);
+        if (typeof npv !== "number") throw new Error(JSON.stringify(npv));
+      }
+      ms.push(best);
       if (years === 1_048_576)
         for (let i = 0; i < 3; i++) {
           const t1 = performance.now();
