@@ -172,59 +172,63 @@ export function addMoves(
     away: new Float64Array(years * width),
     returned: new Float64Array(years * width),
   };
-  // The pieces cut and their masses, and each row's mass cut (in the scratch array, zeroed again below).
+  // The pieces cut, their masses, and each row's mass cut (the timeline's scratch array).
   const cutPieces: CutPiece[] = [];
   const cutMasses: number[] = [];
   const rowMass = scratchOf(c, timeline.length);
   const addDays = (into: Float64Array, days: DaysVector, mass: number) => {
     for (let j = 0; j < days.length; j += 2) into[days[j]] += mass * days[j + 1];
   };
-  for (let k = 0; k < moves.mass.length; k++) {
-    const i = moves.candidate[k];
-    const mass = moves.mass[k];
-    const option = moveOption(c, prepared, table.list[i].row, moves.day[k]);
-    const chain = chainOf(table.person[i]);
-    const use = chain.use;
-    sums.moved[moves.year[k]] += mass;
-    for (const piece of option.cut) {
-      const taken = mass * use[piece.lag];
-      if (!(taken > 0)) continue;
-      cutPieces.push(piece);
-      cutMasses.push(taken);
-      rowMass[piece.row] += taken;
-    }
-    const cohort = table.cohort[i];
-    const own = mass * (cohort === 0 ? 1 : chain.chance[cohort]);
-    addDays(sums.housed, option.housed, mass);
-    if (option.refundedOwn && own > 0) addDays(sums.refunded, option.refundedOwn, own);
-    if (option.refundedRecurrence && mass - own > 0)
-      addDays(sums.refunded, option.refundedRecurrence, mass - own);
-    if (p.moveAwayRate !== 0) price(option.away, mass, sums.away, pricing, use);
-    if (p.relapseRate !== 0)
-      price(
-        returnsOf(c, prepared, option, (lag) => use[lag] > 0, chain.absent),
-        mass,
-        sums.returned,
-        pricing,
-        use
-      );
-  }
-
-  // The moved leave the shelter from the move day; a stay loses at most its own weight
-  // (housingFirst.ts: with falling admissions a later cohort can be smaller than those moved).
   const clipped = new Map<number, { piece: CutPiece; mass: number }[]>();
-  cutPieces.forEach((piece, j) => {
-    const row = piece.row;
-    const entry = { piece, mass: cutMasses[j] };
-    if (timeline[row].open || rowMass[row] <= weights[timeline[row].cohort] * (1 + 1e-12))
-      price(piece.vector, -entry.mass, sums.cut, pricing);
-    else {
-      const list = clipped.get(row);
-      if (list) list.push(entry);
-      else clipped.set(row, [entry]);
+  try {
+    for (let k = 0; k < moves.mass.length; k++) {
+      const i = moves.candidate[k];
+      const mass = moves.mass[k];
+      const option = moveOption(c, prepared, table.list[i].row, moves.day[k]);
+      const chain = chainOf(table.person[i]);
+      const use = chain.use;
+      sums.moved[moves.year[k]] += mass;
+      for (const piece of option.cut) {
+        const taken = mass * use[piece.lag];
+        if (!(taken > 0)) continue;
+        cutPieces.push(piece);
+        cutMasses.push(taken);
+        rowMass[piece.row] += taken;
+      }
+      const cohort = table.cohort[i];
+      const own = mass * (cohort === 0 ? 1 : chain.chance[cohort]);
+      addDays(sums.housed, option.housed, mass);
+      if (option.refundedOwn && own > 0) addDays(sums.refunded, option.refundedOwn, own);
+      if (option.refundedRecurrence && mass - own > 0)
+        addDays(sums.refunded, option.refundedRecurrence, mass - own);
+      if (p.moveAwayRate !== 0) price(option.away, mass, sums.away, pricing, use);
+      if (p.relapseRate !== 0)
+        price(
+          returnsOf(c, prepared, option, (lag) => use[lag] > 0, chain.absent),
+          mass,
+          sums.returned,
+          pricing,
+          use
+        );
     }
-  });
-  for (const piece of cutPieces) rowMass[piece.row] = 0;
+
+    // The moved leave the shelter from the move day; a stay loses at most its own weight
+    // (housingFirst.ts: with falling admissions a later cohort can be smaller than those moved).
+    cutPieces.forEach((piece, j) => {
+      const row = piece.row;
+      const entry = { piece, mass: cutMasses[j] };
+      if (timeline[row].open || rowMass[row] <= weights[timeline[row].cohort] * (1 + 1e-12))
+        price(piece.vector, -entry.mass, sums.cut, pricing);
+      else {
+        const list = clipped.get(row);
+        if (list) list.push(entry);
+        else clipped.set(row, [entry]);
+      }
+    });
+  } finally {
+    // Zero again whatever happened: the next draw on this timeline starts from it.
+    for (const piece of cutPieces) rowMass[piece.row] = 0;
+  }
   for (const [row, list] of clipped) {
     const weight = weights[timeline[row].cohort];
     list.sort((a, b) => a.piece.from - b.piece.from);
