@@ -14,6 +14,16 @@ const AXE = resolve(__dirname, "../../node_modules/axe-core/axe.min.js");
 export async function axeSeriousViolations(page: Page): Promise<string[]> {
   // Evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts.
   await page.evaluate(readFileSync(AXE, "utf8"));
+  // Colours are checked once they settle: a button enabled at the end of a run is still in its
+  // 100 ms colour transition from the disabled grey. (A spinner's endless turn is not waited for.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined))
+    )
+  );
   const violations = await page.evaluate(async () => {
     type Result = {
       violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
