@@ -21,6 +21,7 @@ import {
   type ForecastOptions,
   type ForecastStay,
 } from "./forecast";
+import { keptPer } from "./kept";
 import { kronerFromOre, type Decimal } from "./money";
 import { citizenKey, type Span, type StayInput } from "./shelter";
 import { USER_GROUPS, type UserGroup } from "./userGroups";
@@ -65,11 +66,7 @@ interface CitizensStays {
  * The stays grouped once per stays array: a search over the typology's thresholds (switching
  * values, the tornado) classifies the same register again for every value it tries.
  */
-const grouped = new WeakMap<readonly StayInput[], CitizensStays>();
-
-function citizensStays(stays: readonly StayInput[]): CitizensStays {
-  const known = grouped.get(stays);
-  if (known) return known;
+const citizensStays = keptPer((stays: readonly StayInput[]): CitizensStays => {
   const rows = new Map<string, number[]>();
   stays.forEach((s, i) => {
     const key = citizenKey(s.citizen);
@@ -89,10 +86,8 @@ function citizensStays(stays: readonly StayInput[]): CitizensStays {
     }
     starts[c + 1] = at;
   });
-  const out = { keys: [...rows.keys()], starts, admission, discharge };
-  grouped.set(stays, out);
-  return out;
-}
+  return { keys: [...rows.keys()], starts, admission, discharge };
+});
 
 /** The citizens of a register, in the order `windowGroups` indexes them (citizenKey each). */
 export const registerCitizens = (stays: readonly StayInput[]): readonly string[] =>

@@ -128,6 +128,11 @@ export interface CompiledTimeline {
   persons: string[];
   candidates: Map<number, CandidateTable>;
   options: Map<number, MoveOption>;
+  /**
+   * A draw's mass cut per row, all 0 between draws: a draw adds the masses it cuts and zeroes them
+   * again (a map of the rows cut cost a draw more than its pricing).
+   */
+  rowMass: Float64Array;
 }
 
 /** The candidates at a threshold in the order they qualify, with what the queue reads of each. */
@@ -185,6 +190,7 @@ function compile(prepared: PreparedProjection): CompiledTimeline {
     persons: [...persons.keys()],
     candidates: new Map(),
     options: new Map(),
+    rowMass: new Float64Array(timeline.length),
   };
   const builders = Array.from({ length: years }, () => new VectorBuilder(index.size));
   timeline.forEach((s, row) => {

@@ -172,10 +172,10 @@ export function addMoves(
     away: new Float64Array(years * width),
     returned: new Float64Array(years * width),
   };
-  // The pieces cut, their masses, and each row's mass cut (the timeline's scratch array).
+  // The pieces cut, their masses, and each row's mass cut (in the compiled timeline's rowMass).
   const cutPieces: CutPiece[] = [];
   const cutMasses: number[] = [];
-  const rowMass = scratchOf(c, timeline.length);
+  const rowMass = c.rowMass;
   const addDays = (into: Float64Array, days: DaysVector, mass: number) => {
     for (let j = 0; j < days.length; j += 2) into[days[j]] += mass * days[j + 1];
   };
@@ -240,17 +240,6 @@ export function addMoves(
     }
   }
   return sums;
-}
-
-/**
- * A timeline's mass per row, all 0 between draws: a draw adds the masses it cuts and zeroes them
- * again (a map of the rows cut cost a draw more than its pricing).
- */
-const scratch = new WeakMap<CompiledTimeline, Float64Array>();
-function scratchOf(c: CompiledTimeline, rows: number): Float64Array {
-  let out = scratch.get(c);
-  if (!out) scratch.set(c, (out = new Float64Array(rows)));
-  return out;
 }
 
 /** One view's sums: the moves' sums weighed by who is still housed, relapsed or away. */

@@ -4,6 +4,7 @@
 import { problemError } from "../../messages";
 import { RULE_SETS, type RuleSet } from "../rules";
 import type { ScenarioParameters } from "../parameters";
+import { keptPer } from "../kept";
 import { MAX_EXACT_KRONER } from "../money";
 import type { RowError, StayInput } from "../shelter";
 import {
@@ -148,17 +149,13 @@ export function prepareProjection(
   };
 }
 
-/** Per stays array: the first stay a projection cannot use, or the default base year. */
-const checked = new WeakMap<readonly StayInput[], RowError | { baseYear: number }>();
-
-/** The stays checked once (a search prepares the same stays for every value it tries). */
-function checkedStays(stays: readonly StayInput[]): RowError | { baseYear: number } {
-  let known = checked.get(stays);
-  if (!known) checked.set(stays, (known = checkStays(stays)));
-  return known;
-}
-
-function checkStays(stays: readonly StayInput[]): RowError | { baseYear: number } {
+/**
+ * The first stay a projection cannot use, or the default base year: once per stays array (a
+ * search prepares the same stays for every value it tries).
+ */
+const checkedStays = keptPer(function checkStays(
+  stays: readonly StayInput[]
+): RowError | { baseYear: number } {
   if (stays.length === 0) return problemError({ id: "noStaysToProject" });
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i];
@@ -169,7 +166,7 @@ function checkStays(stays: readonly StayInput[]): RowError | { baseYear: number 
     }
   }
   return { baseYear: defaultBaseYear(stays)! };
-}
+});
 
 /** Each citizen's user group in the window, for the citizens with a night in it. */
 function groupsOf(

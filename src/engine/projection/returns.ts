@@ -31,6 +31,7 @@ import {
   type TypologyRules,
   type UserGroup,
 } from "../typology";
+import { keptPer } from "../kept";
 import { percentile } from "../percentile";
 import { jan1 } from "./timeline";
 
@@ -90,12 +91,11 @@ interface AdmissionYears {
  * Kept per stays array and last year: a search over the typology's thresholds estimates again
  * from the same register for every value it tries, and the nights do not depend on them.
  */
-const admissionsKept = new WeakMap<readonly StayInput[], Map<number, AdmissionYears[]>>();
+const admissionsKept = keptPer(() => new Map<number, AdmissionYears[]>());
 
 /** Each citizen's nights of the stays admitted in each year, up to `lastYear`. */
 function admissionYears(stays: readonly StayInput[], lastYear: number): AdmissionYears[] {
-  let kept = admissionsKept.get(stays);
-  if (!kept) admissionsKept.set(stays, (kept = new Map()));
+  const kept = admissionsKept(stays);
   const known = kept.get(lastYear);
   if (known) return known;
   const end = jan1(lastYear + 1);

@@ -4,6 +4,7 @@
  * (tallies.ts Pricing), summed over the vector's counts. With the refund share ½ the rounding is
  * exact: Σ round_half_up(d × n / 2) over stays = (d × Σ n + [d odd] × Σ [n odd]) / 2.
  */
+import { keptPer } from "../kept";
 import { dec, exactOre, roundOre, shareOf } from "../money";
 import type { RuleSet } from "../rules";
 import {
@@ -56,20 +57,14 @@ export function drawPricing(c: CompiledTimeline, rules: RuleSet, indexation: num
   return { ore, years, ...shareOfRules(rules) };
 }
 
-const shares = new WeakMap<RuleSet, Pick<Pricing, "share" | "half" | "whole">>();
-function shareOfRules(rules: RuleSet): Pick<Pricing, "share" | "half" | "whole"> {
-  let out = shares.get(rules);
-  if (!out) {
-    const share = shareOf(rules.shelter.refundShare.value);
-    out = {
-      share: share.num / share.den,
-      half: share.num === 1 && share.den === 2,
-      whole: share.den === 1,
-    };
-    shares.set(rules, out);
-  }
-  return out;
-}
+const shareOfRules = keptPer((rules: RuleSet): Pick<Pricing, "share" | "half" | "whole"> => {
+  const share = shareOf(rules.shelter.refundShare.value);
+  return {
+    share: share.num / share.den,
+    half: share.num === 1 && share.den === 2,
+    whole: share.den === 1,
+  };
+});
 
 // The layouts bound once: an imported binding read in the hot loop costs a property look-up.
 const [N, LAG, YEAR, RATE, SELF_PAY, COUNT, REFUND, ODD_COUNT, ODD_REFUND, STEP] = [

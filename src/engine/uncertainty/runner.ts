@@ -4,6 +4,7 @@
  * (projection/draw.ts). Preparations share the user groups and the timeline where their
  * parameters match (projection/prepare.ts).
  */
+import { keptPer } from "../kept";
 import type { ParameterRanges, ScenarioParameters } from "../parameters";
 import {
   evaluateProjection,
@@ -102,12 +103,8 @@ export class ProjectionRunner {
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
-const fingerprints = new WeakMap<readonly StayInput[], string>();
-
 /** A 64-bit fingerprint of the stays' values (two FNV-1a streams over their bits). */
-export function staysFingerprint(stays: readonly StayInput[]): string {
-  const known = fingerprints.get(stays);
-  if (known) return known;
+export const staysFingerprint = keptPer((stays: readonly StayInput[]): string => {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   const mix = (word: number) => {
@@ -127,10 +124,8 @@ export function staysFingerprint(stays: readonly StayInput[]): string {
     number(s.dailyRate);
     number(s.selfPayment);
   }
-  const out = `${stays.length}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
-  fingerprints.set(stays, out);
-  return out;
-}
+  return `${stays.length}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
+});
 
 /**
  * The runners kept: one per rule set, for the stays last asked about. A worker (the pane's engine
