@@ -200,6 +200,17 @@ describe("sensitivity", () => {
     expect(support.npvHigh).toBe(project({ ...base, supportCost: 130_000 }).npv.toNumber());
   });
 
+  it("a whole-number parameter outside its range moves by whole units, evenly on both sides", () => {
+    // The horizon's 3–10 years is 7 wide: around 25 years, 21–29, not 21,5–28,5 (no such horizon).
+    const bars = accepted(tornado(stays, { ...base, horizon: 25 }));
+    const horizon = bars.find((b) => b.id === "horizon")!;
+    expect([horizon.low, horizon.value, horizon.high]).toEqual([21, 25, 29]);
+    expect(horizon.npvHigh).toBe(project({ ...base, horizon: 29 }).npv.toNumber());
+    for (const bar of bars)
+      if (parameterById(bar.id).integer)
+        expect([bar.low, bar.high].every(Number.isInteger)).toBe(true);
+  });
+
   it("a scenario's own low–high values replace the registry's, with their source", () => {
     const own = { supportCost: { low: 80_000, high: 90_000, source: "Kommunens budget" } };
     const progress: number[] = [];

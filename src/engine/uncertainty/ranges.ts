@@ -5,7 +5,7 @@ import type { ParameterDef } from "../parameters";
  * The range used around a scenario's value: its low–high (the scenario's own, else the
  * registry's, else the register's estimate), or, when the value lies outside it, the same width
  * centred on the value, kept inside the parameter's allowed values (issue 20: the spread never
- * leans to one side because the value moved).
+ * leans to one side because the value moved). Whole-number parameters get whole ends.
  */
 export function rangeAround(
   def: ParameterDef,
@@ -15,8 +15,11 @@ export function rangeAround(
   if (value >= range.low && value <= range.high) return { low: range.low, high: range.high };
   const width = range.high - range.low;
   const [min, max] = searchBounds(def);
-  let low = value - width / 2;
-  let high = value + width / 2;
+  // A whole-number parameter (the horizon) moves by whole units, evenly on both sides: an odd
+  // width's half-units would be values it cannot take (a horizon of 21,5 years).
+  const half = def.integer ? Math.ceil(width / 2) : width / 2;
+  let low = value - half;
+  let high = value + half;
   if (low < min) [low, high] = [min, Math.min(max, min + width)];
   if (high > max) [low, high] = [Math.max(min, max - width), max];
   return { low: Math.min(low, value), high: Math.max(high, value) };
