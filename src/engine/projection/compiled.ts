@@ -68,17 +68,19 @@ class VectorBuilder {
   }
 
   build(): MoneyVector {
-    const out: number[] = [];
     const d = this.data;
+    const kept = (i: number) =>
+      d[i + E_NIGHTS] !== 0 ||
+      d[i + E_REFUND] !== 0 ||
+      d[i + E_ODD_NIGHTS] !== 0 ||
+      d[i + E_ODD_REFUND] !== 0;
+    let size = 0;
+    for (let i = 0; i < d.length; i += STRIDE) if (kept(i)) size += STRIDE;
+    const out = new Float64Array(size);
+    let at = 0;
     for (let i = 0; i < d.length; i += STRIDE)
-      if (
-        d[i + E_NIGHTS] !== 0 ||
-        d[i + E_REFUND] !== 0 ||
-        d[i + E_ODD_NIGHTS] !== 0 ||
-        d[i + E_ODD_REFUND] !== 0
-      )
-        for (let k = 0; k < STRIDE; k++) out.push(d[i + k]);
-    return Float64Array.from(out);
+      if (kept(i)) for (let k = 0; k < STRIDE; k++) out[at++] = d[i + k];
+    return out;
   }
 }
 
@@ -99,9 +101,12 @@ export interface MoveOption {
   day: Serial;
   /** Pieces taken on the move day (the shelter nights it ends). */
   cut: CutPiece[];
-  /** The stays taken on each anniversary n = 1.., by n and lag: what those who move away leave. */
+  /**
+   * What those who move away leave, by n = 1.. and lag: the nights of the n-th year after the
+   * move, which all who moved away on an anniversary up to n leave (weighView sums their shares).
+   */
   away: MoneyVector;
-  /** The same spans, for the nights of those who relapse (fresh windows), by the lags present. */
+  /** The stays taken from each anniversary n = 1.. on, for the nights of those who relapse. */
   patterns: TakenSpan[][];
   returns: Map<string, MoneyVector>;
   /** Days housed in year t of the n-th year after the move. */
@@ -293,36 +298,44 @@ function compileMove(
     return b.build();
   };
   const years = c.years;
-  const housed = new Float64Array(years * years);
   const windows = [
     supportWindow(prepared.chains.get(person)!, day, rules),
     supportWindow(prepared.recurrences.get(citizen) ?? [], day, rules),
   ];
-  const refunded = windows.map((w) => (w === null ? null : new Float64Array(years * years)));
+  const housed: number[] = [];
+  const refunded = windows.map((w) => (w === null ? null : ([] as number[])));
   const away = new VectorBuilder(c.values.length);
   const patterns: TakenSpan[][] = [[]];
-  for (let n = 0; ; n++) {
-    const from = n === 0 ? day : edate(day, 12 * n);
-    if (from >= c.horizonEnd) break;
+  // The move day and its anniversaries: year n after the move is [starts[n], starts[n + 1]).
+  const starts = [day];
+  while (starts[starts.length - 1] < c.horizonEnd) starts.push(edate(day, 12 * starts.length));
+  for (let n = 0; n + 1 < starts.length; n++) {
+    const from = starts[n];
+    const to = Math.min(starts[n + 1], c.horizonEnd);
     if (n > 0) {
       const pattern = taken(from);
       patterns.push(pattern);
+      // Those who move away on anniversary n leave every later year's nights: the draw weighs
+      // year n's slice of them by all who left up to n (weighView), so each night is here once.
       away.n = n;
       for (const span of pattern) {
+        const end = Math.min(span.to, to);
+        if (end <= span.from) continue;
         away.lag = span.lag;
         const r = results[span.row];
-        addStay(c, away, 1, c.rate[span.row], c.self[span.row], r, span.to);
+        addStay(c, away, 1, c.rate[span.row], c.self[span.row], r, end);
         addStay(c, away, -1, c.rate[span.row], c.self[span.row], r, span.from);
       }
     }
-    const to = Math.min(edate(day, 12 * (n + 1)), c.horizonEnd);
     for (let t = yearOf(from) - prepared.baseYear; t < years && c.spans[t].from < to; t++) {
       const span = c.spans[t];
-      housed[n * years + t] += overlap(from, to, span);
-      windows.forEach((w, i) => {
+      const at = n * years + t;
+      pushDays(housed, at, overlap(from, to, span));
+      for (let i = 0; i < windows.length; i++) {
+        const w = windows[i];
         if (w)
-          refunded[i]![n * years + t] += overlap(Math.max(from, w.from), Math.min(to, w.to), span);
-      });
+          pushDays(refunded[i]!, at, overlap(Math.max(from, w.from), Math.min(to, w.to), span));
+      }
     }
   }
   return {
@@ -332,19 +345,15 @@ function compileMove(
     away: away.build(),
     patterns,
     returns: new Map(),
-    housed: sparse(housed),
-    refundedOwn: refunded[0] && sparse(refunded[0]),
-    refundedRecurrence: refunded[1] && sparse(refunded[1]),
+    housed: Float64Array.from(housed),
+    refundedOwn: refunded[0] && Float64Array.from(refunded[0]),
+    refundedRecurrence: refunded[1] && Float64Array.from(refunded[1]),
   };
 }
 
-/** The places with days: [index, days, …]. */
-function sparse(dense: Float64Array): DaysVector {
-  const out: number[] = [];
-  dense.forEach((days, i) => {
-    if (days !== 0) out.push(i, days);
-  });
-  return Float64Array.from(out);
+/** Adds a place with days to a days vector (a place comes once: n and t are distinct per step). */
+function pushDays(into: number[], at: number, days: number): void {
+  if (days !== 0) into.push(at, days);
 }
 
 /**

@@ -141,9 +141,11 @@ export interface MoveSums {
   /** Days housed and days refunded under § 85 a in year t of the n-th year after: [n × years + t]. */
   housed: Float64Array;
   refunded: Float64Array;
-  /** The shelter nights the moves end (FIELDS a year); per n those of the moved away and relapsed. */
+  /** The shelter nights the moves end (FIELDS a year). */
   cut: Float64Array;
+  /** Per n, the nights of the n-th year after a move (for those who moved away by then). */
   away: Float64Array;
+  /** Per n, the nights of those who relapse on the n-th anniversary, from then on. */
   returned: Float64Array;
 }
 
@@ -253,7 +255,9 @@ export interface ViewSums {
 
 /**
  * Of a move's mass, in its n-th year after the move k^n is housed, and on the n-th anniversary
- * k^(n−1) × relapse relapses and k^(n−1) × move-away leaves, k = 1 − relapse − move-away.
+ * k^(n−1) × relapse relapses and k^(n−1) × move-away leaves, k = 1 − relapse − move-away: the
+ * relapsed from n on (sums.returned by anniversary), the moved away in every year from theirs on
+ * (sums.away by year after the move).
  */
 export function weighView(
   sums: MoveSums,
@@ -268,10 +272,12 @@ export function weighView(
   const housed = new Float64Array(years);
   const refunded = new Float64Array(years);
   let before = 0;
+  /** Of the mass, all who moved away on an anniversary up to n: sums.away holds year n's nights. */
+  let away = 0;
   for (let n = 0; n < years; n++) {
     const stayed = Math.pow(k, n);
     const relapsed = n === 0 ? 0 : before * relapse;
-    const away = n === 0 ? 0 : before * moveAway;
+    if (n > 0) away += before * moveAway;
     before = stayed;
     for (let j = 0; j < width; j++) {
       shelter[j] += relapsed * sums.returned[n * width + j];
