@@ -182,6 +182,9 @@ export interface SwitchingValue {
 /** Kroner of NPV within which a switching value's search asks the exact projection for the sign. */
 const EXACT_NEAR_ZERO = 2;
 
+/** Kroner of NPV, by the line through the bracket, at which a draw is expected to be sure of its sign. */
+const SURE_OF_SIGN = 1.25 * EXACT_NEAR_ZERO;
+
 /** Points scanned on each side of the scenario's value for a sign change of the NPV. */
 const SCAN_STEPS = 4;
 
@@ -321,6 +324,33 @@ export function switchingValues(
     let fInside = at(def, inside)!.npv;
     let fOutside = at(def, outside)!.npv;
     let kept: "inside" | "outside" | undefined;
+    const within = (v: number) => (v - inside) * (outside - v) > 0;
+    /**
+     * Where the line puts the NPV near 0, a draw cannot tell the sign and `at` asks the exact
+     * projection, at many times a draw's cost. Instead: a point just under the tolerance from an
+     * end near the root, which closes the bracket; else a point the line puts far enough from 0
+     * on the side that shrinks the bracket most; else `next`. What decides is still `at`.
+     */
+    const sureStep = (next: number, root: number, width: number, tol: number): number => {
+      const slope = (fOutside - fInside) / width;
+      const line = (v: number) => fInside + (v - inside) * slope;
+      /** Strictly inside the bracket, where the line is far enough from 0 for a draw to be sure. */
+      const sure = (v: number) => within(v) && Math.abs(line(v)) >= SURE_OF_SIGN;
+      const dir = Math.sign(width);
+      const closing = [
+        { v: outside - dir * tol * 0.99, side: Math.sign(fInside) },
+        { v: inside + dir * tol * 0.99, side: Math.sign(fOutside) },
+      ].find(({ v, side }) => sure(v) && Math.sign(line(v)) === side);
+      if (closing) return closing.v;
+      if (sure(next)) return next;
+      const reach = (1.01 * SURE_OF_SIGN) / Math.abs(slope);
+      const approach = [root - dir * reach, root + dir * reach].filter(sure);
+      /** How far v moves the end on its side of the line's root. */
+      const shrink = (v: number) =>
+        Math.sign(line(v)) === Math.sign(fInside) ? Math.abs(v - inside) : Math.abs(outside - v);
+      if (approach.length === 0) return next;
+      return approach.reduce((a, b) => (shrink(b) > shrink(a) ? b : a));
+    };
     for (let step = 0; Math.abs(outside - inside) > tol && step < 100; step++) {
       const width = outside - inside;
       const gap = Math.min(tol / 2, Math.abs(width) / 2);
@@ -336,6 +366,7 @@ export function switchingValues(
             ? Math.min(Math.max(root, inside + gap), outside - gap)
             : Math.max(Math.min(root, inside - gap), outside + gap);
       if (def.integer) next = Math.round(next);
+      else if (step % 4 !== 3 && fOutside !== fInside) next = sureStep(next, root, width, tol);
       if (next === inside || next === outside) {
         next = def.integer ? Math.round(inside + width / 2) : inside + width / 2;
         if (next === inside || next === outside) break;
