@@ -321,6 +321,22 @@ describe("sensitivity", () => {
       reason: "sameSign",
     });
   });
+
+  it("no one offered a home: both headlines exactly 0, which a search only touches", () => {
+    // The search takes this 0 without asking the exact projection: it must be exact.
+    const none = { targetChronic: 0, targetEpisodic: 0, targetTransitional: 0 };
+    for (const p of [{ shareMoved: 0 }, { housingPerYear: 0 }, none]) {
+      const projection = project({ ...base, ...p });
+      expect([projection.npv.isZero(), projection.public.npv.isZero()]).toEqual([true, true]);
+    }
+    const values = accepted(switchingValues(stays, base));
+    for (const id of ["shareMoved", "housingPerYear"])
+      expect(values.find((v) => v.id === id)).toEqual({
+        id,
+        value: null,
+        reason: "onlyTouchesZero",
+      });
+  });
 });
 
 describe("the pane's jobs (engine worker)", () => {

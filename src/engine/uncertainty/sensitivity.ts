@@ -182,6 +182,15 @@ export interface SwitchingValue {
 /** Kroner of NPV within which a switching value's search asks the exact projection for the sign. */
 const EXACT_NEAR_ZERO = 2;
 
+/**
+ * No one is offered a home (no dwellings, no share moved or no target group): both the exact
+ * queue and a draw's move no one, so both headlines are exactly 0 and need no exact projection.
+ */
+const noProgramme = (p: ScenarioParameters): boolean =>
+  p.shareMoved === 0 ||
+  p.housingPerYear === 0 ||
+  (p.targetChronic === 0 && p.targetEpisodic === 0 && p.targetTransitional === 0);
+
 /** Kroner of NPV, by the line through the bracket, at which a draw is expected to be sure of its sign. */
 const SURE_OF_SIGN = 1.25 * EXACT_NEAR_ZERO;
 
@@ -230,6 +239,7 @@ export function switchingValues(
     if (npvs !== null) {
       const npv = npvs[view];
       if (Math.abs(npv) >= EXACT_NEAR_ZERO) out = { sign: npv > 0 ? 1 : -1, npv };
+      else if (noProgramme({ ...given, [def.id]: v })) out = { sign: 0, npv: 0 };
       else {
         // A draw is within 1 kr. of the exact projection: this near 0, the exact one decides.
         const exact = runner.run({ ...given, [def.id]: v });
