@@ -15,7 +15,7 @@
  */
 import { edate, yearOf, type Serial } from "../calendar";
 import type { Span } from "../shelter";
-import { countedRows, supportWindow, takenSpans, type TakenSpan } from "./pieces";
+import { supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
 import { firstYearAfter, overlap, replayedNights, type StayNights } from "./tallies";
@@ -124,8 +124,6 @@ export interface CompiledTimeline {
   self: Int32Array;
   /** The no-action path's figures of each cohort (weight 1). */
   cohorts: MoneyVector[];
-  /** A person's counted rows. */
-  counted: Map<string, number[]>;
   spans: Span[];
   horizonEnd: Serial;
   /** Each row's person, as an index into `persons`. */
@@ -188,7 +186,6 @@ function compile(prepared: PreparedProjection): CompiledTimeline {
     rate,
     self,
     cohorts: [],
-    counted: countedRows(timeline, results),
     spans,
     horizonEnd: jan1(baseYear + years),
     personOf,
@@ -289,7 +286,7 @@ function compileMove(
   const { person, citizen } = timeline[row];
   const cal = { baseYear: prepared.baseYear, horizon: prepared.horizon, spans: c.spans };
   const year = yearOf(day) - prepared.baseYear;
-  const rows = c.counted.get(person)!;
+  const rows = prepared.counted.get(person)!;
   const taken = (from: Serial) => takenSpans(timeline, results, rows, row, year, from, cal);
   const pieceVector = (span: TakenSpan) => {
     const b = new VectorBuilder(c.values.length);
@@ -299,8 +296,8 @@ function compileMove(
   };
   const years = c.years;
   const windows = [
-    supportWindow(prepared.chains.get(person)!, day, rules),
-    supportWindow(prepared.recurrences.get(citizen) ?? [], day, rules),
+    supportWindow(prepared.chain(person), day, rules),
+    supportWindow(prepared.recurrence(person, citizen), day, rules),
   ];
   const housed: number[] = [];
   const refunded = windows.map((w) => (w === null ? null : ([] as number[])));

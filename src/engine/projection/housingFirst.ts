@@ -7,7 +7,7 @@ import { Decimal, ZERO, dec, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
 import { USER_GROUPS, type UserGroup } from "../typology";
 import type { PreparedProjection } from "./prepare";
-import { countedRows, supportWindow, takenSpans } from "./pieces";
+import { supportWindow, takenSpans } from "./pieces";
 import { candidatesOf, queueMoves, type ExpectedUse, type Move } from "./queue";
 import { expectedUse, resolvedRates, returnChances } from "./returns";
 import {
@@ -104,7 +104,7 @@ export function housingFirstPath(
 
   // A person's counted stays, by cohort: a move takes the person's stays of its own cohort from
   // the move day on, and of each later cohort the use the people moved would have had then.
-  const counted = countedRows(timeline, results);
+  const { counted } = prepared;
   /** What a move takes from `day` on: pieces of rows, each with the mass it takes of them. */
   const takenFrom = (move: Move, day: Serial): Piece[] => {
     const { person } = timeline[move.row];
@@ -156,11 +156,11 @@ export function housingFirstPath(
     const windows = [
       {
         mass: m.mass.times(own),
-        window: supportWindow(prepared.chains.get(person)!, m.day, rules),
+        window: supportWindow(prepared.chain(person), m.day, rules),
       },
       {
         mass: m.mass.minus(m.mass.times(own)),
-        window: supportWindow(prepared.recurrences.get(citizen) ?? [], m.day, rules),
+        window: supportWindow(prepared.recurrence(person, citizen), m.day, rules),
       },
     ].filter((w) => w.window !== null && w.mass.gt(0));
     // Housed from the move; on each anniversary the share relapse + move-away of those still

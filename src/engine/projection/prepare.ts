@@ -15,7 +15,8 @@ import {
   type TypologyRules,
   type UserGroup,
 } from "../typology";
-import { countedSpells, spellsOf, type Spell, type Spells } from "./queue";
+import { countedRows } from "./pieces";
+import { mergedSpells, spellsOf, type Spell, type Spells } from "./queue";
 import { estimateReturns, type ReturnEstimates } from "./returns";
 import { replayedNights, type StayNights } from "./tallies";
 import {
@@ -58,13 +59,16 @@ export interface PreparedProjection {
   groups: Map<string, UserGroup>;
   /** Who comes back, estimated from the register up to the base year. */
   estimates: ReturnEstimates;
+  /** Each person's counted stays with nights, in timeline order: what a move of them can take. */
+  counted: Map<string, number[]>;
   /**
-   * Each person's own chain of shelter spells: their recorded stays, then their recurring
-   * admissions year by year; the § 85 a window of a move follows it (§ 176 a, stk. 3).
+   * A person's own chain of shelter spells: their recorded stays, then their recurring
+   * admissions year by year; the § 85 a window of a move follows it (§ 176 a, stk. 3). Made the
+   * first time it is asked for: only the people a projection moves need theirs.
    */
-  chains: Map<string, Spell[]>;
-  /** Each recurrence's own counted spells: the chain of a replacement citizen (by timeline citizen). */
-  recurrences: Map<string, Spell[]>;
+  chain(person: string): Spell[];
+  /** A recurrence's own counted spells: the chain of a replacement citizen (a copy of `person`). */
+  recurrence(person: string, citizen: string): Spell[];
 }
 
 /** The parameters that shape the timeline: base year, horizon, stay-length trend, rule set. */
@@ -142,8 +146,9 @@ export function prepareProjection(
     timeline: timelinePart.timeline,
     results: timelinePart.results,
     spells: timelinePart.spells,
-    chains: timelinePart.chains,
-    recurrences: timelinePart.recurrences,
+    counted: timelinePart.counted,
+    chain: timelinePart.chain,
+    recurrence: timelinePart.recurrence,
     groups: groupsPart.groups,
     estimates: groupsPart.estimates,
   };
@@ -184,7 +189,7 @@ function groupsOf(
 
 type TimelinePart = Pick<
   PreparedProjection,
-  "timeline" | "results" | "spells" | "chains" | "recurrences"
+  "timeline" | "results" | "spells" | "counted" | "chain" | "recurrence"
 >;
 
 /** The no-action timeline, its § 110 results and its spells. */
@@ -213,13 +218,31 @@ function timelineOf(
     return problemError({ id: "baseYearWithoutNights", baseYear });
   }
   const results = replayedNights(timeline, rules);
+  const counted = countedRows(timeline, results);
+  const rowsOf = (person: string) => counted.get(person) ?? [];
+  const chains = new Map<string, Spell[]>();
+  const recurrences = new Map<string, Spell[]>();
   return {
     timeline,
     results,
     spells: spellsOf(timeline, results),
-    chains: countedSpells(timeline, results, (s) => s.person),
-    recurrences: countedSpells(timeline, results, (s) => s.citizen),
+    counted,
+    chain: (person) => kept(chains, person, () => mergedSpells(rowsOf(person), results)),
+    recurrence: (person, citizen) =>
+      kept(recurrences, citizen, () =>
+        mergedSpells(
+          rowsOf(person).filter((row) => timeline[row].citizen === citizen),
+          results
+        )
+      ),
   };
+}
+
+/** The value kept under `key`, made the first time. */
+function kept<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }
 
 const isProjectionError = <T extends object>(x: T | RowError): x is RowError => "code" in x;

@@ -70,34 +70,22 @@ export function spellsOf(
 }
 
 /**
- * The spells of the counted stays (the projection's own nights) per key of a stay, in order: a
- * person's (their chain across recurrences) or a timeline citizen's.
+ * The spells of some counted stays (rows with own nights, in timeline order), in order: a
+ * person's chain across recurrences, or one timeline citizen's.
  */
-export function countedSpells(
-  timeline: readonly TimelineStay[],
-  results: readonly StayNights[],
-  keyOf: (stay: TimelineStay) => string
-): Map<string, Spell[]> {
-  const spans = new Map<string, Spell[]>();
-  timeline.forEach((s, row) => {
-    const own = results[row].ownDays;
-    if (!s.counted || !own) return;
-    const key = keyOf(s);
-    const list = spans.get(key);
-    if (list) list.push({ from: own.from, to: own.to });
-    else spans.set(key, [{ from: own.from, to: own.to }]);
+export function mergedSpells(rows: readonly number[], results: readonly StayNights[]): Spell[] {
+  const list = rows.map((row) => {
+    const own = results[row].ownDays!;
+    return { from: own.from, to: own.to };
   });
-  for (const [key, list] of spans) {
-    list.sort((a, b) => a.from - b.from);
-    const merged: Spell[] = [];
-    for (const s of list) {
-      const last = merged[merged.length - 1];
-      if (last && s.from <= last.to) last.to = Math.max(last.to, s.to);
-      else merged.push(s);
-    }
-    spans.set(key, merged);
+  list.sort((a, b) => a.from - b.from);
+  const merged: Spell[] = [];
+  for (const s of list) {
+    const last = merged[merged.length - 1];
+    if (last && s.from <= last.to) last.to = Math.max(last.to, s.to);
+    else merged.push(s);
   }
-  return spans;
+  return merged;
 }
 
 /**
