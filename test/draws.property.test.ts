@@ -170,6 +170,35 @@ describe("a draw equals the exact projection with the same parameters (issue 23)
     );
   });
 
+  it("a timeline prepared beside another trend's, sharing its recorded stays, is the one prepared alone", () => {
+    let shared = 0;
+    fc.assert(
+      fc.property(
+        registerArb,
+        parametersArb,
+        fc.constantFrom(-0.3, -0.05, 0.04, 0.25),
+        fc.constantFrom(0, 0, 2),
+        (stays, p, trend, longer) => {
+          const first = prepareProjection(stays, p);
+          if (isProjectionError(first)) return;
+          const q = { ...p, stayLengthChange: trend, horizon: p.horizon + longer };
+          const beside = prepareProjection(stays, q, {}, [first]);
+          const alone = prepareProjection(stays, q);
+          if (isProjectionError(beside) || isProjectionError(alone)) throw new Error("refused");
+          // Another horizon ends the recorded stays elsewhere: nothing to share.
+          expect(beside.recorded === first.recorded).toBe(longer === 0);
+          if (longer === 0) shared++;
+          expect(beside.timeline).toEqual(alone.timeline);
+          expect(beside.results).toEqual(alone.results);
+          expect(beside.spells).toEqual(alone.spells);
+          expect(draw(beside, q)).toEqual(draw(alone, q));
+        }
+      ),
+      { numRuns: 30, seed: 7 }
+    );
+    expect(shared).toBeGreaterThan(10);
+  });
+
   it("every draw of a Monte Carlo run of the demo municipality", async () => {
     const found = (await findStays(sampleWorkbook()))!;
     const stays = validateRows(found, found.mapping).stays;

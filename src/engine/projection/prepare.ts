@@ -54,7 +54,10 @@ export interface PreparedProjection {
   rules: RuleSet;
   timeline: TimelineStay[];
   results: StayNights[];
-  spells: Map<string, Spells>;
+  /** Each timeline citizen's spells, in timeline order. */
+  spells: Spells[];
+  /** Cohort 0 as prepared, which a preparation for another stay-length trend takes as it is. */
+  recorded: Recorded;
   /** Each person's user group in the typology window that ends with the base year. */
   groups: Map<string, UserGroup>;
   /** Who comes back, estimated from the register up to the base year. */
@@ -74,6 +77,20 @@ export interface PreparedProjection {
 /** The parameters that shape the timeline: base year, horizon, stay-length trend, rule set. */
 const timelineKey = (p: ScenarioParameters, options: ProjectionOptions) =>
   [p.baseYear ?? "", p.horizon, p.stayLengthChange, options.rules?.name ?? "NY"].join("|");
+
+/**
+ * The recorded stays (cohort 0) of a timeline with their § 110 results and spells: the parameters
+ * that shape them (`key`) are the timeline's but the stay-length trend, which changes the copies.
+ */
+interface Recorded {
+  key: string;
+  stays: readonly TimelineStay[];
+  results: readonly StayNights[];
+  spells: readonly Spells[];
+}
+
+const recordedKey = (p: ScenarioParameters, options: ProjectionOptions) =>
+  [p.baseYear ?? "", p.horizon, options.rules?.name ?? "NY"].join("|");
 
 /** The parameters that shape the user groups and who comes back: base year and typology. */
 const groupsKey = (p: ScenarioParameters) =>
@@ -123,7 +140,17 @@ export function prepareProjection(
   const keys = { timelineKey: timelineKey(p, options), groupsKey: groupsKey(p) };
   const canonical = reuse[0]?.canonical ?? canonicalStays(stays);
   const sameTimeline = reuse.find((r) => r.timelineKey === keys.timelineKey);
-  const timelinePart = sameTimeline ?? timelineOf(canonical, p, rules, baseYear);
+  const recorded = recordedKey(p, options);
+  const timelinePart =
+    sameTimeline ??
+    timelineOf(
+      canonical,
+      p,
+      rules,
+      baseYear,
+      recorded,
+      reuse.find((r) => r.recorded.key === recorded)?.recorded
+    );
   if (isProjectionError(timelinePart)) return timelinePart;
   const sameGroups = reuse.find((r) => r.groupsKey === keys.groupsKey);
   const typology = {
@@ -146,6 +173,7 @@ export function prepareProjection(
     timeline: timelinePart.timeline,
     results: timelinePart.results,
     spells: timelinePart.spells,
+    recorded: timelinePart.recorded,
     counted: timelinePart.counted,
     chain: timelinePart.chain,
     recurrence: timelinePart.recurrence,
@@ -189,27 +217,36 @@ function groupsOf(
 
 type TimelinePart = Pick<
   PreparedProjection,
-  "timeline" | "results" | "spells" | "counted" | "chain" | "recurrence"
+  "timeline" | "results" | "spells" | "recorded" | "counted" | "chain" | "recurrence"
 >;
 
-/** The no-action timeline, its § 110 results and its spells. */
+/**
+ * The no-action timeline, its § 110 results and its spells; cohort 0 taken from `earlier` where
+ * another trend's preparation has it (each citizen's refunds are their own stays' alone).
+ */
 function timelineOf(
   canonical: readonly StayInput[],
   p: ScenarioParameters,
   rules: RuleSet,
-  baseYear: number
+  baseYear: number,
+  key: string,
+  earlier: Recorded | undefined
 ): TimelinePart | RowError {
   const baseStart = jan1(baseYear);
-  const timeline = projectionTimeline(canonical, {
-    baseYear,
-    horizon: p.horizon,
-    stayLengthChange: p.stayLengthChange,
-    historyFrom: Math.min(
-      baseStart,
-      rules.shelter.limitFrom?.value ?? Infinity,
-      rules.aftercare.inForceFrom.value
-    ),
-  });
+  const timeline = projectionTimeline(
+    canonical,
+    {
+      baseYear,
+      horizon: p.horizon,
+      stayLengthChange: p.stayLengthChange,
+      historyFrom: Math.min(
+        baseStart,
+        rules.shelter.limitFrom?.value ?? Infinity,
+        rules.aftercare.inForceFrom.value
+      ),
+    },
+    earlier?.stays
+  );
   if (
     !timeline.some(
       (s) => s.cohort === 0 && s.admission < jan1(baseYear + 1) && s.discharge > baseStart
@@ -217,7 +254,17 @@ function timelineOf(
   ) {
     return problemError({ id: "baseYearWithoutNights", baseYear });
   }
-  const results = replayedNights(timeline, rules);
+  let rows = earlier?.stays.length ?? 0;
+  while (!earlier && rows < timeline.length && timeline[rows].cohort === 0) rows++;
+  const results = earlier
+    ? earlier.results.concat(replayedNights(timeline.slice(rows), rules))
+    : replayedNights(timeline, rules);
+  const recorded = earlier ?? {
+    key,
+    stays: timeline.slice(0, rows),
+    results: results.slice(0, rows),
+    spells: spellsOf(timeline, results, 0, rows),
+  };
   const counted = countedRows(timeline, results);
   const rowsOf = (person: string) => counted.get(person) ?? [];
   const chains = new Map<string, Spell[]>();
@@ -225,7 +272,8 @@ function timelineOf(
   return {
     timeline,
     results,
-    spells: spellsOf(timeline, results),
+    spells: recorded.spells.concat(spellsOf(timeline, results, rows)),
+    recorded,
     counted,
     chain: (person) => kept(chains, person, () => mergedSpells(rowsOf(person), results)),
     recurrence: (person, citizen) =>

@@ -39,22 +39,25 @@ export interface Spells {
 }
 
 /**
- * Each timeline citizen's spells from the rows' own nights. The timeline holds a citizen's rows
- * together and in order of admission, and own nights follow that order, so one pass suffices.
+ * Each timeline citizen's spells from the rows' own nights, for the rows from `from` to `to`, in
+ * timeline order. The timeline holds a citizen's rows together and in order of admission, and own
+ * nights follow that order, so one pass suffices.
  */
 export function spellsOf(
   timeline: readonly TimelineStay[],
-  results: readonly StayNights[]
-): Map<string, Spells> {
-  const out = new Map<string, Spells>();
+  results: readonly StayNights[],
+  from = 0,
+  to = timeline.length
+): Spells[] {
+  const out: Spells[] = [];
   let current: Spells | undefined;
   let citizen: string | undefined;
-  for (let row = 0; row < timeline.length; row++) {
+  for (let row = from; row < to; row++) {
     const own = results[row].ownDays;
     if (!own) continue;
     if (timeline[row].citizen !== citizen) {
       citizen = timeline[row].citizen;
-      out.set(citizen, (current = { spells: [], rows: [] }));
+      out.push((current = { spells: [], rows: [] }));
     }
     const { spells, rows } = current!;
     const last = spells[spells.length - 1];
@@ -95,13 +98,13 @@ export function mergedSpells(rows: readonly number[], results: readonly StayNigh
  */
 export function candidatesOf(
   timeline: readonly TimelineStay[],
-  spells: Map<string, Spells>,
+  spells: readonly Spells[],
   results: readonly StayNights[],
   threshold: number,
   cal: Pick<Calendar, "projectionStart" | "horizonEnd">
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const { spells: list, rows } of spells.values()) {
+  for (const { spells: list, rows } of spells) {
     list.forEach((spell, i) => {
       const day = Math.max(spell.from + threshold, cal.projectionStart);
       if (day >= spell.to || day >= cal.horizonEnd) return;

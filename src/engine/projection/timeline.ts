@@ -111,17 +111,20 @@ export function timelineStay(
  * (cohort t): its base-year admissions are counted, with their length scaled by the stay-length
  * trend; its earlier stays only carry the refund windows and discharges that the counted stays
  * lean on, as the recorded history does for the base year. Open stays are not copied: the person
- * is still in the shelter. `stays` must be in canonical order.
+ * is still in the shelter. `stays` must be in canonical order. `recorded`: cohort 0 of a timeline
+ * of the same stays, base year, horizon and history, taken as it is (no stay-length trend
+ * changes it).
  */
 export function projectionTimeline(
   stays: readonly StayInput[],
-  options: TimelineOptions
+  options: TimelineOptions,
+  recorded?: readonly TimelineStay[]
 ): TimelineStay[] {
   const { baseYear, horizon } = options;
   const baseStart = jan1(baseYear);
   const baseEnd = jan1(baseYear + 1);
   const horizonEnd = jan1(baseYear + horizon + 1);
-  const out: TimelineStay[] = [];
+  const out: TimelineStay[] = recorded ? recorded.slice() : [];
   const closed: StayInput[] = [];
   const admittedInBase = new Set<string>();
   for (const s of stays) {
@@ -133,9 +136,10 @@ export function projectionTimeline(
         ? horizonEnd
         : Math.min(Math.max(s.discharge, s.admission + 1), horizonEnd);
     if (discharge <= options.historyFrom) continue;
-    out.push(
-      timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true, s.discharge === null)
-    );
+    if (!recorded)
+      out.push(
+        timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true, s.discharge === null)
+      );
     if (s.discharge === null) continue;
     closed.push(s);
     if (s.admission >= baseStart) admittedInBase.add(s.citizen);
