@@ -15,6 +15,7 @@ import { percentile } from "../src/engine/percentile";
 import type { StayInput } from "../src/engine/shelter";
 import {
   drawnRanges,
+  monteCarloDraws,
   runMonteCarlo,
   switchingValues,
   tornado,
@@ -103,6 +104,16 @@ describe("Monte Carlo", () => {
     expect(ranges.filter((r) => r.id !== "supportCost")).toEqual(
       drawnRanges(base).filter((r) => r.id !== "supportCost")
     );
+  });
+
+  it("a stay-length trend drawn next to −100 % is not rounded onto −100 %, which it may not be", () => {
+    const p = { ...base, stayLengthChange: -0.9999 };
+    const own = { stayLengthChange: { low: -0.999999, high: -0.9999 } };
+    const draws = monteCarloDraws(p, drawnRanges(p, own), 100, 1);
+    for (const d of draws) {
+      expect(d.stayLengthChange).toBeGreaterThanOrEqual(-0.999999);
+      expect(d.stayLengthChange).toBeLessThanOrEqual(-0.9999);
+    }
   });
 
   it("with every drawn range closed on the scenario's value, each draw is the deterministic NPV", () => {

@@ -153,7 +153,9 @@ function drawValue(
   let v = triangular(u, r.low, r.mode, r.high);
   if (def.id === "stayLengthChange") v = Math.round(v * 1000) / 1000;
   if (def.integer) v = Math.round(v);
-  return v;
+  // Rounding may step past an end (a trend of −99,99 % rounds to −100 %, which it may not be):
+  // the range's ends lie inside the allowed values, so the draw stays there.
+  return Math.min(Math.max(v, r.low), r.high);
 }
 
 const BINS = 20;
