@@ -27,6 +27,8 @@ export {
 export { formatParameterValue } from "./format";
 export {
   RANGE_SOURCE_MAX,
+  jointRateBound,
+  nominalRateOf,
   validateParameterRange,
   validateParameterValue,
   validateParameters,

@@ -24,7 +24,7 @@ import {
 import { isProjectionError, preparedKey, type ProjectionOptions } from "../projection";
 import type { DrawView } from "../projection/draw";
 import { ProjectionRunner } from "./runner";
-import { rangeAround } from "./ranges";
+import { rangeAround, rateBound } from "./ranges";
 import { percentile } from "../percentile";
 import { seededRandom } from "../random";
 import type { RowError, StayInput } from "../shelter";
@@ -110,7 +110,10 @@ function triangular(u: number, low: number, mode: number, high: number): number 
     : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
-/** The ranges drawn: each uncertain parameter's range around the scenario's value. */
+/**
+ * The ranges drawn: each uncertain parameter's range around the scenario's value, the rate
+ * indexation's ending where the scenario's discount rate leaves it (ranges.ts: rateBound).
+ */
 export function drawnRanges(
   base: ScenarioParameters,
   ranges: ParameterRanges = {}
@@ -119,7 +122,8 @@ export function drawnRanges(
     const range = rangeOf(def, ranges);
     if (!def.uncertain || !range) return [];
     const mode = base[def.id] as number;
-    return [{ id: def.id, ...rangeAround(def, range, mode), mode }];
+    const { low, high } = rangeAround(def, range, mode);
+    return [{ id: def.id, low: rateBound(def, base, low), high: rateBound(def, base, high), mode }];
   });
 }
 
@@ -153,7 +157,9 @@ function drawValue(
   let v = triangular(u, r.low, r.mode, r.high);
   if (def.id === "stayLengthChange") v = Math.round(v * 1000) / 1000;
   if (def.integer) v = Math.round(v);
-  return v;
+  // Rounding may step past an end (a trend of −99,99 % rounds to −100 %, which it may not be):
+  // the range's ends lie inside the allowed values, so the draw stays there.
+  return Math.min(Math.max(v, r.low), r.high);
 }
 
 const BINS = 20;
