@@ -75,7 +75,6 @@ const SAMPLES: { [K in ProblemId]: Extract<Problem, { id: K }> } = {
   },
   parameterMissing: { id: "parameterMissing", parameter: "thresholdDays" },
   relapsePlusMoveAwayParameters: { id: "relapsePlusMoveAwayParameters", sum: 1.1 },
-  nominalRateOver100: { id: "nominalRateOver100", rate: 1.125 },
   parameterHasNoRange: { id: "parameterHasNoRange", parameter: "baseYear" },
   rangeBoundMissing: {
     id: "rangeBoundMissing",

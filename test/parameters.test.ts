@@ -218,29 +218,6 @@ describe("validation: Danish errors that name the parameter (and English for the
     });
   });
 
-  it("a discount rate and a rate indexation with a nominal rate above 100 % are refused, naming both", () => {
-    // Each is allowed on its own; together 1,25 × 1,7 − 1 = 112,5 % a year, which the projection
-    // cannot discount by. It said «Diskonteringsrenten er over 100 % …: skriv 1,125 %».
-    const r = validateParameters({ ...defaults(), discountRate: 0.25, rateIndexation: 0.7 });
-    expect(r).toEqual({
-      ok: false,
-      errors: [
-        {
-          code: "#VALUE!",
-          problem: { id: "nominalRateOver100", rate: 1.125 },
-          message:
-            "«Diskonteringsrente» og «Takstregulering» giver tilsammen en nominel rente over 100 % pr. år (fik 112,5 %): sænk den ene",
-          en: "«Diskonteringsrente» (Discount rate) and «Takstregulering» (Rate indexation) together give a nominal rate above 100% a year (got 112.5%): lower one of them",
-          parameter: "rateIndexation",
-        },
-      ],
-    });
-    // Exactly 100 % is a rate the projection takes.
-    expect(validateParameters({ ...defaults(), discountRate: 0.25, rateIndexation: 0.6 }).ok).toBe(
-      true
-    );
-  });
-
   it("lists every problem, not just the first", () => {
     const r = validateParameters({ ...defaults(), horizon: 0, shareMoved: 2, supportCost: -5 });
     expect(r.ok ? [] : r.errors.map((e) => e.parameter)).toEqual([

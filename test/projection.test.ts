@@ -12,6 +12,7 @@ import { Decimal, dec } from "../src/engine/money";
 import {
   DEFAULT_PARAMETERS,
   parameterById,
+  validateParameters,
   type ScenarioParameters,
 } from "../src/engine/parameters";
 import {
@@ -598,6 +599,19 @@ describe("the budget view and the socio-economic view (issue 11, 4–5)", () => 
         .div(dec("1.035").pow(35).times(dec("1.025").pow(35)).times("1.015"))
         .toFixed(12)
     );
+  });
+  it("the highest discount rate beside the highest indexation is a nominal rate the budget case takes", () => {
+    // (1 + 25 %) × (1 + 50 %) − 1 = 87,5 % a year: below the 100 % that the investment case
+    // refuses as a typed unit mistake, so no pair of allowed rates meets that refusal.
+    const rates = { discountRate: 0.25, rateIndexation: 0.5 };
+    const valid = (p: Partial<ScenarioParameters>) =>
+      validateParameters({ ...DEFAULT_PARAMETERS, ...p }).ok;
+    expect(valid(rates)).toBe(true);
+    expect(project(resident, { ...hf, ...rates }).nominalRate.toString()).toBe("0.875");
+    expect([valid({ rateIndexation: 0.51 }), valid({ rateIndexation: -0.11 })]).toEqual([
+      false,
+      false,
+    ]);
   });
 });
 

@@ -186,25 +186,6 @@ describe("Monte Carlo", () => {
     expect(never.breakEven).toEqual({ p10: null, p50: null, p90: null });
   });
 
-  it("draws no rate indexation that the discount rate leaves no room for (a nominal rate above 100 %)", () => {
-    // 1,25 × 1,6 − 1 = 100 %, the most the projection discounts by: the indexation's range
-    // around 60 % ends there, where a draw of 60,5 % refused the whole run.
-    const p = { ...base, discountRate: 0.25, rateIndexation: 0.6 };
-    const indexation = drawnRanges(p).find((r) => r.id === "rateIndexation")!;
-    expect(indexation.low).toBeCloseTo(0.59, 12);
-    expect(indexation.high).toBeCloseTo(0.6, 12);
-    const r = runMonteCarlo(stays, p, { draws: 100, seed: 3 });
-    if (r === null || "code" in r) throw new Error(`Monte Carlo failed: ${r?.message}`);
-    expect(r.npv.p10).toBeLessThanOrEqual(r.npv.p90);
-    // The tornado's bar ends there too, where it was left out.
-    const bar = accepted(tornado(stays, p)).find((b) => b.id === "rateIndexation")!;
-    expect(bar.high).toBeCloseTo(0.6, 12);
-    expect(bar.npvHigh).toBeCloseTo(project({ ...p, rateIndexation: bar.high }).npv.toNumber(), 0);
-    // A scenario beyond it is refused with the two parameters' names, not as a typed rate.
-    const refused = computeProjection(stays, { ...p, rateIndexation: 0.7 });
-    expect(refused).toMatchObject({ problem: { id: "nominalRateOver100", rate: 1.125 } });
-  });
-
   it("stops when cancelled, and reports its progress", () => {
     const seen: number[] = [];
     let calls = 0;

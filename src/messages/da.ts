@@ -102,10 +102,6 @@ export const DA: Catalog = {
     const relapse = parameterById("relapseRate");
     return `«${relapse.name}» + «${parameterById("moveAwayRate").name}» må højst være 100 % pr. år (fik ${value(relapse, p.sum)})`;
   },
-  nominalRateOver100: (p) => {
-    const rate = parameterById("discountRate");
-    return `«${rate.name}» og «${parameterById("rateIndexation").name}» giver tilsammen en nominel rente over 100 % pr. år (fik ${value(rate, p.rate)}): sænk den ene`;
-  },
   parameterHasNoRange: (p) => about(p, "har intet spænd (lav og høj skal være tomme)"),
   rangeBoundMissing: (p) =>
     about(

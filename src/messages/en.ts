@@ -102,10 +102,6 @@ export const EN: Catalog = {
     const relapse = parameterById("relapseRate");
     return `${named(relapse)} + ${named(parameterById("moveAwayRate"))} must be at most 100% a year (got ${value(relapse, p.sum)})`;
   },
-  nominalRateOver100: (p) => {
-    const rate = parameterById("discountRate");
-    return `${named(rate)} and ${named(parameterById("rateIndexation"))} together give a nominal rate above 100% a year (got ${value(rate, p.rate)}): lower one of them`;
-  },
   parameterHasNoRange: (p) => about(p, "has no range (low and high must be blank)"),
   rangeBoundMissing: (p) =>
     about(

@@ -62,7 +62,6 @@ export type Problem =
   | ValueProblem<"parameterOutOfRange", { value: number }>
   | { id: "parameterMissing"; parameter: ParameterId }
   | { id: "relapsePlusMoveAwayParameters"; sum: number }
-  | { id: "nominalRateOver100"; rate: number }
   | { id: "parameterHasNoRange"; parameter: ParameterId }
   | { id: "rangeBoundMissing"; parameter: ParameterId; bound: RangeBound; registry: number }
   | { id: "rangeLowAboveHigh"; parameter: ParameterId; low: number; high: number }

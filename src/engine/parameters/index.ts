@@ -27,8 +27,6 @@ export {
 export { formatParameterValue } from "./format";
 export {
   RANGE_SOURCE_MAX,
-  jointRateBound,
-  nominalRateOf,
   validateParameterRange,
   validateParameterValue,
   validateParameters,

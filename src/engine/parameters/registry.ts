@@ -403,8 +403,15 @@ const MAIN_PARAMETERS = [
     short: { da: "Takstregulering", en: "Rate indexation" },
     unit: "%",
     default: 0.02,
-    min: { value: -1, exclusive: true },
-    max: { value: 1 },
+    // -10 % to 50 % a year: wider than any year of Danish price history since the 1970s, and
+    // inside what the model can answer. Deflation of more than 10 % a year for decades shrinks a
+    // daily rate to a few øre, and the rounding to whole øre that the law's amounts get decides
+    // the figures (at -30 % a year over 30 years the public-sector value, in fixed prices, moves
+    // by 100 000 kr. on the demo; a switching value near -100 % was such rounding, not economics).
+    // At 50 % and the highest discount rate (25 %) the budget case's nominal rate is 87,5 %, below
+    // the 100 % a year that the investment case refuses as a typed unit mistake.
+    min: { value: -0.1 },
+    max: { value: 0.5 },
     integer: false,
     group: "projection",
     source:

@@ -5,7 +5,6 @@
  * the same values with the same words.
  */
 import { problemError, showCell, type Problem, type RangeBound } from "../../messages";
-import { dec, type Decimal } from "../money";
 import type { RowError } from "../shelter";
 import {
   PARAMETERS,
@@ -123,39 +122,9 @@ export function validateParameters(
       parameter: "moveAwayRate",
     });
   }
-  const rate = out.discountRate;
-  const indexation = out.rateIndexation;
-  if (typeof rate === "number" && typeof indexation === "number") {
-    const nominal = nominalRateOf(rate, indexation);
-    if (nominal.gt(1))
-      errors.push({
-        ...problemError({ id: "nominalRateOver100", rate: nominal.toNumber() }),
-        parameter: "rateIndexation",
-      });
-  }
   return errors.length > 0
     ? { ok: false, errors }
     : { ok: true, parameters: out as ScenarioParameters };
-}
-
-/**
- * The budget case's rate: the real discount rate with the price indexation, as the projection
- * discounts (projection/evaluate.ts). Above 100 % a year it is refused, as a typed discount rate
- * is (investment.ts), so the Scenarier sheet refuses the pair that gives it.
- */
-export const nominalRateOf = (discountRate: number, rateIndexation: number): Decimal =>
-  dec(1).plus(discountRate).times(dec(1).plus(rateIndexation)).minus(1);
-
-/**
- * The most the discount rate or the rate indexation may be beside the other's value: a nominal
- * rate of at most 100 % a year, exactly and as a draw computes it in floating point
- * (projection/draw.ts).
- */
-export function jointRateBound(other: number): number {
-  let most = 2 / (1 + other) - 1;
-  while (nominalRateOf(other, most).gt(1) || (1 + other) * (1 + most) - 1 > 1)
-    most -= Number.EPSILON * Math.max(1, Math.abs(most));
-  return most;
 }
 
 /** The longest source a range may have (the template's limit for sources). */

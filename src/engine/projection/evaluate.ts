@@ -4,7 +4,7 @@
 import { problemError } from "../../messages";
 import { evaluateInvestment, isInvestmentError, type InvestmentResult } from "../investment";
 import { Decimal, MAX_EXACT_KRONER, ZERO, dec, roundOre, shareOf, sum } from "../money";
-import { nominalRateOf, type ScenarioParameters } from "../parameters";
+import type { ScenarioParameters } from "../parameters";
 import { socioEconomicDiscount, type RuleSet } from "../rules";
 import type { RowError, StayInput } from "../shelter";
 import { housingFirstPath, type HousingFirstSums } from "./housingFirst";
@@ -156,12 +156,6 @@ export function evaluateProjection(
   // Nobody can leave twice: a share housed below 0 is no projection (issue 20).
   if (p.relapseRate + p.moveAwayRate > 1 || p.relapseRate < 0 || p.moveAwayRate < 0)
     return problemError({ id: "housedShareOutOfRange", sum: p.relapseRate + p.moveAwayRate });
-  // The budget case is nominal, so its rate is too: the real rate with the price indexation.
-  // Two valid rates can give one above 100 %: said of the two parameters, not as a discount rate
-  // the user typed (investment.ts's words).
-  const nominalRate = nominalRateOf(p.discountRate, p.rateIndexation);
-  if (nominalRate.gt(1))
-    return problemError({ id: "nominalRateOver100", rate: nominalRate.toNumber() });
   const cal: Calendar = {
     baseYear,
     horizon,
@@ -304,6 +298,8 @@ export function evaluateProjection(
   )
     return inexact();
   const projected = years.slice(1);
+  // The budget case is nominal, so its rate is too: the real rate with the price indexation.
+  const nominalRate = dec(1).plus(p.discountRate).times(dec(1).plus(p.rateIndexation)).minus(1);
   const investment = evaluateInvestment({
     rate: nominalRate,
     costs: projected.map((y) => y.housingFirst.programmeCost),

@@ -24,7 +24,7 @@ import {
 import { isProjectionError, preparedKey, type ProjectionOptions } from "../projection";
 import type { DrawView } from "../projection/draw";
 import { ProjectionRunner } from "./runner";
-import { rangeAround, rateBound } from "./ranges";
+import { rangeAround } from "./ranges";
 import { percentile } from "../percentile";
 import { seededRandom } from "../random";
 import type { RowError, StayInput } from "../shelter";
@@ -110,10 +110,7 @@ function triangular(u: number, low: number, mode: number, high: number): number 
     : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
-/**
- * The ranges drawn: each uncertain parameter's range around the scenario's value, the rate
- * indexation's ending where the scenario's discount rate leaves it (ranges.ts: rateBound).
- */
+/** The ranges drawn: each uncertain parameter's range around the scenario's value. */
 export function drawnRanges(
   base: ScenarioParameters,
   ranges: ParameterRanges = {}
@@ -122,8 +119,7 @@ export function drawnRanges(
     const range = rangeOf(def, ranges);
     if (!def.uncertain || !range) return [];
     const mode = base[def.id] as number;
-    const { low, high } = rangeAround(def, range, mode);
-    return [{ id: def.id, low: rateBound(def, base, low), high: rateBound(def, base, high), mode }];
+    return [{ id: def.id, ...rangeAround(def, range, mode), mode }];
   });
 }
 

@@ -1,5 +1,5 @@
 /** The low–high range a parameter is moved over, kept inside the values it may take. */
-import { jointRateBound, type ParameterDef, type ScenarioParameters } from "../parameters";
+import type { ParameterDef } from "../parameters";
 
 /**
  * The range used around a scenario's value: its low–high (the scenario's own, else the
@@ -32,14 +32,4 @@ export function searchBounds(def: ParameterDef): [number, number] {
     def.min.exclusive ? def.min.value + step : def.min.value,
     def.max.exclusive ? def.max.value - step : def.max.value,
   ];
-}
-
-/**
- * A value of the discount rate or the rate indexation moved in to what the scenario's other rate
- * leaves: together at most a nominal 100 % a year, or the projection refuses them.
- */
-export function rateBound(def: ParameterDef, base: ScenarioParameters, value: number): number {
-  if (def.id === "rateIndexation") return Math.min(value, jointRateBound(base.discountRate));
-  if (def.id === "discountRate") return Math.min(value, jointRateBound(base.rateIndexation));
-  return value;
 }

@@ -16,7 +16,7 @@ import {
 import { isProjectionError, type ProjectionOptions } from "../projection";
 import type { RowError, StayInput } from "../shelter";
 import { rangesProblem } from "./input";
-import { rangeAround, rateBound, searchBounds } from "./ranges";
+import { rangeAround, searchBounds } from "./ranges";
 import { ProjectionRunner } from "./runner";
 
 /** Which headline a sensitivity is about: the budget case or the public-sector value (issue 20). */
@@ -87,14 +87,13 @@ function npvsOf(
 }
 
 /**
- * The most a rate may be with the scenario's other rate: relapse and move-away are at most 100 %
- * a year together, and so is the nominal rate (ranges.ts), so a range end beyond that is moved in
- * to it.
+ * The most a rate may be with the scenario's other leaving rate: relapse and move-away are at
+ * most 100 % a year together, so a range end beyond that is moved in to it.
  */
 function jointBound(def: ParameterDef, base: ScenarioParameters, value: number): number {
   if (def.id === "relapseRate") return Math.min(value, 1 - base.moveAwayRate);
   if (def.id === "moveAwayRate") return Math.min(value, 1 - base.relapseRate);
-  return rateBound(def, base, value);
+  return value;
 }
 
 /**
