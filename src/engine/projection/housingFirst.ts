@@ -48,11 +48,14 @@ export interface HousingFirstSums {
   national: PathSums;
 }
 
-/** Of a move's mass, the share still housed n years after it and the shares that left on its n-th anniversary. */
+/**
+ * Of a move's mass, the share still housed n years after it, the share that relapsed on its n-th
+ * anniversary and the share gone by then: all who moved away on an anniversary up to n.
+ */
 interface Leaving {
   stayed: Decimal[];
   relapsed: Decimal[];
-  away: Decimal[];
+  gone: Decimal[];
 }
 
 function leavingFactors(relapse: Decimal, moveAway: Decimal, years: number): Leaving {
@@ -60,7 +63,9 @@ function leavingFactors(relapse: Decimal, moveAway: Decimal, years: number): Lea
   const stayed = Array.from({ length: years + 1 }, (_, n) => k.pow(n));
   const leaving = (rate: Decimal) =>
     Array.from({ length: years + 1 }, (_, n) => (n === 0 ? ZERO : stayed[n - 1].times(rate)));
-  return { stayed, relapsed: leaving(relapse), away: leaving(moveAway) };
+  const away = leaving(moveAway);
+  const gone = away.map((_, n) => sum(away.slice(0, n + 1)));
+  return { stayed, relapsed: leaving(relapse), gone };
 }
 
 /** A part of a timeline stay's nights, [from, to), and the mass of it that a move takes. */
@@ -134,7 +139,8 @@ export function housingFirstPath(
   // Of a move's mass m, in its n-th year after the move: m·k^n housed; on the n-th anniversary
   // m·k^(n−1)·relapse relapsed and m·k^(n−1)·move-away gone, k = 1 − relapse − move-away. In the
   // national view nobody moves away (k = 1 − relapse). The tallies below are kept per move mass
-  // and n, and multiplied by each view's factors once at the end.
+  // and n, and multiplied by each view's factors once at the end: the relapsed's from the n-th
+  // anniversary on, the moved away's for the n-th year only (by the share gone by then).
   const local = leavingFactors(relapse, dec(p.moveAwayRate), years);
   const national = leavingFactors(relapse, ZERO, years);
   const housedByN = new MassTallies(2 * years * (years + 1), exact);
@@ -171,6 +177,9 @@ export function housingFirstPath(
     for (let n = 0; ; n++) {
       const from = n === 0 ? m.day : edate(m.day, 12 * n);
       if (from >= cal.horizonEnd) break;
+      const to = Math.min(edate(m.day, 12 * (n + 1)), cal.horizonEnd);
+      /** Nobody is housed from here on: no later anniversary has anyone to lose. */
+      const last = local.stayed[n].isZero() && national.stayed[n].isZero();
       if (n > 0) {
         const pattern = takenFrom(m, from);
         if (!relapse.isZero() && pattern.length > 0) {
@@ -192,17 +201,20 @@ export function housingFirstPath(
             ),
           });
         }
-        if (!local.away[n].isZero()) {
+        // Those gone by anniversary n leave the n-th year's nights (each night is kept once,
+        // weighed by the share gone by then); on the last anniversary, all the rest.
+        if (!local.gone[n].isZero()) {
           for (const piece of pattern) {
+            const end = last ? piece.to : Math.min(piece.to, to);
+            if (end <= piece.from) continue;
             const tally = awayByN
               .of(piece.mass)
               .subarray(FIELDS * years * n, FIELDS * years * (n + 1));
-            addPiece(tally, 1, piece);
+            addPiece(tally, 1, { ...piece, to: end });
           }
         }
       }
-      if (local.stayed[n].isZero() && national.stayed[n].isZero()) break;
-      const to = Math.min(edate(m.day, 12 * (n + 1)), cal.horizonEnd);
+      if (last) break;
       const at = 2 * years * n;
       for (let t = yearOf(from) - cal.baseYear; t <= cal.horizon && cal.spans[t].from < to; t++) {
         const year = cal.spans[t];
@@ -262,7 +274,7 @@ export function housingFirstPath(
     return {
       shelter: shelterTotal.map((v, k) => v.plus(returned[k])),
       movedAway: withAway
-        ? awayByN.totalBy(f.away, FIELDS * years)
+        ? awayByN.totalBy(f.gone, FIELDS * years)
         : Array.from({ length: FIELDS * years }, () => ZERO),
       housedDays: Array.from({ length: years }, (_, t) => days[2 * t + HOUSED]),
       refundedDays: Array.from({ length: years }, (_, t) => days[2 * t + REFUNDED]),
