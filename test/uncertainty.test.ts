@@ -27,6 +27,7 @@ import { sensitivitySteps } from "../src/sheets/uncertainty/uncertaintyRun";
 import { sampleWorkbook } from "../src/demo/sampleData";
 import { findStays } from "../src/sheets/forecast/forecastRun";
 import { LAYOUT, staysRef } from "../src/sheets/scenarios/scenarioSheet";
+import { noSwitchingValue } from "../src/sheets/scenarios/compare";
 import { createOrUpdate, saveActiveAs } from "../src/sheets/scenarios/scenarioStore";
 import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
@@ -328,6 +329,30 @@ describe("sensitivity", () => {
     // The net tax factor only scales the socio-economic view, never the NPV.
     expect(values.find((v) => v.id === "netTaxFactor")).toEqual({
       id: "netTaxFactor",
+      value: null,
+      reason: "sameSign",
+    });
+  });
+
+  it("says when the projection refused part of a range, and scans to the range's ends exactly", () => {
+    // Admissions doubling every year pass whole øre by year 30: the longest horizons are refused,
+    // so "the same sign over the whole range" would claim what nobody computed.
+    const growing = { ...base, admissionGrowth: 1, supportCost: 10_000 };
+    expect(isProjectionError(computeProjection(stays, { ...growing, horizon: 30 }))).toBe(true);
+    expect(project({ ...growing, horizon: 28 }).npv.toNumber()).toBeGreaterThan(0);
+    const values = accepted(switchingValues(stays, growing));
+    expect(values.find((v) => v.id === "horizon")).toEqual({
+      id: "horizon",
+      value: null,
+      reason: "partlyRefused",
+    });
+    expect(noSwitchingValue("partlyRefused")).toMatch(/kan ikke regne en del af intervallet/);
+    // Beside relapse 10 % move-away ends at 90 %, and 0,3 + (0,9 − 0,3) rounds past it: the
+    // scan's last step is the end itself, which the projection takes.
+    const leaving = accepted(switchingValues(stays, { ...base, moveAwayRate: 0.3 }));
+    expect(base.relapseRate).toBe(0.1);
+    expect(leaving.find((v) => v.id === "moveAwayRate")).toEqual({
+      id: "moveAwayRate",
       value: null,
       reason: "sameSign",
     });

@@ -174,9 +174,10 @@ export interface SwitchingValue {
   value: number | null;
   /**
    * Why there is none: the NPV keeps its sign over the whole allowed range, or it only reaches
-   * 0 (no programme at all, say) without turning to the other side.
+   * 0 (no programme at all, say) without turning to the other side, or the projection refuses
+   * part of the range (amounts beyond whole øre, say), so the search could not look there.
    */
-  reason?: "sameSign" | "onlyTouchesZero";
+  reason?: "sameSign" | "onlyTouchesZero" | "partlyRefused";
 }
 
 /** Kroner of NPV within which a switching value's search asks the exact projection for the sign. */
@@ -278,15 +279,17 @@ export function switchingValues(
     if (sign === null) return undefined;
     if (sign === 0) return { value: null, reason: "onlyTouchesZero" };
     let touched = false;
+    let refused = false;
     /** Whether the NPV at v is strictly on the other side; 0 only touches it. */
     const crosses = (v: number): boolean | null => {
       const s = signAt(def, v);
       if (s === 0) touched = true;
+      if (s === null) refused = true;
       return s === null ? null : s === -sign;
     };
     const none = (): Omit<SwitchingValue, "id"> => ({
       value: null,
-      reason: touched ? "onlyTouchesZero" : "sameSign",
+      reason: refused ? "partlyRefused" : touched ? "onlyTouchesZero" : "sameSign",
     });
     if (def.unit === "ja/nej") {
       // Yes or no: the other answer, where it turns the NPV's sign.
@@ -296,7 +299,9 @@ export function switchingValues(
     // Scan outwards from the scenario's value on both sides, step by step on each in turn; keep
     // the nearest sign change. Few steps, closest near the scenario's value: a monotone NPV is
     // bracketed all the same.
+    // The ends of the allowed range, with relapse and move-away at most 100 % together.
     const sides = searchBounds(def)
+      .map((end) => jointBound(def, base, end))
       .filter((end) => end !== own)
       .map((end) => ({
         end,
@@ -308,7 +313,8 @@ export function switchingValues(
     for (let k = 1; k <= SCAN_STEPS; k++)
       for (const side of sides) {
         if (side.done) continue;
-        let v = own + (side.end - own) * (k / SCAN_STEPS) ** 2;
+        // The last step is the end itself: own + (end − own) can round past it.
+        let v = k === SCAN_STEPS ? side.end : own + (side.end - own) * (k / SCAN_STEPS) ** 2;
         if (def.integer) v = Math.round(v);
         if (v === side.inside) continue;
         // A sign change nearer the scenario's value is known: this side cannot give a nearer one

@@ -189,14 +189,20 @@ export function noSwitchingValue(
   reason: SwitchingValue["reason"],
   language: "da" | "en" = "da"
 ): string {
-  const why =
-    language === "da"
-      ? reason === "onlyTouchesZero"
-        ? "nutidsværdien når kun 0 (fx intet program) uden at skifte fortegn"
-        : "nutidsværdien har samme fortegn i hele intervallet"
-      : reason === "onlyTouchesZero"
-        ? "the NPV only reaches 0 (no programme, say) without changing sign"
-        : "the NPV keeps its sign over the whole range";
+  const why = {
+    da: {
+      onlyTouchesZero: "nutidsværdien når kun 0 (fx intet program) uden at skifte fortegn",
+      partlyRefused:
+        "fremskrivningen kan ikke regne en del af intervallet (fx beløb ud over hele øre), og i resten skifter nutidsværdien ikke fortegn",
+      sameSign: "nutidsværdien har samme fortegn i hele intervallet",
+    },
+    en: {
+      onlyTouchesZero: "the NPV only reaches 0 (no programme, say) without changing sign",
+      partlyRefused:
+        "the projection cannot compute part of the range (amounts beyond whole øre, say), and in the rest the NPV keeps its sign",
+      sameSign: "the NPV keeps its sign over the whole range",
+    },
+  }[language][reason ?? "sameSign"];
   return `${language === "da" ? NO_SWITCHING_VALUE : "none in the allowed range"}: ${why}`;
 }
 
