@@ -197,7 +197,12 @@ describe("no Infinity or NaN ever reaches a cell", () => {
   it("DK.HOUSINGFIRSTPROJECTION with takst and growth at their limits for 30 years: an error, no Infinity", () => {
     const params = PARAMETERS.map((p) => [
       p.name,
-      { baseYear: 2025, horizon: 30, admissionGrowth: 1, rateIndexation: 1 }[p.id as string] ??
+      {
+        baseYear: 2025,
+        horizon: 30,
+        admissionGrowth: p.max.value,
+        rateIndexation: p.max.value,
+      }[p.id as string] ??
         p.default ??
         "",
     ]);
