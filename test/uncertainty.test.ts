@@ -14,6 +14,7 @@ import { computeProjection, isProjectionError, type Projection } from "../src/en
 import { percentile } from "../src/engine/percentile";
 import type { StayInput } from "../src/engine/shelter";
 import {
+  ProjectionRunner,
   drawnRanges,
   monteCarloDraws,
   runMonteCarlo,
@@ -372,6 +373,20 @@ describe("sensitivity", () => {
         value: null,
         reason: "onlyTouchesZero",
       });
+  });
+});
+
+describe("the runner's prepared timelines", () => {
+  it("keep the scenario last resolved while a search prepares more than the runner keeps", () => {
+    const runner = new ProjectionRunner(stays);
+    if (isProjectionError(runner.resolve(base))) throw new Error("refused");
+    const own = runner.prepare(base);
+    const first = runner.prepare({ ...base, stayLengthChange: 0.01 });
+    // Twenty trends, more than the twelve kept: the scenario's own is not prepared again.
+    for (let i = 2; i <= 20; i++) runner.prepare({ ...base, stayLengthChange: i / 100 });
+    expect(runner.prepare(base)).toBe(own);
+    // The others are let go as before: the first trend is prepared again.
+    expect(runner.prepare({ ...base, stayLengthChange: 0.01 })).not.toBe(first);
   });
 });
 

@@ -23,8 +23,8 @@ import type { RowError, StayInput } from "../shelter";
 
 /**
  * Prepared timelines a runner keeps: at most KEPT, and no more timeline rows than KEPT_ROWS
- * (a row with its § 110 result and compiled figures holds about half a kilobyte) but always two,
- * the scenario's own and the one a run or a search is on. On the demo municipality's 1 200 rows a
+ * (a row with its § 110 result and compiled figures holds about half a kilobyte) but always the
+ * two most recent and the scenario last resolved (the one a run or a search is on). On the demo municipality's 1 200 rows a
  * Monte Carlo run's ten trends stay kept for the next run (meeting mode's sliders); on 50 000
  * stays a run prepares its trends again.
  */
@@ -39,6 +39,11 @@ const KEPT_ROWS = 100_000;
 export class ProjectionRunner {
   /** Most recently used first. */
   private readonly kept: PreparedProjection[] = [];
+  /**
+   * The scenario last resolved: the one a run or a search keeps coming back to, kept whatever
+   * else it prepares (a search over the trend on 50 000 stays prepared it again afterwards).
+   */
+  private own: PreparedProjection | undefined;
   constructor(
     readonly stays: readonly StayInput[],
     readonly options: ProjectionOptions = {}
@@ -61,7 +66,11 @@ export class ProjectionRunner {
       seen.add(k.timeline);
       return i >= 2 && (i >= KEPT || rows > KEPT_ROWS);
     });
-    if (over >= 0) this.kept.length = over;
+    if (over >= 0) {
+      const own = this.own && this.kept.indexOf(this.own) >= over ? [this.own] : [];
+      this.kept.length = over;
+      this.kept.push(...own);
+    }
     return prepared;
   }
 
@@ -94,6 +103,7 @@ export class ProjectionRunner {
   ): { parameters: ScenarioParameters; ranges: ParameterRanges } | RowError {
     const prepared = this.prepare(p);
     if (isProjectionError(prepared)) return prepared;
+    this.own = prepared;
     return {
       parameters: withEstimates(p, prepared.estimates),
       ranges: { ...estimatedRanges(prepared.estimates), ...ranges },
