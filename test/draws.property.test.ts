@@ -232,4 +232,35 @@ describe("a draw equals the exact projection with the same parameters (issue 23)
     expect(evaluateDraw(prepared, p)).toEqual(evaluateProjection(prepared, p));
     expect(evaluateDraw(prepared, p)).toMatchObject({ code: "#VALUE!" });
   });
+
+  it("amounts beyond whole øre: the exact projection's error, at the limit and far beyond it", () => {
+    const stays = [
+      {
+        citizen: "A",
+        admission: serialFromYmd(2024, 3, 1),
+        discharge: serialFromYmd(2024, 9, 1),
+        dailyRate: 1_000_000,
+        selfPayment: 0,
+      },
+    ];
+    // Admissions doubling a year: 2^t × 184 nights × 1 000 000 kr. passes MAX_EXACT_KRONER
+    // in year 19; the year before stays below.
+    const p = { ...DEFAULT_PARAMETERS, baseYear: 2024, admissionGrowth: 1, horizon: 25 };
+    const longest = prepareProjection(stays, p);
+    if (isProjectionError(longest)) throw new Error(longest.message);
+    const exactOf = (q: ScenarioParameters) => {
+      const own = prepareProjection(stays, q);
+      if (isProjectionError(own)) throw new Error(own.message);
+      return evaluateProjection(own, q);
+    };
+    for (const horizon of [18, 19, 25]) {
+      const q = { ...p, horizon };
+      const e = exactOf(q);
+      // On the longest timeline, as a search over the horizon draws.
+      if (isProjectionError(e)) expect(evaluateDraw(longest, q)).toEqual(e);
+      else expectSame(draw(longest, q), e);
+    }
+    expect(isProjectionError(exactOf({ ...p, horizon: 18 }))).toBe(false);
+    expect(exactOf(p)).toMatchObject({ message: expect.stringMatching(/præcist/) });
+  });
 });

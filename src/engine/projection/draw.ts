@@ -15,7 +15,7 @@ import { USER_GROUPS, type UserGroup } from "../typology";
 import { candidatesAt, compiledTimeline } from "./compiled";
 import { addMoves, groupChain, groupIndex, queueDraw, weighView } from "./drawMoves";
 import { evaluateProjection, isProjectionError } from "./evaluate";
-import type { PreparedProjection } from "./prepare";
+import { inexact, type PreparedProjection } from "./prepare";
 import { resolvedRates } from "./returns";
 import { FIELDS, GROSS, NY, SELF } from "./tallies";
 import { drawPricing, price } from "./vectorPrice";
@@ -78,6 +78,14 @@ export function evaluateDraw(
   const weights = Array.from({ length: years }, (_, t) => Math.pow(1 + p.admissionGrowth, t));
   const none = new Float64Array(FIELDS * years);
   c.cohorts.forEach((v, cohort) => price(v, weights[cohort], none, pricing));
+  // A year's cost without action beyond whole øre (admissions doubling for decades, say): the
+  // exact projection says inexact() of it before any other figure (evaluate.ts). Told here before
+  // the moves are queued and compiled; near the limit, the exact projection decides.
+  for (let t = 1; t <= p.horizon; t++) {
+    const gross = Math.abs(none[t * FIELDS + GROSS]) / 100;
+    if (gross > MAX_EXACT_KRONER * (1 + 1e-9)) return inexact();
+    if (gross > MAX_EXACT_KRONER) return refused(prepared, p);
+  }
 
   const rates = resolvedRates(prepared.estimates, p);
   const chains = USER_GROUPS.map((g) => groupChain(rates[g], prepared.horizon));
@@ -119,7 +127,6 @@ export function evaluateDraw(
   for (let t = 1; t <= p.horizon; t++) {
     const at = t * FIELDS;
     const none_ = (k: number) => none[at + k];
-    if (Math.abs(none_(GROSS)) / 100 > MAX_EXACT_KRONER) return refused(prepared, p);
     const netCost = kroner(none_(GROSS)) - kroner(none_(SELF)) - kroner(none_(NY));
     const withHf = (k: number) => kroner(none_(k) + local.shelter[at + k]);
     const shelterNetCost = withHf(GROSS) - withHf(SELF) - withHf(NY);
