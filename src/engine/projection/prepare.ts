@@ -24,6 +24,8 @@ import {
   defaultBaseYear,
   jan1,
   projectionTimeline,
+  recordedTimeline,
+  type RecordedTimeline,
   type TimelineStay,
 } from "./timeline";
 
@@ -84,7 +86,7 @@ const timelineKey = (p: ScenarioParameters, options: ProjectionOptions) =>
  */
 interface Recorded {
   key: string;
-  stays: readonly TimelineStay[];
+  timeline: RecordedTimeline;
   results: readonly StayNights[];
   spells: readonly Spells[];
 }
@@ -233,20 +235,18 @@ function timelineOf(
   earlier: Recorded | undefined
 ): TimelinePart | RowError {
   const baseStart = jan1(baseYear);
-  const timeline = projectionTimeline(
-    canonical,
-    {
-      baseYear,
-      horizon: p.horizon,
-      stayLengthChange: p.stayLengthChange,
-      historyFrom: Math.min(
-        baseStart,
-        rules.shelter.limitFrom?.value ?? Infinity,
-        rules.aftercare.inForceFrom.value
-      ),
-    },
-    earlier?.stays
-  );
+  const options = {
+    baseYear,
+    horizon: p.horizon,
+    stayLengthChange: p.stayLengthChange,
+    historyFrom: Math.min(
+      baseStart,
+      rules.shelter.limitFrom?.value ?? Infinity,
+      rules.aftercare.inForceFrom.value
+    ),
+  };
+  const skeleton = earlier?.timeline ?? recordedTimeline(canonical, options);
+  const timeline = projectionTimeline(canonical, options, skeleton);
   if (
     !timeline.some(
       (s) => s.cohort === 0 && s.admission < jan1(baseYear + 1) && s.discharge > baseStart
@@ -254,14 +254,13 @@ function timelineOf(
   ) {
     return problemError({ id: "baseYearWithoutNights", baseYear });
   }
-  let rows = earlier?.stays.length ?? 0;
-  while (!earlier && rows < timeline.length && timeline[rows].cohort === 0) rows++;
+  const rows = skeleton.stays.length;
   const results = earlier
     ? earlier.results.concat(replayedNights(timeline.slice(rows), rules))
     : replayedNights(timeline, rules);
   const recorded = earlier ?? {
     key,
-    stays: timeline.slice(0, rows),
+    timeline: skeleton,
     results: results.slice(0, rows),
     spells: spellsOf(timeline, results, 0, rows),
   };

@@ -111,20 +111,72 @@ export function timelineStay(
  * (cohort t): its base-year admissions are counted, with their length scaled by the stay-length
  * trend; its earlier stays only carry the refund windows and discharges that the counted stays
  * lean on, as the recorded history does for the base year. Open stays are not copied: the person
- * is still in the shelter. `stays` must be in canonical order. `recorded`: cohort 0 of a timeline
- * of the same stays, base year, horizon and history, taken as it is (no stay-length trend
- * changes it).
+ * is still in the shelter. `stays` must be in canonical order. `recorded`: what no stay-length
+ * trend changes of a timeline of the same stays, base year, horizon and history, taken as it is.
  */
 export function projectionTimeline(
   stays: readonly StayInput[],
   options: TimelineOptions,
-  recorded?: readonly TimelineStay[]
+  recorded: RecordedTimeline = recordedTimeline(stays, options)
 ): TimelineStay[] {
+  const horizonEnd = jan1(options.baseYear + options.horizon + 1);
+  const out = recorded.stays.slice();
+  const { copies } = recorded;
+  let cohort = 0;
+  let factor = dec(1);
+  let factorFloat = 1;
+  for (let i = 0; i < copies.cohort.length; i++) {
+    if (copies.cohort[i] !== cohort) {
+      cohort = copies.cohort[i];
+      factor = dec(1).plus(options.stayLengthChange).pow(cohort);
+      factorFloat = factor.toNumber();
+    }
+    const nights = copies.nights[i];
+    const length = copies.counted[i] ? scaledLength(nights, factor, factorFloat) : nights;
+    const stay = copies.stay[i];
+    const admission = copies.admission[i];
+    out.push(
+      timelineStay(
+        stay,
+        stay.citizen,
+        copies.citizen[i],
+        admission,
+        Math.min(admission + length, horizonEnd),
+        cohort,
+        copies.counted[i] === 1
+      )
+    );
+  }
+  return out;
+}
+
+/**
+ * What no stay-length trend changes of a timeline: its recorded stays (cohort 0), and of each
+ * copy, in order, the stay copied, its citizen, admission and cohort, whether it is counted and
+ * its recorded nights (at least 1), which the trend scales where it is counted.
+ */
+export interface RecordedTimeline {
+  stays: readonly TimelineStay[];
+  copies: {
+    stay: readonly StayInput[];
+    citizen: readonly string[];
+    admission: Float64Array;
+    cohort: Int32Array;
+    counted: Uint8Array;
+    nights: Float64Array;
+  };
+}
+
+/** The part of a projection's timeline (projectionTimeline) that no stay-length trend changes. */
+export function recordedTimeline(
+  stays: readonly StayInput[],
+  options: Omit<TimelineOptions, "stayLengthChange">
+): RecordedTimeline {
   const { baseYear, horizon } = options;
   const baseStart = jan1(baseYear);
   const baseEnd = jan1(baseYear + 1);
   const horizonEnd = jan1(baseYear + horizon + 1);
-  const out: TimelineStay[] = recorded ? recorded.slice() : [];
+  const recorded: TimelineStay[] = [];
   const closed: StayInput[] = [];
   const admittedInBase = new Set<string>();
   for (const s of stays) {
@@ -136,37 +188,35 @@ export function projectionTimeline(
         ? horizonEnd
         : Math.min(Math.max(s.discharge, s.admission + 1), horizonEnd);
     if (discharge <= options.historyFrom) continue;
-    if (!recorded)
-      out.push(
-        timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true, s.discharge === null)
-      );
+    recorded.push(
+      timelineStay(s, s.citizen, s.citizen, s.admission, discharge, 0, true, s.discharge === null)
+    );
     if (s.discharge === null) continue;
     closed.push(s);
     if (s.admission >= baseStart) admittedInBase.add(s.citizen);
   }
   const copied = closed.filter((s) => admittedInBase.has(s.citizen));
-  for (let t = 1; t <= horizon; t++) {
-    const factor = dec(1).plus(options.stayLengthChange).pow(t);
-    const factorFloat = factor.toNumber();
+  const n = copied.length * horizon;
+  const copies = {
+    stay: new Array<StayInput>(n),
+    citizen: new Array<string>(n),
+    admission: new Float64Array(n),
+    cohort: new Int32Array(n),
+    counted: new Uint8Array(n),
+    nights: new Float64Array(n),
+  };
+  let i = 0;
+  for (let t = 1; t <= horizon; t++)
     for (const s of copied) {
-      const counted = s.admission >= baseStart;
-      const admission = edate(s.admission, 12 * t);
-      const recorded = Math.max(s.discharge! - s.admission, 1);
-      const length = counted ? scaledLength(recorded, factor, factorFloat) : recorded;
-      out.push(
-        timelineStay(
-          s,
-          s.citizen,
-          `${s.citizen}\u0000${t}`,
-          admission,
-          Math.min(admission + length, horizonEnd),
-          t,
-          counted
-        )
-      );
+      copies.stay[i] = s;
+      copies.citizen[i] = `${s.citizen}\u0000${t}`;
+      copies.admission[i] = edate(s.admission, 12 * t);
+      copies.cohort[i] = t;
+      copies.counted[i] = s.admission >= baseStart ? 1 : 0;
+      copies.nights[i] = Math.max(s.discharge! - s.admission, 1);
+      i++;
     }
-  }
-  return out;
+  return { stays: recorded, copies };
 }
 
 /** The calendar of the projection: years 0 (base) .. horizon, with their weights and prices. */
