@@ -136,9 +136,10 @@ export function windowGroups(
   rules: TypologyRules
 ): Int8Array {
   const { nights, episodes } = windowUse(stays, window, rules.episodeGapDays);
-  return Int8Array.from(nights, (n, c) =>
-    episodes[c] === 0 ? -1 : groupIndexOf(n, episodes[c], rules)
-  );
+  const groups = new Int8Array(nights.length);
+  for (let c = 0; c < nights.length; c++)
+    groups[c] = episodes[c] === 0 ? -1 : groupIndexOf(nights[c], episodes[c], rules);
+  return groups;
 }
 
 /**
