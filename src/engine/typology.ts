@@ -93,6 +93,12 @@ const citizensStays = keptPer((stays: readonly StayInput[]): CitizensStays => {
 export const registerCitizens = (stays: readonly StayInput[]): readonly string[] =>
   citizensStays(stays).keys;
 
+/** Each citizen's place in registerCitizens, by citizenKey: once per stays array. */
+export const registerPlace = keptPer(
+  (stays: readonly StayInput[]): ReadonlyMap<string, number> =>
+    new Map(registerCitizens(stays).map((key, i) => [key, i]))
+);
+
 /**
  * Each citizen's nights and episodes in the window, indexed as registerCitizens lists them
  * (0 episodes: no night in it). Nights are counted once where stays overlap.

@@ -4,7 +4,7 @@
  * two views' weighing of who is still housed, relapsed or away (housingFirst.ts).
  */
 import type { ScenarioParameters } from "../parameters";
-import { USER_GROUPS, type UserGroup } from "../typology";
+import { USER_GROUPS, registerPlace } from "../typology";
 import {
   moveOption,
   returnsOf,
@@ -44,15 +44,26 @@ export function groupChain(
   return { chance, use, absent: use.flatMap((u, lag) => (u > 0 ? [] : [lag])).join(",") };
 }
 
+/** Each person's place in the register (registerPlace), once per compiled timeline. */
+const personPlaces = new WeakMap<CompiledTimeline, Int32Array>();
+
 /** Each person's user group (USER_GROUPS index) in a prepared projection's typology. */
 const groupIndexes = new WeakMap<PreparedProjection, Uint8Array>();
 export function groupIndex(prepared: PreparedProjection, c: CompiledTimeline): Uint8Array {
   let out = groupIndexes.get(prepared);
   if (!out) {
-    const index = new Map<UserGroup, number>(USER_GROUPS.map((g, i) => [g, i]));
-    out = Uint8Array.from(c.persons, (person) =>
-      index.get(prepared.groups.get(person) ?? "transitional")!
-    );
+    let places = personPlaces.get(c);
+    if (!places) {
+      const place = registerPlace(prepared.canonical);
+      personPlaces.set(c, (places = Int32Array.from(c.persons, (p) => place.get(p) ?? -1)));
+    }
+    // A person without a night in the typology window is transitional (userGroupOf).
+    const transitional = USER_GROUPS.indexOf("transitional");
+    out = new Uint8Array(places.length);
+    for (let i = 0; i < places.length; i++) {
+      const group = places[i] < 0 ? -1 : prepared.groups[places[i]];
+      out[i] = group < 0 ? transitional : group;
+    }
     groupIndexes.set(prepared, out);
   }
   return out;

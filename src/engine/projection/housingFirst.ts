@@ -6,7 +6,7 @@ import { edate, yearOf, type Serial } from "../calendar";
 import { Decimal, ZERO, dec, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
 import { USER_GROUPS, type UserGroup } from "../typology";
-import type { PreparedProjection } from "./prepare";
+import { userGroupOf, type PreparedProjection } from "./prepare";
 import { supportWindow, takenSpans } from "./pieces";
 import { candidatesOf, queueMoves, type ExpectedUse, type Move } from "./queue";
 import { expectedUse, resolvedRates, returnChances } from "./returns";
@@ -91,7 +91,7 @@ export function housingFirstPath(
   const years = cal.horizon + 1;
   const shelter = new MassTallies(FIELDS * years, exact);
   const moved: Decimal[] = Array.from({ length: years }, () => ZERO);
-  const groupOf = (person: string): UserGroup => prepared.groups.get(person) ?? "transitional";
+  const groupOf = (person: string): UserGroup => userGroupOf(prepared, person);
   const targeted = new Set<UserGroup>(USER_GROUPS.filter((g) => p[TARGET_PARAMETER[g]] === 1));
   const rates = resolvedRates(prepared.estimates, p);
   const use = mapGroups((g) => expectedUse(rates[g], cal.horizon));

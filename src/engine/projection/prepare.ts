@@ -9,10 +9,9 @@ import { MAX_EXACT_KRONER } from "../money";
 import type { RowError, StayInput } from "../shelter";
 import {
   USER_GROUPS,
-  registerCitizens,
+  registerPlace,
   typologyWindow,
   windowGroups,
-  type TypologyRules,
   type UserGroup,
 } from "../typology";
 import { countedRows } from "./pieces";
@@ -60,8 +59,11 @@ export interface PreparedProjection {
   spells: Spells[];
   /** Cohort 0 as prepared, which a preparation for another stay-length trend takes as it is. */
   recorded: Recorded;
-  /** Each person's user group in the typology window that ends with the base year. */
-  groups: Map<string, UserGroup>;
+  /**
+   * Each register citizen's user group (a USER_GROUPS index; −1: no night) in the typology window
+   * that ends with the base year, in registerCitizens' order: userGroupOf reads it by person.
+   */
+  groups: Int8Array;
   /** Who comes back, estimated from the register up to the base year. */
   estimates: ReturnEstimates;
   /** Each person's counted stays with nights, in timeline order: what a move of them can take. */
@@ -162,7 +164,7 @@ export function prepareProjection(
     episodeGapDays: p.episodeGapDays,
   };
   const groupsPart = sameGroups ?? {
-    groups: groupsOf(canonical, typologyWindow(baseYear, typology.years), typology),
+    groups: windowGroups(canonical, typologyWindow(baseYear, typology.years), typology),
     estimates: estimateReturns(canonical, baseYear, typology),
   };
   return {
@@ -203,18 +205,10 @@ const checkedStays = keptPer(function checkStays(
   return { baseYear: defaultBaseYear(stays)! };
 });
 
-/** Each citizen's user group in the window, for the citizens with a night in it. */
-function groupsOf(
-  canonical: readonly StayInput[],
-  window: { from: number; to: number },
-  typology: TypologyRules
-): Map<string, UserGroup> {
-  const groups = windowGroups(canonical, window, typology);
-  const out = new Map<string, UserGroup>();
-  registerCitizens(canonical).forEach((citizen, c) => {
-    if (groups[c] >= 0) out.set(citizen, USER_GROUPS[groups[c]]);
-  });
-  return out;
+/** A person's user group in the prepared typology; a person without a night in its window is transitional. */
+export function userGroupOf(prepared: PreparedProjection, person: string): UserGroup {
+  const group = prepared.groups[registerPlace(prepared.canonical).get(person) ?? -1] ?? -1;
+  return group < 0 ? "transitional" : USER_GROUPS[group];
 }
 
 type TimelinePart = Pick<

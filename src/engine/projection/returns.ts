@@ -25,7 +25,7 @@ import { seededRandom } from "../random";
 import { citizenKey, type StayInput } from "../shelter";
 import {
   USER_GROUPS,
-  registerCitizens,
+  registerPlace,
   typologyWindow,
   windowGroups,
   type TypologyRules,
@@ -109,7 +109,7 @@ function admissionYears(stays: readonly StayInput[], lastYear: number): Admissio
     if (!years) byCitizen.set(key, (years = new Map()));
     years.set(year, (years.get(year) ?? 0) + nights);
   }
-  const place = new Map(registerCitizens(stays).map((key, i) => [key, i]));
+  const place = registerPlace(stays);
   const out = [...byCitizen].map(([key, byYear]) => {
     const years = [...byYear.keys()].sort((a, b) => a - b);
     return { citizen: place.get(key)!, years, nights: years.map((y) => byYear.get(y)!) };
