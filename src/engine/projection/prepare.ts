@@ -78,10 +78,6 @@ export interface PreparedProjection {
   recurrence(person: string, citizen: string): Spell[];
 }
 
-/** The parameters that shape the timeline: base year, horizon, stay-length trend, rule set. */
-const timelineKey = (p: ScenarioParameters, options: ProjectionOptions) =>
-  [p.baseYear ?? "", p.horizon, p.stayLengthChange, options.rules?.name ?? "NY"].join("|");
-
 /**
  * The recorded stays (cohort 0) of a timeline with their § 110 results and spells: the parameters
  * that shape them (`key`) are the timeline's but the stay-length trend, which changes the copies.
@@ -93,8 +89,13 @@ interface Recorded {
   spells: readonly Spells[];
 }
 
+/** The parameters that shape the recorded stays: base year, horizon, rule set. */
 const recordedKey = (p: ScenarioParameters, options: ProjectionOptions) =>
   [p.baseYear ?? "", p.horizon, options.rules?.name ?? "NY"].join("|");
+
+/** The parameters that shape the timeline: the recorded stays' and the stay-length trend. */
+const timelineKey = (p: ScenarioParameters, options: ProjectionOptions) =>
+  `${recordedKey(p, options)}|${p.stayLengthChange}`;
 
 /** The parameters that shape the user groups and who comes back: base year and typology. */
 const groupsKey = (p: ScenarioParameters) =>
@@ -144,7 +145,7 @@ export function prepareProjection(
   const keys = { timelineKey: timelineKey(p, options), groupsKey: groupsKey(p) };
   const canonical = reuse[0]?.canonical ?? canonicalStays(stays);
   const sameTimeline = reuse.find((r) => r.timelineKey === keys.timelineKey);
-  const recorded = recordedKey(p, options);
+  const recordedBy = recordedKey(p, options);
   const timelinePart =
     sameTimeline ??
     timelineOf(
@@ -152,8 +153,8 @@ export function prepareProjection(
       p,
       rules,
       baseYear,
-      recorded,
-      reuse.find((r) => r.recorded.key === recorded)?.recorded
+      recordedBy,
+      reuse.find((r) => r.recorded.key === recordedBy)?.recorded
     );
   if (isProjectionError(timelinePart)) return timelinePart;
   const sameGroups = reuse.find((r) => r.groupsKey === keys.groupsKey);
@@ -240,14 +241,11 @@ function timelineOf(
     ),
   };
   const skeleton = earlier?.timeline ?? recordedTimeline(canonical, options);
-  const timeline = projectionTimeline(canonical, options, skeleton);
-  if (
-    !timeline.some(
-      (s) => s.cohort === 0 && s.admission < jan1(baseYear + 1) && s.discharge > baseStart
-    )
-  ) {
+  // The recorded stays alone say whether the base year has nights: asked before the copies.
+  if (!skeleton.stays.some((s) => s.admission < jan1(baseYear + 1) && s.discharge > baseStart)) {
     return problemError({ id: "baseYearWithoutNights", baseYear });
   }
+  const timeline = projectionTimeline(canonical, options, skeleton);
   const rows = skeleton.stays.length;
   const results = earlier
     ? earlier.results.concat(replayedNights(timeline.slice(rows), rules))
