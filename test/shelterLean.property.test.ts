@@ -1,6 +1,7 @@
 /**
  * The cell functions' lean path (shelterCellValues: only the cell's value) and the projection's
- * nights-only path (shelterNights) against the audit path the pane uses (computeShelterRefunds:
+ * nights-only path (shelterNights) and the forecast's GAMMEL path (shelterRefunds: no windows or
+ * warnings) against the audit path the pane uses (computeShelterRefunds:
  * windows, spans, warnings), on random stay histories: the same days, spans, øre and row errors
  * under every rule set, with and without a period. Then DK.REFUSION110 / DK.REFUSIONDAYS110 end
  * to end from cells.
@@ -14,6 +15,7 @@ import {
   isRowError,
   shelterCellValues,
   shelterNights,
+  shelterRefunds,
   type Period,
   type StayInput,
 } from "../src/engine/shelter";
@@ -109,6 +111,34 @@ describe("the lean path agrees with the audit path", () => {
           )
         );
       }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("the forecast's lean refunds: own days, spans to the period's end, days and øre in it, errors", () => {
+    fc.assert(
+      fc.property(
+        fc.array(stayArb, { minLength: 1, maxLength: 25 }),
+        periodArb,
+        rulesArb,
+        (h, period, name) => {
+          const stays = toStays(h);
+          const options = { period, rules: RULE_SETS[name] };
+          expect(shelterRefunds(stays, options)).toEqual(
+            computeShelterRefunds(stays, options).map((o) =>
+              isRowError(o)
+                ? o
+                : {
+                    row: o.row,
+                    ownDays: o.ownDays,
+                    refundSpans: o.refundSpans,
+                    refundableDays: o.refundableDays,
+                    amountOre: o.amountOre,
+                  }
+            )
+          );
+        }
+      ),
       { numRuns: 500 }
     );
   });

@@ -36,9 +36,13 @@ export { allocateOreInt } from "./forecastQuarters";
 import {
   computeShelterRefunds,
   isRowError,
+  type FailedRow,
+  shelterRefunds,
   type RowError,
   type StayInput,
   type StayOutcome,
+  type StayRefund,
+  type Warning,
 } from "./shelter";
 
 /** A stay as the forecast reads it: the engine's input plus the shelter (boform), if known. */
@@ -124,7 +128,8 @@ export interface StayLine {
   /** Index into the input stays. */
   index: number;
   ny: StayOutcome;
-  gammel: StayOutcome;
+  /** GAMMEL's refundable days and refund (no windows or warnings: the audit sheet shows NY's). */
+  gammel: StayRefund | FailedRow;
   /** Counting end of an open stay (exclusive), else null. */
   openTo: Serial | null;
   /**
@@ -217,45 +222,75 @@ function toAmounts(s: OreSums): Amounts {
 }
 
 /**
- * Runs the engine under one rule set, with open stays closed at the status date. Outcomes come
- * back per input index (rows and overlap references renumbered to the input).
+ * The stays as the engine reads them at the status date: open stays end the day after it, and
+ * an open stay admitted after it is left out (it has no days). `index` maps back to `stays`.
  */
-function runRules(
+function closedAt(
   stays: readonly ForecastStay[],
+  statusDate: Serial
+): { input: StayInput[]; index: number[] } {
+  const input: StayInput[] = [];
+  const index: number[] = [];
+  stays.forEach((s, i) => {
+    if (s.discharge === null && s.admission > statusDate) return;
+    input.push(s.discharge === null ? { ...s, discharge: statusDate + 1 } : s);
+    index.push(i);
+  });
+  return { input, index };
+}
+
+/**
+ * The NY columns through the audit path (windows and warnings for the audit sheet), with open
+ * stays closed at the status date. Outcomes come back per input index (rows and overlap
+ * references renumbered to the input).
+ */
+function auditedRefunds(
+  stays: readonly ForecastStay[],
+  closed: { input: StayInput[]; index: number[] },
   rules: RuleSet,
   period: { start: Serial; end: Serial },
   statusDate: Serial
 ): StayOutcome[] {
-  const input: StayInput[] = [];
-  const index: number[] = [];
   const outcomes: StayOutcome[] = new Array(stays.length);
-  stays.forEach((s, i) => {
-    if (s.discharge === null && s.admission > statusDate) {
-      outcomes[i] = {
-        row: i,
-        ownDays: null,
-        refundSpans: [],
-        unlimitedDays: 0,
-        windows: [],
-        stayDaysInPeriod: 0,
-        refundableDays: 0,
-        amountOre: 0,
-        warnings: [{ kind: "open", countedTo: statusDate }],
-      };
-      return;
-    }
-    input.push(s.discharge === null ? { ...s, discharge: statusDate + 1 } : s);
-    index.push(i);
-  });
-  computeShelterRefunds(input, { period, rules }).forEach((o, k) => {
-    const i = index[k];
+  const open = (): Warning => ({ kind: "open", countedTo: statusDate });
+  computeShelterRefunds(closed.input, { period, rules }).forEach((o, k) => {
+    const i = closed.index[k];
     o.row = i;
     if (!isRowError(o)) {
-      for (const w of o.warnings) if (w.kind === "overlap") w.withRow = index[w.withRow];
-      if (stays[i].discharge === null) o.warnings.push({ kind: "open", countedTo: statusDate });
+      for (const w of o.warnings) if (w.kind === "overlap") w.withRow = closed.index[w.withRow];
+      if (stays[i].discharge === null) o.warnings.push(open());
     }
     outcomes[i] = o;
   });
+  for (let i = 0; i < stays.length; i++)
+    outcomes[i] ??= {
+      row: i,
+      ownDays: null,
+      refundSpans: [],
+      unlimitedDays: 0,
+      windows: [],
+      stayDaysInPeriod: 0,
+      refundableDays: 0,
+      amountOre: 0,
+      warnings: [open()],
+    };
+  return outcomes;
+}
+
+/** The GAMMEL columns on the lean walk: refundable days and refund, no audit trail. */
+function leanRefunds(
+  stays: readonly ForecastStay[],
+  closed: { input: StayInput[]; index: number[] },
+  rules: RuleSet,
+  period: { start: Serial; end: Serial }
+): (StayRefund | FailedRow)[] {
+  const outcomes: (StayRefund | FailedRow)[] = new Array(stays.length);
+  shelterRefunds(closed.input, { period, rules }).forEach((o, k) => {
+    o.row = closed.index[k];
+    outcomes[o.row] = o;
+  });
+  for (let i = 0; i < stays.length; i++)
+    outcomes[i] ??= { row: i, ownDays: null, refundSpans: [], refundableDays: 0, amountOre: 0 };
   return outcomes;
 }
 
@@ -280,8 +315,9 @@ export function computeForecast(
   const nyShare = shareOf(nyRules.shelter.refundShare.value);
   const gammelShare = shareOf(RULE_SETS.GAMMEL.shelter.refundShare.value);
 
-  const ny = runRules(stays, nyRules, period, statusDate);
-  const gammel = runRules(stays, RULE_SETS.GAMMEL, period, statusDate);
+  const closed = closedAt(stays, statusDate);
+  const ny = auditedRefunds(stays, closed, nyRules, period, statusDate);
+  const gammel = leanRefunds(stays, closed, RULE_SETS.GAMMEL, period);
   const lines: StayLine[] = stays.map((stay, i) => {
     const n = ny[i];
     const g = gammel[i];

@@ -92,9 +92,15 @@ export interface StayResult {
   warnings: Warning[];
 }
 
-export type StayOutcome = StayResult | { row: number; error: RowError };
+/** A row the engine could not compute, with its error. */
+export interface FailedRow {
+  row: number;
+  error: RowError;
+}
 
-export function isRowError(outcome: StayOutcome): outcome is { row: number; error: RowError } {
+export type StayOutcome = StayResult | FailedRow;
+
+export function isRowError<T extends object>(outcome: T | FailedRow): outcome is FailedRow {
   return "error" in outcome;
 }
 
@@ -116,12 +122,6 @@ export function periodSpan(period: Period): Span {
 
 export function dischargeBeforeAdmission(admission: Serial, discharge: Serial): RowError {
   return problemError({ id: "dischargeBeforeAdmission", admission, discharge });
-}
-
-/** The stay's days before overlap attribution, or an error for the row. */
-function stayInterval(stay: StayInput, period: Period): Span | RowError {
-  const to = stayEnd(stay, period);
-  return typeof to === "number" ? { from: stay.admission, to } : to;
 }
 
 /** The day after the stay's last counted day (its days are [admission, end)), or an error. */
@@ -232,19 +232,25 @@ export function computeShelterRefunds(
   const from = new Float64Array(stays.length);
   const to = new Float64Array(stays.length);
   const byCitizen = new Map<string, number[]>();
+  // Rows of one citizen mostly spell them alike: the key is computed once per spelling.
+  const bySpelling = new Map<string, number[]>();
   for (let row = 0; row < stays.length; row++) {
     const stay = stays[row];
-    const span = validateAmounts(stay) ?? stayInterval(stay, period);
-    if ("code" in span) {
-      outcomes[row] = { row, error: span };
+    const end = validateAmounts(stay) ?? stayEnd(stay, period);
+    if (typeof end !== "number") {
+      outcomes[row] = { row, error: end };
       continue;
     }
-    from[row] = span.from;
-    to[row] = span.to;
-    const key = citizenKey(stay.citizen);
-    const rows = byCitizen.get(key);
-    if (rows) rows.push(row);
-    else byCitizen.set(key, [row]);
+    from[row] = stay.admission;
+    to[row] = end;
+    let rows = bySpelling.get(stay.citizen);
+    if (!rows) {
+      const key = citizenKey(stay.citizen);
+      rows = byCitizen.get(key);
+      if (!rows) byCitizen.set(key, (rows = []));
+      bySpelling.set(stay.citizen, rows);
+    }
+    rows.push(row);
   }
 
   const byAdmission = (a: number, b: number) => from[a] - from[b] || a - b;
@@ -303,6 +309,10 @@ export function computeShelterRefunds(
 export function overlapDays(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
 }
+
+/** Days of [from, to) inside the span, without an object per call (the lean walk's visitors). */
+const daysIn = (from: Serial, to: Serial, span: Span): number =>
+  Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
 
 /** What a walk of the stays through their windows reports of each row, in each citizen's order. */
 interface WalkVisitor {
@@ -445,8 +455,7 @@ export function shelterCellValues(
   const values = new Float64Array(stays.length).fill(NaN);
   const errors = walkRefunds(stays, options, {
     own: (row) => (values[row] = 0),
-    refund: (row, from, to) =>
-      (values[row] += Math.max(0, Math.min(to, inPeriod.to) - Math.max(from, inPeriod.from))),
+    refund: (row, from, to) => (values[row] += daysIn(from, to, inPeriod)),
   });
   if (want === "amountOre") {
     const share = shareOf(options.rules.shelter.refundShare.value);
@@ -456,6 +465,52 @@ export function shelterCellValues(
     });
   }
   return { values, errors };
+}
+
+/** A stay's refund without its audit trail (no windows or warnings): a GAMMEL forecast line. */
+export type StayRefund = Pick<
+  StayResult,
+  "row" | "ownDays" | "refundSpans" | "refundableDays" | "amountOre"
+>;
+
+/**
+ * Each stay's own days, refundable spans (up to the period's end), refundable days in the
+ * period and refund, as computeShelterRefunds finds them, on the lean walk: for the forecast's
+ * second rule set, whose windows and warnings no sheet shows.
+ */
+export function shelterRefunds(
+  stays: readonly StayInput[],
+  options: ShelterOptions
+): (StayRefund | FailedRow)[] {
+  const inPeriod = periodSpan(options.period ?? {});
+  const out: (StayRefund | FailedRow)[] = new Array(stays.length);
+  const errors = walkRefunds(stays, options, {
+    own: (row, from, to) =>
+      (out[row] = {
+        row,
+        ownDays: from < to ? { from, to } : null,
+        refundSpans: [],
+        refundableDays: 0,
+        amountOre: 0,
+      }),
+    refund: (row, from, to) => {
+      const r = out[row] as StayRefund;
+      pushSpan(r.refundSpans, from, to);
+      r.refundableDays += daysIn(from, to, inPeriod);
+    },
+  });
+  const share = shareOf(options.rules.shelter.refundShare.value);
+  // Rows with an error are still holes here, which forEach skips.
+  out.forEach((r, row) => {
+    (r as StayRefund).amountOre = refundOre(
+      stays[row].dailyRate,
+      stays[row].selfPayment,
+      (r as StayRefund).refundableDays,
+      share
+    );
+  });
+  for (const [row, error] of errors) out[row] = { row, error };
+  return out;
 }
 
 /** A stay's own days and refundable days: what a projection keeps of its § 110 result. */

@@ -43,6 +43,7 @@ import { TemplatePanel } from "../templates/TemplatePanel";
 import { UncertaintyPanel } from "../uncertainty/UncertaintyPanel";
 import { EvidencePanel } from "../evidence/EvidencePanel";
 import { engineRunner } from "../worker/engine";
+import { forecastOnTwoCores } from "../worker/engineJobs";
 import { typologyChoice } from "../../src/sheets/forecast/userGroups";
 import { MeetingMode } from "../meeting/MeetingMode";
 import { MEETING_TEXTS } from "../meeting/texts";
@@ -206,7 +207,7 @@ export function App({ workbook, onResult, preferSheets, print, onRunning }: AppP
         language: text.language,
         pseudonymise,
         checked: shownCheck,
-        compute: (input, signal) => engine.run("forecast", input, { signal }),
+        compute: (input, signal) => forecastOnTwoCores(engine, input, signal),
         signal: controller.signal,
         onProgress: (p) => progress.set(p.phase, READ_SHARE + (1 - READ_SHARE) * p.fraction),
       });

@@ -1,6 +1,6 @@
 /**
  * The pane's engine jobs, which run in its web worker (engine.worker.ts) so the page never
- * freezes: the forecast's sheets, the scenario comparison with its tornado, the two readings
+ * freezes: the forecast's sheets and their B + 3 table, the scenario comparison with its tornado, the two readings
  * of the phase-in side by side, the council page with its Monte Carlo run, meeting mode's key
  * figures and its band, the uncertainty panel's Monte Carlo run and tornado, and the evidence panel's backtest
  * and comparison with published evaluations. The handlers are the pure
@@ -8,10 +8,13 @@
  */
 import type { ParameterRanges, ScenarioParameters } from "../../src/engine/parameters";
 import type { RowError, StayInput } from "../../src/engine/shelter";
-import type { Handlers, JobSpec } from "../../src/worker/protocol";
+import type { Handlers, JobRunner, JobSpec } from "../../src/worker/protocol";
 import { evidence, type Evidence } from "../../src/sheets/evidence/evidence";
 import {
-  forecastSheets,
+  forecastBudget,
+  forecastTables,
+  withBudget,
+  type BudgetPart,
   type ForecastInput,
   type ForecastSheets,
 } from "../../src/sheets/forecast/forecastSheets";
@@ -45,7 +48,10 @@ export interface CompareRequest {
 }
 
 export interface EngineJobs {
-  forecast: JobSpec<ForecastInput, never, ForecastSheets>;
+  /** The forecast's sheets without the B + 3 table: one core (forecastOnTwoCores). */
+  forecastTables: JobSpec<ForecastInput, never, ForecastSheets>;
+  /** The B + 3 table, projected from the same input: the other core. */
+  forecastBudget: JobSpec<ForecastInput, never, BudgetPart | undefined>;
   compare: JobSpec<CompareRequest, { done: number; total: number }, Comparison>;
   readings: JobSpec<{ stays: readonly StayInput[] }, never, ReadingDifference[]>;
   summary: JobSpec<SummaryRequest, { done: number; total: number }, SummarySheet>;
@@ -76,7 +82,8 @@ export interface EngineJobs {
 }
 
 export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
-  forecast: (input) => forecastSheets(input),
+  forecastTables: (input) => forecastTables(input),
+  forecastBudget: (input) => forecastBudget(input),
   compare: ({ stays, scenarios }, progress) => compareScenarios(stays, scenarios, progress),
   readings: ({ stays }) => compareReadings(stays),
   summary: (request, progress) => summarySheet(request, progress),
@@ -87,3 +94,32 @@ export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
   sensitivity: (request, progress) => runSensitivity(request, progress),
   evidence: (request) => evidence(request),
 };
+
+/**
+ * The forecast's sheets as two jobs at once, each in its own worker (WorkerClient starts a second
+ * when the first is busy): the § 110 forecast with its audit on one core, the projection behind
+ * the B + 3 table on the other. Neither needs the other (forecastBudget), so the pane waits for
+ * the longer of the two, not their sum. A failure of either cancels the other.
+ */
+export async function forecastOnTwoCores(
+  engine: JobRunner<EngineJobs>,
+  input: ForecastInput,
+  signal?: AbortSignal
+): Promise<ForecastSheets> {
+  const both = new AbortController();
+  const cancel = () => both.abort();
+  if (signal?.aborted) cancel();
+  signal?.addEventListener("abort", cancel);
+  try {
+    const [sheets, budget] = await Promise.all([
+      engine.run("forecastTables", input, { signal: both.signal }),
+      engine.run("forecastBudget", input, { signal: both.signal }),
+    ]).catch((error: unknown) => {
+      cancel();
+      throw error;
+    });
+    return withBudget(sheets, budget);
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+  }
+}

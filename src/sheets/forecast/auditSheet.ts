@@ -11,9 +11,9 @@ import type { RuleSet } from "../../engine/rules";
 import {
   isRowError,
   overlapDays,
+  type FailedRow,
   type RowError,
   type Span,
-  type StayOutcome,
   type StayResult,
 } from "../../engine/shelter";
 import { a1, type CellValue, type SheetSpec } from "../../workbook/workbook";
@@ -181,8 +181,7 @@ export function auditSheet(
   for (const line of forecast.stays) {
     const stay = input.stays[line.index];
     const sheetRow = input.stayRows[line.index];
-    const ny: StayOutcome = line.ny;
-    const g: StayOutcome = line.gammel;
+    const { ny, gammel: g } = line;
     const cells = BLANK_ROW.slice();
     cells[COLUMN.row] = sheetRow;
     cells[COLUMN.citizen] = name(stay.citizen);
@@ -192,8 +191,7 @@ export function auditSheet(
     cells[COLUMN.dailyRate] = stay.dailyRate;
     cells[COLUMN.selfPayment] = stay.selfPayment;
     if (isRowError(ny) || isRowError(g)) {
-      const error = isRowError(ny) ? ny.error : (g as { error: RowError }).error;
-      cells[COLUMN.warnings] = t.error(message(error));
+      cells[COLUMN.warnings] = t.error(message((isRowError(ny) ? ny : (g as FailedRow)).error));
       rows.push({ sheetRow, cells });
       continue;
     }

@@ -73,33 +73,41 @@ const summaryAmounts = (a: Amounts): SummaryAmounts => ({
 });
 
 /** The B + 3 table, the scenario it is projected with, and why the projection failed, if it did. */
-interface BudgetPart {
+export interface BudgetPart {
   table: BudgetYearsTable;
   scenario: string | null;
   problem?: string;
 }
 
-/** The B + 3 table of the forecast and its projection under the input's scenario. */
-function budget(
-  input: ForecastInput,
-  forecast: Forecast,
-  language: SheetLanguage
-): BudgetPart | undefined {
+/**
+ * The B + 3 table on top of the forecast sheet: the input's stays projected under its scenario.
+ * Its years come after the stays' years (the projection's base year + 1 on, or the forecast's
+ * last year + 1 on when the projection fails), so no forecast figure enters it. It needs no
+ * forecast, and the pane computes it beside the forecast, on the machine's other core.
+ */
+export function forecastBudget(input: ForecastInput): BudgetPart | undefined {
+  const language = input.language ?? "da";
   const scenario = input.scenario ?? { name: null, parameters: DEFAULT_PARAMETERS };
   const projection = computeProjection(input.stays, scenario.parameters, {
     rules: input.options?.rules,
   });
   const failed = isProjectionError(projection);
+  const years = input.options?.years ?? defaultYears(input.stays);
   const table = budgetYears({
-    forecastYears: forecast.years,
-    ...(!failed && { projection }),
+    ...(failed ? years && { budgetYear: years.last + 1 } : { projection }),
     indexation: scenario.parameters.rateIndexation,
   });
   const problem = failed ? (language === "en" && projection.en) || projection.message : undefined;
   return table && { table, scenario: scenario.name, problem };
 }
 
+/** The forecast's sheets with the B + 3 table (forecastTables, then withBudget). */
 export function forecastSheets(input: ForecastInput): ForecastSheets {
+  return withBudget(forecastTables(input), forecastBudget(input));
+}
+
+/** The forecast's sheets without the B + 3 table, whose rows on the forecast sheet stay free. */
+export function forecastTables(input: ForecastInput): ForecastSheets {
   const language = input.language ?? "da";
   // The user groups' window years summed per stay by the forecast itself, when it reports them.
   const years = input.options?.years ?? defaultYears(input.stays);
@@ -112,7 +120,6 @@ export function forecastSheets(input: ForecastInput): ForecastSheets {
     { rules: input.options?.rules, statusDate: forecast.statusDate },
     forecast
   );
-  const budgetYearsTable = budget(input, forecast, language);
   return {
     summary: {
       period: forecast.period,
@@ -120,17 +127,34 @@ export function forecastSheets(input: ForecastInput): ForecastSheets {
       years: forecast.years.map((y) => y.year),
       total: summaryAmounts(forecast.total),
       ...(groups && { groups }),
-      ...(budgetYearsTable && { budget: budgetYearsTable.table }),
       language,
     },
     forecast: forecastSheet(
       forecast,
       { ok: input.stays.length, bad: input.bad.length },
       groups,
-      budgetYearsTable,
       language
     ),
     audit: auditSheet(forecast, input, language),
+  };
+}
+
+/** The sheets of forecastTables with the B + 3 table in the summary and on the forecast sheet. */
+export function withBudget(sheets: ForecastSheets, budget: BudgetPart | undefined): ForecastSheets {
+  if (!budget) return sheets;
+  const { forecast, summary } = sheets;
+  const [title, ...rest] = forecast.sections;
+  const sections = budgetYearsSections(
+    budget.table,
+    { row: BUDGET_ROW, col: 0 },
+    summary.language,
+    budget.scenario,
+    budget.problem
+  );
+  return {
+    ...sheets,
+    summary: { ...summary, budget: budget.table },
+    forecast: { ...forecast, sections: [title, ...sections, ...rest] },
   };
 }
 
@@ -163,7 +187,6 @@ function forecastSheet(
   forecast: Forecast,
   counts: { ok: number; bad: number },
   groups: UserGroupSummary | undefined,
-  budget: BudgetPart | undefined,
   language: SheetLanguage
 ): SheetSpec {
   const t = FORECAST_TEXTS[language];
@@ -185,15 +208,6 @@ function forecastSheet(
     }),
     sections: [
       { at: "A1", values: [[t.title]], boldRows: [0], fit: false },
-      ...(budget
-        ? budgetYearsSections(
-            budget.table,
-            { row: BUDGET_ROW, col: 0 },
-            language,
-            budget.scenario,
-            budget.problem
-          )
-        : []),
       {
         at: a1(NOTES_ROW, 0),
         values: [
