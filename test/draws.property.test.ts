@@ -20,7 +20,9 @@ import {
   type Projection,
 } from "../src/engine/projection";
 import { evaluateDraw, type DrawResult } from "../src/engine/projection/draw";
-import type { StayInput } from "../src/engine/shelter";
+import { citizenKey, shelterNights, type StayInput } from "../src/engine/shelter";
+import { citizenNumbers } from "../src/engine/projection/timeline";
+import { RULE_SETS } from "../src/engine/rules";
 import { USER_GROUPS } from "../src/engine/typology";
 import { ProjectionRunner, drawnRanges, monteCarloDraws } from "../src/engine/uncertainty";
 import { sampleWorkbook } from "../src/demo/sampleData";
@@ -197,6 +199,29 @@ describe("a draw equals the exact projection with the same parameters (issue 23)
       { numRuns: 30, seed: 7 }
     );
     expect(shared).toBeGreaterThan(10);
+  });
+
+  it("the timeline's citizens as numbers: the groups of their texts, and the same § 110 nights", () => {
+    fc.assert(
+      fc.property(registerArb, parametersArb, fc.constantFrom(0, -0.2, 0.15), (stays, p, trend) => {
+        const prepared = prepareProjection(stays, { ...p, stayLengthChange: trend });
+        if (isProjectionError(prepared)) return;
+        const { timeline } = prepared;
+        const numbers = citizenNumbers(timeline);
+        // One number for one citizen text, and one text for one number.
+        const byText = new Map<string, number>();
+        const byNumber = new Map<number, string>();
+        timeline.forEach((s, i) => {
+          const key = citizenKey(s.citizen);
+          expect(byText.get(key) ?? numbers[i]).toBe(numbers[i]);
+          expect(byNumber.get(numbers[i]) ?? key).toBe(key);
+          byText.set(key, numbers[i]);
+          byNumber.set(numbers[i], key);
+        });
+        expect(prepared.results).toEqual(shelterNights(timeline, RULE_SETS.NY));
+      }),
+      { numRuns: 40, seed: 110 }
+    );
   });
 
   it("every draw of a Monte Carlo run of the demo municipality", async () => {

@@ -326,12 +326,14 @@ interface WalkVisitor {
  * The lean walk of computeShelterRefunds's rules: no object per stay. Citizens are numbered,
  * rows are grouped by a counting sort and walked with the window state in a few numbers. Rows
  * with an error are returned (the visitor never sees them) and take no part in any citizen's
- * history, as in the audit path.
+ * history, as in the audit path. `citizens`: each row's citizen as a number 0.., where the caller
+ * knows them (rows with one number are one citizen), in place of numbering their texts.
  */
 function walkRefunds(
   stays: readonly StayInput[],
   options: ShelterOptions,
-  visit: WalkVisitor
+  visit: WalkVisitor,
+  citizens?: Int32Array
 ): Map<number, RowError> {
   const n = stays.length;
   const period = options.period ?? {};
@@ -345,6 +347,7 @@ function walkRefunds(
   const citizenOf = new Int32Array(n).fill(-1);
   const ids = new Map<string, number>();
   const bySpelling = new Map<string, number>();
+  let citizenCount = 0;
   for (let row = 0; row < n; row++) {
     const stay = stays[row];
     const end = validateAmounts(stay) ?? stayEnd(stay, period);
@@ -354,6 +357,11 @@ function walkRefunds(
     }
     from[row] = stay.admission;
     to[row] = end;
+    if (citizens) {
+      citizenOf[row] = citizens[row];
+      citizenCount = Math.max(citizenCount, citizens[row] + 1);
+      continue;
+    }
     // Rows of one citizen mostly spell them alike: the key is computed once per spelling.
     let id = bySpelling.get(stay.citizen);
     if (id === undefined) {
@@ -364,13 +372,14 @@ function walkRefunds(
     }
     citizenOf[row] = id;
   }
+  if (!citizens) citizenCount = ids.size;
 
   // Rows grouped by citizen (stable: each group in row order), then by admission, ties by row.
-  const start = new Int32Array(ids.size + 1);
+  const start = new Int32Array(citizenCount + 1);
   for (let row = 0; row < n; row++) if (citizenOf[row] >= 0) start[citizenOf[row] + 1]++;
-  for (let c = 0; c < ids.size; c++) start[c + 1] += start[c];
-  const order = new Int32Array(start[ids.size]);
-  const next = start.slice(0, ids.size);
+  for (let c = 0; c < citizenCount; c++) start[c + 1] += start[c];
+  const order = new Int32Array(start[citizenCount]);
+  const next = start.slice(0, citizenCount);
   for (let row = 0; row < n; row++) if (citizenOf[row] >= 0) order[next[citizenOf[row]]++] = row;
   const byAdmission = (a: number, b: number) => from[a] - from[b] || a - b;
 
@@ -379,7 +388,7 @@ function walkRefunds(
   const limits = shelter.dayLimits;
   const months = shelter.windowMonths.value;
 
-  for (let c = 0; c < ids.size; c++) {
+  for (let c = 0; c < citizenCount; c++) {
     const first = start[c];
     const last = start[c + 1];
     if (last - first > 16) order.subarray(first, last).sort(byAdmission);
@@ -519,11 +528,14 @@ export type StayNights = Pick<StayResult, "ownDays" | "refundSpans">;
 /**
  * Each stay's own days and refundable spans, as computeShelterRefunds finds them (without a
  * period: every day), for the projection, which replays hundreds of thousands of stays and keeps
- * nothing else: no windows, warnings or amounts. Rows with an error get it.
+ * nothing else: no windows, warnings or amounts. Rows with an error get it. `citizens`: each
+ * row's citizen as a number, where the projection numbered its own stays (timeline.ts), so that
+ * hundreds of thousands of made-up citizen texts need not be keyed one by one.
  */
 export function shelterNights(
   stays: readonly StayInput[],
-  rules: RuleSet
+  rules: RuleSet,
+  citizens?: Int32Array
 ): (StayNights | RowError)[] {
   const out: (StayNights | RowError)[] = new Array(stays.length);
   const errors = walkRefunds(
@@ -533,7 +545,8 @@ export function shelterNights(
       own: (row, from, to) =>
         (out[row] = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
       refund: (row, from, to) => pushSpan((out[row] as StayNights).refundSpans, from, to),
-    }
+    },
+    citizens
   );
   for (const [row, error] of errors) out[row] = error;
   return out;

@@ -371,6 +371,8 @@ export function returnsOf(
   const { citizen } = timeline[option.row];
   const stays = [];
   const owners: { n: number; span: TakenSpan }[] = [];
+  // Each anniversary's stays are one citizen of their own, together in `stays`.
+  const citizens: number[] = [];
   for (let n = 1; n < option.patterns.length; n++) {
     const returned = `${citizen}\u0000${option.day}\u0000${n}`;
     for (const span of option.patterns[n]) {
@@ -378,10 +380,11 @@ export function returnsOf(
       const s = timeline[span.row];
       stays.push(timelineStay(s, s.person, returned, span.from, span.to, s.cohort, true));
       owners.push({ n, span });
+      citizens.push(n);
     }
   }
   const b = new VectorBuilder(c.values.length);
-  replayedNights(stays, rules).forEach((o, i) => {
+  replayedNights(stays, rules, Int32Array.from(citizens)).forEach((o, i) => {
     const { n, span } = owners[i];
     b.n = n;
     b.lag = span.lag;

@@ -20,6 +20,7 @@ import { estimateReturns, type ReturnEstimates } from "./returns";
 import { replayedNights, type StayNights } from "./tallies";
 import {
   canonicalStays,
+  citizenNumbers,
   defaultBaseYear,
   jan1,
   projectionTimeline,
@@ -247,9 +248,9 @@ function timelineOf(
   }
   const timeline = projectionTimeline(canonical, options, skeleton);
   const rows = skeleton.stays.length;
-  const results = earlier
-    ? earlier.results.concat(replayedNights(timeline.slice(rows), rules))
-    : replayedNights(timeline, rules);
+  const copies = earlier ? timeline.slice(rows) : timeline;
+  const replayed = replayedNights(copies, rules, citizenNumbers(copies));
+  const results = earlier ? earlier.results.concat(replayed) : replayed;
   const recorded = earlier ?? {
     key,
     timeline: skeleton,

@@ -12,8 +12,12 @@ import { shelterNights, type Span, type StayInput, type StayNights } from "../sh
 export type { StayNights };
 
 /** The § 110 nights of stays the projection made itself: an error there is a bug, not input. */
-export function replayedNights(stays: readonly StayInput[], rules: RuleSet): StayNights[] {
-  return shelterNights(stays, rules).map((o) => {
+export function replayedNights(
+  stays: readonly StayInput[],
+  rules: RuleSet,
+  citizens?: Int32Array
+): StayNights[] {
+  return shelterNights(stays, rules, citizens).map((o) => {
     if ("code" in o) throw new Error(`Projection: replayed stay rejected: ${o.message}`);
     return o;
   });

@@ -151,6 +151,23 @@ export function projectionTimeline(
 }
 
 /**
+ * Each stay's citizen as a number 0.., for the § 110 walk (shelterNights). A timeline holds each
+ * citizen's stays together: the recorded stays in canonical order (cohort 0), then each copy's
+ * cohort in the same order. So a citizen is a run of rows with one person and one cohort, and
+ * the walk need not key each made-up citizen text («person␀t») on its own.
+ */
+export function citizenNumbers(stays: readonly TimelineStay[]): Int32Array {
+  const numbers = new Int32Array(stays.length);
+  let id = -1;
+  for (let i = 0; i < stays.length; i++) {
+    const s = stays[i];
+    if (i === 0 || s.cohort !== stays[i - 1].cohort || s.person !== stays[i - 1].person) id++;
+    numbers[i] = id;
+  }
+  return numbers;
+}
+
+/**
  * What no stay-length trend changes of a timeline: its recorded stays (cohort 0), and of each
  * copy, in order, the stay copied, its citizen, admission and cohort, whether it is counted and
  * its recorded nights (at least 1), which the trend scales where it is counted.
