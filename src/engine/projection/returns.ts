@@ -188,15 +188,17 @@ export function estimateReturns(
   const POOLED = COUNTS * USER_GROUPS.length;
   // Each citizen's counts as their few non-zero entries: a resample adds those only.
   const starts = new Int32Array(citizens + 1);
-  const at: number[] = [];
-  const values: number[] = [];
-  for (let i = 0; i < citizens; i++) {
+  let nonZero = 0;
+  for (let j = 0; j < citizens * PER_CITIZEN; j++) if (counts[j] !== 0) nonZero++;
+  const at = new Int32Array(nonZero);
+  const values = new Float64Array(nonZero);
+  for (let i = 0, n = 0; i < citizens; i++) {
     for (let k = 0; k < PER_CITIZEN; k++)
       if (counts[PER_CITIZEN * i + k] !== 0) {
-        at.push(k);
-        values.push(counts[PER_CITIZEN * i + k]);
+        at[n] = k;
+        values[n++] = counts[PER_CITIZEN * i + k];
       }
-    starts[i + 1] = at.length;
+    starts[i + 1] = n;
   }
   /** Group sums and the pooled sum over the citizens picked (all of them, or a resample). */
   const total = (pick: (i: number) => number, n: number) => {
@@ -221,20 +223,24 @@ export function estimateReturns(
     ));
   };
 
-  /** The observations an estimate at `at` rests on (POOLED: all groups), and its citizens. */
-  const people = new Map<string, number>();
-  const observed = (at: number, q: ReturnQuantity) => {
-    const key = `${at}|${q}`;
-    let count = people.get(key);
-    if (count === undefined) {
-      const slots = at === POOLED ? USER_GROUPS.map((_, g) => COUNTS * g) : [at];
-      count = 0;
-      for (let c = 0; c < citizens; c++)
-        if (slots.some((slot) => observations(counts, PER_CITIZEN * c + slot, q) > 0)) count++;
-      people.set(key, count);
+  // The citizens with an observation, per group (then all groups pooled) and quantity: one pass.
+  const people = new Int32Array((USER_GROUPS.length + 1) * RETURN_QUANTITIES.length);
+  const Q = RETURN_QUANTITIES.length;
+  for (let c = 0; c < citizens; c++)
+    for (let k = 0; k < Q; k++) {
+      let any = false;
+      for (let g = 0; g < USER_GROUPS.length; g++)
+        if (observations(counts, PER_CITIZEN * c + COUNTS * g, RETURN_QUANTITIES[k]) > 0) {
+          people[Q * g + k]++;
+          any = true;
+        }
+      if (any) people[Q * USER_GROUPS.length + k]++;
     }
-    return { observations: observations(all, at, q), citizens: count };
-  };
+  /** The observations an estimate at `at` rests on (POOLED: all groups), and its citizens. */
+  const observed = (at: number, q: ReturnQuantity) => ({
+    observations: observations(all, at, q),
+    citizens: people[(Q * at) / COUNTS + RETURN_QUANTITIES.indexOf(q)],
+  });
   const estimate = (at: number, q: ReturnQuantity, basis: EstimateBasis): Estimate => {
     const value = ratios(all, at)[q];
     let range: { low: number; high: number } | undefined;
