@@ -252,12 +252,14 @@ export function candidatesAt(
       .sort((a, b) => a.from - b.from || compareText(a.person, b.person));
     const rank = new Int32Array(list.length);
     order.forEach((o, k) => (rank[o.i] = k));
-    table = {
-      list,
-      person: Int32Array.from(list, (candidate) => c.personOf[candidate.row]),
-      cohort: Int32Array.from(list, (candidate) => timeline[candidate.row].cohort),
-      rank,
-    };
+    // Plain loops: Int32Array.from with a mapping function is several times slower.
+    const person = new Int32Array(list.length);
+    const cohort = new Int32Array(list.length);
+    list.forEach(({ row }, k) => {
+      person[k] = c.personOf[row];
+      cohort[k] = timeline[row].cohort;
+    });
+    table = { list, person, cohort, rank };
     c.candidates.set(threshold, table);
   }
   return table;
