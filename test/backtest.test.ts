@@ -29,9 +29,7 @@ import {
 import type { StayInput } from "../src/engine/shelter";
 import { backtest } from "../src/functions/functions";
 import { BACKTEST_HEADER } from "../src/functions/scenarioFunctions";
-import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { mapColumns, validateRows } from "../src/sheets/stays/columns";
-import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
+import { fixedPricesSupportOnly, sampleRows, stay, theSamePeopleReturn } from "./fixtures";
 
 function run(stays: StayInput[], p: Partial<ScenarioParameters> = {}): Backtest {
   // The registers' rates do not change: the projection's price indexation neither.
@@ -151,18 +149,7 @@ describe("the backtest: each year projected from the years before it alone", () 
   });
 
   it("on the demo municipality every figure of every year held out is within the backtest's own reported tolerance", () => {
-    const sheet = sampleBudgetSheet();
-    const header = sheet.values[sheet.headerRow];
-    const stays = validateRows(
-      {
-        sheet: sheet.name,
-        header,
-        rows: sheet.values.slice(sheet.headerRow + 1),
-        firstRow: sheet.headerRow + 1,
-        left: 0,
-      },
-      mapColumns(header)
-    ).stays;
+    const stays = sampleRows().stays;
     const result = run(stays);
     expect(result.years.map((y) => y.year)).toEqual([2025, 2026]);
     for (const y of result.years)

@@ -8,6 +8,8 @@ import {
 } from "../src/engine/parameters";
 import type { RowError, StayInput } from "../src/engine/shelter";
 import { USER_GROUPS } from "../src/engine/typology";
+import { sampleBudgetSheet, type SampleOptions } from "../src/demo/sampleData";
+import { mapColumns, validateRows, type ValidationReport } from "../src/sheets/stays/columns";
 import {
   exportTemplate,
   parseTemplate,
@@ -16,6 +18,22 @@ import {
   type TemplateDraft,
   type TemplateProblem,
 } from "../src/templates/template";
+
+/** The sample budget sheet's rows checked as the pane checks them (its good stays and their rows). */
+export function sampleRows(options: SampleOptions = {}): ValidationReport {
+  const sheet = sampleBudgetSheet(options);
+  const header = sheet.values[sheet.headerRow];
+  return validateRows(
+    {
+      sheet: sheet.name,
+      header,
+      rows: sheet.values.slice(sheet.headerRow + 1),
+      firstRow: sheet.headerRow + 1,
+      left: 0,
+    },
+    mapColumns(header)
+  );
+}
 
 /** A § 110 stay from ISO dates; rate 1 000 kr. a day and no self-payment unless given. */
 export const stay = (

@@ -15,27 +15,14 @@ import {
 } from "../src/engine/forecast";
 import { allocateOre, kronerFromOre } from "../src/engine/money";
 import { refusion110, refusionDays110 } from "../src/functions/functions";
-import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { validateRows, mapColumns } from "../src/sheets/stays/columns";
-import { stay } from "./fixtures";
+import { sampleRows, stay } from "./fixtures";
 
 const ore = (kroner: number) => Math.round(kroner * 100);
 const oreOf = (a: { toNumber(): number }) => ore(a.toNumber());
 
 /** The sample budget's good rows, parsed as the pane parses them. */
 function sampleStays(rows = 800): ForecastStay[] {
-  const sheet = sampleBudgetSheet({ rows });
-  const header = sheet.values[sheet.headerRow];
-  return validateRows(
-    {
-      sheet: sheet.name,
-      header,
-      rows: sheet.values.slice(sheet.headerRow + 1),
-      firstRow: sheet.headerRow + 1,
-      left: 0,
-    },
-    mapColumns(header)
-  ).stays;
+  return sampleRows({ rows }).stays;
 }
 
 const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);

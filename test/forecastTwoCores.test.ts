@@ -13,8 +13,6 @@ import {
   forecastSheets,
   type ForecastInput,
 } from "../src/sheets/forecast/forecastSheets";
-import { mapColumns, validateRows } from "../src/sheets/stays/columns";
-import { sampleBudgetSheet } from "../src/demo/sampleData";
 import { inThread } from "../src/worker/client";
 import type { JobRunner } from "../src/worker/protocol";
 import { AbortError } from "../src/workbook/workbook";
@@ -23,20 +21,10 @@ import {
   forecastOnTwoCores,
   type EngineJobs,
 } from "../taskpane/worker/engineJobs";
+import { sampleRows } from "./fixtures";
 
 function sampleInput(parameters = DEFAULT_PARAMETERS): ForecastInput {
-  const sheet = sampleBudgetSheet({ rows: 400 });
-  const header = sheet.values[sheet.headerRow];
-  const { stays, stayRows } = validateRows(
-    {
-      sheet: sheet.name,
-      header,
-      rows: sheet.values.slice(sheet.headerRow + 1),
-      firstRow: sheet.headerRow + 1,
-      left: 0,
-    },
-    mapColumns(header)
-  );
+  const { stays, stayRows } = sampleRows({ rows: 400 });
   return { stays, stayRows, bad: [], pseudonymise: false, scenario: { name: "Plan", parameters } };
 }
 

@@ -31,9 +31,7 @@ import {
   refusion110,
   refusion85a,
 } from "../src/functions/functions";
-import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { mapColumns, validateRows } from "../src/sheets/stays/columns";
-import { fixedPricesSupportOnly, stay, theSamePeopleReturn } from "./fixtures";
+import { fixedPricesSupportOnly, sampleRows, stay, theSamePeopleReturn } from "./fixtures";
 
 /**
  * No trends and no Housing First: the plain replay. Every user group may be offered Housing
@@ -75,18 +73,7 @@ const column = (p: Projection, pick: (y: ProjectionYear) => Decimal) =>
 
 /** The sample municipality's good rows, parsed as the pane parses them. */
 function sampleStays(rows = 800): StayInput[] {
-  const sheet = sampleBudgetSheet({ rows });
-  const header = sheet.values[sheet.headerRow];
-  return validateRows(
-    {
-      sheet: sheet.name,
-      header,
-      rows: sheet.values.slice(sheet.headerRow + 1),
-      firstRow: sheet.headerRow + 1,
-      left: 0,
-    },
-    mapColumns(header)
-  ).stays;
+  return sampleRows({ rows }).stays;
 }
 
 const col = <T>(xs: readonly T[]): T[][] => xs.map((x) => [x]);

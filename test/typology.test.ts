@@ -13,9 +13,7 @@ import {
   typologyWindow,
   type TypologyRules,
 } from "../src/engine/typology";
-import { sampleBudgetSheet } from "../src/demo/sampleData";
-import { mapColumns, validateRows } from "../src/sheets/stays/columns";
-import { stay } from "./fixtures";
+import { sampleRows, stay } from "./fixtures";
 
 const rules: TypologyRules = {
   years: DEFAULT_PARAMETERS.typologyYears,
@@ -94,18 +92,7 @@ describe("the user groups, on constructed citizens (window 2027–2029)", () => 
 });
 
 describe("the group figures", () => {
-  const sheet = sampleBudgetSheet();
-  const header = sheet.values[sheet.headerRow];
-  const stays = validateRows(
-    {
-      sheet: sheet.name,
-      header,
-      rows: sheet.values.slice(sheet.headerRow + 1),
-      firstRow: sheet.headerRow + 1,
-      left: 0,
-    },
-    mapColumns(header)
-  ).stays;
+  const stays = sampleRows().stays;
   const groups = groupFigures(stays, 2026, rules);
 
   it("add up to the forecast of the window's years: nights, gross cost, refunds", () => {

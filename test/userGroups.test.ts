@@ -7,10 +7,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { computeForecast } from "../src/engine/forecast";
 import { DEFAULT_PARAMETERS } from "../src/engine/parameters";
-import { sampleBudgetSheet, sampleWorkbook } from "../src/demo/sampleData";
+import { sampleWorkbook } from "../src/demo/sampleData";
 import { forecastCharts, forecastSheets } from "../src/sheets/forecast/forecastSheets";
 import { findStays, runForecast } from "../src/sheets/forecast/forecastRun";
-import { mapColumns, validateRows } from "../src/sheets/stays/columns";
 import {
   GROUP_HEADERS,
   shareOf,
@@ -21,7 +20,7 @@ import {
   userGroupSummary,
 } from "../src/sheets/forecast/userGroups";
 import { parseA1 } from "../src/workbook/workbook";
-import { stay } from "./fixtures";
+import { sampleRows, stay } from "./fixtures";
 
 /** Window 2024–2026. Kim: 365 nights from 1 July 2025, so chronic; Eva: three stays 60 days apart; Ole: one short stay. */
 const STAYS = [
@@ -160,18 +159,7 @@ describe("the forecast sheet and run", () => {
       ["episodic", 9],
       ["transitional", 222],
     ]);
-    const sheet = sampleBudgetSheet();
-    const header = sheet.values[sheet.headerRow];
-    const stays = validateRows(
-      {
-        sheet: sheet.name,
-        header,
-        rows: sheet.values.slice(sheet.headerRow + 1),
-        firstRow: sheet.headerRow + 1,
-        left: 0,
-      },
-      mapColumns(header)
-    ).stays;
+    const stays = sampleRows().stays;
     const f = computeForecast(stays, { years: { first: 2024, last: 2026 } }).total;
     expect(groups.total.nights).toBe(f.stayDays);
     expect(groups.total.gross).toBe(f.gross.toFixed(2));

@@ -5,7 +5,6 @@
  * values only where the sign changes, and the council's own choices shown as decisions.
  */
 import { describe, expect, it } from "@jest/globals";
-import { sampleBudgetSheet } from "../src/demo/sampleData";
 import {
   DEFAULT_PARAMETERS,
   PARAMETERS,
@@ -22,22 +21,10 @@ import {
   tornado,
   type MonteCarloResult,
 } from "../src/engine/uncertainty";
-import { mapColumns, validateRows } from "../src/sheets/stays/columns";
-import { accepted } from "./fixtures";
+import { accepted, sampleRows } from "./fixtures";
 
 function demoStays(): StayInput[] {
-  const sheet = sampleBudgetSheet();
-  const header = sheet.values[sheet.headerRow];
-  return validateRows(
-    {
-      sheet: sheet.name,
-      header,
-      rows: sheet.values.slice(sheet.headerRow + 1),
-      firstRow: sheet.headerRow + 1,
-      left: 0,
-    },
-    mapColumns(header)
-  ).stays;
+  return sampleRows().stays;
 }
 const stays = demoStays();
 const base: ScenarioParameters = { ...DEFAULT_PARAMETERS };

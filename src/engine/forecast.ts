@@ -36,8 +36,9 @@ export { allocateOreInt } from "./forecastQuarters";
 import {
   computeShelterRefunds,
   isRowError,
-  type FailedRow,
   shelterRefunds,
+  stayResult,
+  type FailedRow,
   type RowError,
   type StayInput,
   type StayOutcome,
@@ -262,18 +263,8 @@ function auditedRefunds(
     }
     outcomes[i] = o;
   });
-  for (let i = 0; i < stays.length; i++)
-    outcomes[i] ??= {
-      row: i,
-      ownDays: null,
-      refundSpans: [],
-      unlimitedDays: 0,
-      windows: [],
-      stayDaysInPeriod: 0,
-      refundableDays: 0,
-      amountOre: 0,
-      warnings: [open()],
-    };
+  // An open stay admitted after the status date: no days yet.
+  for (let i = 0; i < stays.length; i++) outcomes[i] ??= stayResult(i, null, [open()]);
   return outcomes;
 }
 

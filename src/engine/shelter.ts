@@ -209,6 +209,21 @@ function refundDays(
   }
 }
 
+/** A stay's result before its days are walked: its own days and warnings, nothing refunded. */
+export function stayResult(row: number, ownDays: Span | null, warnings: Warning[]): StayResult {
+  return {
+    row,
+    ownDays,
+    refundSpans: [],
+    unlimitedDays: 0,
+    windows: [],
+    stayDaysInPeriod: 0,
+    refundableDays: 0,
+    amountOre: 0,
+    warnings,
+  };
+}
+
 export interface ShelterOptions {
   period?: Period;
   rules: RuleSet;
@@ -277,17 +292,11 @@ export function computeShelterRefunds(
       if (stay.discharge === null) warnings.push({ kind: "open", countedTo: period.end! });
       if (stay.selfPayment > stay.dailyRate) warnings.push({ kind: "selfPaymentAboveRate" });
 
-      const result: StayResult = {
+      const result = stayResult(
         row,
-        ownDays: start < to[row] ? { from: start, to: to[row] } : null,
-        refundSpans: [],
-        unlimitedDays: 0,
-        windows: [],
-        stayDaysInPeriod: 0,
-        refundableDays: 0,
-        amountOre: 0,
-        warnings,
-      };
+        start < to[row] ? { from: start, to: to[row] } : null,
+        warnings
+      );
       if (result.ownDays) {
         // Days after the period change no refund inside it: a hundred-year stay paid for one
         // year walks that year's windows, not a century's.
