@@ -10,34 +10,22 @@
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { sampleBudgetSheet } from "../../src/demo/sampleData";
 import { computeForecast } from "../../src/engine/forecast";
 import { DEFAULT_PARAMETERS, PARAMETERS } from "../../src/engine/parameters";
 import { computeProjection, isProjectionError } from "../../src/engine/projection";
 import { BUDGET_FIGURES, BUDGET_TEXTS, budgetYears } from "../../src/sheets/budget/budgetYears";
 import { FORECAST_SHEET } from "../../src/sheets/forecast/forecastRun";
 import { LAYOUT, SCENARIO_SHEET } from "../../src/sheets/scenarios/scenarioSheet";
-import { mapColumns, validateRows } from "../../src/sheets/stays/columns";
 import { SHOTS, gridCell, openDemo, readRenderedGrid, runForecastInPage } from "./harness";
 import { demoPerFile } from "./demoPerFile";
 import { waitFor } from "../waitFor";
+import { sampleRows } from "../fixtures";
 
 const demo = demoPerFile();
 
 /** The B + 3 table of the sample, computed here as the pane's worker computes it. */
 function expectedBudget() {
-  const sheet = sampleBudgetSheet();
-  const header = sheet.values[sheet.headerRow];
-  const { stays } = validateRows(
-    {
-      sheet: sheet.name,
-      header,
-      rows: sheet.values.slice(sheet.headerRow + 1),
-      firstRow: sheet.headerRow + 1,
-      left: 0,
-    },
-    mapColumns(header)
-  );
+  const { stays } = sampleRows();
   const projection = computeProjection(stays, DEFAULT_PARAMETERS);
   if (isProjectionError(projection)) throw new Error(projection.message);
   return budgetYears({

@@ -6,35 +6,19 @@
 import { describe, expect, it } from "@jest/globals";
 import { computeForecast } from "../../src/engine/forecast";
 import { RULE_SETS } from "../../src/engine/rules";
-import { sampleBudgetSheet } from "../../src/demo/sampleData";
-import { mapColumns, validateRows } from "../../src/sheets/stays/columns";
 import { FORECAST_SHEET } from "../../src/sheets/forecast/forecastRun";
 import { formatMoney } from "../../taskpane/i18n";
 import { SHOTS, openDemo, runForecastInPage } from "./harness";
 import { demoPerFile } from "./demoPerFile";
 import { waitFor } from "../waitFor";
+import { sampleRows } from "../fixtures";
 
 const demo = demoPerFile();
-
-function sampleStays() {
-  const sheet = sampleBudgetSheet();
-  const header = sheet.values[sheet.headerRow];
-  return validateRows(
-    {
-      sheet: sheet.name,
-      header,
-      rows: sheet.values.slice(sheet.headerRow + 1),
-      firstRow: sheet.headerRow + 1,
-      left: 0,
-    },
-    mapColumns(header)
-  ).stays;
-}
 
 describe("the phase-in reading in the rule-set panel", () => {
   it("shows refund NY per year under both readings for the sample, and the forecast uses the chosen one", async () => {
     const page = await openDemo(demo.browser, demo.server.origin);
-    const stays = sampleStays();
+    const stays = sampleRows().stays;
     const day = computeForecast(stays, { rules: RULE_SETS.NY }).years;
     const byWindow = computeForecast(stays, { rules: RULE_SETS["NY-VINDUE"] }).years;
     const differing = day.filter((y, i) => !y.refundNy.eq(byWindow[i].refundNy));
