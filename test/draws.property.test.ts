@@ -20,7 +20,8 @@ import {
   type Projection,
 } from "../src/engine/projection";
 import { evaluateDraw, type DrawResult } from "../src/engine/projection/draw";
-import { citizenKey, shelterNights, type StayInput } from "../src/engine/shelter";
+import { citizenKey, type StayInput } from "../src/engine/shelter";
+import { shelterNights } from "../src/engine/shelterWalk";
 import { citizenNumbers } from "../src/engine/projection/timeline";
 import { RULE_SETS } from "../src/engine/rules";
 import { USER_GROUPS } from "../src/engine/typology";

@@ -33,7 +33,8 @@ import {
 } from "../src/engine/parameters";
 import { computeProjection } from "../src/engine/projection";
 import { RULE_SETS } from "../src/engine/rules";
-import { computeShelterRefunds, shelterCellValues, type StayInput } from "../src/engine/shelter";
+import { computeShelterRefunds, type StayInput } from "../src/engine/shelter";
+import { shelterCellValues } from "../src/engine/shelterWalk";
 import { DA, EN, render, type Problem, type ProblemId } from "../src/messages";
 
 /** One problem of each id: an id added to Problem without a sample here does not compile. */

@@ -13,12 +13,10 @@ import { RULE_SETS, type RuleSetName } from "../src/engine/rules";
 import {
   computeShelterRefunds,
   isRowError,
-  shelterCellValues,
-  shelterNights,
-  shelterRefunds,
   type Period,
   type StayInput,
 } from "../src/engine/shelter";
+import { shelterCellValues, shelterNights, shelterRefunds } from "../src/engine/shelterWalk";
 import { refusion110, refusionDays110 } from "../src/functions/functions";
 
 const FROM = d("2022-06-01");

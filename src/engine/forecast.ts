@@ -36,15 +36,14 @@ export { allocateOreInt } from "./forecastQuarters";
 import {
   computeShelterRefunds,
   isRowError,
-  shelterRefunds,
   stayResult,
   type FailedRow,
   type RowError,
   type StayInput,
   type StayOutcome,
-  type StayRefund,
   type Warning,
 } from "./shelter";
+import { shelterRefunds, type StayRefund } from "./shelterWalk";
 
 /** A stay as the forecast reads it: the engine's input plus the shelter (boform), if known. */
 export interface ForecastStay extends StayInput {

@@ -3,7 +3,8 @@
  * These are the Node contract (SPEC 2: a number or error for single cells, a column for
  * ranges); registered.ts wraps them as Excel calls them, and catalog.ts holds their help text.
  */
-import { shelterCellValues, type StayInput } from "../engine/shelter";
+import type { StayInput } from "../engine/shelter";
+import { shelterCellValues } from "../engine/shelterWalk";
 import {
   STAY_LABELS,
   isRowError,

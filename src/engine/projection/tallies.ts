@@ -6,7 +6,8 @@
 import type { Serial } from "../calendar";
 import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, type Share } from "../money";
 import type { RuleSet } from "../rules";
-import { shelterNights, type Span, type StayInput, type StayNights } from "../shelter";
+import type { Span, StayInput } from "../shelter";
+import { shelterNights, type StayNights } from "../shelterWalk";
 
 /** What the projection keeps of a stay's § 110 result: its own nights and its refundable nights. */
 export type { StayNights };
