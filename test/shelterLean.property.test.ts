@@ -14,6 +14,7 @@ import {
   computeShelterRefunds,
   isRowError,
   type Period,
+  type ShelterOptions,
   type StayInput,
 } from "../src/engine/shelter";
 import { shelterCellValues, shelterNights, shelterRefunds } from "../src/engine/shelterWalk";
@@ -66,35 +67,35 @@ function toStays(h: StayCells[]): StayInput[] {
   }));
 }
 
+/** A check on 500 random registers, each with a random period and rule set. */
+function onRandomRegisters(check: (stays: StayInput[], options: ShelterOptions) => void): void {
+  fc.assert(
+    fc.property(
+      fc.array(stayArb, { minLength: 1, maxLength: 25 }),
+      periodArb,
+      rulesArb,
+      (h, period, name) => check(toStays(h), { period, rules: RULE_SETS[name] })
+    ),
+    { numRuns: 500 }
+  );
+}
+
 describe("the lean path agrees with the audit path", () => {
   it("refundable days, refunds in øre and row errors, stay by stay", () => {
-    fc.assert(
-      fc.property(
-        fc.array(stayArb, { minLength: 1, maxLength: 25 }),
-        periodArb,
-        rulesArb,
-        (h, period, name) => {
-          const stays = toStays(h);
-          const options = { period, rules: RULE_SETS[name] };
-          const audit = computeShelterRefunds(stays, options);
-          const days = shelterCellValues(stays, options, "days");
-          const amounts = shelterCellValues(stays, options, "amountOre");
-          audit.forEach((o, row) => {
-            if (isRowError(o)) {
-              expect(days.errors.get(row)).toEqual(o.error);
-              expect(amounts.errors.get(row)).toEqual(o.error);
-            } else {
-              expect([days.values[row], amounts.values[row]]).toEqual([
-                o.refundableDays,
-                o.amountOre,
-              ]);
-              expect(days.errors.has(row)).toBe(false);
-            }
-          });
+    onRandomRegisters((stays, options) => {
+      const audit = computeShelterRefunds(stays, options);
+      const days = shelterCellValues(stays, options, "days");
+      const amounts = shelterCellValues(stays, options, "amountOre");
+      audit.forEach((o, row) => {
+        if (isRowError(o)) {
+          expect(days.errors.get(row)).toEqual(o.error);
+          expect(amounts.errors.get(row)).toEqual(o.error);
+        } else {
+          expect([days.values[row], amounts.values[row]]).toEqual([o.refundableDays, o.amountOre]);
+          expect(days.errors.has(row)).toBe(false);
         }
-      ),
-      { numRuns: 500 }
-    );
+      });
+    });
   });
 
   it("the projection's nights: own days and refundable spans as the audit path finds them, and its errors", () => {
@@ -114,31 +115,21 @@ describe("the lean path agrees with the audit path", () => {
   });
 
   it("the forecast's lean refunds: own days, spans to the period's end, days and øre in it, errors", () => {
-    fc.assert(
-      fc.property(
-        fc.array(stayArb, { minLength: 1, maxLength: 25 }),
-        periodArb,
-        rulesArb,
-        (h, period, name) => {
-          const stays = toStays(h);
-          const options = { period, rules: RULE_SETS[name] };
-          expect(shelterRefunds(stays, options)).toEqual(
-            computeShelterRefunds(stays, options).map((o) =>
-              isRowError(o)
-                ? o
-                : {
-                    row: o.row,
-                    ownDays: o.ownDays,
-                    refundSpans: o.refundSpans,
-                    refundableDays: o.refundableDays,
-                    amountOre: o.amountOre,
-                  }
-            )
-          );
-        }
-      ),
-      { numRuns: 500 }
-    );
+    onRandomRegisters((stays, options) => {
+      expect(shelterRefunds(stays, options)).toEqual(
+        computeShelterRefunds(stays, options).map((o) =>
+          isRowError(o)
+            ? o
+            : {
+                row: o.row,
+                ownDays: o.ownDays,
+                refundSpans: o.refundSpans,
+                refundableDays: o.refundableDays,
+                amountOre: o.amountOre,
+              }
+        )
+      );
+    });
   });
 
   it("the projection's nights: a stay inside another, ending the same day, has no own days", () => {

@@ -1,10 +1,10 @@
 /**
- * The pane's engine jobs, which run in its web worker (engine.worker.ts) so the page never
- * freezes: the forecast's sheets and their B + 3 table, the scenario comparison with its tornado, the two readings
- * of the phase-in side by side, the council page with its Monte Carlo run, meeting mode's key
- * figures and its band, the uncertainty panel's Monte Carlo run and tornado, and the evidence panel's backtest
- * and comparison with published evaluations. The handlers are the pure
- * computations.
+ * The pane's engine jobs, which run in its web workers (engine.worker.ts) so the page never
+ * freezes: the forecast's sheets and their B + 3 table, the scenario comparison with its
+ * tornado, the two readings of the phase-in side by side, the council page with its Monte Carlo
+ * run, meeting mode's key figures and its band, the uncertainty panel's Monte Carlo run and
+ * tornado, and the evidence panel's backtest and comparison with published evaluations. The
+ * handlers are the pure computations.
  */
 import type { ParameterRanges, ScenarioParameters } from "../../src/engine/parameters";
 import type { RowError, StayInput } from "../../src/engine/shelter";
