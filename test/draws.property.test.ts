@@ -202,6 +202,37 @@ describe("a draw equals the exact projection with the same parameters (issue 23)
     expect(shared).toBeGreaterThan(10);
   });
 
+  it("the spells table: each citizen's own nights joined where they meet, in timeline order", () => {
+    fc.assert(
+      fc.property(registerArb, parametersArb, fc.constantFrom(0, -0.2, 0.15), (stays, p, trend) => {
+        const prepared = prepareProjection(stays, { ...p, stayLengthChange: trend });
+        if (isProjectionError(prepared)) return;
+        const { timeline, results, spells } = prepared;
+        // The spells as objects, one citizen at a time: what the table's columns must say.
+        const expected: { from: number; to: number; rows: number[] }[] = [];
+        let citizen: string | undefined;
+        timeline.forEach((s, row) => {
+          const own = results[row].ownDays;
+          if (!own) return;
+          const last = expected[expected.length - 1];
+          if (s.citizen === citizen && own.from <= last.to) {
+            last.to = Math.max(last.to, own.to);
+            last.rows.push(row);
+          } else expected.push({ from: own.from, to: own.to, rows: [row] });
+          citizen = s.citizen;
+        });
+        const actual = Array.from({ length: spells.count }, (_, k) => ({
+          from: spells.from[k],
+          to: spells.to[k],
+          rows: [...spells.rows.subarray(spells.first[k], spells.first[k + 1])],
+        }));
+        expect(actual).toEqual(expected);
+        expect(spells.first[spells.count]).toBe(spells.rows.length);
+      }),
+      { numRuns: 40, seed: 85 }
+    );
+  });
+
   it("the timeline's citizens as numbers: the groups of their texts, and the same § 110 nights", () => {
     fc.assert(
       fc.property(registerArb, parametersArb, fc.constantFrom(0, -0.2, 0.15), (stays, p, trend) => {

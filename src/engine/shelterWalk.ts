@@ -256,7 +256,12 @@ export function shelterNights(
     {
       own: (row, from, to) =>
         (out[row] = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
-      refund: (row, from, to) => pushSpan((out[row] as StayNights).refundSpans, from, to),
+      refund: (row, from, to) => {
+        const result = out[row] as StayNights;
+        // Most stays have one refunded span: a literal of one holds it without spare room.
+        if (result.refundSpans.length === 0) result.refundSpans = [{ from, to }];
+        else pushSpan(result.refundSpans, from, to);
+      },
     },
     citizens
   );

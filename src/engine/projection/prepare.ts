@@ -15,7 +15,7 @@ import {
   type UserGroup,
 } from "../typology";
 import { countedRows } from "./pieces";
-import { mergedSpells, spellsOf, type Spell, type Spells } from "./queue";
+import { joinedSpells, mergedSpells, spellsOf, type Spell, type SpellTable } from "./queue";
 import { estimateReturns, type ReturnEstimates } from "./returns";
 import { replayedNights, type StayNights } from "./tallies";
 import {
@@ -57,7 +57,7 @@ export interface PreparedProjection {
   timeline: TimelineStay[];
   results: StayNights[];
   /** Each timeline citizen's spells, in timeline order. */
-  spells: Spells[];
+  spells: SpellTable;
   /** Cohort 0 as prepared, which a preparation for another stay-length trend takes as it is. */
   recorded: Recorded;
   /**
@@ -87,7 +87,7 @@ interface Recorded {
   key: string;
   timeline: RecordedTimeline;
   results: readonly StayNights[];
-  spells: readonly Spells[];
+  spells: SpellTable;
 }
 
 /** The parameters that shape the recorded stays: base year, horizon, rule set. */
@@ -264,7 +264,7 @@ function timelineOf(
   return {
     timeline,
     results,
-    spells: recorded.spells.concat(spellsOf(timeline, results, rows)),
+    spells: joinedSpells(recorded.spells, spellsOf(timeline, results, rows)),
     recorded,
     counted,
     chain: (person) => kept(chains, person, () => mergedSpells(rowsOf(person), results)),

@@ -32,10 +32,18 @@ export interface Move {
   year: number;
 }
 
-/** A timeline citizen's spells in order, with the rows of each (their own nights, in order). */
-export interface Spells {
-  spells: Spell[];
-  rows: number[][];
+/**
+ * Timeline citizens' spells in timeline order, as columns: spell k runs from `from[k]` to `to[k]`
+ * and holds the rows `rows[first[k]]` … `rows[first[k + 1] − 1]` (their own nights, in order).
+ * Columns, not an object per spell: a 30-year timeline has hundreds of thousands of spells, and
+ * as objects they were the largest part of a prepared projection's memory.
+ */
+export interface SpellTable {
+  count: number;
+  from: Float64Array;
+  to: Float64Array;
+  first: Int32Array;
+  rows: Int32Array;
 }
 
 /**
@@ -48,28 +56,57 @@ export function spellsOf(
   results: readonly StayNights[],
   from = 0,
   to = timeline.length
-): Spells[] {
-  const out: Spells[] = [];
-  let current: Spells | undefined;
+): SpellTable {
+  const most = to - from;
+  const starts = new Float64Array(most);
+  const ends = new Float64Array(most);
+  const first = new Int32Array(most + 1);
+  const rows = new Int32Array(most);
+  let count = 0;
+  let taken = 0;
   let citizen: string | undefined;
   for (let row = from; row < to; row++) {
     const own = results[row].ownDays;
     if (!own) continue;
-    if (timeline[row].citizen !== citizen) {
-      citizen = timeline[row].citizen;
-      out.push((current = { spells: [], rows: [] }));
-    }
-    const { spells, rows } = current!;
-    const last = spells[spells.length - 1];
-    if (last && own.from <= last.to) {
-      last.to = Math.max(last.to, own.to);
-      rows[rows.length - 1].push(row);
+    // A spell runs on while the next own nights start before it ends, within one citizen.
+    if (timeline[row].citizen === citizen && own.from <= ends[count - 1]) {
+      if (own.to > ends[count - 1]) ends[count - 1] = own.to;
     } else {
-      spells.push({ from: own.from, to: own.to });
-      rows.push([row]);
+      citizen = timeline[row].citizen;
+      starts[count] = own.from;
+      ends[count] = own.to;
+      first[count++] = taken;
     }
+    rows[taken++] = row;
   }
-  return out;
+  first[count] = taken;
+  return {
+    count,
+    from: starts.slice(0, count),
+    to: ends.slice(0, count),
+    first: first.slice(0, count + 1),
+    rows: rows.slice(0, taken),
+  };
+}
+
+/** The spells of `a`, then those of `b` (rows of one timeline). */
+export function joinedSpells(a: SpellTable, b: SpellTable): SpellTable {
+  const column = <T extends Float64Array | Int32Array>(x: T, y: T, make: (n: number) => T) => {
+    const out = make(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  const first = new Int32Array(a.count + b.count + 1);
+  first.set(a.first.subarray(0, a.count));
+  for (let k = 0; k <= b.count; k++) first[a.count + k] = b.first[k] + a.rows.length;
+  return {
+    count: a.count + b.count,
+    from: column(a.from, b.from, (n) => new Float64Array(n)),
+    to: column(a.to, b.to, (n) => new Float64Array(n)),
+    first,
+    rows: column(a.rows, b.rows, (n) => new Int32Array(n)),
+  };
 }
 
 /**
@@ -98,21 +135,22 @@ export function mergedSpells(rows: readonly number[], results: readonly StayNigh
  */
 export function candidatesOf(
   timeline: readonly TimelineStay[],
-  spells: readonly Spells[],
+  spells: SpellTable,
   results: readonly StayNights[],
   threshold: number,
   cal: Pick<Calendar, "projectionStart" | "horizonEnd">
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const { spells: list, rows } of spells) {
-    list.forEach((spell, i) => {
-      const day = Math.max(spell.from + threshold, cal.projectionStart);
-      if (day >= spell.to || day >= cal.horizonEnd) return;
-      const row = rows[i].find(
-        (r) => results[r].ownDays!.from <= day && day < results[r].ownDays!.to
-      )!;
-      if (timeline[row].counted) out.push({ spell, day, row });
-    });
+  for (let k = 0; k < spells.count; k++) {
+    const from = spells.from[k];
+    const to = spells.to[k];
+    const day = Math.max(from + threshold, cal.projectionStart);
+    if (day >= to || day >= cal.horizonEnd) continue;
+    // The spell's nights are contiguous, so one of its rows holds `day`.
+    let j = spells.first[k];
+    while (!holds(results[spells.rows[j]].ownDays!, day)) j++;
+    const row = spells.rows[j];
+    if (timeline[row].counted) out.push({ spell: { from, to }, day, row });
   }
   return out.sort(
     (a, b) =>
@@ -122,6 +160,8 @@ export function candidatesOf(
       timeline[a.row].cohort - timeline[b.row].cohort
   );
 }
+
+const holds = (span: Spell, day: Serial) => span.from <= day && day < span.to;
 
 /**
  * The share of a housed person's stays `lag` cohorts after the stay they left that would have been
