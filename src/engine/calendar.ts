@@ -31,7 +31,11 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(z: number): Ymd {
+/**
+ * The date of day z (days from 1970-01-01) as one number, year × 512 + month × 32 + day: the hot
+ * paths (edate, yearOf, called per stay and window) read it without an object per call.
+ */
+function packedCivil(z: number): number {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;
@@ -42,8 +46,12 @@ function civilFromDays(z: number): Ymd {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 512 + month * 32 + day;
 }
+
+const packedYear = (packed: number) => Math.floor(packed / 512);
+const packedMonth = (packed: number) => (packed - packedYear(packed) * 512) >> 5;
+const packedDay = (packed: number) => (packed - packedYear(packed) * 512) & 31;
 
 /** Days from 1970-01-01 to 1899-12-30, Excel's day zero for serials from 61 on. */
 const EXCEL_EPOCH = daysFromCivil(1899, 12, 30);
@@ -78,9 +86,15 @@ export function serialFromYmd(year: number, month: number, day: number): Serial 
   return serial < 61 ? serial - 1 : serial;
 }
 
+/** A serial's date packed as packedCivil's, with Excel's 1900-02-29 as serial 60. */
+function packedFromSerial(serial: Serial): number {
+  if (serial === 60) return 1900 * 512 + 2 * 32 + 29;
+  return packedCivil(serial < 60 ? serial + 1 + EXCEL_EPOCH : serial + EXCEL_EPOCH);
+}
+
 export function ymdFromSerial(serial: Serial): Ymd {
-  if (serial === 60) return { year: 1900, month: 2, day: 29 };
-  return civilFromDays(serial < 60 ? serial + 1 + EXCEL_EPOCH : serial + EXCEL_EPOCH);
+  const packed = packedFromSerial(serial);
+  return { year: packedYear(packed), month: packedMonth(packed), day: packedDay(packed) };
 }
 
 /** ISO text of a date (2026-05-01), for sheets, audit lines and messages. */
@@ -100,7 +114,10 @@ export function danishFromSerial(serial: Serial): string {
  * (EDATE(2024-02-29, 12) = 2025-02-28; EDATE(2024-01-31, 1) = 2024-02-29).
  */
 export function edate(serial: Serial, months: number): Serial {
-  const { year, month, day } = ymdFromSerial(serial);
+  const packed = packedFromSerial(serial);
+  const year = packedYear(packed);
+  const month = packedMonth(packed);
+  const day = packedDay(packed);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;
@@ -108,7 +125,7 @@ export function edate(serial: Serial, months: number): Serial {
 }
 
 export function yearOf(serial: Serial): number {
-  return ymdFromSerial(serial).year;
+  return packedYear(packedFromSerial(serial));
 }
 
 /** Quarter 1..4 of a date. */
