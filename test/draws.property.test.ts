@@ -24,7 +24,7 @@ import { citizenKey, type StayInput } from "../src/engine/shelter";
 import { shelterNights } from "../src/engine/shelterWalk";
 import { citizenNumbers } from "../src/engine/projection/timeline";
 import { RULE_SETS } from "../src/engine/rules";
-import { USER_GROUPS } from "../src/engine/typology";
+import { USER_GROUPS, registerPlace } from "../src/engine/typology";
 import { ProjectionRunner, drawnRanges, monteCarloDraws } from "../src/engine/uncertainty";
 import { sampleWorkbook } from "../src/demo/sampleData";
 import { findStays } from "../src/sheets/forecast/forecastRun";
@@ -202,7 +202,7 @@ describe("a draw equals the exact projection with the same parameters (issue 23)
     expect(shared).toBeGreaterThan(10);
   });
 
-  it("the spells table: each citizen's own nights joined where they meet, in timeline order", () => {
+  it("the spells table: each citizen's own nights joined where they meet, in timeline order; persons in the order of their texts", () => {
     fc.assert(
       fc.property(registerArb, parametersArb, fc.constantFrom(0, -0.2, 0.15), (stays, p, trend) => {
         const prepared = prepareProjection(stays, { ...p, stayLengthChange: trend });
@@ -228,6 +228,11 @@ describe("a draw equals the exact projection with the same parameters (issue 23)
         }));
         expect(actual).toEqual(expected);
         expect(spells.first[spells.count]).toBe(spells.rows.length);
+        // The register's places order persons as their texts do: candidates break ties on them.
+        const places = registerPlace(prepared.canonical);
+        const persons = [...new Set(timeline.map((s) => s.person))];
+        const byText = [...persons].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect([...persons].sort((a, b) => places.get(a)! - places.get(b)!)).toEqual(byText);
       }),
       { numRuns: 40, seed: 85 }
     );

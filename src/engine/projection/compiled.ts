@@ -19,7 +19,8 @@ import { supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
 import { firstYearAfter, overlap, replayedNights, type StayNights } from "./tallies";
-import { compareText, jan1, timelineStay } from "./timeline";
+import { jan1, timelineStay } from "./timeline";
+import { registerPlace } from "../typology";
 
 /**
  * A money vector's entries: where it goes (n, the years after a move, for the sums a view weighs
@@ -239,17 +240,18 @@ export function candidatesAt(
   let table = c.candidates.get(threshold);
   if (!table) {
     const { timeline } = prepared;
-    const list = candidatesOf(timeline, prepared.spells, prepared.results, threshold, {
-      projectionStart: c.spans[1]?.from ?? c.horizonEnd,
-      horizonEnd: c.horizonEnd,
-    });
+    const list = candidatesOf(
+      timeline,
+      prepared.spells,
+      prepared.results,
+      registerPlace(prepared.canonical),
+      threshold,
+      { projectionStart: c.spans[1]?.from ?? c.horizonEnd, horizonEnd: c.horizonEnd }
+    );
+    // The order of those waiting (queue.ts): the spell's start, then the person.
     const order = list
-      .map((candidate, i) => ({
-        i,
-        from: candidate.spell.from,
-        person: timeline[candidate.row].person,
-      }))
-      .sort((a, b) => a.from - b.from || compareText(a.person, b.person));
+      .map((candidate, i) => ({ i, from: candidate.spell.from, place: candidate.place }))
+      .sort((a, b) => a.from - b.from || a.place - b.place);
     const rank = new Int32Array(list.length);
     order.forEach((o, k) => (rank[o.i] = k));
     // Plain loops: Int32Array.from with a mapping function is several times slower.

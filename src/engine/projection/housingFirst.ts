@@ -5,7 +5,7 @@
 import { edate, yearOf, type Serial } from "../calendar";
 import { Decimal, ZERO, dec, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
-import { USER_GROUPS, type UserGroup } from "../typology";
+import { USER_GROUPS, registerPlace, type UserGroup } from "../typology";
 import { userGroupOf, type PreparedProjection } from "./prepare";
 import { supportWindow, takenSpans } from "./pieces";
 import { candidatesOf, queueMoves, type ExpectedUse, type Move } from "./queue";
@@ -98,9 +98,14 @@ export function housingFirstPath(
   const chance = mapGroups((g) => returnChances(rates[g], cal.horizon));
   const expected: ExpectedUse = (person, lag) => use[groupOf(person)][lag];
   const moves = queueMoves(
-    candidatesOf(timeline, spells, results, p.thresholdDays, cal).filter((c) =>
-      targeted.has(groupOf(timeline[c.row].person))
-    ),
+    candidatesOf(
+      timeline,
+      spells,
+      results,
+      registerPlace(prepared.canonical),
+      p.thresholdDays,
+      cal
+    ).filter((c) => targeted.has(groupOf(timeline[c.row].person))),
     timeline,
     p,
     cal,

@@ -6,7 +6,7 @@ import type { Serial } from "../calendar";
 import { Decimal, ZERO, dec } from "../money";
 import type { ScenarioParameters } from "../parameters";
 import type { Calendar, StayNights } from "./tallies";
-import { compareText, type TimelineStay } from "./timeline";
+import type { TimelineStay } from "./timeline";
 
 /** A run of consecutive shelter nights of one timeline citizen (a person or a copy). */
 export interface Spell {
@@ -21,6 +21,8 @@ export interface Candidate {
   day: Serial;
   /** The counted stay that holds that night: the move ends it, and its cohort's weight is the candidate's. */
   row: number;
+  /** The person's place in the register, which orders persons as their texts do (candidatesOf). */
+  place: number;
 }
 
 /** A share of a person moved to their own home on `day`, out of the stay `row`. */
@@ -131,16 +133,20 @@ export function mergedSpells(rows: readonly number[], results: readonly StayNigh
 /**
  * Spells that pass the threshold inside the projection, in the order they qualify (ties: longest
  * in the shelter first, then the person). A copy's spell that qualifies on a night it only
- * carries as history is its person's earlier cohort's, which decides that move.
+ * carries as history is its person's earlier cohort's, which decides that move. `places`: each
+ * person's place in the register of canonical stays (typology.ts registerPlace), which lists
+ * persons in the order of their texts (canonicalStays sorts by compareText): ties are broken on
+ * these numbers, not by comparing texts, in sorts of tens of thousands of candidates.
  */
 export function candidatesOf(
   timeline: readonly TimelineStay[],
   spells: SpellTable,
   results: readonly StayNights[],
+  places: ReadonlyMap<string, number>,
   threshold: number,
   cal: Pick<Calendar, "projectionStart" | "horizonEnd">
 ): Candidate[] {
-  const out: Candidate[] = [];
+  const found: Candidate[] = [];
   for (let k = 0; k < spells.count; k++) {
     const from = spells.from[k];
     const to = spells.to[k];
@@ -150,14 +156,13 @@ export function candidatesOf(
     let j = spells.first[k];
     while (!holds(results[spells.rows[j]].ownDays!, day)) j++;
     const row = spells.rows[j];
-    if (timeline[row].counted) out.push({ spell: { from, to }, day, row });
+    const { counted, person } = timeline[row];
+    if (counted) found.push({ spell: { from, to }, day, row, place: places.get(person)! });
   }
-  return out.sort(
+  const cohort = (c: Candidate) => timeline[c.row].cohort;
+  return found.sort(
     (a, b) =>
-      a.day - b.day ||
-      a.spell.from - b.spell.from ||
-      compareText(timeline[a.row].person, timeline[b.row].person) ||
-      timeline[a.row].cohort - timeline[b.row].cohort
+      a.day - b.day || a.spell.from - b.spell.from || a.place - b.place || cohort(a) - cohort(b)
   );
 }
 
@@ -224,8 +229,7 @@ export function queueMoves(
       .filter((w) => w.candidate.spell.to > jan)
       .sort(
         (a, b) =>
-          a.candidate.spell.from - b.candidate.spell.from ||
-          compareText(timeline[a.candidate.row].person, timeline[b.candidate.row].person)
+          a.candidate.spell.from - b.candidate.spell.from || a.candidate.place - b.candidate.place
       );
     for (const w of waiting) {
       if (!free.gt(0)) break;

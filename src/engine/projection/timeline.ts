@@ -7,7 +7,7 @@ import { Decimal, dec } from "../money";
 import { citizenKey, type StayInput } from "../shelter";
 
 export const jan1 = (year: number): Serial => serialFromYmd(year, 1, 1);
-export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The last full calendar year in the stays: the year of the latest admission when that admission
