@@ -118,16 +118,33 @@ function admissionYears(stays: readonly StayInput[], lastYear: number): Admissio
   return out;
 }
 
+/** The return quantities: `people` counts citizens for each of them, per group and pooled. */
+const Q = RETURN_QUANTITIES.length;
+
 /**
- * Per citizen, the counts of each group (USER_GROUPS order, COUNTS each) over the transitions from
- * year Y to Y+1, for Y from their first admission (and the first year whose typology window the
- * register covers) to lastYear − 1.
+ * Per citizen counted, their counts of each group (USER_GROUPS order, COUNTS each; a place k in
+ * 0..PER_CITIZEN) as their few non-zero entries, which is all a sum or a resample adds: citizen
+ * i's are `at[j]`, `values[j]` for j from starts[i] to starts[i + 1]. With them, the citizens
+ * with an observation per group, then all groups pooled, and quantity (`people[Q × g + q]`).
+ */
+interface CitizenCounts {
+  citizens: number;
+  starts: Int32Array;
+  at: Int32Array;
+  values: Float64Array;
+  people: Int32Array;
+}
+
+/**
+ * Each citizen's counts over the transitions from year Y to Y+1, for Y from their first
+ * admission (and the first year whose typology window the register covers) to lastYear − 1:
+ * counted one citizen at a time in a block of PER_CITIZEN, whose non-zero entries are kept.
  */
 function citizenCounts(
   stays: readonly StayInput[],
   lastYear: number,
   typology: TypologyRules
-): { citizens: number; counts: Float64Array } {
+): CitizenCounts {
   const register = admissionYears(stays, lastYear);
   let first = lastYear;
   for (const { years } of register) first = Math.min(first, years[0]);
@@ -137,12 +154,14 @@ function citizenCounts(
   const groupsOf: Int8Array[] = [];
   for (let y = from; y < lastYear; y++)
     groupsOf.push(windowGroups(stays, typologyWindow(y, typology.years), typology));
-  // One array, a citizen after the other: tens of thousands of small arrays cost more than the counting.
-  const counts = new Float64Array(register.length * PER_CITIZEN);
-  let citizens = 0;
+  const block = new Float64Array(PER_CITIZEN);
+  const starts = [0];
+  const at: number[] = [];
+  const values: number[] = [];
+  const people = new Int32Array((USER_GROUPS.length + 1) * Q);
   for (const { citizen, years, nights } of register) {
     if (years[0] >= lastYear) continue;
-    const own = PER_CITIZEN * citizens++;
+    block.fill(0);
     // k: the first admission year at or after y; last: the latest admission year up to y.
     let k = 0;
     let last = 0;
@@ -151,18 +170,39 @@ function citizenCounts(
       if (years[k] === y) last = k;
       if (y < from) continue;
       const group = groupsOf[y - from][citizen];
-      const at = own + COUNTS * (group < 0 ? TRANSITIONAL : group);
+      const own = COUNTS * (group < 0 ? TRANSITIONAL : group);
       const next = years[k] === y ? k + 1 : k;
       const back = years[next] === y + 1;
       const gap = y > years[last];
-      counts[at + (gap ? AT_RISK_GAP : AT_RISK_NEXT)]++;
+      block[own + (gap ? AT_RISK_GAP : AT_RISK_NEXT)]++;
       if (!back) continue;
-      counts[at + (gap ? BACK_GAP : BACK_NEXT)]++;
-      counts[at + NIGHTS_BACK] += nights[next];
-      counts[at + NIGHTS_BEFORE] += nights[last];
+      block[own + (gap ? BACK_GAP : BACK_NEXT)]++;
+      block[own + NIGHTS_BACK] += nights[next];
+      block[own + NIGHTS_BEFORE] += nights[last];
+    }
+    for (let j = 0; j < PER_CITIZEN; j++)
+      if (block[j] !== 0) {
+        at.push(j);
+        values.push(block[j]);
+      }
+    starts.push(at.length);
+    for (let q = 0; q < Q; q++) {
+      let any = false;
+      for (let g = 0; g < USER_GROUPS.length; g++)
+        if (observations(block, COUNTS * g, RETURN_QUANTITIES[q]) > 0) {
+          people[Q * g + q]++;
+          any = true;
+        }
+      if (any) people[Q * USER_GROUPS.length + q]++;
     }
   }
-  return { citizens, counts };
+  return {
+    citizens: starts.length - 1,
+    starts: Int32Array.from(starts),
+    at: Int32Array.from(at),
+    values: Float64Array.from(values),
+    people,
+  };
 }
 
 /** The three ratios of summed counts at `at` (NaN where a denominator is 0). */
@@ -183,23 +223,9 @@ export function estimateReturns(
   lastYear: number,
   typology: TypologyRules
 ): ReturnEstimates {
-  const { citizens, counts } = citizenCounts(stays, lastYear, typology);
+  const { citizens, starts, at, values, people } = citizenCounts(stays, lastYear, typology);
   const width = COUNTS * (USER_GROUPS.length + 1);
   const POOLED = COUNTS * USER_GROUPS.length;
-  // Each citizen's counts as their few non-zero entries: a resample adds those only.
-  const starts = new Int32Array(citizens + 1);
-  let nonZero = 0;
-  for (let j = 0; j < citizens * PER_CITIZEN; j++) if (counts[j] !== 0) nonZero++;
-  const at = new Int32Array(nonZero);
-  const values = new Float64Array(nonZero);
-  for (let i = 0, n = 0; i < citizens; i++) {
-    for (let k = 0; k < PER_CITIZEN; k++)
-      if (counts[PER_CITIZEN * i + k] !== 0) {
-        at[n] = k;
-        values[n++] = counts[PER_CITIZEN * i + k];
-      }
-    starts[i + 1] = n;
-  }
   /** Group sums and the pooled sum over the citizens picked (all of them, or a resample). */
   const total = (pick: (i: number) => number, n: number) => {
     const sums = new Float64Array(width);
@@ -223,19 +249,6 @@ export function estimateReturns(
     ));
   };
 
-  // The citizens with an observation, per group (then all groups pooled) and quantity: one pass.
-  const people = new Int32Array((USER_GROUPS.length + 1) * RETURN_QUANTITIES.length);
-  const Q = RETURN_QUANTITIES.length;
-  for (let c = 0; c < citizens; c++)
-    for (let k = 0; k < Q; k++) {
-      let any = false;
-      for (let g = 0; g < USER_GROUPS.length; g++)
-        if (observations(counts, PER_CITIZEN * c + COUNTS * g, RETURN_QUANTITIES[k]) > 0) {
-          people[Q * g + k]++;
-          any = true;
-        }
-      if (any) people[Q * USER_GROUPS.length + k]++;
-    }
   /** The observations an estimate at `at` rests on (POOLED: all groups), and its citizens. */
   const observed = (at: number, q: ReturnQuantity) => ({
     observations: observations(all, at, q),
