@@ -1,8 +1,8 @@
 /**
  * The user typology's classification against a plain reference, on random registers: each
  * citizen's stays clipped to the window, sorted by start, nights counted once and episodes split
- * at the gap, with every window and threshold asked of the same stays array (the grouping of the
- * stays by citizen is kept per array between calls).
+ * at the gap, with every window and threshold asked of the same stays array, twice (the grouping
+ * of the stays by citizen, and the windows' use for the last episode gap, are kept per array).
  */
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
@@ -82,7 +82,8 @@ describe("classifyCitizens", () => {
             dailyRate: 1000,
             selfPayment: 0,
           }));
-          for (const [lastYear, rules] of asks) {
+          // Each ask twice, in turn: the windows' use is kept per stays array and episode gap.
+          for (const [lastYear, rules] of [...asks, ...asks]) {
             const window = typologyWindow(lastYear, rules.years);
             const got = classifyCitizens(stays, window, rules);
             const want = reference(stays, window, rules);

@@ -99,15 +99,47 @@ export const registerPlace = keptPer(
     new Map(registerCitizens(stays).map((key, i) => [key, i]))
 );
 
+interface WindowUse {
+  nights: Float64Array;
+  episodes: Int32Array;
+}
+
+/**
+ * The windows' use of the stays last computed, for one episode gap: a search over the chronic
+ * nights or the episodes asks for the same windows' use again with every value it tries (the
+ * return estimates classify every year of the register). One gap at a time, and at most
+ * WINDOWS_KEPT windows (a register's years for a few window lengths), keep it small.
+ */
+const WINDOWS_KEPT = 48;
+const usesKept = keptPer((): { gap: number; byWindow: Map<string, WindowUse> } => ({
+  gap: NaN,
+  byWindow: new Map(),
+}));
+
 /**
  * Each citizen's nights and episodes in the window, indexed as registerCitizens lists them
  * (0 episodes: no night in it). Nights are counted once where stays overlap.
  */
-function windowUse(
+function windowUse(stays: readonly StayInput[], window: Span, episodeGapDays: number): WindowUse {
+  const kept = usesKept(stays);
+  if (kept.gap !== episodeGapDays) {
+    kept.gap = episodeGapDays;
+    kept.byWindow.clear();
+  }
+  const key = `${window.from}|${window.to}`;
+  let use = kept.byWindow.get(key);
+  if (!use) {
+    if (kept.byWindow.size >= WINDOWS_KEPT) kept.byWindow.clear();
+    kept.byWindow.set(key, (use = countWindowUse(stays, window, episodeGapDays)));
+  }
+  return use;
+}
+
+function countWindowUse(
   stays: readonly StayInput[],
   window: Span,
   episodeGapDays: number
-): { nights: Float64Array; episodes: Int32Array } {
+): WindowUse {
   const { keys, starts, admission, discharge } = citizensStays(stays);
   const nights = new Float64Array(keys.length);
   const episodes = new Int32Array(keys.length);
