@@ -150,10 +150,16 @@ export function validateAmounts(stay: StayInput): RowError | undefined {
   return undefined;
 }
 
-/** Appends [from, to) to the spans, merging with the last span when they touch. */
-export function pushSpan(spans: Span[], from: Serial, to: Serial): void {
+/**
+ * Appends [from, to) to a result's refund spans, merging with the last span when they touch.
+ * The first span makes an array of one: most stays have one, and an empty array that is pushed
+ * to grows room for 16, which a hundred thousand results would keep.
+ */
+export function pushSpan(result: { refundSpans: Span[] }, from: Serial, to: Serial): void {
+  const spans = result.refundSpans;
   const last = spans[spans.length - 1];
-  if (last && last.to === from) last.to = to;
+  if (!last) result.refundSpans = [{ from, to }];
+  else if (last.to === from) last.to = to;
   else spans.push({ from, to });
 }
 
@@ -179,7 +185,7 @@ function refundDays(
   const limitFrom = shelter.limitFrom?.value ?? Infinity;
   if (cursor < limitFrom) {
     const to = Math.min(own.to, limitFrom);
-    pushSpan(result.refundSpans, cursor, to);
+    pushSpan(result, cursor, to);
     result.unlimitedDays += to - cursor;
     cursor = to;
   }
@@ -192,7 +198,7 @@ function refundDays(
       state.window = w;
     }
     const use: WindowUse = { start: w.start, end: w.end, refundedDays: 0, limits: [] };
-    result.windows.push(use);
+    result.windows = appended(result.windows, use);
     const segmentEnd = Math.min(own.to, w.end);
     // Inside the window, split where a new day limit takes effect (phase-in by day).
     for (let p = cursor; p < segmentEnd;) {
@@ -200,14 +206,21 @@ function refundDays(
       const next = byDay ? (shelter.dayLimits.find((l) => l.from > p)?.from ?? Infinity) : Infinity;
       const q = Math.min(segmentEnd, next);
       const refunded = limit ? Math.min(Math.max(0, limit.days - w.used), q - p) : q - p;
-      if (refunded > 0) pushSpan(result.refundSpans, p, p + refunded);
+      if (refunded > 0) pushSpan(result, p, p + refunded);
       w.used += refunded;
       use.refundedDays += refunded;
-      if (limit && !use.limits.includes(limit)) use.limits.push(limit);
+      if (limit && !use.limits.includes(limit)) use.limits = appended(use.limits, limit);
       p = q;
     }
     cursor = segmentEnd;
   }
+}
+
+/** The list with the item added: an empty one becomes an array of one, as in pushSpan. */
+function appended<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
 }
 
 /** A stay's result before its days are walked: its own days and warnings, nothing refunded. */

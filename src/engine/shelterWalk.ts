@@ -216,7 +216,7 @@ export function shelterRefunds(
       }),
     refund: (row, from, to) => {
       const r = out[row] as StayRefund;
-      pushSpan(r.refundSpans, from, to);
+      pushSpan(r, from, to);
       r.refundableDays += daysIn(from, to, inPeriod);
     },
   });
@@ -256,12 +256,7 @@ export function shelterNights(
     {
       own: (row, from, to) =>
         (out[row] = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
-      refund: (row, from, to) => {
-        const result = out[row] as StayNights;
-        // Most stays have one refunded span: a literal of one holds it without spare room.
-        if (result.refundSpans.length === 0) result.refundSpans = [{ from, to }];
-        else pushSpan(result.refundSpans, from, to);
-      },
+      refund: (row, from, to) => pushSpan(out[row] as StayNights, from, to),
     },
     citizens
   );
