@@ -226,27 +226,35 @@ export function estimateReturns(
   const { citizens, starts, at, values, people } = citizenCounts(stays, lastYear, typology);
   const width = COUNTS * (USER_GROUPS.length + 1);
   const POOLED = COUNTS * USER_GROUPS.length;
-  /** Group sums and the pooled sum over the citizens picked (all of them, or a resample). */
-  const total = (pick: (i: number) => number, n: number) => {
+  /**
+   * Group sums and the pooled sum over all citizens, or over a resample: `times[c]` is how often
+   * citizen c was picked. Whole counts and nights: summed in any order, the same numbers.
+   */
+  const total = (times?: Int32Array) => {
     const sums = new Float64Array(width);
-    for (let k = 0; k < n; k++) {
-      const c = pick(k);
-      for (let j = starts[c]; j < starts[c + 1]; j++) sums[at[j]] += values[j];
+    for (let c = 0; c < citizens; c++) {
+      const n = times ? times[c] : 1;
+      if (n === 0) continue;
+      for (let j = starts[c]; j < starts[c + 1]; j++) sums[at[j]] += n * values[j];
     }
-    // Whole counts: summed in any order, the same numbers.
     for (let i = 0; i < POOLED; i++) sums[POOLED + (i % COUNTS)] += sums[i];
     return sums;
   };
-  const all = total((k) => k, citizens);
+  const all = total();
   // The resamples are drawn when a range is first read: a search over the typology (switching
   // values, the tornado) estimates again for every value it tries and reads the values only.
   let resamples: Float64Array[] | undefined;
   const bootstrap = () => {
     if (resamples) return resamples;
     const random = seededRandom(BOOTSTRAP_SEED);
-    return (resamples = Array.from({ length: BOOTSTRAP_RESAMPLES }, () =>
-      total(() => Math.floor(random() * citizens), citizens)
-    ));
+    // Picks counted per citizen, then one pass in order: tens of thousands of citizens picked
+    // at random read their counts from all over memory.
+    const times = new Int32Array(citizens);
+    return (resamples = Array.from({ length: BOOTSTRAP_RESAMPLES }, () => {
+      times.fill(0);
+      for (let k = 0; k < citizens; k++) times[Math.floor(random() * citizens)]++;
+      return total(times);
+    }));
   };
 
   /** The observations an estimate at `at` rests on (POOLED: all groups), and its citizens. */
