@@ -231,6 +231,7 @@ describe("a draw equals the exact projection with the same parameters (issue 23)
         // The register's places order persons as their texts do: candidates break ties on them.
         const places = registerPlace(prepared.canonical);
         const persons = [...new Set(timeline.map((s) => s.person))];
+        for (const person of persons) expect(places.has(person)).toBe(true);
         const byText = [...persons].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         expect([...persons].sort((a, b) => places.get(a)! - places.get(b)!)).toEqual(byText);
       }),

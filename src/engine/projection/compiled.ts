@@ -290,7 +290,7 @@ function compileMove(
   const { person, citizen } = timeline[row];
   const cal = { baseYear: prepared.baseYear, horizon: prepared.horizon, spans: c.spans };
   const year = yearOf(day) - prepared.baseYear;
-  const rows = prepared.counted.get(person)!;
+  const rows = prepared.counted(person);
   const taken = (from: Serial) => takenSpans(timeline, results, rows, row, year, from, cal);
   const pieceVector = (span: TakenSpan) => {
     const b = new VectorBuilder(c.values.length);

@@ -122,7 +122,7 @@ export function housingFirstPath(
     for (const span of takenSpans(
       timeline,
       results,
-      counted.get(person)!,
+      counted(person),
       move.row,
       move.year,
       day,

@@ -23,19 +23,38 @@ export interface TakenSpan {
   to: Serial;
 }
 
-/** A person's counted stays with nights, in timeline order: what a move of the person can take. */
+/**
+ * Each person's counted stays with nights, in timeline order: what a move of the person can take.
+ * Laid out person after person by their place in the register (`places`, typology.ts
+ * registerPlace) in one counting pass, not a map of texts to arrays built row by row for every
+ * timeline a search prepares. A person without any gives none.
+ */
 export function countedRows(
   timeline: readonly TimelineStay[],
-  results: readonly StayNights[]
-): Map<string, number[]> {
-  const counted = new Map<string, number[]>();
-  timeline.forEach((s, row) => {
-    if (!s.counted || !results[row].ownDays) return;
-    const rows = counted.get(s.person);
-    if (rows) rows.push(row);
-    else counted.set(s.person, [row]);
-  });
-  return counted;
+  results: readonly StayNights[],
+  places: ReadonlyMap<string, number>
+): (person: string) => number[] {
+  const placeOf = new Int32Array(timeline.length).fill(-1);
+  const starts = new Int32Array(places.size + 1);
+  let person: string | undefined;
+  let place = -1;
+  for (let row = 0; row < timeline.length; row++) {
+    const s = timeline[row];
+    if (!s.counted || !results[row].ownDays) continue;
+    // A person's rows come in runs (a citizen's stays lie together): one look-up a run.
+    if (s.person !== person) place = places.get((person = s.person))!;
+    placeOf[row] = place;
+    starts[place + 1]++;
+  }
+  for (let p = 0; p < places.size; p++) starts[p + 1] += starts[p];
+  const rows = new Int32Array(starts[places.size]);
+  const next = starts.slice(0, places.size);
+  for (let row = 0; row < timeline.length; row++)
+    if (placeOf[row] >= 0) rows[next[placeOf[row]]++] = row;
+  return (who) => {
+    const p = places.get(who);
+    return p === undefined ? [] : Array.from(rows.subarray(starts[p], starts[p + 1]));
+  };
 }
 
 /**

@@ -67,8 +67,8 @@ export interface PreparedProjection {
   groups: Int8Array;
   /** Who comes back, estimated from the register up to the base year. */
   estimates: ReturnEstimates;
-  /** Each person's counted stays with nights, in timeline order: what a move of them can take. */
-  counted: Map<string, number[]>;
+  /** A person's counted stays with nights, in timeline order: what a move of them can take. */
+  counted(person: string): number[];
   /**
    * A person's own chain of shelter spells: their recorded stays, then their recurring
    * admissions year by year; the § 85 a window of a move follows it (§ 176 a, stk. 3). Made the
@@ -257,8 +257,7 @@ function timelineOf(
     results: results.slice(0, rows),
     spells: spellsOf(timeline, results, 0, rows),
   };
-  const counted = countedRows(timeline, results);
-  const rowsOf = (person: string) => counted.get(person) ?? [];
+  const counted = countedRows(timeline, results, registerPlace(canonical));
   const chains = new Map<string, Spell[]>();
   const recurrences = new Map<string, Spell[]>();
   return {
@@ -267,11 +266,11 @@ function timelineOf(
     spells: joinedSpells(recorded.spells, spellsOf(timeline, results, rows)),
     recorded,
     counted,
-    chain: (person) => kept(chains, person, () => mergedSpells(rowsOf(person), results)),
+    chain: (person) => kept(chains, person, () => mergedSpells(counted(person), results)),
     recurrence: (person, citizen) =>
       kept(recurrences, citizen, () =>
         mergedSpells(
-          rowsOf(person).filter((row) => timeline[row].citizen === citizen),
+          counted(person).filter((row) => timeline[row].citizen === citizen),
           results
         )
       ),
