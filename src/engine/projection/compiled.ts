@@ -19,7 +19,7 @@ import { supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
 import { firstYearAfter, overlap, replayedNights, type StayNights } from "./tallies";
-import { jan1, timelineStay } from "./timeline";
+import { jan1, timelineStay, type TimelineStay } from "./timeline";
 import { registerPlace } from "../typology";
 
 /**
@@ -170,12 +170,16 @@ function compile(prepared: PreparedProjection): CompiledTimeline {
   const self = new Int32Array(timeline.length);
   const personOf = new Int32Array(timeline.length);
   const persons = new Map<string, number>();
+  // Neighbouring rows mostly share the person and the amounts (a citizen's stays lie together):
+  // the maps are asked only where they change, which numbers everything as asking on every row.
+  let last: TimelineStay | undefined;
   timeline.forEach((s, row) => {
-    rate[row] = valueOf(s.dailyRate);
-    self[row] = valueOf(s.selfPayment);
-    let person = persons.get(s.person);
+    rate[row] = last?.dailyRate === s.dailyRate ? rate[row - 1] : valueOf(s.dailyRate);
+    self[row] = last?.selfPayment === s.selfPayment ? self[row - 1] : valueOf(s.selfPayment);
+    let person = last?.person === s.person ? personOf[row - 1] : persons.get(s.person);
     if (person === undefined) persons.set(s.person, (person = persons.size));
     personOf[row] = person;
+    last = s;
   });
   const spans = Array.from({ length: years }, (_, t) => ({
     from: jan1(baseYear + t),
