@@ -18,10 +18,10 @@ export function replayedNights(
   rules: RuleSet,
   citizens?: Int32Array
 ): StayNights[] {
-  return shelterNights(stays, rules, citizens).map((o) => {
+  const nights = shelterNights(stays, rules, citizens);
+  for (const o of nights)
     if ("code" in o) throw new Error(`Projection: replayed stay rejected: ${o.message}`);
-    return o;
-  });
+  return nights as StayNights[];
 }
 
 const ONE_TO_ONE = shareOf("1");
