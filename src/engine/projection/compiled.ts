@@ -14,12 +14,12 @@
  * a move the first time a draw makes it.
  */
 import { edate, yearOf, type Serial } from "../calendar";
-import type { Span } from "../shelter";
+import type { Span, StayInput } from "../shelter";
 import { supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
 import { firstYearAfter, overlap, replayedNights, type StayNights } from "./tallies";
-import { jan1, timelineStay, type TimelineStay } from "./timeline";
+import { jan1, type TimelineStay } from "./timeline";
 import { registerPlace } from "../typology";
 
 /**
@@ -376,25 +376,24 @@ export function returnsOf(
   const known = option.returns.get(key);
   if (known) return known;
   const { timeline, rules } = prepared;
-  const { citizen } = timeline[option.row];
-  const stays = [];
-  const owners: { n: number; span: TakenSpan }[] = [];
-  // Each anniversary's stays are one citizen of their own, together in `stays`.
+  // Each anniversary's stays are one citizen of their own, numbered n for the walk (which then
+  // reads no citizen text): the stays carry only what the walk reads.
+  const stays: StayInput[] = [];
+  const spans: TakenSpan[] = [];
   const citizens: number[] = [];
   for (let n = 1; n < option.patterns.length; n++) {
-    const returned = `${citizen}\u0000${option.day}\u0000${n}`;
     for (const span of option.patterns[n]) {
       if (!present(span.lag)) continue;
-      const s = timeline[span.row];
-      stays.push(timelineStay(s, s.person, returned, span.from, span.to, s.cohort, true));
-      owners.push({ n, span });
+      const { dailyRate, selfPayment } = timeline[span.row];
+      stays.push({ citizen: "", admission: span.from, discharge: span.to, dailyRate, selfPayment });
+      spans.push(span);
       citizens.push(n);
     }
   }
   const b = new VectorBuilder(c.values.length);
   replayedNights(stays, rules, Int32Array.from(citizens)).forEach((o, i) => {
-    const { n, span } = owners[i];
-    b.n = n;
+    const span = spans[i];
+    b.n = citizens[i];
     b.lag = span.lag;
     addStay(c, b, 1, c.rate[span.row], c.self[span.row], o);
   });
