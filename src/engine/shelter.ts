@@ -330,5 +330,9 @@ export function computeShelterRefunds(
 
 /** Days that two spans share. */
 export function overlapDays(a: Span, b: Span): number {
-  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
+  return daysIn(a.from, a.to, b);
 }
+
+/** Days of [from, to) inside the span, without a span object per call (hot loops). */
+export const daysIn = (from: Serial, to: Serial, span: Span): number =>
+  Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));

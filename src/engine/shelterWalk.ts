@@ -10,6 +10,7 @@ import { refundOre, shareOf } from "./money";
 import type { RuleSet } from "./rules";
 import {
   citizenKey,
+  daysIn,
   periodSpan,
   pushSpan,
   stayEnd,
@@ -17,14 +18,9 @@ import {
   type FailedRow,
   type RowError,
   type ShelterOptions,
-  type Span,
   type StayInput,
   type StayResult,
 } from "./shelter";
-
-/** Days of [from, to) inside the span, without an object per call (the lean walk's visitors). */
-const daysIn = (from: Serial, to: Serial, span: Span): number =>
-  Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
 
 /** What a walk of the stays through their windows reports of each row, in each citizen's order. */
 interface WalkVisitor {

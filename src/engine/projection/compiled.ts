@@ -14,11 +14,11 @@
  * a move the first time a draw makes it.
  */
 import { edate, yearOf, type Serial } from "../calendar";
-import type { Span, StayInput } from "../shelter";
+import { daysIn, type Span, type StayInput } from "../shelter";
 import { supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
-import { firstYearAfter, overlap, replayedNights, type StayNights } from "./tallies";
+import { firstYearAfter, replayedNights, type StayNights } from "./tallies";
 import { jan1, type TimelineStay } from "./timeline";
 import { registerPlace } from "../typology";
 
@@ -225,12 +225,12 @@ function addStay(
   let k = 0;
   for (let t = firstYearAfter(c.spans, own.from); t < c.years && c.spans[t].from < to; t++) {
     const year = c.spans[t];
-    const nights = overlap(own.from, to, year);
+    const nights = daysIn(own.from, to, year);
     if (nights === 0) continue;
     while (k < spans.length && spans[k].to <= year.from) k++;
     let refund = 0;
     for (let j = k; j < spans.length && spans[j].from < year.to; j++)
-      refund += overlap(spans[j].from, Math.min(spans[j].to, to), year);
+      refund += daysIn(spans[j].from, Math.min(spans[j].to, to), year);
     into.add(t, rate, self, sign, nights, refund);
   }
 }
@@ -335,11 +335,10 @@ function compileMove(
     for (let t = yearOf(from) - prepared.baseYear; t < years && c.spans[t].from < to; t++) {
       const span = c.spans[t];
       const at = n * years + t;
-      pushDays(housed, at, overlap(from, to, span));
+      pushDays(housed, at, daysIn(from, to, span));
       for (let i = 0; i < windows.length; i++) {
         const w = windows[i];
-        if (w)
-          pushDays(refunded[i]!, at, overlap(Math.max(from, w.from), Math.min(to, w.to), span));
+        if (w) pushDays(refunded[i]!, at, daysIn(Math.max(from, w.from), Math.min(to, w.to), span));
       }
     }
   }

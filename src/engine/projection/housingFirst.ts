@@ -5,19 +5,13 @@
 import { edate, yearOf, type Serial } from "../calendar";
 import { Decimal, ZERO, dec, sum } from "../money";
 import type { ScenarioParameters } from "../parameters";
+import { daysIn } from "../shelter";
 import { USER_GROUPS, registerPlace, type UserGroup } from "../typology";
 import { userGroupOf, type PreparedProjection } from "./prepare";
 import { supportWindow, takenSpans } from "./pieces";
 import { candidatesOf, queueMoves, type ExpectedUse, type Move } from "./queue";
 import { expectedUse, resolvedRates, returnChances } from "./returns";
-import {
-  FIELDS,
-  MassTallies,
-  overlap,
-  replayedNights,
-  type Calendar,
-  type Pricing,
-} from "./tallies";
+import { FIELDS, MassTallies, replayedNights, type Calendar, type Pricing } from "./tallies";
 import { timelineStay, type TimelineStay } from "./timeline";
 
 /** The parameter that switches Housing First on for each user group. */
@@ -223,9 +217,9 @@ export function housingFirstPath(
       const at = 2 * years * n;
       for (let t = yearOf(from) - cal.baseYear; t <= cal.horizon && cal.spans[t].from < to; t++) {
         const year = cal.spans[t];
-        housedTally[at + 2 * t + HOUSED] += overlap(from, to, year);
+        housedTally[at + 2 * t + HOUSED] += daysIn(from, to, year);
         for (const { window, tally } of refundTallies)
-          tally[at + 2 * t + REFUNDED] += overlap(
+          tally[at + 2 * t + REFUNDED] += daysIn(
             Math.max(from, window!.from),
             Math.min(to, window!.to),
             year

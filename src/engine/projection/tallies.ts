@@ -6,7 +6,7 @@
 import type { Serial } from "../calendar";
 import { Decimal, ZERO, dec, refundOre, roundOre, shareOf, type Share } from "../money";
 import type { RuleSet } from "../rules";
-import type { Span, StayInput } from "../shelter";
+import { daysIn, type Span, type StayInput } from "../shelter";
 import { shelterNights, type StayNights } from "../shelterWalk";
 
 /** What the projection keeps of a stay's § 110 result: its own nights and its refundable nights. */
@@ -92,12 +92,12 @@ export class Pricing {
     let k = 0;
     for (let t = firstYearAfter(years, own.from); t < years.length && years[t].from < to; t++) {
       const year = years[t];
-      const days = overlap(own.from, to, year);
+      const days = daysIn(own.from, to, year);
       if (days === 0) continue;
       while (k < spans.length && spans[k].to <= year.from) k++;
       let refundDays = 0;
       for (let j = k; j < spans.length && spans[j].from < year.to; j++)
-        refundDays += overlap(spans[j].from, Math.min(spans[j].to, to), year);
+        refundDays += daysIn(spans[j].from, Math.min(spans[j].to, to), year);
       const rate = this.price(stay.dailyRate, t);
       const self = this.price(stay.selfPayment, t);
       const at = t * FIELDS;
@@ -110,9 +110,6 @@ export class Pricing {
     }
   }
 }
-
-export const overlap = (from: Serial, to: Serial, span: Span): number =>
-  Math.max(0, Math.min(to, span.to) - Math.max(from, span.from));
 
 /**
  * The first of the years (consecutive spans, in order) that ends after `from`: where a stay's
