@@ -92,7 +92,8 @@ export function forecastBudget(input: ForecastInput): BudgetPart | undefined {
     rules: input.options?.rules,
   });
   const failed = isProjectionError(projection);
-  const years = input.options?.years ?? defaultYears(input.stays);
+  // Without a projection the table follows the forecast's last year (asked only then).
+  const years = failed ? (input.options?.years ?? defaultYears(input.stays)) : undefined;
   const table = budgetYears({
     ...(failed ? years && { budgetYear: years.last + 1 } : { projection }),
     indexation: scenario.parameters.rateIndexation,
