@@ -6,6 +6,7 @@
  * each to the audit path.
  */
 import { edate, type Serial } from "./calendar";
+import { rowsByGroup } from "./grouped";
 import { refundOre, shareOf } from "./money";
 import type { RuleSet } from "./rules";
 import {
@@ -83,12 +84,7 @@ function walkRefunds(
   if (!citizens) citizenCount = ids.size;
 
   // Rows grouped by citizen (stable: each group in row order), then by admission, ties by row.
-  const start = new Int32Array(citizenCount + 1);
-  for (let row = 0; row < n; row++) if (citizenOf[row] >= 0) start[citizenOf[row] + 1]++;
-  for (let c = 0; c < citizenCount; c++) start[c + 1] += start[c];
-  const order = new Int32Array(start[citizenCount]);
-  const next = start.slice(0, citizenCount);
-  for (let row = 0; row < n; row++) if (citizenOf[row] >= 0) order[next[citizenOf[row]]++] = row;
+  const { starts: start, rows: order } = rowsByGroup(citizenOf, citizenCount);
   const byAdmission = (a: number, b: number) => from[a] - from[b] || a - b;
 
   const limitFrom = shelter.limitFrom?.value ?? Infinity;

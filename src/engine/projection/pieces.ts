@@ -5,6 +5,7 @@
  * the compiled path (compiled.ts) keeps them once per timeline and weighs them per draw.
  */
 import { edate, yearOf, type Serial } from "../calendar";
+import { rowsByGroup } from "../grouped";
 import type { RuleSet } from "../rules";
 import type { Span } from "../shelter";
 import type { Spell } from "./queue";
@@ -35,7 +36,6 @@ export function countedRows(
   places: ReadonlyMap<string, number>
 ): (person: string) => number[] {
   const placeOf = new Int32Array(timeline.length).fill(-1);
-  const starts = new Int32Array(places.size + 1);
   let person: string | undefined;
   let place = -1;
   for (let row = 0; row < timeline.length; row++) {
@@ -44,13 +44,8 @@ export function countedRows(
     // A person's rows come in runs (a citizen's stays lie together): one look-up a run.
     if (s.person !== person) place = places.get((person = s.person))!;
     placeOf[row] = place;
-    starts[place + 1]++;
   }
-  for (let p = 0; p < places.size; p++) starts[p + 1] += starts[p];
-  const rows = new Int32Array(starts[places.size]);
-  const next = starts.slice(0, places.size);
-  for (let row = 0; row < timeline.length; row++)
-    if (placeOf[row] >= 0) rows[next[placeOf[row]]++] = row;
+  const { starts, rows } = rowsByGroup(placeOf, places.size);
   return (who) => {
     const p = places.get(who);
     return p === undefined ? [] : Array.from(rows.subarray(starts[p], starts[p + 1]));
