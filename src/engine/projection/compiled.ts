@@ -1,10 +1,8 @@
 /**
  * A prepared timeline compiled for draws (issue 23): everything a Monte Carlo draw, a tornado bar
  * or a step of a switching-value search needs that does not change with the parameters they
- * move, kept as compact money vectors. A money vector holds, per projection year and pair of
- * daily rate and self-payment, whole nights and refundable nights (and how many of them are
- * odd, for the rounding of half-øre refunds): what the stays are, not what they cost. A draw
- * prices them with its own rate indexation (draw.ts), so the money agrees with the exact
+ * move, kept as compact money vectors (moneyVector.ts): what the stays are, not what they cost.
+ * A draw prices them with its own rate indexation (draw.ts), so the money agrees with the exact
  * projection's øre (tallies.ts: rates indexed and rounded per year, refunds rounded per stay
  * and year).
  *
@@ -21,69 +19,7 @@ import { candidatesOf, type Candidate } from "./queue";
 import { firstYearAfter, replayedNights, type StayNights } from "./tallies";
 import { jan1, type TimelineStay } from "./timeline";
 import { registerPlace } from "../typology";
-
-/**
- * A money vector's entries: where it goes (n, the years after a move, for the sums a view weighs
- * later; 0 elsewhere), whose share it is (the lag of the expected use that multiplies it; 0: the
- * whole), the year, the rate and self-payment (value indexes), and four counts.
- */
-export const STRIDE = 9;
-export const E_N = 0;
-export const E_LAG = 1;
-export const E_YEAR = 2;
-export const E_RATE = 3;
-export const E_SELF = 4;
-export const E_NIGHTS = 5;
-export const E_REFUND = 6;
-export const E_ODD_NIGHTS = 7;
-export const E_ODD_REFUND = 8;
-export type MoneyVector = Float64Array;
-
-/** n, lag and year are below 32 (a horizon is at most 30 years): a key fits a double below 2^53. */
-const SLOTS = 32;
-
-/** Sums of stays' nights by n, lag, year and price pair, signed, built once into a vector. */
-class VectorBuilder {
-  private readonly index = new Map<number | string, number>();
-  private readonly data: number[] = [];
-  /** The n and lag of what `add` adds. */
-  n = 0;
-  lag = 0;
-  constructor(private readonly values: number) {}
-
-  add(t: number, rate: number, self: number, sign: number, nights: number, refund: number): void {
-    const slot = (this.n * SLOTS + this.lag) * SLOTS + t;
-    const pair = rate * this.values + self;
-    const key = this.values < 2 ** 19 ? slot * this.values * this.values + pair : `${slot}|${pair}`;
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.data.length;
-      this.index.set(key, i);
-      this.data.push(this.n, this.lag, t, rate, self, 0, 0, 0, 0);
-    }
-    const d = this.data;
-    d[i + E_NIGHTS] += sign * nights;
-    d[i + E_REFUND] += sign * refund;
-    d[i + E_ODD_NIGHTS] += sign * (nights % 2);
-    d[i + E_ODD_REFUND] += sign * (refund % 2);
-  }
-
-  build(): MoneyVector {
-    const d = this.data;
-    const kept = (i: number) =>
-      d[i + E_NIGHTS] !== 0 ||
-      d[i + E_REFUND] !== 0 ||
-      d[i + E_ODD_NIGHTS] !== 0 ||
-      d[i + E_ODD_REFUND] !== 0;
-    let size = 0;
-    for (let i = 0; i < d.length; i += STRIDE) if (kept(i)) size += STRIDE;
-    const out = new Float64Array(size);
-    let at = 0;
-    for (let i = 0; i < d.length; i += STRIDE)
-      if (kept(i)) for (let k = 0; k < STRIDE; k++) out[at++] = d[i + k];
-    return out;
-  }
-}
+import { vectorBuilder, type MoneyVector, type VectorBuilder } from "./moneyVector";
 
 /** A cut piece of a move: the nights the move ends of one stay, with its own vector. */
 export interface CutPiece extends TakenSpan {
@@ -199,7 +135,7 @@ function compile(prepared: PreparedProjection): CompiledTimeline {
     options: new Map(),
     rowMass: new Float64Array(timeline.length),
   };
-  const builders = Array.from({ length: years }, () => new VectorBuilder(index.size));
+  const builders = Array.from({ length: years }, () => vectorBuilder(index.size));
   timeline.forEach((s, row) => {
     if (s.counted) addStay(c, builders[s.cohort], 1, rate[row], self[row], results[row]);
   });
@@ -297,7 +233,7 @@ function compileMove(
   const rows = prepared.counted(person);
   const taken = (from: Serial) => takenSpans(timeline, results, rows, row, year, from, cal);
   const pieceVector = (span: TakenSpan) => {
-    const b = new VectorBuilder(c.values.length);
+    const b = vectorBuilder(c.values.length);
     addStay(c, b, 1, c.rate[span.row], c.self[span.row], results[span.row], span.to);
     addStay(c, b, -1, c.rate[span.row], c.self[span.row], results[span.row], span.from);
     return b.build();
@@ -309,7 +245,7 @@ function compileMove(
   ];
   const housed: number[] = [];
   const refunded = windows.map((w) => (w === null ? null : ([] as number[])));
-  const away = new VectorBuilder(c.values.length);
+  const away = vectorBuilder(c.values.length);
   const patterns: TakenSpan[][] = [[]];
   // The move day and its anniversaries: year n after the move is [starts[n], starts[n + 1]).
   const starts = [day];
@@ -389,7 +325,7 @@ export function returnsOf(
       citizens.push(n);
     }
   }
-  const b = new VectorBuilder(c.values.length);
+  const b = vectorBuilder(c.values.length);
   replayedNights(stays, rules, Int32Array.from(citizens)).forEach((o, i) => {
     const span = spans[i];
     b.n = citizens[i];

@@ -18,9 +18,9 @@ import {
   E_SELF,
   E_YEAR,
   STRIDE,
-  type CompiledTimeline,
   type MoneyVector,
-} from "./compiled";
+} from "./moneyVector";
+import type { CompiledTimeline } from "./compiled";
 import { FIELDS, GAMMEL, GROSS, NIGHTS, NY, SELF } from "./tallies";
 
 /** A draw's prices: each distinct rate in øre per year, and how the refund share rounds. */
