@@ -43,8 +43,6 @@ export interface MoveOption {
    * move, which all who moved away on an anniversary up to n leave (weighView sums their shares).
    */
   away: MoneyVector;
-  /** The stays taken from each anniversary n = 1.. on, for the nights of those who relapse. */
-  patterns: TakenSpan[][];
   returns: Map<string, MoneyVector>;
   /** Days housed in year t of the n-th year after the move. */
   housed: DaysVector;
@@ -228,10 +226,7 @@ function compileMove(
 ): MoveOption {
   const { timeline, results, rules } = prepared;
   const { person, citizen } = timeline[row];
-  const cal = { baseYear: prepared.baseYear, horizon: prepared.horizon, spans: c.spans };
-  const year = yearOf(day) - prepared.baseYear;
-  const rows = prepared.counted(person);
-  const taken = (from: Serial) => takenSpans(timeline, results, rows, row, year, from, cal);
+  const taken = takenOnMove(c, prepared, row, day);
   const pieceVector = (span: TakenSpan) => {
     const b = vectorBuilder(c.values.length);
     addStay(c, b, 1, c.rate[span.row], c.self[span.row], results[span.row], span.to);
@@ -246,26 +241,22 @@ function compileMove(
   const housed: number[] = [];
   const refunded = windows.map((w) => (w === null ? null : ([] as number[])));
   const away = vectorBuilder(c.values.length);
-  const patterns: TakenSpan[][] = [[]];
-  // The move day and its anniversaries: year n after the move is [starts[n], starts[n + 1]).
-  const starts = [day];
-  while (starts[starts.length - 1] < c.horizonEnd) starts.push(edate(day, 12 * starts.length));
+  const starts = anniversaries(c, day);
   for (let n = 0; n + 1 < starts.length; n++) {
     const from = starts[n];
     const to = Math.min(starts[n + 1], c.horizonEnd);
     if (n > 0) {
-      const pattern = taken(from);
-      patterns.push(pattern);
       // Those who move away on anniversary n leave every later year's nights: the draw weighs
       // year n's slice of them by all who left up to n (weighView), so each night is here once.
       away.n = n;
-      for (const span of pattern) {
+      for (const span of taken) {
+        const start = Math.max(span.from, from);
         const end = Math.min(span.to, to);
-        if (end <= span.from) continue;
+        if (end <= start) continue;
         away.lag = span.lag;
         const r = results[span.row];
         addStay(c, away, 1, c.rate[span.row], c.self[span.row], r, end);
-        addStay(c, away, -1, c.rate[span.row], c.self[span.row], r, span.from);
+        addStay(c, away, -1, c.rate[span.row], c.self[span.row], r, start);
       }
     }
     for (let t = yearOf(from) - prepared.baseYear; t < years && c.spans[t].from < to; t++) {
@@ -281,14 +272,40 @@ function compileMove(
   return {
     row,
     day,
-    cut: taken(day).map((span) => ({ ...span, vector: pieceVector(span) })),
+    cut: taken.map((span) => ({ ...span, vector: pieceVector(span) })),
     away: away.build(),
-    patterns,
     returns: new Map(),
     housed: Float64Array.from(housed),
     refundedOwn: refunded[0] && Float64Array.from(refunded[0]),
     refundedRecurrence: refunded[1] && Float64Array.from(refunded[1]),
   };
+}
+
+/**
+ * The move day and its anniversaries up to the horizon's end: year n after the move is
+ * [starts[n], starts[n + 1]).
+ */
+function anniversaries(c: CompiledTimeline, day: Serial): Serial[] {
+  const starts = [day];
+  while (starts[starts.length - 1] < c.horizonEnd) starts.push(edate(day, 12 * starts.length));
+  return starts;
+}
+
+/**
+ * What a move of `row` on `day` takes (pieces.ts takenSpans). From a later day on it takes the
+ * same spans cut to start there: an open stay's spans are its calendar years either way.
+ */
+function takenOnMove(
+  c: CompiledTimeline,
+  prepared: PreparedProjection,
+  row: number,
+  day: Serial
+): TakenSpan[] {
+  const { timeline, results } = prepared;
+  const cal = { baseYear: prepared.baseYear, horizon: prepared.horizon, spans: c.spans };
+  const year = yearOf(day) - prepared.baseYear;
+  const rows = prepared.counted(timeline[row].person);
+  return takenSpans(timeline, results, rows, row, year, day, cal);
 }
 
 /** Adds a place with days to a days vector (a place comes once: n and t are distinct per step). */
@@ -297,8 +314,8 @@ function pushDays(into: number[], at: number, days: number): void {
 }
 
 /**
- * The nights of those who relapse on each anniversary of a move: the pattern's stays as a citizen
- * of their own (no refund window of the time before the move carries over), by lag. Only the
+ * The nights of those who relapse on each anniversary of a move: the stays it takes from then on
+ * as a citizen of their own (no refund window of the time before the move carries over), by lag. Only the
  * lags `present` (a share of the person's use above 0) are stays, as in the exact path.
  */
 export function returnsOf(
@@ -316,11 +333,14 @@ export function returnsOf(
   const stays: StayInput[] = [];
   const spans: TakenSpan[] = [];
   const citizens: number[] = [];
-  for (let n = 1; n < option.patterns.length; n++) {
-    for (const span of option.patterns[n]) {
-      if (!present(span.lag)) continue;
+  // The stays the move takes (its cut pieces), cut to start on each anniversary.
+  const starts = anniversaries(c, option.day);
+  for (let n = 1; n + 1 < starts.length; n++) {
+    for (const span of option.cut) {
+      if (span.to <= starts[n] || !present(span.lag)) continue;
       const { dailyRate, selfPayment } = timeline[span.row];
-      stays.push({ citizen: "", admission: span.from, discharge: span.to, dailyRate, selfPayment });
+      const admission = Math.max(span.from, starts[n]);
+      stays.push({ citizen: "", admission, discharge: span.to, dailyRate, selfPayment });
       spans.push(span);
       citizens.push(n);
     }
