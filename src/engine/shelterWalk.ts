@@ -8,7 +8,7 @@
 import { edate, type Serial } from "./calendar";
 import { rowsByGroup } from "./grouped";
 import { refundOre, shareOf } from "./money";
-import type { RuleSet } from "./rules";
+import type { RuleSet, ShelterRules } from "./rules";
 import {
   citizenKey,
   daysIn,
@@ -24,11 +24,101 @@ import {
 } from "./shelter";
 
 /** What a walk of the stays through their windows reports of each row, in each citizen's order. */
-interface WalkVisitor {
+export interface WalkVisitor {
   /** The row's own days [from, to) (none when from ≥ to), before its refundable days. */
   own(row: number, from: Serial, to: Serial): void;
   /** Refundable days [from, to) of the row, in order, up to the period's end. */
   refund(row: number, from: Serial, to: Serial): void;
+}
+
+/** The rules a walk reads at every step, looked up once. */
+export interface WalkSteps {
+  limitFrom: Serial;
+  byDay: boolean;
+  limits: ShelterRules["dayLimits"];
+  months: number;
+}
+
+export const walkSteps = (shelter: ShelterRules): WalkSteps => ({
+  limitFrom: shelter.limitFrom?.value ?? Infinity,
+  byDay: shelter.phaseInBasis.value === "day",
+  limits: shelter.dayLimits,
+  months: shelter.windowMonths.value,
+});
+
+/**
+ * A citizen's place in the walk between two stays: how far their stays cover, the window in
+ * force and the days it has refunded. Everything a stay's refund depends on besides the stay.
+ */
+export interface WalkState {
+  coveredTo: Serial;
+  windowStart: Serial;
+  windowEnd: Serial;
+  used: number;
+}
+
+export const freshWalk = (): WalkState => resetWalk({} as WalkState);
+
+export function resetWalk(state: WalkState): WalkState {
+  state.coveredTo = -Infinity;
+  state.windowStart = 0;
+  state.windowEnd = -Infinity;
+  state.used = 0;
+  return state;
+}
+
+/**
+ * One stay of a citizen, [from, ownTo), walked on from `state` (which it moves on), its own and
+ * refundable days told to `visit`, the windows walked up to `periodTo` only (days after the period
+ * change no refund inside it). A citizen's stays are walked in order of admission.
+ */
+export function walkStay(
+  steps: WalkSteps,
+  state: WalkState,
+  row: number,
+  from: Serial,
+  ownTo: Serial,
+  periodTo: Serial,
+  visit: WalkVisitor
+): void {
+  const { limitFrom, byDay, limits, months } = steps;
+  let cursor = Math.max(from, state.coveredTo);
+  if (ownTo > state.coveredTo) state.coveredTo = ownTo;
+  visit.own(row, cursor, ownTo);
+  const walkTo = Math.min(ownTo, periodTo);
+  if (cursor < limitFrom && cursor < walkTo) {
+    const end = Math.min(walkTo, limitFrom);
+    visit.refund(row, cursor, end);
+    cursor = end;
+  }
+  while (cursor < walkTo) {
+    if (cursor >= state.windowEnd) {
+      // The first stay day not inside an earlier window opens a new one.
+      state.windowStart = cursor;
+      state.windowEnd = edate(cursor, months);
+      state.used = 0;
+    }
+    const segmentEnd = Math.min(walkTo, state.windowEnd);
+    // Inside the window, split where a new day limit takes effect (phase-in by day).
+    for (let p = cursor; p < segmentEnd;) {
+      const on = byDay ? p : state.windowStart;
+      let limit = -1;
+      let change = Infinity;
+      for (const l of limits) {
+        if (l.from <= on) limit = l.days;
+        else if (byDay && l.from > p) {
+          change = l.from;
+          break;
+        }
+      }
+      const q = Math.min(segmentEnd, change);
+      const refunded = limit < 0 ? q - p : Math.min(Math.max(0, limit - state.used), q - p);
+      if (refunded > 0) visit.refund(row, p, p + refunded);
+      state.used += refunded;
+      p = q;
+    }
+    cursor = segmentEnd;
+  }
 }
 
 /**
@@ -87,11 +177,8 @@ function walkRefunds(
   const { starts: start, rows: order } = rowsByGroup(citizenOf, citizenCount);
   const byAdmission = (a: number, b: number) => from[a] - from[b] || a - b;
 
-  const limitFrom = shelter.limitFrom?.value ?? Infinity;
-  const byDay = shelter.phaseInBasis.value === "day";
-  const limits = shelter.dayLimits;
-  const months = shelter.windowMonths.value;
-
+  const steps = walkSteps(shelter);
+  const state = freshWalk();
   for (let c = 0; c < citizenCount; c++) {
     const first = start[c];
     const last = start[c + 1];
@@ -103,51 +190,10 @@ function walkRefunds(
         for (; j >= first && byAdmission(order[j], row) > 0; j--) order[j + 1] = order[j];
         order[j + 1] = row;
       }
-    let coveredTo = -Infinity;
-    let windowStart = 0;
-    let windowEnd = -Infinity;
-    let used = 0;
+    resetWalk(state);
     for (let k = first; k < last; k++) {
       const row = order[k];
-      const ownTo = to[row];
-      let cursor = Math.max(from[row], coveredTo);
-      if (ownTo > coveredTo) coveredTo = ownTo;
-      visit.own(row, cursor, ownTo);
-      // Days after the period change no refund inside it: walk the windows up to its end only.
-      const walkTo = Math.min(ownTo, inPeriod.to);
-      if (cursor < limitFrom && cursor < walkTo) {
-        const end = Math.min(walkTo, limitFrom);
-        visit.refund(row, cursor, end);
-        cursor = end;
-      }
-      while (cursor < walkTo) {
-        if (cursor >= windowEnd) {
-          // The first stay day not inside an earlier window opens a new one.
-          windowStart = cursor;
-          windowEnd = edate(cursor, months);
-          used = 0;
-        }
-        const segmentEnd = Math.min(walkTo, windowEnd);
-        // Inside the window, split where a new day limit takes effect (phase-in by day).
-        for (let p = cursor; p < segmentEnd;) {
-          const on = byDay ? p : windowStart;
-          let limit = -1;
-          let change = Infinity;
-          for (const l of limits) {
-            if (l.from <= on) limit = l.days;
-            else if (byDay && l.from > p) {
-              change = l.from;
-              break;
-            }
-          }
-          const q = Math.min(segmentEnd, change);
-          const refunded = limit < 0 ? q - p : Math.min(Math.max(0, limit - used), q - p);
-          if (refunded > 0) visit.refund(row, p, p + refunded);
-          used += refunded;
-          p = q;
-        }
-        cursor = segmentEnd;
-      }
+      walkStay(steps, state, row, from[row], to[row], inPeriod.to, visit);
     }
   }
   return errors;

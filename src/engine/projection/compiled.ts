@@ -12,11 +12,20 @@
  * a move the first time a draw makes it.
  */
 import { edate, yearOf, type Serial } from "../calendar";
-import { daysIn, type Span, type StayInput } from "../shelter";
+import { daysIn, pushSpan, type Span } from "../shelter";
+import type { RuleSet } from "../rules";
+import {
+  freshWalk,
+  resetWalk,
+  walkStay,
+  walkSteps,
+  type WalkState,
+  type WalkVisitor,
+} from "../shelterWalk";
 import { supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
 import { candidatesOf, type Candidate } from "./queue";
-import { firstYearAfter, replayedNights, type StayNights } from "./tallies";
+import { firstYearAfter, type StayNights } from "./tallies";
 import { jan1, type TimelineStay } from "./timeline";
 import { registerPlace } from "../typology";
 import { vectorBuilder, type MoneyVector, type VectorBuilder } from "./moneyVector";
@@ -327,32 +336,97 @@ export function returnsOf(
 ): MoneyVector {
   const known = option.returns.get(key);
   if (known) return known;
-  const { timeline, rules } = prepared;
-  // Each anniversary's stays are one citizen of their own, numbered n for the walk (which then
-  // reads no citizen text): the stays carry only what the walk reads.
-  const stays: StayInput[] = [];
-  const spans: TakenSpan[] = [];
-  const citizens: number[] = [];
-  // The stays the move takes (its cut pieces), cut to start on each anniversary.
-  const starts = anniversaries(c, option.day);
-  for (let n = 1; n + 1 < starts.length; n++) {
-    for (const span of option.cut) {
-      if (span.to <= starts[n] || !present(span.lag)) continue;
-      const { dailyRate, selfPayment } = timeline[span.row];
-      const admission = Math.max(span.from, starts[n]);
-      stays.push({ citizen: "", admission, discharge: span.to, dailyRate, selfPayment });
-      spans.push(span);
-      citizens.push(n);
-    }
-  }
+  const { cut } = option;
   const b = vectorBuilder(c.values.length);
-  replayedNights(stays, rules, Int32Array.from(citizens)).forEach((o, i) => {
-    const span = spans[i];
-    b.n = citizens[i];
-    b.lag = span.lag;
-    addStay(c, b, 1, c.rate[span.row], c.self[span.row], o);
+  const starts = anniversaries(c, option.day);
+  relapseReplays(cut, starts, present, prepared.rules, (n, results) => {
+    b.n = n;
+    cut.forEach((span, j) => {
+      if (span.to <= starts[n] || !present(span.lag)) return;
+      b.lag = span.lag;
+      addStay(c, b, 1, c.rate[span.row], c.self[span.row], results[j]);
+    });
   });
   const out = b.build();
   option.returns.set(key, out);
   return out;
+}
+
+/**
+ * The § 110 nights of a move's stays (its cut spans) replayed from each anniversary n = 1.. on,
+ * cut to start there, as a citizen of their own with fresh windows: `replayed(n, results)` with
+ * results[j] for each span j that has not ended by then and whose lag is `present`. The walks of
+ * two anniversaries meet where the later one reaches a span it takes whole (starting after the
+ * anniversary) in the state the earlier one had there (shelterWalk.ts WalkState): from there on it
+ * is the earlier walk, whose results it keeps. So a move costs about one walk of its stays, not
+ * one per anniversary.
+ */
+export function relapseReplays(
+  cut: readonly TakenSpan[],
+  starts: readonly Serial[],
+  present: (lag: number) => boolean,
+  rules: RuleSet,
+  replayed: (n: number, results: readonly StayNights[]) => void
+): void {
+  const steps = walkSteps(rules.shelter);
+  const m = cut.length;
+  // The spans in the walk's order (admission, then place: shelterWalk.ts walkRefunds).
+  const order = Array.from({ length: m }, (_, j) => j)
+    .filter((j) => present(cut[j].lag))
+    .sort((a, b) => cut[a].from - cut[b].from || a - b);
+  /** The latest walk's result and state before each span it took (STATE numbers a span). */
+  const results: StayNights[] = new Array(m);
+  const before = new Float64Array(STATE * m);
+  const state = freshWalk();
+  let result: StayNights = { ownDays: null, refundSpans: [] };
+  const visit: WalkVisitor = {
+    own: (_, from, to) => (result = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
+    refund: (_, from, to) => pushSpan(result, from, to),
+  };
+  /** Where the spans that start after the anniversary begin in `order`. */
+  let later = 0;
+  for (let n = 1; n + 1 < starts.length; n++) {
+    const day = starts[n];
+    while (later < order.length && cut[order[later]].from <= day) later++;
+    // Cut to start on the day, the spans running then come first, in their places' order.
+    const running = order.slice(0, later).filter((j) => cut[j].to > day);
+    running.sort((a, b) => a - b);
+    resetWalk(state);
+    const walk = (j: number, from: Serial) => {
+      before[STATE * j] = state.coveredTo;
+      before[STATE * j + 1] = state.windowStart;
+      before[STATE * j + 2] = state.windowEnd;
+      before[STATE * j + 3] = state.used;
+      walkStay(steps, state, j, from, cut[j].to, Infinity, visit);
+      results[j] = result;
+    };
+    for (const j of running) walk(j, day);
+    for (let k = later; k < order.length; k++) {
+      const j = order[k];
+      // The earlier walk went on from here as this one would: its results stand.
+      if (n > 1 && sameWalk(state, before, j, cut[j].from)) break;
+      walk(j, cut[j].from);
+    }
+    replayed(n, results);
+  }
+}
+
+/** The numbers of a WalkState kept per span: covered to, window start and end, days used. */
+const STATE = 4;
+
+/**
+ * Whether a walk in `state` walks the stay from `from` on, and every later one, as the walk whose
+ * state before it `before` keeps: the same first day, and the same window, or on both sides a
+ * window that ended before that day (the stay opens a new one either way).
+ */
+function sameWalk(state: WalkState, before: Float64Array, j: number, from: Serial): boolean {
+  const at = STATE * j;
+  const cursor = Math.max(from, state.coveredTo);
+  if (cursor !== Math.max(from, before[at])) return false;
+  if (state.windowEnd <= cursor && before[at + 2] <= cursor) return true;
+  return (
+    state.windowStart === before[at + 1] &&
+    state.windowEnd === before[at + 2] &&
+    state.used === before[at + 3]
+  );
 }
