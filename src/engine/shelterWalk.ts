@@ -123,7 +123,7 @@ export function walkStay(
 
 /**
  * The lean walk of computeShelterRefunds's rules: no object per stay. Citizens are numbered,
- * rows are grouped by a counting sort and walked with the window state in a few numbers. Rows
+ * rows are grouped by a counting sort and walked stay by stay (walkStay) with one WalkState. Rows
  * with an error are returned (the visitor never sees them) and take no part in any citizen's
  * history, as in the audit path. `citizens`: each row's citizen as a number 0.., where the caller
  * knows them (rows with one number are one citizen), in place of numbering their texts.

@@ -324,8 +324,8 @@ function pushDays(into: number[], at: number, days: number): void {
 
 /**
  * The nights of those who relapse on each anniversary of a move: the stays it takes from then on
- * as a citizen of their own (no refund window of the time before the move carries over), by lag. Only the
- * lags `present` (a share of the person's use above 0) are stays, as in the exact path.
+ * as a citizen of their own (no refund window of the time before the move carries over), by lag.
+ * Only the lags `present` (a share of the person's use above 0) are stays, as in the exact path.
  */
 export function returnsOf(
   c: CompiledTimeline,
