@@ -100,9 +100,19 @@ export function compiledTimeline(prepared: PreparedProjection): CompiledTimeline
   return c;
 }
 
-function compile(prepared: PreparedProjection): CompiledTimeline {
-  const { timeline, results, baseYear, horizon } = prepared;
-  const years = horizon + 1;
+/** What a draw reads of each row besides its nights: its amounts and its person, as numbers. */
+type RowIndexes = Pick<CompiledTimeline, "values" | "rate" | "self" | "personOf" | "persons">;
+
+/**
+ * Row indexes per recorded skeleton: every timeline prepared on one (prepare.ts Recorded) has the
+ * same rows in the same order with the same amounts and persons, as a stay-length trend changes
+ * only the copies' discharges, so a search over the trend numbers them once.
+ */
+const indexes = new WeakMap<PreparedProjection["recorded"], RowIndexes>();
+
+function rowIndexes({ recorded, timeline }: PreparedProjection): RowIndexes {
+  let known = indexes.get(recorded);
+  if (known) return known;
   const index = new Map<number, number>();
   const valueOf = (kroner: number) => {
     let i = index.get(kroner);
@@ -124,25 +134,36 @@ function compile(prepared: PreparedProjection): CompiledTimeline {
     personOf[row] = person;
     last = s;
   });
+  known = {
+    values: Float64Array.from(index.keys()),
+    rate,
+    self,
+    personOf,
+    persons: [...persons.keys()],
+  };
+  indexes.set(recorded, known);
+  return known;
+}
+
+function compile(prepared: PreparedProjection): CompiledTimeline {
+  const { timeline, results, baseYear, horizon } = prepared;
+  const years = horizon + 1;
   const spans = Array.from({ length: years }, (_, t) => ({
     from: jan1(baseYear + t),
     to: jan1(baseYear + t + 1),
   }));
   const c: CompiledTimeline = {
     years,
-    values: Float64Array.from(index.keys()),
-    rate,
-    self,
+    ...rowIndexes(prepared),
     cohorts: [],
     spans,
     horizonEnd: jan1(baseYear + years),
-    personOf,
-    persons: [...persons.keys()],
     candidates: new Map(),
     options: new Map(),
     rowMass: new Float64Array(timeline.length),
   };
-  const builders = Array.from({ length: years }, () => vectorBuilder(index.size));
+  const { rate, self } = c;
+  const builders = Array.from({ length: years }, () => vectorBuilder(c.values.length));
   timeline.forEach((s, row) => {
     if (s.counted) addStay(c, builders[s.cohort], 1, rate[row], self[row], results[row]);
   });

@@ -44,18 +44,18 @@ export function groupChain(
   return { chance, use, absent: use.flatMap((u, lag) => (u > 0 ? [] : [lag])).join(",") };
 }
 
-/** Each person's place in the register (registerPlace), once per compiled timeline. */
-const personPlaces = new WeakMap<CompiledTimeline, Int32Array>();
+/** Each person's place in the register (registerPlace), once per compiled timeline's persons. */
+const personPlaces = new WeakMap<CompiledTimeline["persons"], Int32Array>();
 
 /** Each person's user group (USER_GROUPS index) in a prepared projection's typology. */
 const groupIndexes = new WeakMap<PreparedProjection, Uint8Array>();
 export function groupIndex(prepared: PreparedProjection, c: CompiledTimeline): Uint8Array {
   let out = groupIndexes.get(prepared);
   if (!out) {
-    let places = personPlaces.get(c);
+    let places = personPlaces.get(c.persons);
     if (!places) {
       const place = registerPlace(prepared.canonical);
-      personPlaces.set(c, (places = Int32Array.from(c.persons, (p) => place.get(p) ?? -1)));
+      personPlaces.set(c.persons, (places = Int32Array.from(c.persons, (p) => place.get(p) ?? -1)));
     }
     // A person without a night in the typology window is transitional (userGroupOf).
     const transitional = USER_GROUPS.indexOf("transitional");

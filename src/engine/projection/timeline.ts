@@ -131,10 +131,14 @@ export function projectionTimeline(
       factor = dec(1).plus(options.stayLengthChange).pow(cohort);
       factorFloat = factor.toNumber();
     }
-    const nights = copies.nights[i];
-    const length = copies.counted[i] ? scaledLength(nights, factor, factorFloat) : nights;
+    const history = copies.history[i];
+    if (history) {
+      out.push(history);
+      continue;
+    }
     const stay = copies.stay[i];
     const admission = copies.admission[i];
+    const length = scaledLength(copies.nights[i], factor, factorFloat);
     out.push(
       timelineStay(
         stay,
@@ -143,7 +147,7 @@ export function projectionTimeline(
         admission,
         Math.min(admission + length, horizonEnd),
         cohort,
-        copies.counted[i] === 1
+        true
       )
     );
   }
@@ -169,8 +173,9 @@ export function citizenNumbers(stays: readonly TimelineStay[]): Int32Array {
 
 /**
  * What no stay-length trend changes of a timeline: its recorded stays (cohort 0), and of each
- * copy, in order, the stay copied, its citizen, admission and cohort, whether it is counted and
- * its recorded nights (at least 1), which the trend scales where it is counted.
+ * copy, in order, the stay copied, its citizen, admission and cohort and its recorded nights (at
+ * least 1), which the trend scales where the copy is counted. A copy that is not counted (history
+ * that carries windows) is the same in every trend: it is made here once, as `history`.
  */
 export interface RecordedTimeline {
   stays: readonly TimelineStay[];
@@ -179,8 +184,8 @@ export interface RecordedTimeline {
     citizen: readonly string[];
     admission: Float64Array;
     cohort: Int32Array;
-    counted: Uint8Array;
     nights: Float64Array;
+    history: readonly (TimelineStay | undefined)[];
   };
 }
 
@@ -219,18 +224,24 @@ export function recordedTimeline(
     citizen: new Array<string>(n),
     admission: new Float64Array(n),
     cohort: new Int32Array(n),
-    counted: new Uint8Array(n),
     nights: new Float64Array(n),
+    history: new Array<TimelineStay | undefined>(n),
   };
   let i = 0;
   for (let t = 1; t <= horizon; t++)
     for (const s of copied) {
+      const citizen = `${s.citizen}\u0000${t}`;
+      const admission = edate(s.admission, 12 * t);
+      const nights = Math.max(s.discharge! - s.admission, 1);
       copies.stay[i] = s;
-      copies.citizen[i] = `${s.citizen}\u0000${t}`;
-      copies.admission[i] = edate(s.admission, 12 * t);
+      copies.citizen[i] = citizen;
+      copies.admission[i] = admission;
       copies.cohort[i] = t;
-      copies.counted[i] = s.admission >= baseStart ? 1 : 0;
-      copies.nights[i] = Math.max(s.discharge! - s.admission, 1);
+      copies.nights[i] = nights;
+      if (s.admission < baseStart) {
+        const discharge = Math.min(admission + nights, horizonEnd);
+        copies.history[i] = timelineStay(s, s.citizen, citizen, admission, discharge, t, false);
+      }
       i++;
     }
   return { stays: recorded, copies };
