@@ -275,6 +275,13 @@ export function shelterRefunds(
 /** A stay's own days and refundable days: what a projection keeps of its § 110 result. */
 export type StayNights = Pick<StayResult, "ownDays" | "refundSpans">;
 
+/** A visitor that keeps each row's own and refundable days in `out[row]`. */
+export const nightsInto = (out: StayNights[]): WalkVisitor => ({
+  own: (row, from, to) =>
+    (out[row] = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
+  refund: (row, from, to) => pushSpan(out[row], from, to),
+});
+
 /**
  * Each stay's own days and refundable spans, as computeShelterRefunds finds them (without a
  * period: every day), for the projection, which replays hundreds of thousands of stays and keeps
@@ -288,16 +295,7 @@ export function shelterNights(
   citizens?: Int32Array
 ): (StayNights | RowError)[] {
   const out: (StayNights | RowError)[] = new Array(stays.length);
-  const errors = walkRefunds(
-    stays,
-    { rules },
-    {
-      own: (row, from, to) =>
-        (out[row] = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
-      refund: (row, from, to) => pushSpan(out[row] as StayNights, from, to),
-    },
-    citizens
-  );
+  const errors = walkRefunds(stays, { rules }, nightsInto(out as StayNights[]), citizens);
   for (const [row, error] of errors) out[row] = error;
   return out;
 }

@@ -12,15 +12,15 @@
  * a move the first time a draw makes it.
  */
 import { edate, yearOf, type Serial } from "../calendar";
-import { daysIn, pushSpan, type Span } from "../shelter";
+import { daysIn, type Span } from "../shelter";
 import type { RuleSet } from "../rules";
 import {
   freshWalk,
+  nightsInto,
   resetWalk,
   walkStay,
   walkSteps,
   type WalkState,
-  type WalkVisitor,
 } from "../shelterWalk";
 import { supportWindow, takenSpans, type TakenSpan } from "./pieces";
 import type { PreparedProjection } from "./prepare";
@@ -399,11 +399,7 @@ export function relapseReplays(
   const results: StayNights[] = new Array(m);
   const before = new Float64Array(STATE * m);
   const state = freshWalk();
-  let result: StayNights = { ownDays: null, refundSpans: [] };
-  const visit: WalkVisitor = {
-    own: (_, from, to) => (result = { ownDays: from < to ? { from, to } : null, refundSpans: [] }),
-    refund: (_, from, to) => pushSpan(result, from, to),
-  };
+  const visit = nightsInto(results);
   /** Where the spans that start after the anniversary begin in `order`. */
   let later = 0;
   for (let n = 1; n + 1 < starts.length; n++) {
@@ -419,7 +415,6 @@ export function relapseReplays(
       before[STATE * j + 2] = state.windowEnd;
       before[STATE * j + 3] = state.used;
       walkStay(steps, state, j, from, cut[j].to, Infinity, visit);
-      results[j] = result;
     };
     for (const j of running) walk(j, day);
     for (let k = later; k < order.length; k++) {

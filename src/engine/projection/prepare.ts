@@ -14,6 +14,7 @@ import {
   windowGroups,
   type UserGroup,
 } from "../typology";
+import { copyHistory, copyNights, type CopyHistory } from "./copyNights";
 import { countedRows } from "./pieces";
 import { joinedSpells, mergedSpells, spellsOf, type Spell, type SpellTable } from "./queue";
 import { estimateReturns, type ReturnEstimates } from "./returns";
@@ -88,7 +89,13 @@ interface Recorded {
   timeline: RecordedTimeline;
   results: readonly StayNights[];
   spells: SpellTable;
+  /** The copies' history walked once (copyNights.ts). */
+  history: CopyHistory;
 }
+
+/** The recorded stays' § 110 nights (cohort 0: each person's own stays). */
+const recordedReplay = (stays: readonly TimelineStay[], rules: RuleSet): StayNights[] =>
+  replayedNights(stays, rules, citizenNumbers(stays));
 
 /** The parameters that shape the recorded stays: base year, horizon, rule set. */
 const recordedKey = (p: ScenarioParameters, options: ProjectionOptions) =>
@@ -248,14 +255,15 @@ function timelineOf(
   }
   const timeline = projectionTimeline(canonical, options, skeleton);
   const rows = skeleton.stays.length;
-  const copies = earlier ? timeline.slice(rows) : timeline;
-  const replayed = replayedNights(copies, rules, citizenNumbers(copies));
-  const results = earlier ? earlier.results.concat(replayed) : replayed;
+  const recordedNights = earlier?.results ?? recordedReplay(timeline.slice(0, rows), rules);
+  const history = earlier?.history ?? copyHistory(skeleton, rules);
+  const results = recordedNights.concat(copyNights(timeline, rows, history, rules));
   const recorded = earlier ?? {
     key,
     timeline: skeleton,
-    results: results.slice(0, rows),
+    results: recordedNights,
     spells: spellsOf(timeline, results, 0, rows),
+    history,
   };
   const counted = countedRows(timeline, results, registerPlace(canonical));
   const chains = new Map<string, Spell[]>();
