@@ -15,60 +15,45 @@ import {
 } from "../shelterWalk";
 import type { RecordedTimeline, TimelineStay } from "./timeline";
 
-/** The history copies' nights (by copy), and the state each copy's walk is in after them. */
+/**
+ * The history copies' nights (by copy), each copy's run of stays, and the state its walk is in
+ * after its history. A copy's stays lie together, its history first (admitted before the base
+ * year, the counted ones in it), each part in the walk's order (canonical order is by admission,
+ * and a copy moves every admission alike).
+ */
 export interface CopyHistory {
   nights: readonly (StayNights | undefined)[];
-  /** Per copy's run of stays, in order. */
+  /** Where each copy's run of stays starts, in the copies' order, and then their count. */
+  runs: Int32Array;
+  /** Per run. */
   after: readonly WalkState[];
 }
-
-/**
- * Each run of one copy's stays, [first, end) in the copies' order: a citizen's stays lie together,
- * its history first (admitted before the base year, the counted ones in it) and each part in the
- * walk's order (canonical order is by admission, and a copy moves every admission alike).
- */
-function forEachRun(
-  count: number,
-  same: (i: number) => boolean,
-  visit: (first: number, end: number, run: number) => void
-): void {
-  let run = 0;
-  for (let first = 0; first < count; run++) {
-    let end = first + 1;
-    while (end < count && same(end)) end++;
-    visit(first, end, run);
-    first = end;
-  }
-}
-
-const sameCopy =
-  (cohort: (i: number) => number, person: (i: number) => string) =>
-  (i: number): boolean =>
-    cohort(i) === cohort(i - 1) && person(i) === person(i - 1);
 
 /** A stay's last night + 1, as the walk reads it (shelter.ts stayEnd: a same-day stay counts one). */
 const ownEnd = (s: TimelineStay): number => Math.max(s.discharge, s.admission + 1);
 
 /** The skeleton's history copies walked, each copy from fresh windows. */
 export function copyHistory(skeleton: RecordedTimeline, rules: RuleSet): CopyHistory {
-  const { copies } = skeleton;
+  const { cohort, stay, history } = skeleton.copies;
+  const count = history.length;
   const steps = walkSteps(rules.shelter);
-  const nights: StayNights[] = new Array(copies.history.length);
+  const nights: StayNights[] = new Array(count);
   const visit = nightsInto(nights);
+  const runs: number[] = [];
   const after: WalkState[] = [];
-  const same = sameCopy(
-    (i) => copies.cohort[i],
-    (i) => copies.stay[i].citizen
-  );
-  forEachRun(copies.history.length, same, (first, end) => {
-    const state = freshWalk();
-    for (let i = first; i < end; i++) {
-      const s = copies.history[i];
-      if (s) walkStay(steps, state, i, s.admission, ownEnd(s), Infinity, visit);
+  let state = freshWalk();
+  for (let i = 0; i < count; i++) {
+    if (i === 0 || cohort[i] !== cohort[i - 1] || stay[i].citizen !== stay[i - 1].citizen) {
+      if (i > 0) after.push(state);
+      state = freshWalk();
+      runs.push(i);
     }
-    after.push(state);
-  });
-  return { nights, after };
+    const s = history[i];
+    if (s) walkStay(steps, state, i, s.admission, ownEnd(s), Infinity, visit);
+  }
+  if (count > 0) after.push(state);
+  runs.push(count);
+  return { nights, runs: Int32Array.from(runs), after };
 }
 
 /**
@@ -78,28 +63,23 @@ export function copyHistory(skeleton: RecordedTimeline, rules: RuleSet): CopyHis
 export function copyNights(
   timeline: readonly TimelineStay[],
   from: number,
-  history: CopyHistory,
+  { nights, runs, after }: CopyHistory,
   rules: RuleSet
 ): StayNights[] {
-  const count = timeline.length - from;
   const steps = walkSteps(rules.shelter);
-  const out: StayNights[] = new Array(count);
+  const out: StayNights[] = new Array(timeline.length - from);
   const visit = nightsInto(out);
   const state = freshWalk();
-  const same = sameCopy(
-    (i) => timeline[from + i].cohort,
-    (i) => timeline[from + i].person
-  );
-  forEachRun(count, same, (first, end, run) => {
-    Object.assign(state, history.after[run]);
-    for (let i = first; i < end; i++) {
-      const known = history.nights[i];
+  for (let run = 0; run + 1 < runs.length; run++) {
+    Object.assign(state, after[run]);
+    for (let i = runs[run]; i < runs[run + 1]; i++) {
+      const known = nights[i];
       if (known) out[i] = known;
       else {
         const s = timeline[from + i];
         walkStay(steps, state, i, s.admission, ownEnd(s), Infinity, visit);
       }
     }
-  });
+  }
   return out;
 }
