@@ -160,10 +160,40 @@ export function candidatesOf(
     if (counted) found.push({ spell: { from, to }, day, row, place: places.get(person)! });
   }
   const cohort = (c: Candidate) => timeline[c.row].cohort;
-  return found.sort(
-    (a, b) =>
-      a.day - b.day || a.spell.from - b.spell.from || a.place - b.place || cohort(a) - cohort(b)
+  return byDay(
+    found,
+    cal.projectionStart,
+    cal.horizonEnd,
+    (a, b) => a.spell.from - b.spell.from || a.place - b.place || cohort(a) - cohort(b)
   );
+}
+
+/**
+ * The candidates in order of their day, ties in `order`: counted into one bucket a day (a few
+ * thousand days), so only candidates of one day are compared, not tens of thousands with each
+ * other. Their days lie in [first, end).
+ */
+function byDay(
+  found: readonly Candidate[],
+  first: Serial,
+  end: Serial,
+  order: (a: Candidate, b: Candidate) => number
+): Candidate[] {
+  const starts = new Int32Array(Math.max(0, end - first) + 1);
+  for (const c of found) starts[c.day - first + 1]++;
+  for (let d = 1; d < starts.length; d++) starts[d] += starts[d - 1];
+  const out: Candidate[] = new Array(found.length);
+  const at = starts.slice();
+  for (const c of found) out[at[c.day - first]++] = c;
+  for (let d = 0; d + 1 < starts.length; d++) {
+    const from = starts[d];
+    const to = starts[d + 1];
+    if (to - from > 1) {
+      const bucket = out.slice(from, to).sort(order);
+      for (let k = 0; k < bucket.length; k++) out[from + k] = bucket[k];
+    }
+  }
+  return out;
 }
 
 const holds = (span: Spell, day: Serial) => span.from <= day && day < span.to;
