@@ -360,13 +360,11 @@ export function returnsOf(
   const { cut } = option;
   const b = vectorBuilder(c.values.length);
   const starts = anniversaries(c, option.day);
-  relapseReplays(cut, starts, present, prepared.rules, (n, results) => {
+  relapseReplays(cut, starts, present, prepared.rules, (n, j, nights) => {
+    const span = cut[j];
     b.n = n;
-    cut.forEach((span, j) => {
-      if (span.to <= starts[n] || !present(span.lag)) return;
-      b.lag = span.lag;
-      addStay(c, b, 1, c.rate[span.row], c.self[span.row], results[j]);
-    });
+    b.lag = span.lag;
+    addStay(c, b, 1, c.rate[span.row], c.self[span.row], nights);
   });
   const out = b.build();
   option.returns.set(key, out);
@@ -375,8 +373,8 @@ export function returnsOf(
 
 /**
  * The § 110 nights of a move's stays (its cut spans) replayed from each anniversary n = 1.. on,
- * cut to start there, as a citizen of their own with fresh windows: `replayed(n, results)` with
- * results[j] for each span j that has not ended by then and whose lag is `present`. The walks of
+ * cut to start there, as a citizen of their own with fresh windows: `replayed(n, j, nights)` for
+ * each span j that has not ended by then and whose lag is `present`, in the spans' order. The walks of
  * two anniversaries meet where the later one reaches a span it takes whole (starting after the
  * anniversary) in the state the earlier one had there (shelterWalk.ts WalkState): from there on it
  * is the earlier walk, whose results it keeps. So a move costs about one walk of its stays, not
@@ -387,7 +385,7 @@ export function relapseReplays(
   starts: readonly Serial[],
   present: (lag: number) => boolean,
   rules: RuleSet,
-  replayed: (n: number, results: readonly StayNights[]) => void
+  replayed: (n: number, span: number, nights: StayNights) => void
 ): void {
   const steps = walkSteps(rules.shelter);
   const m = cut.length;
@@ -423,7 +421,8 @@ export function relapseReplays(
       if (n > 1 && sameWalk(state, before, j, cut[j].from)) break;
       walk(j, cut[j].from);
     }
-    replayed(n, results);
+    for (let j = 0; j < m; j++)
+      if (cut[j].to > day && present(cut[j].lag)) replayed(n, j, results[j]);
   }
 }
 

@@ -30,8 +30,8 @@ const NUMBER_KEYS = 2 ** 19;
  * Sums of stays' nights by n, lag, year and price pair, signed, built once into a vector. A
  * compiled timeline builds hundreds of thousands of small vectors: a builder is taken from a
  * pool (`vectorBuilder`) and goes back to it when built, and finds its entries in an
- * open-addressing table of typed arrays, so a vector costs no map, no growing array and no
- * boxed key, only its result.
+ * open-addressing table of typed arrays: a vector costs no map and no boxed key, and the arrays a
+ * builder grew serve the next vector it builds.
  */
 export class VectorBuilder {
   /** The n and lag of what `add` adds. */
