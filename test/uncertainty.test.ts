@@ -3,7 +3,7 @@
  * deterministic NPV), the tornado over each parameter's low–high range, and switching values
  * checked by projecting again at the value found.
  */
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import {
   DEFAULT_PARAMETERS,
   PARAMETERS,
@@ -295,6 +295,32 @@ describe("sensitivity", () => {
     expect(checked).toBeGreaterThan(3);
   });
 
+  it("a sensitivity worked out in parts, in any order, is the whole one (both views)", () => {
+    const ids = PARAMETERS.filter((p) => p.range || p.estimated).map((p) => p.id);
+    const chunks = Array.from({ length: Math.ceil(ids.length / 3) }, (_, i) =>
+      ids.slice(3 * i, 3 * i + 3)
+    ).reverse();
+    const byId = (a: { id: string }, b: { id: string }) =>
+      ids.indexOf(a.id as never) - ids.indexOf(b.id as never);
+    for (const view of ["budget", "public"] as const) {
+      const scenario = { ...base, supportCost: 150_000 };
+      const values = accepted(switchingValues(stays, scenario, { view }));
+      // The searches near 0 ask the exact projection: the parts must meet those too.
+      expect(values.filter((v) => v.value !== null).length).toBeGreaterThan(3);
+      const runner = new ProjectionRunner(stays);
+      const partValues = chunks.flatMap((only) =>
+        accepted(switchingValues(stays, scenario, { view, only, runner }))
+      );
+      expect(partValues.sort(byId)).toEqual(values);
+      const partBars = chunks.flatMap((only) =>
+        accepted(tornado(stays, scenario, { view, only, runner }))
+      );
+      expect(partBars.sort(byId)).toEqual(
+        [...accepted(tornado(stays, scenario, { view }))].sort(byId)
+      );
+    }
+  });
+
   it("a yes/no parameter's switching value is the other answer when it turns the NPV's sign, else none", () => {
     // The episodic citizen alone does not pay for the programme: the NPV is negative.
     const episodicOnly = { ...base, targetChronic: 0, targetEpisodic: 1 };
@@ -427,6 +453,40 @@ describe("the pane's jobs (engine worker)", () => {
     expect(project({ ...base, supportCost: support - 0.1 }).npv.toNumber()).toBeGreaterThan(0);
     expect(project({ ...base, supportCost: support + 0.1 }).npv.toNumber()).toBeLessThanOrEqual(0);
     expect(bars.find((b) => b.id === "netTaxFactor")!.switchingValue).toBeNull();
+  });
+
+  it("parts worked out while the pane waits make the sensitivity job's bars, with all its steps", async () => {
+    const waited = { name: "Forsigtig", parameters: { ...base, shareMoved: 0.3 } };
+    const ids = PARAMETERS.filter((p) => p.range || p.estimated).map((p) => p.id);
+    for (let i = ids.length; i > 0; i -= 4)
+      await runner.run("sensitivityPart", {
+        stays,
+        scenario: waited,
+        ids: ids.slice(Math.max(0, i - 4), i),
+      });
+    const progress: number[] = [];
+    // Everything is kept: the job projects nothing again.
+    const draws = jest.spyOn(ProjectionRunner.prototype, "draw");
+    const bars = await runner.run(
+      "sensitivity",
+      { stays, scenario: waited },
+      { onProgress: (p) => progress.push(p.done) }
+    );
+    expect(draws).not.toHaveBeenCalled();
+    draws.mockRestore();
+    expect(progress).toEqual(Array.from({ length: 2 * ids.length }, (_, i) => i + 1));
+    expect(bars.map(({ switchingValue, switchingReason, ...bar }) => bar)).toEqual(
+      accepted(tornado(stays, waited.parameters))
+    );
+    const values = accepted(switchingValues(stays, waited.parameters));
+    for (const b of bars) {
+      const v = values.find((x) => x.id === b.id);
+      expect([b.id, b.switchingValue, b.switchingReason]).toEqual([
+        b.id,
+        v?.value ?? null,
+        v?.reason,
+      ]);
+    }
   });
 
   it("a scenario the engine refuses fails with its name", async () => {

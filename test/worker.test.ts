@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { WorkerClient, inThread, type WorkerLike } from "../src/worker/client";
-import type { Handlers, JobMessage, JobSpec, ReplyMessage } from "../src/worker/protocol";
+import { withIdleWork } from "../src/worker/idle";
+import type {
+  Handlers,
+  JobMessage,
+  JobRunner,
+  JobSpec,
+  ReplyMessage,
+} from "../src/worker/protocol";
 import { serve } from "../src/worker/serve";
 
 interface TestJobs {
@@ -199,5 +206,109 @@ describe("WorkerClient and serve", () => {
     await expect(
       runner.run("sum", { numbers: [1] }, { signal: controller.signal })
     ).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
+
+/** A runner whose jobs end when the test says: `log` says what started and ended, in order. */
+function heldRunner() {
+  const log: string[] = [];
+  const held = new Map<number, { end: () => void; fail: () => void }>();
+  const runner: JobRunner<TestJobs> = {
+    run(_kind, request) {
+      const n = (request as { numbers: number[] }).numbers[0];
+      log.push(`start ${n}`);
+      return new Promise((resolve, reject) =>
+        held.set(n, {
+          end: () => (log.push(`end ${n}`), resolve(n as never)),
+          fail: () => (log.push(`failed ${n}`), reject(new Error("step failed"))),
+        })
+      );
+    },
+    dispose: () => log.push("disposed"),
+  };
+  const settle = async (n: number, how: "end" | "fail" = "end") => {
+    held.get(n)![how]();
+    await new Promise((ok) => setTimeout(ok, 0));
+  };
+  return { runner, log, settle };
+}
+
+const steps = (...ns: number[]) =>
+  ns.map((n) => ({ kind: "sum" as const, request: { numbers: [n] } }));
+
+describe("idle work", () => {
+  it("runs its steps one at a time; a job asked meanwhile waits for the running step, then the rest goes on", async () => {
+    const { runner, log, settle } = heldRunner();
+    const idle = withIdleWork(runner);
+    idle.whenIdle(steps(1, 2));
+    const job = idle.run("sum", { numbers: [10] });
+    await settle(1);
+    await settle(10);
+    await expect(job).resolves.toBe(10);
+    await settle(2);
+    expect(log).toEqual(["start 1", "end 1", "start 10", "end 10", "start 2", "end 2"]);
+  });
+
+  it("a newer list replaces the steps not started; an empty one stops after the running step", async () => {
+    const { runner, log, settle } = heldRunner();
+    const idle = withIdleWork(runner);
+    idle.whenIdle(steps(1, 2));
+    idle.whenIdle(steps(3));
+    await settle(1);
+    idle.whenIdle([]);
+    await settle(3);
+    expect(log).toEqual(["start 1", "end 1", "start 3", "end 3"]);
+  });
+
+  it("a failed step is dropped and the next one runs; a job's own failure reaches its caller", async () => {
+    const { runner, log, settle } = heldRunner();
+    const idle = withIdleWork(runner);
+    idle.whenIdle(steps(1, 2));
+    await settle(1, "fail");
+    await settle(2);
+    const failed = expect(idle.run("sum", { numbers: [10] })).rejects.toThrow("step failed");
+    await settle(10, "fail");
+    await failed;
+    expect(log).toEqual(["start 1", "failed 1", "start 2", "end 2", "start 10", "failed 10"]);
+  });
+
+  it("no step starts while a job runs", async () => {
+    const { runner, log, settle } = heldRunner();
+    const idle = withIdleWork(runner);
+    const job = idle.run("sum", { numbers: [10] });
+    idle.whenIdle(steps(1));
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(log).toEqual(["start 10"]);
+    await settle(10);
+    await job;
+    await settle(1);
+    expect(log).toEqual(["start 10", "end 10", "start 1", "end 1"]);
+  });
+
+  it("a job cancelled while it waits for a step rejects at once with AbortError and never runs", async () => {
+    const { runner, log, settle } = heldRunner();
+    const idle = withIdleWork(runner);
+    idle.whenIdle(steps(1));
+    const controller = new AbortController();
+    const job = idle.run("sum", { numbers: [10] }, { signal: controller.signal });
+    controller.abort();
+    await expect(job).rejects.toMatchObject({ name: "AbortError" });
+    await settle(1);
+    expect(log).toEqual(["start 1", "end 1"]);
+    idle.dispose();
+    expect(log).toContain("disposed");
+  });
+
+  it("over WorkerClient, the job runs on the worker the step leaves idle: no second worker", async () => {
+    const { client, workers, release } = setup();
+    const idle = withIdleWork<TestJobs>(client);
+    idle.whenIdle([{ kind: "hang", request: null }]);
+    const job = idle.run("sum", { numbers: [2, 3] });
+    await new Promise((ok) => setTimeout(ok, 10));
+    release("step done");
+    await expect(job).resolves.toBe(5);
+    expect(workers).toHaveLength(1);
+    // WorkerClient alone starts a second worker for a job while one runs (the test above).
+    expect(workers[0].terminated).toBe(false);
   });
 });

@@ -28,6 +28,8 @@ import { maskedNotice } from "../../src/privacy/personalData";
 import { saidIn, useTexts, type Said } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { EngineRunner } from "../worker/engine";
+import { sensitivityInParts } from "../worker/engineJobs";
+import type { NamedParameters } from "../../src/sheets/scenarios/compare";
 import { parameterCell, type StaysRef } from "../../src/sheets/scenarios/scenarioSheet";
 import { findBackup, type BackupRecord } from "../../src/sheets/scenarios/scenarioBackup";
 import { repairScenarioSheet, restoreBackup } from "../../src/sheets/scenarios/scenarioRepair";
@@ -161,6 +163,22 @@ export function ScenarioManager({
       void stop?.();
     };
   }, [workbook, sheet, refresh]);
+
+  // While the pane waits for the user, the engine's worker works out the active scenario's
+  // tornado and switching values (idle work, src/worker/idle.ts): a comparison asked for then
+  // waits only for what is left. Named by its values, not its name: saving it changes nothing.
+  const idleActive = stored && activeScenario(stored.model);
+  const idleScenario = JSON.stringify(
+    idleActive?.ok
+      ? { parameters: idleActive.scenario.parameters, ranges: idleActive.scenario.ranges }
+      : null
+  );
+  useEffect(() => {
+    const scenario = JSON.parse(idleScenario) as Omit<NamedParameters, "name"> | null;
+    if (!stays || !scenario) return;
+    engine.whenIdle(sensitivityInParts(stays, { name: "", ...scenario }));
+    return () => engine.whenIdle([]);
+  }, [engine, stays, idleScenario]);
 
   const run = async (work: () => Promise<string>) => {
     setStatus({ kind: "busy" });

@@ -8,17 +8,18 @@
  * run web workers (nor read import.meta), so tests import engineJobs.ts, never this module.
  */
 import { WorkerClient, inThread } from "../../src/worker/client";
-import type { JobRunner } from "../../src/worker/protocol";
+import { withIdleWork, type IdleRunner } from "../../src/worker/idle";
 import { ENGINE_HANDLERS, type EngineJobs } from "./engineJobs";
 
-export type EngineRunner = JobRunner<EngineJobs>;
+export type EngineRunner = IdleRunner<EngineJobs>;
 
 export function engineRunner(): EngineRunner {
-  if (typeof Worker === "undefined") return inThread(ENGINE_HANDLERS);
+  // Without a worker, idle work would hold up the page itself: there is none.
+  if (typeof Worker === "undefined") return { ...inThread(ENGINE_HANDLERS), whenIdle() {} };
   const client = new WorkerClient<EngineJobs>(
     () => new Worker(new URL("./engine.worker.ts", import.meta.url), { name: "engine" })
   );
   // The engine's script loads while the pane waits for the user, not when the first job runs.
   client.prestart();
-  return client;
+  return withIdleWork<EngineJobs>(client);
 }

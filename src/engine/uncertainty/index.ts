@@ -42,6 +42,7 @@ export {
   type ViewSpread,
 } from "./monteCarlo";
 export {
+  bySwing,
   rangedParameters,
   switchingValues,
   tornado,

@@ -47,6 +47,11 @@ export interface SensitivityOptions extends ProjectionOptions {
   runner?: ProjectionRunner;
   /** Told after each parameter is done, for progress. */
   onParameter?: () => void;
+  /**
+   * Only these of the ranged parameters (default all): a part of the sensitivity on its own, to
+   * be put together with the others' (the pane's idle work, src/sheets/scenarios/compare.ts).
+   */
+  only?: readonly ParameterId[];
   /** The headline the bars are sorted by, and whose sign a switching value turns (default budget). */
   view?: View;
 }
@@ -54,6 +59,9 @@ export interface SensitivityOptions extends ProjectionOptions {
 /** The parameters with a low–high range: the scenario's own, the registry's, or the register's estimate. */
 export const rangedParameters = (ranges: ParameterRanges = {}): ParameterDef[] =>
   PARAMETERS.filter((def) => rangeOf(def, ranges) !== undefined || def.estimated !== undefined);
+
+/** Widest swing first; Array.prototype.sort is stable, so equal swings keep the registry's order. */
+export const bySwing = (a: TornadoBar, b: TornadoBar): number => b.swing - a.swing;
 
 type Npvs = { budget: number; public: number } | null;
 
@@ -131,6 +139,7 @@ export function tornado(
     onParameter,
     view = "budget",
     runner: shared,
+    only,
     ...projectionOptions
   }: SensitivityOptions = {}
 ): TornadoBar[] | RowError {
@@ -139,6 +148,7 @@ export function tornado(
   const { runner, base, ranges } = ready;
   const bars: TornadoBar[] = [];
   for (const def of rangedParameters(ranges)) {
+    if (only && !only.includes(def.id)) continue;
     const value = base[def.id] as number;
     const around = rangeAround(def, rangeOf(def, ranges)!, value);
     const low = jointBound(def, base, around.low);
@@ -164,8 +174,7 @@ export function tornado(
       source: rangeOf(def, ranges)!.source,
     });
   }
-  // Array.prototype.sort is stable: equal swings keep the registry's order.
-  return bars.sort((a, b) => b.swing - a.swing);
+  return bars.sort(bySwing);
 }
 
 export interface SwitchingValue {
@@ -224,6 +233,7 @@ export function switchingValues(
     onParameter,
     view = "budget",
     runner: shared,
+    only,
     ...projectionOptions
   }: SensitivityOptions = {}
 ): SwitchingValue[] | RowError {
@@ -258,11 +268,16 @@ export function switchingValues(
   /** The scenario's own NPV: every parameter's search starts from it. */
   let ownAt: ReturnType<typeof at> | undefined;
   for (const def of rangedParameters(ranges)) {
+    const asked = !only || only.includes(def.id);
+    // The first ranged parameter gives the scenario's own NPV even when not asked: every part
+    // then starts its searches from the same figure as the whole would.
+    if (!asked && ownAt !== undefined) continue;
     npvsAt = npvsOf(runner, given, def.id, searchBounds(def)[1]);
     seen = new Map();
     const own = base[def.id] as number;
     if (ownAt !== undefined) seen.set(own, ownAt);
     else ownAt = at(def, own);
+    if (!asked) continue;
     const found = switchingValue(def);
     onParameter?.();
     if (found !== undefined) out.push({ id: def.id, ...found });

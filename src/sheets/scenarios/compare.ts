@@ -21,8 +21,10 @@ import { isProjectionError, type Projection } from "../../engine/projection";
 import type { StayInput } from "../../engine/shelter";
 import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
 import {
+  bySwing,
   rangedParameters,
   runnerFor,
+  staysFingerprint,
   switchingValues,
   type SwitchingValue,
   tornado,
@@ -93,29 +95,64 @@ export interface SensitivityBar extends TornadoBar {
   switchingReason?: SwitchingValue["reason"];
 }
 
+/** The scenario's parts worked out so far (null: no bar), kept for the next asker. */
+let kept: { key: string; parts: Map<ParameterId, SensitivityBar | null> } | undefined;
+
 /**
- * The scenario's tornado over its low–high ranges with each parameter's switching value;
- * `step` after each parameter's switching value and each bar (2 per ranged parameter).
+ * The tornado bars with their switching values of the parameters `ids` (default every ranged
+ * one), each worked out once per scenario and stays: the pane works out parts while it waits for
+ * the user (sensitivityPart, taskpane/worker), and a comparison or the uncertainty panel then
+ * takes them as they are. A part on its own gives the same figures as the whole (sensitivity.ts
+ * `only`). `step` after each parameter's switching value and each bar, kept or not.
+ */
+export function sensitivityParts(
+  stays: readonly StayInput[],
+  { parameters, ranges = {} }: Omit<NamedParameters, "name">,
+  ids: readonly ParameterId[] = rangedParameters(ranges).map((def) => def.id),
+  step?: () => void
+): Map<ParameterId, SensitivityBar | null> {
+  const key = JSON.stringify([staysFingerprint(stays), parameters, ranges]);
+  if (kept?.key !== key) kept = { key, parts: new Map() };
+  const { parts } = kept;
+  const only = ids.filter((id) => !parts.has(id));
+  for (let i = 0; i < 2 * (ids.length - only.length); i++) step?.();
+  if (only.length === 0) return parts;
+  const runner = runnerFor(stays);
+  const options = { ranges, onParameter: step, runner, only };
+  const values = switchingValues(stays, parameters, options);
+  if (isProjectionError(values)) throw new Error(values.message);
+  const bars = tornado(stays, parameters, options);
+  if (isProjectionError(bars)) throw new Error(bars.message);
+  for (const id of only) {
+    const bar = bars.find((b) => b.id === id);
+    const v = values.find((x) => x.id === id);
+    parts.set(
+      id,
+      bar
+        ? {
+            ...bar,
+            switchingValue: v?.value ?? null,
+            ...(v?.reason && { switchingReason: v.reason }),
+          }
+        : null
+    );
+  }
+  return parts;
+}
+
+/**
+ * The scenario's tornado over its low–high ranges with each parameter's switching value, widest
+ * swing first; `step` after each parameter's switching value and each bar (2 per ranged parameter).
  */
 export function sensitivity(
   stays: readonly StayInput[],
-  { parameters, ranges }: Omit<NamedParameters, "name">,
+  scenario: Omit<NamedParameters, "name">,
   step?: () => void
 ): SensitivityBar[] {
-  const runner = runnerFor(stays);
-  const values = switchingValues(stays, parameters, { ranges, onParameter: step, runner });
-  if (isProjectionError(values)) throw new Error(values.message);
-  const bars = tornado(stays, parameters, { ranges, onParameter: step, runner });
-  if (isProjectionError(bars)) throw new Error(bars.message);
-  const switching = new Map(values.map((v) => [v.id, v]));
-  return bars.map((b) => {
-    const v = switching.get(b.id);
-    return {
-      ...b,
-      switchingValue: v?.value ?? null,
-      ...(v?.reason && { switchingReason: v.reason }),
-    };
-  });
+  const parts = sensitivityParts(stays, scenario, undefined, step);
+  return rangedParameters(scenario.ranges)
+    .flatMap((def) => parts.get(def.id) ?? [])
+    .sort(bySwing);
 }
 
 /** Named parameters to compare; the first is the active scenario (its NPV gets the tornado). */
