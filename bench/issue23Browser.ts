@@ -67,6 +67,22 @@ async function clickToShown(page: Page, button: string, shown: string, text = ""
   return page.evaluate(() => window.__bench!);
 }
 
+/** Runs of each demo row: one run moves with the machine by a third either way. */
+const RUNS = 3;
+
+/**
+ * Each figure's median over RUNS runs of `measure` (each on a page of its own), with every run
+ * printed; the row's name says it is a median.
+ */
+async function medianOf(what: string, measure: () => Promise<number[]>): Promise<number[]> {
+  const runs: number[][] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await measure());
+  console.log(
+    `  ${what}: ${runs.map((r) => r.map((ms) => ms.toFixed(0)).join(" / ")).join(", ")} ms`
+  );
+  return runs[0].map((_, k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]);
+}
+
 async function writeScenarioSheet(page: Page): Promise<void> {
   await page.getByTestId("scenario-sheet").click();
   await projectionComputed(page);
@@ -115,115 +131,128 @@ export async function benchIssue23Browser(): Promise<void> {
       });
       const node = performance.now() - t0;
       if (run === null || "code" in run) throw new Error("the run failed in Node");
-      const page = await openDemo(browser, server.origin);
-      const panel = page.getByTestId("uncertainty");
-      await panel.getByTestId("uncertainty-run").click();
-      const result = panel.getByTestId("uncertainty-result");
-      await result.waitFor({ timeout: 120_000 });
-      const ms = Number(await result.getAttribute("data-ms"));
+      const [ms] = await medianOf(mc, async () => {
+        const page = await openDemo(browser, server.origin);
+        const panel = page.getByTestId("uncertainty");
+        await panel.getByTestId("uncertainty-run").click();
+        const result = panel.getByTestId("uncertainty-result");
+        await result.waitFor({ timeout: 120_000 });
+        const ms = Number(await result.getAttribute("data-ms"));
+        await page.close();
+        return [ms];
+      });
       tableRow({
-        what: mc,
+        what: `${mc}, median of ${RUNS}`,
         ms: [ms],
         reference: { what: "the same run in Node", ms: node },
         target: "≤ 0,5 s",
         met: ms <= 500,
       });
-      await page.close();
     } catch (error) {
       notMeasured(mc, error);
     }
 
     const council = "Council page (Sammenfatning), demo";
     try {
-      const page = await openDemo(browser, server.origin);
-      await writeScenarioSheet(page);
-      const ms = await clickToShown(page, "summary-write", '[data-testid="summary-done"]');
+      const [ms] = await medianOf(council, async () => {
+        const page = await openDemo(browser, server.origin);
+        await writeScenarioSheet(page);
+        const ms = await clickToShown(page, "summary-write", '[data-testid="summary-done"]');
+        await page.close();
+        return [ms];
+      });
       tableRow({
-        what: council,
+        what: `${council}, median of ${RUNS}`,
         ms: [ms],
         reference: projection,
         target: "≤ 1,5 s",
         met: ms <= 1500,
       });
-      await page.close();
     } catch (error) {
       notMeasured(council, error);
     }
 
     const compare = "Compare 3 scenarios with tornado, demo";
     try {
-      const page = await openDemo(browser, server.origin);
-      await writeScenarioSheet(page);
-      await saveScenario(page, "Basis");
-      await setParameter(page, "shareMoved", "80 %", 0.8);
-      await saveScenario(page, "Ambitiøs");
-      await setParameter(page, "shareMoved", "30 %", 0.3);
-      await saveScenario(page, "Forsigtig");
-      const ms = await clickToShown(
-        page,
-        "scenario-compare",
-        '[data-testid="scenario-status"]',
-        "Arket Sammenligning er skrevet."
-      );
-      const named = await page.evaluate(() =>
-        [4, 5, 6].map((r) => window.__demo!.workbook.cell("Sammenligning", r, 0))
-      );
-      if (named.filter((n) => typeof n === "string" && n !== "").length !== 3)
-        throw new Error(`the comparison has not three scenarios: ${JSON.stringify(named)}`);
+      const [ms] = await medianOf(compare, async () => {
+        const page = await openDemo(browser, server.origin);
+        await writeScenarioSheet(page);
+        await saveScenario(page, "Basis");
+        await setParameter(page, "shareMoved", "80 %", 0.8);
+        await saveScenario(page, "Ambitiøs");
+        await setParameter(page, "shareMoved", "30 %", 0.3);
+        await saveScenario(page, "Forsigtig");
+        const ms = await clickToShown(
+          page,
+          "scenario-compare",
+          '[data-testid="scenario-status"]',
+          "Arket Sammenligning er skrevet."
+        );
+        const named = await page.evaluate(() =>
+          [4, 5, 6].map((r) => window.__demo!.workbook.cell("Sammenligning", r, 0))
+        );
+        if (named.filter((n) => typeof n === "string" && n !== "").length !== 3)
+          throw new Error(`the comparison has not three scenarios: ${JSON.stringify(named)}`);
+        await page.close();
+        return [ms];
+      });
       tableRow({
-        what: compare,
+        what: `${compare}, median of ${RUNS}`,
         ms: [ms],
         reference: projection,
         target: "≤ 0,5 s",
         met: ms <= 500,
       });
-      await page.close();
     } catch (error) {
       notMeasured(compare, error);
     }
 
     const meeting = "Meeting slider to figures / to P10–P90, demo";
     try {
-      const page = await openDemo(browser, server.origin);
-      await writeScenarioSheet(page);
-      await page.getByTestId("meeting-open").click();
-      const npv = page.getByTestId("meeting-npv");
-      await npv.getByText(/^P10–P90: /).waitFor({ timeout: 120_000 });
-      const before = {
-        value: await npv.getAttribute("data-value"),
-        text: await npv.textContent(),
-      };
-      const slider = page.getByRole("slider", {
-        name: "Andel lange ophold i egen bolig (%)",
-        exact: true,
+      const [figures, band] = await medianOf(meeting, async () => {
+        const page = await openDemo(browser, server.origin);
+        await writeScenarioSheet(page);
+        await page.getByTestId("meeting-open").click();
+        const npv = page.getByTestId("meeting-npv");
+        await npv.getByText(/^P10–P90: /).waitFor({ timeout: 120_000 });
+        const before = {
+          value: await npv.getAttribute("data-value"),
+          text: await npv.textContent(),
+        };
+        const slider = page.getByRole("slider", {
+          name: "Andel lange ophold i egen bolig (%)",
+          exact: true,
+        });
+        await slider.focus();
+        const t0 = performance.now();
+        await page.keyboard.press("ArrowRight");
+        await page.waitForFunction(
+          (old) =>
+            document.querySelector('[data-testid="meeting-npv"]')?.getAttribute("data-value") !==
+            old,
+          before.value,
+          { timeout: 120_000, polling: 10 }
+        );
+        const figures = performance.now() - t0;
+        await page.waitForFunction(
+          (old) => {
+            const text = document.querySelector('[data-testid="meeting-npv"]')?.textContent ?? "";
+            return text !== old && /P10–P90: /.test(text);
+          },
+          before.text,
+          { timeout: 120_000, polling: 10 }
+        );
+        const band = performance.now() - t0;
+        await page.close();
+        return [figures, band];
       });
-      await slider.focus();
-      const t0 = performance.now();
-      await page.keyboard.press("ArrowRight");
-      await page.waitForFunction(
-        (old) =>
-          document.querySelector('[data-testid="meeting-npv"]')?.getAttribute("data-value") !== old,
-        before.value,
-        { timeout: 120_000, polling: 10 }
-      );
-      const figures = performance.now() - t0;
-      await page.waitForFunction(
-        (old) => {
-          const text = document.querySelector('[data-testid="meeting-npv"]')?.textContent ?? "";
-          return text !== old && /P10–P90: /.test(text);
-        },
-        before.text,
-        { timeout: 120_000, polling: 10 }
-      );
-      const band = performance.now() - t0;
       tableRow({
-        what: meeting,
+        what: `${meeting}, median of ${RUNS}`,
         ms: [figures, band],
         reference: projection,
         target: "≤ 0,25 s for both",
-        met: band <= 250,
+        met: figures <= 250 && band <= 250,
       });
-      await page.close();
     } catch (error) {
       notMeasured(meeting, error);
     }
