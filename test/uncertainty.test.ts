@@ -23,12 +23,12 @@ import {
   type MonteCarloResult,
 } from "../src/engine/uncertainty";
 import { inThread } from "../src/worker/client";
-import { ENGINE_HANDLERS } from "../taskpane/worker/engineJobs";
+import { ENGINE_HANDLERS, comparisonInParts } from "../taskpane/worker/engineJobs";
 import { sensitivitySteps } from "../src/sheets/uncertainty/uncertaintyRun";
 import { sampleWorkbook } from "../src/demo/sampleData";
 import { findStays } from "../src/sheets/forecast/forecastRun";
 import { LAYOUT, staysRef } from "../src/sheets/scenarios/scenarioSheet";
-import { noSwitchingValue } from "../src/sheets/scenarios/compare";
+import { comparisonRow, noSwitchingValue } from "../src/sheets/scenarios/compare";
 import { createOrUpdate, saveActiveAs } from "../src/sheets/scenarios/scenarioStore";
 import { activeScenarioOf } from "../taskpane/uncertainty/UncertaintyPanel";
 import { UNCERTAINTY_TEXTS } from "../taskpane/uncertainty/texts";
@@ -487,6 +487,27 @@ describe("the pane's jobs (engine worker)", () => {
         v?.reason,
       ]);
     }
+  });
+
+  it("after the comparison's idle steps, comparing projects nothing again and gives the same rows", async () => {
+    const active = { name: "Aktiv", parameters: { ...base, shareMoved: 0.4 } };
+    const other = { name: "Anden", parameters: { ...base, shareMoved: 0.9 } };
+    for (const step of comparisonInParts(stays, active, [other.parameters]))
+      await runner.run(step.kind, step.request as never);
+    const runs = jest.spyOn(ProjectionRunner.prototype, "run");
+    const draws = jest.spyOn(ProjectionRunner.prototype, "draw");
+    const comparison = await runner.run("compare", { stays, scenarios: [active, other] });
+    expect([runs.mock.calls.length, draws.mock.calls.length]).toEqual([0, 0]);
+    runs.mockRestore();
+    draws.mockRestore();
+    expect(comparison.rows).toEqual(
+      [active, other].map(({ name, parameters }) =>
+        comparisonRow({ name, projection: project(parameters) })
+      )
+    );
+    expect(
+      comparison.active.bars.map(({ switchingValue, switchingReason, ...bar }) => bar)
+    ).toEqual(accepted(tornado(stays, active.parameters)));
   });
 
   it("a scenario the engine refuses fails with its name", async () => {

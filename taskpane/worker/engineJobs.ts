@@ -24,6 +24,7 @@ import { meetingFigures, type KeyFigures } from "../../src/sheets/meeting/meetin
 import { compareReadings, type ReadingDifference } from "../../src/sheets/forecast/readings";
 import {
   compareScenarios,
+  projectionOf,
   sensitivityParts,
   type Comparison,
   type NamedParameters,
@@ -80,6 +81,8 @@ export interface EngineJobs {
    * Some parameters' bars and switching values of the scenario, worked out while the pane waits
    * for the user and kept for the comparison and the sensitivity job (compare.ts sensitivityParts).
    */
+  /** A scenario's exact projection, kept for the comparison (compare.ts projectionOf). */
+  projection: JobSpec<{ stays: readonly StayInput[]; parameters: ScenarioParameters }, never, null>;
   sensitivityPart: JobSpec<
     { stays: readonly StayInput[]; scenario: NamedParameters; ids: readonly ParameterId[] },
     never,
@@ -104,6 +107,7 @@ export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
   band: ({ stays, scenario }, progress) =>
     monteCarloBand({ stays, parameters: scenario.parameters, ranges: scenario.ranges }, progress),
   sensitivity: (request, progress) => runSensitivity(request, progress),
+  projection: ({ stays, parameters }) => (projectionOf(stays, parameters), null),
   sensitivityPart: ({ stays, scenario, ids }) => (sensitivityParts(stays, scenario, ids), null),
   evidence: (request) => evidence(request),
 };
@@ -118,7 +122,7 @@ export const ENGINE_HANDLERS: Handlers<EngineJobs> = {
 const PARAMETERS_PER_STEP = 3;
 
 /** The scenario's tornado and switching values as idle steps (sensitivityPart), in registry order. */
-export function sensitivityInParts(
+function sensitivityInParts(
   stays: readonly StayInput[],
   scenario: NamedParameters
 ): IdleStep<EngineJobs>[] {
@@ -131,6 +135,26 @@ export function sensitivityInParts(
       ids: ids.slice(i * PARAMETERS_PER_STEP, (i + 1) * PARAMETERS_PER_STEP),
     },
   }));
+}
+
+/**
+ * What a comparison of the active scenario with the others asks of the engine, as idle steps: the
+ * active scenario's projection, its tornado and switching values, then the others' projections.
+ */
+export function comparisonInParts(
+  stays: readonly StayInput[],
+  active: NamedParameters,
+  others: readonly ScenarioParameters[]
+): IdleStep<EngineJobs>[] {
+  const projection = (parameters: ScenarioParameters): IdleStep<EngineJobs> => ({
+    kind: "projection",
+    request: { stays, parameters },
+  });
+  return [
+    projection(active.parameters),
+    ...sensitivityInParts(stays, active),
+    ...others.map(projection),
+  ];
 }
 
 /**

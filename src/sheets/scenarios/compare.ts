@@ -18,7 +18,7 @@ import {
   type ScenarioParameters,
 } from "../../engine/parameters";
 import { isProjectionError, type Projection } from "../../engine/projection";
-import type { StayInput } from "../../engine/shelter";
+import type { RowError, StayInput } from "../../engine/shelter";
 import { PersonalDataGuard, type PersonalKind } from "../../privacy/personalData";
 import {
   bySwing,
@@ -72,15 +72,37 @@ export function comparisonRow({ name, projection: p }: ScenarioResult): Comparis
   };
 }
 
+/** Exact projections of the stays last asked about, most recent first, kept for the next asker. */
+const projections: { key: string; projection: Projection | RowError }[] = [];
+/** Enough for the scenarios of a comparison and those it had before an edit. */
+const KEPT_PROJECTIONS = 8;
+
+/**
+ * The scenario's exact projection (NY), worked out once per stays and parameters: the pane works
+ * out the active and the saved scenarios' while it waits for the user (taskpane/worker), and a
+ * comparison takes them as they are. One runner: scenarios that share a timeline are prepared
+ * once (runnerFor keeps it for the next job).
+ */
+export function projectionOf(
+  stays: readonly StayInput[],
+  parameters: ScenarioParameters
+): Projection | RowError {
+  const key = JSON.stringify([staysFingerprint(stays), parameters]);
+  const at = projections.findIndex((p) => p.key === key);
+  const kept = at >= 0 ? projections.splice(at, 1)[0] : undefined;
+  const projection = kept?.projection ?? runnerFor(stays).run(parameters);
+  projections.unshift({ key, projection });
+  projections.length = Math.min(projections.length, KEPT_PROJECTIONS);
+  return projection;
+}
+
 /** Runs each scenario; a scenario the engine refuses is reported by name. */
 export function runScenarios(
   stays: readonly StayInput[],
   scenarios: readonly { name: string; parameters: ScenarioParameters }[]
 ): ScenarioResult[] {
-  // One runner: scenarios that share a timeline are prepared once (runnerFor keeps it for the next job).
-  const runner = runnerFor(stays);
   return scenarios.map(({ name, parameters }) => {
-    const projection = runner.run(parameters);
+    const projection = projectionOf(stays, parameters);
     if (isProjectionError(projection))
       throw new Error(`Scenariet «${name}»: ${projection.message}`);
     return { name, projection };
