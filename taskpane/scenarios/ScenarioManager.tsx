@@ -28,9 +28,7 @@ import { maskedNotice } from "../../src/privacy/personalData";
 import { saidIn, useTexts, type Said } from "../i18n";
 import type { Workbook } from "../../src/workbook/workbook";
 import type { EngineRunner } from "../worker/engine";
-import { comparisonInParts } from "../worker/engineJobs";
-import type { ScenarioParameters } from "../../src/engine/parameters";
-import type { NamedParameters } from "../../src/sheets/scenarios/compare";
+import { useComparisonIdleWork } from "./comparisonIdleWork";
 import { parameterCell, type StaysRef } from "../../src/sheets/scenarios/scenarioSheet";
 import { findBackup, type BackupRecord } from "../../src/sheets/scenarios/scenarioBackup";
 import { repairScenarioSheet, restoreBackup } from "../../src/sheets/scenarios/scenarioRepair";
@@ -92,21 +90,6 @@ const messageOf = (error: unknown, language: "da" | "en"): string =>
         ...("en" in error && typeof error.en === "string" && { en: error.en }),
       })
     : String(error);
-
-/**
- * What a comparison of the sheet's scenarios asks of the engine, as one text (JSON, so an edit
- * that changes nothing asks for nothing): the active scenario's values and ranges and the other
- * saved scenarios' values; null while the active values are not valid.
- */
-function comparisonWork(model: StoredModel["model"] | undefined): string {
-  const active = model ? activeScenario(model) : undefined;
-  if (!model || !active?.ok) return JSON.stringify(null);
-  const { name, parameters, ranges } = active.scenario;
-  const others = validScenarios(model)
-    .filter((x) => !sameName(x.name, name))
-    .map((x) => x.values);
-  return JSON.stringify({ parameters, ranges, others });
-}
 
 export function ScenarioManager({
   workbook,
@@ -180,19 +163,8 @@ export function ScenarioManager({
     };
   }, [workbook, sheet, refresh]);
 
-  // While the pane waits for the user, the engine's worker works out what a comparison needs:
-  // the scenarios' projections and the active one's tornado and switching values (idle work,
-  // src/worker/idle.ts), so a comparison asked for then waits only for what is left. Named by
-  // their values, not their names: saving the active scenario asks for nothing new.
-  const idleWork = comparisonWork(stored?.model);
-  useEffect(() => {
-    const work = JSON.parse(idleWork) as
-      (Omit<NamedParameters, "name"> & { others: ScenarioParameters[] }) | null;
-    if (!stays || !work) return;
-    const { others, ...active } = work;
-    engine.whenIdle(comparisonInParts(stays, { name: "", ...active }, others));
-    return () => engine.whenIdle([]);
-  }, [engine, stays, idleWork]);
+  // What a comparison needs, worked out while the pane waits for the user.
+  useComparisonIdleWork(engine, stays, stored?.model);
 
   const run = async (work: () => Promise<string>) => {
     setStatus({ kind: "busy" });
