@@ -48,6 +48,7 @@ import {
 import { readScenarioSheet } from "../src/sheets/scenarios/sheetReading";
 import {
   checkRanges,
+  comparedScenarios,
   createOrUpdate,
   onModelWritten,
   readModel,
@@ -276,6 +277,38 @@ describe("low and high values on the sheet", () => {
     const again = (await readModel(workbook))!;
     expect(checkRanges(again.model.ranges)).toEqual({ ok: true, ranges: own });
     expect((await scenarioPort(workbook, () => null).list())[0].ranges).toEqual(own);
+  });
+
+  it("a comparison runs the active scenario first, then the other valid saved ones, each with the sheet's ranges", async () => {
+    const { workbook, sheet } = await setup();
+    workbook.setCell(sheet, ...rangeCell("supportCost", LAYOUT.lowColumn), 60000);
+    workbook.setCell(sheet, ...rangeCell("supportCost", LAYOUT.highColumn), 150000);
+    const ranges = { supportCost: { low: 60000, high: 150000 } };
+    await saveActiveAs(workbook, "Basis");
+    const share = [
+      LAYOUT.firstParameterRow + PARAMETERS.findIndex((p) => p.id === "shareMoved"),
+      1,
+    ] as const;
+    workbook.setCell(sheet, ...share, 0.3);
+    await saveActiveAs(workbook, "Forsigtig");
+    const { model } = (await readModel(workbook))!;
+    const broken = {
+      ...model,
+      saved: [
+        ...model.saved,
+        { name: "Brudt", values: { ...model.saved[0].values, horizon: "lang" } },
+      ],
+    };
+    const compared = comparedScenarios(broken as typeof model);
+    expect(
+      compared.ok && compared.scenarios.map((s) => [s.name, s.parameters.shareMoved, s.ranges])
+    ).toEqual([
+      ["Forsigtig", 0.3, ranges],
+      ["Basis", DEFAULT_PARAMETERS.shareMoved, ranges],
+    ]);
+    workbook.setCell(sheet, ...share, "meget");
+    const refused = comparedScenarios((await readModel(workbook))!.model);
+    expect(!refused.ok && refused.errors.map((e) => e.message)).toHaveLength(1);
   });
 
   it("a bad low or high is a Danish message naming the parameter, never the registry's value in its place", async () => {

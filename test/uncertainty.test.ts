@@ -492,7 +492,7 @@ describe("the pane's jobs (engine worker)", () => {
   it("after the comparison's idle steps, comparing projects nothing again and gives the same rows", async () => {
     const active = { name: "Aktiv", parameters: { ...base, shareMoved: 0.4 } };
     const other = { name: "Anden", parameters: { ...base, shareMoved: 0.9 } };
-    for (const step of comparisonInParts(stays, active, [other.parameters]))
+    for (const step of comparisonInParts(stays, [active, other]))
       await runner.run(step.kind, step.request as never);
     const runs = jest.spyOn(ProjectionRunner.prototype, "run");
     const draws = jest.spyOn(ProjectionRunner.prototype, "draw");

@@ -34,7 +34,7 @@ import { findBackup, type BackupRecord } from "../../src/sheets/scenarios/scenar
 import { repairScenarioSheet, restoreBackup } from "../../src/sheets/scenarios/scenarioRepair";
 import {
   activeLabel,
-  activeScenario,
+  comparedScenarios,
   boundHorizon,
   checkRanges,
   checkValues,
@@ -47,7 +47,6 @@ import {
   saveActiveAs,
   savedScenario,
   switchTo,
-  validScenarios,
   writeComparison,
   writeModel,
   type InspectedSheet,
@@ -269,23 +268,14 @@ export function ScenarioManager({
     run(async () => {
       const s = await refresh();
       if (!s || !stays) throw new Error(text.needStays);
-      const active = activeScenario(s.model);
-      if (!active.ok) throw new Error(active.errors.map(said).join("; "));
-      const own = active.scenario.ranges ? { ranges: active.scenario.ranges } : {};
-      const activeName = active.scenario.name;
-      const others = validScenarios(s.model).filter((x) => !sameName(x.name, activeName));
+      const compared = comparedScenarios(s.model);
+      if (!compared.ok) throw new Error(compared.errors.map(said).join("; "));
       const controller = new AbortController();
       stopCompare.current = controller;
       try {
         const comparison = await engine.run(
           "compare",
-          {
-            stays,
-            scenarios: [
-              active.scenario,
-              ...others.map((o) => ({ name: o.name, parameters: o.values, ...own })),
-            ],
-          },
+          { stays, scenarios: compared.scenarios },
           {
             signal: controller.signal,
             onProgress: (p) => setStatus({ kind: "comparing", ...p }),

@@ -5,34 +5,22 @@
  * left.
  */
 import { useEffect } from "react";
-import type { ScenarioParameters } from "../../src/engine/parameters";
 import type { StayInput } from "../../src/engine/shelter";
 import type { NamedParameters } from "../../src/sheets/scenarios/compare";
-import {
-  activeScenario,
-  sameName,
-  validScenarios,
-  type StoredModel,
-} from "../../src/sheets/scenarios/scenarioStore";
+import { comparedScenarios, type StoredModel } from "../../src/sheets/scenarios/scenarioStore";
 import type { EngineRunner } from "../worker/engine";
 import { comparisonInParts } from "../worker/engineJobs";
 
-type Work = (Omit<NamedParameters, "name"> & { others: ScenarioParameters[] }) | null;
-
 /**
  * What a comparison asks of the engine, as one text (JSON, so a read of the sheet that changes
- * nothing asks for nothing): the active scenario's values and ranges and the other saved
- * scenarios' values, named by their values, not their names (saving the active scenario asks for
- * nothing new); null while the active values are not valid.
+ * nothing asks for nothing): the compared scenarios without their names (saving the active
+ * scenario asks for nothing new); null while the active values are not valid.
  */
 function comparisonWork(model: StoredModel["model"] | undefined): string {
-  const active = model ? activeScenario(model) : undefined;
-  if (!model || !active?.ok) return JSON.stringify(null);
-  const { name, parameters, ranges } = active.scenario;
-  const others = validScenarios(model)
-    .filter((x) => !sameName(x.name, name))
-    .map((x) => x.values);
-  return JSON.stringify({ parameters, ranges, others } satisfies Work);
+  const compared = model ? comparedScenarios(model) : undefined;
+  return JSON.stringify(
+    compared?.ok ? compared.scenarios.map(({ name: _, ...scenario }) => scenario) : null
+  );
 }
 
 /** Asks `engine` for the comparison's idle work whenever it changes; stops it when unmounted. */
@@ -43,10 +31,9 @@ export function useComparisonIdleWork(
 ): void {
   const work = comparisonWork(model);
   useEffect(() => {
-    const asked = JSON.parse(work) as Work;
-    if (!stays || !asked) return;
-    const { others, ...active } = asked;
-    engine.whenIdle(comparisonInParts(stays, { name: "", ...active }, others));
+    const scenarios = JSON.parse(work) as Omit<NamedParameters, "name">[] | null;
+    if (!stays || !scenarios) return;
+    engine.whenIdle(comparisonInParts(stays, scenarios));
     return () => engine.whenIdle([]);
   }, [engine, stays, work]);
 }

@@ -138,21 +138,21 @@ function sensitivityInParts(
 }
 
 /**
- * What a comparison of the active scenario with the others asks of the engine, as idle steps: the
- * active scenario's projection, its tornado and switching values, then the others' projections.
+ * What a comparison of `scenarios` (the active one first, comparedScenarios) asks of the engine,
+ * as idle steps: the active scenario's projection, its tornado and switching values, then the
+ * others' projections.
  */
 export function comparisonInParts(
   stays: readonly StayInput[],
-  active: NamedParameters,
-  others: readonly ScenarioParameters[]
+  [active, ...others]: readonly Omit<NamedParameters, "name">[]
 ): IdleStep<EngineJobs>[] {
-  const projection = (parameters: ScenarioParameters): IdleStep<EngineJobs> => ({
+  const projection = ({ parameters }: Omit<NamedParameters, "name">): IdleStep<EngineJobs> => ({
     kind: "projection",
     request: { stays, parameters },
   });
   return [
-    projection(active.parameters),
-    ...sensitivityInParts(stays, active),
+    projection(active),
+    ...sensitivityInParts(stays, { name: "", ...active }),
     ...others.map(projection),
   ];
 }

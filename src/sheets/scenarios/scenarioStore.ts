@@ -243,6 +243,23 @@ export function activeScenario(
   };
 }
 
+/**
+ * The scenarios a comparison runs: the active one first (its NPV gets the tornado), then every
+ * other saved scenario whose values are valid, each with the sheet's own low–high values; or the
+ * active scenario's problems.
+ */
+export function comparedScenarios(
+  model: ScenarioModel
+): { ok: true; scenarios: NamedParameters[] } | { ok: false; errors: ParameterError[] } {
+  const active = activeScenario(model);
+  if (!active.ok) return active;
+  const { name, ranges } = active.scenario;
+  const others = validScenarios(model)
+    .filter((x) => !sameName(x.name, name))
+    .map((x) => ({ name: x.name, parameters: x.values, ...(ranges && { ranges }) }));
+  return { ok: true, scenarios: [active.scenario, ...others] };
+}
+
 /** The active scenario of the Scenarier sheet, when there is one and its values are valid. */
 export async function activeParameters(
   workbook: Workbook
