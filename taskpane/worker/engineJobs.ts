@@ -77,12 +77,12 @@ export interface EngineJobs {
     Progress,
     SensitivityBar[]
   >;
+  /** A scenario's exact projection, kept for the comparison (compare.ts projectionOf). */
+  projection: JobSpec<{ stays: readonly StayInput[]; parameters: ScenarioParameters }, never, null>;
   /**
    * Some parameters' bars and switching values of the scenario, worked out while the pane waits
    * for the user and kept for the comparison and the sensitivity job (compare.ts sensitivityParts).
    */
-  /** A scenario's exact projection, kept for the comparison (compare.ts projectionOf). */
-  projection: JobSpec<{ stays: readonly StayInput[]; parameters: ScenarioParameters }, never, null>;
   sensitivityPart: JobSpec<
     { stays: readonly StayInput[]; scenario: NamedParameters; ids: readonly ParameterId[] },
     never,
