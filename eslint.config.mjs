@@ -38,7 +38,7 @@ const officeRules = office.find((c) => c.rules?.["office-addins/load-object-befo
 const react = office.find((c) => c.plugins?.react).plugins.react;
 
 export default defineConfig(
-  { ignores: ["dist/", "coverage/", "test-results/", "node_modules/"] },
+  { ignores: ["dist/", "coverage/", "test-results/", "node_modules/", "bench/.out/"] },
   ...office,
   // Microsoft's set names only .js and .ts files: the same rules (Office.js, prettier) for .tsx.
   { ...officeRules, files: ["**/*.tsx"] },
