@@ -39,7 +39,6 @@ export function projectionMs(stays: readonly StayInput[], runs = 3): number {
 }
 
 async function monteCarloRow(): Promise<void> {
-  const what = "Monte Carlo, 1 000 draws, 20 000 stays (Node)";
   try {
     const stays = await staysOf(20_000);
     const reference = projectionMs(stays);
@@ -49,19 +48,19 @@ async function monteCarloRow(): Promise<void> {
     if (run === null || "code" in run) throw new Error("the run failed");
     const perDraw = ms / 1000 / reference;
     tableRow({
-      what: `${what}; a draw = ${perDraw.toFixed(4)} × a projection`,
+      row: "monteCarloNode",
+      detail: `; a draw = ${perDraw.toFixed(4)} × a projection`,
       ms: [ms],
       reference: { what: "one projection of the same stays", ms: reference },
       target: "≤ 5 s, a draw ≤ 0,02 × a projection",
       met: ms <= 5000 && perDraw <= 0.02,
     });
   } catch (error) {
-    notMeasured(what, error);
+    notMeasured("monteCarloNode", error);
   }
 }
 
 async function switchingRow(): Promise<void> {
-  const what = "Switching values, 50 000 stays";
   try {
     const stays = await staysOf(50_000);
     const reference = projectionMs(stays, 1);
@@ -70,14 +69,15 @@ async function switchingRow(): Promise<void> {
     const ms = performance.now() - t0;
     if (!Array.isArray(values) || values.length === 0) throw new Error("no switching values");
     tableRow({
-      what: `${what} (${values.length} parameters)`,
+      row: "switching",
+      detail: ` (${values.length} parameters)`,
       ms: [ms],
       reference: { what: "one projection of the same stays", ms: reference },
       target: "≤ 5 s",
       met: ms <= 5000,
     });
   } catch (error) {
-    notMeasured(what, error);
+    notMeasured("switching", error);
   }
 }
 
@@ -105,7 +105,6 @@ function plainNpv(rate: number, costs: number[][], savings: number[][]): number 
 }
 
 function npvRow(): void {
-  const what = "DK.HOUSINGFIRSTNPV over 100 000 / 1 048 576 filled years";
   try {
     const ms: number[] = [];
     let reference = Infinity;
@@ -128,14 +127,14 @@ function npvRow(): void {
         }
     }
     tableRow({
-      what,
+      row: "npvColumn",
       ms,
       reference: { what: "a plain loop in doubles over 1 048 576 years", ms: reference },
       target: "≤ 0,3 s for a whole column",
       met: Math.max(...ms) <= 300,
     });
   } catch (error) {
-    notMeasured(what, error);
+    notMeasured("npvColumn", error);
   }
 }
 
