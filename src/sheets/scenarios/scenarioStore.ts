@@ -7,16 +7,13 @@
  * is no longer the layout is read as far as it can be (sheetReading.ts) and never written over:
  * it is repaired first (scenarioRepair.ts), and a rewrite that would leave out a saved scenario
  * is refused unless the user chose it (a deletion), and then keeps a copy (scenarioBackup.ts).
+ * What a model read holds (its active and saved scenarios, checked) is modelScenarios.ts's.
  */
 import {
   PARAMETERS,
   defaultCell,
-  ownRanges,
-  validateParameterRange,
-  validateParameters,
   type ParameterError,
   type ParameterId,
-  type ParameterRanges,
   type ScenarioParameters,
 } from "../../engine/parameters";
 import { personalDataIn, personalNameProblem, type PersonalKind } from "../../privacy/personalData";
@@ -28,25 +25,43 @@ import {
 } from "../../templates/template";
 import type { Workbook } from "../../workbook/workbook";
 import { sheetLanguage } from "../sheetLanguage";
-import { comparisonSheet, type Comparison, type NamedParameters } from "./compare";
+import { comparisonSheet, type Comparison } from "./compare";
 import { writeBackup } from "./scenarioBackup";
 import { readScenarioSheetLoosely, type SheetReading } from "./sheetReading";
-import type { CellBlock, CellValue } from "../../workbook/workbook";
+import type { CellBlock } from "../../workbook/workbook";
 import {
   SCENARIO_SHEET,
   STAYS_PROPERTY,
-  UNSAVED_NAME,
-  chartHorizon,
   defaultModel,
   parameterCell,
   scenarioSheet,
   type NamedScenario,
   type ParameterCells,
-  type ParameterRangeCells,
   type ScenarioModel,
   type StaysRef,
   rangeCells,
 } from "./scenarioSheet";
+
+import {
+  activeLabel,
+  checkRanges,
+  checkValues,
+  savedScenario,
+  validScenarios,
+} from "./modelScenarios";
+
+/** The model's scenarios, checked (modelScenarios.ts), with the store that reads the sheet. */
+export {
+  activeLabel,
+  activeScenario,
+  boundHorizon,
+  checkRanges,
+  checkValues,
+  comparedScenarios,
+  isUnsaved,
+  savedScenario,
+  validScenarios,
+} from "./modelScenarios";
 
 /** The add-in's own Scenarier sheet ("Scenarier", or "Scenarier (2)" when a user has the name). */
 export async function findScenarioSheet(workbook: Workbook): Promise<string | undefined> {
@@ -195,71 +210,6 @@ export async function writeModel(
   return written.name;
 }
 
-/** Validates a scenario's cells with the registry: its parameters or every problem. */
-export function checkValues(
-  values: ParameterCells
-): { ok: true; parameters: ScenarioParameters } | { ok: false; errors: ParameterError[] } {
-  return validateParameters(values);
-}
-
-/**
- * Validates the sheet's low–high cells with the registry (validateParameterRange): the ranges
- * that differ from the registry's (ownRanges: an unchanged range follows registry updates), or
- * every problem. A blank or bad cell is an error, never the registry's value in its place.
- */
-export function checkRanges(
-  cells: ParameterRangeCells
-): { ok: true; ranges: ParameterRanges } | { ok: false; errors: ParameterError[] } {
-  const errors: ParameterError[] = [];
-  const read: Partial<Record<ParameterId, { low: number; high: number; source?: string }>> = {};
-  for (const p of PARAMETERS) {
-    const c = cells[p.id];
-    if (!c) continue;
-    const checked = validateParameterRange(p, c.low, c.high, c.source);
-    if (Array.isArray(checked)) errors.push(...checked);
-    else read[p.id] = checked;
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, ranges: ownRanges(read) };
-}
-
-/**
- * The active scenario of a sheet's model as the engine runs it: its name, its parameters and the
- * sheet's own low–high values (only when it has any), or every problem of the values and ranges.
- */
-export function activeScenario(
-  model: ScenarioModel
-): { ok: true; scenario: NamedParameters } | { ok: false; errors: ParameterError[] } {
-  const values = checkValues(model.active.values);
-  const ranges = checkRanges(model.ranges);
-  if (!values.ok || !ranges.ok)
-    return {
-      ok: false,
-      errors: [...(values.ok ? [] : values.errors), ...(ranges.ok ? [] : ranges.errors)],
-    };
-  const own = Object.keys(ranges.ranges).length > 0 ? { ranges: ranges.ranges } : {};
-  return {
-    ok: true,
-    scenario: { name: activeLabel(model), parameters: values.parameters, ...own },
-  };
-}
-
-/**
- * The scenarios a comparison runs: the active one first (its NPV gets the tornado), then every
- * other saved scenario whose values are valid, each with the sheet's own low–high values; or the
- * active scenario's problems.
- */
-export function comparedScenarios(
-  model: ScenarioModel
-): { ok: true; scenarios: NamedParameters[] } | { ok: false; errors: ParameterError[] } {
-  const active = activeScenario(model);
-  if (!active.ok) return active;
-  const { name, ranges } = active.scenario;
-  const others = validScenarios(model)
-    .filter((x) => !sameName(x.name, name))
-    .map((x) => ({ name: x.name, parameters: x.values, ...(ranges && { ranges }) }));
-  return { ok: true, scenarios: [active.scenario, ...others] };
-}
-
 /** The active scenario of the Scenarier sheet, when there is one and its values are valid. */
 export async function activeParameters(
   workbook: Workbook
@@ -300,26 +250,6 @@ export async function writeActiveValues(
 
 /** Scenario names compare after Unicode normalisation and case folding (names.ts). */
 export { sameName };
-
-/** The saved scenario of that name (names compare as Excel compares text), if any. */
-export const savedScenario = (model: ScenarioModel, name: string): NamedScenario | undefined =>
-  name.trim() === "" ? undefined : model.saved.find((s) => sameName(s.name, name));
-
-const sameCell = (a: CellValue, b: CellValue) =>
-  a === b || (typeof a === "string" && typeof b === "string" && a.trim() === b.trim());
-
-/**
- * Whether the parameter cells hold values no saved scenario has under the active name: edited
- * since the last save or switch, never saved, or the scenario was deleted.
- */
-export function isUnsaved(model: ScenarioModel): boolean {
-  const saved = savedScenario(model, model.active.name);
-  return !saved || PARAMETERS.some((p) => !sameCell(saved.values[p.id], model.active.values[p.id]));
-}
-
-/** The active scenario's name for lists and the comparison: "Ikke gemt" when it has none. */
-export const activeLabel = (model: ScenarioModel): string =>
-  model.active.name.trim() === "" ? UNSAVED_NAME : model.active.name;
 
 /** Creates the sheet, or points an existing one at new stays (keeping its scenarios). */
 export async function createOrUpdate(workbook: Workbook, stays: StaysRef | null): Promise<string> {
@@ -432,29 +362,6 @@ export async function removeScenario(
     await writeComparison(workbook, last.comparison, [...last.deleted, name], last.citizenIds);
   return sheet;
 }
-
-/**
- * The saved scenarios whose values are valid, with their parameters and the sheet's own ranges
- * (when those are valid: the pane lists their problems, and an export refuses them).
- */
-export function validScenarios(model: ScenarioModel): ExistingScenario[] {
-  const ranges = checkRanges(model.ranges);
-  return model.saved.flatMap((s) => {
-    const checked = checkValues(s.values);
-    return checked.ok
-      ? [
-          {
-            name: s.name,
-            values: checked.parameters,
-            ...(ranges.ok && Object.keys(ranges.ranges).length > 0 && { ranges: ranges.ranges }),
-          },
-        ]
-      : [];
-  });
-}
-
-/** The horizon the sheet's charts were drawn for: a new horizon needs the sheet rewritten. */
-export const boundHorizon = (model: ScenarioModel): number => chartHorizon(model.active.values);
 
 /**
  * The port the template panel uses (TemplatePanel's ScenarioPort). list: the active scenario and
