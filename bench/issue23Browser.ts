@@ -269,6 +269,9 @@ export async function benchIssue23Browser(): Promise<void> {
     await runForecast(workbook, found, found.mapping, { pseudonymise: false });
     const node = performance.now() - t0;
     const demo = await benchDemoForecast(50_000);
+    console.log(
+      `  ${ISSUE_23_ROWS.forecast}: ${demo.runs.map((s) => (s * 1000).toFixed(0)).join(", ")} ms`
+    );
     tableRow({
       row: "forecast",
       detail: `, median of ${demo.runs.length}`,
