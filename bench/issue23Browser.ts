@@ -17,7 +17,7 @@ import { parameterCell } from "../src/sheets/scenarios/scenarioSheet";
 import { parseA1 } from "../src/workbook/workbook";
 
 import { DIST, launchBrowser, openDemo, serveStatic } from "../test/browser/harness";
-import { projectionComputed } from "../test/browser/meeting";
+import { projectionComputed, typeInCell } from "../test/browser/meeting";
 import { benchDemoForecast } from "./demo";
 import { projectionMs, staysOf } from "./issue23";
 import { ISSUE_23_ROWS, notMeasured, tableRow, type RowId } from "./table";
@@ -91,11 +91,7 @@ async function writeScenarioSheet(page: Page): Promise<void> {
 /** Types a value into the Scenarier sheet's cell of a parameter and waits until it is there. */
 async function setParameter(page: Page, id: "shareMoved", text: string, value: number) {
   const at = parseA1(parameterCell(id));
-  await page
-    .locator(`[data-sheet="Scenarier"] tr[data-row="${at.top}"] td[data-col="${at.left}"]`)
-    .dblclick();
-  await page.getByTestId("cell-input").fill(text);
-  await page.getByTestId("cell-input").press("Enter");
+  await typeInCell(page, parameterCell(id), text);
   await page.waitForFunction(([r, c, v]) => window.__demo!.workbook.cell("Scenarier", r, c) === v, [
     at.top,
     at.left,
