@@ -41,7 +41,6 @@ import {
   type StaysRef,
   rangeCells,
 } from "./scenarioSheet";
-
 import {
   activeLabel,
   checkRanges,
